@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import type { AppContext } from './context.ts';
+import { AppError, RequestValidationError, installErrorHandling } from './http/errors.ts';
+import { installAuth } from './http/auth.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { setupRoutes } from './features/setup/setup.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { accountsRoutes } from './features/accounts/accounts.routes.ts';
+import { tokensRoutes } from './features/tokens/tokens.routes.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+export const BODY_LIMIT = 1024 * 1024;
+
+export type BuildOptions = {
+  logger?: FastifyServerOptions['logger'];
+  /** serve the built web app (off in API tests) */
+  serveWeb?: boolean;
+};
+
+/** JSON bodies: UTF-8 only (a bad byte is refused, not replaced), strings normalised to NFC. */
+function parseJson(body: Buffer, contentType: string | undefined): unknown {
+  const charset = /charset=([^;]+)/i.exec(contentType ?? '')?.[1]?.trim().toLowerCase().replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  let textBody: string;
+  try {
+    textBody = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new AppError('BAD_ENCODING');
+  }
+  if (textBody.trim() === '') return undefined;
+  try {
+    return JSON.parse(textBody, (_key, value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value));
+  } catch {
+    throw new AppError('INVALID_JSON');
+  }
+}
+
+/** Builds the HTTP application around a context (database, clock, config). */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.env.KHOI_TRUST_PROXY,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+    ajv: undefined,
+  });
+
+  app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
+    const result = (schema as ZodType).safeParse(data, { reportInput: true });
+    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseJson(body as Buffer, request.headers['content-type']));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Khối API',
+        version: '1',
+        description:
+          'The API of Khối. Authenticate with the session cookie (browser; send X-CSRF-Token on writes) or a personal API token: `Authorization: Bearer khoi_…` (create one under Tài khoản của tôi). Errors: `{ error: { code, message, field?, issues? } }`, messages in the language of Accept-Language.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'khoi_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, ctx);
+  healthRoutes(app, ctx);
+  setupRoutes(app, ctx);
+  authRoutes(app, ctx);
+  accountsRoutes(app, ctx);
+  tokensRoutes(app, ctx);
+
+  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      }
+      throw new AppError('ROUTE_NOT_FOUND');
+    });
+  } else {
+    app.setNotFoundHandler(() => {
+      throw new AppError('ROUTE_NOT_FOUND');
+    });
+  }
+  return app;
+}

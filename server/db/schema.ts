@@ -1,0 +1,81 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table shapes for Kysely. Keep in step with migrations/. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type AccountsTable = {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  is_admin: Generated<boolean>;
+  locale: Generated<'vi' | 'en'>;
+  must_change_password: Generated<boolean>;
+  disabled_at: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type SessionsTable = {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  account_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  expires_at: string | null;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type LoginThrottleTable = {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: NullableTimestamp;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: GeneratedTimestamp;
+  actor_account_id: string | null;
+  actor_label: string | null;
+  request_id: string | null;
+  ip: string | null;
+  action: string;
+  table_name: string | null;
+  record_id: string | null;
+  unit_id: string | null;
+  before: unknown | null;
+  after: unknown | null;
+};
+
+export type DB = {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+};

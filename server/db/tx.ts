@@ -1,0 +1,50 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './database.ts';
+import type { DB } from './schema.ts';
+
+export type Trx = Transaction<DB>;
+
+/** Who is acting: written into every audit row of the transaction. */
+export type Actor = {
+  accountId: string | null;
+  /** 'web', 'api-token', 'cli', 'job:<name>', 'setup' */
+  label: string;
+  requestId?: string;
+  ip?: string;
+};
+
+/** Runs one command in one transaction, with the actor set for the audit trigger. */
+export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select
+      set_config('khoi.actor_id', ${actor.accountId ?? ''}, true),
+      set_config('khoi.actor', ${actor.label}, true),
+      set_config('khoi.request_id', ${actor.requestId ?? ''}, true),
+      set_config('khoi.ip', ${actor.ip ?? ''}, true)`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/** Records an event that is not a row change (sign-in, failed sign-in, sign-out). */
+export async function recordEvent(
+  db: Database | Trx,
+  actor: Actor,
+  action: string,
+  target: { table?: string; id?: string; details?: Record<string, unknown> } = {},
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_account_id: actor.accountId,
+      actor_label: actor.label,
+      request_id: actor.requestId ?? null,
+      ip: actor.ip ?? null,
+      action,
+      table_name: target.table ?? null,
+      record_id: target.id ?? null,
+      unit_id: null,
+      before: null,
+      after: target.details ? JSON.stringify(target.details) : null,
+    })
+    .execute();
+}

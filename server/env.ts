@@ -1,0 +1,56 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Where the embedded database and stored files live when KHOI_DATA_DIR is not set.
+ * As root the server process of PostgreSQL runs as the `postgres` user, which cannot
+ * traverse a 0700 home folder, so root uses /var/lib/khoi; an ordinary user uses the
+ * XDG data folder in their home. */
+export function defaultDataDir(): string {
+  if (process.getuid?.() === 0) return '/var/lib/khoi';
+  const xdg = process.env.XDG_DATA_HOME;
+  return path.join(xdg && xdg.length > 0 ? xdg : path.join(os.homedir(), '.local', 'share'), 'khoi');
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  KHOI_DATA_DIR: z.string().min(1).optional(),
+  KHOI_TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  KHOI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KHOI_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  KHOI_TRUST_PROXY: boolish.default(false),
+  KHOI_SECURE_COOKIES: boolish.optional(),
+  KHOI_SKIP_WEB_BUILD: boolish.default(false),
+  KHOI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KHOI_DEMO_PASSWORD: z.string().min(8).optional(),
+});
+
+export type Env = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;
+
+/** Parses the process environment once; throws an Error naming each bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment variable(s):\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(result.data.KHOI_DATA_DIR ?? defaultDataDir());
+  return Object.freeze({ ...result.data, dataDir });
+}

@@ -1,0 +1,103 @@
+import type { AppContext } from '../../context.ts';
+import { inTransaction, type Actor } from '../../db/tx.ts';
+import { rethrowUnique } from '../../db/errors.ts';
+import { AppError } from '../../http/errors.ts';
+import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
+import * as repo from './accounts.repository.ts';
+import { presentAccount, type Account, type CreateAccountInput, type UpdateAccountInput } from './accounts.schemas.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'passwords' | 'clock'>;
+
+export async function listAccounts(ctx: Ctx, query: { q?: string; page: number; pageSize: number }) {
+  const { items, total } = await repo.list(ctx.db, { q: query.q, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  return { items: items.map(presentAccount), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
+  const row = await repo.findById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return presentAccount(row);
+}
+
+/** Adds an account. Unless `mustChangePassword` is false (the first admin, the CLI), the person changes the password at first sign-in. */
+export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccountInput & { mustChangePassword?: boolean }): Promise<Account> {
+  const passwordHash = await ctx.passwords.hash(input.password);
+  const row = await inTransaction(ctx.db, actor, (trx) =>
+    repo
+      .insert(trx, {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        passwordHash,
+        isAdmin: input.isAdmin,
+        mustChangePassword: input.mustChangePassword ?? true,
+      })
+      .catch(rethrowUnique),
+  );
+  return presentAccount(row);
+}
+
+async function guardLastAdmin(ctx: Ctx, trx: Parameters<typeof repo.countActiveAdmins>[0], id: string) {
+  const target = await repo.findById(trx, id);
+  if (!target) throw new AppError('NOT_FOUND');
+  if (target.is_admin && !target.disabled_at && (await repo.countActiveAdmins(trx, id)) === 0) throw new AppError('CANNOT_REMOVE_LAST_ADMIN');
+}
+
+export async function updateAccount(ctx: Ctx, actor: Actor, id: string, input: UpdateAccountInput): Promise<Account> {
+  const row = await inTransaction(ctx.db, actor, async (trx) => {
+    if (input.isAdmin === false) await guardLastAdmin(ctx, trx, id);
+    const set: Parameters<typeof repo.update>[3] = {};
+    if (input.displayName !== undefined) set.display_name = input.displayName;
+    if (input.email !== undefined) set.email = input.email;
+    if (input.phone !== undefined) set.phone = input.phone;
+    if (input.isAdmin !== undefined) set.is_admin = input.isAdmin;
+    const updated = await repo.update(trx, id, input.version, set, ctx.clock.now()).catch(rethrowUnique);
+    if (!updated) throw new AppError((await repo.findById(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
+    return updated;
+  });
+  return presentAccount(row);
+}
+
+async function latestVersion(ctx: Ctx, id: string): Promise<number> {
+  const row = await repo.findById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row.version;
+}
+
+/** Disables an account and ends all its sessions at once (its API tokens stop working too). */
+export async function disableAccount(ctx: Ctx, actor: Actor, id: string, version?: number): Promise<Account> {
+  if (actor.accountId === id) throw new AppError('CANNOT_DISABLE_SELF');
+  const v = version ?? (await latestVersion(ctx, id));
+  const row = await inTransaction(ctx.db, actor, async (trx) => {
+    await guardLastAdmin(ctx, trx, id);
+    const updated = await repo.update(trx, id, v, { disabled_at: ctx.clock.now() }, ctx.clock.now());
+    if (!updated) throw new AppError('CONFLICT');
+    await deleteSessionsOfAccount(trx, id);
+    return updated;
+  });
+  return presentAccount(row);
+}
+
+export async function enableAccount(ctx: Ctx, actor: Actor, id: string, version?: number): Promise<Account> {
+  const v = version ?? (await latestVersion(ctx, id));
+  const row = await inTransaction(ctx.db, actor, async (trx) => {
+    const updated = await repo.update(trx, id, v, { disabled_at: null }, ctx.clock.now());
+    if (!updated) throw new AppError('CONFLICT');
+    return updated;
+  });
+  return presentAccount(row);
+}
+
+/** Sets a temporary password: the account must change it at next sign-in; its sessions end. */
+export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password: string, opts: { mustChange?: boolean } = {}): Promise<Account> {
+  const v = await latestVersion(ctx, id);
+  const hash = await ctx.passwords.hash(password);
+  const row = await inTransaction(ctx.db, actor, async (trx) => {
+    const updated = await repo.update(trx, id, v, { password_hash: hash, must_change_password: opts.mustChange ?? true }, ctx.clock.now());
+    if (!updated) throw new AppError('CONFLICT');
+    await deleteSessionsOfAccount(trx, id);
+    return updated;
+  });
+  return presentAccount(row);
+}

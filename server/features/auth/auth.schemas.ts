@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { password } from '../../http/schemas.ts';
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    isAdmin: z.boolean(),
+    locale: z.enum(['vi', 'en']).describe('UI language, remembered per account'),
+    mustChangePassword: z.boolean().describe('true after an admin reset: every other call answers PASSWORD_CHANGE_REQUIRED until changed'),
+  })
+  .describe('Me');
+export type Me = z.infer<typeof meSchema>;
+
+export const loginBody = z.strictObject({
+  login: z.string().min(1, 'validation.required').max(254).describe('Username, phone number or e-mail'),
+  password: z.string().min(1, 'validation.required').max(200),
+});
+
+export const sessionResponse = z.object({
+  account: meSchema,
+  csrfToken: z.string().describe('Send back as the X-CSRF-Token header on POST/PUT/PATCH/DELETE made with the session cookie'),
+});
+
+export const preferencesBody = z.strictObject({ locale: z.enum(['vi', 'en']) });
+export const accountResponse = z.object({ account: meSchema });
+
+export const passwordBody = z.strictObject({
+  currentPassword: z.string().min(1, 'validation.required').max(200),
+  newPassword: password,
+});
+
+type AccountRow = {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  is_admin: boolean;
+  locale: 'vi' | 'en';
+  must_change_password: boolean;
+};
+
+/** Presents an account row to its owner. */
+export function presentMe(row: AccountRow): Me {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    isAdmin: row.is_admin,
+    locale: row.locale,
+    mustChangePassword: row.must_change_password,
+  };
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { actorOf } from '../../http/auth.ts';
+import { errorBodySchema } from '../../http/errors.ts';
+import { okResponse, uuidParam } from '../../http/schemas.ts';
+import * as service from './tokens.service.ts';
+import { createTokenBody, createTokenResponse, listTokensResponse } from './tokens.schemas.ts';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+export function tokensRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['tokens'];
+
+  r.get('/api/tokens', {
+    schema: { tags, summary: 'My personal API tokens', response: { 200: listTokensResponse, ...errors } },
+    handler: async (request) => ({ items: await service.listTokens(ctx, actorOf(request).accountId) }),
+  });
+
+  r.post('/api/tokens', {
+    schema: { tags, summary: 'Create a personal API token (the secret is shown once)', body: createTokenBody, response: { 201: createTokenResponse, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await service.createToken(ctx, actorOf(request), request.body)),
+  });
+
+  r.delete('/api/tokens/:id', {
+    schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 200: okResponse, ...errors } },
+    handler: async (request) => {
+      await service.revokeToken(ctx, actorOf(request), request.params.id);
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,166 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { pickLang, translate, hasKey, type Lang } from '../i18n/messages.ts';
+
+/** The closed list of error codes clients can rely on, with their HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  BAD_ENCODING: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WRONG_PASSWORD: 400,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  TOO_MANY_ATTEMPTS: 429,
+  RATE_LIMITED: 429,
+  SETUP_DONE: 409,
+  SETUP_TOKEN_REQUIRED: 403,
+  CANNOT_DISABLE_SELF: 409,
+  CANNOT_REMOVE_LAST_ADMIN: 409,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorIssue = { field: string; message: string };
+
+/** The one error type of Khối: a code (→ status and translated message), optionally the field at fault. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly params: Record<string, string | number>;
+  readonly issues?: ErrorIssue[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: ErrorCode,
+    opts: { field?: string; params?: Record<string, string | number>; issues?: ErrorIssue[]; retryAfterSeconds?: number; message?: string } = {},
+  ) {
+    super(opts.message ?? code);
+    this.code = code;
+    this.field = opts.field;
+    this.params = opts.params ?? {};
+    this.issues = opts.issues;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Zod issues from a request, kept raw so the message is translated per request language. */
+export class RequestValidationError extends Error {
+  readonly issues: z.core.$ZodIssue[];
+  readonly part: string;
+  constructor(issues: z.core.$ZodIssue[], part: string) {
+    super('request validation failed');
+    this.issues = issues;
+    this.part = part;
+  }
+}
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable error code, e.g. VALIDATION_FAILED'),
+      message: z.string().describe('Message in the language of Accept-Language (vi by default)'),
+      field: z.string().optional().describe('The field at fault, dotted path'),
+      issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+      retryAfterSeconds: z.number().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .describe('Error');
+
+const zodLocales: Record<Lang, z.core.$ZodErrorMap> = {
+  vi: z.locales.vi().localeError,
+  en: z.locales.en().localeError,
+};
+
+function issueField(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') return [path, issue.keys[0]].filter(Boolean).join('.');
+  return path;
+}
+
+/** Turns a zod issue into a message in the request's language. Our own messages are i18n keys ("validation.username"). */
+export function issueMessage(lang: Lang, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return translate(lang, 'validation.unknownField', { keys: issue.keys.join(', ') });
+  if (issue.message && hasKey(lang, issue.message)) return translate(lang, issue.message);
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return translate(lang, 'validation.required');
+  const out = zodLocales[lang](issue as unknown as Parameters<z.core.$ZodErrorMap>[0]);
+  if (typeof out === 'string') return out;
+  if (out && typeof out === 'object' && 'message' in out) return String(out.message);
+  return issue.message;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: { field?: string; issues?: ErrorIssue[]; params?: Record<string, string | number>; retryAfterSeconds?: number } = {}) {
+  const lang = pickLang(request.headers['accept-language']);
+  const body = {
+    error: {
+      code,
+      message: translate(lang, `errors.${code}`, { requestId: String(request.id), ...extra.params }),
+      ...(extra.field !== undefined ? { field: extra.field } : {}),
+      ...(extra.issues ? { issues: extra.issues } : {}),
+      ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+      requestId: String(request.id),
+    },
+  };
+  if (extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(extra.retryAfterSeconds));
+  return reply.status(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
+}
+
+/** Maps every error to the one error body, in exactly one place. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
+    const lang = pickLang(request.headers['accept-language']);
+    if (error instanceof AppError) {
+      const issues = error.issues?.map((i) => ({ field: i.field, message: hasKey(lang, i.message) ? translate(lang, i.message) : i.message }));
+      return send(reply, request, error.code, { field: error.field, issues, params: error.params, retryAfterSeconds: error.retryAfterSeconds });
+    }
+    if (error instanceof RequestValidationError) {
+      const issues = error.issues.map((i) => ({ field: issueField(i), message: issueMessage(lang, i) }));
+      return send(reply, request, 'VALIDATION_FAILED', { field: issues[0]?.field, issues });
+    }
+    const fe = error as FastifyError;
+    switch (fe.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return send(reply, request, 'INVALID_JSON');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, request, 'PAYLOAD_TOO_LARGE');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return send(reply, request, fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+      case 'FST_ERR_VALIDATION':
+        return send(reply, request, 'VALIDATION_FAILED', { issues: [{ field: '', message: fe.message }] });
+      case 'FST_ERR_BAD_URL':
+      case 'FST_ERR_ASYNC_CONSTRAINT':
+        return send(reply, request, 'VALIDATION_FAILED');
+    }
+    if (fe.statusCode === 429) return send(reply, request, 'RATE_LIMITED', { retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined });
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      request.log.info({ err: fe }, 'client error');
+      return send(reply, request, fe.statusCode === 404 ? 'NOT_FOUND' : fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+    }
+    const pgCode = (error as { code?: string }).code;
+    if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03') {
+      request.log.error({ err: error }, 'database unavailable');
+      return send(reply, request, 'DB_UNAVAILABLE');
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(reply, request, 'INTERNAL');
+  });
+}

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, ensureDatabase, withDatabase } from './db/database.ts';
+import { startEmbedded, type EmbeddedServer } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { parseEnv, type Env } from './env.ts';
+import { argon2Hasher } from './features/auth/passwords.ts';
+import { needsSetup } from './features/setup/setup.service.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+export const EMBEDDED_DB_NAME = 'khoi';
+
+export type Connected = { url: string; mode: 'embedded' | 'external'; embedded?: EmbeddedServer };
+
+/** Connects to DATABASE_URL, or starts (or finds running) the embedded server of the data folder. */
+export async function connectDatabase(env: Env, log: (m: string) => void): Promise<Connected> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, mode: 'external' };
+  const embedded = await startEmbedded({ dataDir: env.dataDir, log });
+  await ensureDatabase(embedded.url, EMBEDDED_DB_NAME);
+  return { url: withDatabase(embedded.url, EMBEDDED_DB_NAME), mode: 'embedded', embedded };
+}
+
+/** `khoi serve`: build the web app if needed, start the database, migrate, listen; stop cleanly on SIGINT/SIGTERM. */
+export async function serve(): Promise<void> {
+  const env = parseEnv();
+  const logger = pino({ level: env.KHOI_LOG_LEVEL });
+  const say = (m: string) => logger.info(m);
+  if (!env.KHOI_SKIP_WEB_BUILD) await ensureWebBuilt(say);
+  const conn = await connectDatabase(env, say);
+  let stopping = false;
+  const stopDb = async () => {
+    if (conn.embedded) {
+      say('Stopping the embedded PostgreSQL …');
+      await conn.embedded.stop();
+    }
+  };
+  try {
+    const result = await migrate(conn.url, say);
+    say(`Database schema at ${result.current}${result.applied.length ? ` (${result.applied.length} migration(s) applied)` : ''}.`);
+  } catch (err) {
+    await stopDb();
+    throw err;
+  }
+  const handle = openDatabase(conn.url, { poolSize: env.KHOI_DB_POOL_SIZE });
+  const ctx: AppContext = {
+    env,
+    db: handle.db,
+    clock: systemClock,
+    passwords: argon2Hasher('production'),
+    dbMode: conn.mode,
+    setupToken: crypto.randomBytes(18).toString('base64url'),
+  };
+  const app = await buildApp(ctx, { logger: { level: env.KHOI_LOG_LEVEL } });
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: stopping.`);
+    await app.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    await stopDb();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://localhost:${port}`;
+  say(`Khối is running at ${url} (database: ${conn.mode}${conn.mode === 'embedded' ? `, data in ${env.dataDir}` : ''}).`);
+  if (await needsSetup(ctx)) {
+    say(`No account yet. Open ${url}/thiet-lap on this machine to create the first administrator,`);
+    say(`or from another machine with the one-time setup token: ${ctx.setupToken}`);
+    say(`(or run: npx khoi user add --login <name> --password <password> --admin)`);
+  } else {
+    say(`Sign in at ${url} with your username, phone or e-mail.`);
+  }
+}
