@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { AppContext } from './context.ts';
 import { AppError, RequestValidationError, installErrorHandling } from './http/errors.ts';
 import { installAuth } from './http/auth.ts';
@@ -64,6 +64,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
   app.setSerializerCompiler(serializerCompiler);
+
+  // Nothing is accepted silently: a route that declares no query string or body refuses one.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    route.schema ??= {};
+    route.schema.querystring ??= z.strictObject({});
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) route.schema.body ??= z.strictObject({}).optional();
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import type { AppContext } from './context.ts';
@@ -26,8 +25,8 @@ export async function connectDatabase(env: Env, log: (m: string) => void): Promi
 /** `khoi serve`: build the web app if needed, start the database, migrate, listen; stop cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
   const env = parseEnv();
-  const logger = pino({ level: env.KHOI_LOG_LEVEL });
-  const say = (m: string) => logger.info(m);
+  // Start-up messages are for the person at the terminal; request logs are JSON (pino) for machines.
+  const say = (m: string) => console.log(`[khoi] ${m}`);
   if (!env.KHOI_SKIP_WEB_BUILD) await ensureWebBuilt(say);
   const conn = await connectDatabase(env, say);
   let stopping = false;
@@ -71,12 +70,12 @@ export async function serve(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://localhost:${port}`;
-  say(`Khối is running at ${url} (database: ${conn.mode}${conn.mode === 'embedded' ? `, data in ${env.dataDir}` : ''}).`);
   if (await needsSetup(ctx)) {
     say(`No account yet. Open ${url}/thiet-lap on this machine to create the first administrator,`);
     say(`or from another machine with the one-time setup token: ${ctx.setupToken}`);
     say(`(or run: npx khoi user add --login <name> --password <password> --admin)`);
   } else {
-    say(`Sign in at ${url} with your username, phone or e-mail.`);
+    say(`Sign in at ${url} with your username, phone number or e-mail.`);
   }
+  say(`Khối is running at ${url} (database: ${conn.mode}${conn.mode === 'embedded' ? `, data in ${env.dataDir}` : ''}). Stop with Ctrl-C.`);
 }

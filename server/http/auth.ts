@@ -61,13 +61,15 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     // A browser always names its origin on cross-site writes: refuse any that is not ours (login CSRF included).
     const origin = request.headers.origin;
     if (UNSAFE.has(request.method) && origin && origin !== 'null') {
-      let host = '';
+      let same = false;
       try {
-        host = new URL(origin).host;
+        // URL() drops default ports on both sides, so "http://x:80" matches host "x".
+        const o = new URL(origin);
+        same = o.host === new URL(`${o.protocol}//${request.host}`).host;
       } catch {
-        /* unparsable origin */
+        /* an unparsable origin is not ours */
       }
-      if (host !== request.host) throw new AppError('CSRF_FAILED');
+      if (!same) throw new AppError('CSRF_FAILED');
     }
     if (level === 'public') return;
     const identity = request.identity;

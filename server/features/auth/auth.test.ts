@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { call, sessionCookie, signIn, useTestApp } from '../../../test/app.ts';
+import { buildAccount, PASSWORD } from '../../../test/factories.ts';
+import { THROTTLE } from './auth.service.ts';
+
+describe('signing in', () => {
+  const t = useTestApp();
+
+  it('accepts the username, the phone number or the e-mail address as the login', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx, { username: 'nguyenvan.an', email: 'An.Nguyen@MongCai.vn', phone: '0912 345 678' });
+    for (const login of ['nguyenvan.an', 'NguyenVan.An', '0912345678', '+84912345678', 'an.nguyen@mongcai.vn']) {
+      const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login, password: PASSWORD } });
+      expect(res.statusCode, login).toBe(200);
+      expect(res.json().account.id).toBe(acc.id);
+    }
+  });
+
+  it('sets an httpOnly SameSite session cookie and shows the account at /api/auth/me', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } });
+    const cookie = res.cookies.find((c) => c.name === 'khoi_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = await call(app, { url: '/api/auth/me', session: { cookie: cookie.value, csrf: '', accountId: acc.id } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().account).toMatchObject({ username: acc.username, locale: 'vi', mustChangePassword: false });
+    expect(me.json().csrfToken).toBe(res.json().csrfToken);
+  });
+
+  it('refuses a wrong password with a Vietnamese message by default and English on request', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const vi = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'sai-mat-khau' } });
+    expect(vi.statusCode).toBe(401);
+    expect(vi.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    const en = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'nope' }, lang: 'en' });
+    expect(en.json().error.message).toBe('Wrong sign-in name or password.');
+  });
+
+  it('rotates the session at sign-in: the cookie sent with the sign-in stops working', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const first = await signIn(app, acc.username, PASSWORD);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `khoi_session=${first.cookie}` }, payload: { login: acc.username, password: PASSWORD } });
+    const second = sessionCookie(res)!;
+    expect(second).not.toBe(first.cookie);
+    expect((await call(app, { url: '/api/auth/me', session: first })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: `khoi_session=${second}` } })).statusCode).toBe(200);
+  });
+
+  it('signing out ends the session', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const s = await signIn(app, acc.username, PASSWORD);
+    const out = await call(app, { method: 'POST', url: '/api/auth/logout', session: s });
+    expect(out.statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: s })).json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a session expires after its lifetime without use', async () => {
+    const { app, ctx, clock } = t();
+    const acc = await buildAccount(ctx);
+    const s = await signIn(app, acc.username, PASSWORD);
+    clock.advance((ctx.env.KHOI_SESSION_DAYS + 1) * 86_400_000);
+    expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
+    clock.advance(-(ctx.env.KHOI_SESSION_DAYS + 1) * 86_400_000);
+  });
+
+  it('records sign-ins and failed sign-ins in the audit log, without secrets', async () => {
+    const { app, ctx, db } = t();
+    const acc = await buildAccount(ctx);
+    await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'sai-mat-khau' } });
+    await signIn(app, acc.username, PASSWORD);
+    const rows = await db.db.selectFrom('audit_log').selectAll().where('record_id', '=', acc.id).where('action', 'like', 'sign_in%').orderBy('id').execute();
+    expect(rows.map((r) => r.action)).toEqual(['sign_in_failed', 'sign_in']);
+    expect(rows[1]!.ip).toBeTruthy();
+    const all = JSON.stringify(await db.db.selectFrom('audit_log').selectAll().execute());
+    expect(all).not.toContain('password_hash');
+    expect(all).not.toContain('sai-mat-khau');
+    expect(all).not.toContain('$argon2');
+  });
+});
+
+describe('sign-in back-off', () => {
+  const t = useTestApp();
+
+  it('grows per account after repeated failures, then lets the right password in when the wait is over', async () => {
+    const { app, ctx, clock } = t();
+    const acc = await buildAccount(ctx);
+    const attempt = (password: string) => call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password }, headers: { 'x-forwarded-for': '10.0.0.1' } });
+    for (let i = 0; i < THROTTLE.accountFree; i++) expect((await attempt('wrong-' + i)).statusCode).toBe(401);
+    const sixth = await attempt('wrong-again');
+    expect(sixth.statusCode).toBe(401);
+    const blocked = await attempt(PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(blocked.json().error.retryAfterSeconds).toBe(2);
+    expect(blocked.headers['retry-after']).toBe('2');
+    expect(blocked.json().error.message).toContain('2 giây');
+    clock.advance(2_000);
+    expect((await attempt('wrong-7')).statusCode).toBe(401);
+    expect((await attempt(PASSWORD)).json().error.retryAfterSeconds).toBe(4);
+    clock.advance(4_000);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+    // success clears the account's count
+    expect((await attempt('wrong-after')).statusCode).toBe(401);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('never locks for good: the longest wait is capped', async () => {
+    const { app, ctx, clock } = t();
+    const acc = await buildAccount(ctx);
+    for (let i = 0; i < 40; i++) {
+      await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'x' } });
+      clock.advance(THROTTLE.maxBlockSeconds * 1000);
+    }
+    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'x' } });
+    expect(res.statusCode).toBe(401);
+    const again = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } });
+    expect(again.json().error.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.maxBlockSeconds);
+    clock.advance(THROTTLE.maxBlockSeconds * 1000);
+    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } })).statusCode).toBe(200);
+  });
+
+  it('also slows down one address trying many account names', async () => {
+    const { app, clock } = t();
+    clock.advance(3_600_000 * 2);
+    for (let i = 0; i < THROTTLE.addressFree + 1; i++) {
+      await call(app, { method: 'POST', url: '/api/auth/login', body: { login: `khong-co-${i}`, password: 'x' } });
+    }
+    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: 'nguoi-khac', password: 'x' } });
+    expect(res.statusCode).toBe(429);
+  });
+});
+
+describe('CSRF and origin', () => {
+  const t = useTestApp();
+
+  it('refuses a state-changing request made with the session cookie but without the CSRF token', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const s = await signIn(app, acc.username, PASSWORD);
+    const res = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s, csrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    const wrong = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s, csrf: false, headers: { 'x-csrf-token': 'guess' } });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('refuses a cross-site origin, sign-in included', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    const same = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD }, headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    expect(same.statusCode).toBe(200);
+  });
+});
+
+describe('language and password', () => {
+  const t = useTestApp();
+
+  it('remembers the language per account', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const s = await signIn(app, acc.username, PASSWORD);
+    await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s });
+    const again = await signIn(app, acc.username, PASSWORD);
+    expect((await call(app, { url: '/api/auth/me', session: again })).json().account.locale).toBe('en');
+    const bad = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'fr' }, session: again });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('locale');
+  });
+
+  it('changing the password checks the current one, ends the other sessions and rotates this one', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const a = await signIn(app, acc.username, PASSWORD);
+    const b = await signIn(app, acc.username, PASSWORD);
+    const wrong = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: 'sai', newPassword: 'mat-khau-moi-1' }, session: a });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'WRONG_PASSWORD', field: 'currentPassword' });
+    const short = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'ngan' }, session: a });
+    expect(short.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'newPassword' });
+    expect(short.json().error.issues[0].message).toBe('Mật khẩu cần ít nhất 8 ký tự.');
+    const ok = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-1' }, session: a });
+    expect(ok.statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: a })).statusCode).toBe(401);
+    expect((await call(app, { url: '/api/auth/me', session: b })).statusCode).toBe(401);
+    const fresh = { cookie: sessionCookie(ok)!, csrf: ok.json().csrfToken, accountId: acc.id };
+    expect((await call(app, { url: '/api/auth/me', session: fresh })).statusCode).toBe(200);
+    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'mat-khau-moi-1' } })).statusCode).toBe(200);
+  });
+});

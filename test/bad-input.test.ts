@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { call, signIn, useTestApp } from './app.ts';
+import { buildAccount, PASSWORD } from './factories.ts';
+
+type Op = { method: string; path: string; hasBody: boolean };
+
+/** Every operation of the OpenAPI document: a new endpoint is covered without editing this file. */
+function operations(doc: { paths: Record<string, Record<string, { requestBody?: unknown }>> }): Op[] {
+  const ops: Op[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001'), hasBody: Boolean(op.requestBody) });
+    }
+  }
+  return ops;
+}
+
+describe('bad input on every endpoint', () => {
+  const t = useTestApp();
+
+  it('answers every kind of bad input with a 4xx, an error code and never a 500', async () => {
+    const { app, ctx } = t();
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const s = await signIn(app, admin.username, PASSWORD);
+    const doc = (await call(app, { url: '/api/openapi.json' })).json();
+    const ops = operations(doc);
+    expect(ops.length).toBeGreaterThanOrEqual(15);
+    const seen: string[] = [];
+    const headers = { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf };
+
+    for (const op of ops) {
+      const send = (payload: string | Buffer, contentType = 'application/json', url = op.path) =>
+        app.inject({ method: op.method as 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
+      const cases: [string, Promise<Awaited<ReturnType<typeof send>>>, string[]][] = [
+        ['unknown query parameter', app.inject({ method: op.method as 'GET', url: `${op.path}?khong_co=1`, headers }), ['VALIDATION_FAILED']],
+      ];
+      if (op.method !== 'GET') {
+        cases.push(
+          ['broken JSON', send('{"a":'), ['INVALID_JSON']],
+          ['bad UTF-8', send(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), ['BAD_ENCODING']],
+          ['a non-UTF-8 charset', send('{}', 'application/json; charset=latin1'), ['UNSUPPORTED_MEDIA_TYPE']],
+          ['form data', send('a=1', 'application/x-www-form-urlencoded'), ['UNSUPPORTED_MEDIA_TYPE']],
+          ['a huge body', send('{"x":"' + 'a'.repeat(1_100_000) + '"}'), ['PAYLOAD_TOO_LARGE']],
+          ['an unknown field', send(JSON.stringify({ khong_co_truong_nay: 1 })), ['VALIDATION_FAILED', 'NOT_FOUND']],
+          ['wrong types', send(JSON.stringify([1, 2, 3])), ['VALIDATION_FAILED']],
+        );
+      }
+      for (const [label, pending, codes] of cases) {
+        const res = await pending;
+        const where = `${op.method} ${op.path}: ${label}`;
+        expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, where).toBeLessThan(500);
+        const err = res.json().error;
+        expect(codes, `${where} answered ${err?.code}`).toContain(err?.code);
+        expect(err.message, where).toBeTruthy();
+        seen.push(where);
+      }
+    }
+    expect(seen.length).toBeGreaterThan(60);
+  });
+
+  it('refuses a malformed id in the path with the field named', async () => {
+    const { app, ctx } = t();
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const s = await signIn(app, admin.username, PASSWORD);
+    const res = await call(app, { url: '/api/accounts/not-a-uuid', session: s });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('id');
+  });
+
+  it('normalises decomposed Vietnamese text to NFC on the way in', async () => {
+    const { app, ctx } = t();
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const s = await signIn(app, admin.username, PASSWORD);
+    const decomposed = 'Nguyễn Văn Hoà'.normalize('NFD');
+    const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'nfc-test', displayName: decomposed, password: 'mat-khau-123' } });
+    expect(res.json().account.displayName).toBe('Nguyễn Văn Hoà'.normalize('NFC'));
+  });
+
+  it('an unknown API route is a 404 with a code, not the web page', async () => {
+    const { app, ctx } = t();
+    const admin = await buildAccount(ctx);
+    const s = await signIn(app, admin.username, PASSWORD);
+    const res = await call(app, { url: '/api/khong-co', session: s });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});

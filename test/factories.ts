@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import type { AppContext } from '../server/context.ts';
+import { createAccount } from '../server/features/accounts/accounts.service.ts';
+import { createBody, type Account } from '../server/features/accounts/accounts.schemas.ts';
+
+export const PASSWORD = 'mat-khau-thu-nghiem';
+
+/** An account with sensible defaults; `mustChangePassword` is off unless asked for. */
+export async function buildAccount(
+  ctx: AppContext,
+  overrides: Partial<{ username: string; displayName: string; email: string; phone: string; password: string; isAdmin: boolean; mustChangePassword: boolean }> = {},
+): Promise<Account & { password: string }> {
+  const n = crypto.randomBytes(3).toString('hex');
+  const password = overrides.password ?? PASSWORD;
+  // Through the same schema as the API, so e-mail and phone are normalised as they would be.
+  const input = createBody.parse({
+    username: overrides.username ?? `canbo_${n}`,
+    displayName: overrides.displayName ?? `Cán bộ ${n}`,
+    email: overrides.email,
+    phone: overrides.phone,
+    password,
+    isAdmin: overrides.isAdmin ?? false,
+  });
+  const account = await createAccount(ctx, { accountId: null, label: 'test' }, { ...input, mustChangePassword: overrides.mustChangePassword ?? false });
+  return { ...account, password };
+}

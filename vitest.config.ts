@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One PostgreSQL server for the run (embedded in a temp folder, or KHOI_TEST_DATABASE_URL's), one migrated
+// template database, and a database cloned from it per test file.
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
