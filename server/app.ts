@@ -60,7 +60,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
-    const result = (schema as ZodType).safeParse(data, { reportInput: true });
+    // A POST with no body at all arrives as null: treat it as absent.
+    const input = httpPart === 'body' && data === null ? undefined : data;
+    const result = (schema as ZodType).safeParse(input, { reportInput: true });
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
   app.setSerializerCompiler(serializerCompiler);

@@ -59,7 +59,10 @@ export type Call = {
 };
 
 /** Calls the API like the web app does (cookie + X-CSRF-Token) or like an integrator (Bearer token). */
-export async function call(app: FastifyInstance, c: Call): Promise<LightMyRequestResponse & { json: <T = any>() => T }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read loosely
+type Json = <T = any>() => T;
+
+export async function call(app: FastifyInstance, c: Call): Promise<LightMyRequestResponse & { json: Json }> {
   const headers: Record<string, string> = { ...(c.lang ? { 'accept-language': c.lang } : {}), ...c.headers };
   if (c.session) {
     headers.cookie = `khoi_session=${c.session.cookie}`;
@@ -72,7 +75,7 @@ export async function call(app: FastifyInstance, c: Call): Promise<LightMyReques
     headers,
     ...(c.body !== undefined ? { payload: c.body as object } : {}),
   });
-  return res as LightMyRequestResponse & { json: <T = any>() => T };
+  return res as LightMyRequestResponse & { json: Json };
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string | undefined {

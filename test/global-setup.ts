@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   const template = `khoi_tpl_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  const version = (await admin.query<{ v: string }>('show server_version')).rows[0]!.v;
+  const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
   await admin.query(`create database ${quoteIdent(template)}`);
   await migrate(withDatabase(serverUrl, template));
   label = `${label}, PostgreSQL ${version}`;

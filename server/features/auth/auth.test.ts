@@ -197,3 +197,16 @@ describe('language and password', () => {
     expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'mat-khau-moi-1' } })).statusCode).toBe(200);
   });
 });
+
+describe('signing out from the browser', () => {
+  const t = useTestApp();
+
+  it('accepts a sign-out POST that carries no body at all', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const s = await signIn(app, acc.username, PASSWORD);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf } });
+    expect(res.statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
+  });
+});

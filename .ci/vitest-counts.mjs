@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Reads a vitest JSON report (--reporter=json --outputFile=…) for .ci/run.
+//
+//   node .ci/vitest-counts.mjs <report.json>
+//
+// First line of output: "<passed> <failed> <skipped> <failedFiles>" (skipped = pending + todo;
+// failedFiles = test files with a failure, including one that failed to load or in a hook).
+// Then up to 20 lines naming what failed, for the CI summary.
+// Exit 2 (and no output) when the report is missing or unreadable.
+import fs from 'node:fs';
+
+const file = process.argv[2];
+let report;
+try {
+  report = JSON.parse(fs.readFileSync(file, 'utf8'));
+} catch {
+  process.exit(2);
+}
+
+const num = (v) => (Number.isFinite(v) ? v : 0);
+const passed = num(report.numPassedTests);
+const failed = num(report.numFailedTests);
+const skipped = num(report.numPendingTests) + num(report.numTodoTests);
+const failedFiles = (report.testResults ?? []).filter((f) => f.status === 'failed').length;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+const short = (s, n = 200) => {
+  const line = String(s ?? '').replace(ANSI, '').split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > n ? `${line.slice(0, n - 1)}…` : line;
+};
+const rel = (p) => String(p ?? '').replace(`${process.cwd()}/`, '');
+
+const lines = [];
+for (const file of report.testResults ?? []) {
+  const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+  for (const t of failedTests) lines.push(`  ✗ ${rel(file.name)} › ${short(t.fullName, 160)} — ${short(t.failureMessages?.[0], 160)}`);
+  // A file that failed without a failing test (load error, hook failure, …).
+  if (file.status === 'failed' && failedTests.length === 0) lines.push(`  ✗ ${rel(file.name)} (file) — ${short(file.message, 200)}`);
+}
+
+console.log(`${passed} ${failed} ${skipped} ${failedFiles}`);
+for (const l of lines.slice(0, 20)) console.log(l);
+if (lines.length > 20) console.log(`  … and ${lines.length - 20} more (see the log)`);

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, PASSWORD } from '../factories.ts';
+import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+
+describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, sign out', () => {
+  let h: BrowserHarness | null = null;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  }, 240_000);
+  afterAll(async () => stopBrowserHarness(h));
+
+  it('a person signs in in Vietnamese, switches to English (remembered for the account) and signs out', async () => {
+    const { ctx, newPage } = h!;
+    await buildAccount(ctx, { username: 'pham.thi.lan', displayName: 'Phạm Thị Lan', email: 'lan@mongcai.vn', isAdmin: true });
+    const page = await newPage();
+
+    await page.goto('/');
+    await expect.poll(() => page.url()).toContain('/dang-nhap');
+    await expect.poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).isVisible()).toBe(true);
+    await screenshot(page, 'dang-nhap');
+
+    await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill('lan@mongcai.vn');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').isVisible()).toBe(true);
+
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Mật khẩu', { exact: true }).press('Enter');
+    await page.getByTestId('account-menu').waitFor();
+    await expect.poll(() => page.getByTestId('account-menu').textContent()).toContain('Phạm Thị Lan');
+    await expect.poll(() => page.getByRole('menuitem', { name: /Tài khoản của tôi/ }).first().isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Tài khoản của tôi' }).waitFor();
+    await screenshot(page, 'trang-chinh');
+
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
+    const me = await ctx.db.selectFrom('accounts').select('locale').where('username', '=', 'pham.thi.lan').executeTakeFirstOrThrow();
+    expect(me.locale).toBe('en');
+
+    // Another browser, signed in as the same person, opens in English.
+    const other = await newPage({ lang: 'vi-VN' });
+    await other.goto('/dang-nhap');
+    await other.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill('pham.thi.lan');
+    await other.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await other.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => other.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
+
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect.poll(() => page.url()).toContain('/dang-nhap');
+    await page.goto('/tai-khoan-cua-toi');
+    await expect.poll(() => page.url()).toContain('/dang-nhap');
+  }, 120_000);
+});
