@@ -1,0 +1,137 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { showFormError } from '../../ui/errors.ts';
+import { ACCOUNTS_KEY, createAccount, updateAccount, type Account, type NewAccount } from './accounts.api.ts';
+
+type Values = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean };
+
+/** `null` creates a new account; an account edits it. */
+type Props = { open: boolean; account: Account | null; onClose: () => void };
+
+const FIELDS = ['username', 'displayName', 'email', 'phone', 'password', 'isAdmin'] as const;
+
+const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+
+/** Thêm mới / Sửa an account. Editing sends the version it read; a stale version is reported, never overwritten. */
+export function AccountFormModal({ open, account, onClose }: Props) {
+  const { t } = useTranslation();
+  const title = account ? t('accounts.editTitle', { name: account.displayName }) : t('accounts.createTitle');
+  // destroyOnHidden: each opening mounts a fresh form with the account's current values.
+  return (
+    <Modal open={open} title={title} onCancel={onClose} footer={null} width={560} destroyOnHidden>
+      <AccountForm account={account} title={title} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function AccountForm({ account, title, onClose }: { account: Account | null; title: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const editing = account !== null;
+  const initialValues: Partial<Values> = account
+    ? { displayName: account.displayName, email: account.email ?? '', phone: account.phone ?? '', isAdmin: account.isAdmin }
+    : { username: '', displayName: '', email: '', phone: '', password: '', isAdmin: false };
+
+  const mutation = useMutation({
+    mutationFn: async (values: Values) => {
+      if (account) {
+        return updateAccount(account.id, {
+          version: account.version,
+          displayName: values.displayName.trim(),
+          email: blankToNull(values.email),
+          phone: blankToNull(values.phone),
+          isAdmin: values.isAdmin,
+        });
+      }
+      const body: NewAccount = {
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password,
+        isAdmin: values.isAdmin,
+      };
+      const email = blankToNull(values.email);
+      const phone = blankToNull(values.phone);
+      if (email) body.email = email;
+      if (phone) body.phone = phone;
+      return createAccount(body);
+    },
+    onMutate: () => {
+      setFormError(null);
+      setConflict(false);
+    },
+    onSuccess: ({ account: saved }) => {
+      void message.success(editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }));
+      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+      onClose();
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status === 409 && error.code === 'CONFLICT') {
+        setConflict(true);
+        return;
+      }
+      setFormError(showFormError(form, error, FIELDS, t));
+    },
+  });
+
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+    onClose();
+  };
+
+  const required = { required: true, whitespace: true, message: t('validation.required') };
+
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+      {conflict ? (
+        <Alert
+          className="form-alert"
+          type="warning"
+          showIcon
+          title={t('errors.conflict')}
+          action={
+            <Button size="small" onClick={reload}>
+              {t('common.reload')}
+            </Button>
+          }
+        />
+      ) : null}
+      {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
+      {editing ? null : (
+        <Form.Item name="username" label={t('fields.username')} extra={t('fields.usernameHelp')} rules={[required]}>
+          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />
+        </Form.Item>
+      )}
+      <Form.Item name="displayName" label={t('fields.displayName')} rules={[required]}>
+        <Input autoComplete="off" autoFocus={editing} />
+      </Form.Item>
+      <Form.Item name="email" label={t('fields.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('fields.phone')} extra={t('fields.phoneHelp')}>
+        <Input type="tel" autoComplete="off" />
+      </Form.Item>
+      {editing ? null : (
+        <Form.Item
+          name="password"
+          label={t('accounts.initialPassword')}
+          extra={t('accounts.initialPasswordHelp')}
+          rules={[required, { min: 8, message: t('validation.passwordMin') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      )}
+      <Form.Item name="isAdmin" valuePropName="checked">
+        <Checkbox>{t('accounts.isAdmin')}</Checkbox>
+      </Form.Item>
+      <FormActions onCancel={onClose} submitting={mutation.isPending} />
+    </Form>
+  );
+}

@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { setCsrfToken, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../../lib/api.ts';
+import { SESSION_KEY } from './session.ts';
+
+/**
+ * Reacts to the server's verdicts on the session from any request: a 401 signs the person out locally
+ * (the signed-in routes then send them to the login page); PASSWORD_CHANGE_REQUIRED reloads the session,
+ * whose mustChangePassword flag sends them to the password page.
+ */
+export function installSessionHandlers(queryClient: QueryClient): void {
+  setUnauthenticatedHandler(() => {
+    setCsrfToken(null);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+    queryClient.setQueryData(SESSION_KEY, null);
+  });
+  setPasswordChangeRequiredHandler(() => {
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  });
+}

@@ -1,0 +1,47 @@
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { AccountMenu } from './features/auth/AccountMenu.tsx';
+import { useMe } from './features/auth/session.ts';
+import { MENU_GROUPS, MY_ACCOUNT_PATH, visibleEntries, type MenuEntry } from './menu.tsx';
+import { AppShell } from './ui/AppShell.tsx';
+
+function buildItems(entries: MenuEntry[], t: (key: string) => string): NonNullable<MenuProps['items']> {
+  const item = (e: MenuEntry) => ({ key: e.key, icon: e.icon, label: <Link to={e.path}>{t(e.labelKey)}</Link> });
+  const items: NonNullable<MenuProps['items']> = [];
+  const placedGroups = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.group) {
+      items.push(item(entry));
+      continue;
+    }
+    if (placedGroups.has(entry.group)) continue;
+    placedGroups.add(entry.group);
+    const group = MENU_GROUPS.find((g) => g.key === entry.group);
+    const children = entries.filter((e) => e.group === entry.group).map(item);
+    items.push({ key: `group:${entry.group}`, icon: group?.icon, label: t(group?.labelKey ?? entry.group), children });
+  }
+  return items;
+}
+
+/** The app shell around every signed-in page, with the menu built from the entries this account may see. */
+export function SignedInLayout({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const entries = visibleEntries(me);
+  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'));
+  const openGroups = [...new Set(entries.flatMap((e) => (e.group ? [`group:${e.group}`] : [])))];
+
+  return (
+    <AppShell
+      menuItems={buildItems(entries, t)}
+      selectedKeys={selected.map((e) => e.key)}
+      defaultOpenKeys={openGroups}
+      headerRight={<AccountMenu profilePath={MY_ACCOUNT_PATH} />}
+    >
+      {children ?? <Outlet />}
+    </AppShell>
+  );
+}

@@ -1,0 +1,32 @@
+import { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { retryTransient } from './lib/api.ts';
+import './lib/i18n.ts';
+import './lib/format.ts';
+import { installSessionHandlers } from './features/auth/sessionEvents.ts';
+import { AppRoutes } from './routes.tsx';
+import { AppProviders } from './ui/AppProviders.tsx';
+import './ui/global.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: retryTransient },
+    mutations: { retry: false },
+  },
+});
+installSessionHandlers(queryClient);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders queryClient={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
+  </StrictMode>,
+);

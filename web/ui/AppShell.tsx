@@ -1,0 +1,87 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { BrandMark } from './BrandMark.tsx';
+
+type Props = {
+  menuItems: MenuProps['items'];
+  selectedKeys: string[];
+  defaultOpenKeys?: string[];
+  /** Right side of the header: the account menu. */
+  headerRight: ReactNode;
+  children: ReactNode;
+};
+
+/**
+ * The signed-in frame: a header with the product name, a side menu (a drawer below the lg breakpoint,
+ * so phones keep the whole width) and the page.
+ */
+export function AppShell({ menuItems, selectedKeys, defaultOpenKeys, headerRight, children }: Props) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const menu = (
+    <nav aria-label={t('shell.mainMenu')}>
+      <Menu
+        mode="inline"
+        items={menuItems}
+        selectedKeys={selectedKeys}
+        defaultOpenKeys={defaultOpenKeys}
+        onClick={() => setDrawerOpen(false)}
+        className="shell-menu"
+      />
+    </nav>
+  );
+
+  return (
+    <Layout className="shell">
+      <a className="skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
+      <Layout.Header className="shell-header">
+        {wide ? null : (
+          <Button
+            type="text"
+            className="shell-menu-button"
+            icon={<MenuOutlined aria-hidden />}
+            aria-label={t('shell.openMenu')}
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Link to="/" className="shell-brand" aria-label={t('shell.home')}>
+          <BrandMark size={32} />
+          <span className="shell-brand-name">{t('app.name')}</span>
+          {screens.md ? <span className="shell-brand-subtitle">{t('app.subtitle')}</span> : null}
+        </Link>
+        <div className="shell-header-right">{headerRight}</div>
+      </Layout.Header>
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={240} className="shell-sider" theme="light">
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={280}
+            title={t('app.name')}
+            className="shell-drawer"
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content id="main-content" className="shell-content" tabIndex={-1}>
+          {children}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
