@@ -72,7 +72,48 @@ export type AuditLogTable = {
   after: unknown | null;
 };
 
+export type UnitKindsTable = { code: string; level: number; name_vi: string; name_en: string; catalogue_type: string | null; sort: number };
+export type UnitsTable = { id: Generated<string>; seq: Generated<number>; catalogue_key: string | null; level: number; created_at: GeneratedTimestamp };
+export type UnitVersionsTable = {
+  id: Generated<string>;
+  unit_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  code: string | null;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  source: string;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+export type UnitLinksTable = { id: Generated<string>; from_unit_id: string; to_unit_id: string; type: 'full' | 'partial'; link_date: string; source: string; created_at: GeneratedTimestamp };
+export type UnitPendingTable = { id: Generated<string>; unit_id: string; reason: 'unlinked_ending' | 'village_placement'; pending_date: string; resolved_at: NullableTimestamp; created_at: GeneratedTimestamp };
+export type UnitTreeTable = {
+  unit_id: string;
+  version_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  parent_id: string | null;
+  path: string;
+  level: number;
+  code: string | null;
+  name: string;
+  name_fold: string;
+  kind: string;
+};
+export type UnitCodeCountersTable = { prefix: string; last_value: number };
+
 export type DB = {
+  unit_kinds: UnitKindsTable;
+  units: UnitsTable;
+  unit_versions: UnitVersionsTable;
+  unit_links: UnitLinksTable;
+  unit_pending: UnitPendingTable;
+  unit_tree: UnitTreeTable;
+  unit_code_counters: UnitCodeCountersTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
