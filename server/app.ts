@@ -19,6 +19,8 @@ import { setupRoutes } from './features/setup/setup.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { tokensRoutes } from './features/tokens/tokens.routes.ts';
+import { unitsRoutes, IMPORT_FILE_LIMIT } from './features/units/units.routes.ts';
+import multipart from '@fastify/multipart';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -51,7 +53,7 @@ function parseJson(body: Buffer, contentType: string | undefined): unknown {
 /** Builds the HTTP application around a context (database, clock, config). */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ?? (process.env.KHOI_TEST_LOG ? { level: 'error' } : false),
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.env.KHOI_TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
@@ -73,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     route.schema ??= {};
     route.schema.querystring ??= z.strictObject({});
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) route.schema.body ??= z.strictObject({}).optional();
+    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)) && !route.config?.multipart) route.schema.body ??= z.strictObject({}).optional();
   });
 
   app.removeAllContentTypeParsers();
@@ -86,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installErrorHandling(app);
+  await app.register(multipart, { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 10, parts: 11 } });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -122,7 +125,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Upload routes take multipart/form-data with one `file` part; zod describes JSON bodies only.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      if (!input.route.config?.multipart) return out;
+      const file = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX file' } } };
+      return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body: file } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -133,6 +142,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   authRoutes(app, ctx);
   accountsRoutes(app, ctx);
   tokensRoutes(app, ctx);
+  unitsRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

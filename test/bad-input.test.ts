@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp } from './app.ts';
 import { buildAccount, PASSWORD } from './factories.ts';
 
-type Op = { method: string; path: string; hasBody: boolean };
+type Op = { method: string; path: string; hasBody: boolean; upload: boolean };
 
 /** Every operation of the OpenAPI document: a new endpoint is covered without editing this file. */
-function operations(doc: { paths: Record<string, Record<string, { requestBody?: unknown }>> }): Op[] {
+function operations(doc: { paths: Record<string, Record<string, { requestBody?: unknown; consumes?: string[] }>> }): Op[] {
   const ops: Op[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001'), hasBody: Boolean(op.requestBody) });
+      const upload = JSON.stringify(op).includes('multipart/form-data');
+      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001'), hasBody: Boolean(op.requestBody), upload });
     }
   }
   return ops;
@@ -41,8 +42,9 @@ describe('bad input on every endpoint', () => {
           ['a non-UTF-8 charset', send('{}', 'application/json; charset=latin1'), ['UNSUPPORTED_MEDIA_TYPE']],
           ['form data', send('a=1', 'application/x-www-form-urlencoded'), ['UNSUPPORTED_MEDIA_TYPE']],
           ['a huge body', send('{"x":"' + 'a'.repeat(1_100_000) + '"}'), ['PAYLOAD_TOO_LARGE']],
-          ['an unknown field', send(JSON.stringify({ khong_co_truong_nay: 1 })), ['VALIDATION_FAILED', 'NOT_FOUND']],
-          ['wrong types', send(JSON.stringify([1, 2, 3])), ['VALIDATION_FAILED']],
+          // An upload route takes multipart/form-data only: any JSON is the wrong media type.
+          ['an unknown field', send(JSON.stringify({ khong_co_truong_nay: 1 })), op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED', 'NOT_FOUND']],
+          ['wrong types', send(JSON.stringify([1, 2, 3])), op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED']],
         );
       }
       for (const [label, pending, codes] of cases) {

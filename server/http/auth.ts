@@ -14,6 +14,8 @@ declare module 'fastify' {
     auth?: 'public' | 'user' | 'admin';
     /** reachable while the account must change its password (me, password, logout, preferences) */
     allowWhilePasswordChange?: boolean;
+    /** the route reads a multipart/form-data upload (no JSON body schema) */
+    multipart?: boolean;
   }
   interface FastifyRequest {
     identity: Identity | null;

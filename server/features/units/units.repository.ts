@@ -19,6 +19,7 @@ const treeColumns = [
   't.parent_id',
   'v.valid_from',
   'v.valid_to',
+  'v.version',
   'k.name_vi as kind_vi',
   'k.name_en as kind_en',
 ] as const;
