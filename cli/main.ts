@@ -4,6 +4,7 @@ import { parseEnv } from '../server/env.ts';
 import { connectDatabase } from '../server/main.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { explain, registerUserCommands } from './commands/user.ts';
+import { registerDataCommands } from './commands/data.ts';
 
 const program = new Command();
 program.name('khoi').description('Khối — the work platform of the Fatherland Front bloc').showHelpAfterError();
@@ -30,6 +31,7 @@ program
   });
 
 registerUserCommands(program);
+registerDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { parseEnv, type Env } from './env.ts';
 import { argon2Hasher } from './features/auth/passwords.ts';
 import { needsSetup } from './features/setup/setup.service.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import { isEmpty, seedDemo } from './features/demo/demo.seed.ts';
 
 export const EMBEDDED_DB_NAME = 'khoi';
 
@@ -52,6 +53,12 @@ export async function serve(): Promise<void> {
     dbMode: conn.mode,
     setupToken: crypto.randomBytes(18).toString('base64url'),
   };
+  // A new embedded database gets the demo data by itself; an external one only by `khoi seed --demo --force`.
+  if (conn.mode === 'embedded' && (await isEmpty(ctx))) {
+    say('New database: loading the demo data (Quảng Ninh: Móng Cái and Quảng Yên) …');
+    const demo = await seedDemo(ctx, { accountId: null, label: 'seed' });
+    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages.`);
+  }
   const app = await buildApp(ctx, { logger: { level: env.KHOI_LOG_LEVEL } });
 
   const shutdown = async (signal: string) => {

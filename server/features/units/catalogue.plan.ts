@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { nameKey } from './names.ts';
 
-export type SnapshotUnit = [level: number, code: string, name: string, type: string, parentCode: string | null];
+export type SnapshotUnit = [level: number, code: string, name: string, type: string, parentCode: string | null, parentLevel?: number];
 export type ReformUnit = [level: number, code: string, name: string, parentCode: string | null, sources: [number, string, 'full' | 'partial'][]];
 export type Snapshot = { date: string; openStart: boolean; effective: Record<string, string>; units: SnapshotUnit[] };
 export type Catalogue = { snapshots: Snapshot[]; reform?: { date: string; units: ReformUnit[] } };
@@ -65,17 +65,18 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
   let byCode = new Map<string, string>();
   const close = (o: Open, to: string) => versions.push({ key: o.key, from: o.from, to, code: o.code, name: o.name, kind: o.kind, parentKey: o.parentKey });
 
-  cat.snapshots.forEach((snap, index) => {
+  const snapshotStep = (snap: Snapshot, index: number) => {
     const provinceOf = new Map<string, string>();
     const nextByCode = new Map<string, string>();
     const seen = new Set<string>();
-    for (const [level, code, name, type, parentCode] of snap.units) {
-      const province = level === 1 ? code : provinceOf.get(`${level - 1}:${parentCode}`)!;
+    for (const [level, code, name, type, parentCode, parentLevelGiven] of snap.units) {
+      const parentLevel = parentLevelGiven ?? level - 1;
+      const province = level === 1 ? code : provinceOf.get(`${parentLevel}:${parentCode}`)!;
       provinceOf.set(`${level}:${code}`, province);
       if (!keep(province)) continue;
       const effective = index === 0 ? null : (snap.effective[province] ?? snap.effective.default ?? snap.date);
       const kind = kindOf(level, type);
-      const parentKey = parentCode ? (nextByCode.get(`${level - 1}:${parentCode}`) ?? null) : null;
+      const parentKey = parentCode ? (nextByCode.get(`${parentLevel}:${parentCode}`) ?? null) : null;
       const existingKey = byCode.get(`${level}:${code}`);
       if (existingKey && open.has(existingKey)) {
         const o = open.get(existingKey)!;
@@ -104,10 +105,9 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
       }
     }
     byCode = nextByCode;
-  });
+  };
 
-  const reform = cat.reform;
-  if (reform) {
+  const reformStep = (reform: NonNullable<Catalogue['reform']>) => {
     const date = reform.date;
     const continued = new Set<string>();
     const nextOpen = new Map<string, Open>();
@@ -144,7 +144,15 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
       if (o.level !== 2 && !linkedFrom.has(key)) pending.push({ key, reason: 'unlinked_ending', date });
     }
     open = nextOpen;
-  }
+    byCode = newByCode;
+  };
+
+  // Snapshots and the reform are applied in date order; a snapshot after the reform continues from it.
+  const steps = [
+    ...cat.snapshots.map((snap, index) => ({ date: snap.date, run: () => snapshotStep(snap, index) })),
+    ...(cat.reform ? [{ date: cat.reform.date, run: () => reformStep(cat.reform!) }] : []),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  for (const step of steps) step.run();
   for (const o of open.values()) versions.push({ key: o.key, from: o.from, to: null, code: o.code, name: o.name, kind: o.kind, parentKey: o.parentKey });
   return { units, versions, links, pending };
 }

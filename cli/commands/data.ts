@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { isoDate } from '../../server/http/schemas.ts';
+import { importCatalogue, type ImportCounts } from '../../server/features/units/catalogue.import.ts';
+import { loadBuiltInCatalogue } from '../../server/features/units/catalogue.plan.ts';
+import { readSnapshotFile } from '../../server/features/units/snapshot.read.ts';
+import { seedDemo } from '../../server/features/demo/demo.seed.ts';
+import { cliActor, withCliContext } from '../context.ts';
+
+export function printCounts(c: ImportCounts): void {
+  console.log(`Units:    ${c.units.added} added, ${c.units.changed} changed, ${c.units.unchanged} unchanged`);
+  console.log(`Versions: ${c.versions.added} added, ${c.versions.changed} changed, ${c.versions.removed} removed, ${c.versions.unchanged} unchanged`);
+  console.log(`Links:    ${c.links.added} added, ${c.links.changed} changed, ${c.links.removed} removed, ${c.links.unchanged} unchanged`);
+  if (c.pending.added) console.log(`Endings without a successor, listed for an administrator: ${c.pending.added}`);
+  if (c.villagesMoved || c.villagesWaiting) console.log(`Villages: ${c.villagesMoved} followed their merged commune, ${c.villagesWaiting} wait to be placed`);
+}
+
+export function registerDataCommands(program: Command): void {
+  const imp = program.command('import').description('import reference data');
+  imp
+    .command('units')
+    .description('import the national catalogue of administrative units (built in), or a newer snapshot file with its date')
+    .argument('[file]', 'a snapshot JSON file (General Statistics Office / dvhcvn shape)')
+    .option('--date <YYYY-MM-DD>', 'the date the snapshot file took effect (required with a file)')
+    .option('--province <code...>', 'only these provinces (by code)')
+    .action(async (file: string | undefined, o: { date?: string; province?: string[] }) => {
+      const catalogue = loadBuiltInCatalogue();
+      if (file) {
+        if (!o.date) throw new Error('A snapshot file needs its date: --date YYYY-MM-DD');
+        const date = isoDate.parse(o.date);
+        const last = [...catalogue.snapshots.map((s) => s.date), catalogue.reform?.date ?? ''].sort().pop()!;
+        if (date <= last) throw new Error(`The snapshot date ${date} must be after the built-in catalogue's last date (${last}).`);
+        catalogue.snapshots.push(readSnapshotFile(file, date));
+      }
+      const started = Date.now();
+      const counts = await withCliContext((ctx) => importCatalogue(ctx.db, cliActor, catalogue, { provinces: o.province }));
+      printCounts(counts);
+      console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    });
+
+  program
+    .command('seed')
+    .description('load demo data (Quảng Ninh: Móng Cái and Quảng Yên)')
+    .option('--demo', 'the demo data set')
+    .option('--force', 'also on an external database (DATABASE_URL)')
+    .action(async (o: { demo?: boolean; force?: boolean }) => {
+      if (!o.demo) throw new Error('Say which data: khoi seed --demo');
+      if (process.env.DATABASE_URL && !o.force) throw new Error('DATABASE_URL is set: demo data goes into an external database only with --force.');
+      const r = await withCliContext((ctx) => seedDemo(ctx, cliActor));
+      printCounts(r.catalogue);
+      console.log(`Demo villages added: ${r.villagesAdded}.`);
+    });
+}

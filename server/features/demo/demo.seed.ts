@@ -1,0 +1,42 @@
+import type { AppContext } from '../../context.ts';
+import { inTransaction, type Actor } from '../../db/tx.ts';
+import { importCatalogue, type ImportCounts } from '../units/catalogue.import.ts';
+import { loadBuiltInCatalogue } from '../units/catalogue.plan.ts';
+import * as repo from '../units/units.repository.ts';
+import { nameKey } from '../units/names.ts';
+import { createVillage } from '../units/villages.service.ts';
+import { followMergedParents } from '../units/villages.follow.ts';
+import { rebuildTree } from '../units/tree.build.ts';
+import { DEMO_VILLAGES } from './demo.units.ts';
+
+export const DEMO_PROVINCES = ['22'];
+
+/** The demo data (Quảng Ninh: Móng Cái and Quảng Yên), idempotent: a second run adds nothing. */
+export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number }> {
+  const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
+  const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
+  const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
+    let added = 0;
+    for (const v of DEMO_VILLAGES) {
+      const commune = await repo.findByCode(trx, v.parentCode, v.validFrom);
+      if (!commune) continue;
+      const siblings = await repo.children(trx, commune.unit_id, v.validFrom);
+      if (siblings.some((s) => nameKey(s.name) === nameKey(v.name))) continue;
+      await createVillage(trx, allowAll, v, v.validFrom);
+      added++;
+    }
+    if (added > 0) {
+      await followMergedParents(trx, actor);
+      await rebuildTree(trx);
+    }
+    return added;
+  });
+  return { catalogue, villagesAdded };
+}
+
+/** Whether the database has no data yet (a new embedded database gets the demo by itself). */
+export async function isEmpty(ctx: Pick<AppContext, 'db'>): Promise<boolean> {
+  const units = await ctx.db.selectFrom('units').select('id').limit(1).execute();
+  const accounts = await ctx.db.selectFrom('accounts').select('id').limit(1).execute();
+  return units.length === 0 && accounts.length === 0;
+}
