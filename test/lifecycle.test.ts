@@ -80,6 +80,14 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     expect(await (await fetch(`http://127.0.0.1:${first.port}/api/health`)).json()).toEqual({ status: 'ok', db: 'embedded' });
     expect(first.output()).toContain(`http://localhost:${first.port}`);
     expect(first.output()).toContain('/thiet-lap');
+    // A new embedded database gets the demo data by itself; importing Quảng Ninh again changes nothing.
+    expect(first.output()).toMatch(/Demo data loaded: 244 units, 183 links, \d+ villages/);
+    const again = cli(dataDir, ['import', 'units', '--province', '22']);
+    expect(again.out).toContain('Units:    0 added, 0 changed, 244 unchanged');
+    expect(again.code).toBe(0);
+    const badSnapshot = cli(dataDir, ['import', 'units', '/nonexistent.json', '--date', '2026-01-01']);
+    expect(badSnapshot.code).toBe(1);
+    expect(badSnapshot.out).toContain('Cannot read /nonexistent.json');
 
     // The CLI works against the running server's database.
     const add = cli(dataDir, ['user', 'add', '--login', 'quantri', '--password', PASSWORD, '--admin']);

@@ -125,3 +125,45 @@ describe('the catalogue plan for the whole country', () => {
     expect(nameKey('Thuỷ')).toBe(nameKey('Thủy'));
   });
 });
+
+describe('importing the whole country after the demo, and a newer snapshot', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  }, 60_000);
+  afterAll(async () => db?.drop());
+
+  it('a full import after the Quảng Ninh demo import reports Quảng Ninh unchanged', async () => {
+    const qn = await importCatalogue(db.db, actor, loadBuiltInCatalogue(), { provinces: ['22'] });
+    const all = await importCatalogue(db.db, actor, loadBuiltInCatalogue());
+    expect(all.units.unchanged).toBe(qn.units.added);
+    expect(all.units.changed).toBe(0);
+    expect(all.versions.unchanged).toBe(qn.versions.added);
+    expect(all.links.unchanged).toBe(qn.links.added);
+    expect(all.units.added).toBeGreaterThan(14_000);
+    expect((await repo.children(db.db, null, '2025-06-30')).length).toBe(63);
+    expect((await repo.children(db.db, null, '2025-07-01')).length).toBe(34);
+  }, 120_000);
+
+  it('imports a newer two-level snapshot: a renamed commune gets a new version from its date', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { readSnapshotFile } = await import('./snapshot.read.ts');
+    const cat = loadBuiltInCatalogue();
+    const qn = cat.reform!.units.filter((u) => u[0] === 1 ? u[1] === '22' : u[3] === '22');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-snap-')), 'units-2026-01-01.json');
+    fs.writeFileSync(file, JSON.stringify({
+      data: [{ level1_id: '22', name: 'Tỉnh Quảng Ninh', level2s: qn.filter((u) => u[0] === 3).map((u) => ({ level2_id: u[1], name: u[1] === '06712' ? 'Phường Móng Cái Một' : u[2] })) }],
+    }));
+    cat.snapshots.push(readSnapshotFile(file, '2026-01-01'));
+    const counts = await importCatalogue(db.db, actor, cat, { provinces: ['22'] });
+    expect(counts.units.changed).toBe(1);
+    expect(counts.versions.added).toBe(1);
+    expect(counts.versions.changed).toBe(1);
+    expect((await repo.findByCode(db.db, '06712', '2025-12-31'))!.name).toBe('Phường Móng Cái 1');
+    expect((await repo.findByCode(db.db, '06712', '2026-01-01'))!.name).toBe('Phường Móng Cái Một');
+    const again = await importCatalogue(db.db, actor, cat, { provinces: ['22'] });
+    expect(again.versions.added + again.versions.changed + again.versions.removed).toBe(0);
+  }, 120_000);
+});

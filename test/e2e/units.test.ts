@@ -1,0 +1,150 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, PASSWORD } from '../factories.ts';
+import { importQuangNinh } from '../units-fixture.ts';
+import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+
+type TreeRow = { title: string; depth: number };
+
+/**
+ * Every row of the (virtualised) unit tree, top to bottom: scrolls the list through and back to the top.
+ * Only the rows in view are in the page at any time.
+ */
+async function treeRows(page: Page): Promise<TreeRow[]> {
+  return page.locator('.unit-tree').evaluate(async (tree) => {
+    const holder = tree.querySelector<HTMLElement>('.ant-tree-list-holder');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const seen = new Map<string, { title: string; depth: number; top: number }>();
+    const collect = () => {
+      for (const node of tree.querySelectorAll<HTMLElement>('.ant-tree-treenode')) {
+        const title = node.querySelector('.unit-node-name')?.textContent ?? '';
+        const code = node.querySelector('.unit-code')?.textContent ?? title;
+        const top = node.getBoundingClientRect().top + (holder?.scrollTop ?? 0);
+        seen.set(code, { title, depth: node.querySelectorAll('.ant-tree-indent-unit').length, top });
+      }
+    };
+    if (holder) holder.scrollTop = 0;
+    await frame();
+    collect();
+    while (holder && holder.scrollTop + holder.clientHeight < holder.scrollHeight - 1) {
+      holder.scrollTop += Math.max(40, holder.clientHeight - 60);
+      await frame();
+      collect();
+    }
+    if (holder) holder.scrollTop = 0;
+    return [...seen.values()].sort((a, b) => a.top - b.top).map(({ title, depth }) => ({ title, depth }));
+  });
+}
+
+/** The titles of the rows just under the row titled `parent`. */
+function childrenOf(rows: TreeRow[], parent: string): string[] {
+  const at = rows.findIndex((r) => r.title === parent);
+  if (at < 0) return [];
+  const kids: string[] = [];
+  for (const row of rows.slice(at + 1)) {
+    if (row.depth <= rows[at]!.depth) break;
+    if (row.depth === rows[at]!.depth + 1) kids.push(row.title);
+  }
+  return kids;
+}
+
+const node = (page: Page, name: string) => page.locator('.unit-tree .ant-tree-treenode').filter({ has: page.locator('.unit-node-name', { hasText: new RegExp(`^${name}$`) }) });
+
+async function setDate(page: Page, ddmmyyyy: string) {
+  const input = page.getByLabel('Tại ngày');
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+  const [d, m, y] = ddmmyyyy.split('/');
+  await expect.poll(() => page.url()).toContain(`ngay=${y}-${m}-${d}`);
+}
+
+async function search(page: Page, text: string, pick: string) {
+  const box = page.getByRole('combobox', { name: 'Tìm đơn vị hành chính' });
+  await box.click();
+  await box.fill(text);
+  const option = page.locator('.unit-hit').filter({ has: page.locator('.unit-hit-name', { hasText: new RegExp(`^${pick}$`) }) });
+  await expect.poll(() => option.first().isVisible()).toBe(true);
+  await option.first().click();
+  await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe(pick);
+}
+
+describe.skipIf(!browserAvailable)('browser journey: administrative units', () => {
+  let h: BrowserHarness | null = null;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    await importQuangNinh(h.db.db);
+  }, 240_000);
+  afterAll(async () => stopBrowserHarness(h));
+
+  it('a person browses Quảng Ninh before and after the 2025 reform, follows its links, searches and adds a quarter', async () => {
+    const { ctx, newPage } = h!;
+    await buildAccount(ctx, { username: 'tran.van.hai', displayName: 'Trần Văn Hải', isAdmin: true });
+    const page = await newPage({ width: 1366, height: 900 });
+
+    await page.goto('/');
+    await expect.poll(() => page.url()).toContain('/dang-nhap');
+    await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill('tran.van.hai');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('account-menu').waitFor();
+
+    // Danh mục › Đơn vị hành chính
+    await expect.poll(() => page.getByRole('menuitem', { name: /Đơn vị hành chính/ }).isVisible()).toBe(true);
+    await page.getByRole('menuitem', { name: /Đơn vị hành chính/ }).click();
+    await expect.poll(() => page.url()).toContain('/danh-muc/don-vi');
+    await page.getByRole('heading', { name: 'Đơn vị hành chính' }).waitFor();
+
+    // Before the reform: province › city › 16 wards and communes.
+    await setDate(page, '30/06/2025');
+    await node(page, 'Tỉnh Quảng Ninh').locator('.ant-tree-switcher').click();
+    await expect.poll(() => node(page, 'Thành phố Móng Cái').isVisible()).toBe(true);
+    await node(page, 'Thành phố Móng Cái').locator('.ant-tree-switcher').click();
+    await node(page, 'Thành phố Móng Cái').locator('.unit-node-name').click();
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');
+    await expect.poll(async () => childrenOf(await treeRows(page), 'Thành phố Móng Cái').length).toBe(16);
+    expect(childrenOf(await treeRows(page), 'Thành phố Móng Cái')).toContain('Phường Ka Long');
+    await screenshot(page, 'don-vi-30-06-2025');
+
+    // After: the province holds its wards and communes directly.
+    await setDate(page, '01/07/2025');
+    await expect.poll(() => page.getByText('Không có đơn vị mang mã').isVisible()).toBe(true);
+    await node(page, 'Tỉnh Quảng Ninh').locator('.ant-tree-switcher').click();
+    await expect.poll(async () => childrenOf(await treeRows(page), 'Tỉnh Quảng Ninh')).toEqual(
+      expect.arrayContaining(['Phường Móng Cái 1', 'Phường Móng Cái 2', 'Phường Móng Cái 3', 'Xã Hải Sơn', 'Xã Hải Ninh', 'Xã Vĩnh Thực']),
+    );
+    const rows = await treeRows(page);
+    expect(rows.some((r) => r.title.startsWith('Thành phố') || r.title.startsWith('Huyện'))).toBe(false);
+
+    // Phường Móng Cái 1 was formed from five units.
+    await search(page, '06712', 'Phường Móng Cái 1');
+    const sources = page.locator('.unit-links').filter({ hasText: 'Hình thành từ' }).locator('.unit-link');
+    await expect.poll(() => sources.count()).toBe(5);
+    await expect.poll(() => page.getByText('Hiệu lực: từ 01/07/2025 đến nay').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ant-tree-node-selected .unit-node-name').textContent()).toBe('Phường Móng Cái 1');
+    await screenshot(page, 'don-vi-01-07-2025');
+
+    // Following a source opens it on its last day.
+    await sources.filter({ hasText: 'Phường Ka Long' }).getByRole('button').click();
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Phường Ka Long');
+    await expect.poll(() => page.url()).toContain('ngay=2025-06-30');
+    await setDate(page, '01/07/2025');
+
+    // Search without diacritics.
+    await search(page, 'mong cai 2', 'Phường Móng Cái 2');
+    await expect.poll(() => page.getByText('Tỉnh Quảng Ninh').first().isVisible()).toBe(true);
+
+    // A quarter for Phường Móng Cái 1.
+    await search(page, 'mong cai 1', 'Phường Móng Cái 1');
+    await page.getByRole('button', { name: 'Thêm thôn/khu' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên thôn/khu').fill('Khu Hồng Hải');
+    await dialog.getByLabel('Loại').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Khu$/ }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByText('Đã thêm "Khu Hồng Hải" từ ngày 01/07/2025.').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Khu Hồng Hải');
+    await expect.poll(async () => childrenOf(await treeRows(page), 'Phường Móng Cái 1')).toContain('Khu Hồng Hải');
+    await expect.poll(() => node(page, 'Khu Hồng Hải').isVisible()).toBe(true);
+  }, 180_000);
+});
