@@ -5,6 +5,7 @@ import { connectDatabase } from '../server/main.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { explain, registerUserCommands } from './commands/user.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 
 const program = new Command();
 program.name('khoi').description('Khối — the work platform of the Fatherland Front bloc').showHelpAfterError();
@@ -32,6 +33,7 @@ program
 
 registerUserCommands(program);
 registerDataCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,7 +24,7 @@ export function latestMigration(): string {
 }
 
 /** Applies every migration not yet applied, each in its own transaction. */
-export async function migrate(url: string, log: (m: string) => void = () => undefined): Promise<MigrationResult> {
+export async function migrate(url: string, log: (m: string) => void = () => undefined, upTo?: string): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
@@ -42,6 +42,7 @@ export async function migrate(url: string, log: (m: string) => void = () => unde
       throw new Error(`The database has migrations this version of Khối does not know (${unknown.join(', ')}): it was upgraded by a newer Khối. Install that version.`);
     }
     for (const m of known) {
+      if (upTo && m.name > upTo) break;
       if (done.has(m.name)) continue;
       await client.query('begin');
       try {
@@ -55,7 +56,8 @@ export async function migrate(url: string, log: (m: string) => void = () => unde
       applied.push(m.name);
       log(`applied migration ${m.name}`);
     }
-    return { applied, current: known.length ? known[known.length - 1]!.name : null };
+    const now = (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]?.name ?? null;
+    return { applied, current: now };
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await client.end();
