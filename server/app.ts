@@ -21,6 +21,7 @@ import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { tokensRoutes } from './features/tokens/tokens.routes.ts';
 import { unitsRoutes, IMPORT_FILE_LIMIT } from './features/units/units.routes.ts';
 import multipart from '@fastify/multipart';
+import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   accountsRoutes(app, ctx);
   tokensRoutes(app, ctx);
   unitsRoutes(app, ctx);
+  bodiesRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

@@ -106,7 +106,27 @@ export type UnitTreeTable = {
 };
 export type UnitCodeCountersTable = { prefix: string; last_value: number };
 
+export type BodyKindsTable = { code: string; name_vi: string; name_en: string; short_vi: string | null; in_bloc: boolean; sort: number; version: Generated<number>; created_at: GeneratedTimestamp; updated_at: GeneratedTimestamp; deleted_at: NullableTimestamp };
+export type BodiesTable = {
+  id: Generated<string>;
+  unit_id: string;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  parent_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+export type BodyLinksTable = { id: Generated<string>; from_body_id: string; to_body_id: string; link_date: string; created_at: GeneratedTimestamp };
+
 export type DB = {
+  body_kinds: BodyKindsTable;
+  bodies: BodiesTable;
+  body_links: BodyLinksTable;
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;

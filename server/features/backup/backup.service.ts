@@ -89,7 +89,7 @@ export class RestoreRefused extends Error {}
 
 /** Tables whose rows the migrations themselves insert (reference data): they do not make a database "not empty",
  * and the backup's rows replace them. */
-const SEEDED_BY_MIGRATIONS = new Set(['unit_kinds']);
+const SEEDED_BY_MIGRATIONS = new Set(['unit_kinds', 'body_kinds']);
 
 /** Restores an archive into the database at `url`. Refuses an archive of a newer schema than this Khối knows,
  * and a database that already holds data unless `replace` is set. The database ends migrated to the latest schema. */
@@ -126,16 +126,27 @@ export async function restore(url: string, file: string, opts: { replace?: boole
         if (!tables.includes(entry.name)) throw new RestoreRefused(`The backup has a table ${entry.name} that this schema lacks.`);
       }
       const order = tables.filter((t) => manifest.tables.some((e) => e.name === t));
+      // Columns referencing their own table (a body's parent): loaded empty, then filled once every row exists.
+      const selfRefs = (await client.query<{ t: string; c: string }>(`select c.conrelid::regclass::text as t, a.attname as c
+          from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+          where c.contype = 'f' and c.conrelid = c.confrelid and c.connamespace = current_schema()::regnamespace`)).rows;
       for (const t of order) {
         const entry = manifest.tables.find((e) => e.name === t)!;
         const rl = readline.createInterface({ input: fs.createReadStream(path.join(work, 'tables', `${t}.jsonl`)), crlfDelay: Infinity });
         const hash = crypto.createHash('sha256');
         let batch: string[] = [];
+        const own = selfRefs.filter((r) => r.t === t).map((r) => r.c);
+        const strip = own.length ? ` - array[${own.map((c) => `'${c.replace(/'/g, "''")}'`).join(',')}]` : '';
         const flush = async () => {
           if (!batch.length) return;
-          await client.query(`insert into ${quoteIdent(t)} overriding system value select * from jsonb_populate_recordset(null::${quoteIdent(t)}, $1::jsonb)`, ['[' + batch.join(',') + ']']);
+          await client.query(
+            `insert into ${quoteIdent(t)} overriding system value select r.* from jsonb_array_elements($1::jsonb) e, jsonb_populate_record(null::${quoteIdent(t)}, e${strip}) r`,
+            ['[' + batch.join(',') + ']'],
+          );
+          if (own.length) later.push(...batch);
           batch = [];
         };
+        const later: string[] = [];
         for await (const line of rl) {
           if (!line) continue;
           hash.update(line + '\n');
@@ -143,6 +154,12 @@ export async function restore(url: string, file: string, opts: { replace?: boole
           if (batch.length >= 2000) await flush();
         }
         await flush();
+        for (let i = 0; i < later.length; i += 2000) {
+          for (const c of own) {
+            const col = c.replace(/'/g, "''");
+            await client.query(`update ${quoteIdent(t)} x set ${quoteIdent(c)} = (e ->> '${col}')::uuid from jsonb_array_elements($1::jsonb) e where x.id = (e ->> 'id')::uuid and e ->> '${col}' is not null`, ['[' + later.slice(i, i + 2000).join(',') + ']']);
+          }
+        }
         if (hash.digest('hex') !== entry.sha256) throw new RestoreRefused(`The backup's table ${t} is damaged (checksum mismatch).`);
       }
       for (const t of tables) await client.query(`alter table ${quoteIdent(t)} enable trigger user`);

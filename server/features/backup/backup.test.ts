@@ -36,6 +36,10 @@ describe('backup and restore', () => {
   beforeAll(async () => {
     source = await buildTestApp();
     await importQuangNinh(source.db.db);
+    // Bodies reference each other (a line of parents): rows must restore whatever their order in the file.
+    const { seedDemoBodies } = await import('../demo/demo.bodies.ts');
+    await source.db.db.transaction().execute((trx) => seedDemoBodies(trx));
+    await source.db.db.updateTable('bodies').set({ updated_at: new Date() }).where('parent_id', 'is', null).execute();
     await buildAccount(source.ctx, { username: 'nguoi-dung', displayName: 'Người Dùng Thử', isAdmin: true });
     await addVillage(source.ctx, { accountId: null, label: 'test' }, { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true }, 'vi', { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' });
     fs.mkdirSync(path.join(files, 'ab'), { recursive: true });

@@ -8,11 +8,12 @@ import { createVillage } from '../units/villages.service.ts';
 import { followMergedParents } from '../units/villages.follow.ts';
 import { rebuildTree } from '../units/tree.build.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
+import { seedDemoBodies } from './demo.bodies.ts';
 
 export const DEMO_PROVINCES = ['22'];
 
 /** The demo data (Quảng Ninh: Móng Cái and Quảng Yên), idempotent: a second run adds nothing. */
-export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number }> {
+export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
   const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
@@ -31,7 +32,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
     }
     return added;
   });
-  return { catalogue, villagesAdded };
+  const bodiesAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoBodies(trx));
+  return { catalogue, villagesAdded, bodiesAdded };
 }
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { actorOf } from '../../http/auth.ts';
+import { errorBodySchema } from '../../http/errors.ts';
+import { uuidParam } from '../../http/schemas.ts';
+import { pickLang } from '../../i18n/messages.ts';
+import { asOfOnly } from '../units/units.schemas.ts';
+import * as s from './bodies.schemas.ts';
+import * as service from './bodies.service.ts';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
+
+/** Bodies are reference data: every signed-in account reads them; administrators change them. */
+export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['bodies'];
+  const admin = { auth: 'admin' as const };
+
+  r.get('/api/bodies', {
+    schema: { tags, summary: 'Bodies in force on a date, optionally of one unit, kind or name', querystring: s.listQuery, response: { 200: z.array(s.bodyItem), ...errors } },
+    handler: (request) => service.listBodies(ctx, lang(request), request.query),
+  });
+  r.get('/api/bodies/kinds', {
+    schema: { tags, summary: 'Kinds of bodies (data an administrator extends)', response: { 200: z.array(s.kindItem), ...errors } },
+    handler: (request) => service.listKinds(ctx, lang(request)),
+  });
+  r.post('/api/bodies/kinds', {
+    config: admin,
+    schema: { tags, summary: 'Add a kind of body', body: s.createKind, response: { 201: s.kindItem, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await service.createKind(ctx, actorOf(request), lang(request), request.body)),
+  });
+  r.get('/api/bodies/:id', {
+    schema: { tags, summary: 'A body with its line, the bodies below it and its predecessors and successors', params: uuidParam, querystring: asOfOnly, response: { 200: s.bodyDetail, ...errors } },
+    handler: (request) => service.bodyDetail(ctx, lang(request), request.params.id, request.query.asOf),
+  });
+  r.post('/api/bodies', {
+    config: admin,
+    schema: { tags, summary: 'Add a body on a unit', body: s.createBody, response: { 201: s.bodyItem, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await service.createBodyRecord(ctx, actorOf(request), lang(request), request.body)),
+  });
+  r.patch('/api/bodies/:id', {
+    config: admin,
+    schema: { tags, summary: 'Edit a body (name, short name, the body above it)', params: uuidParam, body: s.updateBody, response: { 200: s.bodyItem, ...errors } },
+    handler: (request) => service.updateBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
+  });
+  r.post('/api/bodies/:id/end', {
+    config: admin,
+    schema: { tags, summary: 'End a body on a date, naming its successors', params: uuidParam, body: s.endBody, response: { 200: s.bodyItem, ...errors } },
+    handler: (request) => service.endBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
+  });
+  r.post('/api/bodies/:id/delete', {
+    config: admin,
+    schema: { tags, summary: 'Delete a body entered by mistake (restorable)', params: uuidParam, body: s.versionBody, response: { 200: s.bodyItem, ...errors } },
+    handler: (request) => service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, true),
+  });
+  r.post('/api/bodies/:id/restore', {
+    config: admin,
+    schema: { tags, summary: 'Restore a deleted body', params: uuidParam, body: s.versionBody, response: { 200: s.bodyItem, ...errors } },
+    handler: (request) => service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, false),
+  });
+}
