@@ -22,6 +22,7 @@ import { tokensRoutes } from './features/tokens/tokens.routes.ts';
 import { unitsRoutes, IMPORT_FILE_LIMIT } from './features/units/units.routes.ts';
 import multipart from '@fastify/multipart';
 import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
+import { peopleRoutes } from './features/people/people.routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   tokensRoutes(app, ctx);
   unitsRoutes(app, ctx);
   bodiesRoutes(app, ctx);
+  peopleRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

@@ -57,7 +57,7 @@ export async function serve(): Promise<void> {
   if (conn.mode === 'embedded' && (await isEmpty(ctx))) {
     say('New database: loading the demo data (Quảng Ninh: Móng Cái and Quảng Yên) …');
     const demo = await seedDemo(ctx, { accountId: null, label: 'seed' });
-    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies.`);
+    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people.`);
   }
   const app = await buildApp(ctx, { logger: { level: env.KHOI_LOG_LEVEL } });
 

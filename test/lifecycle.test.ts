@@ -81,7 +81,7 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     expect(first.output()).toContain(`http://localhost:${first.port}`);
     expect(first.output()).toContain('/thiet-lap');
     // A new embedded database gets the demo data by itself; importing Quảng Ninh again changes nothing.
-    expect(first.output()).toMatch(/Demo data loaded: 244 units, 183 links, \d+ villages/);
+    expect(first.output()).toMatch(/Demo data loaded: 244 units, 183 links, \d+ villages, \d+ bodies, \d+ people/);
     const again = cli(dataDir, ['import', 'units', '--province', '22']);
     expect(again.out).toContain('Units:    0 added, 0 changed, 244 unchanged');
     expect(again.code).toBe(0);

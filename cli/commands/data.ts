@@ -47,6 +47,6 @@ export function registerDataCommands(program: Command): void {
       if (process.env.DATABASE_URL && !o.force) throw new Error('DATABASE_URL is set: demo data goes into an external database only with --force.');
       const r = await withCliContext((ctx) => seedDemo(ctx, cliActor));
       printCounts(r.catalogue);
-      console.log(`Demo villages added: ${r.villagesAdded}; bodies added: ${r.bodiesAdded}.`);
+      console.log(`Demo villages added: ${r.villagesAdded}; bodies added: ${r.bodiesAdded}; people added: ${r.peopleAdded}.`);
     });
 }

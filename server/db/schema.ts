@@ -18,6 +18,7 @@ export type AccountsTable = {
   disabled_at: NullableTimestamp;
   last_login_at: NullableTimestamp;
   password_changed_at: NullableTimestamp;
+  person_id: Generated<string | null>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -123,7 +124,38 @@ export type BodiesTable = {
 };
 export type BodyLinksTable = { id: Generated<string>; from_body_id: string; to_body_id: string; link_date: string; created_at: GeneratedTimestamp };
 
+export type PeopleTable = {
+  id: Generated<string>;
+  full_name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+export type PositionsTable = {
+  id: Generated<string>;
+  person_id: string;
+  body_id: string;
+  title: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  acting: Generated<boolean>;
+  concurrent: Generated<boolean>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
 export type DB = {
+  people: PeopleTable;
+  positions: PositionsTable;
   body_kinds: BodyKindsTable;
   bodies: BodiesTable;
   body_links: BodyLinksTable;

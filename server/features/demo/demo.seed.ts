@@ -9,11 +9,12 @@ import { followMergedParents } from '../units/villages.follow.ts';
 import { rebuildTree } from '../units/tree.build.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
 import { seedDemoBodies } from './demo.bodies.ts';
+import { seedDemoPeople } from './demo.people.ts';
 
 export const DEMO_PROVINCES = ['22'];
 
 /** The demo data (Quảng Ninh: Móng Cái and Quảng Yên), idempotent: a second run adds nothing. */
-export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number }> {
+export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
   const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
@@ -33,7 +34,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
     return added;
   });
   const bodiesAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoBodies(trx));
-  return { catalogue, villagesAdded, bodiesAdded };
+  const peopleAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoPeople(trx));
+  return { catalogue, villagesAdded, bodiesAdded, peopleAdded };
 }
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */
