@@ -23,6 +23,7 @@ import { unitsRoutes, IMPORT_FILE_LIMIT } from './features/units/units.routes.ts
 import multipart from '@fastify/multipart';
 import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
+import { rolesRoutes } from './features/roles/roles.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   unitsRoutes(app, ctx);
   bodiesRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  rolesRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

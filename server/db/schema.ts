@@ -153,7 +153,24 @@ export type PositionsTable = {
   deleted_at: NullableTimestamp;
 };
 
+export type RolesTable = { code: string; name_vi: string; name_en: string; permissions: string[]; sort: number };
+export type RoleAssignmentsTable = {
+  id: Generated<string>;
+  account_id: string;
+  role: string;
+  unit_id: string;
+  body_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
 export type DB = {
+  roles: RolesTable;
+  role_assignments: RoleAssignmentsTable;
   people: PeopleTable;
   positions: PositionsTable;
   body_kinds: BodyKindsTable;

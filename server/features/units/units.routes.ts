@@ -16,10 +16,11 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
 
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
-const scope = (r: FastifyRequest) => unitScopeOf(r.identity!);
+
 
 export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const scope = (req: FastifyRequest) => unitScopeOf(req.identity!, service.today(ctx));
   const tags = ['units'];
 
   r.get('/api/units', {
