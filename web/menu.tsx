@@ -1,8 +1,9 @@
-import { SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BookOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AccountsPage } from './features/accounts/AccountsPage.tsx';
 import type { Me } from './features/auth/auth.api.ts';
 import { MyAccountPage } from './features/profile/MyAccountPage.tsx';
+import { UnitsPage } from './features/units/UnitsPage.tsx';
 
 /** A group in the side menu (e.g. "Quản trị"); shown only when one of its entries is. */
 export type MenuGroup = { key: string; icon: ReactNode; labelKey: string };
@@ -23,7 +24,10 @@ export type MenuEntry = {
 
 export const MY_ACCOUNT_PATH = '/tai-khoan-cua-toi';
 
-export const MENU_GROUPS: readonly MenuGroup[] = [{ key: 'admin', icon: <SettingOutlined aria-hidden />, labelKey: 'nav.admin' }];
+export const MENU_GROUPS: readonly MenuGroup[] = [
+  { key: 'catalogues', icon: <BookOutlined aria-hidden />, labelKey: 'nav.catalogues' },
+  { key: 'admin', icon: <SettingOutlined aria-hidden />, labelKey: 'nav.admin' },
+];
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
   {
@@ -32,6 +36,15 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <UserOutlined aria-hidden />,
     labelKey: 'nav.myAccount',
     element: <MyAccountPage />,
+    visible: () => true,
+  },
+  {
+    key: 'catalogue-units',
+    path: '/danh-muc/don-vi',
+    icon: <ApartmentOutlined aria-hidden />,
+    labelKey: 'nav.units',
+    group: 'catalogues',
+    element: <UnitsPage />,
     visible: () => true,
   },
   {

@@ -60,6 +60,8 @@ export function setPasswordChangeRequiredHandler(handler: Listener | null): void
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   query?: Record<string, string | number | undefined | null>;
   /** Do not redirect to the login page on 401 (login itself, the session probe). */
   expectUnauthenticated?: boolean;
@@ -104,7 +106,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(withQuery(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,0 +1,215 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api.ts';
+import { DATE_FORMAT, formatDate } from '../../lib/format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { showFormError } from '../../ui/errors.ts';
+import type { VillageAction } from './UnitCard.tsx';
+import { UnitSearchSelect } from './UnitSearchSelect.tsx';
+import {
+  addVillage,
+  childrenKey,
+  closeVillage,
+  listChildren,
+  mergeVillage,
+  moveVillage,
+  renameVillage,
+  UNITS_KEY,
+  VILLAGE_KINDS,
+  type UnitItem,
+  type VillageKind,
+} from './units.api.ts';
+
+/** What to do, to which unit (the commune for 'add', the village otherwise), and the default effective date. */
+export type VillageTarget = { action: VillageAction; unit: UnitItem; communeCode: string | null; date: string };
+
+/** What to open once the change is saved: a unit as of a date. */
+export type VillageDone = { code: string | null; date: string };
+
+type Props = { target: VillageTarget | null; onClose: () => void; onDone: (done: VillageDone) => void };
+
+type Values = { name?: string; kind?: VillageKind; validFrom?: Dayjs; date?: Dayjs; parentCode?: string; intoId?: string };
+
+const FIELDS = ['name', 'kind', 'validFrom', 'date', 'parentCode', 'intoId'] as const;
+const iso = (d: Dayjs | undefined) => (d ?? dayjs()).format('YYYY-MM-DD');
+
+/** Thêm thôn/khu, Đổi tên, Chuyển, Sáp nhập, Giải thể: one modal, one form per action, errors beside the fields. */
+export function VillageActionModal({ target, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const title = target ? t(`units.actionTitle.${target.action}`, { name: target.unit.name }) : '';
+  return (
+    <Modal open={target !== null} title={title} onCancel={onClose} footer={null} width={560} destroyOnHidden>
+      {target ? <VillageForm target={target} title={title} onClose={onClose} onDone={onDone} /> : null}
+    </Modal>
+  );
+}
+
+function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget; title: string; onClose: () => void; onDone: Props['onDone'] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const { action, unit, communeCode } = target;
+  const defaultDate = dayjs(target.date);
+  const date: Dayjs = Form.useWatch(action === 'add' ? 'validFrom' : 'date', form) ?? defaultDate;
+  const dateIso = iso(date);
+
+  const initialValues: Values =
+    action === 'add'
+      ? { name: '', kind: 'village', validFrom: defaultDate }
+      : action === 'rename'
+        ? { name: unit.name, kind: (VILLAGE_KINDS as readonly string[]).includes(unit.kind) ? (unit.kind as VillageKind) : undefined, date: defaultDate }
+        : { date: defaultDate };
+
+  // Sáp nhập: the other villages of the same commune on the chosen date.
+  const siblings = useQuery({
+    queryKey: childrenKey(dateIso, communeCode),
+    queryFn: ({ signal }) => listChildren(dateIso, communeCode, signal),
+    enabled: action === 'merge' && communeCode !== null,
+  });
+  const mergeOptions = (siblings.data ?? []).filter((s) => s.level === 4 && s.id !== unit.id).map((s) => ({ value: s.id, label: s.code ? `${s.name} (${s.code})` : s.name }));
+
+  const mutation = useMutation({
+    mutationFn: async (v: Values): Promise<VillageDone> => {
+      switch (action) {
+        case 'add': {
+          const r = await addVillage({ parentCode: unit.code!, name: v.name!.trim(), kind: v.kind ?? 'village', validFrom: iso(v.validFrom) });
+          return { code: r.unit.code, date: iso(v.validFrom) };
+        }
+        case 'rename': {
+          const r = await renameVillage(unit.id, { name: v.name!.trim(), kind: v.kind, date: iso(v.date), version: unit.version });
+          return { code: r.unit.code, date: iso(v.date) };
+        }
+        case 'move': {
+          const r = await moveVillage(unit.id, { parentCode: v.parentCode!, date: iso(v.date), version: unit.version });
+          return { code: r.unit.code, date: iso(v.date) };
+        }
+        case 'merge':
+          await mergeVillage(unit.id, { intoId: v.intoId!, date: iso(v.date), version: unit.version });
+          return { code: (siblings.data ?? []).find((s) => s.id === v.intoId)?.code ?? communeCode, date: iso(v.date) };
+        case 'close':
+          await closeVillage(unit.id, { date: iso(v.date), version: unit.version });
+          return { code: communeCode, date: iso(v.date) };
+      }
+    },
+    onMutate: () => {
+      setFormError(null);
+      setConflict(false);
+    },
+    onSuccess: (done) => {
+      const name = form.getFieldValue('name') as string | undefined;
+      void message.success(t(`units.done.${action}`, { name: action === 'add' ? name?.trim() : unit.name, date: formatDate(done.date) }));
+      void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
+      onDone(done);
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status === 409 && error.code === 'CONFLICT') {
+        setConflict(true);
+        return;
+      }
+      setFormError(showFormError(form, error, FIELDS, t));
+    },
+  });
+
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
+    onClose();
+  };
+
+  const required = { required: true, message: t('validation.required') };
+  const dateField = (
+    <Form.Item name={action === 'add' ? 'validFrom' : 'date'} label={t('units.effectiveDate')} extra={t('units.effectiveDateHelp')} rules={[required]}>
+      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} allowClear={false} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+  const kindField = (
+    <Form.Item name="kind" label={t('units.kind')} rules={action === 'add' ? [required] : []}>
+      <Select options={VILLAGE_KINDS.map((k) => ({ value: k, label: t(`units.villageKinds.${k}`) }))} />
+    </Form.Item>
+  );
+
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+      {conflict ? (
+        <Alert
+          className="form-alert"
+          type="warning"
+          showIcon
+          title={t('errors.conflict')}
+          action={
+            <Button size="small" onClick={reload}>
+              {t('common.reload')}
+            </Button>
+          }
+        />
+      ) : null}
+      {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
+
+      {action === 'add' ? (
+        <>
+          <Alert className="form-alert" type="info" showIcon title={t('units.addVillageInto', { name: unit.name })} />
+          <Form.Item name="name" label={t('units.villageName')} extra={t('units.villageNameHelp')} rules={[{ ...required, whitespace: true }]}>
+            <Input autoFocus maxLength={200} autoComplete="off" />
+          </Form.Item>
+          {kindField}
+          {dateField}
+        </>
+      ) : null}
+
+      {action === 'rename' ? (
+        <>
+          <Form.Item name="name" label={t('units.newName')} rules={[{ ...required, whitespace: true }]}>
+            <Input autoFocus maxLength={200} autoComplete="off" />
+          </Form.Item>
+          {kindField}
+          {dateField}
+        </>
+      ) : null}
+
+      {action === 'move' ? (
+        <>
+          <Form.Item name="parentCode" label={t('units.moveTo')} extra={t('units.moveToHelp', { date: formatDate(dateIso) })} rules={[required]}>
+            <UnitSearchSelect asOf={dateIso} levels={[3]} placeholder={t('units.pickCommune')} autoFocus />
+          </Form.Item>
+          {dateField}
+        </>
+      ) : null}
+
+      {action === 'merge' ? (
+        <>
+          <Form.Item name="intoId" label={t('units.mergeInto')} extra={t('units.mergeIntoHelp')} rules={[required]}>
+            <Select
+              autoFocus
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={siblings.isFetching}
+              options={mergeOptions}
+              placeholder={t('units.pickVillage')}
+              notFoundContent={siblings.isFetching ? t('common.loading') : t('units.noOtherVillage')}
+            />
+          </Form.Item>
+          {dateField}
+        </>
+      ) : null}
+
+      {action === 'close' ? (
+        <>
+          <Alert className="form-alert" type="warning" showIcon title={t('units.closeConfirm', { name: unit.name, date: formatDate(dateIso) })} description={t('units.closeExplain')} />
+          {dateField}
+          <Flex justify="end" gap={8} className="form-actions">
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" danger htmlType="submit" loading={mutation.isPending}>
+              {t('units.close')}
+            </Button>
+          </Flex>
+        </>
+      ) : (
+        <FormActions onCancel={onClose} submitting={mutation.isPending} />
+      )}
+    </Form>
+  );
+}
