@@ -56,8 +56,12 @@ export async function serve(): Promise<void> {
   // A new embedded database gets the demo data by itself; an external one only by `khoi seed --demo --force`.
   if (conn.mode === 'embedded' && (await isEmpty(ctx))) {
     say('New database: loading the demo data (Quảng Ninh: Móng Cái and Quảng Yên) …');
-    const demo = await seedDemo(ctx, { accountId: null, label: 'seed' });
+    const demo = await seedDemo(ctx, { accountId: null, label: 'seed' }, { password: env.KHOI_DEMO_PASSWORD });
     say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people.`);
+    if (demo.password) {
+      say(`Demo accounts: admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local`);
+      say(`Demo password: ${env.KHOI_DEMO_PASSWORD ? '(KHOI_DEMO_PASSWORD)' : demo.password}`);
+    }
   }
   const app = await buildApp(ctx, { logger: { level: env.KHOI_LOG_LEVEL } });
 

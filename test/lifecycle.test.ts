@@ -12,7 +12,7 @@ const PASSWORD = 'mat-khau-quan-tri';
 type Running = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
 
 function baseEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, KHOI_DEMO_PASSWORD: 'mat-khau-demo-123' };
   delete env.DATABASE_URL;
   return { ...env, KHOI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KHOI_SKIP_WEB_BUILD: 'true', ...extra };
 }
@@ -79,7 +79,10 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     children.push(first.child);
     expect(await (await fetch(`http://127.0.0.1:${first.port}/api/health`)).json()).toEqual({ status: 'ok', db: 'embedded' });
     expect(first.output()).toContain(`http://localhost:${first.port}`);
-    expect(first.output()).toContain('/thiet-lap');
+    // The demo's fixed accounts are ready with the printed password (KHOI_DEMO_PASSWORD when set).
+    expect(first.output()).toContain('Demo accounts: admin@khoi.local');
+    expect(first.output()).toContain('Demo password: (KHOI_DEMO_PASSWORD)');
+    expect(await login(first.port, 'mongcai@khoi.local', 'mat-khau-demo-123')).toBe(200);
     // A new embedded database gets the demo data by itself; importing Quảng Ninh again changes nothing.
     expect(first.output()).toMatch(/Demo data loaded: 244 units, 183 links, \d+ villages, \d+ bodies, \d+ people/);
     const again = cli(dataDir, ['import', 'units', '--province', '22']);

@@ -69,6 +69,13 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
     await body(trx, made, `${code}:new-women`, { unitCode: code, asOf: '2025-07-01', kind: 'womens_union', name: `Hội LHPN ${u.name}`, parentKey: '22:womens_union', validFrom: '2025-07-01' });
     await body(trx, made, `${code}:new-party`, { unitCode: code, asOf: '2025-07-01', kind: 'party_committee', name: `Đảng ủy ${u.name}`, parentKey: '22:party', validFrom: '2025-07-01' });
   }
+  // Quảng Yên's successor wards and their Front committees; the town bloc office names them.
+  const qySuccessors = ['07132', '07135', '07147', '07168', '07180', '07183'];
+  for (const code of qySuccessors) {
+    const u = (await units.findByCode(trx, code, '2025-07-01'))!;
+    await body(trx, made, `${code}:new-front`, { unitCode: code, asOf: '2025-07-01', kind: 'front', name: `Ủy ban MTTQ ${u.name}`, parentKey: '22:front', validFrom: '2025-07-01' });
+    await trx.insertInto('body_links').values({ from_body_id: made.get('206:office')!, to_body_id: made.get(`${code}:new-front`)!, link_date: '2025-07-01' }).onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing()).execute();
+  }
   // Residential areas get a Front work committee (Ban công tác Mặt trận) after the reform.
   const mc1 = (await units.findByCode(trx, '06712', '2025-07-01'))!;
   for (const v of await units.children(trx, mc1.unit_id, '2025-07-01')) {

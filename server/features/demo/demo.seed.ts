@@ -10,11 +10,16 @@ import { rebuildTree } from '../units/tree.build.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
 import { seedDemoBodies } from './demo.bodies.ts';
 import { seedDemoPeople } from './demo.people.ts';
+import { seedDemoAccounts } from './demo.accounts.ts';
 
 export const DEMO_PROVINCES = ['22'];
 
 /** The demo data (Quảng Ninh: Móng Cái and Quảng Yên), idempotent: a second run adds nothing. */
-export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number }> {
+export async function seedDemo(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'passwords'>,
+  actor: Actor,
+  opts: { password?: string } = {},
+): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number; accountsAdded: number; password: string | null }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
   const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
@@ -35,7 +40,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
   });
   const bodiesAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoBodies(trx));
   const peopleAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoPeople(trx));
-  return { catalogue, villagesAdded, bodiesAdded, peopleAdded };
+  const accounts = await inTransaction(ctx.db, actor, (trx) => seedDemoAccounts(trx, ctx.passwords, opts.password));
+  return { catalogue, villagesAdded, bodiesAdded, peopleAdded, accountsAdded: accounts.added, password: accounts.password };
 }
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */
