@@ -24,6 +24,7 @@ import multipart from '@fastify/multipart';
 import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { rolesRoutes } from './features/roles/roles.ts';
+import { auditRoutes } from './features/audit/audit.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   bodiesRoutes(app, ctx);
   peopleRoutes(app, ctx);
   rolesRoutes(app, ctx);
+  auditRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
