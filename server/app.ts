@@ -25,6 +25,7 @@ import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { rolesRoutes } from './features/roles/roles.ts';
 import { auditRoutes } from './features/audit/audit.ts';
+import { handoverRoutes } from './features/handover/handover.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   peopleRoutes(app, ctx);
   rolesRoutes(app, ctx);
   auditRoutes(app, ctx);
+  handoverRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
