@@ -74,6 +74,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   app.setSerializerCompiler(serializerCompiler);
 
+  // Every API route with its access rules, for the generated scope matrix test.
+  const routes: { method: string; url: string; auth: string; scope?: string }[] = [];
+  app.decorate('khoiRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    for (const m of Array.isArray(route.method) ? route.method : [route.method]) {
+      if (m === 'HEAD') continue;
+      routes.push({ method: m, url: route.url, auth: route.config?.auth ?? 'user', scope: route.config?.scope });
+    }
+  });
+
   // Nothing is accepted silently: a route that declares no query string or body refuses one.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -132,7 +143,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     // Upload routes take multipart/form-data with one `file` part; zod describes JSON bodies only.
     transform: (input) => {
-      const out = jsonSchemaTransform(input);
+      const transformed = jsonSchemaTransform(input);
+      // Who may call it, said in the documentation.
+      const who = { public: 'Access: anyone.', user: 'Access: any signed-in account.', admin: 'Access: administrators.' }[input.route.config?.auth ?? 'user'];
+      const scoped = input.route.config?.scope ? ' Changes are limited to the units in the caller’s scope.' : '';
+      const schema = transformed.schema as { description?: string };
+      const out = { ...transformed, schema: { ...transformed.schema, description: [schema.description, who + scoped].filter(Boolean).join(' ') } };
       if (!input.route.config?.multipart) return out;
       const file = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX file' } } };
       return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body: file } };

@@ -16,9 +16,15 @@ declare module 'fastify' {
     allowWhilePasswordChange?: boolean;
     /** the route reads a multipart/form-data upload (no JSON body schema) */
     multipart?: boolean;
+    /** the route changes records scoped to a unit subtree (checked in the service); the scope matrix test covers it */
+    scope?: 'unit';
   }
   interface FastifyRequest {
     identity: Identity | null;
+  }
+  interface FastifyInstance {
+    /** every API route with its access rules (auth level, unit scope) */
+    khoiRoutes: { method: string; url: string; auth: string; scope?: string }[];
   }
 }
 

@@ -64,22 +64,27 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
   // --- villages -------------------------------------------------------------------------------------
   const vtags = ['villages'];
   r.post('/api/villages', {
+    config: { scope: 'unit' },
     schema: { tags: vtags, summary: 'Add a village (thôn, khu, tổ dân phố) to a commune; Khối gives it a code', body: s.createVillageBody, response: { 201: s.villageResult, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await villages.addVillage(ctx, actorOf(request), scope(request), lang(request), request.body)),
   });
   r.post('/api/villages/:id/rename', {
+    config: { scope: 'unit' },
     schema: { tags: vtags, summary: 'Rename a village from a date (the old name stays in its history)', params: s.idParam, body: s.renameBody, response: { 200: s.villageResult, ...errors } },
     handler: (request) => villages.renameVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/move', {
+    config: { scope: 'unit' },
     schema: { tags: vtags, summary: 'Move a village to another commune from a date (also places a village waiting after a split)', params: s.idParam, body: s.moveBody, response: { 200: s.villageResult, ...errors } },
     handler: (request) => villages.moveVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/merge', {
+    config: { scope: 'unit' },
     schema: { tags: vtags, summary: 'Merge a village into another on a date (full link)', params: s.idParam, body: s.mergeBody, response: { 200: s.villageResult, ...errors } },
     handler: (request) => villages.mergeVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/close', {
+    config: { scope: 'unit' },
     schema: { tags: vtags, summary: 'Close (dissolve) a village from a date', params: s.idParam, body: s.closeBody, response: { 200: okResponse, ...errors } },
     handler: async (request) => {
       await villages.closeVillage(ctx, actorOf(request), scope(request), request.params.id, request.body);
@@ -87,7 +92,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.post('/api/villages/import', {
-    config: { multipart: true },
+    config: { multipart: true, scope: 'unit' },
     schema: {
       tags: vtags,
       summary: 'Import villages from a CSV (UTF-8 or Windows-1258) or XLSX file: columns Mã xã, Tên, Loại, Mã, Ngày hiệu lực',

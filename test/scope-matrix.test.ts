@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, signIn, useTestApp, type Session } from './app.ts';
+import { buildAccount, PASSWORD } from './factories.ts';
+import { importQuangNinh } from './units-fixture.ts';
+
+/** A generated matrix over every API route (as the app registered it): unauthenticated callers, accounts of the
+ * own unit, a sibling unit, the parent unit, and a successor acting on its predecessor's records. A new route
+ * must declare its access (`config.auth`, `config.scope`), and a scoped one needs a fixture here, or this fails. */
+const DUMMY = '00000000-0000-4000-8000-000000000001';
+type Who = 'own' | 'sibling' | 'parent' | 'successor';
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+
+describe('scope matrix', () => {
+  const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
+  const s = {} as Record<Who | 'admin', Session>;
+
+  beforeAll(async () => {
+    const { app, ctx, db } = t();
+    await importQuangNinh(db.db);
+    s.admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
+    const officer = async (unitCode: string) => {
+      const a = await buildAccount(ctx);
+      const r = await call(app, { method: 'POST', url: `/api/accounts/${a.id}/roles`, session: s.admin, body: { role: 'officer', unitCode } });
+      expect(r.statusCode).toBe(201);
+      return signIn(app, a.username, PASSWORD);
+    };
+    s.own = await officer('06712'); // Phường Móng Cái 1
+    s.sibling = await officer('06709'); // Phường Móng Cái 2
+    s.parent = await officer('22'); // Tỉnh Quảng Ninh
+    s.successor = s.own; // Móng Cái 1 succeeded Trà Cổ (06721) on 1/7/2025
+  }, 120_000);
+
+  let n = 0;
+  /** A fresh village of Móng Cái 1 (today), or of Trà Cổ before the reform (the predecessor's record). */
+  async function village(predecessor = false) {
+    n++;
+    const body = predecessor
+      ? { parentCode: '06721', name: `Khu Cũ ${n}`, kind: 'quarter', validFrom: '2019-01-01' }
+      : { parentCode: '06712', name: `Khu Ma Trận ${n}`, kind: 'quarter', validFrom: '2025-08-01' };
+    const r = await call(t().app, { method: 'POST', url: '/api/villages', session: s.admin, body });
+    expect(r.statusCode, JSON.stringify(r.json())).toBe(201);
+    return r.json() as { unit: { id: string; code: string }; version: number };
+  }
+
+  /** How to call each scoped route on a record of Móng Cái 1 (or, for `successor`, of Trà Cổ before 1/7/2025). */
+  const fixtures: Record<string, (who: Who) => Promise<Req>> = {
+    'POST /api/villages': async (who) => ({ method: 'POST', url: '/api/villages', body: who === 'successor' ? { parentCode: '06721', name: `Khu Mới ${++n}`, validFrom: '2025-01-01' } : { parentCode: '06712', name: `Khu Mới ${++n}` } }),
+    'POST /api/villages/:id/rename': async (who) => {
+      const v = await village(who === 'successor');
+      return { method: 'POST', url: `/api/villages/${v.unit.id}/rename`, body: { name: `Khu Đổi ${++n}`, version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+    },
+    'POST /api/villages/:id/move': async (who) => {
+      const v = await village(who === 'successor');
+      return { method: 'POST', url: `/api/villages/${v.unit.id}/move`, body: { parentCode: who === 'successor' ? '06712' : '06724', version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+    },
+    'POST /api/villages/:id/merge': async (who) => {
+      const a = await village(who === 'successor');
+      const b = await village(who === 'successor');
+      return { method: 'POST', url: `/api/villages/${a.unit.id}/merge`, body: { intoId: b.unit.id, version: a.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+    },
+    'POST /api/villages/:id/close': async (who) => {
+      const v = await village(who === 'successor');
+      return { method: 'POST', url: `/api/villages/${v.unit.id}/close`, body: { version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+    },
+  };
+
+  const expected: Record<Who, 'allowed' | 'refused'> = { own: 'allowed', sibling: 'refused', parent: 'allowed', successor: 'refused' };
+  // Moving a village needs the right over both communes: a ward officer cannot move one into another ward.
+  const overrides: Record<string, Partial<Record<Who, 'allowed' | 'refused'>>> = { 'POST /api/villages/:id/move': { own: 'refused' } };
+
+  it('every route answers each kind of caller as its declared access says', async () => {
+    const { app } = t();
+    const routes = app.khoiRoutes;
+    expect(routes.length).toBeGreaterThan(40);
+    const checked: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      expect(['public', 'user', 'admin'], key).toContain(r.auth);
+      const url = r.url.replace(/:id\b/g, DUMMY).replace(/:code\b/g, '06712');
+      const anon = await call(app, { method: r.method as 'GET', url, body: r.method === 'GET' ? undefined : {} });
+      if (r.auth === 'public') expect(anon.statusCode, `${key} anonymous`).not.toBe(401);
+      else expect(anon.statusCode, `${key} anonymous`).toBe(401);
+      if (r.auth === 'admin') {
+        const res = await call(app, { method: r.method as 'GET', url, session: s.own, body: r.method === 'GET' ? undefined : {} });
+        expect(res.statusCode, `${key} as a non-admin`).toBe(403);
+      }
+      if (r.scope !== undefined) {
+        expect(r.scope, key).toBe('unit');
+        if (key === 'POST /api/villages/import') continue; // an upload: covered row by row below
+        const fixture = fixtures[key];
+        expect(fixture, `${key} is scoped but has no fixture in the scope matrix`).toBeDefined();
+        for (const who of ['own', 'sibling', 'parent', 'successor'] as Who[]) {
+          const req = await fixture!(who);
+          const res = await call(app, { ...req, session: s[who] });
+          if ((overrides[key]?.[who] ?? expected[who]) === 'allowed') expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBeLessThan(300);
+          else expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBe(403);
+          checked.push(`${key} ${who}`);
+        }
+      }
+    }
+    expect(checked.length).toBe(Object.keys(fixtures).length * 4);
+  }, 120_000);
+
+  it('the village import refuses, row by row, villages outside the caller’s scope', async () => {
+    const { app } = t();
+    const csv = 'Mã xã,Tên,Loại\n06712,Khu Nhập Một,Khu\n06709,Khu Nhập Hai,Khu\n';
+    const boundary = 'matrix';
+    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
+    const res = await app.inject({ method: 'POST', url: '/api/villages/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `khoi_session=${s.own.cookie}`, 'x-csrf-token': s.own.csrf } });
+    expect(res.json().rows.map((r: { status: string }) => r.status)).toEqual(['added', 'refused']);
+  });
+});
