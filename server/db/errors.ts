@@ -5,6 +5,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   accounts_username_key: 'username',
   accounts_email_key: 'email',
   accounts_phone_key: 'phone',
+  accounts_person_key: 'personId',
 };
 
 /** Turns a unique violation into ALREADY_EXISTS naming the field; rethrows anything else. */

@@ -17,6 +17,7 @@ const columns = [
   'last_login_at',
   'created_at',
   'version',
+  'person_id',
 ] as const;
 
 /** Folds diacritics and đ for search ("nguyen van an" finds "Nguyễn Văn An"). */
@@ -62,7 +63,7 @@ export async function update(
   q: Q,
   id: string,
   version: number,
-  set: Partial<{ display_name: string; email: string | null; phone: string | null; is_admin: boolean; disabled_at: Date | null; password_hash: string; must_change_password: boolean }>,
+  set: Partial<{ display_name: string; email: string | null; phone: string | null; is_admin: boolean; disabled_at: Date | null; password_hash: string; must_change_password: boolean; person_id: string | null }>,
   now: Date,
 ) {
   return q

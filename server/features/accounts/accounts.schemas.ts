@@ -8,6 +8,7 @@ export const accountSchema = meSchema
     lastLoginAt: z.string().nullable().describe('ISO instant'),
     createdAt: z.string().describe('ISO instant'),
     version: z.number().int().describe('Send back on update; a stale version answers 409 CONFLICT'),
+    personId: z.uuid().nullable().describe('The person (cán bộ) this account belongs to'),
   })
   .describe('Account');
 export type Account = z.infer<typeof accountSchema>;
@@ -35,6 +36,7 @@ export const updateBody = z.strictObject({
   email: email.nullable().optional(),
   phone: phone.nullable().optional(),
   isAdmin: z.boolean().optional(),
+  personId: z.uuid().nullable().optional().describe('Link the account to a person of the register'),
 });
 export type UpdateAccountInput = z.infer<typeof updateBody>;
 
@@ -55,6 +57,7 @@ type Row = {
   last_login_at: Date | null;
   created_at: Date;
   version: number;
+  person_id: string | null;
 };
 
 export function presentAccount(r: Row): Account {
@@ -71,5 +74,6 @@ export function presentAccount(r: Row): Account {
     lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),
     version: r.version,
+    personId: r.person_id,
   };
 }

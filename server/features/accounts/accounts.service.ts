@@ -52,6 +52,12 @@ export async function updateAccount(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.email !== undefined) set.email = input.email;
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.isAdmin !== undefined) set.is_admin = input.isAdmin;
+    if (input.personId !== undefined) {
+      if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
+        throw new AppError('NOT_FOUND', { field: 'personId' });
+      }
+      set.person_id = input.personId;
+    }
     const updated = await repo.update(trx, id, input.version, set, ctx.clock.now()).catch(rethrowUnique);
     if (!updated) throw new AppError((await repo.findById(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
     return updated;

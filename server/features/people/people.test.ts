@@ -73,3 +73,27 @@ describe('people and positions', () => {
     expect((await call(app, { method: 'POST', url: `/api/people/${id}/restore`, session: admin, body: { version: 3 } })).json().deleted).toBe(false);
   });
 });
+
+describe('an account belongs to a person', () => {
+  const t = useTestApp();
+
+  it('an administrator links an account to a person of the register; one account per person', async () => {
+    const { app, ctx } = t();
+    const admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
+    const person = (await call(app, { method: 'POST', url: '/api/people', session: admin, body: { fullName: 'Lý Thị Hoa' } })).json();
+    const a = await buildAccount(ctx);
+    const b = await buildAccount(ctx);
+    const linked = await call(app, { method: 'PATCH', url: `/api/accounts/${a.id}`, session: admin, body: { version: 1, personId: person.id } });
+    expect(linked.json().account.personId).toBe(person.id);
+    const twice = await call(app, { method: 'PATCH', url: `/api/accounts/${b.id}`, session: admin, body: { version: 1, personId: person.id } });
+    expect(twice.json().error).toMatchObject({ code: 'ALREADY_EXISTS', field: 'personId' });
+    const missing = await call(app, { method: 'PATCH', url: `/api/accounts/${b.id}`, session: admin, body: { version: 1, personId: '00000000-0000-4000-8000-000000000000' } });
+    expect(missing.json().error).toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    const detail = (await call(app, { url: `/api/people/${person.id}`, session: admin })).json();
+    expect(detail.account).toMatchObject({ id: a.id, username: a.username });
+    expect(detail.person.hasAccount).toBe(true);
+    // The person sees their own personal data.
+    const own = await signIn(app, a.username, PASSWORD);
+    expect((await call(app, { url: `/api/people/${person.id}`, session: own })).json().personal).not.toBeNull();
+  });
+});
