@@ -1,7 +1,9 @@
-import { ApartmentOutlined, BookOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AccountsPage } from './features/accounts/AccountsPage.tsx';
 import type { Me } from './features/auth/auth.api.ts';
+import { BodiesPage } from './features/bodies/BodiesPage.tsx';
+import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MyAccountPage } from './features/profile/MyAccountPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 
@@ -20,6 +22,8 @@ export type MenuEntry = {
   group?: string;
   element: ReactNode;
   visible: (me: Me) => boolean;
+  /** Addresses below `path` showing the same page (e.g. ':id' for a person's page). */
+  subPaths?: readonly string[];
 };
 
 export const MY_ACCOUNT_PATH = '/tai-khoan-cua-toi';
@@ -46,6 +50,25 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     group: 'catalogues',
     element: <UnitsPage />,
     visible: () => true,
+  },
+  {
+    key: 'catalogue-bodies',
+    path: '/danh-muc/to-chuc',
+    icon: <BankOutlined aria-hidden />,
+    labelKey: 'nav.bodies',
+    group: 'catalogues',
+    element: <BodiesPage />,
+    visible: () => true,
+  },
+  {
+    key: 'catalogue-people',
+    path: '/danh-muc/can-bo',
+    icon: <IdcardOutlined aria-hidden />,
+    labelKey: 'nav.people',
+    group: 'catalogues',
+    element: <PeoplePage />,
+    visible: () => true,
+    subPaths: [':id'],
   },
   {
     key: 'admin-accounts',

@@ -41,9 +41,11 @@ export function AppRoutes() {
         <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordRoute />} />
         <Route element={<SignedInLayout />}>
           <Route index element={<HomeRedirect />} />
-          {MENU_ENTRIES.map((entry) => (
-            <Route key={entry.key} path={entry.path} element={<Guarded entry={entry} />} />
-          ))}
+          {MENU_ENTRIES.flatMap((entry) =>
+            [entry.path, ...(entry.subPaths ?? []).map((sub) => `${entry.path}/${sub}`)].map((path) => (
+              <Route key={`${entry.key}:${path}`} path={path} element={<Guarded entry={entry} />} />
+            )),
+          )}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -27,3 +27,10 @@ export function formatDate(value: string | null | undefined): string {
 export function todayInVietnam(): dayjs.Dayjs {
   return dayjs(dayjs().tz(TIME_ZONE).format('YYYY-MM-DD'));
 }
+
+/** The day after a plain date (YYYY-MM-DD): turns a last day in force into the first day no longer in force. */
+export function nextDay(date: string): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Grid, Input, Space, Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { errorText } from '../../ui/errors.ts';
 import { useMe } from '../auth/session.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { RolesDrawer } from './RolesDrawer.tsx';
 import { ACCOUNTS_KEY, listAccounts, setAccountDisabled, type Account } from './accounts.api.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -35,6 +36,7 @@ export function AccountsPage() {
   const [search, setSearch] = useState(q);
   const [form, setForm] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
   const [resetting, setResetting] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
+  const [rolesOf, setRolesOf] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
 
   const list = useQuery({
     queryKey: [...ACCOUNTS_KEY, { q, page, pageSize }],
@@ -104,7 +106,7 @@ export function AccountsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 210,
+      width: 290,
       fixed: wide ? 'right' : undefined,
       render: (_v, a) => (
         <Space size={0} wrap className="row-actions">
@@ -124,6 +126,9 @@ export function AccountsPage() {
           )}
           <Button type="link" size="small" icon={<KeyOutlined aria-hidden />} onClick={() => setResetting({ open: true, account: a })}>
             {t('accounts.resetPassword')}
+          </Button>
+          <Button type="link" size="small" icon={<SafetyCertificateOutlined aria-hidden />} onClick={() => setRolesOf({ open: true, account: a })}>
+            {t('roles.button')}
           </Button>
         </Space>
       ),
@@ -171,13 +176,14 @@ export function AccountsPage() {
           loading={list.isFetching}
           pagination={pagination}
           onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? pageSize })}
-          scroll={{ x: 1305 }}
+          scroll={{ x: 1385 }}
           locale={{ emptyText: list.isError ? errorText(list.error, t) : q ? t('accounts.noMatch') : t('accounts.empty') }}
           aria-label={t('nav.accounts')}
         />
       </Card>
       <AccountFormModal open={form.open} account={form.account} onClose={() => setForm((f) => ({ ...f, open: false }))} />
       <ResetPasswordModal open={resetting.open} account={resetting.account} onClose={() => setResetting((r) => ({ ...r, open: false }))} />
+      <RolesDrawer open={rolesOf.open} account={rolesOf.account} onClose={() => setRolesOf((r) => ({ ...r, open: false }))} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { useWindowHeight } from '../../lib/hooks.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useMe } from '../auth/session.ts';
+import { useCanManageVillages } from '../roles/useCanManageVillages.ts';
 import { ImportVillagesModal } from './ImportVillagesModal.tsx';
 import { PendingList } from './PendingList.tsx';
 import { UnitCard, type VillageAction } from './UnitCard.tsx';
@@ -25,8 +26,10 @@ const PENDING_TAB = 'can-xu-ly';
 export function UnitsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  // For now only administrators manage villages; the server refuses others with 403 anyway.
+  // Catalogue matters (pending list, import) are for administrators; villages also for accounts whose role allows
+  // it somewhere — the server decides which communes (403 elsewhere).
   const canManage = me.isAdmin;
+  const canManageVillages = useCanManageVillages(me);
   const wide = Grid.useBreakpoint().lg === true;
   const windowHeight = useWindowHeight();
 
@@ -75,7 +78,7 @@ export function UnitsPage() {
   };
 
   const card = code ? (
-    <UnitCard asOf={asOf} code={code} canManageVillages={canManage} onOpen={open} onAction={onAction} />
+    <UnitCard asOf={asOf} code={code} canManageVillages={canManageVillages} onOpen={open} onAction={onAction} />
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.pickUnit')} />
   );

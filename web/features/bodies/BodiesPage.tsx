@@ -1,0 +1,232 @@
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Drawer, Flex, Grid, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { useMe } from '../auth/session.ts';
+import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
+import { detailKey, getUnit } from '../units/units.api.ts';
+import { BodyRowActions, type BodyActions } from './BodyActions.tsx';
+import { BodyCard } from './BodyCard.tsx';
+import { BodyFormModal, type BodyFormTarget } from './BodyFormModal.tsx';
+import { EndBodyModal } from './EndBodyModal.tsx';
+import { KindModal } from './KindModal.tsx';
+import { BODIES_KEY, KINDS_KEY, listBodies, listKey, listKinds, setBodyDeleted, type Body } from './bodies.api.ts';
+import { validityText } from './validity.ts';
+import './bodies.css';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "Danh mục › Tổ chức": the bodies of the bloc (and those it works with) as of a date, by unit, kind and name; a body's card. */
+export function BodiesPage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const me = useMe();
+  const canManage = me.isAdmin;
+  const queryClient = useQueryClient();
+  const wide = Grid.useBreakpoint().md === true;
+
+  // The date, the unit, the filters and the open body live in the address.
+  const [params, setParams] = useSearchParams();
+  const rawDate = params.get('ngay');
+  const asOf = rawDate && ISO_DATE.test(rawDate) && dayjs(rawDate).isValid() ? rawDate : todayInVietnam().format('YYYY-MM-DD');
+  const unit = params.get('dv');
+  const kind = params.get('loai');
+  const q = params.get('q') ?? '';
+  const includeDeleted = canManage && params.get('daxoa') === '1';
+  const openId = params.get('id');
+  const [search, setSearch] = useState(q);
+
+  const update = (next: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(next)) {
+          if (value === null || value === '') p.delete(key);
+          else p.set(key, value);
+        }
+        return p;
+      },
+      { replace: true },
+    );
+
+  const [form, setForm] = useState<BodyFormTarget | null>(null);
+  const [ending, setEnding] = useState<Body | null>(null);
+  const [addingKind, setAddingKind] = useState(false);
+
+  const query = { asOf, unit, kind, q: q || null, includeDeleted };
+  const list = useQuery({ queryKey: listKey(query), queryFn: ({ signal }) => listBodies(query, signal), placeholderData: keepPreviousData });
+  const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
+  // The unit's name for the picker when the page is opened from a link.
+  const unitDetail = useQuery({ queryKey: detailKey(asOf, unit ?? ''), queryFn: ({ signal }) => getUnit(unit!, asOf, signal), enabled: unit !== null, staleTime: 60_000, retry: false });
+
+  const toggle = useMutation({
+    mutationFn: (body: Body) => setBodyDeleted(body.id, body.version, !body.deleted),
+    onSuccess: (body) => {
+      void message.success(t(body.deleted ? 'bodies.deletedDone' : 'bodies.restoredDone', { name: body.name }));
+      void queryClient.invalidateQueries({ queryKey: BODIES_KEY });
+    },
+    onError: (error) => void message.error(errorText(error, t)),
+  });
+
+  const actions: BodyActions = {
+    edit: (body) => setForm({ body }),
+    end: (body) => setEnding(body),
+    toggleDeleted: (body) =>
+      modal.confirm({
+        title: t(body.deleted ? 'bodies.restoreConfirm' : 'bodies.deleteConfirm', { name: body.name }),
+        content: body.deleted ? null : t('bodies.deleteExplain'),
+        okText: body.deleted ? t('common.restore') : t('common.delete'),
+        okButtonProps: { danger: !body.deleted },
+        cancelText: t('common.cancel'),
+        onOk: () => toggle.mutateAsync(body).catch(() => undefined),
+      }),
+  };
+
+  const columns: TableColumnsType<Body> = [
+    {
+      title: t('bodies.name'),
+      key: 'name',
+      width: 270,
+      fixed: wide ? 'left' : undefined,
+      render: (_v, b) => (
+        <Button type="link" className="body-name-button" onClick={() => update({ id: b.id })}>
+          {b.name}
+        </Button>
+      ),
+    },
+    { title: t('bodies.shortName'), dataIndex: 'shortName', key: 'shortName', width: 150, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    {
+      title: t('bodies.kind'),
+      key: 'kind',
+      width: 200,
+      render: (_v, b) => (
+        <Space size={[4, 4]} wrap>
+          <Tag className="body-tag" color={b.inBloc ? 'blue' : 'default'}>{b.kindName}</Tag>
+          {b.inBloc ? null : <Tag color="orange">{t('bodies.outsideBloc')}</Tag>}
+          {b.deleted ? <Tag color="red">{t('common.deletedTag')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: t('bodies.unit'), dataIndex: 'unitName', key: 'unitName', width: 160, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    { title: t('bodies.parent'), dataIndex: 'parentName', key: 'parentName', width: 200, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    { title: t('bodies.validityColumn'), key: 'validity', width: 190, render: (_v, b) => validityText(b.validFrom, b.validTo, t) },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 210,
+      fixed: wide ? 'right' : undefined,
+      render: (_v, b) => <BodyRowActions body={b} actions={actions} />,
+    });
+  }
+
+  const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.code, label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})` }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.bodies')}
+        description={t('bodies.intro')}
+        extra={
+          canManage ? (
+            <>
+              <Button icon={<TagsOutlined aria-hidden />} onClick={() => setAddingKind(true)}>
+                {t('bodies.kinds.button')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ body: null })}>
+                {t('common.add')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
+          <label htmlFor="bodies-date" className="unit-date-label">
+            {t('units.asOf')}
+          </label>
+          <DatePicker
+            id="bodies-date"
+            className="body-date"
+            format={DATE_FORMAT}
+            placeholder={t('common.datePlaceholder')}
+            value={dayjs(asOf)}
+            allowClear={false}
+            onChange={(d) => {
+              if (d) update({ ngay: d.format('YYYY-MM-DD') });
+            }}
+          />
+          <div className="body-unit">
+            <UnitSearchSelect
+              asOf={asOf}
+              value={unit}
+              valueLabel={unitDetail.data?.unit.name ?? null}
+              onChange={(c) => update({ dv: c })}
+              placeholder={t('bodies.unitPlaceholder')}
+              aria-label={t('bodies.unitFilter')}
+            />
+          </div>
+          <Select
+            className="body-kind"
+            aria-label={t('bodies.kindFilter')}
+            placeholder={t('bodies.kindFilter')}
+            allowClear
+            value={kind}
+            options={kindOptions}
+            onChange={(v: string | undefined) => update({ loai: v ?? null })}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+          <Input.Search
+            className="body-search"
+            aria-label={t('bodies.searchLabel')}
+            placeholder={t('bodies.searchName')}
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(value) => update({ q: value.trim() })}
+            enterButton={t('common.search')}
+          />
+          {canManage ? (
+            <Flex gap={6} align="center">
+              <Switch id="bodies-deleted" size="small" checked={includeDeleted} onChange={(on) => update({ daxoa: on ? '1' : null })} />
+              <label htmlFor="bodies-deleted">{t('bodies.showDeleted')}</label>
+            </Flex>
+          ) : null}
+        </Flex>
+        <Table<Body>
+          rowKey="id"
+          size="middle"
+          sticky={{ offsetHeader: 56 }}
+          columns={columns}
+          dataSource={list.data ?? []}
+          loading={list.isFetching}
+          rowClassName={(b) => (b.deleted ? 'body-row-deleted' : '')}
+          pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 500], showTotal: (total) => t('common.total', { count: total }) }}
+          scroll={{ x: canManage ? 1380 : 1170 }}
+          locale={{ emptyText: list.isError ? errorText(list.error, t) : t('bodies.empty') }}
+          aria-label={t('nav.bodies')}
+        />
+      </Card>
+      <Drawer
+        open={openId !== null}
+        onClose={() => update({ id: null })}
+        placement={wide ? 'right' : 'bottom'}
+        size={wide ? 640 : '90%'}
+        title={t('bodies.cardTitle')}
+        className="body-drawer"
+      >
+        {openId ? <BodyCard id={openId} asOf={asOf} canManage={canManage} actions={actions} onOpen={(id, date) => update({ id, ngay: date ?? asOf })} /> : null}
+      </Drawer>
+      <BodyFormModal target={form} asOf={asOf} unit={unit} onClose={() => setForm(null)} onCreated={(b) => update({ id: b.id })} />
+      <EndBodyModal body={ending} asOf={asOf} onClose={() => setEnding(null)} />
+      {canManage ? <KindModal open={addingKind} onClose={() => setAddingKind(false)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Drawer, Flex, Grid, Input, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { useMe } from '../auth/session.ts';
+import { PositionTags } from '../bodies/BodyCard.tsx';
+import { BodySelect } from '../bodies/BodySelect.tsx';
+import { bodyDetailKey, getBody } from '../bodies/bodies.api.ts';
+import '../bodies/bodies.css';
+import { PersonCard } from './PersonCard.tsx';
+import { PersonFormModal } from './PersonFormModal.tsx';
+import { listPeople, peopleListKey, type Person } from './people.api.ts';
+
+export const PEOPLE_PATH = '/danh-muc/can-bo';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_SIZES = [10, 20, 50, 100];
+
+function positiveInt(raw: string | null, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** "Danh mục › Cán bộ": the people register with their positions on a date; a person's page at /danh-muc/can-bo/:id. */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canManage = me.isAdmin;
+  const wide = Grid.useBreakpoint().md === true;
+  const navigate = useNavigate();
+  const { id: openId } = useParams<{ id?: string }>();
+
+  // The date, the search, the body filter and paging live in the address.
+  const [params, setParams] = useSearchParams();
+  const rawDate = params.get('ngay');
+  const asOf = rawDate && ISO_DATE.test(rawDate) && dayjs(rawDate).isValid() ? rawDate : todayInVietnam().format('YYYY-MM-DD');
+  const q = params.get('q') ?? '';
+  const body = params.get('to-chuc');
+  const page = positiveInt(params.get('page'), 1);
+  const pageSize = positiveInt(params.get('pageSize'), 20);
+  const [search, setSearch] = useState(q);
+  const [adding, setAdding] = useState(false);
+
+  const update = (next: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(next)) {
+          if (value === null || value === '') p.delete(key);
+          else p.set(key, value);
+        }
+        return p;
+      },
+      { replace: true },
+    );
+
+  const query = { q, body, asOf, page, pageSize };
+  const list = useQuery({ queryKey: peopleListKey(query), queryFn: ({ signal }) => listPeople(query, signal), placeholderData: keepPreviousData });
+  // The body's name for the filter when the page is opened from a link.
+  const bodyDetail = useQuery({ queryKey: bodyDetailKey(body ?? '', asOf), queryFn: ({ signal }) => getBody(body!, asOf, signal), enabled: body !== null, retry: false });
+
+  const personHref = (id: string) => `${PEOPLE_PATH}/${encodeURIComponent(id)}?${params.toString()}`;
+
+  const columns: TableColumnsType<Person> = [
+    {
+      title: t('people.fullName'),
+      key: 'fullName',
+      width: 220,
+      fixed: wide ? 'left' : undefined,
+      render: (_v, p) => (
+        <Space size={[4, 4]} wrap>
+          <Link to={personHref(p.id)}>{p.fullName}</Link>
+          {p.deleted ? <Tag color="red">{t('common.deletedTag')}</Tag> : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('people.currentPositions'),
+      key: 'positions',
+      render: (_v, p) =>
+        p.positions.length === 0 ? (
+          <span className="muted">{t('people.noPosition')}</span>
+        ) : (
+          <ul className="people-positions">
+            {p.positions.map((pos) => (
+              <li key={pos.id}>
+                {t('people.positionLine', { title: pos.title, body: pos.bodyName })} <PositionTags position={pos} />
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      title: t('people.account'),
+      key: 'account',
+      width: 140,
+      render: (_v, p) => (p.hasAccount ? <Tag color="green">{t('people.hasAccount')}</Tag> : null),
+    },
+  ];
+
+  const pagination: TablePaginationConfig = {
+    current: page,
+    pageSize,
+    total: list.data?.total ?? 0,
+    pageSizeOptions: PAGE_SIZES,
+    showSizeChanger: true,
+    showTotal: (total) => t('common.total', { count: total }),
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.people')}
+        description={t('people.intro')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+              {t('common.add')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
+          <label htmlFor="people-date" className="unit-date-label">
+            {t('units.asOf')}
+          </label>
+          <DatePicker
+            id="people-date"
+            className="body-date"
+            format={DATE_FORMAT}
+            placeholder={t('common.datePlaceholder')}
+            value={dayjs(asOf)}
+            allowClear={false}
+            onChange={(d) => {
+              if (d) update({ ngay: d.format('YYYY-MM-DD'), page: null });
+            }}
+          />
+          <Input.Search
+            className="body-search"
+            aria-label={t('people.searchLabel')}
+            placeholder={t('people.searchPlaceholder')}
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(value) => update({ q: value.trim(), page: null })}
+            enterButton={t('common.search')}
+          />
+          <div className="body-unit">
+            <BodySelect
+              asOf={asOf}
+              value={body}
+              initial={body && bodyDetail.data ? { id: body, name: bodyDetail.data.body.name } : null}
+              onChange={(id) => update({ 'to-chuc': id, page: null })}
+              placeholder={t('people.bodyFilter')}
+              aria-label={t('people.bodyFilter')}
+            />
+          </div>
+        </Flex>
+        <Table<Person>
+          rowKey="id"
+          size="middle"
+          sticky={{ offsetHeader: 56 }}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={pagination}
+          onChange={(p) => update({ page: p.current && p.current > 1 ? String(p.current) : null, pageSize: p.pageSize && p.pageSize !== 20 ? String(p.pageSize) : null })}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: list.isError ? errorText(list.error, t) : q || body ? t('people.noMatch') : t('people.empty') }}
+          aria-label={t('nav.people')}
+        />
+      </Card>
+      <Drawer
+        open={openId !== undefined}
+        onClose={() => void navigate(`${PEOPLE_PATH}?${params.toString()}`)}
+        placement={wide ? 'right' : 'bottom'}
+        size={wide ? 940 : '92%'}
+        title={t('people.cardTitle')}
+        className="person-drawer"
+      >
+        {openId ? <PersonCard id={openId} asOf={asOf} canManage={canManage} /> : null}
+      </Drawer>
+      <PersonFormModal
+        open={adding}
+        person={null}
+        onClose={() => setAdding(false)}
+        onSaved={(p) => void navigate(personHref(p.id))}
+      />
+    </>
+  );
+}
