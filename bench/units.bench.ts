@@ -21,6 +21,7 @@ import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
 import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
+import { diskFileStore } from '../server/features/files/file-store.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -122,7 +123,7 @@ try {
   out('subtree of Thanh Hóa 2021, in the database (EXPLAIN ANALYZE)', exec ?? '?');
 
   // The tree page's first request, through HTTP with a signed-in account.
-  const ctx = { env: parseEnv({ DATABASE_URL: url }), db, clock: systemClock, passwords: argon2Hasher('test'), dbMode: 'external' as const, setupToken: 'x' };
+  const ctx = { env: parseEnv({ DATABASE_URL: url }), db, clock: systemClock, passwords: argon2Hasher('test'), dbMode: 'external' as const, setupToken: 'x', files: diskFileStore(path.join(dataDir, 'files')) };
   const app = await buildApp(ctx, { serveWeb: false });
   await createAccount(ctx, actor, { username: 'bench', displayName: 'Bench', password: 'mat-khau-123', isAdmin: false, mustChangePassword: false });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'bench', password: 'mat-khau-123' } });

@@ -7,6 +7,8 @@ import { parseEnv } from '../server/env.ts';
 import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { connectDatabase } from '../server/main.ts';
 import type { Actor } from '../server/db/tx.ts';
+import path from 'node:path';
+import { diskFileStore } from '../server/features/files/file-store.ts';
 
 export const cliActor: Actor = { accountId: null, label: 'cli' };
 
@@ -19,7 +21,7 @@ export async function withCliContext<T>(fn: (ctx: AppContext) => Promise<T>): Pr
     await migrate(conn.url);
     const handle = openDatabase(conn.url, { poolSize: 2, applicationName: 'khoi-cli' });
     try {
-      return await fn({ env, db: handle.db, clock: systemClock, passwords: argon2Hasher('production'), dbMode: conn.mode, setupToken: crypto.randomBytes(18).toString('base64url') });
+      return await fn({ env, db: handle.db, clock: systemClock, passwords: argon2Hasher('production'), dbMode: conn.mode, setupToken: crypto.randomBytes(18).toString('base64url'), files: diskFileStore(path.join(env.dataDir, 'files')) });
     } finally {
       await handle.close();
     }

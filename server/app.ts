@@ -26,6 +26,7 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { rolesRoutes } from './features/roles/roles.ts';
 import { auditRoutes } from './features/audit/audit.ts';
 import { handoverRoutes } from './features/handover/handover.ts';
+import { filesRoutes } from './features/files/files.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -169,6 +170,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   rolesRoutes(app, ctx);
   auditRoutes(app, ctx);
   handoverRoutes(app, ctx);
+  filesRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

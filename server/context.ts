@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
 import type { PasswordHasher } from './features/auth/passwords.ts';
+import type { FileStore } from './features/files/file-store.ts';
 
 /** What the services need, built once at start (and by tests with their own database and clock). */
 export type AppContext = {
@@ -12,4 +13,6 @@ export type AppContext = {
   dbMode: 'embedded' | 'external';
   /** one-time token for the first-run screen when opened from another machine */
   setupToken: string;
+  /** where stored files live (`<data folder>/files` on disk by default) */
+  files: FileStore;
 };

@@ -9,6 +9,8 @@ import { parseEnv, type Env } from './env.ts';
 import { argon2Hasher } from './features/auth/passwords.ts';
 import { needsSetup } from './features/setup/setup.service.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import path from 'node:path';
+import { diskFileStore } from './features/files/file-store.ts';
 import { isEmpty, seedDemo } from './features/demo/demo.seed.ts';
 
 export const EMBEDDED_DB_NAME = 'khoi';
@@ -52,6 +54,7 @@ export async function serve(): Promise<void> {
     passwords: argon2Hasher('production'),
     dbMode: conn.mode,
     setupToken: crypto.randomBytes(18).toString('base64url'),
+    files: diskFileStore(path.join(env.dataDir, 'files')),
   };
   // A new embedded database gets the demo data by itself; an external one only by `khoi seed --demo --force`.
   if (conn.mode === 'embedded' && (await isEmpty(ctx))) {

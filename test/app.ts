@@ -6,6 +6,10 @@ import type { AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
 import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { diskFileStore } from '../server/features/files/file-store.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -21,7 +25,7 @@ export async function buildTestApp(opts: { serveWeb?: boolean; start?: string } 
   const db = await createTestDatabase();
   const clock = fixedClock(opts.start ?? '2026-03-02T02:00:00Z');
   const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: db.url, KHOI_DATA_DIR: '/nonexistent' });
-  const ctx: AppContext = { env, db: db.db, clock, passwords: argon2Hasher('test'), dbMode: 'external', setupToken: TEST_SETUP_TOKEN };
+  const ctx: AppContext = { env, db: db.db, clock, passwords: argon2Hasher('test'), dbMode: 'external', setupToken: TEST_SETUP_TOKEN, files: diskFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-files-'))) };
   const app = await buildApp(ctx, { serveWeb: opts.serveWeb ?? false });
   await app.ready();
   return { app, ctx, db, clock };

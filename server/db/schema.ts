@@ -133,6 +133,7 @@ export type PeopleTable = {
   email: string | null;
   address: string | null;
   notes: string | null;
+  photo_file_id: Generated<string | null>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -168,7 +169,20 @@ export type RoleAssignmentsTable = {
   deleted_at: NullableTimestamp;
 };
 
+export type FilesTable = {
+  id: Generated<string>;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
 export type DB = {
+  files: FilesTable;
   roles: RolesTable;
   role_assignments: RoleAssignmentsTable;
   people: PeopleTable;

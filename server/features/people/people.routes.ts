@@ -8,6 +8,9 @@ import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { asOfOnly } from '../units/units.schemas.ts';
 import * as s from './people.schemas.ts';
 import * as service from './people.service.ts';
+import { readUpload } from '../files/files.ts';
+
+export const PHOTO_LIMIT = 2 * 1024 * 1024;
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 
@@ -61,6 +64,15 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       await service.deletePosition(ctx, actorOf(request), request.params.id, request.body.version);
       return { ok: true as const };
     },
+  });
+  r.post('/api/people/:id/photo', {
+    config: { multipart: true },
+    schema: { tags, summary: 'Set a person’s photo (JPEG, PNG or WebP, at most 2 MB): administrators and the person', consumes: ['multipart/form-data'], params: uuidParam, response: { 200: z.object({ photoUrl: z.string().nullable() }), 413: errorBodySchema, 415: errorBodySchema, ...errors } },
+    handler: async (request) => service.setPhoto(ctx, request.identity!, actorOf(request), request.params.id, await readUpload(request, PHOTO_LIMIT)),
+  });
+  r.post('/api/people/:id/photo/delete', {
+    schema: { tags, summary: 'Remove a person’s photo', params: uuidParam, response: { 200: z.object({ photoUrl: z.string().nullable() }), ...errors } },
+    handler: (request) => service.setPhoto(ctx, request.identity!, actorOf(request), request.params.id, null),
   });
   r.get('/api/bodies/:id/positions', {
     schema: { tags, summary: 'Who holds positions in a body on a date', params: uuidParam, querystring: asOfOnly, response: { 200: z.array(s.positionItem), ...errors } },

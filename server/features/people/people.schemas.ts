@@ -23,6 +23,7 @@ export const personItem = z
     gender: z.enum(['male', 'female']).nullable(),
     positions: z.array(positionItem).describe('Positions in force on the date asked'),
     hasAccount: z.boolean(),
+    photoUrl: z.string().nullable().describe('The person’s photo (GET it with the session or a token)'),
     version: z.number().int(),
     deleted: z.boolean(),
   })

@@ -7,6 +7,8 @@ import { AppError } from '../../http/errors.ts';
 import type { Identity } from '../auth/auth.service.ts';
 import { fold } from '../units/names.ts';
 import { today } from '../units/units.service.ts';
+import { fileUrl, storeFile } from '../files/files.ts';
+import { sniffImage } from '../files/file-store.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type Q = Database | Trx;
@@ -44,7 +46,7 @@ function presentPosition(r: PositionRow) {
   };
 }
 
-async function present(q: Q, rows: { id: string; full_name: string; gender: 'male' | 'female' | null; version: number; deleted_at: Date | null }[], asOf: string) {
+async function present(q: Q, rows: { id: string; full_name: string; gender: 'male' | 'female' | null; version: number; deleted_at: Date | null; photo_file_id: string | null }[], asOf: string) {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const positions = await positionsQuery(q).where('ps.person_id', 'in', ids).where(inForce(asOf)).orderBy('ps.concurrent').orderBy('ps.valid_from').execute();
@@ -56,6 +58,7 @@ async function present(q: Q, rows: { id: string; full_name: string; gender: 'mal
     gender: r.gender,
     positions: positions.filter((p) => p.person_id === r.id).map(presentPosition),
     hasAccount: withAccount.has(r.id),
+    photoUrl: fileUrl(r.photo_file_id),
     version: r.version,
     deleted: r.deleted_at !== null,
   }));
@@ -67,7 +70,7 @@ export async function listPeople(ctx: Ctx, query: { q?: string; body?: string; a
   if (query.q) q = q.where(sql<SqlBool>`lower(translate(unaccent(pe.full_name), 'đĐ', 'dD')) like ${'%' + fold(query.q).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
   if (query.body) q = q.where((eb) => eb.exists(eb.selectFrom('positions as ps').select(sql`1`.as('one')).whereRef('ps.person_id', '=', 'pe.id').where('ps.body_id', '=', query.body!).where('ps.deleted_at', 'is', null).where(inForce(asOf))));
   const [rows, total] = await Promise.all([
-    q.select(['pe.id', 'pe.full_name', 'pe.gender', 'pe.version', 'pe.deleted_at']).orderBy(sql`pe.full_name collate "vi-x-icu"`).offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute(),
+    q.select(['pe.id', 'pe.full_name', 'pe.gender', 'pe.version', 'pe.deleted_at', 'pe.photo_file_id']).orderBy(sql`pe.full_name collate "vi-x-icu"`).offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await present(ctx.db, rows, asOf), total: Number(total.n) };
@@ -194,4 +197,20 @@ export async function deletePosition(ctx: Ctx, actor: Actor, id: string, version
 export async function positionsOfBody(ctx: Ctx, bodyId: string, asOfRaw?: string) {
   const asOf = asOfRaw ?? today(ctx);
   return (await positionsQuery(ctx.db).where('ps.body_id', '=', bodyId).where(inForce(asOf)).orderBy('ps.concurrent').orderBy('ps.title').execute()).map(presentPosition);
+}
+
+/** A person's photo: administrators and the person themself may set it; JPEG, PNG or WebP by content, ≤ 2 MB. */
+export async function setPhoto(ctx: Ctx & Pick<AppContext, 'files'>, identity: Identity, actor: Actor, personId: string, upload: { data: Buffer; filename: string } | null) {
+  const self = await ctx.db.selectFrom('accounts').select('person_id').where('id', '=', identity.me.id).executeTakeFirst();
+  if (!identity.me.isAdmin && self?.person_id !== personId) throw new AppError('FORBIDDEN');
+  const type = upload ? sniffImage(upload.data) : null;
+  if (upload && !type) throw invalid('file', 'validation.photoType');
+  return inTransaction(ctx.db, actor, async (trx) => {
+    const person = await trx.selectFrom('people').select(['id', 'photo_file_id']).where('id', '=', personId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!person) throw new AppError('NOT_FOUND');
+    const stored = upload ? await storeFile(ctx, trx, { data: upload.data, filename: upload.filename, contentType: type!, createdBy: identity.me.id }) : null;
+    if (person.photo_file_id) await trx.updateTable('files').set({ deleted_at: new Date() }).where('id', '=', person.photo_file_id).execute();
+    await trx.updateTable('people').set((eb) => ({ photo_file_id: stored?.id ?? null, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', personId).execute();
+    return { photoUrl: fileUrl(stored?.id ?? null) };
+  });
 }

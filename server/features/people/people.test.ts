@@ -97,3 +97,37 @@ describe('an account belongs to a person', () => {
     expect((await call(app, { url: `/api/people/${person.id}`, session: own })).json().personal).not.toBeNull();
   });
 });
+
+describe('photos', () => {
+  const t = useTestApp();
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
+  const upload = (session: Session, id: string, data: Buffer, name = 'anh.jpg') => {
+    const b = 'photo';
+    const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from(`\r\n--${b}--\r\n`)]);
+    return t().app.inject({ method: 'POST', url: `/api/people/${id}/photo`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: `khoi_session=${session.cookie}`, 'x-csrf-token': session.csrf } });
+  };
+
+  it('an administrator or the person sets a photo; the type is checked by content and the size is limited', async () => {
+    const { app, ctx } = t();
+    const admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
+    const person = (await call(app, { method: 'POST', url: '/api/people', session: admin, body: { fullName: 'Mai Văn Ảnh' } })).json();
+    const other = await signIn(app, (await buildAccount(ctx)).username, PASSWORD);
+    expect((await upload(other, person.id, jpeg)).statusCode).toBe(403);
+    const res = await upload(admin, person.id, jpeg);
+    expect(res.statusCode).toBe(200);
+    const url = res.json().photoUrl as string;
+    const got = await call(app, { url, session: other });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    expect(got.rawPayload.equals(jpeg)).toBe(true);
+    expect((await call(app, { url: `/api/people/${person.id}`, session: other })).json().person.photoUrl).toBe(url);
+    expect((await call(app, { url })).statusCode).toBe(401);
+    const fake = await upload(admin, person.id, Buffer.from('%PDF-1.7 not an image'), 'anh.jpg');
+    expect(fake.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'file' });
+    const big = await upload(admin, person.id, Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const removed = await call(app, { method: 'POST', url: `/api/people/${person.id}/photo/delete`, session: admin });
+    expect(removed.json().photoUrl).toBeNull();
+    expect((await call(app, { url, session: other })).statusCode).toBe(404);
+  });
+});

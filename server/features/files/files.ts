@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import type { Trx } from '../../db/tx.ts';
+import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { uuidParam } from '../../http/schemas.ts';
+
+/** Stores bytes and their record in the caller's transaction. The bytes are written first (a crash leaves at
+ * most an unreferenced file, never a row without its bytes). */
+export async function storeFile(ctx: Pick<AppContext, 'files'>, trx: Trx, file: { data: Buffer; filename: string; contentType: string; createdBy: string | null }) {
+  const key = crypto.randomUUID();
+  await ctx.files.put(key, file.data);
+  return trx
+    .insertInto('files')
+    .values({
+      storage_key: key,
+      filename: file.filename.normalize('NFC').slice(0, 255),
+      content_type: file.contentType,
+      size_bytes: file.data.length,
+      sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+      created_by: file.createdBy,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
+
+/** Reads one multipart upload of at most `limit` bytes; a larger file is a 413 naming the field. */
+export async function readUpload(request: FastifyRequest, limit: number): Promise<{ data: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const file = await request.file({ limits: { fileSize: limit, files: 1 } });
+  if (!file) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
+  const data = await file.toBuffer().catch((err: { code?: string }) => {
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
+    throw err;
+  });
+  return { data, filename: file.filename };
+}
+
+export function filesRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/files/:id', {
+    schema: { tags: ['files'], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    handler: async (request, reply) => {
+      const f = await ctx.db.selectFrom('files').selectAll().where('id', '=', request.params.id).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!f) throw new AppError('NOT_FOUND');
+      const data = await ctx.files.get(f.storage_key);
+      if (!data) throw new AppError('NOT_FOUND');
+      return reply
+        .type(f.content_type)
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+        .send(data as never);
+    },
+  });
+}
