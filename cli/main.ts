@@ -4,7 +4,7 @@ import { parseEnv } from '../server/env.ts';
 import { connectDatabase } from '../server/main.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { explain, registerUserCommands } from './commands/user.ts';
-import { registerDataCommands } from './commands/data.ts';
+import { registerDataCommands, registerRegisterImports } from './commands/data.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 
 const program = new Command();
@@ -33,6 +33,7 @@ program
 
 registerUserCommands(program);
 registerDataCommands(program);
+registerRegisterImports(program);
 registerBackupCommands(program);
 
 try {

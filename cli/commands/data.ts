@@ -51,3 +51,31 @@ export function registerDataCommands(program: Command): void {
       if (r.password) console.log(`Demo accounts (admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local) password: ${process.env.KHOI_DEMO_PASSWORD ? '(KHOI_DEMO_PASSWORD)' : r.password}`);
     });
 }
+
+export function registerRegisterImports(program: Command): void {
+  const imp = program.commands.find((c) => c.name() === 'import')!;
+  for (const [what, description] of [
+    ['bodies', 'import bodies from CSV/XLSX (columns: Mã đơn vị, Loại, Tên, Tên viết tắt, Tổ chức cấp trên, Từ ngày)'],
+    ['people', 'import people and their positions from CSV/XLSX (columns: Họ và tên, Giới tính, Điện thoại, Email, Tổ chức, Chức vụ, Từ ngày, Đến ngày, Quyền, Kiêm nhiệm)'],
+  ] as const) {
+    imp
+      .command(what)
+      .description(description)
+      .argument('<file>', 'a .csv (UTF-8 or Windows-1258) or .xlsx file')
+      .action(async (file: string) => {
+        const fs = await import('node:fs');
+        const { importBodies, importPeople } = await import('../../server/features/people/registers.import.ts');
+        let data: Buffer;
+        try {
+          data = fs.readFileSync(file);
+        } catch (err) {
+          throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
+        }
+        const rows = await withCliContext((ctx) => (what === 'bodies' ? importBodies : importPeople)(ctx, cliActor, 'en', { data, filename: file }));
+        for (const r of rows) console.log(`row ${r.row}: ${r.status}${r.name ? ` — ${r.name}` : ''}${r.message ? ` — ${r.message}` : ''}`);
+        const count = (s: string) => rows.filter((r) => r.status === s).length;
+        console.log(`${count('added')} added, ${count('unchanged')} unchanged, ${count('refused')} refused.`);
+        if (count('refused') > 0) process.exitCode = 1;
+      });
+  }
+}

@@ -48,7 +48,8 @@ export function decodeCsv(buf: Buffer): { text: string; encoding: string } {
   }
 }
 
-async function readRows(buf: Buffer, filename: string): Promise<{ rows: string[][]; encoding: string }> {
+/** Rows of a CSV (UTF-8 or Windows-1258) or the first sheet of an XLSX, as text cells. */
+export async function readRows(buf: Buffer, filename: string): Promise<{ rows: string[][]; encoding: string }> {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.xlsx') || buf.subarray(0, 2).toString('latin1') === 'PK') {
     const wb = new ExcelJS.Workbook();
@@ -80,7 +81,7 @@ async function readRows(buf: Buffer, filename: string): Promise<{ rows: string[]
 }
 
 /** dd/mm/yyyy (as offices write it) or yyyy-mm-dd; 'invalid' for anything else, 31/02 included. */
-function parseDate(s: string): string | null {
+export function parseDate(s: string): string | null {
   const t = s.trim();
   if (!t) return null;
   let iso: string | null = null;
