@@ -1,6 +1,7 @@
-import { ApartmentOutlined, BankOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, IdcardOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AccountsPage } from './features/accounts/AccountsPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
 import type { Me } from './features/auth/auth.api.ts';
 import { BodiesPage } from './features/bodies/BodiesPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
@@ -77,6 +78,15 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'nav.accounts',
     group: 'admin',
     element: <AccountsPage />,
+    visible: (me) => me.isAdmin,
+  },
+  {
+    key: 'admin-audit',
+    path: '/quan-tri/nhat-ky',
+    icon: <AuditOutlined aria-hidden />,
+    labelKey: 'nav.audit',
+    group: 'admin',
+    element: <AuditPage />,
     visible: (me) => me.isAdmin,
   },
 ];

@@ -2,21 +2,23 @@
 -- commune mobilisation blocs, village teams, and bodies outside the bloc that the work touches (Party committee,
 -- Ban Dân vận, People's Council and Committee). They sit on a unit, are dated, and form lines (ngành dọc):
 -- a commune's Women's Union has the city's, then the province's, as parent. Kinds are data.
--- The audit trigger names a record by its id, or by its code for reference tables keyed by code.
+-- The audit trigger names a record by its id, or by its code for reference tables keyed by code. A trigger
+-- declared without arguments has a null TG_ARGV: the secret columns to leave out default to none.
 create or replace function audit_row() returns trigger language plpgsql as $$
 declare
   v_before jsonb;
   v_after jsonb;
   v_action text;
   v_id text;
+  v_skip text[] := coalesce(tg_argv, '{}'::text[]);
 begin
   if tg_op = 'INSERT' then
-    v_after := to_jsonb(new) - tg_argv;
+    v_after := to_jsonb(new) - v_skip;
     v_action := 'create';
     v_id := coalesce(to_jsonb(new) ->> 'id', to_jsonb(new) ->> 'code');
   elsif tg_op = 'UPDATE' then
-    v_before := to_jsonb(old) - tg_argv;
-    v_after := to_jsonb(new) - tg_argv;
+    v_before := to_jsonb(old) - v_skip;
+    v_after := to_jsonb(new) - v_skip;
     if v_before = v_after then
       return null;
     end if;
@@ -26,7 +28,7 @@ begin
       else 'update' end;
     v_id := coalesce(to_jsonb(new) ->> 'id', to_jsonb(new) ->> 'code');
   else
-    v_before := to_jsonb(old) - tg_argv;
+    v_before := to_jsonb(old) - v_skip;
     v_action := 'purge';
     v_id := coalesce(to_jsonb(old) ->> 'id', to_jsonb(old) ->> 'code');
   end if;

@@ -64,6 +64,9 @@ describe('people and positions', () => {
     expect((await call(app, { method: 'PATCH', url: `/api/positions/${a.json().id}`, session: admin, body: { version: 1, title: 'Cũ' } })).statusCode).toBe(409);
     const edit = await call(app, { method: 'PATCH', url: `/api/people/${id}`, session: admin, body: { version: 1, address: 'Khu 1, Phường Móng Cái 1' } });
     expect(edit.json().version).toBe(2);
+    const logged = await t().db.db.selectFrom('audit_log').select(['before', 'after']).where('table_name', '=', 'people').where('record_id', '=', id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect((logged.before as { address: string | null }).address).toBeNull();
+    expect((logged.after as { address: string }).address).toBe('Khu 1, Phường Móng Cái 1');
     expect((await call(app, { method: 'PATCH', url: `/api/people/${id}`, session: admin, body: { version: 1, address: 'X' } })).statusCode).toBe(409);
     const holders = (await call(app, { url: `/api/bodies/${women.id}/positions?asOf=2026-01-01`, session: officer })).json();
     expect(holders.map((h: { personName: string }) => h.personName)).toContain('Ngô Thị Thu');

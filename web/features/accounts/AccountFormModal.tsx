@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { showFormError } from '../../ui/errors.ts';
+import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { ACCOUNTS_KEY, createAccount, updateAccount, type Account, type NewAccount } from './accounts.api.ts';
 
 type Values = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean };
@@ -33,8 +31,7 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const errors = useFormErrors(form, FIELDS);
   const editing = account !== null;
   const initialValues: Partial<Values> = account
     ? { displayName: account.displayName, email: account.email ?? '', phone: account.phone ?? '', isAdmin: account.isAdmin }
@@ -63,22 +60,13 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
       if (phone) body.phone = phone;
       return createAccount(body);
     },
-    onMutate: () => {
-      setFormError(null);
-      setConflict(false);
-    },
+    onMutate: () => errors.reset(),
     onSuccess: ({ account: saved }) => {
       void message.success(editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }));
       void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error) && error.status === 409 && error.code === 'CONFLICT') {
-        setConflict(true);
-        return;
-      }
-      setFormError(showFormError(form, error, FIELDS, t));
-    },
+    onError: errors.onError,
   });
 
   const reload = () => {
@@ -90,20 +78,7 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
 
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
-      {conflict ? (
-        <Alert
-          className="form-alert"
-          type="warning"
-          showIcon
-          title={t('errors.conflict')}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.reload')}
-            </Button>
-          }
-        />
-      ) : null}
-      {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
+      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {editing ? null : (
         <Form.Item name="username" label={t('fields.username')} extra={t('fields.usernameHelp')} rules={[required]}>
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />

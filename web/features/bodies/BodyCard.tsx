@@ -6,6 +6,8 @@ import { Link } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
+import { RecordHistorySection } from '../audit/RecordHistory.tsx';
+import { useMe } from '../auth/session.ts';
 import { lastDay } from '../units/units.api.ts';
 import { BodyRowActions, type BodyActions } from './BodyActions.tsx';
 import { bodyDetailKey, getBody, holdersKey, listHolders, type Body, type BodyLink, type Position } from './bodies.api.ts';
@@ -39,6 +41,7 @@ export function PositionTags({ position }: { position: Pick<Position, 'acting' |
 /** A body's card: where it sits in its line, what is below it, what came before and after it, and who holds positions in it. */
 export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
   const { t } = useTranslation();
+  const me = useMe();
   const detail = useQuery({ queryKey: bodyDetailKey(id, asOf), queryFn: ({ signal }) => getBody(id, asOf, signal), staleTime: 30_000 });
   const holders = useQuery({ queryKey: holdersKey(id, asOf), queryFn: ({ signal }) => listHolders(id, asOf, signal), staleTime: 30_000 });
 
@@ -156,6 +159,8 @@ export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
           {successors.length > 0 ? <LinkList title={t('bodies.successors')} links={successors} open={(l) => onOpen(l.id, l.date)} /> : null}
         </section>
       ) : null}
+
+      {me.isAdmin ? <RecordHistorySection table="bodies" recordId={body.id} /> : null}
     </article>
   );
 }

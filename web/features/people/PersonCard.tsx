@@ -6,12 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
+import { RecordHistorySection } from '../audit/RecordHistory.tsx';
+import { useMe } from '../auth/session.ts';
 import { PositionTags } from '../bodies/BodyCard.tsx';
 import { BODIES_KEY } from '../bodies/bodies.api.ts';
 import { inForceOn } from '../bodies/validity.ts';
 import { lastDay } from '../units/units.api.ts';
 import { deletePosition, getPerson, PEOPLE_KEY, personKey, setPersonDeleted, type Position } from './people.api.ts';
 import { PersonFormModal } from './PersonFormModal.tsx';
+import { PersonPhoto } from './PersonPhoto.tsx';
 import { PositionFormModal, type PositionTarget } from './PositionFormModal.tsx';
 
 type Props = { id: string; asOf: string; canManage: boolean };
@@ -21,6 +24,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
+  const me = useMe();
   // Each view of personal data is logged: read it once per opening rather than on every focus.
   const detail = useQuery({ queryKey: personKey(id, asOf), queryFn: ({ signal }) => getPerson(id, asOf, signal), staleTime: 60_000, refetchOnWindowFocus: false });
   const [editing, setEditing] = useState(false);
@@ -53,6 +57,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('people.notFound') : errorText(detail.error, t)} />;
   }
   const { person, personal, history, account } = detail.data;
+  const canChangePhoto = !person.deleted && (me.isAdmin || account?.id === me.id);
 
   const confirmDelete = () =>
     modal.confirm({
@@ -130,6 +135,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
 
   return (
     <article className="person-card" aria-labelledby="person-card-title">
+      <PersonPhoto personId={person.id} name={person.fullName} photoUrl={person.photoUrl ?? null} canChange={canChangePhoto} />
       <Typography.Title level={3} id="person-card-title" className="person-card-title">
         {person.fullName}
       </Typography.Title>
@@ -216,6 +222,8 @@ export function PersonCard({ id, asOf, canManage }: Props) {
           <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>
         )}
       </section>
+
+      {me.isAdmin ? <RecordHistorySection table="people" recordId={person.id} /> : null}
 
       <PersonFormModal open={editing} person={detail.data} onClose={() => setEditing(false)} />
       <PositionFormModal target={positionTarget} asOf={asOf} onClose={() => setPositionTarget(null)} />

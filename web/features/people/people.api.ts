@@ -6,7 +6,17 @@ export type { Position } from '../bodies/bodies.api.ts';
 export type Gender = 'male' | 'female';
 
 /** A person (cán bộ) with the positions in force on the date asked; no personal data. */
-export type Person = { id: string; fullName: string; gender: Gender | null; positions: Position[]; hasAccount: boolean; version: number; deleted: boolean };
+export type Person = {
+  id: string;
+  fullName: string;
+  gender: Gender | null;
+  positions: Position[];
+  hasAccount: boolean;
+  version: number;
+  deleted: boolean;
+  /** The photo's address; absent from servers older than photos. */
+  photoUrl?: string | null;
+};
 
 export type Personal = { birthDate: string | null; phone: string | null; email: string | null; address: string | null; notes: string | null };
 
@@ -60,4 +70,15 @@ export function updatePosition(id: string, body: Partial<PositionInput> & { vers
 
 export function deletePosition(id: string, version: number): Promise<{ ok: true }> {
   return api(`/api/positions/${encodeURIComponent(id)}/delete`, { method: 'POST', body: { version } });
+}
+
+/** Sets a person's photo (JPEG, PNG or WebP, at most 2 MB): administrators and the person themself. */
+export function uploadPersonPhoto(id: string, file: File): Promise<{ photoUrl: string | null }> {
+  const form = new FormData();
+  form.append('file', file);
+  return api(`${path(id)}/photo`, { method: 'POST', form });
+}
+
+export function deletePersonPhoto(id: string): Promise<{ ok: true } | { photoUrl: null }> {
+  return api(`${path(id)}/photo/delete`, { method: 'POST' });
 }

@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api.ts';
 import { DATE_FORMAT, formatDate } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { showFormError } from '../../ui/errors.ts';
+import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import type { VillageAction } from './UnitCard.tsx';
 import { UnitSearchSelect } from './UnitSearchSelect.tsx';
 import {
@@ -52,8 +50,7 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const errors = useFormErrors(form, FIELDS);
   const { action, unit, communeCode } = target;
   const defaultDate = dayjs(target.date);
   const date: Dayjs = Form.useWatch(action === 'add' ? 'validFrom' : 'date', form) ?? defaultDate;
@@ -97,23 +94,14 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
           return { code: communeCode, date: iso(v.date) };
       }
     },
-    onMutate: () => {
-      setFormError(null);
-      setConflict(false);
-    },
+    onMutate: () => errors.reset(),
     onSuccess: (done) => {
       const name = form.getFieldValue('name') as string | undefined;
       void message.success(t(`units.done.${action}`, { name: action === 'add' ? name?.trim() : unit.name, date: formatDate(done.date) }));
       void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
       onDone(done);
     },
-    onError: (error) => {
-      if (isApiError(error) && error.status === 409 && error.code === 'CONFLICT') {
-        setConflict(true);
-        return;
-      }
-      setFormError(showFormError(form, error, FIELDS, t));
-    },
+    onError: errors.onError,
   });
 
   const reload = () => {
@@ -135,20 +123,7 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
 
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
-      {conflict ? (
-        <Alert
-          className="form-alert"
-          type="warning"
-          showIcon
-          title={t('errors.conflict')}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.reload')}
-            </Button>
-          }
-        />
-      ) : null}
-      {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
+      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
 
       {action === 'add' ? (
         <>

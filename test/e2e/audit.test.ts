@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, signIn } from '../app.ts';
+import { buildAccount, PASSWORD } from '../factories.ts';
+import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+
+async function signInForm(page: Page, login: string, password: string) {
+  await page.goto('/');
+  await expect.poll(() => page.url()).toContain('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Picks an option of one of the log's filter selects by its visible label. */
+async function pickOption(page: Page, selectLabel: string, option: string) {
+  await page.getByRole('combobox', { name: selectLabel, exact: true }).click();
+  const item = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
+  await expect.poll(() => item.first().isVisible()).toBe(true);
+  await item.first().click();
+}
+
+/** Waits until popups and row expansions have finished moving (screenshots of half-open rows are useless). */
+async function settled(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length))
+    .toBe(0);
+}
+
+describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
+  let h: BrowserHarness | null = null;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  }, 300_000);
+  afterAll(async () => stopBrowserHarness(h));
+
+  it('an admin finds a failed sign-in and sees what an edit of an account changed, field by field', async () => {
+    const { ctx, app, newPage } = h!;
+    const admin = await buildAccount(ctx, { username: 'vu.quan.tri', displayName: 'Vũ Quản Trị', isAdmin: true });
+    const edited = await buildAccount(ctx, { username: 'dao.van.ban', displayName: 'Đào Văn Bản' });
+    const page = await newPage({ width: 1366, height: 900 });
+
+    // A wrong password first: it is refused and logged.
+    await signInForm(page, 'vu.quan.tri', 'khong-dung-mat-khau');
+    await expect.poll(() => page.locator('.ant-alert-error').count()).toBeGreaterThan(0);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('account-menu').waitFor();
+
+    // An edit through the API, as an integrator would make it.
+    const session = await signIn(app, admin.username, PASSWORD);
+    const saved = await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/${edited.id}`,
+      session,
+      body: { version: edited.version, displayName: 'Đào Văn Bảo', email: null, phone: null, isAdmin: false },
+    });
+    expect(saved.statusCode).toBe(200);
+
+    // Quản trị › Nhật ký, only the failed sign-ins.
+    await page.getByRole('menuitem', { name: 'Nhật ký', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('/quan-tri/nhat-ky');
+    await pickOption(page, 'Thao tác', 'Đăng nhập sai');
+    await expect.poll(() => page.url()).toContain('action=sign_in_failed');
+    const rows = page.locator('.ant-table-tbody > .ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('Đăng nhập sai');
+    await expect.poll(() => rows.first().textContent()).toContain('Tài khoản');
+
+    // The edit of the account: its record, the "Sửa" entries; expanding shows before and after.
+    await pickOption(page, 'Thao tác', 'Sửa');
+    await expect.poll(() => page.url()).toContain('action=update');
+    await page.getByRole('searchbox', { name: 'Mã bản ghi' }).fill(edited.id);
+    await page.getByRole('searchbox', { name: 'Mã bản ghi' }).press('Enter');
+    await expect.poll(() => page.url()).toContain(`record=${edited.id}`);
+    await expect.poll(() => page.url()).toContain('action=update');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('Vũ Quản Trị');
+    await rows.first().getByRole('button', { name: /Mở rộng|Expand/ }).click();
+    const change = page.locator('.audit-changes .ant-table-row').filter({ hasText: 'display_name' });
+    await expect.poll(() => change.count()).toBe(1);
+    await expect.poll(() => change.locator('.audit-before').textContent()).toBe('Đào Văn Bản');
+    await expect.poll(() => change.locator('.audit-after').textContent()).toBe('Đào Văn Bảo');
+    // The filters stay in the address: a reload shows the same line.
+    await page.reload();
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('button', { name: /Mở rộng|Expand/ }).click();
+    await expect.poll(() => change.count()).toBe(1);
+    await settled(page);
+    await screenshot(page, 'nhat-ky');
+  }, 240_000);
+
+  it('on a person\'s card an admin sees its change history and sets a photo, shrunk in the browser, then removes it', async () => {
+    const { ctx, app, newPage } = h!;
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const session = await signIn(app, admin.username, PASSWORD);
+    const created = await call(app, { method: 'POST', url: '/api/people', session, body: { fullName: 'Hoàng Thị Ảnh' } });
+    expect(created.statusCode).toBe(201);
+    const person = created.json<{ id: string; version: number }>();
+    await call(app, { method: 'PATCH', url: `/api/people/${person.id}`, session, body: { version: person.version, fullName: 'Hoàng Thị Ánh' } });
+
+    const page = await newPage({ width: 1366, height: 900 });
+    await signInForm(page, admin.username, PASSWORD);
+    await page.getByTestId('account-menu').waitFor();
+    await page.goto(`/danh-muc/can-bo/${person.id}`);
+    await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Hoàng Thị Ánh');
+
+    // Lịch sử thay đổi, newest first: this view of her personal data, the rename, the creation.
+    await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
+    const entries = page.locator('.record-history .record-history-item');
+    await expect.poll(() => entries.count()).toBe(3);
+    await expect.poll(() => entries.nth(0).textContent()).toContain('Xem thông tin cá nhân');
+    await expect.poll(() => entries.nth(1).textContent()).toContain('Sửa');
+    await expect.poll(() => entries.nth(2).textContent()).toContain('Tạo mới');
+
+    // A 1600 × 1000 photo is sent as 800 × 500.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1000;
+      const c = canvas.getContext('2d')!;
+      c.fillStyle = '#a61d24';
+      c.fillRect(0, 0, 1600, 1000);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    await page.locator('.person-photo input[type=file]').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await expect.poll(() => page.getByText('Đã lưu ảnh của "Hoàng Thị Ánh".').isVisible()).toBe(true);
+    const img = page.locator('.person-photo-img');
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(800);
+
+    // A file of another kind is refused beside the button.
+    await page.locator('.person-photo input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải ảnh') });
+    await expect.poll(() => page.locator('.person-photo-error').textContent()).toContain('Chỉ nhận ảnh JPG, PNG hoặc WebP.');
+
+    await page.locator('.person-photo').getByRole('button', { name: 'Xóa ảnh' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xóa ảnh' }).click();
+    await expect.poll(() => page.getByText('Đã xóa ảnh của "Hoàng Thị Ánh".').isVisible()).toBe(true);
+    await expect.poll(() => img.count()).toBe(0);
+    await expect.poll(() => page.locator('.person-photo-avatar').textContent()).toBe('Á');
+  }, 240_000);
+});

@@ -1,0 +1,192 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useDebounced } from '../../lib/hooks.ts';
+import { DATE_FORMAT } from '../../lib/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { ACCOUNTS_KEY, listAccounts } from '../accounts/accounts.api.ts';
+import { ActionTag, ActorText, AuditChanges, RecordText, useAuditLabels } from './AuditParts.tsx';
+import { AUDIT_ACTIONS, AUDIT_TABLES, auditKey, formatInstant, listAudit, type AuditEntry, type AuditQuery } from './audit.api.ts';
+import './audit.css';
+
+const PAGE_SIZES = [20, 50, 100, 200];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FILTERS = ['from', 'to', 'action', 'table', 'record', 'actor'] as const;
+type Filter = (typeof FILTERS)[number];
+
+function positiveInt(raw: string | null, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** "Quản trị › Nhật ký": who did what, when and from where, newest first; expanding a line shows what changed. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const labels = useAuditLabels();
+  // Filters and paging live in the address, so a reload or a shared link shows the same lines.
+  const [params, setParams] = useSearchParams();
+  const filter = (name: Filter) => params.get(name) ?? undefined;
+  const date = (name: 'from' | 'to') => {
+    const v = filter(name);
+    return v && ISO_DATE.test(v) ? v : undefined;
+  };
+  const query: AuditQuery = {
+    from: date('from'),
+    to: date('to'),
+    action: filter('action'),
+    table: filter('table'),
+    record: filter('record'),
+    actor: filter('actor'),
+    page: positiveInt(params.get('page'), 1),
+    pageSize: positiveInt(params.get('pageSize'), 50),
+  };
+  const [record, setRecord] = useState(query.record ?? '');
+  const [actorSearch, setActorSearch] = useState('');
+  const actorQ = useDebounced(actorSearch.trim());
+
+  const list = useQuery({
+    queryKey: auditKey(query),
+    queryFn: ({ signal }) => listAudit(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const accounts = useQuery({
+    queryKey: [...ACCOUNTS_KEY, { q: actorQ, page: 1, pageSize: 20 }],
+    queryFn: () => listAccounts({ q: actorQ, page: 1, pageSize: 20 }),
+    staleTime: 30_000,
+  });
+
+  const update = (next: Partial<Record<Filter, string | undefined>> & { page?: number; pageSize?: number }) => {
+    const out = new URLSearchParams();
+    for (const name of FILTERS) {
+      const v = name in next ? next[name] : query[name];
+      if (v) out.set(name, v);
+    }
+    // Any change of filter starts again at the first page.
+    const page = next.page ?? 1;
+    const pageSize = next.pageSize ?? query.pageSize;
+    if (page !== 1) out.set('page', String(page));
+    if (pageSize !== 50) out.set('pageSize', String(pageSize));
+    setParams(out, { replace: true });
+  };
+
+  const actorOptions = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.username})` }));
+  if (query.actor && !actorOptions.some((o) => o.value === query.actor)) {
+    // The chosen account may not be among the search hits: name it from the lines shown, else by its id.
+    const known = list.data?.items.find((e) => e.actor?.id === query.actor)?.actor;
+    actorOptions.unshift({ value: query.actor, label: known ? `${known.displayName} (${known.username})` : query.actor });
+  }
+
+  const range: [Dayjs | null, Dayjs | null] = [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null];
+  const hasFilter = FILTERS.some((f) => query[f]);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="audit-time">{formatInstant(v)}</span> },
+    { title: t('audit.actor'), key: 'actor', width: 240, render: (_v, e) => <ActorText entry={e} /> },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: 200, render: (v: string) => <ActionTag action={v} /> },
+    { title: t('audit.record'), key: 'record', width: 220, render: (_v, e) => <RecordText entry={e} /> },
+  ];
+
+  const pagination: TablePaginationConfig = {
+    current: query.page,
+    pageSize: query.pageSize,
+    total: list.data?.total ?? 0,
+    pageSizeOptions: PAGE_SIZES,
+    showSizeChanger: true,
+    showTotal: (total) => t('common.total', { count: total }),
+  };
+
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} />
+      <Card>
+        <Flex gap={8} wrap className="table-toolbar audit-filters">
+          <DatePicker.RangePicker
+            aria-label={t('audit.dateRange')}
+            format={DATE_FORMAT}
+            placeholder={[t('audit.fromDate'), t('audit.toDate')]}
+            value={range}
+            allowEmpty={[true, true]}
+            onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+          />
+          <Select
+            className="audit-filter"
+            aria-label={t('audit.action')}
+            placeholder={t('audit.allActions')}
+            allowClear
+            value={query.action ?? null}
+            onChange={(v: string | undefined) => update({ action: v ?? undefined })}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))}
+            popupMatchSelectWidth={false}
+          />
+          <Select
+            className="audit-filter"
+            aria-label={t('audit.table')}
+            placeholder={t('audit.allTables')}
+            allowClear
+            value={query.table ?? null}
+            onChange={(v: string | undefined) => update({ table: v ?? undefined })}
+            options={AUDIT_TABLES.map((a) => ({ value: a, label: labels.table(a) }))}
+            popupMatchSelectWidth={false}
+          />
+          <Select
+            className="audit-filter audit-filter-actor"
+            aria-label={t('audit.actor')}
+            placeholder={t('audit.allActors')}
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setActorSearch }}
+            loading={accounts.isFetching}
+            value={query.actor ?? null}
+            onChange={(v: string | undefined) => {
+              setActorSearch('');
+              update({ actor: v ?? undefined });
+            }}
+            options={actorOptions}
+            notFoundContent={accounts.isFetching ? t('common.loading') : t('accounts.noMatch')}
+            popupMatchSelectWidth={false}
+          />
+          <Input.Search
+            className="audit-filter-record"
+            aria-label={t('audit.recordId')}
+            placeholder={t('audit.recordId')}
+            allowClear
+            value={record}
+            onChange={(e) => setRecord(e.target.value)}
+            onSearch={(v) => update({ record: v.trim() || undefined })}
+          />
+          {hasFilter ? (
+            <Button
+              onClick={() => {
+                setRecord('');
+                update({ from: undefined, to: undefined, action: undefined, table: undefined, record: undefined, actor: undefined });
+              }}
+            >
+              {t('audit.clearFilters')}
+            </Button>
+          ) : null}
+        </Flex>
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          sticky={{ offsetHeader: 56 }}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={pagination}
+          onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? query.pageSize })}
+          expandable={{
+            expandedRowRender: (e) => <AuditChanges entry={e} />,
+            rowExpandable: (e) => e.before !== null || e.after !== null,
+          }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: list.isError ? errorText(list.error, t) : hasFilter ? t('audit.noMatch') : t('audit.empty') }}
+          aria-label={t('nav.audit')}
+        />
+      </Card>
+    </>
+  );
+}
