@@ -24,3 +24,13 @@ export async function buildAccount(
   const account = await createAccount(ctx, { accountId: null, label: 'test' }, { ...input, mustChangePassword: overrides.mustChangePassword ?? false });
   return { ...account, password };
 }
+
+/** The demo data loaded, and two signed-in accounts: an administrator and an ordinary officer without roles. */
+export async function demoSessions(t: { app: import('fastify').FastifyInstance; ctx: AppContext }) {
+  const { seedDemo } = await import('../server/features/demo/demo.seed.ts');
+  const { signIn } = await import('./app.ts');
+  await seedDemo(t.ctx, { accountId: null, label: 'test' });
+  const admin = await signIn(t.app, (await buildAccount(t.ctx, { isAdmin: true })).username, PASSWORD);
+  const officer = await signIn(t.app, (await buildAccount(t.ctx)).username, PASSWORD);
+  return { admin, officer };
+}

@@ -24,32 +24,35 @@ create index audit_log_record_idx on audit_log (table_name, record_id, at desc);
 create index audit_log_actor_idx on audit_log (actor_account_id, at desc);
 create index audit_log_at_idx on audit_log (at desc);
 
+-- A record is named by its id, or by its code for reference tables keyed by code. A trigger declared
+-- without arguments has a null TG_ARGV: the columns to leave out (secrets) default to none.
 create function audit_row() returns trigger language plpgsql as $$
 declare
   v_before jsonb;
   v_after jsonb;
   v_action text;
   v_id text;
+  v_skip text[] := coalesce(tg_argv, '{}'::text[]);
 begin
   if tg_op = 'INSERT' then
-    v_after := to_jsonb(new) - tg_argv;
+    v_after := to_jsonb(new) - v_skip;
     v_action := 'create';
-    v_id := new.id::text;
+    v_id := coalesce(to_jsonb(new) ->> 'id', to_jsonb(new) ->> 'code');
   elsif tg_op = 'UPDATE' then
-    v_before := to_jsonb(old) - tg_argv;
-    v_after := to_jsonb(new) - tg_argv;
+    v_before := to_jsonb(old) - v_skip;
+    v_after := to_jsonb(new) - v_skip;
     if v_before = v_after then
       return null;
     end if;
     v_action := case
-      when old.deleted_at is null and new.deleted_at is not null then 'delete'
-      when old.deleted_at is not null and new.deleted_at is null then 'restore'
+      when (to_jsonb(old) ->> 'deleted_at') is null and (to_jsonb(new) ->> 'deleted_at') is not null then 'delete'
+      when (to_jsonb(old) ->> 'deleted_at') is not null and (to_jsonb(new) ->> 'deleted_at') is null then 'restore'
       else 'update' end;
-    v_id := new.id::text;
+    v_id := coalesce(to_jsonb(new) ->> 'id', to_jsonb(new) ->> 'code');
   else
-    v_before := to_jsonb(old) - tg_argv;
+    v_before := to_jsonb(old) - v_skip;
     v_action := 'purge';
-    v_id := old.id::text;
+    v_id := coalesce(to_jsonb(old) ->> 'id', to_jsonb(old) ->> 'code');
   end if;
   insert into audit_log (actor_account_id, actor_label, request_id, ip, action, table_name, record_id, before, after)
   values (

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp, type Session } from '../../../test/app.ts';
-import { buildAccount, PASSWORD } from '../../../test/factories.ts';
-import { seedDemo } from '../demo/demo.seed.ts';
+import { buildAccount, demoSessions, PASSWORD } from '../../../test/factories.ts';
 
 describe('people and positions', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
   let admin: Session;
   let officer: Session;
   beforeAll(async () => {
-    const { app, ctx } = t();
-    await seedDemo(ctx, { accountId: null, label: 'test' });
-    admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
-    officer = await signIn(app, (await buildAccount(ctx)).username, PASSWORD);
+    ({ admin, officer } = await demoSessions(t()));
   }, 120_000);
 
   it('one person holds several positions at once, dated, some concurrent; the list shows no personal data', async () => {

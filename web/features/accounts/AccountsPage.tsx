@@ -12,13 +12,9 @@ import { AccountFormModal } from './AccountFormModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { RolesDrawer } from './RolesDrawer.tsx';
 import { ACCOUNTS_KEY, listAccounts, setAccountDisabled, type Account } from './accounts.api.ts';
+import { positiveIntParam } from '../../lib/url-params.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100];
-
-function positiveInt(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /** "Quản trị › Tài khoản": search, page through, add, edit, lock/unlock and reset passwords of accounts. */
 export function AccountsPage() {
@@ -31,8 +27,8 @@ export function AccountsPage() {
   // Search and paging live in the address, so a reload or a shared link shows the same page.
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const page = positiveInt(params.get('page'), 1);
-  const pageSize = positiveInt(params.get('pageSize'), 20);
+  const page = positiveIntParam(params.get('page'), 1);
+  const pageSize = positiveIntParam(params.get('pageSize'), 20);
   const [search, setSearch] = useState(q);
   const [form, setForm] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
   const [resetting, setResetting] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });

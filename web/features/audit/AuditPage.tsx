@@ -12,16 +12,11 @@ import { ACCOUNTS_KEY, listAccounts } from '../accounts/accounts.api.ts';
 import { ActionTag, ActorText, AuditChanges, RecordText, useAuditLabels } from './AuditParts.tsx';
 import { AUDIT_ACTIONS, AUDIT_TABLES, auditKey, formatInstant, listAudit, type AuditEntry, type AuditQuery } from './audit.api.ts';
 import './audit.css';
+import { isoDateParam, positiveIntParam } from '../../lib/url-params.ts';
 
 const PAGE_SIZES = [20, 50, 100, 200];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FILTERS = ['from', 'to', 'action', 'table', 'record', 'actor'] as const;
 type Filter = (typeof FILTERS)[number];
-
-function positiveInt(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /** "Quản trị › Nhật ký": who did what, when and from where, newest first; expanding a line shows what changed. */
 export function AuditPage() {
@@ -32,7 +27,7 @@ export function AuditPage() {
   const filter = (name: Filter) => params.get(name) ?? undefined;
   const date = (name: 'from' | 'to') => {
     const v = filter(name);
-    return v && ISO_DATE.test(v) ? v : undefined;
+    return isoDateParam(v);
   };
   const query: AuditQuery = {
     from: date('from'),
@@ -41,8 +36,8 @@ export function AuditPage() {
     table: filter('table'),
     record: filter('record'),
     actor: filter('actor'),
-    page: positiveInt(params.get('page'), 1),
-    pageSize: positiveInt(params.get('pageSize'), 50),
+    page: positiveIntParam(params.get('page'), 1),
+    pageSize: positiveIntParam(params.get('pageSize'), 50),
   };
   const [record, setRecord] = useState(query.record ?? '');
   const [actorSearch, setActorSearch] = useState('');

@@ -1,11 +1,9 @@
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Drawer, Flex, Grid, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Drawer, Flex, Grid, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useMe } from '../auth/session.ts';
@@ -19,8 +17,9 @@ import { KindModal } from './KindModal.tsx';
 import { BODIES_KEY, KINDS_KEY, listBodies, listKey, listKinds, setBodyDeleted, type Body } from './bodies.api.ts';
 import { validityText } from './validity.ts';
 import './bodies.css';
+import { asOfParam } from '../../lib/url-params.ts';
+import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "Danh mục › Tổ chức": the bodies of the bloc (and those it works with) as of a date, by unit, kind and name; a body's card. */
 export function BodiesPage() {
@@ -34,7 +33,7 @@ export function BodiesPage() {
   // The date, the unit, the filters and the open body live in the address.
   const [params, setParams] = useSearchParams();
   const rawDate = params.get('ngay');
-  const asOf = rawDate && ISO_DATE.test(rawDate) && dayjs(rawDate).isValid() ? rawDate : todayInVietnam().format('YYYY-MM-DD');
+  const asOf = asOfParam(rawDate);
   const unit = params.get('dv');
   const kind = params.get('loai');
   const q = params.get('q') ?? '';
@@ -149,20 +148,7 @@ export function BodiesPage() {
       />
       <Card>
         <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
-          <label htmlFor="bodies-date" className="unit-date-label">
-            {t('units.asOf')}
-          </label>
-          <DatePicker
-            id="bodies-date"
-            className="body-date"
-            format={DATE_FORMAT}
-            placeholder={t('common.datePlaceholder')}
-            value={dayjs(asOf)}
-            allowClear={false}
-            onChange={(d) => {
-              if (d) update({ ngay: d.format('YYYY-MM-DD') });
-            }}
-          />
+          <AsOfPicker id="bodies-date" className="body-date" value={asOf} onChange={(d) => update({ ngay: d })} />
           <div className="body-unit">
             <UnitSearchSelect
               asOf={asOf}

@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Drawer, Flex, Grid, Input, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Drawer, Flex, Grid, Input, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useMe } from '../auth/session.ts';
@@ -16,16 +14,12 @@ import '../bodies/bodies.css';
 import { PersonCard } from './PersonCard.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { listPeople, peopleListKey, type Person } from './people.api.ts';
+import { asOfParam, positiveIntParam } from '../../lib/url-params.ts';
+import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 export const PEOPLE_PATH = '/danh-muc/can-bo';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PAGE_SIZES = [10, 20, 50, 100];
-
-function positiveInt(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /** "Danh mục › Cán bộ": the people register with their positions on a date; a person's page at /danh-muc/can-bo/:id. */
 export function PeoplePage() {
@@ -39,11 +33,11 @@ export function PeoplePage() {
   // The date, the search, the body filter and paging live in the address.
   const [params, setParams] = useSearchParams();
   const rawDate = params.get('ngay');
-  const asOf = rawDate && ISO_DATE.test(rawDate) && dayjs(rawDate).isValid() ? rawDate : todayInVietnam().format('YYYY-MM-DD');
+  const asOf = asOfParam(rawDate);
   const q = params.get('q') ?? '';
   const body = params.get('to-chuc');
-  const page = positiveInt(params.get('page'), 1);
-  const pageSize = positiveInt(params.get('pageSize'), 20);
+  const page = positiveIntParam(params.get('page'), 1);
+  const pageSize = positiveIntParam(params.get('pageSize'), 20);
   const [search, setSearch] = useState(q);
   const [adding, setAdding] = useState(false);
 
@@ -128,20 +122,7 @@ export function PeoplePage() {
       />
       <Card>
         <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
-          <label htmlFor="people-date" className="unit-date-label">
-            {t('units.asOf')}
-          </label>
-          <DatePicker
-            id="people-date"
-            className="body-date"
-            format={DATE_FORMAT}
-            placeholder={t('common.datePlaceholder')}
-            value={dayjs(asOf)}
-            allowClear={false}
-            onChange={(d) => {
-              if (d) update({ ngay: d.format('YYYY-MM-DD'), page: null });
-            }}
-          />
+          <AsOfPicker id="people-date" className="body-date" value={asOf} onChange={(d) => update({ ngay: d, page: null })} />
           <Input.Search
             className="body-search"
             aria-label={t('people.searchLabel')}

@@ -1,11 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, DatePicker, Drawer, Empty, Flex, Grid, Row, Tabs } from 'antd';
-import dayjs from 'dayjs';
+import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { useWindowHeight } from '../../lib/hooks.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useMe } from '../auth/session.ts';
@@ -18,8 +16,9 @@ import { UnitTree } from './UnitTree.tsx';
 import { detailKey, getUnit, listPending, PENDING_KEY, type UnitDetail } from './units.api.ts';
 import { VillageActionModal, type VillageDone, type VillageTarget } from './VillageActionModal.tsx';
 import './units.css';
+import { asOfParam } from '../../lib/url-params.ts';
+import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PENDING_TAB = 'can-xu-ly';
 
 /** "Danh mục › Đơn vị hành chính": the unit tree as of any date, search, a unit's card with its history and links, villages. */
@@ -36,7 +35,7 @@ export function UnitsPage() {
   // The date, the unit and the tab live in the address, so a reload or a shared link shows the same thing.
   const [params, setParams] = useSearchParams();
   const rawDate = params.get('ngay');
-  const asOf = rawDate && ISO_DATE.test(rawDate) && dayjs(rawDate).isValid() ? rawDate : todayInVietnam().format('YYYY-MM-DD');
+  const asOf = asOfParam(rawDate);
   const code = params.get('ma');
   const tab = canManage && params.get('tab') === PENDING_TAB ? PENDING_TAB : 'cay';
 
@@ -90,20 +89,7 @@ export function UnitsPage() {
       <Col xs={24} lg={10} xl={9} xxl={8}>
         <Card className="unit-tree-card">
           <Flex gap={8} wrap align="center" className="unit-toolbar">
-            <label htmlFor="units-date" className="unit-date-label">
-              {t('units.asOf')}
-            </label>
-            <DatePicker
-              id="units-date"
-              className="unit-date"
-              format={DATE_FORMAT}
-              placeholder={t('common.datePlaceholder')}
-              value={dayjs(asOf)}
-              allowClear={false}
-              onChange={(d) => {
-                if (d) update({ ngay: d.format('YYYY-MM-DD') });
-              }}
-            />
+            <AsOfPicker id="units-date" className="unit-date" value={asOf} onChange={(d) => update({ ngay: d })} />
             <div className="unit-search">
               <UnitSearchSelect asOf={asOf} onChange={(c) => c && open(c)} aria-label={t('units.searchLabel')} />
             </div>

@@ -1,0 +1,20 @@
+import dayjs from 'dayjs';
+import { todayInVietnam } from './format.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A page or page size read from the address: a positive whole number, or the fallback. */
+export function positiveIntParam(raw: string | null, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** A YYYY-MM-DD date read from the address, or undefined when absent or not a real day. */
+export function isoDateParam(raw: string | null | undefined): string | undefined {
+  return raw && ISO_DATE.test(raw) && dayjs(raw).isValid() ? raw : undefined;
+}
+
+/** The "as of" date of a page from the address (`?ngay=`), today in Vietnam when absent or invalid. */
+export function asOfParam(raw: string | null): string {
+  return isoDateParam(raw) ?? todayInVietnam().format('YYYY-MM-DD');
+}
