@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string, password: string) {
   await page.goto('/');
@@ -14,18 +14,9 @@ async function signInForm(page: Page, login: string, password: string) {
 
 /** Picks an option of one of the log's filter selects by its visible label. */
 async function pickOption(page: Page, selectLabel: string, option: string) {
-  await page.getByRole('combobox', { name: selectLabel, exact: true }).click();
-  const item = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
-  await expect.poll(() => item.first().isVisible()).toBe(true);
-  await item.first().click();
+  await chooseOption(page, page.getByRole('combobox', { name: selectLabel, exact: true }), option);
 }
 
-/** Waits until popups and row expansions have finished moving (screenshots of half-open rows are useless). */
-async function settled(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length))
-    .toBe(0);
-}
 
 describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
   let h: BrowserHarness | null = null;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 
@@ -55,4 +55,28 @@ export async function stopBrowserHarness(h: BrowserHarness | null): Promise<void
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until drawers, modals and popups have finished moving (a click on a moving element misses, and a
+ * screenshot of a half-faded drawer is useless). */
+export async function settled(page: Page): Promise<void> {
+  const { expect } = await import('vitest');
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length))
+    .toBe(0);
+}
+
+/** Picks `option` in an antd select. While a dialog is still opening, a click can land on the moving dialog and
+ * close the list again, so the pick is retried (a few times, never waiting blindly) until the field shows it. */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const item = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await item.first().isVisible())) await field.click({ timeout: 5000 });
+      await item.first().click({ timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string, password: string) {
   await page.goto('/');
@@ -60,12 +60,6 @@ async function addPosition(page: Page, p: { body: string; search: string; title:
   await expect.poll(() => page.getByText(`Đã thêm chức vụ "${p.title} – ${p.body}".`).isVisible()).toBe(true);
 }
 
-/** Waits until drawers and modals have finished sliding in (screenshots of half-faded drawers are useless). */
-async function settled(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length))
-    .toBe(0);
-}
 
 async function searchUnit(page: Page, text: string, pick: string) {
   await pickUnit(page, page.getByRole('combobox', { name: 'Tìm đơn vị hành chính' }), text, pick);
@@ -125,8 +119,7 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await page.getByRole('button', { name: 'Thêm mới' }).click();
     const create = page.getByRole('dialog', { name: 'Thêm mới cán bộ' });
     await create.getByLabel('Họ và tên', { exact: true }).fill('Ngô Thị Thu');
-    await create.getByLabel('Giới tính', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^Nữ$/ }).click();
+    await chooseOption(page, create.getByLabel('Giới tính', { exact: true }), 'Nữ');
     await create.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Ngô Thị Thu');
     await addPosition(page, { body: 'Ủy ban MTTQ Phường Móng Cái 1', search: 'uy ban mttq phuong mong cai 1', title: 'Phó Chủ tịch' });
@@ -152,8 +145,7 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await expect.poll(() => drawer.getByText('Vai trò có hiệu lực trên đơn vị được chọn và mọi đơn vị trực thuộc', { exact: false }).isVisible()).toBe(true);
     await drawer.getByRole('button', { name: 'Thêm vai trò' }).click();
     const role = page.getByRole('dialog', { name: /^Thêm vai trò cho/ });
-    await role.getByLabel('Vai trò', { exact: true }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^Cán bộ$/ }).click();
+    await chooseOption(page, role.getByLabel('Vai trò', { exact: true }), 'Cán bộ');
     await typeDate(role.getByLabel('Từ ngày', { exact: true }), '01/07/2025');
     await pickUnit(page, role.getByLabel('Đơn vị', { exact: true }), '06712', 'Phường Móng Cái 1');
     await role.getByRole('button', { name: 'Lưu' }).click();

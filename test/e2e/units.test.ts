@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../factories.ts';
 import { importQuangNinh } from '../units-fixture.ts';
-import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
 
 type TreeRow = { title: string; depth: number };
 
@@ -141,8 +141,7 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     await page.getByRole('button', { name: 'Thêm thôn/khu' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tên thôn/khu').fill('Khu Hồng Hải');
-    await dialog.getByLabel('Loại').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^Khu$/ }).click();
+    await chooseOption(page, dialog.getByLabel('Loại'), 'Khu');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã thêm "Khu Hồng Hải" từ ngày 01/07/2025.').isVisible()).toBe(true);
     await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Khu Hồng Hải');

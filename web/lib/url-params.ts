@@ -18,3 +18,13 @@ export function isoDateParam(raw: string | null | undefined): string | undefined
 export function asOfParam(raw: string | null): string {
   return isoDateParam(raw) ?? todayInVietnam().format('YYYY-MM-DD');
 }
+
+/** The address parameters with some set and some removed (null, undefined or '' removes). */
+export function mergeParams(prev: URLSearchParams, next: Record<string, string | null | undefined>): URLSearchParams {
+  const p = new URLSearchParams(prev);
+  for (const [key, value] of Object.entries(next)) {
+    if (value === null || value === undefined || value === '') p.delete(key);
+    else p.set(key, value);
+  }
+  return p;
+}

@@ -17,7 +17,7 @@ import { KindModal } from './KindModal.tsx';
 import { BODIES_KEY, KINDS_KEY, listBodies, listKey, listKinds, setBodyDeleted, type Body } from './bodies.api.ts';
 import { validityText } from './validity.ts';
 import './bodies.css';
-import { asOfParam } from '../../lib/url-params.ts';
+import { asOfParam, mergeParams } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 
@@ -41,18 +41,7 @@ export function BodiesPage() {
   const openId = params.get('id');
   const [search, setSearch] = useState(q);
 
-  const update = (next: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(next)) {
-          if (value === null || value === '') p.delete(key);
-          else p.set(key, value);
-        }
-        return p;
-      },
-      { replace: true },
-    );
+  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const [form, setForm] = useState<BodyFormTarget | null>(null);
   const [ending, setEnding] = useState<Body | null>(null);

@@ -14,7 +14,7 @@ import '../bodies/bodies.css';
 import { PersonCard } from './PersonCard.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { listPeople, peopleListKey, type Person } from './people.api.ts';
-import { asOfParam, positiveIntParam } from '../../lib/url-params.ts';
+import { asOfParam, mergeParams, positiveIntParam } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 export const PEOPLE_PATH = '/danh-muc/can-bo';
@@ -41,18 +41,7 @@ export function PeoplePage() {
   const [search, setSearch] = useState(q);
   const [adding, setAdding] = useState(false);
 
-  const update = (next: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(next)) {
-          if (value === null || value === '') p.delete(key);
-          else p.set(key, value);
-        }
-        return p;
-      },
-      { replace: true },
-    );
+  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const query = { q, body, asOf, page, pageSize };
   const list = useQuery({ queryKey: peopleListKey(query), queryFn: ({ signal }) => listPeople(query, signal), placeholderData: keepPreviousData });

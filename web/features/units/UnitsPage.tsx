@@ -16,7 +16,7 @@ import { UnitTree } from './UnitTree.tsx';
 import { detailKey, getUnit, listPending, PENDING_KEY, type UnitDetail } from './units.api.ts';
 import { VillageActionModal, type VillageDone, type VillageTarget } from './VillageActionModal.tsx';
 import './units.css';
-import { asOfParam } from '../../lib/url-params.ts';
+import { asOfParam, mergeParams } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 const PENDING_TAB = 'can-xu-ly';
@@ -39,15 +39,8 @@ export function UnitsPage() {
   const code = params.get('ma');
   const tab = canManage && params.get('tab') === PENDING_TAB ? PENDING_TAB : 'cay';
 
-  const update = (next: { ngay?: string; ma?: string | null; tab?: string | null }) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(next)) {
-        if (value === null || value === undefined || value === '') p.delete(key);
-        else p.set(key, value);
-      }
-      return p;
-    });
+  // Each step through the tree is a history entry, so the browser's Back returns to the unit before.
+  const update = (next: { ngay?: string; ma?: string | null; tab?: string | null }) => setParams((prev) => mergeParams(prev, next));
 
   const open = (unitCode: string, date?: string) => update({ ma: unitCode, ngay: date ?? asOf, tab: null });
 
