@@ -1,3 +1,4 @@
+import { workRoutes } from './features/work/work.routes.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -171,6 +172,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   auditRoutes(app, ctx);
   handoverRoutes(app, ctx);
   filesRoutes(app, ctx);
+  workRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

@@ -181,7 +181,192 @@ export type FilesTable = {
   deleted_at: NullableTimestamp;
 };
 
+type Numeric = ColumnType<string, string | number, string | number>;
+type NullableNumeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+export type TaskKindsTable = { code: string; name_vi: string; name_en: string; sort: Generated<number>; shown_apart: Generated<boolean>; version: Generated<number>; deleted_at: NullableTimestamp };
+
+export type ProgrammesTable = {
+  id: Generated<string>;
+  body_id: string;
+  year: number;
+  title: string;
+  description: string | null;
+  copied_from_id: string | null;
+  task_counter: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type TaskGroupsTable = {
+  id: Generated<string>;
+  programme_id: string;
+  position: number;
+  name: string;
+  lead_body_id: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type TaskStatus = 'draft' | 'assigned' | 'in_progress' | 'reported_done' | 'accepted' | 'returned' | 'suspended' | 'cancelled';
+
+export type TasksTable = {
+  id: Generated<string>;
+  programme_id: string;
+  number: number;
+  group_id: string | null;
+  parent_id: string | null;
+  kind: string;
+  title: string;
+  title_fold: Generated<string>;
+  description: string | null;
+  lead_body_id: string;
+  unit_id: string;
+  responsible_person_id: string | null;
+  assignee_account_id: string | null;
+  start_date: string | null;
+  due_date: string | null;
+  original_due_date: string | null;
+  target_value: NullableNumeric;
+  target_unit: string | null;
+  result_value: NullableNumeric;
+  priority: Generated<'high' | 'normal' | 'low'>;
+  weight: ColumnType<string, string | number | undefined, string | number>;
+  status: Generated<TaskStatus>;
+  status_reason: string | null;
+  reported_progress: Generated<number>;
+  reported_done_on: string | null;
+  accepted_on: string | null;
+  accepted_by: string | null;
+  recurrence: 'monthly' | 'quarterly' | null;
+  series_id: string | null;
+  occurrence: number | null;
+  cascaded: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type TaskCooperatorsTable = {
+  id: Generated<string>;
+  task_id: string;
+  body_id: string;
+  part: string | null;
+  person_id: string | null;
+  reported_progress: Generated<number>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type TaskUpdateKind = 'progress' | 'comment' | 'status' | 'extension_requested' | 'extension_granted' | 'extension_refused' | 'edit';
+
+export type TaskUpdatesTable = {
+  id: Generated<string>;
+  task_id: string;
+  kind: TaskUpdateKind;
+  cooperator_id: string | null;
+  progress: number | null;
+  note: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  reported_by_person_id: string | null;
+  reported_on: string | null;
+  entered_by: string | null;
+  created_at: GeneratedTimestamp;
+};
+
+export type TaskFilesTable = { id: Generated<string>; task_id: string; update_id: string | null; file_id: string; created_at: GeneratedTimestamp; deleted_at: NullableTimestamp };
+
+export type TaskExtensionsTable = {
+  id: Generated<string>;
+  task_id: string;
+  requested_due_date: string;
+  previous_due_date: string | null;
+  reason: string;
+  requested_by: string | null;
+  requested_at: GeneratedTimestamp;
+  decision: 'granted' | 'refused' | null;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  version: Generated<number>;
+};
+
+export type BriefingsTable = {
+  id: Generated<string>;
+  body_id: string;
+  programme_id: string | null;
+  held_on: string;
+  title: string;
+  chair_person_id: string | null;
+  agenda: string | null;
+  minutes: string | null;
+  notice_number: number | null;
+  notice_symbol: string | null;
+  notice_issued_on: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  deleted_at: NullableTimestamp;
+};
+
+export type BriefingAttendeesTable = { id: Generated<string>; briefing_id: string; person_id: string | null; name: string; body_id: string | null };
+
+export type BriefingConclusionsTable = { id: Generated<string>; briefing_id: string; position: number; text: string; task_id: string | null; version: Generated<number>; deleted_at: NullableTimestamp };
+
+export type DocumentSeriesTable = { code: string; name_vi: string; name_en: string; symbol: string; reset: 'yearly' | 'never'; version: Generated<number> };
+
+export type DocumentCountersTable = { issuer_body_id: string; series: string; period: string; last_number: number };
+
+export type NotificationsTable = {
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  task_id: string | null;
+  day: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  read_at: NullableTimestamp;
+  emailed_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+};
+
+export type NotificationSettingsTable = {
+  account_id: string;
+  due_soon_days: Generated<number>;
+  daily_digest: Generated<boolean>;
+  email: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+};
+
 export type DB = {
+  task_kinds: TaskKindsTable;
+  programmes: ProgrammesTable;
+  task_groups: TaskGroupsTable;
+  tasks: TasksTable;
+  task_cooperators: TaskCooperatorsTable;
+  task_updates: TaskUpdatesTable;
+  task_files: TaskFilesTable;
+  task_extensions: TaskExtensionsTable;
+  briefings: BriefingsTable;
+  briefing_attendees: BriefingAttendeesTable;
+  briefing_conclusions: BriefingConclusionsTable;
+  document_series: DocumentSeriesTable;
+  document_counters: DocumentCountersTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
   files: FilesTable;
   roles: RolesTable;
   role_assignments: RoleAssignmentsTable;

@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Trx } from '../../db/tx.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { daysBetween, rollupProgress, timelinessOf, type RollupNode } from './rollup.ts';
+import type { TaskItem } from './work.schemas.ts';
+
+type Q = Database | Trx;
+
+/** The name of a unit: its current name, or its last one when it has ended. */
+export const unitNameOf = (ref: string) =>
+  sql<string | null>`(select ut.name from unit_tree ut where ut.unit_id = ${sql.ref(ref)} order by ut.valid_to desc nulls first limit 1)`;
+
+/** Tasks with everything a list shows (one query; cooperators as a JSON array). */
+export function tasksQuery(q: Q) {
+  return q
+    .selectFrom('tasks as t')
+    .innerJoin('programmes as p', 'p.id', 't.programme_id')
+    .innerJoin('bodies as lb', 'lb.id', 't.lead_body_id')
+    .innerJoin('task_kinds as k', 'k.code', 't.kind')
+    .leftJoin('task_groups as g', 'g.id', 't.group_id')
+    .leftJoin('people as rp', 'rp.id', 't.responsible_person_id')
+    .leftJoin('accounts as aa', 'aa.id', 't.assignee_account_id')
+    .where('t.deleted_at', 'is', null)
+    .select([
+      't.id',
+      't.programme_id',
+      'p.title as programme_title',
+      'p.body_id as programme_body_id',
+      't.number',
+      't.group_id',
+      'g.name as group_name',
+      'g.position as group_position',
+      't.parent_id',
+      't.kind',
+      'k.name_vi as kind_vi',
+      'k.name_en as kind_en',
+      't.title',
+      't.description',
+      't.lead_body_id',
+      'lb.name as lead_body_name',
+      't.unit_id',
+      't.responsible_person_id',
+      'rp.full_name as responsible_name',
+      't.assignee_account_id',
+      'aa.display_name as assignee_name',
+      't.start_date',
+      't.due_date',
+      't.original_due_date',
+      't.target_value',
+      't.target_unit',
+      't.result_value',
+      't.priority',
+      't.weight',
+      't.status',
+      't.status_reason',
+      't.reported_progress',
+      't.reported_done_on',
+      't.accepted_on',
+      't.recurrence',
+      't.series_id',
+      't.occurrence',
+      't.cascaded',
+      't.version',
+      unitNameOf('t.unit_id').as('unit_name'),
+      sql<{ bodyId: string; bodyName: string }[]>`coalesce((select json_agg(json_build_object('bodyId', cb.id, 'bodyName', cb.name) order by cb.name collate "vi-x-icu") from task_cooperators tc join bodies cb on cb.id = tc.body_id where tc.task_id = t.id and tc.deleted_at is null), '[]'::json)`.as('cooperators'),
+      sql<number>`(select count(*)::int from tasks st where st.parent_id = t.id and st.deleted_at is null)`.as('subtask_count'),
+    ]);
+}
+
+export type TaskRow = Awaited<ReturnType<ReturnType<typeof tasksQuery>['executeTakeFirstOrThrow']>>;
+
+/** Progress of the given tasks by the rollup rule: loads their descendants in one recursive query. */
+export async function progressOf(q: Q, ids: readonly string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await sql<RollupNode>`
+    with recursive d as (
+      select id, parent_id, status, reported_progress, weight from tasks where id = any(${ids as string[]}::uuid[])
+      union
+      select c.id, c.parent_id, c.status, c.reported_progress, c.weight from tasks c join d on c.parent_id = d.id where c.deleted_at is null
+    ) select * from d`.execute(q);
+  return rollupProgress(rows.rows);
+}
+
+export type Involvement = TaskItem['myRoles'][number];
+
+export function presentTask(r: TaskRow, lang: Lang, today: string, progress: Map<string, number>, roles: Involvement[] = []): TaskItem {
+  return {
+    id: r.id,
+    programmeId: r.programme_id,
+    programmeTitle: r.programme_title,
+    number: r.number,
+    groupId: r.group_id,
+    groupName: r.group_name,
+    groupPosition: r.group_position,
+    parentId: r.parent_id,
+    kind: r.kind,
+    kindName: lang === 'en' ? r.kind_en : r.kind_vi,
+    title: r.title,
+    leadBodyId: r.lead_body_id,
+    leadBodyName: r.lead_body_name,
+    unitName: r.unit_name,
+    responsiblePersonId: r.responsible_person_id,
+    responsiblePersonName: r.responsible_name,
+    assigneeAccountId: r.assignee_account_id,
+    assigneeName: r.assignee_name,
+    cooperators: r.cooperators,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    originalDueDate: r.original_due_date,
+    targetValue: r.target_value === null ? null : Number(r.target_value),
+    targetUnit: r.target_unit,
+    resultValue: r.result_value === null ? null : Number(r.result_value),
+    priority: r.priority,
+    weight: Number(r.weight),
+    status: r.status,
+    statusReason: r.status_reason,
+    progress: progress.get(r.id) ?? r.reported_progress,
+    subtaskCount: r.subtask_count,
+    reportedDoneOn: r.reported_done_on,
+    acceptedOn: r.accepted_on,
+    timeliness: timelinessOf(r, today),
+    daysLeft: r.due_date ? daysBetween(today, r.due_date) : null,
+    recurrence: r.recurrence,
+    occurrence: r.occurrence,
+    cascaded: r.cascaded,
+    myRoles: roles,
+    version: r.version,
+  };
+}
+
+/** The bodies an account works for on a day: where its person holds a position, the bodies its roles are narrowed
+ * to, and the bodies sitting on the units of its roles that are not narrowed — for roles that report or accept. */
+export function myBodiesSql(accountId: string, today: string) {
+  return sql`(
+    select po.body_id from positions po join accounts ac on ac.person_id = po.person_id
+      where ac.id = ${accountId}::uuid and po.deleted_at is null and (po.valid_from is null or po.valid_from <= ${today}::date) and (po.valid_to is null or ${today}::date < po.valid_to)
+    union
+    select coalesce(ra.body_id, b.id) from role_assignments ra join roles r on r.code = ra.role
+      left join bodies b on ra.body_id is null and b.unit_id = ra.unit_id and b.deleted_at is null and (b.valid_from is null or b.valid_from <= ${today}::date) and (b.valid_to is null or ${today}::date < b.valid_to)
+      where ra.account_id = ${accountId}::uuid and ra.deleted_at is null and (ra.valid_from is null or ra.valid_from <= ${today}::date) and (ra.valid_to is null or ${today}::date < ra.valid_to)
+        and (r.permissions && array['work.report', 'work.accept'])
+  )`;
+}

@@ -1,0 +1,690 @@
+import { sql, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { fileUrl } from '../files/files.ts';
+import { fold } from '../units/names.ts';
+import { taskAccess, WORKFLOW } from './task.access.ts';
+import * as repo from './tasks.repository.ts';
+import type * as s from './work.schemas.ts';
+import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
+type Q = Ctx['db'] | Trx;
+
+export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
+const conflict = () => new AppError('CONFLICT');
+
+/** A body usable on a date: exists, not deleted, in force (or not yet ended) then. */
+async function checkBody(q: Q, id: string, field: string, date: string) {
+  const b = await q.selectFrom('bodies').select(['id', 'unit_id', 'valid_to', 'valid_from', 'kind', 'name']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!b) throw new AppError('NOT_FOUND', { field });
+  if (b.valid_to && b.valid_to <= date) throw invalid(field, 'validation.bodyEnded');
+  return b;
+}
+
+async function checkPerson(q: Q, id: string | null | undefined, field: string) {
+  if (!id) return;
+  const p = await q.selectFrom('people').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', { field });
+}
+
+async function checkAccount(q: Q, id: string | null | undefined, field: string) {
+  if (!id) return;
+  const a = await q.selectFrom('accounts').select(['id', 'disabled_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!a) throw new AppError('NOT_FOUND', { field });
+  if (a.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field });
+}
+
+function checkDates(start: string | null | undefined, due: string | null | undefined) {
+  if (start && due && due < start) throw invalid('dueDate', 'validation.dueBeforeStart');
+}
+
+async function checkCooperators(q: Q, leadBodyId: string, list: readonly z.infer<typeof s.cooperatorInput>[], date: string) {
+  const seen = new Set<string>();
+  for (const [i, c] of list.entries()) {
+    if (c.bodyId === leadBodyId) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorIsLead');
+    if (seen.has(c.bodyId)) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorTwice');
+    seen.add(c.bodyId);
+    await checkBody(q, c.bodyId, `cooperators.${i}.bodyId`, date);
+    await checkPerson(q, c.personId, `cooperators.${i}.personId`);
+  }
+}
+
+async function writeCooperators(trx: Trx, taskId: string, list: readonly z.infer<typeof s.cooperatorInput>[]) {
+  const existing = await trx.selectFrom('task_cooperators').selectAll().where('task_id', '=', taskId).where('deleted_at', 'is', null).execute();
+  const wanted = new Map(list.map((c) => [c.bodyId, c]));
+  for (const e of existing) {
+    const w = wanted.get(e.body_id);
+    if (!w) await trx.updateTable('task_cooperators').set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+    else if ((w.part ?? null) !== e.part || (w.personId ?? null) !== e.person_id)
+      await trx.updateTable('task_cooperators').set((eb) => ({ part: w.part || null, person_id: w.personId ?? null, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+    wanted.delete(e.body_id);
+  }
+  for (const c of wanted.values()) await trx.insertInto('task_cooperators').values({ task_id: taskId, body_id: c.bodyId, part: c.part || null, person_id: c.personId ?? null }).execute();
+}
+
+/** Takes the next task number of a programme (locks the programme row for the transaction). */
+async function nextTaskNumber(trx: Trx, programmeId: string): Promise<number> {
+  const r = await trx.updateTable('programmes').set((eb) => ({ task_counter: eb('task_counter', '+', 1) })).where('id', '=', programmeId).returning('task_counter').executeTakeFirstOrThrow();
+  return r.task_counter;
+}
+
+export type NewTask = z.infer<typeof s.createTask> & { cascaded?: boolean; seriesId?: string; occurrence?: number; status?: 'draft' | 'assigned' };
+
+/** Inserts a task after its checks; the caller has checked the permission. */
+export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask): Promise<string> {
+  const programme = await trx.selectFrom('programmes').select(['id', 'body_id', 'year']).where('id', '=', input.programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!programme) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  const kind = await trx.selectFrom('task_kinds').select('code').where('code', '=', input.kind).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!kind) throw new AppError('NOT_FOUND', { field: 'kind' });
+  if (input.groupId) {
+    const g = await trx.selectFrom('task_groups').select('programme_id').where('id', '=', input.groupId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!g) throw new AppError('NOT_FOUND', { field: 'groupId' });
+    if (g.programme_id !== programme.id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
+  }
+  let groupId = input.groupId ?? null;
+  if (input.parentId) {
+    const parent = await trx.selectFrom('tasks').select(['programme_id', 'group_id']).where('id', '=', input.parentId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!parent) throw new AppError('NOT_FOUND', { field: 'parentId' });
+    if (parent.programme_id !== programme.id) throw invalid('parentId', 'validation.parentOfOtherProgramme');
+    groupId = groupId ?? parent.group_id;
+  }
+  checkDates(input.startDate, input.dueDate);
+  const date = input.startDate ?? today;
+  const lead = await checkBody(trx, input.leadBodyId, 'leadBodyId', date);
+  await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
+  await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
+  await checkCooperators(trx, input.leadBodyId, input.cooperators, date);
+  const number = await nextTaskNumber(trx, programme.id);
+  const status = input.status ?? (input.assign ? 'assigned' : 'draft');
+  const row = await trx
+    .insertInto('tasks')
+    .values({
+      programme_id: programme.id,
+      number,
+      group_id: groupId,
+      parent_id: input.parentId ?? null,
+      kind: input.kind,
+      title: input.title,
+      title_fold: fold(input.title),
+      description: input.description || null,
+      lead_body_id: lead.id,
+      unit_id: lead.unit_id,
+      responsible_person_id: input.responsiblePersonId ?? null,
+      assignee_account_id: input.assigneeAccountId ?? null,
+      start_date: input.startDate ?? null,
+      due_date: input.dueDate ?? null,
+      original_due_date: input.dueDate ?? null,
+      target_value: input.targetValue ?? null,
+      target_unit: input.targetUnit ?? null,
+      priority: input.priority ?? 'normal',
+      weight: input.weight ?? 1,
+      status,
+      recurrence: input.recurrence ?? null,
+      series_id: input.seriesId ?? null,
+      occurrence: input.occurrence ?? null,
+      cascaded: input.cascaded ?? false,
+      created_by: actor.accountId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.recurrence && !input.seriesId) await trx.updateTable('tasks').set({ series_id: row.id, occurrence: 1 }).where('id', '=', row.id).execute();
+  await writeCooperators(trx, row.id, input.cooperators);
+  if (status !== 'draft') await trx.insertInto('task_updates').values({ task_id: row.id, kind: 'status', from_status: 'draft', to_status: status, entered_by: actor.accountId }).execute();
+  return row.id;
+}
+
+/** May the caller add a task to the programme (or under the parent)? Managers of the owner body; for a subtask
+ * also the managers of the parent's lead body (a commune breaks its cascaded task down). */
+async function assertMayCreate(q: Q, c: WorkCaller, programmeId: string, parentId: string | null | undefined) {
+  const p = await q.selectFrom('programmes').select(['body_id']).where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (await holdsOverBody(q, c, 'work.manage', p.body_id)) return;
+  if (parentId) {
+    const parent = await q.selectFrom('tasks').select('lead_body_id').where('id', '=', parentId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (parent && (await holdsOverBody(q, c, 'work.manage', parent.lead_body_id))) return;
+  }
+  throw new AppError('FORBIDDEN');
+}
+
+export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+  await assertMayCreate(ctx.db, c, input.programmeId, input.parentId);
+  const id = await inTransaction(ctx.db, actor, async (trx) => {
+    const taskId = await insertTask(trx, actor, c.today, input);
+    if (afterInsert) await afterInsert(trx, taskId);
+    return taskId;
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+/** Loads a task for a change: the access, and the row locked with its version checked. */
+async function forChange(trx: Trx, c: WorkCaller, id: string, version?: number) {
+  const access = await taskAccess(trx, c, id);
+  const row = await trx.selectFrom('tasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  if (version !== undefined && row.version !== version) throw conflict();
+  return { access, row };
+}
+
+const bump = (trx: Trx, id: string) => trx.updateTable('tasks').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id);
+
+export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.updateTask>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id, input.version);
+    if (!access.manage) throw new AppError('FORBIDDEN');
+    if (row.status === 'accepted' || row.status === 'cancelled') throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (input.dueDate !== undefined && input.dueDate !== row.due_date && row.status !== 'draft') throw invalid('dueDate', 'validation.dueNeedsExtension');
+    const start = input.startDate !== undefined ? input.startDate : row.start_date;
+    const due = input.dueDate !== undefined ? input.dueDate : row.due_date;
+    checkDates(start, due);
+    if (input.kind) {
+      const k = await trx.selectFrom('task_kinds').select('code').where('code', '=', input.kind).executeTakeFirst();
+      if (!k) throw new AppError('NOT_FOUND', { field: 'kind' });
+    }
+    if (input.groupId) {
+      const g = await trx.selectFrom('task_groups').select('programme_id').where('id', '=', input.groupId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!g) throw new AppError('NOT_FOUND', { field: 'groupId' });
+      if (g.programme_id !== row.programme_id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
+    }
+    await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
+    await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
+    const set: Record<string, unknown> = {};
+    const map: [keyof typeof input, string][] = [
+      ['groupId', 'group_id'], ['kind', 'kind'], ['title', 'title'], ['description', 'description'], ['responsiblePersonId', 'responsible_person_id'],
+      ['assigneeAccountId', 'assignee_account_id'], ['startDate', 'start_date'], ['targetValue', 'target_value'], ['targetUnit', 'target_unit'],
+      ['resultValue', 'result_value'], ['priority', 'priority'], ['weight', 'weight'], ['recurrence', 'recurrence'],
+    ];
+    for (const [k, col] of map) if (input[k] !== undefined) set[col] = input[k] === '' ? null : input[k];
+    if (input.title) set.title_fold = fold(input.title);
+    if (input.dueDate !== undefined && row.status === 'draft') Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });
+    if (input.recurrence && !row.series_id) Object.assign(set, { series_id: row.id, occurrence: 1 });
+    await trx.updateTable('tasks').set({ ...set, updated_at: new Date() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.setCooperators>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id, input.version);
+    if (!access.manage) throw new AppError('FORBIDDEN');
+    await checkCooperators(trx, row.lead_body_id, input.cooperators, c.today);
+    await writeCooperators(trx, id, input.cooperators);
+    await bump(trx, id).execute();
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.transition>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id, input.version);
+    const rule = WORKFLOW[input.action];
+    if (!rule.from.includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (!access[rule.who]) throw new AppError('FORBIDDEN');
+    if (rule.reason && !input.reason) throw invalid('reason', 'validation.reasonRequired');
+    const set: Record<string, unknown> = { status: rule.to, status_reason: input.reason || null };
+    if (input.action === 'report_done') {
+      const on = input.reportedOn ?? c.today;
+      if (on > c.today) throw invalid('reportedOn', 'validation.notInFuture');
+      Object.assign(set, { reported_done_on: on, reported_progress: 100 });
+    }
+    if (input.action === 'accept') {
+      // Never the person who reported the work done (neither who typed it nor who said it).
+      const last = await trx.selectFrom('task_updates').select(['entered_by', 'reported_by_person_id']).where('task_id', '=', id).where('to_status', '=', 'reported_done').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+      if (last && (last.entered_by === c.accountId || (c.personId && last.reported_by_person_id === c.personId))) throw new AppError('SELF_ACCEPT', { field: 'action' });
+      Object.assign(set, { accepted_on: c.today, accepted_by: c.accountId });
+    }
+    if (input.action === 'return') Object.assign(set, { reported_done_on: null });
+    if (input.action === 'reassign') {
+      if (input.leadBodyId) {
+        const b = await checkBody(trx, input.leadBodyId, 'leadBodyId', c.today);
+        const coop = await trx.selectFrom('task_cooperators').select('id').where('task_id', '=', id).where('body_id', '=', b.id).where('deleted_at', 'is', null).executeTakeFirst();
+        if (coop) throw invalid('leadBodyId', 'validation.cooperatorIsLead');
+        Object.assign(set, { lead_body_id: b.id, unit_id: b.unit_id });
+      }
+      await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
+      await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
+      if (input.responsiblePersonId !== undefined) set.responsible_person_id = input.responsiblePersonId;
+      if (input.assigneeAccountId !== undefined) set.assignee_account_id = input.assigneeAccountId;
+      if (!input.leadBodyId && input.responsiblePersonId === undefined && input.assigneeAccountId === undefined) throw invalid('leadBodyId', 'validation.reassignNothing');
+    }
+    await trx.updateTable('tasks').set({ ...set, updated_at: new Date() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    await trx
+      .insertInto('task_updates')
+      .values({
+        task_id: id,
+        kind: 'status',
+        from_status: row.status,
+        to_status: rule.to,
+        note: input.reason || null,
+        progress: input.action === 'report_done' ? 100 : null,
+        reported_by_person_id: input.action === 'report_done' ? c.personId : null,
+        reported_on: input.action === 'report_done' ? (input.reportedOn ?? c.today) : null,
+        entered_by: c.accountId,
+      })
+      .execute();
+    if (input.action === 'accept' && row.series_id) await createNextOccurrence(trx, actor, row.series_id, c.today);
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+/** Links uploaded files (made by this account, not yet linked) to a task. */
+async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: string | null, fileIds: readonly string[]) {
+  for (const [i, fileId] of fileIds.entries()) {
+    const f = await trx.selectFrom('files').select(['id', 'created_by']).where('id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!f || f.created_by !== c.accountId) throw new AppError('NOT_FOUND', { field: `fileIds.${i}` });
+    const used = await trx.selectFrom('task_files').select('id').where('file_id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (used) throw invalid(`fileIds.${i}`, 'validation.fileUsed');
+    await trx.insertInto('task_files').values({ task_id: taskId, update_id: updateId, file_id: fileId }).execute();
+  }
+}
+
+export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.progressInput>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id);
+    if (!['assigned', 'in_progress', 'returned'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    const on = input.reportedOn ?? c.today;
+    if (on > c.today) throw invalid('reportedOn', 'validation.notInFuture');
+    await checkPerson(trx, input.reportedByPersonId, 'reportedByPersonId');
+    if (input.cooperatorId) {
+      if (!access.reportParts.includes(input.cooperatorId)) throw new AppError('FORBIDDEN', { field: 'cooperatorId' });
+      await trx.updateTable('task_cooperators').set((eb) => ({ reported_progress: input.progress, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', input.cooperatorId).execute();
+    } else {
+      if (!access.report) throw new AppError('FORBIDDEN');
+      if (access.facts.has_children) throw invalid('progress', 'validation.progressRollsUp');
+      const set: Record<string, unknown> = { reported_progress: input.progress };
+      if (row.status !== 'in_progress') set.status = 'in_progress';
+      if (input.resultValue !== undefined) set.result_value = input.resultValue;
+      await trx.updateTable('tasks').set({ ...set, updated_at: new Date() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    }
+    const u = await trx
+      .insertInto('task_updates')
+      .values({
+        task_id: id,
+        kind: 'progress',
+        cooperator_id: input.cooperatorId ?? null,
+        progress: input.progress,
+        note: input.note || null,
+        reported_by_person_id: input.reportedByPersonId === undefined ? c.personId : input.reportedByPersonId,
+        reported_on: on,
+        entered_by: c.accountId,
+        from_status: !input.cooperatorId && row.status !== 'in_progress' ? row.status : null,
+        to_status: !input.cooperatorId && row.status !== 'in_progress' ? 'in_progress' : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await linkFiles(trx, c, id, u.id, input.fileIds);
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+export async function addComment(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, note: string) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    await taskAccess(trx, c, id);
+    await trx.insertInto('task_updates').values({ task_id: id, kind: 'comment', note, reported_by_person_id: c.personId, entered_by: c.accountId }).execute();
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+export async function attachFile(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, fileId: string) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access } = await forChange(trx, c, id);
+    if (!access.manage && !access.report && !access.reportParts.length) throw new AppError('FORBIDDEN');
+    await linkFiles(trx, c, id, null, [fileId]);
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+export async function requestExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.extensionRequest>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id);
+    if (!access.report && !access.manage) throw new AppError('FORBIDDEN');
+    if (['accepted', 'cancelled', 'draft'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (row.due_date && input.requestedDueDate <= row.due_date) throw invalid('requestedDueDate', 'validation.extensionNotLater');
+    const open = await trx.selectFrom('task_extensions').select('id').where('task_id', '=', id).where('decision', 'is', null).executeTakeFirst();
+    if (open) throw new AppError('ALREADY_EXISTS', { field: 'requestedDueDate' });
+    await trx.insertInto('task_extensions').values({ task_id: id, requested_due_date: input.requestedDueDate, previous_due_date: row.due_date, reason: input.reason, requested_by: c.accountId }).execute();
+    await trx.insertInto('task_updates').values({ task_id: id, kind: 'extension_requested', note: input.reason, reported_on: input.requestedDueDate, entered_by: c.accountId, reported_by_person_id: c.personId }).execute();
+  });
+  return taskDetail(ctx, c, lang, id);
+}
+
+/** The owner (a manager of the programme's owner body) grants or refuses; the original due date is kept. */
+export async function decideExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, extensionId: string, input: z.infer<typeof s.extensionDecision>) {
+  const ext = await ctx.db.selectFrom('task_extensions').select(['task_id']).where('id', '=', extensionId).executeTakeFirst();
+  if (!ext) throw new AppError('NOT_FOUND');
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, ext.task_id);
+    const owner = await holdsOverBody(trx, c, 'work.manage', access.facts.programme_body_id);
+    if (!owner) throw new AppError('FORBIDDEN');
+    const e = await trx.selectFrom('task_extensions').selectAll().where('id', '=', extensionId).forUpdate().executeTakeFirstOrThrow();
+    if (e.version !== input.version) throw conflict();
+    if (e.decision) throw new AppError('INVALID_TRANSITION', { params: { status: e.decision } });
+    await trx
+      .updateTable('task_extensions')
+      .set((eb) => ({ decision: input.decision, decision_note: input.note || null, decided_by: c.accountId, decided_at: ctx.clock.now(), version: eb('version', '+', 1) }))
+      .where('id', '=', extensionId)
+      .execute();
+    if (input.decision === 'granted')
+      await trx
+        .updateTable('tasks')
+        .set((eb) => ({ due_date: e.requested_due_date, original_due_date: row.original_due_date ?? row.due_date, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', row.id)
+        .execute();
+    await trx
+      .insertInto('task_updates')
+      .values({ task_id: row.id, kind: input.decision === 'granted' ? 'extension_granted' : 'extension_refused', note: input.note || null, reported_on: e.requested_due_date, entered_by: c.accountId })
+      .execute();
+  });
+  return taskDetail(ctx, c, lang, ext.task_id);
+}
+
+/** Cascade: one subtask per unit directly below the lead body's unit (communes under a district or province,
+ * villages under a commune), led by the same-line body there (a body whose line reaches the lead body), else a
+ * body of the same kind; units without one are reported as skipped. */
+export async function cascade(ctx: Ctx, actor: Actor, c: WorkCaller, _lang: Lang, id: string, input: z.infer<typeof s.cascadeInput>) {
+  return inTransaction(ctx.db, actor, async (trx) => {
+    const { access, row } = await forChange(trx, c, id);
+    if (!access.manage) throw new AppError('FORBIDDEN');
+    if (['accepted', 'cancelled'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    const due = input.dueDate ?? row.due_date;
+    checkDates(row.start_date, due);
+    const lead = await trx.selectFrom('bodies').select(['id', 'kind', 'unit_id']).where('id', '=', row.lead_body_id).executeTakeFirstOrThrow();
+    const inForce = (a: string) => sql<SqlBool>`(${sql.ref(a + '.valid_from')} is null or ${sql.ref(a + '.valid_from')} <= ${c.today}::date) and (${sql.ref(a + '.valid_to')} is null or ${c.today}::date < ${sql.ref(a + '.valid_to')})`;
+    let units = await trx.selectFrom('unit_tree as u').select(['u.unit_id', 'u.code', 'u.name']).where('u.parent_id', '=', lead.unit_id).where(inForce('u')).orderBy('u.code').execute();
+    if (input.unitCodes) {
+      const wanted = new Set(input.unitCodes);
+      const unknown = input.unitCodes.findIndex((code) => !units.some((u) => u.code === code));
+      if (unknown >= 0) throw new AppError('NOT_FOUND', { field: `unitCodes.${unknown}` });
+      units = units.filter((u) => u.code && wanted.has(u.code));
+    }
+    const created: { taskId: string; unitCode: string | null; unitName: string; bodyName: string }[] = [];
+    const skipped: { unitCode: string | null; unitName: string; reason: 'no_body' | 'already' }[] = [];
+    for (const u of units) {
+      const body = await trx
+        .selectFrom('bodies as b')
+        .select(['b.id', 'b.name'])
+        .where('b.unit_id', '=', u.unit_id)
+        .where('b.deleted_at', 'is', null)
+        .where(inForce('b'))
+        .where((eb) => eb.or([eb('b.kind', '=', lead.kind), sql<SqlBool>`${lead.id}::uuid = any (body_line(b.id))`]))
+        .orderBy(sql`case when ${lead.id}::uuid = any (body_line(b.id)) then 0 else 1 end`)
+        .orderBy('b.name')
+        .limit(1)
+        .executeTakeFirst();
+      if (!body) {
+        skipped.push({ unitCode: u.code, unitName: u.name, reason: 'no_body' });
+        continue;
+      }
+      const dup = await trx.selectFrom('tasks').select('id').where('parent_id', '=', id).where('lead_body_id', '=', body.id).where('deleted_at', 'is', null).executeTakeFirst();
+      if (dup) {
+        skipped.push({ unitCode: u.code, unitName: u.name, reason: 'already' });
+        continue;
+      }
+      const taskId = await insertTask(trx, actor, c.today, {
+        programmeId: row.programme_id,
+        parentId: id,
+        groupId: row.group_id,
+        kind: row.kind,
+        title: input.title ?? row.title,
+        description: row.description ?? undefined,
+        leadBodyId: body.id,
+        startDate: row.start_date,
+        dueDate: due,
+        targetUnit: row.target_unit,
+        priority: row.priority,
+        cooperators: [],
+        assign: true,
+        cascaded: true,
+      });
+      created.push({ taskId, unitCode: u.code, unitName: u.name, bodyName: body.name });
+    }
+    if (created.length) await bump(trx, id).execute();
+    return { created, skipped };
+  });
+}
+
+function nextPeriod(recurrence: 'monthly' | 'quarterly', due: string): { start: string; due: string } {
+  const months = recurrence === 'monthly' ? 1 : 3;
+  const d = new Date(due + 'T00:00:00Z');
+  const start = new Date(d.getTime() + 86_400_000);
+  // Due on the same day of the month `months` later, clamped to the month's end (31/01 → 28/02).
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const next = new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
+  return { start: start.toISOString().slice(0, 10), due: next.toISOString().slice(0, 10) };
+}
+
+/** Creates the next occurrence of a recurring series once its latest occurrence is accepted or past due, within
+ * the programme's year; idempotent (unique series + occurrence), so a job delivered twice creates it once. */
+export async function createNextOccurrence(trx: Trx, actor: Actor, seriesId: string, today: string): Promise<string | null> {
+  const last = await trx.selectFrom('tasks as t').innerJoin('programmes as p', 'p.id', 't.programme_id').selectAll('t').select('p.year').where('t.series_id', '=', seriesId).where('t.deleted_at', 'is', null).orderBy('t.occurrence', 'desc').limit(1).executeTakeFirst();
+  if (!last || !last.recurrence || !last.due_date || last.status === 'cancelled') return null;
+  if (!(last.status === 'accepted' || last.due_date < today)) return null;
+  const period = nextPeriod(last.recurrence, last.due_date);
+  if (Number(period.start.slice(0, 4)) > last.year) return null;
+  const exists = await trx.selectFrom('tasks').select('id').where('series_id', '=', seriesId).where('occurrence', '=', (last.occurrence ?? 1) + 1).executeTakeFirst();
+  if (exists) return null;
+  const coops = await trx.selectFrom('task_cooperators').select(['body_id', 'part', 'person_id']).where('task_id', '=', last.id).where('deleted_at', 'is', null).execute();
+  return insertTask(trx, actor, today, {
+    programmeId: last.programme_id,
+    parentId: last.parent_id,
+    groupId: last.group_id,
+    kind: last.kind,
+    title: last.title,
+    description: last.description ?? undefined,
+    leadBodyId: last.lead_body_id,
+    responsiblePersonId: last.responsible_person_id,
+    assigneeAccountId: last.assignee_account_id,
+    startDate: period.start,
+    dueDate: period.due,
+    targetValue: last.target_value === null ? null : Number(last.target_value),
+    targetUnit: last.target_unit,
+    priority: last.priority,
+    weight: Number(last.weight),
+    recurrence: last.recurrence,
+    cooperators: coops.map((co) => ({ bodyId: co.body_id, part: co.part ?? undefined, personId: co.person_id })),
+    assign: true,
+    seriesId,
+    occurrence: (last.occurrence ?? 1) + 1,
+  });
+}
+
+/** The daily sweep's part for recurring tasks: every series whose latest occurrence is due or done. */
+export async function createDueOccurrences(ctx: Pick<AppContext, 'db'>, today: string): Promise<number> {
+  const series = await ctx.db
+    .selectFrom('tasks')
+    .select('series_id')
+    .distinct()
+    .where('series_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('status', '=', 'accepted'), eb('due_date', '<', today)]))
+    .execute();
+  let n = 0;
+  for (const s of series) {
+    const made = await inTransaction(ctx.db, { accountId: null, label: 'job:recurrence' }, (trx) => createNextOccurrence(trx, { accountId: null, label: 'job:recurrence' }, s.series_id!, today)).catch((err: { code?: string }) => {
+      if (err.code === '23505') return null; // another server made it first
+      throw err;
+    });
+    if (made) n++;
+  }
+  return n;
+}
+
+export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string) {
+  const access = await taskAccess(ctx.db, c, id);
+  const row = await repo.tasksQuery(ctx.db).where('t.id', '=', id).executeTakeFirstOrThrow();
+  const subRows = await repo.tasksQuery(ctx.db).where('t.parent_id', '=', id).orderBy('t.number').execute();
+  const progress = await repo.progressOf(ctx.db, [id]);
+  const [programme, parents, cooperators, updates, files, extensions, conclusion] = await Promise.all([
+    ctx.db.selectFrom('programmes as p').innerJoin('bodies as b', 'b.id', 'p.body_id').select(['p.id', 'p.title', 'p.year', 'p.body_id', 'b.name']).where('p.id', '=', row.programme_id).executeTakeFirstOrThrow(),
+    sql<{ id: string; number: number; title: string; depth: number }>`
+      with recursive up as (select id, parent_id, number, title, 0 as depth from tasks where id = ${row.parent_id}::uuid
+        union all select t.id, t.parent_id, t.number, t.title, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.depth < 50)
+      select id, number, title, depth from up order by depth desc`.execute(ctx.db),
+    ctx.db
+      .selectFrom('task_cooperators as tc')
+      .innerJoin('bodies as b', 'b.id', 'tc.body_id')
+      .leftJoin('people as p', 'p.id', 'tc.person_id')
+      .select(['tc.id', 'tc.body_id', 'b.name as body_name', 'tc.part', 'tc.person_id', 'p.full_name', 'tc.reported_progress', 'tc.version'])
+      .where('tc.task_id', '=', id)
+      .where('tc.deleted_at', 'is', null)
+      .orderBy(sql`b.name collate "vi-x-icu"`)
+      .execute(),
+    ctx.db
+      .selectFrom('task_updates as u')
+      .leftJoin('people as rp', 'rp.id', 'u.reported_by_person_id')
+      .leftJoin('accounts as ea', 'ea.id', 'u.entered_by')
+      .leftJoin('task_cooperators as tc', 'tc.id', 'u.cooperator_id')
+      .leftJoin('bodies as cb', 'cb.id', 'tc.body_id')
+      .select(['u.id', 'u.kind', 'u.cooperator_id', 'cb.name as cooperator_body', 'u.progress', 'u.note', 'u.from_status', 'u.to_status', 'u.reported_by_person_id', 'rp.full_name as reported_by', 'u.reported_on', 'u.entered_by', 'ea.display_name as entered_by_name', 'u.created_at'])
+      .where('u.task_id', '=', id)
+      .orderBy('u.created_at', 'desc')
+      .orderBy('u.id')
+      .execute(),
+    ctx.db
+      .selectFrom('task_files as tf')
+      .innerJoin('files as f', 'f.id', 'tf.file_id')
+      .select(['tf.update_id', 'f.id', 'f.filename', 'f.content_type', 'f.size_bytes', 'f.created_at'])
+      .where('tf.task_id', '=', id)
+      .where('tf.deleted_at', 'is', null)
+      .orderBy('f.created_at')
+      .execute(),
+    ctx.db
+      .selectFrom('task_extensions as e')
+      .leftJoin('accounts as ra', 'ra.id', 'e.requested_by')
+      .leftJoin('accounts as da', 'da.id', 'e.decided_by')
+      .select(['e.id', 'e.requested_due_date', 'e.previous_due_date', 'e.reason', 'ra.display_name as requested_by_name', 'e.requested_at', 'e.decision', 'e.decision_note', 'da.display_name as decided_by_name', 'e.decided_at', 'e.version'])
+      .where('e.task_id', '=', id)
+      .orderBy('e.requested_at', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('briefing_conclusions as bc')
+      .innerJoin('briefings as b', 'b.id', 'bc.briefing_id')
+      .select(['bc.id', 'bc.briefing_id', 'b.title', 'b.held_on', 'bc.text'])
+      .where('bc.task_id', '=', id)
+      .where('bc.deleted_at', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  const subProgress = await repo.progressOf(ctx.db, subRows.map((r) => r.id));
+  const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: f.size_bytes, url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  const item = repo.presentTask(row, lang, c.today, progress);
+  return {
+    task: { ...item, description: row.description },
+    programme: { id: programme.id, title: programme.title, year: programme.year, bodyId: programme.body_id, bodyName: programme.name },
+    parents: parents.rows.map((p) => ({ id: p.id, number: p.number, title: p.title })),
+    cooperators: cooperators.map((co) => ({ id: co.id, bodyId: co.body_id, bodyName: co.body_name, part: co.part, personId: co.person_id, personName: co.full_name, progress: co.reported_progress, version: co.version })),
+    subtasks: subRows.map((r) => repo.presentTask(r, lang, c.today, subProgress)),
+    updates: updates.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      cooperatorId: u.cooperator_id,
+      cooperatorBodyName: u.cooperator_body,
+      progress: u.progress,
+      note: u.note,
+      fromStatus: u.from_status,
+      toStatus: u.to_status,
+      reportedByPersonId: u.reported_by_person_id,
+      reportedByName: u.reported_by,
+      reportedOn: u.reported_on,
+      enteredById: u.entered_by,
+      enteredByName: u.entered_by_name,
+      createdAt: new Date(u.created_at).toISOString(),
+      files: files.filter((f) => f.update_id === u.id).map(fileOf),
+    })),
+    files: files.filter((f) => !f.update_id).map(fileOf),
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      requestedDueDate: e.requested_due_date,
+      previousDueDate: e.previous_due_date,
+      reason: e.reason,
+      requestedByName: e.requested_by_name,
+      requestedAt: new Date(e.requested_at).toISOString(),
+      decision: e.decision,
+      decisionNote: e.decision_note,
+      decidedByName: e.decided_by_name,
+      decidedAt: iso(e.decided_at),
+      version: e.version,
+    })),
+    conclusion: conclusion ? { id: conclusion.id, briefingId: conclusion.briefing_id, briefingTitle: conclusion.title, heldOn: conclusion.held_on, text: conclusion.text } : null,
+    permissions: { manage: access.manage, accept: access.accept, report: access.report, reportParts: access.reportParts, comment: access.comment, actions: access.actions },
+  };
+}
+
+/** Tasks the caller may read, filtered; progress by the rollup rule. */
+export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, q: z.infer<typeof s.tasksQuery>) {
+  let query = repo.tasksQuery(ctx.db).where(taskVisible(c));
+  if (q.programmeId) query = query.where('t.programme_id', '=', q.programmeId);
+  if (q.groupId) query = query.where('t.group_id', '=', q.groupId);
+  if (q.parentId) query = query.where('t.parent_id', '=', q.parentId);
+  if (q.topLevel === 'true') query = query.where('t.parent_id', 'is', null);
+  if (q.bodyId) {
+    const b = q.bodyId;
+    query = query.where((eb) => eb.or([eb('t.lead_body_id', '=', b), sql<SqlBool>`exists (select 1 from task_cooperators tc where tc.task_id = t.id and tc.body_id = ${b}::uuid and tc.deleted_at is null)`]));
+  }
+  if (q.kind) query = query.where('t.kind', '=', q.kind);
+  if (q.status) query = query.where('t.status', 'in', Array.isArray(q.status) ? q.status : [q.status]);
+  if (q.dueFrom) query = query.where('t.due_date', '>=', q.dueFrom);
+  if (q.dueTo) query = query.where('t.due_date', '<=', q.dueTo);
+  if (q.timeliness) query = query.where(timelinessSql(q.timeliness, c.today));
+  if (q.unit) {
+    const code = q.unit;
+    query = query.where(sql<SqlBool>`exists (select 1 from unit_tree tu join unit_tree anc on anc.code = ${code} and (anc.valid_from is null or anc.valid_from <= ${c.today}::date) and (anc.valid_to is null or ${c.today}::date < anc.valid_to)
+      where tu.unit_id = t.unit_id and tu.path <@ anc.path)`);
+  }
+  if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  const total = await query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const order = { number: [sql`g.position nulls last`, sql`t.number`], due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[q.sort];
+  for (const o of order) query = query.orderBy(o);
+  const rows = await query.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const progress = await repo.progressOf(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => repo.presentTask(r, lang, c.today, progress)), total: total.n };
+}
+
+/** The SQL form of timelinessOf (rollup.ts), for filters. */
+export function timelinessSql(tl: z.infer<typeof s.timeliness>, today: string) {
+  const soon = sql`(${today}::date + 7)`;
+  switch (tl) {
+    case 'cancelled': return sql<SqlBool>`t.status = 'cancelled'`;
+    case 'on_time': return sql<SqlBool>`t.status = 'accepted' and (t.due_date is null or coalesce(t.reported_done_on, t.due_date) <= t.due_date)`;
+    case 'late': return sql<SqlBool>`t.status = 'accepted' and t.due_date is not null and t.reported_done_on > t.due_date`;
+    case 'no_due': return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date is null`;
+    case 'overdue': return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date < ${today}::date`;
+    case 'due_soon': return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date >= ${today}::date and t.due_date <= ${soon}`;
+    case 'open': return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date > ${soon}`;
+  }
+}
+
+/** "My work": tasks where the caller or its body leads, cooperates, or must accept; overdue and due soon first. */
+export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, q: z.infer<typeof s.myWorkQuery>) {
+  const mine = repo.myBodiesSql(c.accountId, c.today);
+  const roleSql = {
+    lead: sql<SqlBool>`t.lead_body_id in ${mine}`,
+    assignee: sql<SqlBool>`t.assignee_account_id = ${c.accountId}::uuid`,
+    responsible: c.personId ? sql<SqlBool>`t.responsible_person_id = ${c.personId}::uuid` : sql<SqlBool>`false`,
+    cooperate: sql<SqlBool>`exists (select 1 from task_cooperators tc where tc.task_id = t.id and tc.deleted_at is null and (tc.body_id in ${mine} or tc.person_id = ${c.personId}::uuid))`,
+    accept: sql<SqlBool>`t.status = 'reported_done' and exists (select 1 from bodies ob where ob.id = p.body_id and holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.accept', ob.unit_id, ob.id))`,
+  };
+  const roles = (Object.keys(roleSql) as (keyof typeof roleSql)[]).filter((r) => !q.role || q.role === r);
+  let query = repo.tasksQuery(ctx.db).where(taskVisible(c));
+  for (const r of roles) query = query.select(sql<boolean>`(${roleSql[r]})`.as(`is_${r}`));
+  query = query.where((eb) => eb.or(roles.map((r) => roleSql[r])));
+  if (q.includeDone !== 'true') query = query.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);
+  if (q.dueWithin !== undefined) query = query.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
+  const rows = await query
+    .orderBy(sql`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`)
+    .orderBy(sql`t.due_date nulls last`)
+    .orderBy('t.number')
+    .limit(500)
+    .execute();
+  const progress = await repo.progressOf(ctx.db, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => {
+      const flags = r as unknown as Record<string, boolean>;
+      return repo.presentTask(r, lang, c.today, progress, roles.filter((role) => flags[`is_${role}`]));
+    }),
+  };
+}

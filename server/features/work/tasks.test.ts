@@ -1,0 +1,249 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, type Session } from '../../../test/app.ts';
+import { useTestApp } from '../../../test/app.ts';
+import { buildProgramme, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
+import { createDueOccurrences } from './tasks.service.ts';
+
+describe('tasks: lead and cooperating bodies, workflow, progress', () => {
+  const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
+  let f: WorkFixture;
+  let programme: { id: string; groups: { id: string }[] };
+
+  beforeAll(async () => {
+    f = await workFixture(t());
+    programme = await buildProgramme(t().app, f.leader.session, f.bodies.mc1);
+  }, 120_000);
+
+  const api = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) => call(t().app, { method, url, session, body });
+  const newTask = async (over: Record<string, unknown> = {}, session = f.leader.session) => {
+    const r = await api(session, 'POST', '/api/tasks', {
+      programmeId: programme.id,
+      groupId: programme.groups[0]!.id,
+      kind: 'shared',
+      title: 'Tuyên truyền bầu cử đại biểu Quốc hội',
+      leadBodyId: f.bodies.mc1,
+      responsiblePersonId: f.officer.personId,
+      startDate: '2026-03-01',
+      dueDate: '2026-03-31',
+      cooperators: [
+        { bodyId: f.bodies.mc1Women, part: 'Vận động hội viên phụ nữ', personId: f.women.personId },
+        { bodyId: f.bodies.mc1Youth, part: 'Đội thanh niên tình nguyện' },
+      ],
+      assign: true,
+      ...over,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  };
+
+  it('creates a task with a lead body, two cooperating bodies with their parts, and assigns it', async () => {
+    const d = await newTask();
+    expect(d.task.status).toBe('assigned');
+    expect(d.task.number).toBeGreaterThan(0);
+    expect(d.cooperators.map((c: { bodyName: string; part: string }) => [c.bodyName, c.part])).toEqual([
+      ['Đoàn TN Phường Móng Cái 1', 'Đội thanh niên tình nguyện'],
+      ['Hội LHPN Phường Móng Cái 1', 'Vận động hội viên phụ nữ'],
+    ]);
+    expect(d.permissions.manage).toBe(true);
+    expect(d.task.timeliness).toBe('open');
+  });
+
+  it('refuses bad input with a clear 4xx naming the field', async () => {
+    const base = { programmeId: programme.id, kind: 'shared', title: 'Việc', leadBodyId: f.bodies.mc1 };
+    const dueBefore = await api(f.leader.session, 'POST', '/api/tasks', { ...base, startDate: '2026-05-01', dueDate: '2026-04-01' });
+    expect([dueBefore.statusCode, dueBefore.json().error.field]).toEqual([400, 'dueDate']);
+    const unknownBody = await api(f.leader.session, 'POST', '/api/tasks', { ...base, leadBodyId: '00000000-0000-4000-8000-000000000009' });
+    expect([unknownBody.statusCode, unknownBody.json().error.field]).toEqual([404, 'leadBodyId']);
+    const coopIsLead = await api(f.leader.session, 'POST', '/api/tasks', { ...base, cooperators: [{ bodyId: f.bodies.mc1 }] });
+    expect([coopIsLead.statusCode, coopIsLead.json().error.field]).toEqual([400, 'cooperators.0.bodyId']);
+    const unknownKind = await api(f.leader.session, 'POST', '/api/tasks', { ...base, kind: 'nope' });
+    expect([unknownKind.statusCode, unknownKind.json().error.field]).toEqual([404, 'kind']);
+    const task = await newTask();
+    const over = await api(f.officer.session, 'POST', `/api/tasks/${task.task.id}/progress`, { progress: 101 });
+    expect(over.statusCode).toBe(400);
+    const future = await api(f.officer.session, 'POST', `/api/tasks/${task.task.id}/progress`, { progress: 10, reportedOn: '2026-03-03' });
+    expect([future.statusCode, future.json().error.field]).toEqual([400, 'reportedOn']);
+  });
+
+  it('runs the workflow: report progress, report done, accepted by a leader — never by who reported it', async () => {
+    const d = await newTask();
+    const id = d.task.id;
+    const p = await api(f.officer.session, 'POST', `/api/tasks/${id}/progress`, { progress: 40, note: 'Đã treo 20 băng rôn' });
+    expect(p.statusCode, p.body).toBe(200);
+    expect([p.json().task.status, p.json().task.progress]).toEqual(['in_progress', 40]);
+    expect(p.json().updates[0]).toMatchObject({ kind: 'progress', progress: 40, reportedByName: 'Vũ Thị Lan' });
+    // The village reporter has no role but is named nowhere on this task: not even visible.
+    expect((await api(f.village.session, 'GET', `/api/tasks/${id}`)).statusCode).toBe(404);
+    const officerAccept = await api(f.officer.session, 'POST', `/api/tasks/${id}/transition`, { version: p.json().task.version, action: 'accept' });
+    expect(officerAccept.statusCode).toBe(409); // not reported done yet
+    const done = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: p.json().task.version, action: 'report_done' });
+    expect(done.json().task.status).toBe('reported_done');
+    const self = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: done.json().task.version, action: 'accept' });
+    expect([self.statusCode, self.json().error.code]).toEqual([403, 'SELF_ACCEPT']);
+    // Sending one's own report back is allowed: only accepting it is not.
+    const back = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: done.json().task.version, action: 'return', reason: 'Báo cáo nhầm' });
+    expect(back.statusCode, back.body).toBe(200);
+  });
+
+  it('an officer reports done; the leader returns it with a reason, then accepts it; done on time', async () => {
+    const d = await newTask();
+    const id = d.task.id;
+    let v = d.task.version;
+    const done = await api(f.officer.session, 'POST', `/api/tasks/${id}/transition`, { version: v, action: 'report_done', reportedOn: '2026-03-02' });
+    expect(done.statusCode, done.body).toBe(200);
+    v = done.json().task.version;
+    expect((await api(f.officer.session, 'POST', `/api/tasks/${id}/transition`, { version: v, action: 'accept' })).statusCode).toBe(403);
+    const noReason = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: v, action: 'return' });
+    expect([noReason.statusCode, noReason.json().error.field]).toEqual([400, 'reason']);
+    const ret = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: v, action: 'return', reason: 'Thiếu ảnh minh chứng' });
+    expect([ret.json().task.status, ret.json().task.statusReason]).toEqual(['returned', 'Thiếu ảnh minh chứng']);
+    const again = await api(f.officer.session, 'POST', `/api/tasks/${id}/transition`, { version: ret.json().task.version, action: 'report_done' });
+    const stale = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: ret.json().task.version, action: 'accept' });
+    expect(stale.statusCode).toBe(409);
+    const ok = await api(f.leader.session, 'POST', `/api/tasks/${id}/transition`, { version: again.json().task.version, action: 'accept' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect([ok.json().task.status, ok.json().task.timeliness, ok.json().task.progress]).toEqual(['accepted', 'on_time', 100]);
+    expect(ok.json().updates.filter((u: { kind: string }) => u.kind === 'status').map((u: { toStatus: string }) => u.toStatus)).toEqual(['accepted', 'reported_done', 'returned', 'reported_done', 'assigned']);
+  });
+
+  it('a cooperating body reads the task and reports on its own part only', async () => {
+    const d = await newTask();
+    const id = d.task.id;
+    const seen = await api(f.women.session, 'GET', `/api/tasks/${id}`);
+    expect(seen.statusCode).toBe(200);
+    const womenPart = d.cooperators.find((c: { bodyName: string }) => c.bodyName.startsWith('Hội LHPN')).id;
+    const youthPart = d.cooperators.find((c: { bodyName: string }) => c.bodyName.startsWith('Đoàn TN')).id;
+    expect(seen.json().permissions).toMatchObject({ report: false, reportParts: [womenPart], manage: false, accept: false });
+    expect((await api(f.women.session, 'POST', `/api/tasks/${id}/progress`, { progress: 30 })).statusCode).toBe(403);
+    expect((await api(f.women.session, 'POST', `/api/tasks/${id}/progress`, { progress: 30, cooperatorId: youthPart })).statusCode).toBe(403);
+    const own = await api(f.women.session, 'POST', `/api/tasks/${id}/progress`, { progress: 60, cooperatorId: womenPart, note: 'Đã họp 5 chi hội' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().cooperators.find((c: { id: string }) => c.id === womenPart).progress).toBe(60);
+    expect(own.json().task.progress).toBe(0); // the lead's progress is the lead's report
+  });
+
+  it('a sibling ward neither sees nor changes the task', async () => {
+    const d = await newTask();
+    expect((await api(f.sibling.session, 'GET', `/api/tasks/${d.task.id}`)).statusCode).toBe(404);
+    expect((await api(f.sibling.session, 'POST', `/api/tasks/${d.task.id}/progress`, { progress: 10 })).statusCode).toBe(404);
+    const list = await api(f.sibling.session, 'GET', `/api/tasks?programmeId=${programme.id}`);
+    expect(list.json().total).toBe(0);
+    expect((await api(f.sibling.session, 'GET', '/api/programmes')).json()).toEqual([]);
+    expect((await api(f.sibling.session, 'POST', '/api/tasks', { programmeId: programme.id, kind: 'shared', title: 'X', leadBodyId: f.bodies.mc2 })).statusCode).toBe(403);
+  });
+
+  it('a responsible person without a role sees the task in my work and reports, and reads the parent chain', async () => {
+    const parent = await newTask({ title: 'Xây dựng mô hình khu dân cư tự quản' });
+    const sub = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: parent.task.id, kind: 'shared', title: 'Khu 1 thực hiện mô hình', leadBodyId: f.bodies.mc1, responsiblePersonId: f.village.personId, dueDate: '2026-03-05', assign: true, cooperators: [] });
+    expect(sub.statusCode, sub.body).toBe(201);
+    const mine = (await api(f.village.session, 'GET', '/api/my-work')).json().items;
+    expect(mine.map((x: { title: string; myRoles: string[] }) => [x.title, x.myRoles])).toEqual([['Khu 1 thực hiện mô hình', ['responsible']]]);
+    expect(mine[0].timeliness).toBe('due_soon');
+    const parentSeen = await api(f.village.session, 'GET', `/api/tasks/${parent.task.id}`);
+    expect(parentSeen.statusCode).toBe(200);
+    expect(parentSeen.json().permissions).toMatchObject({ manage: false, report: false, actions: [] });
+    const rep = await api(f.village.session, 'POST', `/api/tasks/${sub.json().task.id}/progress`, { progress: 50, reportedByPersonId: f.villageHead });
+    expect(rep.statusCode, rep.body).toBe(200);
+    expect(rep.json().updates[0]).toMatchObject({ reportedByName: 'Lê Văn Khu', enteredById: f.village.id });
+  });
+
+  it('rolls progress up to the parent by subtask weight, the same in every view', async () => {
+    const parent = await newTask({ title: 'Cuộc vận động xây dựng đô thị văn minh' });
+    const mk = async (title: string, weight: number) =>
+      (await api(f.leader.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: parent.task.id, kind: 'shared', title, leadBodyId: f.bodies.mc1, weight, assign: true, cooperators: [] })).json().task;
+    const a = await mk('Vườn mẫu', 3);
+    const b = await mk('Hộ mẫu', 1);
+    await api(f.officer.session, 'POST', `/api/tasks/${a.id}/progress`, { progress: 100 });
+    await api(f.officer.session, 'POST', `/api/tasks/${b.id}/progress`, { progress: 20 });
+    // (3×100 + 1×20) / 4 = 80
+    const detail = (await api(f.leader.session, 'GET', `/api/tasks/${parent.task.id}`)).json();
+    expect(detail.task.progress).toBe(80);
+    const listed = (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=van minh`)).json().items;
+    expect(listed.map((x: { progress: number }) => x.progress)).toEqual([80]);
+    const onParent = await api(f.officer.session, 'POST', `/api/tasks/${parent.task.id}/progress`, { progress: 10 });
+    expect([onParent.statusCode, onParent.json().error.field]).toEqual([400, 'progress']);
+  });
+
+  it('finds tasks ignoring diacritics, as a phrase', async () => {
+    await newTask({ title: 'Hội thi người giới thiệu hay nhất về Móng Cái' });
+    const r = (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=${encodeURIComponent('mong cai')}`)).json();
+    expect(r.items.some((x: { title: string }) => x.title.includes('Móng Cái'))).toBe(true);
+    const apart = (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=${encodeURIComponent('cai mong')}`)).json();
+    expect(apart.total).toBe(0);
+  });
+
+  it('a deadline extension is requested with a reason and granted by the owner; the original due date is kept', async () => {
+    const d = await newTask({ dueDate: '2026-03-10' });
+    const req = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/extensions`, { requestedDueDate: '2026-04-15', reason: 'Chờ kinh phí' });
+    expect(req.statusCode, req.body).toBe(200);
+    const ext = req.json().extensions[0];
+    expect((await api(f.officer.session, 'POST', `/api/task-extensions/${ext.id}/decide`, { version: ext.version, decision: 'granted' })).statusCode).toBe(200); // an officer manages in its ward
+    const after = (await api(f.leader.session, 'GET', `/api/tasks/${d.task.id}`)).json();
+    expect([after.task.dueDate, after.task.originalDueDate]).toEqual(['2026-04-15', '2026-03-10']);
+    expect((await api(f.leader.session, 'POST', `/api/task-extensions/${ext.id}/decide`, { version: ext.version + 1, decision: 'refused' })).statusCode).toBe(409);
+    const earlier = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/extensions`, { requestedDueDate: '2026-04-01', reason: 'x' });
+    expect(earlier.statusCode).toBe(400);
+  });
+
+  it('concurrent edits: a stale version is 409', async () => {
+    const d = await newTask({ assign: false });
+    const first = await api(f.leader.session, 'PATCH', `/api/tasks/${d.task.id}`, { version: d.task.version, title: 'Tên mới' });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await api(f.officer.session, 'PATCH', `/api/tasks/${d.task.id}`, { version: d.task.version, title: 'Tên khác' });
+    expect(second.statusCode).toBe(409);
+  });
+
+  it('cascades a province task to every ward: one subtask per same-line body, skipping wards without one', async () => {
+    const prov = await api(f.admin, 'POST', '/api/programmes', { bodyId: f.bodies.province, year: 2026, title: 'Chương trình công tác năm 2026 của Ủy ban MTTQ tỉnh', groups: ['Tuyên truyền'] });
+    expect(prov.statusCode, prov.body).toBe(201);
+    const task = await api(f.admin, 'POST', '/api/tasks', { programmeId: prov.json().id, kind: 'shared', title: 'Ra mắt mô hình tổ dân cư tự quản', leadBodyId: f.bodies.province, dueDate: '2026-06-30', assign: true, cooperators: [] });
+    const c = await api(f.admin, 'POST', `/api/tasks/${task.json().task.id}/cascade`, {});
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json().created.map((x: { bodyName: string }) => x.bodyName).sort()).toEqual(['Ủy ban MTTQ Phường Móng Cái 1', 'Ủy ban MTTQ Phường Móng Cái 2']);
+    expect(c.json().skipped.length).toBeGreaterThan(40);
+    const again = await api(f.admin, 'POST', `/api/tasks/${task.json().task.id}/cascade`, { unitCodes: ['06712'] });
+    expect(again.json()).toMatchObject({ created: [], skipped: [{ unitCode: '06712', reason: 'already' }] });
+    // Each ward sees its own subtask and, read-only, the parent; not the sibling's.
+    const mine = (await api(f.officer.session, 'GET', `/api/tasks?parentId=${task.json().task.id}`)).json();
+    expect(mine.items.map((x: { leadBodyName: string }) => x.leadBodyName)).toEqual(['Ủy ban MTTQ Phường Móng Cái 1']);
+    const parent = (await api(f.officer.session, 'GET', `/api/tasks/${task.json().task.id}`)).json();
+    expect(parent.permissions.manage).toBe(false);
+    const bad = await api(f.admin, 'POST', `/api/tasks/${task.json().task.id}/cascade`, { unitCodes: ['99999'] });
+    expect([bad.statusCode, bad.json().error.field]).toEqual([404, 'unitCodes.0']);
+  });
+
+  it('a monthly task creates its next occurrence by itself once accepted or past due, once', async () => {
+    const d = await newTask({ title: 'Giao ban tháng', recurrence: 'monthly', startDate: '2026-02-01', dueDate: '2026-02-28', cooperators: [] });
+    const { ctx } = t();
+    expect(await createDueOccurrences(ctx, '2026-03-02')).toBeGreaterThanOrEqual(1);
+    expect(await createDueOccurrences(ctx, '2026-03-02')).toBe(0);
+    const series = (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=giao ban thang&sort=due`)).json().items;
+    expect(series.map((x: { occurrence: number; startDate: string; dueDate: string; status: string }) => [x.occurrence, x.startDate, x.dueDate, x.status])).toEqual([
+      [1, '2026-02-01', '2026-02-28', 'assigned'],
+      [2, '2026-03-01', '2026-03-28', 'assigned'],
+    ]);
+    expect(d.task.recurrence).toBe('monthly');
+  });
+
+  it('the overview counts done, on time, late and overdue per group and body, with key tasks apart', async () => {
+    await newTask({ kind: 'key', title: 'Phối hợp tổ chức bầu cử', dueDate: '2026-03-01', startDate: '2026-02-01' });
+    const o = await api(f.leader.session, 'GET', `/api/programmes/${programme.id}/overview`);
+    expect(o.statusCode, o.body).toBe(200);
+    const body = o.json();
+    expect(body.totals.total).toBeGreaterThan(5);
+    expect(body.totals.overdue).toBeGreaterThanOrEqual(1);
+    const key = body.apart.find((a: { kind: string }) => a.kind === 'key');
+    expect(key.counts).toMatchObject({ total: 1, overdue: 1 });
+    expect(key.tasks[0].title).toBe('Phối hợp tổ chức bầu cử');
+    expect(body.bodies[0].bodyName).toBe('Ủy ban MTTQ Phường Móng Cái 1');
+  });
+
+  it('hands the tasks an account follows over to another', async () => {
+    const d = await newTask({ assigneeAccountId: f.officer.id });
+    const open = await api(f.admin, 'GET', `/api/accounts/${f.officer.id}/open-work`);
+    expect(open.json().items.find((i: { key: string }) => i.key === 'tasks').open).toBeGreaterThanOrEqual(1);
+    const h = await api(f.admin, 'POST', `/api/accounts/${f.officer.id}/handover`, { toAccountId: f.leader.id });
+    expect(h.statusCode, h.body).toBe(200);
+    expect((await api(f.leader.session, 'GET', `/api/tasks/${d.task.id}`)).json().task.assigneeAccountId).toBe(f.leader.id);
+  });
+});

@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { inTransaction } from '../../db/tx.ts';
+import { actorOf } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { fileUrl, readUpload, storeFile } from '../files/files.ts';
+import { sniffImage } from '../files/file-store.ts';
+
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+const ZIP_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The type of an evidence or attachment file from its first bytes: images, PDF, or a Word/Excel file (a zip
+ * package named .docx/.xlsx). Anything else is refused. */
+export function sniffDocument(data: Buffer, filename: string): string | null {
+  const image = sniffImage(data);
+  if (image) return image;
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  if (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && ZIP_TYPES[ext]) return ZIP_TYPES[ext];
+  return null;
+}
+
+/** Stores one uploaded file for the caller; it is linked to a task or a progress report afterwards, and until then
+ * only the account that uploaded it may read it. */
+export async function upload(ctx: AppContext, request: FastifyRequest) {
+  const f = await readUpload(request, UPLOAD_LIMIT);
+  const type = sniffDocument(f.data, f.filename);
+  if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { field: 'file' });
+  const actor = actorOf(request);
+  const row = await inTransaction(ctx.db, actor, (trx) => storeFile(ctx, trx, { data: f.data, filename: f.filename, contentType: type, createdBy: actor.accountId }));
+  return { id: row.id, filename: f.filename.normalize('NFC'), contentType: type, size: f.data.length, url: fileUrl(row.id)!, createdAt: new Date().toISOString() };
+}

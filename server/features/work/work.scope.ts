@@ -1,0 +1,57 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Trx } from '../../db/tx.ts';
+import { AppError } from '../../http/errors.ts';
+
+type Q = Database | Trx;
+
+/** Who is asking, as the work module needs it. */
+export type WorkCaller = { accountId: string; isAdmin: boolean; personId: string | null; today: string };
+
+/** A filter on a query over `tasks as t`: the tasks the caller may read today (SQL function visible_task_ids,
+ * migration 0007 — subtrees narrowed to bodies, predecessor units, cooperating bodies, people involved, parent chains). */
+export function taskVisible(c: WorkCaller, alias = 't') {
+  if (c.isAdmin) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date))`;
+}
+
+/** Whether the caller holds `permission` today over a body (its unit's subtree in the current epoch, narrowed). */
+export async function holdsOverBody(q: Q, c: WorkCaller, permission: string, bodyId: string): Promise<boolean> {
+  if (c.isAdmin) return true;
+  const r = await sql<{ ok: boolean }>`select holds_over(${c.accountId}::uuid, ${c.today}::date, ${permission}, b.unit_id, b.id) as ok from bodies b where b.id = ${bodyId}`.execute(q);
+  return Boolean(r.rows[0]?.ok);
+}
+
+/** A programme is readable when its owner body is in the caller's read scope (today, or as a predecessor), or
+ * the caller can read at least one of its tasks. */
+export async function canReadProgramme(q: Q, c: WorkCaller, programmeId: string): Promise<boolean> {
+  if (c.isAdmin) return true;
+  const p = await q.selectFrom('programmes').select(['body_id']).where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p) return false;
+  if (await holdsOverBody(q, c, 'read', p.body_id)) return true;
+  const t = await q.selectFrom('tasks as t').select('t.id').where('t.programme_id', '=', programmeId).where(taskVisible(c)).limit(1).executeTakeFirst();
+  return Boolean(t);
+}
+
+export async function assertProgrammeReadable(q: Q, c: WorkCaller, programmeId: string): Promise<void> {
+  const exists = await q.selectFrom('programmes').select('id').where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!exists || !(await canReadProgramme(q, c, programmeId))) throw new AppError('NOT_FOUND');
+}
+
+/** Programmes the caller may read: owner body in scope, or a visible task inside. */
+export function programmeVisible(c: WorkCaller, alias = 'p') {
+  if (c.isAdmin) return sql<SqlBool>`true`;
+  const id = sql.ref(`${alias}.id`);
+  const body = sql.ref(`${alias}.body_id`);
+  return sql<SqlBool>`(exists (select 1 from bodies pb where pb.id = ${body} and (
+      holds_over(${c.accountId}::uuid, ${c.today}::date, 'read', pb.unit_id, pb.id)
+      or exists (select 1 from account_scope(${c.accountId}::uuid, ${c.today}::date, 'read') s join unit_tree pu on pu.unit_id = pb.unit_id and pu.path <@ s.path where s.body_id is null)))
+    or exists (select 1 from tasks vt where vt.programme_id = ${id} and vt.id in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date))))`;
+}
+
+/** The caller of a request, with the person its account stands for. */
+export async function callerOf(db: Database, identity: { me: { id: string; isAdmin: boolean } } | null, today: string): Promise<WorkCaller> {
+  if (!identity) throw new AppError('UNAUTHENTICATED');
+  const a = await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst();
+  return { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId: a?.person_id ?? null, today };
+}
