@@ -53,3 +53,17 @@ export async function buildProgramme(app: TestApp['app'], session: Session, body
   const detail = (await call(app, { url: `/api/programmes/${r.json().id}`, session })).json();
   return { id: r.json().id as string, groups: detail.groups as { id: string; name: string }[] };
 }
+
+/** Uploads one file as a multipart form, as the browser does. */
+export async function uploadFile(app: TestApp['app'], session: Session, filename: string, data: Buffer, url = '/api/uploads') {
+  const b = 'khoi-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  return app.inject({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: `khoi_session=${session.cookie}`, 'x-csrf-token': session.csrf } });
+}
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -5,6 +5,8 @@ import type { AppContext } from '../../context.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError, errorBodySchema } from '../../http/errors.ts';
 import { uuidParam } from '../../http/schemas.ts';
+import { localDate } from '../../clock.ts';
+import { callerOf, taskVisible } from '../work/work.scope.ts';
 
 /** Stores bytes and their record in the caller's transaction. The bytes are written first (a crash leaves at
  * most an unreferenced file, never a row without its bytes). */
@@ -39,12 +41,28 @@ export async function readUpload(request: FastifyRequest, limit: number): Promis
   return { data, filename: file.filename };
 }
 
+/** Who may read a stored file: a task's attachment or evidence — whoever may read one of its tasks; a person's
+ * photo — every signed-in account (the register is reference data); a file not linked yet — only its uploader. */
+async function mayReadFile(ctx: AppContext, request: FastifyRequest, f: { id: string; created_by: string | null }): Promise<boolean> {
+  const me = request.identity!.me;
+  if (me.isAdmin || f.created_by === me.id) return true;
+  const tasks = await ctx.db.selectFrom('task_files').select('task_id').where('file_id', '=', f.id).where('deleted_at', 'is', null).execute();
+  if (tasks.length) {
+    const caller = await callerOf(ctx.db, request.identity, localDate(ctx.clock.now()));
+    const visible = await ctx.db.selectFrom('tasks as t').select('t.id').where('t.id', 'in', tasks.map((x) => x.task_id)).where(taskVisible(caller)).executeTakeFirst();
+    return Boolean(visible);
+  }
+  const photo = await ctx.db.selectFrom('people').select('id').where('photo_file_id', '=', f.id).executeTakeFirst();
+  return Boolean(photo);
+}
+
 export function filesRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/files/:id', {
     schema: { tags: ['files'], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
       const f = await ctx.db.selectFrom('files').selectAll().where('id', '=', request.params.id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!f) throw new AppError('NOT_FOUND');
+      if (!(await mayReadFile(ctx, request, f))) throw new AppError('NOT_FOUND');
       const data = await ctx.files.get(f.storage_key);
       if (!data) throw new AppError('NOT_FOUND');
       return reply

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, type Session } from '../../../test/app.ts';
 import { useTestApp } from '../../../test/app.ts';
-import { buildProgramme, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
+import { buildProgramme, PNG, uploadFile, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
 import { createDueOccurrences } from './tasks.service.ts';
 
 describe('tasks: lead and cooperating bodies, workflow, progress', () => {
@@ -245,5 +245,29 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     const h = await api(f.admin, 'POST', `/api/accounts/${f.officer.id}/handover`, { toAccountId: f.leader.id });
     expect(h.statusCode, h.body).toBe(200);
     expect((await api(f.leader.session, 'GET', `/api/tasks/${d.task.id}`)).json().task.assigneeAccountId).toBe(f.leader.id);
+  });
+
+  it('evidence files: type and size checked, linked to the report, readable only by those who read the task', async () => {
+    const d = await newTask();
+    const bad = await uploadFile(t().app, f.officer.session, 'virus.exe', Buffer.from('MZ....'));
+    expect(bad.statusCode).toBe(415);
+    const big = await uploadFile(t().app, f.officer.session, 'lon.png', Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const up = await uploadFile(t().app, f.officer.session, 'ảnh họp.png', PNG);
+    expect(up.statusCode, up.body).toBe(201);
+    const file = up.json();
+    expect(file.contentType).toBe('image/png');
+    // Before it is linked, only its uploader reads it.
+    expect((await api(f.women.session, 'GET', file.url)).statusCode).toBe(404);
+    const rep = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/progress`, { progress: 30, fileIds: [file.id] });
+    expect(rep.statusCode, rep.body).toBe(200);
+    expect(rep.json().updates[0].files.map((x: { filename: string }) => x.filename)).toEqual(['ảnh họp.png']);
+    expect((await api(f.women.session, 'GET', file.url)).statusCode).toBe(200);
+    expect((await api(f.sibling.session, 'GET', file.url)).statusCode).toBe(404);
+    const reuse = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/files`, { fileId: file.id });
+    expect([reuse.statusCode, reuse.json().error.field]).toEqual([400, 'fileIds.0']);
+    const other = await uploadFile(t().app, f.leader.session, 'ke-hoach.png', PNG);
+    const stolen = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/files`, { fileId: other.json().id });
+    expect(stolen.statusCode).toBe(404);
   });
 });
