@@ -60,7 +60,7 @@ export async function serve(): Promise<void> {
   if (conn.mode === 'embedded' && (await isEmpty(ctx))) {
     say('New database: loading the demo data (Quảng Ninh: Móng Cái and Quảng Yên) …');
     const demo = await seedDemo(ctx, { accountId: null, label: 'seed' }, { password: env.KHOI_DEMO_PASSWORD });
-    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people.`);
+    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people, ${demo.tasksAdded} tasks.`);
     if (demo.password) {
       say(`Demo accounts: admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local`);
       say(`Demo password: ${env.KHOI_DEMO_PASSWORD ? '(KHOI_DEMO_PASSWORD)' : demo.password}`);

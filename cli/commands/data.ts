@@ -47,7 +47,7 @@ export function registerDataCommands(program: Command): void {
       if (process.env.DATABASE_URL && !o.force) throw new Error('DATABASE_URL is set: demo data goes into an external database only with --force.');
       const r = await withCliContext((ctx) => seedDemo(ctx, cliActor, { password: ctx.env.KHOI_DEMO_PASSWORD }));
       printCounts(r.catalogue);
-      console.log(`Demo villages added: ${r.villagesAdded}; bodies added: ${r.bodiesAdded}; people added: ${r.peopleAdded}; accounts added: ${r.accountsAdded}.`);
+      console.log(`Demo villages added: ${r.villagesAdded}; bodies added: ${r.bodiesAdded}; people added: ${r.peopleAdded}; accounts added: ${r.accountsAdded}; tasks added: ${r.tasksAdded}.`);
       if (r.password) console.log(`Demo accounts (admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local) password: ${process.env.KHOI_DEMO_PASSWORD ? '(KHOI_DEMO_PASSWORD)' : r.password}`);
     });
 }

@@ -317,7 +317,26 @@ create function holds_over(acc uuid, d date, perm text, unit uuid, body uuid) re
     where u.path <@ s.path and (s.body_id is null or s.body_id = any (body_line(body))))
 $$;
 
--- The tasks an account may read on a day: those in its subtrees (narrowed to a body where its role says so);
+-- A programme is readable by whoever reads its owner body (the unit's subtree in any epoch: unit ids stay in the
+-- paths, so the province still reads an abolished district's programme) and by the scope of the bodies that
+-- succeeded its owner (the city bloc office → the wards' Front committees, 1/7/2025).
+create function programme_readable(acc uuid, d date, prog uuid) returns boolean language sql stable as $$
+  select exists (
+    select 1 from programmes p
+    join bodies pb on pb.id = p.body_id
+    join unit_tree pu on pu.unit_id = pb.unit_id
+    join account_scope(acc, d, 'read') s on pu.path <@ s.path
+    where p.id = prog and (s.body_id is null or s.body_id = any (body_line(pb.id))))
+  or exists (
+    select 1 from programmes p
+    join body_links bl on bl.from_body_id = p.body_id
+    join bodies sb on sb.id = bl.to_body_id
+    join unit_tree su on su.unit_id = sb.unit_id and (su.valid_from is null or su.valid_from <= d) and (su.valid_to is null or d < su.valid_to)
+    join account_scope(acc, d, 'read') s on su.path <@ s.path
+    where p.id = prog and (s.body_id is null or s.body_id = any (body_line(sb.id))))
+$$;
+
+-- The tasks an account may read on a day: those of programmes it reads; those in its subtrees (narrowed to a body where its role says so);
 -- tasks of predecessor units (a unit that ended: readable by the units above it, whose ids stay in the paths, and by
 -- the successors of its communes); tasks where a body in its scope cooperates; tasks where it or its person is
 -- the assignee, the responsible person or a cooperating body's person; and the parent chain of all of those.
@@ -327,7 +346,8 @@ create function visible_task_ids(acc uuid, d date) returns setof uuid language s
   direct as (
     select t.id, t.parent_id from tasks t
     where t.deleted_at is null and (
-      t.assignee_account_id = acc
+      t.programme_id in (select p.id from programmes p where p.deleted_at is null and programme_readable(acc, d, p.id))
+      or t.assignee_account_id = acc
       or t.responsible_person_id = (select person_id from me)
       or exists (select 1 from task_cooperators tc where tc.task_id = t.id and tc.deleted_at is null and tc.person_id = (select person_id from me))
       or exists (

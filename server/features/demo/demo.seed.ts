@@ -11,6 +11,8 @@ import { DEMO_VILLAGES } from './demo.units.ts';
 import { seedDemoBodies } from './demo.bodies.ts';
 import { seedDemoPeople } from './demo.people.ts';
 import { seedDemoAccounts } from './demo.accounts.ts';
+import { seedDemoWork } from './demo.work.ts';
+import { localDate } from '../../clock.ts';
 
 export const DEMO_PROVINCES = ['22'];
 
@@ -19,7 +21,7 @@ export async function seedDemo(
   ctx: Pick<AppContext, 'db' | 'clock' | 'passwords'>,
   actor: Actor,
   opts: { password?: string } = {},
-): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number; accountsAdded: number; password: string | null }> {
+): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number; accountsAdded: number; tasksAdded: number; password: string | null }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
   const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
@@ -41,7 +43,8 @@ export async function seedDemo(
   const bodiesAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoBodies(trx));
   const peopleAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoPeople(trx));
   const accounts = await inTransaction(ctx.db, actor, (trx) => seedDemoAccounts(trx, ctx.passwords, opts.password));
-  return { catalogue, villagesAdded, bodiesAdded, peopleAdded, accountsAdded: accounts.added, password: accounts.password };
+  const tasksAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoWork(trx, actor, localDate(ctx.clock.now())));
+  return { catalogue, villagesAdded, bodiesAdded, peopleAdded, accountsAdded: accounts.added, tasksAdded, password: accounts.password };
 }
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */

@@ -78,9 +78,11 @@ export function countTasks(tasks: readonly { status: string; due_date: string | 
     const tl = timelinessOf(t, today);
     if (tl === 'cancelled') continue;
     c.total++;
-    if (tl === 'on_time') (c.done++, c.onTime++);
-    else if (tl === 'late') (c.done++, c.late++);
-    else if (tl === 'overdue') c.overdue++;
+    if (tl === 'on_time' || tl === 'late') {
+      c.done++;
+      if (tl === 'on_time') c.onTime++;
+      else c.late++;
+    } else if (tl === 'overdue') c.overdue++;
     else c.open++;
     const w = Number(t.weight) || 1;
     weighted += w * t.progress;

@@ -28,7 +28,8 @@ export async function canReadProgramme(q: Q, c: WorkCaller, programmeId: string)
   if (c.isAdmin) return true;
   const p = await q.selectFrom('programmes').select(['body_id']).where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!p) return false;
-  if (await holdsOverBody(q, c, 'read', p.body_id)) return true;
+  const readable = await sql<{ ok: boolean }>`select programme_readable(${c.accountId}::uuid, ${c.today}::date, ${programmeId}::uuid) as ok`.execute(q);
+  if (readable.rows[0]?.ok) return true;
   const t = await q.selectFrom('tasks as t').select('t.id').where('t.programme_id', '=', programmeId).where(taskVisible(c)).limit(1).executeTakeFirst();
   return Boolean(t);
 }
@@ -42,10 +43,7 @@ export async function assertProgrammeReadable(q: Q, c: WorkCaller, programmeId: 
 export function programmeVisible(c: WorkCaller, alias = 'p') {
   if (c.isAdmin) return sql<SqlBool>`true`;
   const id = sql.ref(`${alias}.id`);
-  const body = sql.ref(`${alias}.body_id`);
-  return sql<SqlBool>`(exists (select 1 from bodies pb where pb.id = ${body} and (
-      holds_over(${c.accountId}::uuid, ${c.today}::date, 'read', pb.unit_id, pb.id)
-      or exists (select 1 from account_scope(${c.accountId}::uuid, ${c.today}::date, 'read') s join unit_tree pu on pu.unit_id = pb.unit_id and pu.path <@ s.path where s.body_id is null)))
+  return sql<SqlBool>`(programme_readable(${c.accountId}::uuid, ${c.today}::date, ${id})
     or exists (select 1 from tasks vt where vt.programme_id = ${id} and vt.id in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date))))`;
 }
 
