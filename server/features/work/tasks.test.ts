@@ -46,6 +46,9 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     ]);
     expect(d.permissions.manage).toBe(true);
     expect(d.task.timeliness).toBe('open');
+    // Audited in the same transaction, with who did it.
+    const audit = await t().ctx.db.selectFrom('audit_log').select(['table_name', 'action', 'actor_account_id']).where('record_id', '=', d.task.id).execute();
+    expect(audit).toContainEqual({ table_name: 'tasks', action: 'create', actor_account_id: f.leader.id });
   });
 
   it('refuses bad input with a clear 4xx naming the field', async () => {
