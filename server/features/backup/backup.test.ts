@@ -44,6 +44,12 @@ describe('backup and restore', () => {
     await addVillage(source.ctx, { accountId: null, label: 'test' }, { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true }, 'vi', { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' });
     fs.mkdirSync(path.join(files, 'ab'), { recursive: true });
     fs.writeFileSync(path.join(files, 'ab', 'anh-the.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    // Work: programmes, tasks (subtasks point at their parents), briefings, and a task's evidence file.
+    const { seedDemoWork } = await import('../demo/demo.work.ts');
+    await source.db.db.transaction().execute((trx) => seedDemoWork(trx, { accountId: null, label: 'test' }, '2026-03-02'));
+    const file = await source.db.db.insertInto('files').values({ storage_key: 'ab/anh-the.jpg', filename: 'ảnh minh chứng.jpg', content_type: 'image/jpeg', size_bytes: 7, sha256: 'x' }).returning('id').executeTakeFirstOrThrow();
+    const task = await source.db.db.selectFrom('tasks').select('id').limit(1).executeTakeFirstOrThrow();
+    await source.db.db.insertInto('task_files').values({ task_id: task.id, file_id: file.id }).execute();
     target = await createTestDatabase();
   }, 120_000);
   afterAll(async () => {
@@ -57,6 +63,9 @@ describe('backup and restore', () => {
     const manifest = await backup(source.db.url, archive, { filesDir: files });
     expect(manifest.tables.find((t) => t.name === 'units')!.rows).toBeGreaterThan(244);
     expect(manifest.files).toBeGreaterThan(0);
+    expect(manifest.tables.find((t) => t.name === 'tasks')!.rows).toBeGreaterThan(20);
+    expect(manifest.tables.find((t) => t.name === 'task_files')!.rows).toBe(1);
+    expect(manifest.tables.some((t) => t.name.startsWith('pgboss') || t.name === 'job')).toBe(false);
     await target.close();
     const restoredFiles = path.join(dir, 'restored-files');
     await restore(target.url, archive, { filesDir: restoredFiles });
