@@ -1,4 +1,6 @@
 import { workRoutes } from './features/work/work.routes.ts';
+import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
+import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -173,6 +175,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   handoverRoutes(app, ctx);
   filesRoutes(app, ctx);
   workRoutes(app, ctx);
+  briefingsRoutes(app, ctx);
+  workExportsRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COLUMNS } from '../server/features/work-exports/programme.xlsx.ts';
 import { call, signIn, useTestApp, type Session } from './app.ts';
 import { buildAccount, PASSWORD } from './factories.ts';
 import { importQuangNinh } from './units-fixture.ts';
@@ -8,7 +11,7 @@ import { importQuangNinh } from './units-fixture.ts';
  * must declare its access (`config.auth`, `config.scope`), and a scoped one needs a fixture here, or this fails. */
 const DUMMY = '00000000-0000-4000-8000-000000000001';
 type Who = 'own' | 'sibling' | 'parent' | 'successor';
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
 
 describe('scope matrix', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
@@ -28,7 +31,44 @@ describe('scope matrix', () => {
     s.sibling = await officer('06709'); // Phường Móng Cái 2
     s.parent = await officer('22'); // Tỉnh Quảng Ninh
     s.successor = s.own; // Móng Cái 1 succeeded Trà Cổ (06721) on 1/7/2025
+
+    // Work records: a Front committee of Móng Cái 1 and one of Trà Cổ that ended with the reform, each with a programme.
+    const unitOf = async (code: string, day: string) =>
+      (await sql<{ unit_id: string }>`select unit_id from unit_tree where code = ${code} and (valid_from is null or valid_from <= ${day}::date) and (valid_to is null or ${day}::date < valid_to)`.execute(db.db)).rows[0]!.unit_id;
+    const front = async (code: string, day: string, name: string, validTo: string | null) =>
+      (await db.db.insertInto('bodies').values({ unit_id: await unitOf(code, day), kind: 'front', name, valid_to: validTo }).returning('id').executeTakeFirstOrThrow()).id;
+    work.own.bodyId = await front('06712', '2026-03-02', 'Ủy ban MTTQ Phường Móng Cái 1 (ma trận)', null);
+    work.predecessor.bodyId = await front('06721', '2025-03-01', 'Ủy ban MTTQ Phường Trà Cổ (ma trận)', '2025-07-01');
+    for (const [w, year] of [[work.own, 2026], [work.predecessor, 2025]] as const) {
+      const r = await call(app, { method: 'POST', url: '/api/programmes', session: s.admin, body: { bodyId: w.bodyId, year, title: `Chương trình ${year}` } });
+      expect(r.statusCode, r.body).toBe(201);
+      w.programmeId = r.json().id;
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Chương trình');
+    ws.addRow(COLUMNS.map((c) => c.header));
+    ws.addRow(['1', 'Nhóm một', 'Việc nhập từ tệp', '', 'Ủy ban MTTQ Phường Móng Cái 1 (ma trận)']);
+    programmeSheet = Buffer.from(await wb.xlsx.writeBuffer());
   }, 120_000);
+
+  const work = { own: { bodyId: '', programmeId: '' }, predecessor: { bodyId: '', programmeId: '' } };
+  let programmeSheet = Buffer.alloc(0);
+  /** A fresh briefing with one conclusion, of Móng Cái 1's Front committee (or, for `successor`, of Trà Cổ's). */
+  async function briefing(who: Who) {
+    const w = who === 'successor' ? work.predecessor : work.own;
+    const body = { bodyId: w.bodyId, programmeId: w.programmeId, heldOn: who === 'successor' ? '2025-03-01' : '2026-02-20', title: `Giao ban ${++n}`, conclusions: ['Kết luận'] };
+    const r = await call(t().app, { method: 'POST', url: '/api/briefings', session: s.admin, body });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { briefing: { id: string; version: number }; conclusions: { id: string }[] };
+  }
+  /** The programme sheet as a multipart upload for the owner body (or Trà Cổ's, for `successor`). */
+  function importForm(who: Who): Req {
+    const b = 'matrix-import';
+    const field = (k: string, v: string) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+    const head = field('bodyId', who === 'successor' ? work.predecessor.bodyId : work.own.bodyId) + field('year', String(2030 + ++n)) + field('title', 'Chương trình nhập');
+    const payload = Buffer.concat([Buffer.from(`${head}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`), programmeSheet, Buffer.from(`\r\n--${b}--\r\n`)]);
+    return { method: 'POST', url: '/api/programmes/import', body: payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+  }
 
   let n = 0;
   /** A fresh village of Móng Cái 1 (today), or of Trà Cổ before the reform (the predecessor's record). */
@@ -62,6 +102,28 @@ describe('scope matrix', () => {
       const v = await village(who === 'successor');
       return { method: 'POST', url: `/api/villages/${v.unit.id}/close`, body: { version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
     },
+    'POST /api/briefings': async (who) => ({
+      method: 'POST',
+      url: '/api/briefings',
+      body: who === 'successor' ? { bodyId: work.predecessor.bodyId, heldOn: '2025-03-01', title: `Giao ban ${++n}` } : { bodyId: work.own.bodyId, heldOn: '2026-02-20', title: `Giao ban ${++n}` },
+    }),
+    'PATCH /api/briefings/:id': async (who) => {
+      const b = await briefing(who);
+      return { method: 'PATCH', url: `/api/briefings/${b.briefing.id}`, body: { version: b.briefing.version, title: `Giao ban sửa ${++n}` } };
+    },
+    'POST /api/briefings/:id/delete': async (who) => {
+      const b = await briefing(who);
+      return { method: 'POST', url: `/api/briefings/${b.briefing.id}/delete`, body: { version: b.briefing.version } };
+    },
+    'POST /api/briefings/:id/notice': async (who) => {
+      const b = await briefing(who);
+      return { method: 'POST', url: `/api/briefings/${b.briefing.id}/notice`, body: { version: b.briefing.version } };
+    },
+    'POST /api/briefing-conclusions/:id/task': async (who) => {
+      const b = await briefing(who);
+      return { method: 'POST', url: `/api/briefing-conclusions/${b.conclusions[0]!.id}/task`, body: { kind: 'shared', leadBodyId: who === 'successor' ? work.predecessor.bodyId : work.own.bodyId } };
+    },
+    'POST /api/programmes/import': async (who) => importForm(who),
   };
 
   const expected: Record<Who, 'allowed' | 'refused'> = { own: 'allowed', sibling: 'refused', parent: 'allowed', successor: 'refused' };

@@ -26,11 +26,14 @@ describe('handover', () => {
     await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/roles`, session: admin, body: { role: 'officer', unitCode: '06712', validFrom: '2025-07-01' } });
     const leavingSession = await signIn(app, leaving.username, PASSWORD);
 
-    expect((await call(app, { url: `/api/accounts/${leaving.id}/open-work`, session: admin })).json().items).toEqual([{ key: 'test-items', label: 'Việc thử', open: 2 }]);
+    expect((await call(app, { url: `/api/accounts/${leaving.id}/open-work`, session: admin })).json().items).toEqual([
+      { key: 'tasks', label: 'Nhiệm vụ đang theo dõi', open: 0 },
+      { key: 'test-items', label: 'Việc thử', open: 2 },
+    ]);
     const self = await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/handover`, session: admin, body: { toAccountId: leaving.id } });
     expect(self.json().error.field).toBe('toAccountId');
     const res = await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/handover`, session: admin, body: { toAccountId: taking.id, endRoles: true, disable: true } });
-    expect(res.json()).toEqual({ moved: [{ key: 'test-items', label: 'Việc thử', moved: 2 }], rolesEnded: 1, disabled: true });
+    expect(res.json()).toEqual({ moved: [{ key: 'tasks', label: 'Nhiệm vụ đang theo dõi', moved: 0 }, { key: 'test-items', label: 'Việc thử', moved: 2 }], rolesEnded: 1, disabled: true });
     expect((await call(app, { url: '/api/auth/me', session: leavingSession })).statusCode).toBe(401);
     const roles = (await call(app, { url: `/api/accounts/${leaving.id}/roles`, session: admin })).json();
     expect(roles[0].validTo).toBe('2026-03-02');

@@ -26,12 +26,13 @@ async function programmeTasks(ctx: Ctx, c: WorkCaller, programmeIds: string[]) {
   const rows: (TaskFacts & { programme_id: string })[] = await ctx.db
     .selectFrom('tasks as t')
     .select(['t.id', 't.programme_id', 't.parent_id', 't.group_id', 't.lead_body_id', 't.kind', 't.status', 't.due_date', 't.reported_done_on', 't.weight', 't.reported_progress'])
+    .select(sql<boolean>`${taskVisible(c)}`.as('visible'))
     .where('t.programme_id', 'in', programmeIds)
     .where('t.deleted_at', 'is', null)
-    .where(taskVisible(c))
     .execute();
+  // Progress rolls up over every task, so a parent shows the same figure to everyone; counts cover what the caller reads.
   const progress = rollupProgress(rows);
-  return rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? r.reported_progress }));
+  return rows.filter((r) => (r as { visible?: boolean }).visible).map((r) => ({ ...r, progress: progress.get(r.id) ?? r.reported_progress }));
 }
 
 async function presentProgrammes(ctx: Ctx, c: WorkCaller, rows: { id: string; body_id: string; body_name: string; unit_name: string | null; year: number; title: string; description: string | null; copied_from_id: string | null; version: number; group_count: number }[]) {

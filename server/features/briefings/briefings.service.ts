@@ -1,0 +1,283 @@
+import { sql, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { formatNumber, nextNumber } from '../documents/counters.ts';
+import { fold } from '../units/names.ts';
+import { createTask } from '../work/tasks.service.ts';
+import { canReadProgramme, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import * as repo from './briefings.repository.ts';
+import type * as s from './briefings.schemas.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
+type Q = Ctx['db'] | Trx;
+
+const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
+
+/** The series of the conclusions notice (document_series, migration 0007). */
+export const NOTICE_SERIES = 'conclusion_notice';
+
+export function presentItem(r: repo.BriefingRow): s.BriefingItem {
+  return {
+    id: r.id,
+    bodyId: r.body_id,
+    bodyName: r.body_name,
+    unitName: r.unit_name,
+    programmeId: r.programme_id,
+    programmeTitle: r.programme_title,
+    heldOn: r.held_on,
+    title: r.title,
+    chairPersonId: r.chair_person_id,
+    chairName: r.chair_name,
+    conclusionCount: r.conclusion_count,
+    linkedCount: r.linked_count,
+    notice:
+      r.notice_number !== null && r.notice_symbol && r.notice_issued_on
+        ? { number: r.notice_number, symbol: r.notice_symbol, label: formatNumber(r.notice_number, r.notice_symbol), issuedOn: r.notice_issued_on }
+        : null,
+    version: r.version,
+  };
+}
+
+/** Briefings of bodies the caller reads, newest first. */
+export async function listBriefings(ctx: Ctx, c: WorkCaller, q: z.infer<typeof s.listQuery>) {
+  let query = repo.briefingsQuery(ctx.db).where(repo.bodyReadable(c));
+  if (q.bodyId) query = query.where('br.body_id', '=', q.bodyId);
+  if (q.from) query = query.where('br.held_on', '>=', q.from);
+  if (q.to) query = query.where('br.held_on', '<=', q.to);
+  if (q.q) query = query.where(sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  const [rows, total] = await Promise.all([
+    query
+      .orderBy('br.held_on', 'desc')
+      .orderBy('br.created_at', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(presentItem), total: total.n };
+}
+
+/** A briefing the caller reads; NOT_FOUND otherwise (absent, deleted or out of scope look the same). */
+export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
+  const row = await repo.briefingsQuery(q).where('br.id', '=', id).where(repo.bodyReadable(c)).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function briefingDetail(ctx: Ctx, c: WorkCaller, id: string): Promise<s.BriefingDetail> {
+  const row = await readableBriefing(ctx.db, c, id);
+  const [attendees, conclusions, manage] = await Promise.all([repo.attendeesOf(ctx.db, id), repo.conclusionsOf(ctx.db, id), holdsOverBody(ctx.db, c, 'work.manage', row.body_id)]);
+  return {
+    briefing: { ...presentItem(row), agenda: row.agenda, minutes: row.minutes },
+    attendees: attendees.map((a) => ({ id: a.id, personId: a.person_id, name: a.name, bodyId: a.body_id, bodyName: a.body_name })),
+    conclusions: conclusions.map((k) => ({
+      id: k.id,
+      position: k.position,
+      text: k.text,
+      task: k.t_id ? { id: k.t_id, number: k.t_number!, title: k.t_title!, status: k.t_status!, leadBodyName: k.t_lead!, dueDate: k.t_due } : null,
+      version: k.version,
+    })),
+    permissions: { manage },
+  };
+}
+
+async function checkPerson(q: Q, id: string | null | undefined, field: string) {
+  if (!id) return null;
+  const p = await q.selectFrom('people').select(['id', 'full_name']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p) throw new AppError('NOT_FOUND', { field });
+  return p;
+}
+
+async function checkBodyRef(q: Q, id: string | null | undefined, field: string) {
+  if (!id) return;
+  const b = await q.selectFrom('bodies').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!b) throw new AppError('NOT_FOUND', { field });
+}
+
+async function checkProgramme(q: Q, c: WorkCaller, id: string | null | undefined) {
+  if (!id) return;
+  const p = await q.selectFrom('programmes').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!p || !(await canReadProgramme(q, c, id))) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+}
+
+/** Attendees with their names: a person of the register is named as the register names them. */
+async function resolveAttendees(q: Q, list: z.infer<typeof s.attendeeInput>[]) {
+  const out: { personId: string | null; name: string; bodyId: string | null }[] = [];
+  const seen = new Set<string>();
+  for (const [i, a] of list.entries()) {
+    await checkBodyRef(q, a.bodyId, `attendees.${i}.bodyId`);
+    if (a.personId) {
+      const p = (await checkPerson(q, a.personId, `attendees.${i}.personId`))!;
+      if (seen.has(p.id)) continue; // the same person twice is once
+      seen.add(p.id);
+      out.push({ personId: p.id, name: p.full_name, bodyId: a.bodyId ?? null });
+    } else out.push({ personId: null, name: a.name!, bodyId: a.bodyId ?? null });
+  }
+  return out;
+}
+
+/** The body of a new briefing: present (404 naming bodyId), in force on the day, and the caller manages its work. */
+async function checkBriefingBody(q: Q, c: WorkCaller, bodyId: string, heldOn: string) {
+  const b = await q.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!b) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+  if (!(await holdsOverBody(q, c, 'work.manage', bodyId))) throw new AppError('FORBIDDEN');
+  if (b.valid_to && b.valid_to <= heldOn) throw invalid('heldOn', 'validation.bodyEnded');
+  if (b.valid_from && b.valid_from > heldOn) throw invalid('heldOn', 'validation.bodyNotYet');
+}
+
+/** Records a briefing with its attendees and conclusions ('work.manage' over the body). */
+export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, input: z.infer<typeof s.createBriefing>) {
+  const id = await inTransaction(ctx.db, actor, async (trx) => {
+    await checkBriefingBody(trx, c, input.bodyId, input.heldOn);
+    await checkProgramme(trx, c, input.programmeId);
+    await checkPerson(trx, input.chairPersonId, 'chairPersonId');
+    const attendees = await resolveAttendees(trx, input.attendees);
+    const row = await trx
+      .insertInto('briefings')
+      .values({
+        body_id: input.bodyId,
+        programme_id: input.programmeId ?? null,
+        held_on: input.heldOn,
+        title: input.title,
+        chair_person_id: input.chairPersonId ?? null,
+        agenda: input.agenda || null,
+        minutes: input.minutes || null,
+        created_by: actor.accountId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await repo.insertAttendees(trx, row.id, attendees);
+    await repo.insertConclusions(trx, row.id, input.conclusions.map((text, i) => ({ position: i + 1, text })));
+    return row.id;
+  });
+  return briefingDetail(ctx, c, id);
+}
+
+/** Locks a briefing for a change: present (404), managed by the caller (403), at the version read (409). */
+async function forChange(trx: Trx, c: WorkCaller, id: string, version: number) {
+  const row = await repo.lockBriefing(trx, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!(await holdsOverBody(trx, c, 'work.manage', row.body_id))) throw new AppError('FORBIDDEN');
+  if (row.version !== version) throw new AppError('CONFLICT');
+  return row;
+}
+
+const bump = (trx: Trx, id: string) => trx.updateTable('briefings').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id);
+
+/** Edits a briefing; the conclusions, when given, are the new list in order: an id edits that conclusion, no id
+ * adds one, and an unlinked conclusion left out is removed (a linked one cannot be: 400 naming conclusions). */
+export async function updateBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, input: z.infer<typeof s.updateBriefing>) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const row = await forChange(trx, c, id, input.version);
+    if (input.heldOn !== undefined) {
+      const b = await trx.selectFrom('bodies').select(['valid_from', 'valid_to']).where('id', '=', row.body_id).executeTakeFirstOrThrow();
+      if (b.valid_to && b.valid_to <= input.heldOn) throw invalid('heldOn', 'validation.bodyEnded');
+      if (b.valid_from && b.valid_from > input.heldOn) throw invalid('heldOn', 'validation.bodyNotYet');
+    }
+    await checkProgramme(trx, c, input.programmeId);
+    await checkPerson(trx, input.chairPersonId, 'chairPersonId');
+    const set: Record<string, unknown> = {};
+    if (input.programmeId !== undefined) set.programme_id = input.programmeId;
+    if (input.heldOn !== undefined) set.held_on = input.heldOn;
+    if (input.title !== undefined) set.title = input.title;
+    if (input.chairPersonId !== undefined) set.chair_person_id = input.chairPersonId;
+    if (input.agenda !== undefined) set.agenda = input.agenda || null;
+    if (input.minutes !== undefined) set.minutes = input.minutes || null;
+    await trx.updateTable('briefings').set(set).set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+
+    if (input.attendees) {
+      const attendees = await resolveAttendees(trx, input.attendees);
+      await trx.deleteFrom('briefing_attendees').where('briefing_id', '=', id).execute();
+      await repo.insertAttendees(trx, id, attendees);
+    }
+    if (input.conclusions) await reconcileConclusions(trx, id, input.conclusions);
+  });
+  return briefingDetail(ctx, c, id);
+}
+
+async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: string; text: string }[]) {
+  const existing = await trx.selectFrom('briefing_conclusions').selectAll().where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).forUpdate().execute();
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const kept = new Set<string>();
+  for (const [i, item] of list.entries()) {
+    const position = i + 1;
+    if (!item.id) {
+      await trx.insertInto('briefing_conclusions').values({ briefing_id: briefingId, position, text: item.text }).execute();
+      continue;
+    }
+    const e = byId.get(item.id);
+    if (!e || kept.has(item.id)) throw new AppError('NOT_FOUND', { field: `conclusions.${i}.id` });
+    kept.add(item.id);
+    if (e.text !== item.text || e.position !== position)
+      await trx.updateTable('briefing_conclusions').set((eb) => ({ text: item.text, position, version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+  }
+  for (const e of existing) {
+    if (kept.has(e.id)) continue;
+    if (e.task_id) throw invalid('conclusions', 'validation.conclusionLinked');
+    await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+  }
+}
+
+/** Deletes a briefing (soft) with its conclusions; the tasks made from them stay. */
+export async function deleteBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, version: number) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    await forChange(trx, c, id, version);
+    await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('briefing_id', '=', id).where('deleted_at', 'is', null).execute();
+    await trx.updateTable('briefings').set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  });
+  return { ok: true as const };
+}
+
+/** Issues the conclusions notice: a number of the body's 'conclusion_notice' series dated today, once — asking
+ * again keeps the number. A briefing without conclusions has nothing to notify (400). */
+export async function issueNotice(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, version: number) {
+  await inTransaction(ctx.db, actor, async (trx) => {
+    const row = await forChange(trx, c, id, version);
+    if (row.notice_number !== null) return;
+    const n = await trx.selectFrom('briefing_conclusions').select(sql<number>`count(*)::int`.as('n')).where('briefing_id', '=', id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    if (!n.n) throw invalid('conclusions', 'validation.noConclusions');
+    const issued = await nextNumber(trx, row.body_id, NOTICE_SERIES, c.today);
+    await bump(trx, id).set({ notice_number: issued.number, notice_symbol: issued.symbol, notice_issued_on: c.today }).execute();
+  });
+  return briefingDetail(ctx, c, id);
+}
+
+/** A task title from a conclusion: its text, cut at a word within 500 characters. */
+export function titleFrom(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= 500) return one;
+  const cut = one.slice(0, 499);
+  const space = cut.lastIndexOf(' ');
+  return (space > 400 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** Turns a conclusion into a task (through the work module's createTask, its checks and permissions), linking the
+ * two in the same transaction. 409 ALREADY_LINKED when the conclusion already has its task. */
+export async function conclusionToTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, conclusionId: string, input: z.infer<typeof s.conclusionTask>) {
+  const k = await ctx.db
+    .selectFrom('briefing_conclusions as bc')
+    .innerJoin('briefings as b', 'b.id', 'bc.briefing_id')
+    .select(['bc.id', 'bc.text', 'bc.task_id', 'b.body_id', 'b.programme_id'])
+    .where('bc.id', '=', conclusionId)
+    .where('bc.deleted_at', 'is', null)
+    .where('b.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!k) throw new AppError('NOT_FOUND');
+  if (!(await holdsOverBody(ctx.db, c, 'work.manage', k.body_id))) throw new AppError('FORBIDDEN');
+  if (k.task_id) throw new AppError('ALREADY_LINKED');
+  const programmeId = input.programmeId ?? k.programme_id;
+  if (!programmeId) throw invalid('programmeId', 'validation.required');
+  return createTask(ctx, actor, c, lang, { ...input, programmeId, title: input.title ?? titleFrom(k.text) }, async (trx, taskId) => {
+    const r = await trx
+      .updateTable('briefing_conclusions')
+      .set((eb) => ({ task_id: taskId, version: eb('version', '+', 1) }))
+      .where('id', '=', conclusionId)
+      .where('task_id', 'is', null)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!Number(r.numUpdatedRows)) throw new AppError('ALREADY_LINKED');
+  });
+}

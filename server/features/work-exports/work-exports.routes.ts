@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { localDate } from '../../clock.ts';
+import { actorOf } from '../../http/auth.ts';
+import { AppError, errorBodySchema, RequestValidationError } from '../../http/errors.ts';
+import { uuidParam } from '../../http/schemas.ts';
+import { pickLang } from '../../i18n/messages.ts';
+import { attachment, DOCX_TYPE, XLSX_TYPE } from '../documents/admin-docx.ts';
+import { callerOf } from '../work/work.scope.ts';
+import { loadProgramme } from './exports.repository.ts';
+import { importProgramme, PROGRAMME_IMPORT_LIMIT } from './programme.import.ts';
+import { programmeReport } from './programme.report.ts';
+import { programmeWorkbook } from './programme.xlsx.ts';
+import * as s from './work-exports.schemas.ts';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
+
+/** Reads the import form: the fields and one file of at most the limit (413), multipart only (415). */
+async function readImportForm(request: FastifyRequest) {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: PROGRAMME_IMPORT_LIMIT, files: 1, fields: 10 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          await part.toBuffer();
+          throw new AppError('VALIDATION_FAILED', { field: part.fieldname, issues: [{ field: part.fieldname, message: 'validation.unknownFile' }] });
+        }
+        file = await part.toBuffer();
+      } else fields[part.fieldname] = String(part.value ?? '').normalize('NFC');
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.oneFile' }] });
+    throw err;
+  }
+  if (!file || !file.length) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
+  const parsed = s.importFields.safeParse(fields, { reportInput: true });
+  if (!parsed.success) throw new RequestValidationError(parsed.error.issues, 'body');
+  return { fields: parsed.data, file };
+}
+
+/** Exports of a programme (Excel table, Word report) and its import from a sheet of the same layout. Reading
+ * needs the programme readable (404 otherwise); the import needs 'work.manage' over the body (403). */
+export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const caller = (request: FastifyRequest) => callerOf(ctx.db, request.identity, localDate(ctx.clock.now()));
+  const tags = ['work'];
+
+  r.get('/api/programmes/:id/export.xlsx', {
+    schema: { tags, summary: 'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    handler: async (request, reply) => {
+      const c = await caller(request);
+      const data = await loadProgramme(ctx.db, c, request.params.id);
+      const buf = await programmeWorkbook(data, c.today);
+      return reply.type(XLSX_TYPE).header('content-disposition', attachment(`Chương trình công tác năm ${data.programme.year}.xlsx`)).header('cache-control', 'no-store').send(buf as never);
+    },
+  });
+  r.get('/api/programmes/:id/report.docx', {
+    schema: { tags, summary: 'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    handler: async (request, reply) => {
+      const c = await caller(request);
+      const data = await loadProgramme(ctx.db, c, request.params.id);
+      const buf = await programmeReport(ctx.db, data, c.today);
+      return reply.type(DOCX_TYPE).header('content-disposition', attachment(`Báo cáo kết quả năm ${data.programme.year}.docx`)).header('cache-control', 'no-store').send(buf as never);
+    },
+  });
+  r.post('/api/programmes/import', {
+    config: { multipart: true, scope: 'unit' },
+    schema: {
+      tags,
+      summary: 'Create a programme from an Excel sheet laid out as the export (fields bodyId, year, title and one .xlsx file of at most 5 MB); a row that cannot be read is reported and nothing is written',
+      consumes: ['multipart/form-data'],
+      response: { 201: s.importResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
+    },
+    handler: async (request, reply) => {
+      const form = await readImportForm(request);
+      const result = await importProgramme(ctx, actorOf(request), await caller(request), lang(request), form.fields, form.file);
+      return reply.status(201).send(result);
+    },
+  });
+}
