@@ -154,6 +154,10 @@ export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
   await assertMayCreate(ctx.db, c, input.programmeId, input.parentId);
   const id = await inTransaction(ctx.db, actor, async (trx) => {
     const taskId = await insertTask(trx, actor, c.today, input);
+    // The creator must be able to read what it made (a subtask led outside its scope is refused, nothing written).
+    await taskAccess(trx, c, taskId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
+    });
     if (afterInsert) await afterInsert(trx, taskId);
     return taskId;
   });

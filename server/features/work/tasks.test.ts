@@ -273,4 +273,23 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     const stolen = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/files`, { fileId: other.json().id });
     expect(stolen.statusCode).toBe(404);
   });
+
+  it('a leader narrowed to the owner body reads and accepts tasks led by another body of its programme', async () => {
+    const { buildAccount, PASSWORD } = await import('../../../test/factories.ts');
+    const { signIn } = await import('../../../test/app.ts');
+    const a = await buildAccount(t().ctx);
+    expect((await api(f.admin, 'POST', `/api/accounts/${a.id}/roles`, { role: 'leader', unitCode: '06712', bodyId: f.bodies.mc1 })).statusCode).toBe(201);
+    const narrowed = await signIn(t().app, a.username, PASSWORD);
+    const created = await api(narrowed, 'POST', '/api/tasks', { programmeId: programme.id, kind: 'specialised', title: 'Tuyên truyền phòng, chống bạo lực gia đình', leadBodyId: f.bodies.mc1Women, assign: true, cooperators: [] });
+    expect(created.statusCode, created.body).toBe(201);
+    const done = await api(f.women.session, 'POST', `/api/tasks/${created.json().task.id}/transition`, { version: created.json().task.version, action: 'report_done' });
+    expect(done.statusCode, done.body).toBe(200);
+    const ok = await api(narrowed, 'POST', `/api/tasks/${created.json().task.id}/transition`, { version: done.json().task.version, action: 'accept' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // A subtask led by a body outside the creator's scope is refused and nothing is written.
+    const before = (await api(f.admin, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=1`)).json().total;
+    const outside = await api(f.women.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: created.json().task.id, kind: 'shared', title: 'Phần của phường bạn', leadBodyId: f.bodies.mc2, cooperators: [] });
+    expect(outside.statusCode).toBe(403);
+    expect((await api(f.admin, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=1`)).json().total).toBe(before);
+  });
 });
