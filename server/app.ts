@@ -1,6 +1,7 @@
 import { workRoutes } from './features/work/work.routes.ts';
 import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -177,6 +178,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   workRoutes(app, ctx);
   briefingsRoutes(app, ctx);
   workExportsRoutes(app, ctx);
+  notificationsRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });

@@ -36,6 +36,28 @@ const envSchema = z.object({
   KHOI_SKIP_WEB_BUILD: boolish.default(false),
   KHOI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   KHOI_DEMO_PASSWORD: z.string().min(8).optional(),
+  // Background jobs (pg-boss, schema `pgboss` of the same database): on unless KHOI_JOBS=off.
+  KHOI_JOBS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes')
+    .default(true),
+  KHOI_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h, Asia/Ho_Chi_Minh)')
+    .default('07:00'),
+  // E-mail of notifications: off unless an SMTP server is given (smtp://user:pass@host:587 or smtps://…:465).
+  KHOI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  KHOI_MAIL_FROM: z.string().min(3).optional(),
+  KHOI_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must start with http:// or https://')
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
+}).superRefine((v, ctx) => {
+  if (v.KHOI_SMTP_URL && !v.KHOI_MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['KHOI_MAIL_FROM'], message: 'required when KHOI_SMTP_URL is set' });
 });
 
 export type Env = Readonly<z.infer<typeof envSchema> & { dataDir: string }>;

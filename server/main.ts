@@ -12,6 +12,7 @@ import { ensureWebBuilt } from './web-build.ts';
 import path from 'node:path';
 import { diskFileStore } from './features/files/file-store.ts';
 import { isEmpty, seedDemo } from './features/demo/demo.seed.ts';
+import { startJobs, type JobRunner } from './jobs/runner.ts';
 
 export const EMBEDDED_DB_NAME = 'khoi';
 
@@ -68,11 +69,26 @@ export async function serve(): Promise<void> {
   }
   const app = await buildApp(ctx, { logger: { level: env.KHOI_LOG_LEVEL } });
 
+  // Background jobs (reminders) on the same database; a server that cannot start them still serves the app.
+  let jobs: JobRunner | null = null;
+  if (env.KHOI_JOBS) {
+    try {
+      jobs = await startJobs(ctx, conn.url, { log: say });
+      say(`Jobs started: daily sweep at ${env.KHOI_REMINDER_TIME} (Asia/Ho_Chi_Minh)${env.KHOI_SMTP_URL ? ', e-mail on' : ', e-mail off (no KHOI_SMTP_URL)'}.`);
+    } catch (err) {
+      say(`Jobs not started (${(err as Error).message}): no reminders will be sent by this server.`);
+    }
+  } else {
+    say('Jobs off (KHOI_JOBS=off): this server sends no reminders.');
+  }
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: stopping.`);
     await app.close().catch(() => undefined);
+    // A running job finishes (or is failed, to be retried by another server) before the pool closes.
+    await jobs?.stop().catch(() => undefined);
     await handle.close().catch(() => undefined);
     await stopDb();
     process.exit(0);

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { AccountMenu } from './features/auth/AccountMenu.tsx';
 import { useMe } from './features/auth/session.ts';
+import { NotificationBell } from './features/notifications/NotificationBell.tsx';
 import { MENU_GROUPS, MY_ACCOUNT_PATH, visibleEntries, type MenuEntry } from './menu.tsx';
 import { AppShell } from './ui/AppShell.tsx';
 
-function buildItems(entries: MenuEntry[], t: (key: string) => string): NonNullable<MenuProps['items']> {
+function buildItems(all: MenuEntry[], t: (key: string) => string): NonNullable<MenuProps['items']> {
+  const entries = all.filter((e) => !e.hidden);
   const item = (e: MenuEntry) => ({ key: e.key, icon: e.icon, label: <Link to={e.path}>{t(e.labelKey)}</Link> });
   const items: NonNullable<MenuProps['items']> = [];
   const placedGroups = new Set<string>();
@@ -39,7 +41,12 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
       menuItems={buildItems(entries, t)}
       selectedKeys={selected.map((e) => e.key)}
       defaultOpenKeys={openGroups}
-      headerRight={<AccountMenu profilePath={MY_ACCOUNT_PATH} />}
+      headerRight={
+        <>
+          <NotificationBell settingsPath={MY_ACCOUNT_PATH} />
+          <AccountMenu profilePath={MY_ACCOUNT_PATH} />
+        </>
+      }
     >
       {children ?? <Outlet />}
     </AppShell>

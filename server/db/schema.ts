@@ -181,7 +181,6 @@ export type FilesTable = {
   deleted_at: NullableTimestamp;
 };
 
-type Numeric = ColumnType<string, string | number, string | number>;
 type NullableNumeric = ColumnType<string | null, string | number | null | undefined, string | number | null>;
 
 export type TaskKindsTable = { code: string; name_vi: string; name_en: string; sort: Generated<number>; shown_apart: Generated<boolean>; version: Generated<number>; deleted_at: NullableTimestamp };

@@ -205,6 +205,8 @@ export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
     if (input.dueDate !== undefined && row.status === 'draft') Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });
     if (input.recurrence && !row.series_id) Object.assign(set, { series_id: row.id, occurrence: 1 });
     await trx.updateTable('tasks').set({ ...set, updated_at: new Date() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    const changed = Object.keys(set).filter((k) => k !== 'title_fold' && k !== 'series_id' && k !== 'occurrence' && k !== 'original_due_date' && String(set[k] ?? '') !== String((row as Record<string, unknown>)[k] ?? ''));
+    if (changed.length) await trx.insertInto('task_updates').values({ task_id: id, kind: 'edit', note: changed.join(', '), entered_by: c.accountId }).execute();
   });
   return taskDetail(ctx, c, lang, id);
 }

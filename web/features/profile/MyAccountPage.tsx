@@ -2,9 +2,10 @@ import { Card, Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { NotificationSettingsCard } from '../notifications/NotificationSettingsCard.tsx';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 
-/** "Tài khoản của tôi": who I am here, and my API tokens. */
+/** "Tài khoản của tôi": who I am here, my notification settings, and my API tokens. */
 export function MyAccountPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -32,6 +33,7 @@ export function MyAccountPage() {
             ]}
           />
         </Card>
+        <NotificationSettingsCard />
         <ApiTokensSection />
       </Flex>
     </>

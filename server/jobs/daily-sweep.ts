@@ -1,0 +1,37 @@
+import type { AppContext } from '../context.ts';
+import { localDate } from '../clock.ts';
+import type { NotificationChannel } from '../features/notifications/channels.ts';
+import { runReminderSweep, type SweepResult } from '../features/notifications/reminders.ts';
+import { createDueOccurrences } from '../features/work/tasks.service.ts';
+
+export type DailySweepResult = { day: string; occurrences: number; reminders: SweepResult | null; errors: string[] };
+
+/**
+ * The daily job: the next occurrences of recurring tasks (so they are reminded of too), then the reminder sweep
+ * and its delivery. Each part is idempotent for the day; a part that fails does not stop the next, and the job
+ * fails afterwards (pg-boss retries it) — including when some e-mails could not be sent, so they go out on retry.
+ */
+export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels: readonly NotificationChannel[]): Promise<DailySweepResult> {
+  const day = localDate(ctx.clock.now());
+  const result: DailySweepResult = { day, occurrences: 0, reminders: null, errors: [] };
+  try {
+    result.occurrences = await createDueOccurrences(ctx, day);
+  } catch (err) {
+    result.errors.push(`recurring tasks: ${(err as Error).message}`);
+  }
+  try {
+    result.reminders = await runReminderSweep(ctx, { channels });
+    for (const d of result.reminders.delivery) for (const f of d.failed) result.errors.push(`${d.channel} to account ${f.accountId}: ${f.error}`);
+  } catch (err) {
+    result.errors.push(`reminders: ${(err as Error).message}`);
+  }
+  return result;
+}
+
+/** One line for the server log. */
+export function describeSweep(r: DailySweepResult): string {
+  const rem = r.reminders;
+  const written = rem ? `${rem.inserted.due_soon} due soon, ${rem.inserted.overdue} overdue, ${rem.inserted.to_accept} to accept, ${rem.inserted.digest} digests` : 'failed';
+  const sent = rem?.delivery.map((d) => `${d.channel}: ${d.notifications} to ${d.accounts} account(s)${d.failed.length ? `, ${d.failed.length} failed` : ''}`).join('; ');
+  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}.`;
+}

@@ -1,0 +1,33 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Task, TaskRole } from '../work/work.api.ts';
+
+/** The order and colours of "how am I involved" tags. */
+export const MY_ROLES: readonly TaskRole[] = ['lead', 'responsible', 'assignee', 'cooperate', 'accept'];
+const ROLE_COLOR: Record<TaskRole, string> = { lead: 'red', responsible: 'volcano', assignee: 'gold', cooperate: 'blue', accept: 'purple' };
+
+/** Chủ trì / Phụ trách / Được giao / Phối hợp / Nghiệm thu. */
+export function RoleTags({ roles }: { roles: readonly TaskRole[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {MY_ROLES.filter((r) => roles.includes(r)).map((r) => (
+        <Tag key={r} color={ROLE_COLOR[r]} className="mywork-role">
+          {t(`myWork.role.${r}`)}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+/** "Quá hạn 3 ngày", "Đến hạn hôm nay", "Còn 5 ngày", "Hoàn thành 12/11/2026"… — the words beside a due date. */
+export function useDaysText() {
+  const { t } = useTranslation();
+  return (task: Pick<Task, 'daysLeft' | 'timeliness' | 'dueDate'>): string | null => {
+    if (task.timeliness === 'on_time' || task.timeliness === 'late') return t(`myWork.days.${task.timeliness}`);
+    if (task.timeliness === 'cancelled' || task.daysLeft === null || !task.dueDate) return null;
+    if (task.daysLeft < 0) return t('myWork.days.overdue', { count: -task.daysLeft });
+    if (task.daysLeft === 0) return t('myWork.days.today');
+    return t('myWork.days.left', { count: task.daysLeft });
+  };
+}

@@ -1,0 +1,108 @@
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Counts } from '../work/work.api.ts';
+import { TIMELINESS_COLOR } from '../work/TaskBits.tsx';
+
+// Only the parts of ECharts these charts use (bars on a grid, tooltip, legend, canvas), to keep the bundle small.
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+/** The four parts every row is split into; the keys of the timeliness filter of the programme page. */
+export const SEGMENTS = [
+  { key: 'onTime', filter: 'on_time', color: TIMELINESS_COLOR.on_time },
+  { key: 'late', filter: 'late', color: '#faad14' },
+  { key: 'overdue', filter: 'overdue', color: TIMELINESS_COLOR.overdue },
+  { key: 'open', filter: null, color: '#91caff' },
+] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export type BarRow = { id: string; label: string; counts: Counts };
+
+type Props = {
+  rows: BarRow[];
+  /** Narrow screens: shorter labels. */
+  compact: boolean;
+  /** A bar part was clicked: the row and the part. */
+  onPick: (row: BarRow, segment: Segment) => void;
+  'aria-label': string;
+};
+
+/** Horizontal stacked bars (done on time / late / overdue / open) per row, one row per group or body. */
+export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
+  const { t } = useTranslation();
+  const labelWidth = compact ? 110 : 230;
+  const option = {
+    animationDuration: 400,
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: compact ? 11 : 12 } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (params: { dataIndex: number; marker: string; seriesName: string; value: number }[]) => {
+        const row = rows[params[0]?.dataIndex ?? 0];
+        if (!row) return '';
+        const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+        const lines = params.map((p) => `${p.marker}${esc(p.seriesName)}: <b>${p.value}</b>`);
+        return `<div style="max-width:280px;white-space:normal"><b>${esc(row.label)}</b><br/>${lines.join('<br/>')}<br/>${esc(t('overview.col.total'))}: <b>${row.counts.total}</b></div>`;
+      },
+    },
+    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLabel: { width: labelWidth, overflow: 'truncate', fontSize: compact ? 11 : 12 },
+    },
+    series: SEGMENTS.map((s) => ({
+      id: s.key,
+      name: t(`overview.legend.${s.key}`),
+      type: 'bar',
+      stack: 'all',
+      barMaxWidth: 22,
+      itemStyle: { color: s.color },
+      emphasis: { focus: 'series' },
+      cursor: 'pointer',
+      data: rows.map((r) => r.counts[s.key]),
+    })),
+  };
+  const height = Math.max(160, rows.length * (compact ? 30 : 34) + 60);
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // The latest rows and handler, read by the click listener set up once.
+  const latest = useRef({ rows, onPick });
+  useEffect(() => {
+    latest.current = { rows, onPick };
+  });
+
+  // One chart per box, resized with it and disposed with it.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (p) => {
+      const row = latest.current.rows[p.dataIndex];
+      const segment = SEGMENTS.find((s) => s.key === p.seriesId);
+      if (row && segment) latest.current.onPick(row, segment);
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.resize();
+  });
+
+  return <div ref={box} role="img" aria-label={rest['aria-label']} style={{ height, width: '100%' }} />;
+}
