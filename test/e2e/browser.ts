@@ -18,9 +18,10 @@ export const SCREENSHOTS = path.resolve('docs/images');
 export type BrowserHarness = TestApp & { browser: Browser; baseUrl: string; newPage: (opts?: { width?: number; height?: number; lang?: string }) => Promise<Page> };
 
 /** The real app on its own database, listening on a free loopback port, and a headless Chromium. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** `start`: the server clock's start (default the test clock's); the browser's own clock is the real one. */
+export async function startBrowserHarness(opts: { start?: string } = {}): Promise<BrowserHarness> {
   await ensureWebBuilt(() => undefined);
-  const t = await buildTestApp({ serveWeb: true });
+  const t = await buildTestApp({ serveWeb: true, start: opts.start });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -57,12 +58,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Waits until drawers, modals and popups have finished moving (a click on a moving element misses, and a
+/** Waits until drawers, modals and popups have finished moving (the 2-second fade of a button's click wave, which
+ * moves nothing, does not count) (a click on a moving element misses, and a
  * screenshot of a half-faded drawer is useless). */
 export async function settled(page: Page): Promise<void> {
   const { expect } = await import('vitest');
   await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running').length))
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running' && !((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave')).length))
     .toBe(0);
 }
 

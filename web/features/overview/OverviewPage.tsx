@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Grid, Row, Select, Skeleton, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -42,10 +42,8 @@ export function OverviewPage() {
   const fallback = defaultProgramme(list, year);
   const programmeId = chosen && (list.length === 0 || list.some((p) => p.id === chosen)) ? chosen : (fallback?.id ?? null);
 
-  // Remember the programme in the address, so the page can be shared and comes back the same.
-  useEffect(() => {
-    if (programmeId && programmeId !== chosen) setParams((prev) => mergeParams(prev, { programme: programmeId }), { replace: true });
-  }, [programmeId, chosen, setParams]);
+  // The address names the programme only once the person picks one: writing the default into it from an effect
+  // would race a click elsewhere in the menu and bring the person back here.
 
   const years = [...new Set(list.map((p) => p.year))];
   const options = years.map((y) => ({
