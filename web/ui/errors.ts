@@ -18,8 +18,9 @@ export function errorText(error: unknown, t: TFunction): string {
 export function showFormError(form: FormInstance, error: unknown, fieldNames: readonly string[], t: TFunction): string | null {
   if (!isApiError(error)) return errorText(error, t);
   const byField = new Map<string, string[]>();
+  // A field of a list's row ('cooperators.1.bodyId') belongs to the form's 'cooperators' list.
   const add = (field: string | undefined, message: string) => {
-    if (!field || !fieldNames.includes(field)) return false;
+    if (!field || !fieldNames.includes(field.split('.')[0]!)) return false;
     byField.set(field, [...(byField.get(field) ?? []), message]);
     return true;
   };
@@ -27,6 +28,8 @@ export function showFormError(form: FormInstance, error: unknown, fieldNames: re
   for (const issue of error.issues) if (!add(issue.field, issue.message)) unplaced = true;
   if (error.field && error.issues.length === 0 && !add(error.field, error.message)) unplaced = true;
   if (byField.size === 0) return errorText(error, t);
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  const namePath = (field: string) => field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  form.setFields([...byField].map(([name, errors]) => ({ name: namePath(name), errors })));
+  form.scrollToField(namePath([...byField.keys()][0]!), { block: 'center' });
   return unplaced ? errorText(error, t) : null;
 }

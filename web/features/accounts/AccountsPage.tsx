@@ -1,6 +1,7 @@
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Grid, Input, Space, Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { App, Button, Card, Flex, Grid, Space, Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -152,15 +153,13 @@ export function AccountsPage() {
       />
       <Card>
         <Flex gap={8} wrap className="table-toolbar">
-          <Input.Search
+          <SearchBox
             className="table-search"
-            aria-label={t('accounts.searchLabel')}
+            label={t('accounts.searchLabel')}
             placeholder={t('accounts.searchPlaceholder')}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(value) => update({ q: value.trim(), page: 1 })}
-            enterButton={t('common.search')}
+            onChange={setSearch}
+            onSearch={(q) => update({ q: q ?? '', page: 1 })}
           />
         </Flex>
         <Table<Account>

@@ -1,6 +1,7 @@
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Flex, Grid, Input, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Drawer, Flex, Grid, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -158,15 +159,13 @@ export function BodiesPage() {
             onChange={(v: string | undefined) => update({ loai: v ?? null })}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          <Input.Search
+          <SearchBox
             className="body-search"
-            aria-label={t('bodies.searchLabel')}
+            label={t('bodies.searchLabel')}
             placeholder={t('bodies.searchName')}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(value) => update({ q: value.trim() })}
-            enterButton={t('common.search')}
+            onChange={setSearch}
+            onSearch={(q) => update({ q: q ?? '' })}
           />
           {canManage ? (
             <Flex gap={6} align="center">

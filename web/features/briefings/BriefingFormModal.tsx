@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Divider, Flex, Form, Grid, Input, Modal, Select, Tooltip, Typography } from 'antd';
@@ -7,7 +8,6 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { useNestedFormErrors } from '../work/formErrors.ts';
 import { PersonSelect } from '../work/PersonSelect.tsx';
 import { listProgrammes, programmesKey } from '../work/work.api.ts';
 import { BRIEFINGS_KEY, createBriefing, updateBriefing, type BriefingDetail } from './briefings.api.ts';
@@ -54,7 +54,7 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, FIELDS);
+  const errors = useFormErrors(form, FIELDS);
   const b = detail?.briefing;
   const programmes = useQuery({ queryKey: programmesKey({}), queryFn: ({ signal }) => listProgrammes({}, signal), staleTime: 60_000 });
   const heldOn: Dayjs | undefined = Form.useWatch('heldOn', form);

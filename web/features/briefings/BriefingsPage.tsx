@@ -1,6 +1,7 @@
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Grid, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -126,15 +127,12 @@ function BriefingList() {
             onChange={(v) => update({ tu: v?.[0]?.format('YYYY-MM-DD') ?? null, den: v?.[1]?.format('YYYY-MM-DD') ?? null })}
             aria-label={t('briefings.dates')}
           />
-          <Input.Search
+          <SearchBox
             className="table-search briefing-filter-search"
-            aria-label={t('briefings.search')}
-            placeholder={t('briefings.search')}
-            allowClear
+            label={t('briefings.search')}
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(v) => update({ q: v.trim() || null })}
-            enterButton={t('common.search')}
+            onChange={setSearch}
+            onSearch={(q) => update({ q })}
           />
         </Flex>
         <Table<Briefing>

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, DatePicker, Flex, Form, Grid, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -6,7 +7,6 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { useNestedFormErrors } from '../work/formErrors.ts';
 import { PersonSelect } from '../work/PersonSelect.tsx';
 import { getProgramme, KINDS_KEY, listKinds, listProgrammes, programmeKey, programmesKey, WORK_KEY } from '../work/work.api.ts';
 import { briefingKey, BRIEFINGS_KEY, conclusionToTask, type BriefingDetail, type Conclusion } from './briefings.api.ts';
@@ -44,7 +44,7 @@ function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: Brief
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, FIELDS);
+  const errors = useFormErrors(form, FIELDS);
   const b = briefing.briefing;
   const today = todayInVietnam().format('YYYY-MM-DD');
 

@@ -1,6 +1,7 @@
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Drawer, Flex, Grid, Input, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Button, Card, Drawer, Flex, Grid, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -112,15 +113,13 @@ export function PeoplePage() {
       <Card>
         <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
           <AsOfPicker id="people-date" className="body-date" value={asOf} onChange={(d) => update({ ngay: d, page: null })} />
-          <Input.Search
+          <SearchBox
             className="body-search"
-            aria-label={t('people.searchLabel')}
+            label={t('people.searchLabel')}
             placeholder={t('people.searchPlaceholder')}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(value) => update({ q: value.trim(), page: null })}
-            enterButton={t('common.search')}
+            onChange={setSearch}
+            onSearch={(q) => update({ q: q ?? '', page: null })}
           />
           <div className="body-unit">
             <BodySelect

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, DatePicker, Empty, Flex, Form, Input, Modal, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,7 +11,6 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { bodyDetailKey, getBody } from '../bodies/bodies.api.ts';
 import { childrenKey, listChildren } from '../units/units.api.ts';
-import { useNestedFormErrors } from './formErrors.ts';
 import { cascadeTask, WORK_KEY, type CascadeResult, type TaskDetail } from './work.api.ts';
 import { taskPath } from './work.paths.ts';
 
@@ -32,7 +32,7 @@ function CascadeForm({ detail, onClose }: { detail: TaskDetail; onClose: () => v
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, ['unitCodes', 'title', 'dueDate']);
+  const errors = useFormErrors(form, ['unitCodes', 'title', 'dueDate']);
   const [result, setResult] = useState<CascadeResult | null>(null);
   const task = detail.task;
   const asOf = todayInVietnam().format('YYYY-MM-DD');

@@ -1,6 +1,7 @@
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -92,15 +93,13 @@ export function ProgrammesPage() {
               aria-label={t('work.programmes.bodyFilter')}
             />
           </div>
-          <Input.Search
+          <SearchBox
             className="work-search"
-            aria-label={t('work.programmes.searchLabel')}
+            label={t('work.programmes.searchLabel')}
             placeholder={t('work.programmes.searchPlaceholder')}
-            allowClear
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(value) => update({ q: value.trim() })}
-            enterButton={t('common.search')}
+            onChange={setSearch}
+            onSearch={(q) => update({ q: q ?? '' })}
           />
         </Flex>
         {list.isPending ? (

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { useState, type KeyboardEvent } from 'react';
 import { App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { EvidenceUpload, uploadedIds, type Picked } from './EvidenceUpload.tsx';
-import { useNestedFormErrors } from './formErrors.ts';
 import { PersonSelect } from './PersonSelect.tsx';
 import { formatNumber } from './TaskBits.tsx';
 import { useTaskMutation } from './useTaskMutation.ts';
@@ -46,7 +46,7 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, FIELDS, { cooperatorId: 'part' });
+  const errors = useFormErrors(form, FIELDS, { cooperatorId: 'part' });
   const [files, setFiles] = useState<Picked[]>([]);
   const task = detail.task;
   const today = todayInVietnam();

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import {
   CheckCircleOutlined,
   FlagOutlined,
@@ -16,7 +17,6 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { useNestedFormErrors } from './formErrors.ts';
 import { AssigneeSelect, PersonSelect } from './PersonSelect.tsx';
 import { useReloadTask, useTaskMutation } from './useTaskMutation.ts';
 import { TASK_ACTIONS, transitionTask, type TaskAction, type TaskDetail, type TransitionInput } from './work.api.ts';
@@ -67,7 +67,7 @@ function ActionForm({ detail, action, onClose }: { detail: TaskDetail; action: T
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, FIELDS);
+  const errors = useFormErrors(form, FIELDS);
   const task = detail.task;
   const today = todayInVietnam();
   const reload = useReloadTask(task.id);

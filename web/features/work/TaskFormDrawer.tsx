@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
@@ -7,7 +8,6 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { useNestedFormErrors } from './formErrors.ts';
 import { AssigneeSelect, PersonSelect } from './PersonSelect.tsx';
 import {
   createTask,
@@ -100,7 +100,7 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useNestedFormErrors(form, FIELDS);
+  const errors = useFormErrors(form, FIELDS);
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
   const editing = target.task ?? null;
   const task = editing?.task ?? null;

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { CheckOutlined, CloseOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Empty, Flex, Form, Input, Modal, Progress, Tag, Timeline, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,7 +9,6 @@ import { DATE_FORMAT, formatDate, formatDateTime } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { FileList } from './FileList.tsx';
-import { useNestedFormErrors } from './formErrors.ts';
 import { formatPercent, STATUS_COLOR } from './TaskBits.tsx';
 import { acceptable, shrinkAndUpload, UPLOAD_ACCEPT } from './upload.ts';
 import { useReloadTask, useTaskMutation } from './useTaskMutation.ts';
@@ -133,7 +133,7 @@ function ExtensionRequestForm({ detail }: { detail: TaskDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RequestValues>();
   const [shown, setShown] = useState(false);
-  const errors = useNestedFormErrors(form, ['requestedDueDate', 'reason']);
+  const errors = useFormErrors(form, ['requestedDueDate', 'reason']);
   const due = detail.task.dueDate;
   const mutation = useTaskMutation(
     detail.task.id,
@@ -189,7 +189,7 @@ function DecideForm({ detail, ext, decision, onClose }: { detail: TaskDetail; ex
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string }>();
-  const errors = useNestedFormErrors(form, ['note', 'decision']);
+  const errors = useFormErrors(form, ['note', 'decision']);
   const reload = useReloadTask(detail.task.id);
   const mutation = useTaskMutation(detail.task.id, (v: { note?: string }) => decideExtension(ext.id, { version: ext.version, decision, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }), {
     onMutate: errors.reset,
