@@ -138,8 +138,17 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await account.getByLabel('Tên đăng nhập', { exact: true }).fill('ngo.thi.thu');
     await account.getByLabel('Họ và tên', { exact: true }).fill('Ngô Thị Thu');
     await account.getByLabel('Mật khẩu ban đầu', { exact: true }).fill('tam-thoi-2025');
+    // The account belongs to the person just recorded (tasks naming her then show in her "my work").
+    const personBox = account.getByLabel('Cán bộ (trong danh mục)', { exact: true });
+    await personBox.click();
+    await personBox.fill('ngo thi thu');
+    const personHit = page.locator('.ant-select-item-option').filter({ hasText: 'Ngô Thị Thu' });
+    await expect.poll(() => personHit.first().isVisible()).toBe(true);
+    await personHit.first().click();
     await account.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã thêm tài khoản "Ngô Thị Thu".').isVisible()).toBe(true);
+    const linked = await ctx.db.selectFrom('accounts as a').innerJoin('people as p', 'p.id', 'a.person_id').select('p.full_name').where('a.username', '=', 'ngo.thi.thu').executeTakeFirst();
+    expect(linked?.full_name).toBe('Ngô Thị Thu');
     await page.getByRole('row').filter({ hasText: 'ngo.thi.thu' }).getByRole('button', { name: 'Vai trò' }).click();
     const drawer = page.getByRole('dialog', { name: /^Vai trò của Ngô Thị Thu/ });
     await expect.poll(() => drawer.getByText('Vai trò có hiệu lực trên đơn vị được chọn và mọi đơn vị trực thuộc', { exact: false }).isVisible()).toBe(true);

@@ -27,6 +27,7 @@ export const createBody = z.strictObject({
   phone: phone.optional(),
   password: password.describe('Initial password; the person must change it at first sign-in'),
   isAdmin: z.boolean().default(false),
+  personId: z.uuid().nullable().optional().describe('Link the account to a person of the register'),
 });
 export type CreateAccountInput = z.infer<typeof createBody>;
 

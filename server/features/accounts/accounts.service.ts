@@ -22,8 +22,11 @@ export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
 /** Adds an account. Unless `mustChangePassword` is false (the first admin, the CLI), the person changes the password at first sign-in. */
 export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccountInput & { mustChangePassword?: boolean }): Promise<Account> {
   const passwordHash = await ctx.passwords.hash(input.password);
-  const row = await inTransaction(ctx.db, actor, (trx) =>
-    repo
+  const row = await inTransaction(ctx.db, actor, async (trx) => {
+    if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
+      throw new AppError('NOT_FOUND', { field: 'personId' });
+    }
+    const created = await repo
       .insert(trx, {
         username: input.username,
         displayName: input.displayName,
@@ -33,8 +36,10 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccount
         isAdmin: input.isAdmin,
         mustChangePassword: input.mustChangePassword ?? true,
       })
-      .catch(rethrowUnique),
-  );
+      .catch(rethrowUnique);
+    if (!input.personId) return created;
+    return trx.updateTable('accounts').set({ person_id: input.personId }).where('id', '=', created.id).returningAll().executeTakeFirstOrThrow();
+  });
   return presentAccount(row);
 }
 

@@ -1,16 +1,19 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { getPerson } from '../people/people.api.ts';
+import { PersonSelect } from '../people/PersonSelect.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { ACCOUNTS_KEY, createAccount, updateAccount, type Account, type NewAccount } from './accounts.api.ts';
 
-type Values = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean };
+type Values = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean; personId?: string | null };
 
 /** `null` creates a new account; an account edits it. */
 type Props = { open: boolean; account: Account | null; onClose: () => void };
 
-const FIELDS = ['username', 'displayName', 'email', 'phone', 'password', 'isAdmin'] as const;
+const FIELDS = ['username', 'displayName', 'email', 'phone', 'password', 'isAdmin', 'personId'] as const;
 
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
@@ -33,8 +36,14 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, FIELDS);
   const editing = account !== null;
+  // The register's person this account belongs to (its name, for the picker).
+  const linked = useQuery({
+    queryKey: ['people', 'linked', account?.personId],
+    queryFn: ({ signal }) => getPerson(account!.personId!, todayInVietnam().format('YYYY-MM-DD'), signal),
+    enabled: Boolean(account?.personId),
+  });
   const initialValues: Partial<Values> = account
-    ? { displayName: account.displayName, email: account.email ?? '', phone: account.phone ?? '', isAdmin: account.isAdmin }
+    ? { displayName: account.displayName, email: account.email ?? '', phone: account.phone ?? '', isAdmin: account.isAdmin, personId: account.personId }
     : { username: '', displayName: '', email: '', phone: '', password: '', isAdmin: false };
 
   const mutation = useMutation({
@@ -46,6 +55,7 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
           email: blankToNull(values.email),
           phone: blankToNull(values.phone),
           isAdmin: values.isAdmin,
+          personId: values.personId ?? null,
         });
       }
       const body: NewAccount = {
@@ -53,6 +63,7 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
         displayName: values.displayName.trim(),
         password: values.password,
         isAdmin: values.isAdmin,
+        personId: values.personId ?? null,
       };
       const email = blankToNull(values.email);
       const phone = blankToNull(values.phone);
@@ -103,6 +114,9 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}
+      <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHelp')}>
+        <PersonSelect initial={linked.data ? { id: linked.data.person.id, name: linked.data.person.fullName } : null} aria-label={t('accounts.person')} />
+      </Form.Item>
       <Form.Item name="isAdmin" valuePropName="checked">
         <Checkbox>{t('accounts.isAdmin')}</Checkbox>
       </Form.Item>

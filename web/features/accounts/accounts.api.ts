@@ -2,15 +2,15 @@ import { api } from '../../lib/api.ts';
 import type { Me } from '../auth/auth.api.ts';
 
 /** An account as administrators see it. */
-export type Account = Me & { disabled: boolean; lastLoginAt: string | null; createdAt: string; version: number };
+export type Account = Me & { personId: string | null; disabled: boolean; lastLoginAt: string | null; createdAt: string; version: number };
 
 export type AccountPage = { items: Account[]; total: number; page: number; pageSize: number };
 
 export type AccountQuery = { q: string; page: number; pageSize: number };
 
-export type NewAccount = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean };
+export type NewAccount = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean; personId?: string | null };
 
-export type AccountChanges = { version: number; displayName: string; email: string | null; phone: string | null; isAdmin: boolean };
+export type AccountChanges = { version: number; displayName: string; email: string | null; phone: string | null; isAdmin: boolean; personId: string | null };
 
 export const ACCOUNTS_KEY = ['accounts'] as const;
 

@@ -8,7 +8,7 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { PersonSelect } from '../work/PersonSelect.tsx';
+import { PersonSelect } from '../people/PersonSelect.tsx';
 import { listProgrammes, programmesKey } from '../work/work.api.ts';
 import { BRIEFINGS_KEY, createBriefing, updateBriefing, type BriefingDetail } from './briefings.api.ts';
 

@@ -7,7 +7,7 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { PersonSelect } from '../work/PersonSelect.tsx';
+import { PersonSelect } from '../people/PersonSelect.tsx';
 import { getProgramme, KINDS_KEY, listKinds, listProgrammes, programmeKey, programmesKey, WORK_KEY } from '../work/work.api.ts';
 import { briefingKey, BRIEFINGS_KEY, conclusionToTask, type BriefingDetail, type Conclusion } from './briefings.api.ts';
 

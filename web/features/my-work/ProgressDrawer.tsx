@@ -10,7 +10,7 @@ import { currentLocale } from '../../lib/i18n.ts';
 import { errorText } from '../../ui/errors.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
-import { PersonSelect } from '../work/PersonSelect.tsx';
+import { PersonSelect } from '../people/PersonSelect.tsx';
 import { formatSize, shrinkAndUpload } from '../work/upload.ts';
 import { getTask, reportProgress, taskKey, WORK_KEY, type Task, type TaskDetail } from '../work/work.api.ts';
 import { taskPath } from '../work/work.paths.ts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { EvidenceUpload, uploadedIds, type Picked } from './EvidenceUpload.tsx';
-import { PersonSelect } from './PersonSelect.tsx';
+import { PersonSelect } from '../people/PersonSelect.tsx';
 import { formatNumber } from './TaskBits.tsx';
 import { useTaskMutation } from './useTaskMutation.ts';
 import { reportProgress, type ProgressInput, type TaskDetail } from './work.api.ts';

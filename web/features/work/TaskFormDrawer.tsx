@@ -8,7 +8,7 @@ import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { AssigneeSelect, PersonSelect } from './PersonSelect.tsx';
+import { AssigneeSelect, PersonSelect } from '../people/PersonSelect.tsx';
 import {
   createTask,
   KINDS_KEY,

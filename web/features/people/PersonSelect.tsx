@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInVietnam } from '../../lib/format.ts';
 import { useDebounced } from '../../lib/hooks.ts';
 import { errorText } from '../../ui/errors.ts';
-import { getPerson, listPeople, peopleListKey, type Person } from '../people/people.api.ts';
+import { getPerson, listPeople, peopleListKey, type Person } from './people.api.ts';
 
 type Props = {
   value?: string | null;
