@@ -9,6 +9,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Browser journeys poll the page; on a loaded 2-core CI machine a page can take more than the default second.
+    expect: { poll: { timeout: 10_000 } },
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });
