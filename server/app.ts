@@ -1,4 +1,5 @@
 import { workRoutes } from './features/work/work.routes.ts';
+import { retentionRoutes } from './features/retention/retention.ts';
 import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   handoverRoutes(app, ctx);
   filesRoutes(app, ctx);
   workRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   briefingsRoutes(app, ctx);
   workExportsRoutes(app, ctx);
   notificationsRoutes(app, ctx);

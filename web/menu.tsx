@@ -1,7 +1,8 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, CommentOutlined, DashboardOutlined, FileDoneOutlined, IdcardOutlined, ProjectOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, CommentOutlined, DashboardOutlined, FileDoneOutlined, IdcardOutlined, ProjectOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AccountsPage } from './features/accounts/AccountsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { RetentionPage } from './features/retention/RetentionPage.tsx';
 import type { Me } from './features/auth/auth.api.ts';
 import { BodiesPage } from './features/bodies/BodiesPage.tsx';
 import { BRIEFINGS_PATH } from './features/briefings/briefings.api.ts';
@@ -144,6 +145,15 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'nav.audit',
     group: 'admin',
     element: <AuditPage />,
+    visible: (me) => me.isAdmin,
+  },
+  {
+    key: 'admin-retention',
+    path: '/quan-tri/luu-giu-du-lieu',
+    icon: <ClockCircleOutlined aria-hidden />,
+    labelKey: 'nav.retention',
+    group: 'admin',
+    element: <RetentionPage />,
     visible: (me) => me.isAdmin,
   },
 ];

@@ -350,7 +350,21 @@ export type NotificationSettingsTable = {
   updated_at: GeneratedTimestamp;
 };
 
+export type RetentionRulesTable = {
+  kind: string;
+  name_vi: string;
+  name_en: string;
+  table_name: string;
+  ended_column: string;
+  fields: string[];
+  months: number | null;
+  sort: Generated<number>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+};
+
 export type DB = {
+  retention_rules: RetentionRulesTable;
   task_kinds: TaskKindsTable;
   programmes: ProgrammesTable;
   task_groups: TaskGroupsTable;

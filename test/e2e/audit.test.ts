@@ -129,4 +129,23 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     await expect.poll(() => img.count()).toBe(0);
     await expect.poll(() => page.locator('.person-photo-avatar').textContent()).toBe('Á');
   }, 240_000);
+
+  it('an admin sets how long the personal details of deleted people are kept', async () => {
+    const { ctx, newPage } = h!;
+    await buildAccount(ctx, { username: 'ha.quan.tri', displayName: 'Hà Quản Trị', isAdmin: true });
+    const page = await newPage({ width: 1366, height: 900 });
+    await signInForm(page, 'ha.quan.tri', PASSWORD);
+    await page.getByTestId('account-menu').waitFor();
+    await page.getByRole('menuitem', { name: 'Lưu giữ dữ liệu' }).click();
+    await page.getByRole('heading', { name: 'Lưu giữ dữ liệu cá nhân' }).waitFor();
+    const period = page.getByLabel('Thời hạn lưu giữ: Thông tin cá nhân của cán bộ đã xóa khỏi danh mục');
+    await expect.poll(() => period.inputValue()).toBe('24');
+    await period.fill('60');
+    await page.getByRole('row').filter({ hasText: 'Thông tin cá nhân của cán bộ đã xóa khỏi danh mục' }).getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByText('Đã lưu thời hạn cho «Thông tin cá nhân của cán bộ đã xóa khỏi danh mục».').isVisible()).toBe(true);
+    const rule = await ctx.db.selectFrom('retention_rules').select('months').where('kind', '=', 'deleted_person').executeTakeFirstOrThrow();
+    expect(rule.months).toBe(60);
+    await settled(page);
+    await screenshot(page, 'luu-giu-du-lieu');
+  }, 120_000);
 });

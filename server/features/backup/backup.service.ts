@@ -89,7 +89,7 @@ export class RestoreRefused extends Error {}
 
 /** Tables whose rows the migrations themselves insert (reference data): they do not make a database "not empty",
  * and the backup's rows replace them. */
-const SEEDED_BY_MIGRATIONS = new Set(['unit_kinds', 'body_kinds', 'roles', 'task_kinds', 'document_series']);
+const SEEDED_BY_MIGRATIONS = new Set(['unit_kinds', 'body_kinds', 'roles', 'task_kinds', 'document_series', 'retention_rules']);
 
 /** Restores an archive into the database at `url`. Refuses an archive of a newer schema than this Khối knows,
  * and a database that already holds data unless `replace` is set. The database ends migrated to the latest schema. */

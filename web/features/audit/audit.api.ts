@@ -42,9 +42,10 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'view_personal',
   'sign_in_refused_disabled',
+  'erase',
 ] as const;
 
-export const AUDIT_TABLES = ['accounts', 'api_tokens', 'unit_versions', 'unit_links', 'bodies', 'body_kinds', 'people', 'positions', 'role_assignments'] as const;
+export const AUDIT_TABLES = ['accounts', 'api_tokens', 'unit_versions', 'unit_links', 'bodies', 'body_kinds', 'people', 'positions', 'role_assignments', 'programmes', 'task_groups', 'tasks', 'task_cooperators', 'task_extensions', 'briefings', 'briefing_conclusions', 'retention_rules'] as const;
 
 export const AUDIT_KEY = ['audit'] as const;
 export const auditKey = (query: AuditQuery) => [...AUDIT_KEY, query] as const;
