@@ -1,5 +1,6 @@
 import { workRoutes } from './features/work/work.routes.ts';
 import { retentionRoutes } from './features/retention/retention.ts';
+import { listExportRoutes } from './features/exports/list-exports.ts';
 import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   filesRoutes(app, ctx);
   workRoutes(app, ctx);
   retentionRoutes(app, ctx);
+  listExportRoutes(app, ctx);
   briefingsRoutes(app, ctx);
   workExportsRoutes(app, ctx);
   notificationsRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -146,9 +147,12 @@ export function AccountsPage() {
       <PageHeader
         title={t('nav.accounts')}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, account: null })}>
-            {t('common.add')}
-          </Button>
+          <>
+            <ExportButton href={exportUrl('/api/accounts/export.xlsx', { q })} />
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, account: null })}>
+              {t('common.add')}
+            </Button>
+          </>
         }
       />
       <Card>

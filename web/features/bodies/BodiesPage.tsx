@@ -1,3 +1,4 @@
+import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -124,16 +125,19 @@ export function BodiesPage() {
         title={t('nav.bodies')}
         description={t('bodies.intro')}
         extra={
-          canManage ? (
-            <>
-              <Button icon={<TagsOutlined aria-hidden />} onClick={() => setAddingKind(true)}>
-                {t('bodies.kinds.button')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ body: null })}>
-                {t('common.add')}
-              </Button>
-            </>
-          ) : null
+          <>
+            <ExportButton href={exportUrl('/api/bodies/export.xlsx', { unit: query.unit, asOf: query.asOf, kind: query.kind, q: query.q, includeDeleted: query.includeDeleted ? 'true' : null })} />
+            {canManage ? (
+              <>
+                <Button icon={<TagsOutlined aria-hidden />} onClick={() => setAddingKind(true)}>
+                  {t('bodies.kinds.button')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ body: null })}>
+                  {t('common.add')}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <Card>

@@ -1,3 +1,4 @@
+import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -103,11 +104,14 @@ export function PeoplePage() {
         title={t('nav.people')}
         description={t('people.intro')}
         extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-              {t('common.add')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton href={exportUrl('/api/people/export.xlsx', { q, body, asOf })} />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+                {t('common.add')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card>
