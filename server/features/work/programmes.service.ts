@@ -13,6 +13,13 @@ import { assertProgrammeReadable, holdsOverBody, programmeVisible, taskVisible, 
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
+/** Whether the caller holds work.manage today anywhere (so may create a programme for some body). */
+export async function workPermissions(ctx: Ctx, c: WorkCaller) {
+  if (c.isAdmin) return { createProgramme: true };
+  const r = await sql<{ ok: boolean }>`select exists (select 1 from account_scope(${c.accountId}::uuid, ${c.today}::date, 'work.manage')) as ok`.execute(ctx.db);
+  return { createProgramme: Boolean(r.rows[0]?.ok) };
+}
+
 export async function listKinds(ctx: Ctx, lang: Lang) {
   const rows = await ctx.db.selectFrom('task_kinds').selectAll().where('deleted_at', 'is', null).orderBy('sort').execute();
   return rows.map((k) => ({ code: k.code, name: lang === 'en' ? k.name_en : k.name_vi, shownApart: k.shown_apart }));

@@ -292,4 +292,10 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(outside.statusCode).toBe(403);
     expect((await api(f.admin, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=1`)).json().total).toBe(before);
   });
+
+  it('tells who may create a programme', async () => {
+    expect((await api(f.leader.session, 'GET', '/api/work/permissions')).json()).toEqual({ createProgramme: true });
+    expect((await api(f.village.session, 'GET', '/api/work/permissions')).json()).toEqual({ createProgramme: false });
+    expect((await api(f.village.session, 'POST', '/api/programmes', { bodyId: f.bodies.mc1, year: 2030, title: 'Thử' })).statusCode).toBe(403);
+  });
 });

@@ -29,6 +29,10 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: 'Kinds of task (data)', response: { 200: z.array(s.kindItem), ...errors } },
     handler: (request) => programmes.listKinds(ctx, lang(request)),
   });
+  r.get('/api/work/permissions', {
+    schema: { tags, summary: 'What the caller may start in the work module today (create a programme: work.manage over some body)', response: { 200: z.object({ createProgramme: z.boolean() }), ...errors } },
+    handler: async (request) => programmes.workPermissions(ctx, await caller(request)),
+  });
   r.get('/api/programmes', {
     schema: { tags, summary: 'Work programmes the caller may read', querystring: s.programmesQuery, response: { 200: z.array(s.programmeItem), ...errors } },
     handler: async (request) => programmes.listProgrammes(ctx, await caller(request), request.query),

@@ -15,7 +15,7 @@ import '../bodies/bodies.css';
 import { ProgrammePage } from './ProgrammePage.tsx';
 import { CreateProgrammeModal, ImportProgrammeModal } from './ProgrammeModals.tsx';
 import { formatPercent } from './TaskBits.tsx';
-import { listProgrammes, programmesKey, type Programme } from './work.api.ts';
+import { getWorkPermissions, listProgrammes, programmesKey, type Programme } from './work.api.ts';
 import { programmePath } from './work.paths.ts';
 import './work.css';
 
@@ -53,6 +53,9 @@ export function ProgrammesPage() {
   const list = useQuery({ queryKey: programmesKey(query), queryFn: ({ signal }) => listProgrammes(query, signal), placeholderData: keepPreviousData });
   const body = useQuery({ queryKey: bodyDetailKey(bodyId ?? '', asOf), queryFn: ({ signal }) => getBody(bodyId!, asOf, signal), enabled: bodyId !== null, retry: false });
 
+  // Only those who may create a programme see the buttons (the server checks again).
+  const permissions = useQuery({ queryKey: ['work', 'permissions'], queryFn: ({ signal }) => getWorkPermissions(signal), staleTime: 60_000 });
+  const mayCreate = permissions.data?.createProgramme ?? false;
   const open = (p: Programme) => void navigate(programmePath(p.id));
 
   return (
@@ -61,14 +64,16 @@ export function ProgrammesPage() {
         title={t('work.nav.programmes')}
         description={t('work.programmes.intro')}
         extra={
-          <>
-            <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => setImporting(true)}>
-              {t('work.import.button')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('work.programmes.create')}
-            </Button>
-          </>
+          mayCreate ? (
+            <>
+              <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => setImporting(true)}>
+                {t('work.import.button')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('work.programmes.create')}
+              </Button>
+            </>
+          ) : null
         }
       />
       <Card className="work-card">
@@ -111,9 +116,11 @@ export function ProgrammesPage() {
             image={Empty.PRESENTED_IMAGE_SIMPLE}
             description={q || bodyId ? t('work.programmes.noMatch', { year }) : t('work.programmes.empty', { year })}
           >
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('work.programmes.create')}
-            </Button>
+            {mayCreate ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('work.programmes.create')}
+              </Button>
+            ) : null}
           </Empty>
         ) : (
           <>

@@ -16,6 +16,24 @@ import { addComment, attachFile, decideExtension, requestExtension, type Extensi
 
 // ---------------------------------------------------------------- comments
 
+/** The task's columns an edit names in its history line, with the form's labels (work.task.*). */
+const EDITED_FIELDS: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  kind: 'kind',
+  group_id: 'group',
+  responsible_person_id: 'responsible',
+  assignee_account_id: 'assignee',
+  start_date: 'startDate',
+  due_date: 'dueDate',
+  target_value: 'targetValue',
+  target_unit: 'targetUnit',
+  result_value: 'targetVsResult',
+  priority: 'priority',
+  weight: 'weight',
+  recurrence: 'recurrence',
+};
+
 /** "Ý kiến": a comment on the task, kept in its history. */
 export function CommentBox({ detail }: { detail: TaskDetail }) {
   const { t } = useTranslation();
@@ -360,7 +378,15 @@ function HistoryItem({ update: u }: { update: Update }) {
           formatDateTime(u.createdAt),
         ].join(' · ')}
       </div>
-      {u.note ? (
+      {u.kind === 'edit' && u.note ? (
+        <div className="work-history-note">
+          <span className="muted">{t('work.history.changed')}: </span>
+          {u.note
+            .split(', ')
+            .map((col) => (EDITED_FIELDS[col] ? t(`work.task.${EDITED_FIELDS[col]}`) : col))
+            .join(', ')}
+        </div>
+      ) : u.note ? (
         <div className="work-pre work-history-note">
           {u.kind === 'status' && u.toStatus && ['returned', 'suspended', 'cancelled', 'assigned'].includes(u.toStatus) && u.fromStatus !== 'draft' ? <span className="muted">{t('work.history.reason')}: </span> : null}
           {u.note}

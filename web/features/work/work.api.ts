@@ -209,6 +209,10 @@ export const taskKey = (id: string) => [...WORK_KEY, 'task', id] as const;
 
 const enc = encodeURIComponent;
 
+export function getWorkPermissions(signal?: AbortSignal): Promise<{ createProgramme: boolean }> {
+  return api('/api/work/permissions', { signal });
+}
+
 export function listKinds(): Promise<Kind[]> {
   return api('/api/work/kinds');
 }
