@@ -642,12 +642,14 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
       where tu.unit_id = t.unit_id and tu.path <@ anc.path)`);
   }
   if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
-  const total = await query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const order = { number: [sql`g.position nulls last`, sql`t.number`], due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[q.sort];
-  for (const o of order) query = query.orderBy(o);
-  const rows = await query.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  // The page and the total in one query; a page past the end has no row to carry the total, so count apart then.
+  let paged = query.select(sql<number>`count(*) over ()`.as('total_count'));
+  for (const o of order) paged = paged.orderBy(o);
+  const rows = await paged.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const total = rows.length ? Number(rows[0]!.total_count) : q.page > 1 ? (await query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0;
   const progress = await repo.progressOf(ctx.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => repo.presentTask(r, lang, c.today, progress)), total: total.n };
+  return { items: rows.map((r) => repo.presentTask(r, lang, c.today, progress)), total };
 }
 
 /** The SQL form of timelinessOf (rollup.ts), for filters. */
