@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
-import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
+import { taskVisible, type WorkCaller } from './work.scope.ts';
 import { TASK_ACTIONS } from './work.schemas.ts';
 
 type Q = Database | Trx;
@@ -33,34 +33,36 @@ export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string;
   reassign: { from: ['assigned', 'in_progress', 'returned', 'suspended'], to: 'assigned', who: 'manage', reason: true },
 };
 
-async function facts(q: Q, taskId: string): Promise<TaskFacts | undefined> {
-  return q
-    .selectFrom('tasks as t')
-    .innerJoin('programmes as p', 'p.id', 't.programme_id')
-    .select(['t.id', 't.status', 't.lead_body_id', 'p.body_id as programme_body_id', 't.responsible_person_id', 't.assignee_account_id'])
-    .select(sql<boolean>`exists (select 1 from tasks c where c.parent_id = t.id and c.deleted_at is null)`.as('has_children'))
-    .where('t.id', '=', taskId)
-    .where('t.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** What the caller may do with a task today. Managers: 'work.manage' over the programme's owner body or the lead
  * body. Acceptors: 'work.accept' over the owner body (never who reported the work done — checked on accepting).
  * Reporters: 'work.report' over the lead body, the assignee, or the responsible person; a cooperating body's
  * people report on its own part. */
 export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<TaskAccess & { facts: TaskFacts }> {
-  const f = await facts(q, taskId);
-  if (!f) throw new AppError('NOT_FOUND');
-  const visible = c.isAdmin || Boolean(await q.selectFrom('tasks as t').select('t.id').where('t.id', '=', taskId).where(taskVisible(c)).executeTakeFirst());
-  if (!visible) throw new AppError('NOT_FOUND');
-  const manage = (await holdsOverBody(q, c, 'work.manage', f.programme_body_id)) || (await holdsOverBody(q, c, 'work.manage', f.lead_body_id));
-  const accept = await holdsOverBody(q, c, 'work.accept', f.programme_body_id);
-  const report =
-    f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || (await holdsOverBody(q, c, 'work.report', f.lead_body_id));
-  const coops = await q.selectFrom('task_cooperators').select(['id', 'body_id', 'person_id']).where('task_id', '=', taskId).where('deleted_at', 'is', null).execute();
-  const reportParts: string[] = [];
-  for (const co of coops) if ((c.personId !== null && co.person_id === c.personId) || (await holdsOverBody(q, c, 'work.report', co.body_id))) reportParts.push(co.id);
-  const may = { manage, accept, report };
+  // One statement: the task's facts, whether the caller reads it, and each right (holds_over, migration 0007).
+  const admin = c.isAdmin;
+  const holds = (perm: string, body: string) => (admin ? sql<boolean>`true` : sql<boolean>`holds_over(${c.accountId}::uuid, ${c.today}::date, ${perm}, ${sql.ref(body + '.unit_id')}, ${sql.ref(body + '.id')})`);
+  const row = await q
+    .selectFrom('tasks as t')
+    .innerJoin('programmes as p', 'p.id', 't.programme_id')
+    .innerJoin('bodies as pb', 'pb.id', 'p.body_id')
+    .innerJoin('bodies as lb', 'lb.id', 't.lead_body_id')
+    .select(['t.id', 't.status', 't.lead_body_id', 'p.body_id as programme_body_id', 't.responsible_person_id', 't.assignee_account_id'])
+    .select([
+      sql<boolean>`exists (select 1 from tasks c where c.parent_id = t.id and c.deleted_at is null)`.as('has_children'),
+      sql<boolean>`${taskVisible(c)}`.as('visible'),
+      sql<boolean>`(${holds('work.manage', 'pb')} or ${holds('work.manage', 'lb')})`.as('manage'),
+      sql<boolean>`${holds('work.accept', 'pb')}`.as('accept'),
+      sql<boolean>`${holds('work.report', 'lb')}`.as('report_lead'),
+      sql<string[]>`coalesce((select array_agg(tc.id order by tc.id) from task_cooperators tc join bodies cb on cb.id = tc.body_id
+        where tc.task_id = t.id and tc.deleted_at is null and (tc.person_id = ${c.personId}::uuid or ${holds('work.report', 'cb')})), '{}')`.as('parts'),
+    ])
+    .where('t.id', '=', taskId)
+    .where('t.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || !row.visible) throw new AppError('NOT_FOUND');
+  const f: TaskFacts = { id: row.id, status: row.status, lead_body_id: row.lead_body_id, programme_body_id: row.programme_body_id, responsible_person_id: row.responsible_person_id, assignee_account_id: row.assignee_account_id, has_children: row.has_children };
+  const report = f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || row.report_lead;
+  const may = { manage: row.manage, accept: row.accept, report };
   const actions = TASK_ACTIONS.filter((a) => WORKFLOW[a].from.includes(f.status) && may[WORKFLOW[a].who]);
-  return { read: true, manage, accept, report, reportParts, comment: true, actions, facts: f };
+  return { read: true, manage: row.manage, accept: row.accept, report, reportParts: row.parts, comment: true, actions, facts: f };
 }
