@@ -53,8 +53,7 @@ const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
 const ROUTES = ['list', 'show', 'search', 'create'] as const;
 type Route = (typeof ROUTES)[number];
 if (!(TASKS >= 100 && DURATION >= 1 && RUNS >= 1 && ['session', 'token'].includes(AUTH))) {
-  console.error('usage: work.bench.ts [--tasks N≥100] [--duration S] [--warmup S] [--runs R] [--auth session|token] [--database-url URL] [--with-redmine]');
-  process.exit(2);
+  throw new Error('usage: work.bench.ts [--tasks N≥100] [--duration S] [--warmup S] [--runs R] [--auth session|token] [--database-url URL] [--with-redmine]');
 }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
