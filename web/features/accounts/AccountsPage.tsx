@@ -1,8 +1,9 @@
+import { tablePagination } from '../../ui/pagination.ts';
 import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Grid, Space, Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { App, Button, Card, Flex, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,7 +17,6 @@ import { RolesDrawer } from './RolesDrawer.tsx';
 import { ACCOUNTS_KEY, listAccounts, setAccountDisabled, type Account } from './accounts.api.ts';
 import { positiveIntParam } from '../../lib/url-params.ts';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 
 /** "Quản trị › Tài khoản": search, page through, add, edit, lock/unlock and reset passwords of accounts. */
 export function AccountsPage() {
@@ -133,14 +133,7 @@ export function AccountsPage() {
     },
   ];
 
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total: list.data?.total ?? 0,
-    pageSizeOptions: PAGE_SIZES,
-    showSizeChanger: true,
-    showTotal: (total) => t('common.total', { count: total }),
-  };
+  const pagination = tablePagination(t, { page, pageSize, total: list.data?.total });
 
   return (
     <>

@@ -1,5 +1,6 @@
+import { tablePagination } from '../../ui/pagination.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,14 +87,7 @@ export function AuditPage() {
     { title: t('audit.record'), key: 'record', width: 220, render: (_v, e) => <RecordText entry={e} /> },
   ];
 
-  const pagination: TablePaginationConfig = {
-    current: query.page,
-    pageSize: query.pageSize,
-    total: list.data?.total ?? 0,
-    pageSizeOptions: PAGE_SIZES,
-    showSizeChanger: true,
-    showTotal: (total) => t('common.total', { count: total }),
-  };
+  const pagination = tablePagination(t, { page: query.page, pageSize: query.pageSize, total: list.data?.total, sizes: PAGE_SIZES });
 
   return (
     <>

@@ -1,8 +1,9 @@
+import { tablePagination } from '../../ui/pagination.ts';
 import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Drawer, Flex, Grid, Space, Table, Tag, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Button, Card, Drawer, Flex, Grid, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -21,7 +22,6 @@ import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 export const PEOPLE_PATH = '/danh-muc/can-bo';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 
 /** "Danh mục › Cán bộ": the people register with their positions on a date; a person's page at /danh-muc/can-bo/:id. */
 export function PeoplePage() {
@@ -89,14 +89,7 @@ export function PeoplePage() {
     },
   ];
 
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total: list.data?.total ?? 0,
-    pageSizeOptions: PAGE_SIZES,
-    showSizeChanger: true,
-    showTotal: (total) => t('common.total', { count: total }),
-  };
+  const pagination = tablePagination(t, { page, pageSize, total: list.data?.total });
 
   return (
     <>
