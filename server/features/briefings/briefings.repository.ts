@@ -6,15 +6,11 @@ import type { WorkCaller } from '../work/work.scope.ts';
 
 type Q = Database | Trx;
 
-/** A filter on `bodies as <alias>`: the caller reads the body's records today — holds 'read' over it (its unit's
- * subtree in the current epoch, narrowed to a body line), or, for a body of a unit that has ended, an unnarrowed
- * assignment over a unit whose path held it (the same rule as programmes). Administrators read all. */
+/** A filter on `bodies as <alias>`: the caller reads the body's records today (SQL function body_readable,
+ * migration 0009 — the same rule as programmes). Administrators read all. */
 export function bodyReadable(c: WorkCaller, alias = 'b') {
   if (c.isAdmin) return sql<SqlBool>`true`;
-  const unit = sql.ref(`${alias}.unit_id`);
-  const id = sql.ref(`${alias}.id`);
-  return sql<SqlBool>`(holds_over(${c.accountId}::uuid, ${c.today}::date, 'read', ${unit}, ${id})
-    or exists (select 1 from account_scope(${c.accountId}::uuid, ${c.today}::date, 'read') s join unit_tree bu on bu.unit_id = ${unit} and bu.path <@ s.path where s.body_id is null))`;
+  return sql<SqlBool>`body_readable(${c.accountId}::uuid, ${c.today}::date, ${sql.ref(`${alias}.id`)})`;
 }
 
 /** Briefings (not deleted) with their body, unit, programme, chair, counts of conclusions. */
