@@ -27,6 +27,10 @@ describe('demo work data', () => {
     const readable = async (username: string) =>
       (await sql<{ ok: boolean }>`select programme_readable(a.id, '2026-11-22', ${p2021.id}::uuid) as ok from accounts a where a.username = ${username}`.execute(t().ctx.db)).rows[0]!.ok;
     expect([await readable('mongcai'), await readable('canbo'), await readable('quangyen')]).toEqual([true, true, false]);
+    // The same rule reads the office's other records (its briefings): body_readable.
+    const bodyReadable = async (username: string) =>
+      (await sql<{ ok: boolean }>`select body_readable(a.id, '2026-11-22', ${p2021.bodyId}::uuid) as ok from accounts a where a.username = ${username}`.execute(t().ctx.db)).rows[0]!.ok;
+    expect([await bodyReadable('mongcai'), await bodyReadable('quangyen')]).toEqual([true, false]);
     // Idempotent.
     const again = await seedDemo(t().ctx, { accountId: null, label: 'test' });
     expect(again.tasksAdded).toBe(0);
