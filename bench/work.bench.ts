@@ -2,7 +2,7 @@
  * Work module benchmark (issue 6), side by side with the Redmine peer. Not part of `npm test`.
  *   npm run bench:work [-- --tasks 100000] [-- --database-url postgres://…] [-- --duration 20] [-- --runs 3]
  *                      [-- --auth session|token] [-- --with-redmine] [-- --plans] [-- --write]
- *   other options: --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
+ *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
  *   production), --seed N (2026), --redmine-tasks N (10000). --plans prints the EXPLAIN ANALYZE plans taken after
  *   the load; --write appends the Markdown to bench/RESULTS.md.
  * Starts a throwaway embedded PostgreSQL 18 (fsync on, synchronous_commit on) unless --database-url is given,
@@ -49,9 +49,12 @@ const THREADS = Number(arg('threads') ?? 1);
 const AUTH = arg('auth') ?? 'session';
 const LOG_LEVEL = arg('log-level') ?? 'info';
 const WITH_REDMINE = flag('with-redmine');
+const STATEMENTS = flag('statements'); // needs pg_stat_statements preloaded (an external server)
 const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
-const ROUTES = ['list', 'show', 'search', 'create'] as const;
-type Route = (typeof ROUTES)[number];
+const ALL_ROUTES = ['list', 'show', 'search', 'create'] as const;
+type Route = (typeof ALL_ROUTES)[number];
+const ROUTES = (arg('routes')?.split(',') ?? ALL_ROUTES) as Route[];
+if (!ROUTES.every((r) => (ALL_ROUTES as readonly string[]).includes(r))) throw new Error(`--routes: a comma-separated subset of ${ALL_ROUTES.join(',')}`);
 if (!(TASKS >= 100 && DURATION >= 1 && RUNS >= 1 && ['session', 'token'].includes(AUTH))) {
   throw new Error('usage: work.bench.ts [--tasks N≥100] [--duration S] [--warmup S] [--runs R] [--auth session|token] [--database-url URL] [--with-redmine]');
 }
@@ -160,6 +163,7 @@ let redmineUp = false;
 
 try {
   const pgv = await serverVersion(db);
+  if (STATEMENTS) await sql`create extension if not exists pg_stat_statements`.execute(db);
   const settings = (await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'shared_buffers', 'work_mem')`.execute(db)).rows;
   say(`PostgreSQL ${pgv} (${external ? 'external' : 'embedded'}): ${settings.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
 
@@ -338,7 +342,16 @@ try {
     }
     for (const route of ROUTES) {
       if (WARMUP > 0) await wrk(route, WARMUP);
+      if (STATEMENTS) await sql`select pg_stat_statements_reset()`.execute(db);
       const r = await wrk(route, DURATION);
+      if (STATEMENTS) {
+        const top = await sql<{ calls: string; total: number; mean: number; plan: number; query: string }>`
+          select s.calls, round(s.total_exec_time::numeric, 0)::float8 as total, round(s.mean_exec_time::numeric, 3)::float8 as mean,
+                 round((s.total_plan_time / greatest(s.calls, 1))::numeric, 3)::float8 as plan, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) as query
+            from pg_stat_statements s where s.dbid = (select oid from pg_database where datname = current_database())
+            order by s.total_exec_time + s.total_plan_time desc limit 8`.execute(db);
+        say(`${route}: top statements (calls, total ms, mean exec ms, mean plan ms):\n${top.rows.map((t) => `    ${t.calls}\t${t.total}\t${t.mean}\t${t.plan}\t${t.query}`).join('\n')}`);
+      }
       if (!r) throw new Error(`wrk failed on ${route}`);
       khoi[route].push(r);
       say(`run ${runNo}/${RUNS} ${route}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.socketErrors} socket errors, ${r.non2xx} non-2xx`);

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { installTypeParsers } from './types.ts';
+import { preparingPool } from './prepared.ts';
 
 export type Database = Kysely<DB>;
 
@@ -22,7 +23,7 @@ export function openDatabase(url: string, opts: { poolSize?: number; application
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let closed = false;
   return {
     db,

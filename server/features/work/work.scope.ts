@@ -64,7 +64,7 @@ export async function callerOf(db: Database, identity: { me: { id: string; isAdm
   const a = await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst();
   const caller: WorkCaller = { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId: a?.person_id ?? null, today };
   if (!caller.isAdmin) {
-    const readable = await sql<{ id: string }>`select p.id from programmes p where p.deleted_at is null and programme_readable(${caller.accountId}::uuid, ${today}::date, p.id)`.execute(db);
+    const readable = await sql<{ id: string }>`select id from readable_programme_ids(${caller.accountId}::uuid, ${today}::date) id`.execute(db);
     caller.readableProgrammes = readable.rows.map((r) => r.id);
   }
   return caller;
