@@ -19,5 +19,7 @@ export function fixedClock(start: Date | string): Clock & { set: (d: Date | stri
 
 /** Today's date (YYYY-MM-DD) in Asia/Ho_Chi_Minh. */
 export function localDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return vnDate.format(d);
 }
+// One formatter for the process: building one costs about 0.2 ms, and every request asks for today (issue 6).
+const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });

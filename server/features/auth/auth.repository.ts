@@ -15,6 +15,7 @@ const accountColumns = [
   'accounts.must_change_password',
   'accounts.disabled_at',
   'accounts.version',
+  'accounts.person_id',
 ] as const;
 
 /** Finds the live account whose username, e-mail or phone is `login` (username wins a tie). */

@@ -133,6 +133,8 @@ export type Identity = {
   via: 'session' | 'token';
   sessionId?: string;
   csrfToken?: string;
+  /** the person (register) the account stands for, read with the session or token */
+  personId?: string | null;
 };
 
 /** Resolves the session cookie: one indexed query; slides the expiry at most once a minute. */
@@ -144,7 +146,7 @@ export async function identityFromSession(ctx: AppContext, cookieToken: string):
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await repo.touchSession(ctx.db, id, now, new Date(now.getTime() + ctx.env.KHOI_SESSION_DAYS * 86_400_000));
   }
-  return { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token };
+  return { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token, personId: row.person_id };
 }
 
 /** Resolves a personal API token (Authorization: Bearer khoi_…). */
@@ -153,5 +155,5 @@ export async function identityFromToken(ctx: AppContext, secret: string, today: 
   const row = await repo.findTokenWithAccount(ctx.db, sha256(secret), today);
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await repo.touchToken(ctx.db, row.token_id, now);
-  return { me: presentMe(row), via: 'token' };
+  return { me: presentMe(row), via: 'token', personId: row.person_id };
 }

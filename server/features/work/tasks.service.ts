@@ -519,70 +519,70 @@ export async function createDueOccurrences(ctx: Pick<AppContext, 'db'>, today: s
   return n;
 }
 
+/** What taskDetail reads around a task, as PostgreSQL's JSON gives it (dates as text, timestamps as ISO text). */
+type TaskSurroundings = {
+  programme: { id: string; title: string; year: number; body_id: string; name: string };
+  parents: { id: string; number: number; title: string }[];
+  cooperators: { id: string; body_id: string; body_name: string; part: string | null; person_id: string | null; full_name: string | null; reported_progress: number; version: number }[];
+  updates: {
+    id: string; kind: z.infer<typeof s.taskDetail>['updates'][number]['kind']; cooperator_id: string | null; cooperator_body: string | null; progress: number | null; note: string | null; from_status: string | null; to_status: string | null;
+    reported_by_person_id: string | null; reported_by: string | null; reported_on: string | null; entered_by: string | null; entered_by_name: string | null; created_at: string;
+  }[];
+  files: { update_id: string | null; id: string; filename: string; content_type: string; size_bytes: number; created_at: string }[];
+  extensions: {
+    id: string; requested_due_date: string; previous_due_date: string | null; reason: string; requested_by_name: string | null; requested_at: string; decision: 'granted' | 'refused' | null;
+    decision_note: string | null; decided_by_name: string | null; decided_at: string | null; version: number;
+  }[];
+  conclusion: { id: string; briefing_id: string; title: string; held_on: string; text: string } | null;
+};
+
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string) {
   const access = await taskAccess(ctx.db, c, id);
-  const row = await repo.tasksQuery(ctx.db).where('t.id', '=', id).executeTakeFirstOrThrow();
-  const subRows = await repo.tasksQuery(ctx.db).where('t.parent_id', '=', id).orderBy('t.number').execute();
+  // The task and its subtasks in one query, the rollup of its subtree (which covers the subtasks) in another, and
+  // everything around it in a third, as JSON (issue 6: fifteen round trips became five with the caller's).
+  const rows = await repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)])).orderBy('t.number').execute();
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const subRows = rows.filter((r) => r.id !== id);
   const progress = await repo.progressOf(ctx.db, [id]);
-  const [programme, parents, cooperators, updates, files, extensions, conclusion] = await Promise.all([
-    ctx.db.selectFrom('programmes as p').innerJoin('bodies as b', 'b.id', 'p.body_id').select(['p.id', 'p.title', 'p.year', 'p.body_id', 'b.name']).where('p.id', '=', row.programme_id).executeTakeFirstOrThrow(),
-    sql<{ id: string; number: number; title: string; depth: number }>`
-      with recursive up as (select id, parent_id, number, title, 0 as depth from tasks where id = ${row.parent_id}::uuid
-        union all select t.id, t.parent_id, t.number, t.title, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.depth < 50)
-      select id, number, title, depth from up order by depth desc`.execute(ctx.db),
-    ctx.db
-      .selectFrom('task_cooperators as tc')
-      .innerJoin('bodies as b', 'b.id', 'tc.body_id')
-      .leftJoin('people as p', 'p.id', 'tc.person_id')
-      .select(['tc.id', 'tc.body_id', 'b.name as body_name', 'tc.part', 'tc.person_id', 'p.full_name', 'tc.reported_progress', 'tc.version'])
-      .where('tc.task_id', '=', id)
-      .where('tc.deleted_at', 'is', null)
-      .orderBy(sql`b.name collate "vi-x-icu"`)
-      .execute(),
-    ctx.db
-      .selectFrom('task_updates as u')
-      .leftJoin('people as rp', 'rp.id', 'u.reported_by_person_id')
-      .leftJoin('accounts as ea', 'ea.id', 'u.entered_by')
-      .leftJoin('task_cooperators as tc', 'tc.id', 'u.cooperator_id')
-      .leftJoin('bodies as cb', 'cb.id', 'tc.body_id')
-      .select(['u.id', 'u.kind', 'u.cooperator_id', 'cb.name as cooperator_body', 'u.progress', 'u.note', 'u.from_status', 'u.to_status', 'u.reported_by_person_id', 'rp.full_name as reported_by', 'u.reported_on', 'u.entered_by', 'ea.display_name as entered_by_name', 'u.created_at'])
-      .where('u.task_id', '=', id)
-      .orderBy('u.created_at', 'desc')
-      .orderBy('u.id')
-      .execute(),
-    ctx.db
-      .selectFrom('task_files as tf')
-      .innerJoin('files as f', 'f.id', 'tf.file_id')
-      .select(['tf.update_id', 'f.id', 'f.filename', 'f.content_type', 'f.size_bytes', 'f.created_at'])
-      .where('tf.task_id', '=', id)
-      .where('tf.deleted_at', 'is', null)
-      .orderBy('f.created_at')
-      .execute(),
-    ctx.db
-      .selectFrom('task_extensions as e')
-      .leftJoin('accounts as ra', 'ra.id', 'e.requested_by')
-      .leftJoin('accounts as da', 'da.id', 'e.decided_by')
-      .select(['e.id', 'e.requested_due_date', 'e.previous_due_date', 'e.reason', 'ra.display_name as requested_by_name', 'e.requested_at', 'e.decision', 'e.decision_note', 'da.display_name as decided_by_name', 'e.decided_at', 'e.version'])
-      .where('e.task_id', '=', id)
-      .orderBy('e.requested_at', 'desc')
-      .execute(),
-    ctx.db
-      .selectFrom('briefing_conclusions as bc')
-      .innerJoin('briefings as b', 'b.id', 'bc.briefing_id')
-      .select(['bc.id', 'bc.briefing_id', 'b.title', 'b.held_on', 'bc.text'])
-      .where('bc.task_id', '=', id)
-      .where('bc.deleted_at', 'is', null)
-      .executeTakeFirst(),
-  ]);
-  const subProgress = await repo.progressOf(ctx.db, subRows.map((r) => r.id));
-  const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: f.size_bytes, url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  const subProgress = progress;
+  const around = (await sql<TaskSurroundings>`
+    select
+      (select json_build_object('id', p.id, 'title', p.title, 'year', p.year, 'body_id', p.body_id, 'name', b.name)
+         from programmes p join bodies b on b.id = p.body_id where p.id = ${row.programme_id}::uuid) as programme,
+      (with recursive up as (select id, parent_id, number, title, 0 as depth from tasks where id = ${row.parent_id}::uuid
+         union all select t.id, t.parent_id, t.number, t.title, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.depth < 50)
+       select coalesce(json_agg(json_build_object('id', id, 'number', number, 'title', title) order by depth desc), '[]') from up) as parents,
+      (select coalesce(json_agg(x order by x.body_name collate "vi-x-icu"), '[]') from (
+         select tc.id, tc.body_id, b.name as body_name, tc.part, tc.person_id, p.full_name, tc.reported_progress, tc.version
+           from task_cooperators tc join bodies b on b.id = tc.body_id left join people p on p.id = tc.person_id
+          where tc.task_id = ${id}::uuid and tc.deleted_at is null) x) as cooperators,
+      (select coalesce(json_agg(x order by x.created_at desc, x.id), '[]') from (
+         select u.id, u.kind, u.cooperator_id, cb.name as cooperator_body, u.progress, u.note, u.from_status, u.to_status, u.reported_by_person_id,
+                rp.full_name as reported_by, u.reported_on, u.entered_by, ea.display_name as entered_by_name, u.created_at
+           from task_updates u left join people rp on rp.id = u.reported_by_person_id left join accounts ea on ea.id = u.entered_by
+           left join task_cooperators tc on tc.id = u.cooperator_id left join bodies cb on cb.id = tc.body_id
+          where u.task_id = ${id}::uuid) x) as updates,
+      (select coalesce(json_agg(x order by x.created_at), '[]') from (
+         select tf.update_id, f.id, f.filename, f.content_type, f.size_bytes, f.created_at
+           from task_files tf join files f on f.id = tf.file_id where tf.task_id = ${id}::uuid and tf.deleted_at is null) x) as files,
+      (select coalesce(json_agg(x order by x.requested_at desc), '[]') from (
+         select e.id, e.requested_due_date, e.previous_due_date, e.reason, ra.display_name as requested_by_name, e.requested_at, e.decision,
+                e.decision_note, da.display_name as decided_by_name, e.decided_at, e.version
+           from task_extensions e left join accounts ra on ra.id = e.requested_by left join accounts da on da.id = e.decided_by
+          where e.task_id = ${id}::uuid) x) as extensions,
+      (select json_build_object('id', bc.id, 'briefing_id', bc.briefing_id, 'title', b.title, 'held_on', b.held_on, 'text', bc.text)
+         from briefing_conclusions bc join briefings b on b.id = bc.briefing_id where bc.task_id = ${id}::uuid and bc.deleted_at is null limit 1) as conclusion
+  `.execute(ctx.db)).rows[0]!;
+  const { programme, parents, cooperators, updates, files, extensions, conclusion } = around;
+  const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: Number(f.size_bytes), url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
+  const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
   const item = repo.presentTask(row, lang, c.today, progress);
   return {
     task: { ...item, description: row.description },
     programme: { id: programme.id, title: programme.title, year: programme.year, bodyId: programme.body_id, bodyName: programme.name },
-    parents: parents.rows.map((p) => ({ id: p.id, number: p.number, title: p.title })),
-    cooperators: cooperators.map((co) => ({ id: co.id, bodyId: co.body_id, bodyName: co.body_name, part: co.part, personId: co.person_id, personName: co.full_name, progress: co.reported_progress, version: co.version })),
+    parents,
+    cooperators: cooperators.map((co) => ({ id: co.id, bodyId: co.body_id, bodyName: co.body_name, part: co.part, personId: co.person_id, personName: co.full_name, progress: co.reported_progress, version: Number(co.version) })),
     subtasks: subRows.map((r) => repo.presentTask(r, lang, c.today, subProgress)),
     updates: updates.map((u) => ({
       id: u.id,

@@ -59,10 +59,11 @@ export function programmeVisible(c: WorkCaller, alias = 'p') {
 }
 
 /** The caller of a request, with the person its account stands for. */
-export async function callerOf(db: Database, identity: { me: { id: string; isAdmin: boolean } } | null, today: string): Promise<WorkCaller> {
+export async function callerOf(db: Database, identity: { me: { id: string; isAdmin: boolean }; personId?: string | null } | null, today: string): Promise<WorkCaller> {
   if (!identity) throw new AppError('UNAUTHENTICATED');
-  const a = await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst();
-  const caller: WorkCaller = { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId: a?.person_id ?? null, today };
+  // The session and token lookups read the person with the account; others (tests, jobs) ask.
+  const personId = identity.personId !== undefined ? identity.personId : ((await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst())?.person_id ?? null);
+  const caller: WorkCaller = { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId, today };
   if (!caller.isAdmin) {
     const readable = await sql<{ id: string }>`select id from readable_programme_ids(${caller.accountId}::uuid, ${today}::date) id`.execute(db);
     caller.readableProgrammes = readable.rows.map((r) => r.id);
