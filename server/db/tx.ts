@@ -15,7 +15,7 @@ export type Actor = {
 
 /** Runs one command in one transaction, with the actor set for the audit trigger. */
 export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await sql`select
       set_config('khoi.actor_id', ${actor.accountId ?? ''}, true),
       set_config('khoi.actor', ${actor.label}, true),
@@ -23,6 +23,17 @@ export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx
       set_config('khoi.ip', ${actor.ip ?? ''}, true)`.execute(trx);
     return fn(trx);
   });
+  for (const listener of listeners.get(db) ?? []) listener();
+  return result;
+}
+
+const listeners = new WeakMap<Database, (() => void)[]>();
+
+/** Calls `fn` after every transaction inTransaction commits on `db` (caches of what writes may change). */
+export function onCommit(db: Database, fn: () => void): void {
+  const list = listeners.get(db) ?? [];
+  list.push(fn);
+  listeners.set(db, list);
 }
 
 /** Records an event that is not a row change (sign-in, failed sign-in, sign-out). */

@@ -52,7 +52,7 @@ export async function findSessionWithAccount(q: Q, id: string, now: Date) {
   return q
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select([...accountColumns, 'sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at'])
+    .select([...accountColumns, 'sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at'])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
     .where('accounts.disabled_at', 'is', null)

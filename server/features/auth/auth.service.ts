@@ -4,6 +4,7 @@ import { normalisePhone } from '../../http/schemas.ts';
 import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe, type Me } from './auth.schemas.ts';
+import { rememberedIdentity } from './identity.cache.ts';
 import { newSecret, sha256 } from './tokens.ts';
 
 /** Failures allowed before the back-off starts, and the window after which counts start again. */
@@ -137,23 +138,29 @@ export type Identity = {
   personId?: string | null;
 };
 
-/** Resolves the session cookie: one indexed query; slides the expiry at most once a minute. */
+/** Resolves the session cookie: one indexed query, remembered for at most a second (identity.cache.ts); slides the
+ * expiry at most once a minute. */
 export async function identityFromSession(ctx: AppContext, cookieToken: string): Promise<Identity | null> {
   const now = ctx.clock.now();
   const id = sha256(cookieToken);
-  const row = await repo.findSessionWithAccount(ctx.db, id, now);
-  if (!row) return null;
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await repo.touchSession(ctx.db, id, now, new Date(now.getTime() + ctx.env.KHOI_SESSION_DAYS * 86_400_000));
-  }
-  return { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token, personId: row.person_id };
+  return rememberedIdentity<Identity>(ctx.db, `s:${id}`, now, async () => {
+    const row = await repo.findSessionWithAccount(ctx.db, id, now);
+    if (!row) return null;
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+      await repo.touchSession(ctx.db, id, now, new Date(now.getTime() + ctx.env.KHOI_SESSION_DAYS * 86_400_000));
+    }
+    return { value: { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token, personId: row.person_id }, expiresAt: row.expires_at };
+  });
 }
 
-/** Resolves a personal API token (Authorization: Bearer khoi_…). */
+/** Resolves a personal API token (Authorization: Bearer khoi_…), remembered for at most a second. */
 export async function identityFromToken(ctx: AppContext, secret: string, today: string): Promise<Identity | null> {
   const now = ctx.clock.now();
-  const row = await repo.findTokenWithAccount(ctx.db, sha256(secret), today);
-  if (!row) return null;
-  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await repo.touchToken(ctx.db, row.token_id, now);
-  return { me: presentMe(row), via: 'token', personId: row.person_id };
+  const hash = sha256(secret);
+  return rememberedIdentity<Identity>(ctx.db, `t:${hash}:${today}`, now, async () => {
+    const row = await repo.findTokenWithAccount(ctx.db, hash, today);
+    if (!row) return null;
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await repo.touchToken(ctx.db, row.token_id, now);
+    return { value: { me: presentMe(row), via: 'token', personId: row.person_id } };
+  });
 }

@@ -59,6 +59,24 @@ describe('signing in', () => {
     expect((await call(app, { url: '/api/auth/me', session: s })).json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('a disabled account stops working at once on this server, and within a second when disabled elsewhere', async () => {
+    const { app, ctx, clock } = t();
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const [a, b] = [await buildAccount(ctx), await buildAccount(ctx)];
+    const [sa, sb, sAdmin] = [await signIn(app, a.username, PASSWORD), await signIn(app, b.username, PASSWORD), await signIn(app, admin.username, PASSWORD)];
+    expect((await call(app, { url: '/api/auth/me', session: sa })).statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: sb })).statusCode).toBe(200);
+    // Through this server: the identity it remembered is forgotten with the commit.
+    const acc = (await call(app, { url: `/api/accounts/${a.id}`, session: sAdmin })).json().account;
+    const off = await call(app, { method: 'POST', url: `/api/accounts/${a.id}/disable`, session: sAdmin, body: { version: acc.version } });
+    expect(off.statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: sa })).statusCode).toBe(401);
+    // Another server (a direct write here): remembered for at most a second.
+    await ctx.db.updateTable('accounts').set({ disabled_at: clock.now() }).where('id', '=', b.id).execute();
+    clock.advance(1000);
+    expect((await call(app, { url: '/api/auth/me', session: sb })).statusCode).toBe(401);
+  });
+
   it('a session expires after its lifetime without use', async () => {
     const { app, ctx, clock } = t();
     const acc = await buildAccount(ctx);

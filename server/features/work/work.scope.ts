@@ -11,19 +11,17 @@ export type WorkCaller = {
   isAdmin: boolean;
   personId: string | null;
   today: string;
-  /** The programmes the caller reads whole (programme_readable), computed once per request: a fast path for
-   * the tasks of those programmes, which are most of what an officer opens. */
-  readableProgrammes?: readonly string[];
 };
 
 /** A filter on a query over `tasks as t`: the tasks the caller may read today (SQL function visible_task_ids,
  * migration 0007 — subtrees narrowed to bodies, predecessor units, cooperating bodies, people involved, parent chains). */
 export function taskVisible(c: WorkCaller, alias = 't') {
   if (c.isAdmin) return sql<SqlBool>`true`;
-  const all = sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date))`;
-  if (!c.readableProgrammes?.length) return all;
-  // The full set is built (once, as a hashed subplan) only when a row is not in a programme read whole.
-  return sql<SqlBool>`(${sql.ref(`${alias}.programme_id`)} = any(${[...c.readableProgrammes]}::uuid[]) or ${all})`;
+  // Fast path first: the tasks of the programmes it reads whole (readable_programme_ids, migration 0010), most of
+  // what an officer opens. Both sets are hashed sub-plans built once per statement; the full set only when a row
+  // is not in those programmes.
+  return sql<SqlBool>`(${sql.ref(`${alias}.programme_id`)} in (select rp from readable_programme_ids(${c.accountId}::uuid, ${c.today}::date) rp)
+    or ${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date)))`;
 }
 
 /** Whether the caller holds `permission` today over a body (its unit's subtree in the current epoch, narrowed). */
@@ -64,9 +62,5 @@ export async function callerOf(db: Database, identity: { me: { id: string; isAdm
   // The session and token lookups read the person with the account; others (tests, jobs) ask.
   const personId = identity.personId !== undefined ? identity.personId : ((await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst())?.person_id ?? null);
   const caller: WorkCaller = { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId, today };
-  if (!caller.isAdmin) {
-    const readable = await sql<{ id: string }>`select id from readable_programme_ids(${caller.accountId}::uuid, ${today}::date) id`.execute(db);
-    caller.readableProgrammes = readable.rows.map((r) => r.id);
-  }
   return caller;
 }
