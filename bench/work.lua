@@ -63,8 +63,8 @@ end
 function request()
   if route == "list" then
     return wrk.format("GET", string.format(
-      "/api/tasks?programmeId=%s&status=%s&groupId=%s&bodyId=%s&pageSize=25",
-      programme, pick(statuses), pick(groups), pick(bodies)), headers)
+      "/api/tasks?programmeId=%s&status=%s&assigneeAccountId=%s&groupId=%s&pageSize=25",
+      programme, pick(statuses), pick(accounts), pick(groups)), headers)
   elseif route == "show" then
     return wrk.format("GET", "/api/tasks/" .. pick(ids), headers)
   elseif route == "search" then

@@ -67,15 +67,16 @@ async function writeCooperators(trx: Trx, taskId: string, list: readonly z.infer
 }
 
 /** Takes the next task number of a programme (locks the programme row for the transaction). */
-async function nextTaskNumber(trx: Trx, programmeId: string): Promise<number> {
-  const r = await trx.updateTable('programmes').set((eb) => ({ task_counter: eb('task_counter', '+', 1) })).where('id', '=', programmeId).returning('task_counter').executeTakeFirstOrThrow();
+async function nextTaskNumber(trx: Q, programmeId: string): Promise<number> {
+  const r = await trx.updateTable('programmes').set((eb) => ({ task_counter: eb('task_counter', '+', 1) })).where('id', '=', programmeId).where('deleted_at', 'is', null).returning('task_counter').executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', { field: 'programmeId' });
   return r.task_counter;
 }
 
 export type NewTask = z.infer<typeof s.createTask> & { cascaded?: boolean; seriesId?: string; occurrence?: number; status?: 'draft' | 'assigned' };
 
 /** Inserts a task after its checks; the caller has checked the permission. */
-export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask): Promise<string> {
+export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask, preallocated?: number): Promise<string> {
   const programme = await trx.selectFrom('programmes').select(['id', 'body_id', 'year']).where('id', '=', input.programmeId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!programme) throw new AppError('NOT_FOUND', { field: 'programmeId' });
   const kind = await trx.selectFrom('task_kinds').select('code').where('code', '=', input.kind).where('deleted_at', 'is', null).executeTakeFirst();
@@ -98,7 +99,7 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
   await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
   await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
   await checkCooperators(trx, input.leadBodyId, input.cooperators, date);
-  const number = await nextTaskNumber(trx, programme.id);
+  const number = preallocated ?? (await nextTaskNumber(trx, programme.id));
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
   const row = await trx
     .insertInto('tasks')
@@ -152,8 +153,13 @@ async function assertMayCreate(q: Q, c: WorkCaller, programmeId: string, parentI
 
 export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
   await assertMayCreate(ctx.db, c, input.programmeId, input.parentId);
+  checkDates(input.startDate, input.dueDate);
+  // The number is taken in its own short statement, committed before the task's transaction: holding the
+  // programme's row lock until that transaction commits queued every concurrent create behind it (issue 6). A create
+  // refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register.
+  const number = await nextTaskNumber(ctx.db, input.programmeId);
   const id = await inTransaction(ctx.db, actor, async (trx) => {
-    const taskId = await insertTask(trx, actor, c.today, input);
+    const taskId = await insertTask(trx, actor, c.today, input, number);
     // The creator must be able to read what it made (a subtask led outside its scope is refused, nothing written).
     await taskAccess(trx, c, taskId).catch((err: unknown) => {
       throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
@@ -633,6 +639,7 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
     const b = q.bodyId;
     query = query.where((eb) => eb.or([eb('t.lead_body_id', '=', b), sql<SqlBool>`exists (select 1 from task_cooperators tc where tc.task_id = t.id and tc.body_id = ${b}::uuid and tc.deleted_at is null)`]));
   }
+  if (q.assigneeAccountId) query = query.where('t.assignee_account_id', '=', q.assigneeAccountId);
   if (q.kind) query = query.where('t.kind', '=', q.kind);
   if (q.status) query = query.where('t.status', 'in', Array.isArray(q.status) ? q.status : [q.status]);
   if (q.dueFrom) query = query.where('t.due_date', '>=', q.dueFrom);

@@ -227,6 +227,7 @@ export const tasksQuery = z.strictObject({
   parentId: z.uuid().optional().describe('Subtasks of this task'),
   topLevel: z.enum(['true', 'false']).optional().describe('Only tasks without a parent'),
   bodyId: z.uuid().optional().describe('Led by this body or with it cooperating'),
+  assigneeAccountId: z.uuid().optional().describe('Followed by this account (the officer it is assigned to)'),
   kind: z.string().max(40).optional(),
   status: z.union([taskStatus, z.array(taskStatus)]).optional(),
   timeliness: timeliness.optional(),
