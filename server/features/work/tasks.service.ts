@@ -550,7 +550,7 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
   const row = rows.find((r) => r.id === id);
   if (!row) throw new AppError('NOT_FOUND');
   const subRows = rows.filter((r) => r.id !== id);
-  const progress = await repo.progressOf(ctx.db, [id]);
+  const progress = await repo.progressOfRows(ctx.db, rows);
   const subProgress = progress;
   const around = (await sql<TaskSurroundings>`
     select
@@ -652,16 +652,23 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
   }
   if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
   const order = { number: [sql`g.position nulls last`, sql`t.number`], due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[q.sort];
-  // The page's ids and the total in one query; a page past the end has no row to carry the total, so count apart then.
-  let paged = query.select(['t.id', sql<number>`count(*) over ()`.as('total_count')]);
-  for (const o of order) paged = paged.orderBy(o);
-  const page = await paged.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const total = page.length ? Number(page[0]!.total_count) : q.page > 1 ? (await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0;
-  if (!page.length) return { items: [], total };
-  const ids = page.map((r) => r.id);
-  const [rows, progress] = await Promise.all([repo.tasksQuery(ctx.db).where('t.id', '=', sql<string>`any(${ids}::uuid[])`).execute(), repo.progressOf(ctx.db, ids)]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { items: ids.flatMap((id) => (byId.has(id) ? [repo.presentTask(byId.get(id)!, lang, c.today, progress)] : [])), total };
+  // One statement: the page's ids with the total and their order, then their rows. A page past the end has no row
+  // to carry the total, so count apart then.
+  const orderSql = sql.join(order, sql`, `);
+  const page = query
+    .select(['t.id', sql<number>`count(*) over ()`.as('total_count'), sql<number>`row_number() over (order by ${orderSql}, t.id)`.as('ord')])
+    .orderBy(sql`ord`)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const rows = await repo
+    .tasksQuery(ctx.db)
+    .innerJoin(page.as('pg'), 'pg.id', 't.id')
+    .select(['pg.total_count', 'pg.ord'])
+    .orderBy('pg.ord')
+    .execute();
+  const total = rows.length ? Number(rows[0]!.total_count) : q.page > 1 ? (await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0;
+  const progress = await repo.progressOfRows(ctx.db, rows);
+  return { items: rows.map((r) => repo.presentTask(r, lang, c.today, progress)), total };
 }
 
 /** The SQL form of timelinessOf (rollup.ts), for filters. */
@@ -700,7 +707,7 @@ export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: L
     .orderBy('t.number')
     .limit(500)
     .execute();
-  const progress = await repo.progressOf(ctx.db, rows.map((r) => r.id));
+  const progress = await repo.progressOfRows(ctx.db, rows);
   return {
     items: rows.map((r) => {
       const flags = r as unknown as Record<string, boolean>;
