@@ -544,19 +544,16 @@ type TaskSurroundings = {
 
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string) {
   const access = await taskAccess(ctx.db, c, id);
-  // The task and its subtasks in one query, the rollup of its subtree (which covers the subtasks) in another, and
-  // everything around it in a third, as JSON (issue 6: fifteen round trips became five with the caller's).
-  const rows = await repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)])).orderBy('t.number').execute();
-  const row = rows.find((r) => r.id === id);
-  if (!row) throw new AppError('NOT_FOUND');
-  const subRows = rows.filter((r) => r.id !== id);
-  const progress = await repo.progressOfRows(ctx.db, rows);
-  const subProgress = progress;
-  const around = (await sql<TaskSurroundings>`
+  // The task, its subtasks and everything around them in one statement, as JSON; the rollup of the subtree only
+  // when it has subtasks (issue 6: fifteen round trips became two after the access check).
+  const rowsQuery = repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
+  const around = (await sql<TaskSurroundings & { rows: repo.TaskRow[] }>`
+    with me as (select programme_id, parent_id from tasks where id = ${id}::uuid)
     select
+      (select coalesce(json_agg(r order by r.number), '[]') from (${rowsQuery}) r) as rows,
       (select json_build_object('id', p.id, 'title', p.title, 'year', p.year, 'body_id', p.body_id, 'name', b.name)
-         from programmes p join bodies b on b.id = p.body_id where p.id = ${row.programme_id}::uuid) as programme,
-      (with recursive up as (select id, parent_id, number, title, 0 as depth from tasks where id = ${row.parent_id}::uuid
+         from programmes p join bodies b on b.id = p.body_id where p.id = (select programme_id from me)) as programme,
+      (with recursive up as (select id, parent_id, number, title, 0 as depth from tasks where id = (select parent_id from me)
          union all select t.id, t.parent_id, t.number, t.title, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.depth < 50)
        select coalesce(json_agg(json_build_object('id', id, 'number', number, 'title', title) order by depth desc), '[]') from up) as parents,
       (select coalesce(json_agg(x order by x.body_name collate "vi-x-icu"), '[]') from (
@@ -580,6 +577,12 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
       (select json_build_object('id', bc.id, 'briefing_id', bc.briefing_id, 'title', b.title, 'held_on', b.held_on, 'text', bc.text)
          from briefing_conclusions bc join briefings b on b.id = bc.briefing_id where bc.task_id = ${id}::uuid and bc.deleted_at is null limit 1) as conclusion
   `.execute(ctx.db)).rows[0]!;
+  const rows = around.rows;
+  const row = rows.find((r) => r.id === id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const subRows = rows.filter((r) => r.id !== id);
+  const progress = await repo.progressOfRows(ctx.db, rows);
+  const subProgress = progress;
   const { programme, parents, cooperators, updates, files, extensions, conclusion } = around;
   const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: Number(f.size_bytes), url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
   const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
