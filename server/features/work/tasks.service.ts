@@ -75,30 +75,70 @@ async function nextTaskNumber(trx: Q, programmeId: string): Promise<number> {
 
 export type NewTask = z.infer<typeof s.createTask> & { cascaded?: boolean; seriesId?: string; occurrence?: number; status?: 'draft' | 'assigned' };
 
+/** What a new task refers to (insertTask), as one statement reads it. */
+type NewTaskRefs = {
+  programme: { id: string; body_id: string; year: number } | null;
+  kind_ok: boolean;
+  grp: { programme_id: string } | null;
+  parent: { programme_id: string; group_id: string | null } | null;
+  bodies: { id: string; unit_id: string; valid_to: string | null }[];
+  people: string[];
+  account: { disabled_at: string | null } | null;
+};
+
 /** Inserts a task after its checks; the caller has checked the permission. */
 export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask, preallocated?: number): Promise<string> {
-  const programme = await trx.selectFrom('programmes').select(['id', 'body_id', 'year']).where('id', '=', input.programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  // Everything the new task refers to, read in one statement (issue 6: eight round trips and more with cooperators),
+  // then checked in the order the fields are given.
+  const bodyIds = [input.leadBodyId, ...input.cooperators.map((co) => co.bodyId)];
+  const personIds = [input.responsiblePersonId, ...input.cooperators.map((co) => co.personId)].filter((x): x is string => Boolean(x));
+  const refs = (
+    await sql<NewTaskRefs>`select
+      (select json_build_object('id', id, 'body_id', body_id, 'year', year) from programmes where id = ${input.programmeId}::uuid and deleted_at is null) as programme,
+      exists (select 1 from task_kinds where code = ${input.kind} and deleted_at is null) as kind_ok,
+      (select json_build_object('programme_id', programme_id) from task_groups where id = ${input.groupId ?? null}::uuid and deleted_at is null) as grp,
+      (select json_build_object('programme_id', programme_id, 'group_id', group_id) from tasks where id = ${input.parentId ?? null}::uuid and deleted_at is null) as parent,
+      (select coalesce(json_agg(json_build_object('id', id, 'unit_id', unit_id, 'valid_to', valid_to)), '[]') from bodies where id = any (${bodyIds}::uuid[]) and deleted_at is null) as bodies,
+      (select coalesce(json_agg(id), '[]') from people where id = any (${personIds}::uuid[]) and deleted_at is null) as people,
+      (select json_build_object('disabled_at', disabled_at) from accounts where id = ${input.assigneeAccountId ?? null}::uuid and deleted_at is null) as account`.execute(trx)
+  ).rows[0]!;
+  const programme = refs.programme;
   if (!programme) throw new AppError('NOT_FOUND', { field: 'programmeId' });
-  const kind = await trx.selectFrom('task_kinds').select('code').where('code', '=', input.kind).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!kind) throw new AppError('NOT_FOUND', { field: 'kind' });
+  if (!refs.kind_ok) throw new AppError('NOT_FOUND', { field: 'kind' });
   if (input.groupId) {
-    const g = await trx.selectFrom('task_groups').select('programme_id').where('id', '=', input.groupId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!g) throw new AppError('NOT_FOUND', { field: 'groupId' });
-    if (g.programme_id !== programme.id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
+    if (!refs.grp) throw new AppError('NOT_FOUND', { field: 'groupId' });
+    if (refs.grp.programme_id !== programme.id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
   }
   let groupId = input.groupId ?? null;
   if (input.parentId) {
-    const parent = await trx.selectFrom('tasks').select(['programme_id', 'group_id']).where('id', '=', input.parentId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!parent) throw new AppError('NOT_FOUND', { field: 'parentId' });
-    if (parent.programme_id !== programme.id) throw invalid('parentId', 'validation.parentOfOtherProgramme');
-    groupId = groupId ?? parent.group_id;
+    if (!refs.parent) throw new AppError('NOT_FOUND', { field: 'parentId' });
+    if (refs.parent.programme_id !== programme.id) throw invalid('parentId', 'validation.parentOfOtherProgramme');
+    groupId = groupId ?? refs.parent.group_id;
   }
   checkDates(input.startDate, input.dueDate);
   const date = input.startDate ?? today;
-  const lead = await checkBody(trx, input.leadBodyId, 'leadBodyId', date);
-  await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
-  await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
-  await checkCooperators(trx, input.leadBodyId, input.cooperators, date);
+  const bodies = new Map(refs.bodies.map((b) => [b.id, b]));
+  const people = new Set(refs.people);
+  const bodyIn = (id: string, field: string) => {
+    const b = bodies.get(id);
+    if (!b) throw new AppError('NOT_FOUND', { field });
+    if (b.valid_to && b.valid_to <= date) throw invalid(field, 'validation.bodyEnded');
+    return b;
+  };
+  const lead = bodyIn(input.leadBodyId, 'leadBodyId');
+  if (input.responsiblePersonId && !people.has(input.responsiblePersonId)) throw new AppError('NOT_FOUND', { field: 'responsiblePersonId' });
+  if (input.assigneeAccountId) {
+    if (!refs.account) throw new AppError('NOT_FOUND', { field: 'assigneeAccountId' });
+    if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
+  }
+  const seen = new Set<string>();
+  for (const [i, co] of input.cooperators.entries()) {
+    if (co.bodyId === input.leadBodyId) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorIsLead');
+    if (seen.has(co.bodyId)) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorTwice');
+    seen.add(co.bodyId);
+    bodyIn(co.bodyId, `cooperators.${i}.bodyId`);
+    if (co.personId && !people.has(co.personId)) throw new AppError('NOT_FOUND', { field: `cooperators.${i}.personId` });
+  }
   const number = preallocated ?? (await nextTaskNumber(trx, programme.id));
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
   const row = await trx
@@ -133,7 +173,7 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.recurrence && !input.seriesId) await trx.updateTable('tasks').set({ series_id: row.id, occurrence: 1 }).where('id', '=', row.id).execute();
-  await writeCooperators(trx, row.id, input.cooperators);
+  if (input.cooperators.length) await trx.insertInto('task_cooperators').values(input.cooperators.map((co) => ({ task_id: row.id, body_id: co.bodyId, part: co.part || null, person_id: co.personId ?? null }))).execute();
   if (status !== 'draft') await trx.insertInto('task_updates').values({ task_id: row.id, kind: 'status', from_status: 'draft', to_status: status, entered_by: actor.accountId }).execute();
   return row.id;
 }
@@ -141,14 +181,15 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
 /** May the caller add a task to the programme (or under the parent)? Managers of the owner body; for a subtask
  * also the managers of the parent's lead body (a commune breaks its cascaded task down). */
 async function assertMayCreate(q: Q, c: WorkCaller, programmeId: string, parentId: string | null | undefined) {
-  const p = await q.selectFrom('programmes').select(['body_id']).where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!p) throw new AppError('NOT_FOUND', { field: 'programmeId' });
-  if (await holdsOverBody(q, c, 'work.manage', p.body_id)) return;
-  if (parentId) {
-    const parent = await q.selectFrom('tasks').select('lead_body_id').where('id', '=', parentId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (parent && (await holdsOverBody(q, c, 'work.manage', parent.lead_body_id))) return;
-  }
-  throw new AppError('FORBIDDEN');
+  // One statement: the programme, and whether the caller manages its owner body or the parent task's lead body.
+  const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')})`);
+  const r = (
+    await sql<{ found: boolean; may: boolean }>`select true as found,
+      (${holds('pb')} or coalesce((select ${holds('lb')} from tasks pt join bodies lb on lb.id = pt.lead_body_id where pt.id = ${parentId ?? null}::uuid and pt.deleted_at is null), false)) as may
+      from programmes p join bodies pb on pb.id = p.body_id where p.id = ${programmeId}::uuid and p.deleted_at is null`.execute(q)
+  ).rows[0];
+  if (!r) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (!r.may) throw new AppError('FORBIDDEN');
 }
 
 export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {

@@ -61,6 +61,25 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect([coopIsLead.statusCode, coopIsLead.json().error.field]).toEqual([400, 'cooperators.0.bodyId']);
     const unknownKind = await api(f.leader.session, 'POST', '/api/tasks', { ...base, kind: 'nope' });
     expect([unknownKind.statusCode, unknownKind.json().error.field]).toEqual([404, 'kind']);
+    // Every reference is read in one statement and checked in the order of the fields.
+    const nobody = '00000000-0000-4000-8000-000000000009';
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ programmeId: nobody }, 404, 'programmeId'],
+      [{ groupId: nobody }, 404, 'groupId'],
+      [{ parentId: nobody }, 404, 'parentId'],
+      [{ responsiblePersonId: nobody }, 404, 'responsiblePersonId'],
+      [{ assigneeAccountId: nobody }, 404, 'assigneeAccountId'],
+      [{ cooperators: [{ bodyId: f.bodies.mc1Women }, { bodyId: f.bodies.mc1Women }] }, 400, 'cooperators.1.bodyId'],
+      [{ cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: nobody }] }, 404, 'cooperators.1.bodyId'],
+      [{ cooperators: [{ bodyId: f.bodies.mc1Youth, personId: nobody }] }, 404, 'cooperators.0.personId'],
+    ];
+    for (const [over, status, field] of cases) {
+      const r = await api(f.leader.session, 'POST', '/api/tasks', { ...base, ...over });
+      expect([r.statusCode, r.json().error.field], JSON.stringify(over)).toEqual([status, field]);
+    }
+    const other = await buildProgramme(t().app, f.admin, f.bodies.province, 2027);
+    const foreignGroup = await api(f.leader.session, 'POST', '/api/tasks', { ...base, groupId: other.groups[0]!.id });
+    expect([foreignGroup.statusCode, foreignGroup.json().error.field]).toEqual([400, 'groupId']);
     const task = await newTask();
     const over = await api(f.officer.session, 'POST', `/api/tasks/${task.task.id}/progress`, { progress: 101 });
     expect(over.statusCode).toBe(400);
