@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -141,41 +142,48 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
   }
   const number = preallocated ?? (await nextTaskNumber(trx, programme.id));
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
-  const row = await trx
-    .insertInto('tasks')
-    .values({
-      programme_id: programme.id,
-      number,
-      group_id: groupId,
-      parent_id: input.parentId ?? null,
-      kind: input.kind,
-      title: input.title,
-      title_fold: fold(input.title),
-      description: input.description || null,
-      lead_body_id: lead.id,
-      unit_id: lead.unit_id,
-      responsible_person_id: input.responsiblePersonId ?? null,
-      assignee_account_id: input.assigneeAccountId ?? null,
-      start_date: input.startDate ?? null,
-      due_date: input.dueDate ?? null,
-      original_due_date: input.dueDate ?? null,
-      target_value: input.targetValue ?? null,
-      target_unit: input.targetUnit ?? null,
-      priority: input.priority ?? 'normal',
-      weight: input.weight ?? 1,
-      status,
-      recurrence: input.recurrence ?? null,
-      series_id: input.seriesId ?? null,
-      occurrence: input.occurrence ?? null,
-      cascaded: input.cascaded ?? false,
-      created_by: actor.accountId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (input.recurrence && !input.seriesId) await trx.updateTable('tasks').set({ series_id: row.id, occurrence: 1 }).where('id', '=', row.id).execute();
-  if (input.cooperators.length) await trx.insertInto('task_cooperators').values(input.cooperators.map((co) => ({ task_id: row.id, body_id: co.bodyId, part: co.part || null, person_id: co.personId ?? null }))).execute();
-  if (status !== 'draft') await trx.insertInto('task_updates').values({ task_id: row.id, kind: 'status', from_status: 'draft', to_status: status, entered_by: actor.accountId }).execute();
-  return row.id;
+  // The task, its cooperating bodies and its first history line in one statement (data-modifying CTEs; the id is
+  // made here, and the foreign keys are checked at the end of the statement).
+  const id = crypto.randomUUID();
+  const task = {
+    id,
+    programme_id: programme.id,
+    number,
+    group_id: groupId,
+    parent_id: input.parentId ?? null,
+    kind: input.kind,
+    title: input.title,
+    title_fold: fold(input.title),
+    description: input.description || null,
+    lead_body_id: lead.id,
+    unit_id: lead.unit_id,
+    responsible_person_id: input.responsiblePersonId ?? null,
+    assignee_account_id: input.assigneeAccountId ?? null,
+    start_date: input.startDate ?? null,
+    due_date: input.dueDate ?? null,
+    original_due_date: input.dueDate ?? null,
+    target_value: input.targetValue ?? null,
+    target_unit: input.targetUnit ?? null,
+    priority: input.priority ?? 'normal',
+    weight: input.weight ?? 1,
+    status,
+    recurrence: input.recurrence ?? null,
+    // A recurring task starts its own series.
+    series_id: input.seriesId ?? (input.recurrence ? id : null),
+    occurrence: input.occurrence ?? (input.recurrence ? 1 : null),
+    cascaded: input.cascaded ?? false,
+    created_by: actor.accountId,
+  };
+  const cooperators = input.cooperators.map((co) => ({ task_id: id, body_id: co.bodyId, part: co.part || null, person_id: co.personId ?? null }));
+  const history = status !== 'draft' ? [{ task_id: id, kind: 'status' as const, from_status: 'draft', to_status: status, entered_by: actor.accountId }] : [];
+  await trx
+    .with('new_task', (db) => db.insertInto('tasks').values(task).returning('id'))
+    .with('new_cooperators', (db) => (cooperators.length ? db.insertInto('task_cooperators').values(cooperators).returning('id') : db.selectNoFrom(sql<string>`null::uuid`.as('id'))))
+    .with('new_history', (db) => (history.length ? db.insertInto('task_updates').values(history).returning('id') : db.selectNoFrom(sql<string>`null::uuid`.as('id'))))
+    .selectFrom('new_task')
+    .select('id')
+    .execute();
+  return id;
 }
 
 /** May the caller add a task to the programme (or under the parent)? Managers of the owner body; for a subtask
@@ -199,16 +207,16 @@ export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
   // programme's row lock until that transaction commits queued every concurrent create behind it (issue 6). A create
   // refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register.
   const number = await nextTaskNumber(ctx.db, input.programmeId);
-  const id = await inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(ctx.db, actor, async (trx) => {
     const taskId = await insertTask(trx, actor, c.today, input, number);
     // The creator must be able to read what it made (a subtask led outside its scope is refused, nothing written).
-    await taskAccess(trx, c, taskId).catch((err: unknown) => {
+    const access = await taskAccess(trx, c, taskId).catch((err: unknown) => {
       throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
     });
     if (afterInsert) await afterInsert(trx, taskId);
-    return taskId;
+    // The answer is read in the same transaction, with the access just checked.
+    return taskDetail({ db: trx }, c, lang, taskId, access);
   });
-  return taskDetail(ctx, c, lang, id);
 }
 
 /** Loads a task for a change: the access, and the row locked with its version checked. */
@@ -583,8 +591,8 @@ type TaskSurroundings = {
   conclusion: { id: string; briefing_id: string; title: string; held_on: string; text: string } | null;
 };
 
-export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string) {
-  const access = await taskAccess(ctx.db, c, id);
+export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
+  const access = known ?? (await taskAccess(ctx.db, c, id));
   // The task, its subtasks and everything around them in one statement, as JSON; the rollup of the subtree only
   // when it has subtasks (issue 6: fifteen round trips became two after the access check).
   const rowsQuery = repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
