@@ -702,8 +702,16 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
     query = query.where(sql<SqlBool>`exists (select 1 from unit_tree tu join unit_tree anc on anc.code = ${code} and (anc.valid_from is null or anc.valid_from <= ${c.today}::date) and (anc.valid_to is null or ${c.today}::date < anc.valid_to)
       where tu.unit_id = t.unit_id and tu.path <@ anc.path)`);
   }
-  if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
-  const order = { number: [sql`g.position nulls last`, sql`t.number`], due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[q.sort];
+  const like = (text: string) => '%' + text.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
+  if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${like(fold(q.q))}`);
+  const byNumber = [sql`g.position nulls last`, sql`t.number`];
+  // Relevance (the default with a search): the words as written, accents included, first; then the folded words at
+  // the start of a word ("Tra Co" → "Trà Cổ"); then inside one ("Kiểm tra cống").
+  const relevance = q.q
+    ? [sql`case when lower(t.title collate "vi-x-icu") like ${like(q.q.normalize('NFC').toLowerCase())} then 0 when (' ' || t.title_fold) like ${like(' ' + fold(q.q))} then 1 else 2 end`, ...byNumber]
+    : byNumber;
+  const sortKey = q.sort ?? (q.q ? 'relevance' : 'number');
+  const order = { relevance, number: byNumber, due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[sortKey];
   // One statement: the page's ids with the total and their order, then their rows. A page past the end has no row
   // to carry the total, so count apart then.
   const orderSql = sql.join(order, sql`, `);

@@ -194,6 +194,20 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(apart.total).toBe(0);
   });
 
+  it('ranks a search: the words as written first, then at the start of a word, then inside one', async () => {
+    for (const title of ['Phân loại Ultra cỏ', 'Kiểm tra cống hộp', 'Lễ hội Trà Cổ']) await newTask({ title });
+    const titles = async (term: string, extra = '') => {
+      const r = (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=${encodeURIComponent(term)}${extra}`)).json();
+      return r.items.map((x: { title: string }) => x.title);
+    };
+    expect(await titles('Trà Cổ')).toEqual(['Lễ hội Trà Cổ', 'Kiểm tra cống hộp', 'Phân loại Ultra cỏ']);
+    expect(await titles('TRÀ CỔ')).toEqual(['Lễ hội Trà Cổ', 'Kiểm tra cống hộp', 'Phân loại Ultra cỏ']);
+    // Without accents the first two are alike (by number); the same three are found.
+    expect(await titles('Tra Co')).toEqual(['Kiểm tra cống hộp', 'Lễ hội Trà Cổ', 'Phân loại Ultra cỏ']);
+    // A chosen order wins over relevance.
+    expect(await titles('Trà Cổ', '&sort=number')).toEqual(['Phân loại Ultra cỏ', 'Kiểm tra cống hộp', 'Lễ hội Trà Cổ']);
+  });
+
   it('a deadline extension is requested with a reason and granted by the owner; the original due date is kept', async () => {
     const d = await newTask({ dueDate: '2026-03-10' });
     const req = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/extensions`, { requestedDueDate: '2026-04-15', reason: 'Chờ kinh phí' });
