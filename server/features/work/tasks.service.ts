@@ -704,28 +704,24 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
   }
   const like = (text: string) => '%' + text.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
   if (q.q) query = query.where(sql<SqlBool>`t.title_fold like ${like(fold(q.q))}`);
-  const byNumber = [sql`g.position nulls last`, sql`t.number`];
-  // Relevance (the default with a search): the words as written, accents included, first; then the folded words at
-  // the start of a word ("Tra Co" → "Trà Cổ"); then inside one ("Kiểm tra cống").
+  // Sort keys, all ascending and never null (so that the page can carry them to the outer query).
+  const byNumber = [sql`coalesce(g.position, 32767)`, sql`t.number`];
+  // Relevance (the default with a search): the words exactly as typed, accents and capitals included, first; then
+  // the folded words at the start of a word ("Tra Co" → "Trà Cổ"); then inside one ("Kiểm tra cống"). Plain LIKE on
+  // both: a Unicode lower() over every match cost a third of the search's speed.
   const relevance = q.q
-    ? [sql`case when lower(t.title collate "vi-x-icu") like ${like(q.q.normalize('NFC').toLowerCase())} then 0 when (' ' || t.title_fold) like ${like(' ' + fold(q.q))} then 1 else 2 end`, ...byNumber]
+    ? [sql`case when t.title like ${like(q.q.normalize('NFC'))} then 0 when (' ' || t.title_fold) like ${like(' ' + fold(q.q))} then 1 else 2 end`, ...byNumber]
     : byNumber;
   const sortKey = q.sort ?? (q.q ? 'relevance' : 'number');
-  const order = { relevance, number: byNumber, due: [sql`t.due_date nulls last`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`t.reported_progress desc`, sql`t.number`] }[sortKey];
-  // One statement: the page's ids with the total and their order, then their rows. A page past the end has no row
-  // to carry the total, so count apart then.
-  const orderSql = sql.join(order, sql`, `);
-  const page = query
-    .select(['t.id', sql<number>`count(*) over ()`.as('total_count'), sql<number>`row_number() over (order by ${orderSql}, t.id)`.as('ord')])
-    .orderBy(sql`ord`)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const rows = await repo
-    .tasksQuery(ctx.db)
-    .innerJoin(page.as('pg'), 'pg.id', 't.id')
-    .select(['pg.total_count', 'pg.ord'])
-    .orderBy('pg.ord')
-    .execute();
+  const keys = { relevance, number: byNumber, due: [sql`coalesce(t.due_date, 'infinity'::date)`, sql`t.number`], status: [sql`t.status`, sql`t.number`], progress: [sql`-t.reported_progress`, sql`t.number`] }[sortKey];
+  // One statement: the page's ids with the total and their sort keys (a top-N sort of the matches), then their rows.
+  // A page past the end has no row to carry the total, so count apart then.
+  let page = query.select(['t.id', sql<number>`count(*) over ()`.as('total_count'), ...keys.map((k, i) => k.as(`k${i}`))]);
+  for (const k of keys) page = page.orderBy(k);
+  const paged = page.orderBy('t.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  let outer = repo.tasksQuery(ctx.db).innerJoin(paged.as('pg'), 'pg.id', 't.id').select(['pg.total_count']);
+  for (const [i] of keys.entries()) outer = outer.orderBy(sql.ref(`pg.k${i}`));
+  const rows = await outer.orderBy('pg.id').execute();
   const total = rows.length ? Number(rows[0]!.total_count) : q.page > 1 ? (await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n : 0;
   const progress = await repo.progressOfRows(ctx.db, rows);
   return { items: rows.map((r) => repo.presentTask(r, lang, c.today, progress)), total };

@@ -235,7 +235,7 @@ export const tasksQuery = z.strictObject({
   dueTo: isoDate.optional(),
   unit: unitCode.optional().describe('Tasks whose lead body sits in this unit’s subtree (code today)'),
   q: z.string().trim().max(100).optional().describe('Search in titles, ignoring diacritics'),
-  sort: z.enum(['relevance', 'number', 'due', 'status', 'progress']).optional().describe('Default: relevance with q (the words as written first, then at the start of a word, then inside one), else number'),
+  sort: z.enum(['relevance', 'number', 'due', 'status', 'progress']).optional().describe('Default: relevance with q (the words exactly as typed first, then at the start of a word, then inside one), else number'),
   ...pagination,
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
 });
