@@ -33,15 +33,12 @@ export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string;
   reassign: { from: ['assigned', 'in_progress', 'returned', 'suspended'], to: 'assigned', who: 'manage', reason: true },
 };
 
-/** What the caller may do with a task today. Managers: 'work.manage' over the programme's owner body or the lead
- * body. Acceptors: 'work.accept' over the owner body (never who reported the work done — checked on accepting).
- * Reporters: 'work.report' over the lead body, the assignee, or the responsible person; a cooperating body's
- * people report on its own part. */
-export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<TaskAccess & { facts: TaskFacts }> {
-  // One statement: the task's facts, whether the caller reads it, and each right (holds_over, migration 0007).
+/** The statement behind taskAccess: the task's facts, whether the caller reads it, and each right (holds_over,
+ * migration 0010). taskDetail embeds it in its own statement. */
+export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string) {
   const admin = c.isAdmin;
   const holds = (perm: string, body: string) => (admin ? sql<boolean>`true` : sql<boolean>`holds_over(${c.accountId}::uuid, ${c.today}::date, ${perm}, ${sql.ref(body + '.unit_id')}, ${sql.ref(body + '.id')})`);
-  const row = await q
+  return q
     .selectFrom('tasks as t')
     .innerJoin('programmes as p', 'p.id', 't.programme_id')
     .innerJoin('bodies as pb', 'pb.id', 'p.body_id')
@@ -57,8 +54,20 @@ export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<T
         where tc.task_id = t.id and tc.deleted_at is null and (tc.person_id = ${c.personId}::uuid or ${holds('work.report', 'cb')})), '{}')`.as('parts'),
     ])
     .where('t.id', '=', taskId)
-    .where('t.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('t.deleted_at', 'is', null);
+}
+export type TaskAccessRow = Awaited<ReturnType<ReturnType<typeof taskAccessQuery>['executeTakeFirstOrThrow']>>;
+
+/** What the caller may do with a task today. Managers: 'work.manage' over the programme's owner body or the lead
+ * body. Acceptors: 'work.accept' over the owner body (never who reported the work done — checked on accepting).
+ * Reporters: 'work.report' over the lead body, the assignee, or the responsible person; a cooperating body's
+ * people report on its own part. */
+export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<TaskAccess & { facts: TaskFacts }> {
+  return accessOf(c, await taskAccessQuery(q, c, taskId).executeTakeFirst());
+}
+
+/** Reads the rights out of taskAccessQuery's row; NOT_FOUND when there is none or the caller does not read it. */
+export function accessOf(c: WorkCaller, row: TaskAccessRow | undefined): TaskAccess & { facts: TaskFacts } {
   if (!row || !row.visible) throw new AppError('NOT_FOUND');
   const f: TaskFacts = { id: row.id, status: row.status, lead_body_id: row.lead_body_id, programme_body_id: row.programme_body_id, responsible_person_id: row.responsible_person_id, assignee_account_id: row.assignee_account_id, has_children: row.has_children };
   const report = f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || row.report_lead;

@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fileUrl } from '../files/files.ts';
 import { fold } from '../units/names.ts';
-import { taskAccess, WORKFLOW } from './task.access.ts';
+import { accessOf, taskAccess, taskAccessQuery, WORKFLOW, type TaskAccessRow } from './task.access.ts';
 import * as repo from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
 import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
@@ -592,13 +592,15 @@ type TaskSurroundings = {
 };
 
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
-  const access = known ?? (await taskAccess(ctx.db, c, id));
+
   // The task, its subtasks and everything around them in one statement, as JSON; the rollup of the subtree only
   // when it has subtasks (issue 6: fifteen round trips became two after the access check).
   const rowsQuery = repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
-  const around = (await sql<TaskSurroundings & { rows: repo.TaskRow[] }>`
+  // The access check rides along (unless the caller has just made it); nothing is used unless it passes.
+  const accessSql = known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(ctx.db, c, id)}) a)`;
+  const around = (await sql<TaskSurroundings & { rows: repo.TaskRow[]; access: TaskAccessRow | null }>`
     with me as (select programme_id, parent_id from tasks where id = ${id}::uuid)
-    select
+    select ${accessSql} as access,
       (select coalesce(json_agg(r order by r.number), '[]') from (${rowsQuery}) r) as rows,
       (select json_build_object('id', p.id, 'title', p.title, 'year', p.year, 'body_id', p.body_id, 'name', b.name)
          from programmes p join bodies b on b.id = p.body_id where p.id = (select programme_id from me)) as programme,
@@ -626,6 +628,7 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
       (select json_build_object('id', bc.id, 'briefing_id', bc.briefing_id, 'title', b.title, 'held_on', b.held_on, 'text', bc.text)
          from briefing_conclusions bc join briefings b on b.id = bc.briefing_id where bc.task_id = ${id}::uuid and bc.deleted_at is null limit 1) as conclusion
   `.execute(ctx.db)).rows[0]!;
+  const access = known ?? accessOf(c, around.access ?? undefined);
   const rows = around.rows;
   const row = rows.find((r) => r.id === id);
   if (!row) throw new AppError('NOT_FOUND');
