@@ -431,7 +431,7 @@ try {
       const k = summarise(khoi[r]);
       const m = redmine[r].length ? summarise(redmine[r]) : null;
       const ratio = m ? k.rps / m.rps : NaN;
-      out += `| ${LABEL[r]} | ${f1(k.rps)} (${f1(k.rpsMin)}–${f1(k.rpsMax)}) | ${f1(k.p50)} | ${f1(k.p95)} | ${f1(k.p99)} | ${m ? `${f1(m.rps)} (${f1(m.rpsMin)}–${f1(m.rpsMax)})` : '—'} | ${m ? f1(m.p95) : '—'} | ${m ? `${ratio.toFixed(1)}× (goal ≥ ${GOALS[r].ratio}×)` : '—'} | ≤ ${GOALS[r].p95} ${k.p95 <= GOALS[r].p95 ? '✓' : '✗'} | ${k.errors} / ${m ? m.errors : '—'} |\n`;
+      out += `| ${LABEL[r]} | ${f1(k.rps)} (${f1(k.rpsMin)}–${f1(k.rpsMax)}) | ${f1(k.p50)} | ${f1(k.p95)} | ${f1(k.p99)} | ${m ? `${f1(m.rps)} (${f1(m.rpsMin)}–${f1(m.rpsMax)})` : '—'} | ${m ? f1(m.p95) : '—'} | ${m ? `${ratio.toFixed(1)}× (goal ≥ ${GOALS[r].ratio}× ${ratio >= GOALS[r].ratio ? '✓' : '✗'})` : '—'} | ≤ ${GOALS[r].p95} ${k.p95 <= GOALS[r].p95 ? '✓' : '✗'} | ${k.errors} / ${m ? m.errors : '—'} |\n`;
     }
   } else {
     out += `| route | req/s | p50 | p95 | p99 | p95 goal | requests | errors |\n|---|---|---|---|---|---|---|---|\n`;

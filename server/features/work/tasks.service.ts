@@ -594,7 +594,7 @@ type TaskSurroundings = {
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
 
   // The task, its subtasks and everything around them in one statement, as JSON; the rollup of the subtree only
-  // when it has subtasks (issue 6: fifteen round trips became two after the access check).
+  // when it has subtasks (issue 6: fifteen round trips became one, the access check included).
   const rowsQuery = repo.tasksQuery(ctx.db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
   // The access check rides along (unless the caller has just made it); nothing is used unless it passes.
   const accessSql = known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(ctx.db, c, id)}) a)`;
