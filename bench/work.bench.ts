@@ -345,22 +345,25 @@ try {
       if (STATEMENTS) await sql`select pg_stat_statements_reset()`.execute(db);
       const r = await wrk(route, DURATION);
       if (STATEMENTS) {
-        const top = await sql<{ calls: string; total: number; mean: number; plan: number; query: string }>`
-          select s.calls, round(s.total_exec_time::numeric, 0)::float8 as total, round(s.mean_exec_time::numeric, 3)::float8 as mean,
+        const top = await sql<{ calls: string; total: number; mean: number; plan: number; query: string; sd: number; max: number }>`
+          select s.calls, round(s.total_exec_time::numeric, 0)::float8 as total, round(s.mean_exec_time::numeric, 3)::float8 as mean, round(s.stddev_exec_time::numeric, 2)::float8 as sd, round(s.max_exec_time::numeric, 1)::float8 as max,
                  round((s.total_plan_time / greatest(s.calls, 1))::numeric, 3)::float8 as plan, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) as query
             from pg_stat_statements s where s.dbid = (select oid from pg_database where datname = current_database())
             order by s.total_exec_time + s.total_plan_time desc limit 8`.execute(db);
-        say(`${route}: top statements (calls, total ms, mean exec ms, mean plan ms):\n${top.rows.map((t) => `    ${t.calls}\t${t.total}\t${t.mean}\t${t.plan}\t${t.query}`).join('\n')}`);
+        say(`${route}: top statements (calls, total ms, mean exec ms, mean plan ms):\n${top.rows.map((t) => `    ${t.calls}\t${t.total}\t${t.mean} ±${t.sd} max ${t.max}\t${t.plan}\t${t.query}`).join('\n')}`);
       }
       if (!r) throw new Error(`wrk failed on ${route}`);
       khoi[route].push(r);
       say(`run ${runNo}/${RUNS} ${route}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.socketErrors} socket errors, ${r.non2xx} non-2xx`);
     }
   }
-  const created = Number((await sql<{ n: string }>`select count(*) as n from tasks where number > ${TASKS}`.execute(db)).rows[0]!.n);
-  const audited = Number((await sql<{ n: string }>`select count(*) as n from audit_log where table_name = 'tasks' and record_id in (select id::text from tasks where number > ${TASKS})`.execute(db).catch(() => ({ rows: [{ n: '-1' }] }))).rows[0]!.n);
-  checks.push(`create (last run, warm-up included): ${created} tasks in the database${audited >= 0 ? `, ${audited} audit rows for them` : ''}`);
   await app.close();
+  // After the server has closed (no create still committing), in one snapshot.
+  const made = (await sql<{ created: number; audited: number }>`select
+      (select count(*)::int from tasks where number > ${TASKS}) as created,
+      (select count(*)::int from audit_log where table_name = 'tasks' and action = 'create' and record_id in (select id::text from tasks where number > ${TASKS})) as audited`.execute(db)).rows[0]!;
+  checks.push(`create (last run, warm-up included): ${made.created} tasks in the database, ${made.audited} audit rows of their creation`);
+
 
   // ---- Where the time goes, in the database: EXPLAIN ANALYZE of the queries behind the routes (the officer's scope).
   const caller: WorkCaller = { accountId: me.accountId, isAdmin: false, personId: me.personId, today };

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { call, type Session } from '../../../test/app.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildProgramme, PNG, uploadFile, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
@@ -142,6 +143,18 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().cooperators.find((c: { id: string }) => c.id === womenPart).progress).toBe(60);
     expect(own.json().task.progress).toBe(0); // the lead's progress is the lead's report
+  });
+
+  it('reads the same programmes whole, set-based, as the per-programme rule (migration 0010)', async () => {
+    const { ctx } = t();
+    await newTask();
+    const other = await buildProgramme(t().app, f.admin, f.bodies.province, 2028);
+    expect(other.id).toBeTruthy();
+    for (const who of [f.leader, f.officer, f.sibling, f.women, f.village]) {
+      const set = await sql<{ id: string }>`select id from readable_programme_ids(${who.id}::uuid, '2026-03-02'::date) id order by 1`.execute(ctx.db);
+      const each = await sql<{ id: string }>`select p.id from programmes p where p.deleted_at is null and programme_readable(${who.id}::uuid, '2026-03-02'::date, p.id) order by 1`.execute(ctx.db);
+      expect(set.rows, who.id).toEqual(each.rows);
+    }
   });
 
   it('a sibling ward neither sees nor changes the task', async () => {
