@@ -19,9 +19,16 @@ export function asOfParam(raw: string | null): string {
   return isoDateParam(raw) ?? todayInVietnam().format('YYYY-MM-DD');
 }
 
-/** The address parameters with some set and some removed (null, undefined or '' removes). */
+/** The parameters in the address bar now. React Router hands a setter the parameters of the last render, which
+ * under load can lag behind a change already in the address (a filter picked, then a search typed at once: the
+ * search wiped the filter); changes are merged into the live address instead. */
+export function liveParams(fallback?: URLSearchParams): URLSearchParams {
+  return typeof window !== 'undefined' ? new URLSearchParams(window.location.search) : new URLSearchParams(fallback);
+}
+
+/** The address parameters with some set and some removed (null, undefined or '' removes), on the live address. */
 export function mergeParams(prev: URLSearchParams, next: Record<string, string | null | undefined>): URLSearchParams {
-  const p = new URLSearchParams(prev);
+  const p = liveParams(prev);
   for (const [key, value] of Object.entries(next)) {
     if (value === null || value === undefined || value === '') p.delete(key);
     else p.set(key, value);

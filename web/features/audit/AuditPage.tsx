@@ -13,7 +13,7 @@ import { ACCOUNTS_KEY, listAccounts } from '../accounts/accounts.api.ts';
 import { ActionTag, ActorText, AuditChanges, RecordText, useAuditLabels } from './AuditParts.tsx';
 import { AUDIT_ACTIONS, AUDIT_TABLES, auditKey, formatInstant, listAudit, type AuditEntry, type AuditQuery } from './audit.api.ts';
 import './audit.css';
-import { isoDateParam, positiveIntParam } from '../../lib/url-params.ts';
+import { isoDateParam, liveParams, positiveIntParam } from '../../lib/url-params.ts';
 
 const PAGE_SIZES = [20, 50, 100, 200];
 const FILTERS = ['from', 'to', 'action', 'table', 'record', 'actor'] as const;
@@ -57,8 +57,9 @@ export function AuditPage() {
 
   const update = (next: Partial<Record<Filter, string | undefined>> & { page?: number; pageSize?: number }) => {
     const out = new URLSearchParams();
+    const live = liveParams(params);
     for (const name of FILTERS) {
-      const v = name in next ? next[name] : query[name];
+      const v = name in next ? next[name] : (live.get(name) ?? undefined);
       if (v) out.set(name, v);
     }
     // Any change of filter starts again at the first page.
