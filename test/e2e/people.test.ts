@@ -105,6 +105,8 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     // Danh mục › Cán bộ: Nguyễn Văn Định's page, three positions at once on 30/06/2025.
     await page.getByRole('menuitem', { name: 'Cán bộ', exact: true }).click();
     await expect.poll(() => page.url()).toContain('/danh-muc/can-bo');
+    // The address changes before the page has rendered: wait for the people page itself, not the last page's picker.
+    await expect.poll(() => page.getByLabel('Lọc theo tổ chức').isVisible()).toBe(true);
     await setPageDate(page, '30/06/2025');
     await page.getByRole('link', { name: 'Nguyễn Văn Định' }).click();
     await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Nguyễn Văn Định');

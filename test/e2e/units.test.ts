@@ -52,6 +52,19 @@ function childrenOf(rows: TreeRow[], parent: string): string[] {
 
 const node = (page: Page, name: string) => page.locator('.unit-tree .ant-tree-treenode').filter({ has: page.locator('.unit-node-name', { hasText: new RegExp(`^${name}$`) }) });
 
+/** Opens a tree node until `child` shows. The tree reloads after a date change and may redraw closed under a click
+ * made in between (on a loaded machine): the switcher is clicked again only while the node shows closed. */
+async function expandUntil(page: Page, name: string, child: string) {
+  await expect
+    .poll(async () => {
+      if (await node(page, child).isVisible()) return true;
+      const closed = node(page, name).locator('.ant-tree-switcher_close');
+      if (await closed.isVisible()) await closed.click();
+      return node(page, child).isVisible();
+    })
+    .toBe(true);
+}
+
 async function setDate(page: Page, ddmmyyyy: string) {
   const input = page.getByLabel('Tại ngày');
   await input.click();
@@ -99,9 +112,8 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
 
     // Before the reform: province › city › 16 wards and communes.
     await setDate(page, '30/06/2025');
-    await node(page, 'Tỉnh Quảng Ninh').locator('.ant-tree-switcher').click();
-    await expect.poll(() => node(page, 'Thành phố Móng Cái').isVisible()).toBe(true);
-    await node(page, 'Thành phố Móng Cái').locator('.ant-tree-switcher').click();
+    await expandUntil(page, 'Tỉnh Quảng Ninh', 'Thành phố Móng Cái');
+    await expandUntil(page, 'Thành phố Móng Cái', 'Phường Ka Long');
     await node(page, 'Thành phố Móng Cái').locator('.unit-node-name').click();
     await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');
     await expect.poll(async () => childrenOf(await treeRows(page), 'Thành phố Móng Cái').length).toBe(16);
@@ -111,7 +123,7 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     // After: the province holds its wards and communes directly.
     await setDate(page, '01/07/2025');
     await expect.poll(() => page.getByText('Không có đơn vị mang mã').isVisible()).toBe(true);
-    await node(page, 'Tỉnh Quảng Ninh').locator('.ant-tree-switcher').click();
+    await expandUntil(page, 'Tỉnh Quảng Ninh', 'Phường Móng Cái 1');
     await expect.poll(async () => childrenOf(await treeRows(page), 'Tỉnh Quảng Ninh')).toEqual(
       expect.arrayContaining(['Phường Móng Cái 1', 'Phường Móng Cái 2', 'Phường Móng Cái 3', 'Xã Hải Sơn', 'Xã Hải Ninh', 'Xã Vĩnh Thực']),
     );
