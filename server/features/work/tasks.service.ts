@@ -19,11 +19,15 @@ export const invalid = (field: string, message: string) => new AppError('VALIDAT
 const conflict = () => new AppError('CONFLICT');
 
 /** A body usable on a date: exists, not deleted, in force (or not yet ended) then. */
-async function checkBody(q: Q, id: string, field: string, date: string) {
-  const b = await q.selectFrom('bodies').select(['id', 'unit_id', 'valid_to', 'valid_from', 'kind', 'name']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+function usableBody<B extends { valid_to: string | null }>(b: B | undefined, field: string, date: string): B {
   if (!b) throw new AppError('NOT_FOUND', { field });
   if (b.valid_to && b.valid_to <= date) throw invalid(field, 'validation.bodyEnded');
   return b;
+}
+
+async function checkBody(q: Q, id: string, field: string, date: string) {
+  const b = await q.selectFrom('bodies').select(['id', 'unit_id', 'valid_to', 'valid_from', 'kind', 'name']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return usableBody(b, field, date);
 }
 
 async function checkPerson(q: Q, id: string | null | undefined, field: string) {
@@ -43,15 +47,28 @@ function checkDates(start: string | null | undefined, due: string | null | undef
   if (start && due && due < start) throw invalid('dueDate', 'validation.dueBeforeStart');
 }
 
-async function checkCooperators(q: Q, leadBodyId: string, list: readonly z.infer<typeof s.cooperatorInput>[], date: string) {
+type CooperatorInput = z.infer<typeof s.cooperatorInput>;
+
+/** The rules of a list of cooperating bodies, in the order given, on bodies and people already read. */
+function checkCooperatorList(leadBodyId: string, list: readonly CooperatorInput[], bodies: ReadonlyMap<string, { valid_to: string | null }>, people: ReadonlySet<string>, date: string) {
   const seen = new Set<string>();
   for (const [i, c] of list.entries()) {
     if (c.bodyId === leadBodyId) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorIsLead');
     if (seen.has(c.bodyId)) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorTwice');
     seen.add(c.bodyId);
-    await checkBody(q, c.bodyId, `cooperators.${i}.bodyId`, date);
-    await checkPerson(q, c.personId, `cooperators.${i}.personId`);
+    usableBody(bodies.get(c.bodyId), `cooperators.${i}.bodyId`, date);
+    if (c.personId && !people.has(c.personId)) throw new AppError('NOT_FOUND', { field: `cooperators.${i}.personId` });
   }
+}
+
+async function checkCooperators(q: Q, leadBodyId: string, list: readonly CooperatorInput[], date: string) {
+  if (!list.length) return;
+  const personIds = list.flatMap((c) => (c.personId ? [c.personId] : []));
+  const [bodies, people] = await Promise.all([
+    q.selectFrom('bodies').select(['id', 'valid_to']).where('id', 'in', list.map((c) => c.bodyId)).where('deleted_at', 'is', null).execute(),
+    personIds.length ? q.selectFrom('people').select('id').where('id', 'in', personIds).where('deleted_at', 'is', null).execute() : [],
+  ]);
+  checkCooperatorList(leadBodyId, list, new Map(bodies.map((b) => [b.id, b])), new Set(people.map((p) => p.id)), date);
 }
 
 async function writeCooperators(trx: Trx, taskId: string, list: readonly z.infer<typeof s.cooperatorInput>[]) {
@@ -120,26 +137,13 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
   const date = input.startDate ?? today;
   const bodies = new Map(refs.bodies.map((b) => [b.id, b]));
   const people = new Set(refs.people);
-  const bodyIn = (id: string, field: string) => {
-    const b = bodies.get(id);
-    if (!b) throw new AppError('NOT_FOUND', { field });
-    if (b.valid_to && b.valid_to <= date) throw invalid(field, 'validation.bodyEnded');
-    return b;
-  };
-  const lead = bodyIn(input.leadBodyId, 'leadBodyId');
+  const lead = usableBody(bodies.get(input.leadBodyId), 'leadBodyId', date);
   if (input.responsiblePersonId && !people.has(input.responsiblePersonId)) throw new AppError('NOT_FOUND', { field: 'responsiblePersonId' });
   if (input.assigneeAccountId) {
     if (!refs.account) throw new AppError('NOT_FOUND', { field: 'assigneeAccountId' });
     if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
   }
-  const seen = new Set<string>();
-  for (const [i, co] of input.cooperators.entries()) {
-    if (co.bodyId === input.leadBodyId) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorIsLead');
-    if (seen.has(co.bodyId)) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorTwice');
-    seen.add(co.bodyId);
-    bodyIn(co.bodyId, `cooperators.${i}.bodyId`);
-    if (co.personId && !people.has(co.personId)) throw new AppError('NOT_FOUND', { field: `cooperators.${i}.personId` });
-  }
+  checkCooperatorList(input.leadBodyId, input.cooperators, bodies, people, date);
   const number = preallocated ?? (await nextTaskNumber(trx, programme.id));
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
   // The task, its cooperating bodies and its first history line in one statement (data-modifying CTEs; the id is
