@@ -4,7 +4,7 @@ import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Drawer, Flex, Grid, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -17,7 +17,7 @@ import '../bodies/bodies.css';
 import { PersonCard } from './PersonCard.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { listPeople, peopleListKey, type Person } from './people.api.ts';
-import { asOfParam, mergeParams, positiveIntParam } from '../../lib/url-params.ts';
+import { asOfParam, liveParams, mergeParams, positiveIntParam } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 export const PEOPLE_PATH = '/danh-muc/can-bo';
@@ -50,7 +50,14 @@ export function PeoplePage() {
   // The body's name for the filter when the page is opened from a link.
   const bodyDetail = useQuery({ queryKey: bodyDetailKey(body ?? '', asOf), queryFn: ({ signal }) => getBody(body!, asOf, signal), enabled: body !== null, retry: false });
 
-  const personHref = (id: string) => `${PEOPLE_PATH}/${encodeURIComponent(id)}?${params.toString()}`;
+  // Read at the click, not at the last render: a date picked a moment ago is already in the address, maybe not yet in
+  // this render's parameters, and the card must open on that date.
+  const personHref = (id: string) => `${PEOPLE_PATH}/${encodeURIComponent(id)}?${liveParams(params).toString()}`;
+  const openPerson = (id: string) => (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    void navigate(personHref(id));
+  };
 
   const columns: TableColumnsType<Person> = [
     {
@@ -60,7 +67,7 @@ export function PeoplePage() {
       fixed: wide ? 'left' : undefined,
       render: (_v, p) => (
         <Space size={[4, 4]} wrap>
-          <Link to={personHref(p.id)}>{p.fullName}</Link>
+          <Link to={personHref(p.id)} onClick={openPerson(p.id)}>{p.fullName}</Link>
           {p.deleted ? <Tag color="red">{t('common.deletedTag')}</Tag> : null}
         </Space>
       ),
@@ -145,7 +152,7 @@ export function PeoplePage() {
       </Card>
       <Drawer
         open={openId !== undefined}
-        onClose={() => void navigate(`${PEOPLE_PATH}?${params.toString()}`)}
+        onClose={() => void navigate(`${PEOPLE_PATH}?${liveParams(params).toString()}`)}
         placement={wide ? 'right' : 'bottom'}
         size={wide ? 940 : '92%'}
         title={t('people.cardTitle')}
