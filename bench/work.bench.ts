@@ -32,7 +32,7 @@ import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
 import { createToken } from '../server/features/tokens/tokens.service.ts';
 import { diskFileStore } from '../server/features/files/file-store.ts';
-import { tasksQuery } from '../server/features/work/tasks.repository.ts';
+import { listTasksStatement } from '../server/features/work/tasks.service.ts';
 import { taskVisible, type WorkCaller } from '../server/features/work/work.scope.ts';
 
 const arg = (name: string) => {
@@ -277,10 +277,13 @@ try {
     authHeader = `Cookie: ${cookie}`;
   }
   const [hName, hValue] = [authHeader.slice(0, authHeader.indexOf(':')), authHeader.slice(authHeader.indexOf(':') + 1).trim()];
-  const get = async (p: string) => {
+  const sizes: Record<string, number[]> = {};
+  const get = async (p: string, kind = 'other') => {
     const r = await fetch(origin + p, { headers: { [hName]: hValue } });
-    if (r.status !== 200) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<{ total: number; items: { title: string }[] }>;
+    const text = await r.text();
+    if (r.status !== 200) throw new Error(`GET ${p}: ${r.status} ${text}`);
+    (sizes[kind] ??= []).push(Buffer.byteLength(text));
+    return JSON.parse(text) as { total: number; items: { id: string; title: string }[] };
   };
 
   // ---- Correctness before speed: exact totals, diacritics-insensitive search, an officer (not an admin).
@@ -289,7 +292,7 @@ try {
   checks.push(`caller ${me.username}: officer on 06712, is_admin=${isAdmin}, auth by ${AUTH === 'token' ? 'personal API token' : 'session cookie + CSRF token'}`);
   const all = await get(`/api/tasks?programmeId=${programmeId}&pageSize=1`);
   if (all.total !== TASKS) throw new Error(`list total ${all.total} ≠ ${TASKS}`);
-  const q = (term: string) => get(`/api/tasks?programmeId=${programmeId}&q=${encodeURIComponent(term)}&pageSize=25`);
+  const q = (term: string) => get(`/api/tasks?programmeId=${programmeId}&q=${encodeURIComponent(term)}&pageSize=25`, 'search');
   const [accented, bare, lower] = [await q('Trà Cổ'), await q('Tra Co'), await q('trà cổ')];
   // Folded titles are the truth (JS fold, as the service writes them); "tra co" also matches "Kiểm tra cống hộp".
   const folded = TASKS_FOLDED.filter((t) => t.includes('tra co')).length;
@@ -300,8 +303,11 @@ try {
   for (const term of SEARCH_TERMS) hits.push((await q(term)).total);
   checks.push(`the peer's 18 terms hit ${((Math.min(...hits) / TASKS) * 100).toFixed(1)}–${((Math.max(...hits) / TASKS) * 100).toFixed(1)} % of the tasks (median ${median(hits)})`);
   let listTotal = 0;
-  for (let i = 0; i < 50; i++) listTotal += (await get(`/api/tasks?programmeId=${programmeId}&status=${pick(STATUS_BAG)}&assigneeAccountId=${pick(officers).accountId}&groupId=${pick(groups)}&pageSize=25`)).total;
+  for (let i = 0; i < 50; i++) listTotal += (await get(`/api/tasks?programmeId=${programmeId}&status=${pick(STATUS_BAG)}&assigneeAccountId=${pick(officers).accountId}&groupId=${pick(groups)}&pageSize=25`, 'list')).total;
   checks.push(`list (status + assignee + group, as Redmine's status + assignee + category): ${(listTotal / 50).toFixed(1)} matching tasks on average`);
+  for (const t of accented.items.slice(0, 20)) await get(`/api/tasks/${t.id}`, 'show');
+  const kb = (k: string) => (sizes[k]!.reduce((a, b) => a + b, 0) / sizes[k]!.length / 1024).toFixed(1);
+  checks.push(`response bodies (JSON, mean): list ${kb('list')} KiB, one task ${kb('show')} KiB, search ${kb('search')} KiB`);
   for (const c of checks) say(c);
 
   const ids = (await sql<{ id: string }>`select id from tasks where programme_id = ${programmeId}::uuid order by random()`.execute(db)).rows.map((r) => r.id);
@@ -379,18 +385,12 @@ try {
   const oneId = ids[0]!;
   await explain('scope alone: visible_task_ids(officer, today), every call', sql`select count(*) from visible_task_ids(${me.accountId}::uuid, ${today}::date)`.compile(db));
   await explain('show: the scope check of one task', db.selectFrom('tasks as t').select('t.id').where('t.id', '=', oneId).where(taskVisible(caller)).compile());
-  // The list's two statements (tasks.service.ts listTasks): the page of ids with the total, then the rows.
-  const pageOf = (where: (q: ReturnType<typeof pageBase>) => ReturnType<typeof pageBase>) =>
-    where(pageBase()).select(['t.id', sql<number>`count(*) over ()`.as('total_count')]).orderBy(sql`g.position nulls last`).orderBy(sql`t.number`).limit(25);
-  const pageBase = () => db.selectFrom('tasks as t').leftJoin('task_groups as g', 'g.id', 't.group_id').where('t.deleted_at', 'is', null).where(taskVisible(caller)).where('t.programme_id', '=', programmeId);
-  const listPage = pageOf((q) => q.where('t.status', 'in', ['in_progress']).where('t.assignee_account_id', '=', officers[0]!.accountId).where('t.group_id', '=', groups[0]!));
-  await explain('list: the page of ids and the total', listPage.compile());
-  const pageIds = (await listPage.execute()).map((r) => r.id);
-  await explain('list: the 25 rows', tasksQuery(db).where('t.id', '=', sql<string>`any(${pageIds}::uuid[])`).compile());
-  const searchPage = pageOf((q) => q.where(sql<boolean>`t.title_fold like ${'%tra co%'}`));
-  await explain('search "Trà Cổ": the page of ids and the total', searchPage.compile());
-  const searchIds = (await searchPage.execute()).map((r) => r.id);
-  await explain('search "Trà Cổ": the 25 rows', tasksQuery(db).where('t.id', '=', sql<string>`any(${searchIds}::uuid[])`).compile());
+  // The list's statement as the service builds it (tasks.service.ts listTasksStatement): the matches counted and
+  // sorted to the page, with the page's rows.
+  const listOf = (q: Record<string, unknown>) => listTasksStatement({ db }, caller, { programmeId, page: 1, pageSize: 25, ...q } as Parameters<typeof listTasksStatement>[2]).statement.compile();
+  await explain('list (status + assignee + group): the page with the total', listOf({ status: 'in_progress', assigneeAccountId: officers[0]!.accountId, groupId: groups[0]! }));
+  await explain('search "Trà Cổ": the page with the total', listOf({ q: 'Trà Cổ' }));
+  await explain('search "thoát nước": the page with the total', listOf({ q: 'thoát nước' }));
   for (const n of notes) say(n);
   if (flag('plans')) console.log(plans.join('\n'));
 

@@ -214,6 +214,16 @@ export type TaskGroupsTable = {
 
 export type TaskStatus = 'draft' | 'assigned' | 'in_progress' | 'reported_done' | 'accepted' | 'returned' | 'suspended' | 'cancelled';
 
+/** A narrow copy of each task not deleted, for title search (migration 0011; kept by a trigger on tasks). */
+export type TaskSearchTable = {
+  id: string;
+  programme_id: string;
+  group_id: string | null;
+  number: number;
+  title: string;
+  title_fold: string;
+};
+
 export type TasksTable = {
   id: Generated<string>;
   programme_id: string;
@@ -369,6 +379,7 @@ export type DB = {
   programmes: ProgrammesTable;
   task_groups: TaskGroupsTable;
   tasks: TasksTable;
+  task_search: TaskSearchTable;
   task_cooperators: TaskCooperatorsTable;
   task_updates: TaskUpdatesTable;
   task_files: TaskFilesTable;

@@ -221,6 +221,32 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(await titles('Trà Cổ', '&sort=number')).toEqual(['Phân loại Ultra cỏ', 'Kiểm tra cống hộp', 'Lễ hội Trà Cổ']);
   });
 
+  it('search follows each write to a task: a new title is found and the old one not, a new group, a deleted task gone (task_search, migration 0011)', async () => {
+    const found = async (term: string, extra = '') => (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&q=${encodeURIComponent(term)}${extra}`)).json().items.map((x: { id: string }) => x.id);
+    const d = await newTask({ title: 'Khảo sát nhà văn hóa khu 3' });
+    expect(await found('nha van hoa khu 3')).toEqual([d.task.id]);
+    const edited = await api(f.leader.session, 'PATCH', `/api/tasks/${d.task.id}`, { version: d.task.version, title: 'Sửa chữa nhà văn hóa khu 5', groupId: programme.groups[1]!.id });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await found('nha van hoa khu 3')).toEqual([]);
+    expect(await found('Nhà văn hóa khu 5', `&groupId=${programme.groups[1]!.id}`)).toEqual([d.task.id]);
+    expect(await found('Nhà văn hóa khu 5', `&groupId=${programme.groups[0]!.id}`)).toEqual([]);
+    // With a filter on the task itself (status) the search still answers from the same rows.
+    expect(await found('Nhà văn hóa khu 5', '&status=assigned')).toEqual([d.task.id]);
+    expect(await found('Nhà văn hóa khu 5', '&status=accepted')).toEqual([]);
+    await sql`update tasks set deleted_at = now() where id = ${d.task.id}::uuid`.execute(t().db.db);
+    expect(await found('Nhà văn hóa khu 5')).toEqual([]);
+    await sql`update tasks set deleted_at = null where id = ${d.task.id}::uuid`.execute(t().db.db);
+    expect(await found('Nhà văn hóa khu 5')).toEqual([d.task.id]);
+    // The copy holds exactly the tasks not deleted, with their titles, after every test so far.
+    const apart = await sql<{ n: number }>`select count(*)::int as n from (
+      (select id, programme_id, group_id, number, title, title_fold from tasks where deleted_at is null
+       except select id, programme_id, group_id, number, title, title_fold from task_search)
+      union all
+      (select id, programme_id, group_id, number, title, title_fold from task_search
+       except select id, programme_id, group_id, number, title, title_fold from tasks where deleted_at is null)) x`.execute(t().db.db);
+    expect(apart.rows[0]!.n).toBe(0);
+  });
+
   it('a deadline extension is requested with a reason and granted by the owner; the original due date is kept', async () => {
     const d = await newTask({ dueDate: '2026-03-10' });
     const req = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/extensions`, { requestedDueDate: '2026-04-15', reason: 'Chờ kinh phí' });
