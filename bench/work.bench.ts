@@ -156,7 +156,7 @@ const dbName = `khoi_bench_${crypto.randomBytes(3).toString('hex')}`;
 await ensureDatabase(base, dbName);
 const url = withDatabase(base, dbName);
 await migrate(url);
-const env = parseEnv({ DATABASE_URL: url });
+const env = parseEnv({ DATABASE_URL: url, KHOI_DB_POOL_SIZE: process.env.KHOI_DB_POOL_SIZE });
 const handle = openDatabase(url, { poolSize: env.KHOI_DB_POOL_SIZE });
 const db = handle.db;
 let redmineUp = false;
