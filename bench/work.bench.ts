@@ -394,6 +394,7 @@ try {
   // sorted to the page, with the page's rows.
   const listOf = (q: Record<string, unknown>) => listTasksStatement({ db }, caller, { programmeId, page: 1, pageSize: 25, ...q } as Parameters<typeof listTasksStatement>[2]).statement.compile(db);
   await explain('list (status + assignee + group): the page with the total', listOf({ status: 'in_progress', assigneeAccountId: officers[0]!.accountId, groupId: groups[0]! }));
+  await explain('page (status + group): the page with the total', listOf({ status: 'in_progress', groupId: groups[0]! }));
   await explain('search "Trà Cổ": the page with the total', listOf({ q: 'Trà Cổ' }));
   await explain('search "thoát nước": the page with the total', listOf({ q: 'thoát nước' }));
   for (const n of notes) say(n);

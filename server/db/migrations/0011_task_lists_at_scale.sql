@@ -1,10 +1,12 @@
 -- Issue 6, at 100,000 tasks.
 --
--- A list filtered by assignee, group and status read the assignee's and the group's whole index entries (5,000 and
--- 7,000 at 100,000 tasks) and visited 335 heap pages to keep 72 rows: 2.2 ms a list, 4.8 ms under load. With the
--- status beside each, the two index scans are ten times narrower (1.0 ms).
-create index tasks_assignee_status_idx on tasks (assignee_account_id, status) where deleted_at is null;
-create index tasks_group_status_idx on tasks (group_id, status) where deleted_at is null;
+-- Lists filter on a group or an assignee with a status. With only (group_id) and (assignee_account_id) indexed, a
+-- list by assignee, group and status read 5,000 and 7,000 index entries and visited 335 heap pages to keep 72 rows,
+-- and a group's tasks in one status (1,724 of them, each counted, the first 25 shown) visited 1,510 heap pages:
+-- 6.9 ms. With the status beside each, and what the list's filter, scope and order read carried in the index, both
+-- are index-only scans: 0.3 ms and 1.6 ms.
+create index tasks_group_status_idx on tasks (group_id, status) include (programme_id, assignee_account_id, number, id) where deleted_at is null;
+create index tasks_assignee_status_idx on tasks (assignee_account_id, status) include (programme_id, group_id, number, id) where deleted_at is null;
 
 -- Search reads a narrow copy of each task's title. Finding "Tra Co" among 100,000 tasks visits every task whose
 -- title holds its trigrams: 7,700 rows on 4,200 pages of the wide tasks table (13 ms of the 16), and on 2,200
