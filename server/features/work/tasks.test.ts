@@ -207,6 +207,39 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(apart.total).toBe(0);
   });
 
+  it('answers each list with its own filters, though the statement is built once per shape: the totals match the tasks table', async () => {
+    await newTask({ title: 'Danh sách kiểm tra 1', assigneeAccountId: f.officer.id });
+    await newTask({ title: 'Danh sách kiểm tra 2', assigneeAccountId: f.leader.id, groupId: programme.groups[1]!.id });
+    await newTask({ title: 'Danh sách kiểm tra 3', assigneeAccountId: f.leader.id, assign: false });
+    const truth = async (where: ReturnType<typeof sql>) =>
+      (await sql<{ n: number }>`select count(*)::int as n from tasks t where t.programme_id = ${programme.id}::uuid and t.deleted_at is null and ${where}`.execute(t().db.db)).rows[0]!.n;
+    const list = async (query: string) => (await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&${query}`)).json();
+    const cases: [string, ReturnType<typeof sql>][] = [
+      [`assigneeAccountId=${f.officer.id}`, sql`t.assignee_account_id = ${f.officer.id}::uuid`],
+      [`assigneeAccountId=${f.leader.id}`, sql`t.assignee_account_id = ${f.leader.id}::uuid`],
+      [`assigneeAccountId=${f.leader.id}&status=draft`, sql`t.assignee_account_id = ${f.leader.id}::uuid and t.status = 'draft'`],
+      [`assigneeAccountId=${f.leader.id}&status=assigned`, sql`t.assignee_account_id = ${f.leader.id}::uuid and t.status = 'assigned'`],
+      ['status=draft&status=assigned', sql`t.status in ('draft', 'assigned')`],
+      ['status=assigned&status=cancelled', sql`t.status in ('assigned', 'cancelled')`],
+      [`groupId=${programme.groups[0]!.id}`, sql`t.group_id = ${programme.groups[0]!.id}::uuid`],
+      [`groupId=${programme.groups[1]!.id}`, sql`t.group_id = ${programme.groups[1]!.id}::uuid`],
+    ];
+    for (const [query, where] of cases) {
+      const r = await list(query);
+      expect(r.total, query).toBe(await truth(where));
+      expect(r.total, query).toBeGreaterThan(0);
+      expect(r.items.length, query).toBe(Math.min(r.total, 25));
+    }
+    // Pages of one shape: each its own rows; past the end, no rows and the total still counted.
+    const all = await truth(sql`true`);
+    const p1 = await list('pageSize=2&page=1');
+    const p2 = await list('pageSize=2&page=2');
+    expect([p1.total, p2.total, p1.items.length, p2.items.length]).toEqual([all, all, 2, 2]);
+    expect(p2.items.map((x: { id: string }) => x.id)).not.toContain(p1.items[0].id);
+    const past = await list(`pageSize=2&page=${Math.ceil(all / 2) + 1}`);
+    expect([past.total, past.items.length]).toEqual([all, 0]);
+  });
+
   it('ranks a search: the words exactly as typed first, then at the start of a word, then inside one', async () => {
     for (const title of ['Phân loại Ultra cỏ', 'Kiểm tra cống hộp', 'Lễ hội Trà Cổ']) await newTask({ title });
     const titles = async (term: string, extra = '') => {
