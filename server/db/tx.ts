@@ -13,8 +13,13 @@ export type Actor = {
   ip?: string;
 };
 
+/** What a command's transaction leaves alone. `identities`: it writes no account, session, token, role or person,
+ * so the identities remembered for a second (identity.cache.ts) stay valid (issue 6: every created task emptied
+ * that memory, and most requests after one read their session again). */
+export type TxOptions = { leaves?: 'identities' };
+
 /** Runs one command in one transaction, with the actor set for the audit trigger. */
-export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
   const result = await db.transaction().execute(async (trx) => {
     await sql`select
       set_config('khoi.actor_id', ${actor.accountId ?? ''}, true),
@@ -23,13 +28,14 @@ export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx
       set_config('khoi.ip', ${actor.ip ?? ''}, true)`.execute(trx);
     return fn(trx);
   });
-  for (const listener of listeners.get(db) ?? []) listener();
+  if (opts.leaves !== 'identities') for (const listener of listeners.get(db) ?? []) listener();
   return result;
 }
 
 const listeners = new WeakMap<Database, (() => void)[]>();
 
-/** Calls `fn` after every transaction inTransaction commits on `db` (caches of what writes may change). */
+/** Calls `fn` after every transaction inTransaction commits on `db`, unless it declared it leaves the identities
+ * alone (the identity memory of identity.cache.ts). */
 export function onCommit(db: Database, fn: () => void): void {
   const list = listeners.get(db) ?? [];
   list.push(fn);

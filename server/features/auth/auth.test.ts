@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, sessionCookie, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 import { THROTTLE } from './auth.service.ts';
+import { inTransaction } from '../../db/tx.ts';
 
 describe('signing in', () => {
   const t = useTestApp();
@@ -75,6 +76,20 @@ describe('signing in', () => {
     await ctx.db.updateTable('accounts').set({ disabled_at: clock.now() }).where('id', '=', b.id).execute();
     clock.advance(1000);
     expect((await call(app, { url: '/api/auth/me', session: sb })).statusCode).toBe(401);
+  });
+
+  it('a command that leaves the identities keeps them remembered; every other command forgets them at once', async () => {
+    const { app, ctx } = t();
+    const a = await buildAccount(ctx);
+    const s = await signIn(app, a.username, PASSWORD);
+    expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
+    // Disabled by a direct write (as on another server): the remembered identity still answers…
+    await ctx.db.updateTable('accounts').set({ disabled_at: new Date() }).where('id', '=', a.id).execute();
+    await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined, { leaves: 'identities' });
+    expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
+    // …until any command that may change one commits here.
+    await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined);
+    expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
   });
 
   it('a session expires after its lifetime without use', async () => {

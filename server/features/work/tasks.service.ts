@@ -18,6 +18,10 @@ import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 type Q = Ctx['db'] | Trx;
 
+/** A task command's transaction: it writes tasks and their surroundings, never an account, session, token, role or
+ * person, so the identities remembered for a second stay valid (tx.ts). */
+const inWorkTransaction = <T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>) => inTransaction(db, actor, fn, { leaves: 'identities' });
+
 export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 const conflict = () => new AppError('CONFLICT');
 
@@ -107,22 +111,26 @@ type NewTaskRefs = {
   account: { disabled_at: string | null } | null;
 };
 
-/** Inserts a task after its checks; the caller has checked the permission. */
-export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask, preallocated?: number): Promise<string> {
-  // Everything the new task refers to, read in one statement (issue 6: eight round trips and more with cooperators),
-  // then checked in the order the fields are given.
+/** What a new task refers to, as the columns of one select (issue 6: eight round trips and more with cooperators). */
+function newTaskRefs(input: NewTask) {
   const bodyIds = [input.leadBodyId, ...input.cooperators.map((co) => co.bodyId)];
   const personIds = [input.responsiblePersonId, ...input.cooperators.map((co) => co.personId)].filter((x): x is string => Boolean(x));
-  const refs = (
-    await sql<NewTaskRefs>`select
-      (select json_build_object('id', id, 'body_id', body_id, 'year', year) from programmes where id = ${input.programmeId}::uuid and deleted_at is null) as programme,
+  return sql`(select json_build_object('id', id, 'body_id', body_id, 'year', year) from programmes where id = ${input.programmeId}::uuid and deleted_at is null) as programme,
       exists (select 1 from task_kinds where code = ${input.kind} and deleted_at is null) as kind_ok,
       (select json_build_object('programme_id', programme_id) from task_groups where id = ${input.groupId ?? null}::uuid and deleted_at is null) as grp,
       (select json_build_object('programme_id', programme_id, 'group_id', group_id) from tasks where id = ${input.parentId ?? null}::uuid and deleted_at is null) as parent,
       (select coalesce(json_agg(json_build_object('id', id, 'unit_id', unit_id, 'valid_to', valid_to)), '[]') from bodies where id = any (${bodyIds}::uuid[]) and deleted_at is null) as bodies,
       (select coalesce(json_agg(id), '[]') from people where id = any (${personIds}::uuid[]) and deleted_at is null) as people,
-      (select json_build_object('disabled_at', disabled_at) from accounts where id = ${input.assigneeAccountId ?? null}::uuid and deleted_at is null) as account`.execute(trx)
-  ).rows[0]!;
+      (select json_build_object('disabled_at', disabled_at) from accounts where id = ${input.assigneeAccountId ?? null}::uuid and deleted_at is null) as account`;
+}
+
+/** Inserts a task after its checks; the caller has checked the permission. `known`: its number and what it refers
+ * to, when the caller has read them (createTask, in the statement that takes the number). Read before the insert's
+ * transaction or inside it, they are read under the same rule (read committed: a concurrent change can commit
+ * between the read and the insert either way; the foreign keys hold the rows themselves). */
+export async function insertTask(trx: Trx, actor: Actor, today: string, input: NewTask, known?: { number: number; refs: NewTaskRefs }): Promise<string> {
+  // Everything the new task refers to, read in one statement, then checked in the order the fields are given.
+  const refs = known?.refs ?? (await sql<NewTaskRefs>`select ${newTaskRefs(input)}`.execute(trx)).rows[0]!;
   const programme = refs.programme;
   if (!programme) throw new AppError('NOT_FOUND', { field: 'programmeId' });
   if (!refs.kind_ok) throw new AppError('NOT_FOUND', { field: 'kind' });
@@ -147,7 +155,7 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
     if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
   }
   checkCooperatorList(input.leadBodyId, input.cooperators, bodies, people, date);
-  const number = preallocated ?? (await nextTaskNumber(trx, programme.id));
+  const number = known?.number ?? (await nextTaskNumber(trx, programme.id));
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
   // The task, its cooperating bodies and its first history line in one statement (data-modifying CTEs; the id is
   // made here, and the foreign keys are checked at the end of the statement).
@@ -194,35 +202,43 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
 }
 
 /** May the caller add a task to the programme (or under the parent)? Managers of the owner body; for a subtask
- * also the managers of the parent's lead body (a commune breaks its cascaded task down). */
-async function assertMayCreate(q: Q, c: WorkCaller, programmeId: string, parentId: string | null | undefined) {
-  // One statement: the programme, and whether the caller manages its owner body or the parent task's lead body.
+ * also the managers of the parent's lead body (a commune breaks its cascaded task down). If so, the programme's next
+ * task number and what the new task refers to (insertTask checks them), in the same statement.
+ *
+ * The number is committed before the task's transaction: holding the programme's row lock until that transaction
+ * commits queued every concurrent create behind it (issue 6). Its commit does not wait for the disk
+ * (synchronous_commit off for this statement alone): the task's own commit, which does wait, flushes the log up to
+ * itself and so this earlier record too; a crash between the two loses only a number that no task has. A create
+ * refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register. */
+async function takeTaskNumber(q: Q, c: WorkCaller, input: NewTask): Promise<{ number: number; refs: NewTaskRefs }> {
   const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')})`);
   const r = (
-    await sql<{ found: boolean; may: boolean }>`select true as found,
-      (${holds('pb')} or coalesce((select ${holds('lb')} from tasks pt join bodies lb on lb.id = pt.lead_body_id where pt.id = ${parentId ?? null}::uuid and pt.deleted_at is null), false)) as may
-      from programmes p join bodies pb on pb.id = p.body_id where p.id = ${programmeId}::uuid and p.deleted_at is null`.execute(q)
-  ).rows[0];
-  if (!r) throw new AppError('NOT_FOUND', { field: 'programmeId' });
-  if (!r.may) throw new AppError('FORBIDDEN');
+    await sql<{ found: boolean; may: boolean | null; number: number | null } & NewTaskRefs>`with chk as (
+        select (${holds('pb')} or coalesce((select ${holds('lb')} from tasks pt join bodies lb on lb.id = pt.lead_body_id where pt.id = ${input.parentId ?? null}::uuid and pt.deleted_at is null), false)) as may
+          from programmes p join bodies pb on pb.id = p.body_id where p.id = ${input.programmeId}::uuid and p.deleted_at is null),
+      n as (update programmes set task_counter = task_counter + 1 where id = ${input.programmeId}::uuid and deleted_at is null and (select may from chk) returning task_counter)
+      select set_config('synchronous_commit', 'off', true) is not null and exists (select 1 from chk) as found, (select may from chk) as may, (select task_counter from n) as number,
+        ${newTaskRefs(input)}`.execute(q)
+  ).rows[0]!;
+  if (!r.found) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (!r.may || r.number === null) throw new AppError('FORBIDDEN');
+  const { found: _f, may: _m, number, ...refs } = r;
+  return { number, refs };
 }
 
 export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
-  await assertMayCreate(ctx.db, c, input.programmeId, input.parentId);
   checkDates(input.startDate, input.dueDate);
-  // The number is taken in its own short statement, committed before the task's transaction: holding the
-  // programme's row lock until that transaction commits queued every concurrent create behind it (issue 6). A create
-  // refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register.
-  const number = await nextTaskNumber(ctx.db, input.programmeId);
-  return inTransaction(ctx.db, actor, async (trx) => {
-    const taskId = await insertTask(trx, actor, c.today, input, number);
-    // The creator must be able to read what it made (a subtask led outside its scope is refused, nothing written).
-    const access = await taskAccess(trx, c, taskId).catch((err: unknown) => {
+  // The permission, the number and what the task refers to in one statement, before the transaction.
+  const known = await takeTaskNumber(ctx.db, c, input);
+  return inWorkTransaction(ctx.db, actor, async (trx) => {
+    const taskId = await insertTask(trx, actor, c.today, input, known);
+    if (afterInsert) await afterInsert(trx, taskId);
+    // The answer is read in the same transaction, with the access check in its statement: the creator must be able
+    // to read what it made (a subtask led outside its scope is refused, and the transaction with all it wrote rolled
+    // back).
+    return taskDetail({ db: trx }, c, lang, taskId).catch((err: unknown) => {
       throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
     });
-    if (afterInsert) await afterInsert(trx, taskId);
-    // The answer is read in the same transaction, with the access just checked.
-    return taskDetail({ db: trx }, c, lang, taskId, access);
   });
 }
 
@@ -237,7 +253,7 @@ async function forChange(trx: Trx, c: WorkCaller, id: string, version?: number) 
 const bump = (trx: Trx, id: string) => trx.updateTable('tasks').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id);
 
 export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.updateTask>) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
     if (row.status === 'accepted' || row.status === 'cancelled') throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -274,7 +290,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
 }
 
 export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.setCooperators>) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
     await checkCooperators(trx, row.lead_body_id, input.cooperators, c.today);
@@ -285,7 +301,7 @@ export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang
 }
 
 export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.transition>) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     const rule = WORKFLOW[input.action];
     if (!rule.from.includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -349,7 +365,7 @@ async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: stri
 }
 
 export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.progressInput>) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!['assigned', 'in_progress', 'returned'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
     const on = input.reportedOn ?? c.today;
@@ -388,7 +404,7 @@ export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang
 }
 
 export async function addComment(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, note: string) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     await taskAccess(trx, c, id);
     await trx.insertInto('task_updates').values({ task_id: id, kind: 'comment', note, reported_by_person_id: c.personId, entered_by: c.accountId }).execute();
   });
@@ -396,7 +412,7 @@ export async function addComment(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
 }
 
 export async function attachFile(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, fileId: string) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access } = await forChange(trx, c, id);
     if (!access.manage && !access.report && !access.reportParts.length) throw new AppError('FORBIDDEN');
     await linkFiles(trx, c, id, null, [fileId]);
@@ -405,7 +421,7 @@ export async function attachFile(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
 }
 
 export async function requestExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.extensionRequest>) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.report && !access.manage) throw new AppError('FORBIDDEN');
     if (['accepted', 'cancelled', 'draft'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -422,7 +438,7 @@ export async function requestExtension(ctx: Ctx, actor: Actor, c: WorkCaller, la
 export async function decideExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, extensionId: string, input: z.infer<typeof s.extensionDecision>) {
   const ext = await ctx.db.selectFrom('task_extensions').select(['task_id']).where('id', '=', extensionId).executeTakeFirst();
   if (!ext) throw new AppError('NOT_FOUND');
-  await inTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, ext.task_id);
     const owner = await holdsOverBody(trx, c, 'work.manage', access.facts.programme_body_id);
     if (!owner) throw new AppError('FORBIDDEN');
@@ -452,7 +468,7 @@ export async function decideExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lan
  * villages under a commune), led by the same-line body there (a body whose line reaches the lead body), else a
  * body of the same kind; units without one are reported as skipped. */
 export async function cascade(ctx: Ctx, actor: Actor, c: WorkCaller, _lang: Lang, id: string, input: z.infer<typeof s.cascadeInput>) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.manage) throw new AppError('FORBIDDEN');
     if (['accepted', 'cancelled'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
