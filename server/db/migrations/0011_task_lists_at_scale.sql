@@ -6,7 +6,9 @@
 -- 6.9 ms. With the status beside each, and what the list's filter, scope and order read carried in the index, both
 -- are index-only scans: 0.3 ms and 1.6 ms.
 create index tasks_group_status_idx on tasks (group_id, status) include (programme_id, assignee_account_id, number, id) where deleted_at is null;
-create index tasks_assignee_status_idx on tasks (assignee_account_id, status) include (programme_id, group_id, number, id) where deleted_at is null;
+-- The assignee's index also keys the group: a list by assignee, status and group then seeks its 90 entries instead of
+-- reading the assignee's 1,300 in that status (at 100,000 tasks); by assignee and status alone it is the same index.
+create index tasks_assignee_status_idx on tasks (assignee_account_id, status, group_id) include (programme_id, number, id) where deleted_at is null;
 
 -- Search reads a narrow copy of each task's title. Finding "Tra Co" among 100,000 tasks visits every task whose
 -- title holds its trigrams: 7,700 rows on 4,200 pages of the wide tasks table (13 ms of the 16), and on 2,200
