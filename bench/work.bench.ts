@@ -10,7 +10,8 @@
  * 20 officers and N tasks (set-based SQL), serves the app on 127.0.0.1 and drives four routes with wrk and
  * bench/work.lua, the peer's client and load (1 thread, 8 connections, 3 s warm-up, 20 s measured), signed in as
  * an ordinary officer of Phường Móng Cái 1 (scope checked on every request). With --with-redmine it runs the
- * peer's setup.sh, seed.sh 10000 and bench.sh in the same sitting and prints both with the ratios.
+ * peer's setup.sh, then seed.sh 10000 before each run and bench.sh route by route, interleaved with Khối's routes in
+ * the same sitting, and prints both with the ratios.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -340,8 +341,30 @@ try {
     return JSON.parse(line.slice(7)) as WrkResult;
   };
 
-  // ---- Khối: RUNS × 4 routes, each after an unrecorded warm-up; the tasks create made are removed between runs.
+  // ---- Khối and, with --with-redmine, the peer in the same sitting, interleaved route by route (Khối's list, the
+  // peer's list, Khối's one task, …): this virtual machine's speed drifts by a third over minutes, and interleaving
+  // lets both sides meet the same drift. Each route runs after an unrecorded warm-up; the tasks Khối's create made
+  // are removed between runs, and the peer is re-seeded before each run (seed.sh drops the issues bench.sh POSTed).
   const khoi: Record<Route, WrkResult[]> = { list: [], show: [], search: [], create: [], page: [] };
+  const redmine: Record<Route, WrkResult[]> = { list: [], show: [], search: [], create: [], page: [] };
+  const PEER_ROUTES: readonly Route[] = ['list', 'show', 'search', 'create'];
+  if (WITH_REDMINE) {
+    say('Redmine peer: setup.sh');
+    const setup = await run(path.join(PEER, 'setup.sh'), [], { echo: true });
+    if (setup.code !== 0) throw new Error('setup.sh failed');
+    redmineUp = true;
+  }
+  const redmineRoute = async (route: Route) => {
+    const b = await run(path.join(PEER, 'bench.sh'), [], { echo: true, env: { ...process.env, ROUTES: route, DURATION: String(DURATION), WARMUP: String(WARMUP), CONNECTIONS: String(CONNECTIONS), THREADS: String(THREADS) } });
+    const saved = /\(saved: (.+\.tsv)\)/.exec(b.stdout)?.[1];
+    if (b.code !== 0 || !saved) throw new Error('bench.sh failed');
+    for (const line of fs.readFileSync(saved, 'utf8').split('\n')) {
+      const c = line.split('\t');
+      if (line.startsWith('#') || c[0] !== route || c.length < 11) continue;
+      const n = c.map(Number);
+      redmine[route].push({ route, requests: n[1]!, seconds: n[2]!, rps: n[3]!, p50: n[4]!, p95: n[5]!, p99: n[6]!, mean: n[7]!, max: n[8]!, socketErrors: n[9]!, non2xx: n[10]! });
+    }
+  };
   for (let runNo = 1; runNo <= RUNS; runNo++) {
     if (runNo > 1) {
       await sql`delete from task_updates where task_id in (select id from tasks where programme_id = ${programmeId}::uuid and number > ${TASKS})`.execute(db);
@@ -350,6 +373,10 @@ try {
       await db.updateTable('programmes').set({ task_counter: TASKS }).where('id', '=', programmeId).execute();
       await sql`vacuum analyze`.execute(db);
       await sql`checkpoint`.execute(db).catch(() => undefined);
+    }
+    if (WITH_REDMINE) {
+      say(`Redmine run ${runNo}/${RUNS}: seed.sh ${REDMINE_TASKS}`);
+      if ((await run(path.join(PEER, 'seed.sh'), [String(REDMINE_TASKS)], { echo: true })).code !== 0) throw new Error('seed.sh failed');
     }
     for (const route of ROUTES) {
       if (WARMUP > 0) await wrk(route, WARMUP);
@@ -366,6 +393,11 @@ try {
       if (!r) throw new Error(`wrk failed on ${route}`);
       khoi[route].push(r);
       say(`run ${runNo}/${RUNS} ${route}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.socketErrors} socket errors, ${r.non2xx} non-2xx`);
+      if (WITH_REDMINE && PEER_ROUTES.includes(route)) {
+        await redmineRoute(route);
+        const m = redmine[route].at(-1);
+        if (m) say(`run ${runNo}/${RUNS} Redmine ${route}: ${m.rps.toFixed(1)} req/s, p95 ${m.p95} ms`);
+      }
     }
   }
   await app.close();
@@ -399,28 +431,6 @@ try {
   await explain('search "thoát nước": the page with the total', listOf({ q: 'thoát nước' }));
   for (const n of notes) say(n);
   if (flag('plans')) console.log(plans.join('\n'));
-
-  // ---- Redmine, same sitting.
-  const redmine: Record<Route, WrkResult[]> = { list: [], show: [], search: [], create: [], page: [] };
-  if (WITH_REDMINE) {
-    say('Redmine peer: setup.sh');
-    const setup = await run(path.join(PEER, 'setup.sh'), [], { echo: true });
-    if (setup.code !== 0) throw new Error('setup.sh failed');
-    redmineUp = true;
-    for (let runNo = 1; runNo <= RUNS; runNo++) {
-      say(`Redmine run ${runNo}/${RUNS}: seed.sh ${REDMINE_TASKS}`);
-      if ((await run(path.join(PEER, 'seed.sh'), [String(REDMINE_TASKS)], { echo: true })).code !== 0) throw new Error('seed.sh failed');
-      const b = await run(path.join(PEER, 'bench.sh'), [], { echo: true, env: { ...process.env, DURATION: String(DURATION), WARMUP: String(WARMUP), CONNECTIONS: String(CONNECTIONS), THREADS: String(THREADS) } });
-      const saved = /\(saved: (.+\.tsv)\)/.exec(b.stdout)?.[1];
-      if (b.code !== 0 || !saved) throw new Error('bench.sh failed');
-      for (const line of fs.readFileSync(saved, 'utf8').split('\n')) {
-        const c = line.split('\t');
-        if (line.startsWith('#') || c[0] === 'route' || c.length < 11 || !ROUTES.includes(c[0] as Route)) continue;
-        const n = c.map(Number);
-        redmine[c[0] as Route].push({ route: c[0]!, requests: n[1]!, seconds: n[2]!, rps: n[3]!, p50: n[4]!, p95: n[5]!, p99: n[6]!, mean: n[7]!, max: n[8]!, socketErrors: n[9]!, non2xx: n[10]! });
-      }
-    }
-  }
 
   // ---- Report.
   const GOALS: Record<Route, { p95: number; ratio: number }> = { list: { p95: 30, ratio: 20 }, show: { p95: 20, ratio: 20 }, search: { p95: 50, ratio: 20 }, create: { p95: 50, ratio: 10 }, page: { p95: 30, ratio: 20 } };

@@ -618,8 +618,8 @@ type TaskDetailRow = TaskSurroundings & { rows: repo.TaskRow[]; access: TaskAcce
 
 /** taskDetail's one statement: the task, its subtasks and everything around them as JSON; the access check rides
  * along unless the caller has just made it (nothing is used unless it passes). Built once per shape. */
-const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known: boolean }, v: { id: string; accountId: string; personId: string | null; today: string }) => {
-  const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: v.personId, today: v.today };
+const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known: boolean; readable: boolean }, v: { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null }) => {
+  const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: v.personId, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };
   const id = v.id;
   const rowsQuery = repo.tasksQuery(db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
   const accessSql = shape.known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(db, c, id)}) a)`;
@@ -656,7 +656,7 @@ const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known:
 });
 
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
-  const statement = taskDetailStatement(ctx.db, { admin: c.isAdmin, known: known !== undefined }, { id, accountId: c.accountId, personId: c.personId, today: c.today });
+  const statement = taskDetailStatement(ctx.db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
   const around = (await ctx.db.executeQuery(statement)).rows[0]!;
   const access = known ?? accessOf(c, around.access ?? undefined);
   const rows = around.rows;
@@ -722,6 +722,7 @@ export async function listTasks(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang
 
 type ListShape = {
   admin: boolean;
+  readable: boolean;
   filters: string[];
   statuses: number;
   timeliness: z.infer<typeof s.timeliness> | null;
@@ -731,6 +732,7 @@ type ListShape = {
 };
 type ListValues = {
   accountId: string;
+  readable?: string[];
   today: string;
   offset: number;
   programmeId?: string;
@@ -754,7 +756,7 @@ function listShape(c: WorkCaller, q: z.infer<typeof s.tasksQuery>): [ListShape, 
   const statuses = q.status ? (Array.isArray(q.status) ? q.status : [q.status]) : [];
   const needle = q.q ? fold(q.q) : null;
   const like = (text: string) => '%' + text.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
-  const values: ListValues = { accountId: c.accountId, today: c.today, offset: (q.page - 1) * q.pageSize };
+  const values: ListValues = { accountId: c.accountId, today: c.today, offset: (q.page - 1) * q.pageSize, ...(c.readableProgrammes ? { readable: c.readableProgrammes } : {}) };
   const filters: string[] = [];
   for (const f of VALUE_FILTERS) {
     const v = q[f];
@@ -771,7 +773,7 @@ function listShape(c: WorkCaller, q: z.infer<typeof s.tasksQuery>): [ListShape, 
     values.exact = like(q.q!.normalize('NFC'));
     values.wordStart = like(' ' + needle);
   }
-  const shape: ListShape = { admin: c.isAdmin, filters, statuses: statuses.length, timeliness: q.timeliness ?? null, search: needle !== null, sort: q.sort ?? (needle !== null ? 'relevance' : 'number'), pageSize: q.pageSize };
+  const shape: ListShape = { admin: c.isAdmin, readable: c.readableProgrammes !== undefined, filters, statuses: statuses.length, timeliness: q.timeliness ?? null, search: needle !== null, sort: q.sort ?? (needle !== null ? 'relevance' : 'number'), pageSize: q.pageSize };
   return [shape, values];
 }
 
@@ -783,7 +785,7 @@ export function listTasksStatement(ctx: Pick<AppContext, 'db'>, c: WorkCaller, q
 const listStatement = statementShapes((db, shape: ListShape, v: ListValues) => listStatements(db, shape, v).statement);
 
 function listStatements(db: Database, shape: ListShape, v: ListValues) {
-  const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: null, today: v.today };
+  const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: null, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };
   const has = (f: string) => shape.filters.includes(f);
   // The filters run on the tasks alone (and their group, for the order); the page's 25 rows then get their joins
   // and sub-selects. Building every column for every match before the limit cost 5–7 ms a list (issue 6).
