@@ -33,21 +33,13 @@ export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string;
   reassign: { from: ['assigned', 'in_progress', 'returned', 'suspended'], to: 'assigned', who: 'manage', reason: true },
 };
 
-/** The statement behind taskAccess: the task's facts, whether the caller reads it, and each right (holds_each,
- * migration 0012: the four rights over the owner and lead bodies in one call, the cooperating bodies' in another).
- * taskDetail embeds it in its own statement. */
+/** The statement behind taskAccess: the task's facts, whether the caller reads it, and each right (holds_rows,
+ * migration 0012: inlined into this statement and planned with it). taskDetail embeds it in its own statement. */
 export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string) {
-  const rights = c.isAdmin
-    ? sql<boolean[]>`array[true, true, true, true]`
-    : sql<boolean[]>`holds_each(${c.accountId}::uuid, ${c.today}::date, array['work.manage', 'work.manage', 'work.accept', 'work.report'], array[pb.unit_id, lb.unit_id, pb.unit_id, lb.unit_id], array[pb.id, lb.id, pb.id, lb.id])`;
-  // Each cooperating body with whether the caller reports on its part (its person, or 'work.report' over its body).
-  const parts = c.isAdmin
-    ? sql<string[]>`coalesce((select array_agg(tc.id order by tc.id) from task_cooperators tc where tc.task_id = t.id and tc.deleted_at is null), '{}')`
-    : sql<string[]>`coalesce((select array_agg(co.id order by co.id)
-        from (select tc.id, tc.person_id, row_number() over (order by tc.id) as i from task_cooperators tc where tc.task_id = t.id and tc.deleted_at is null) co,
-             (select holds_each(${c.accountId}::uuid, ${c.today}::date, array_agg('work.report'::text order by tc.id), array_agg(cb.unit_id order by tc.id), array_agg(tc.body_id order by tc.id)) as held
-                from task_cooperators tc join bodies cb on cb.id = tc.body_id where tc.task_id = t.id and tc.deleted_at is null) h
-        where co.person_id = ${c.personId}::uuid or h.held[co.i]), '{}')`;
+  const holds = (perm: string, body: string) =>
+    c.isAdmin ? sql<boolean>`true` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, ${perm}, ${sql.ref(body + '.unit_id')}, ${sql.ref(body + '.id')}) h)`;
+  const parts = sql<string[]>`coalesce((select array_agg(tc.id order by tc.id) from task_cooperators tc join bodies cb on cb.id = tc.body_id
+        where tc.task_id = t.id and tc.deleted_at is null and (tc.person_id = ${c.personId}::uuid or ${holds('work.report', 'cb')})), '{}')`;
   return q
     .selectFrom('tasks as t')
     .innerJoin('programmes as p', 'p.id', 't.programme_id')
@@ -57,7 +49,9 @@ export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string) {
     .select([
       sql<boolean>`exists (select 1 from tasks c where c.parent_id = t.id and c.deleted_at is null)`.as('has_children'),
       sql<boolean>`${taskVisible(c)}`.as('visible'),
-      sql<boolean[]>`${rights}`.as('rights'),
+      sql<boolean>`(${holds('work.manage', 'pb')} or ${holds('work.manage', 'lb')})`.as('manage'),
+      sql<boolean>`${holds('work.accept', 'pb')}`.as('accept'),
+      sql<boolean>`${holds('work.report', 'lb')}`.as('report_lead'),
       parts.as('parts'),
     ])
     .where('t.id', '=', taskId)
@@ -77,10 +71,8 @@ export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<T
 export function accessOf(c: WorkCaller, row: TaskAccessRow | undefined): TaskAccess & { facts: TaskFacts } {
   if (!row || !row.visible) throw new AppError('NOT_FOUND');
   const f: TaskFacts = { id: row.id, status: row.status, lead_body_id: row.lead_body_id, programme_body_id: row.programme_body_id, responsible_person_id: row.responsible_person_id, assignee_account_id: row.assignee_account_id, has_children: row.has_children };
-  const [manageOwner, manageLead, accept, reportLead] = row.rights.map(Boolean) as [boolean, boolean, boolean, boolean];
-  const manage = manageOwner || manageLead;
-  const report = f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || reportLead;
-  const may = { manage, accept, report };
+  const report = f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || row.report_lead;
+  const may = { manage: row.manage, accept: row.accept, report };
   const actions = TASK_ACTIONS.filter((a) => WORKFLOW[a].from.includes(f.status) && may[WORKFLOW[a].who]);
-  return { read: true, manage, accept, report, reportParts: row.parts, comment: true, actions, facts: f };
+  return { read: true, manage: row.manage, accept: row.accept, report, reportParts: row.parts, comment: true, actions, facts: f };
 }

@@ -211,7 +211,7 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
  * itself and so this earlier record too; a crash between the two loses only a number that no task has. A create
  * refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register. */
 async function takeTaskNumber(q: Q, c: WorkCaller, input: NewTask): Promise<{ number: number; refs: NewTaskRefs }> {
-  const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')})`);
+  const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')}) h)`);
   const r = (
     await sql<{ found: boolean; may: boolean | null; number: number | null } & NewTaskRefs>`with chk as (
         select (${holds('pb')} or coalesce((select ${holds('lb')} from tasks pt join bodies lb on lb.id = pt.lead_body_id where pt.id = ${input.parentId ?? null}::uuid and pt.deleted_at is null), false)) as may
