@@ -13,8 +13,9 @@ export type Actor = {
   ip?: string;
 };
 
-/** What a command's transaction leaves alone. `identities`: it writes no account, session, token, role or person,
- * so the identities remembered for a second (identity.cache.ts) stay valid (issue 6: every created task emptied
+/** What a command's transaction leaves alone. `identities`: it writes no account, session, token, role, person, body
+ * or programme, so what is remembered for a second with an identity (identity.cache.ts: who a session is, the
+ * programmes it reads whole) stays valid (issue 6: every created task emptied
  * that memory, and most requests after one read their session again). */
 export type TxOptions = { leaves?: 'identities' };
 

@@ -3,6 +3,7 @@ import { call, sessionCookie, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 import { THROTTLE } from './auth.service.ts';
 import { inTransaction } from '../../db/tx.ts';
+import { rememberedIdentity } from './identity.cache.ts';
 
 describe('signing in', () => {
   const t = useTestApp();
@@ -90,6 +91,19 @@ describe('signing in', () => {
     // …until any command that may change one commits here.
     await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined);
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
+  });
+
+  it('a value read while a command commits is used once, not remembered (it may predate the commit)', async () => {
+    const { ctx, clock } = t();
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      if (loads === 1) await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined);
+      return { value: loads };
+    };
+    expect(await rememberedIdentity(ctx.db, 'test:race', clock.now(), load)).toBe(1);
+    expect(await rememberedIdentity(ctx.db, 'test:race', clock.now(), load)).toBe(2);
+    expect(await rememberedIdentity(ctx.db, 'test:race', clock.now(), load)).toBe(2);
   });
 
   it('a session expires after its lifetime without use', async () => {

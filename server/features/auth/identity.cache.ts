@@ -10,14 +10,20 @@ import type { Database } from '../../db/database.ts';
  */
 const TTL_MS = 1000;
 type Entry<T> = { value: T; realAt: number; clockAt: number; expiresAt: number };
-const caches = new WeakMap<Database, Map<string, Entry<unknown>>>();
+// `forgotten` counts the commits that emptied the map: a value loaded while one committed may predate it, and is
+// returned but not remembered (else a role ended here could go on answering for a second).
+type Cache = { entries: Map<string, Entry<unknown>>; forgotten: number };
+const caches = new WeakMap<Database, Cache>();
 
-function cacheOf(db: Database): Map<string, Entry<unknown>> {
+function cacheOf(db: Database): Cache {
   let c = caches.get(db);
   if (!c) {
-    const fresh = new Map<string, Entry<unknown>>();
+    const fresh: Cache = { entries: new Map(), forgotten: 0 };
     caches.set(db, fresh);
-    onCommit(db, () => fresh.clear());
+    onCommit(db, () => {
+      fresh.entries.clear();
+      fresh.forgotten++;
+    });
     c = fresh;
   }
   return c;
@@ -25,14 +31,17 @@ function cacheOf(db: Database): Map<string, Entry<unknown>> {
 
 /** The remembered value of `key`, or `load()`'s (remembered when not null). `expiresAt`: the session's own expiry. */
 export async function rememberedIdentity<T>(db: Database, key: string, now: Date, load: () => Promise<{ value: T; expiresAt?: Date | null } | null>): Promise<T | null> {
-  const cache = cacheOf(db);
+  const c = cacheOf(db);
+  const cache = c.entries;
   const real = performance.now();
   const clock = now.getTime();
   const hit = cache.get(key) as Entry<T> | undefined;
   if (hit && real - hit.realAt < TTL_MS && Math.abs(clock - hit.clockAt) < TTL_MS && clock < hit.expiresAt) return hit.value;
   if (hit) cache.delete(key);
+  const before = c.forgotten;
   const loaded = await load();
   if (!loaded) return null;
+  if (c.forgotten !== before) return loaded.value;
   if (cache.size >= 10_000) cache.clear();
   cache.set(key, { value: loaded.value, realAt: real, clockAt: clock, expiresAt: loaded.expiresAt ? new Date(loaded.expiresAt).getTime() : Infinity });
   return loaded.value;

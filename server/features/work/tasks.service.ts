@@ -18,8 +18,9 @@ import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 type Q = Ctx['db'] | Trx;
 
-/** A task command's transaction: it writes tasks and their surroundings, never an account, session, token, role or
- * person, so the identities remembered for a second stay valid (tx.ts). */
+/** A task command's transaction: it writes tasks and their surroundings, never an account, session, token, role,
+ * person, body or programme (a programme's task counter aside), so what is remembered with an identity stays valid
+ * (tx.ts). */
 const inWorkTransaction = <T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>) => inTransaction(db, actor, fn, { leaves: 'identities' });
 
 export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
@@ -210,7 +211,9 @@ export async function insertTask(trx: Trx, actor: Actor, today: string, input: N
  * (synchronous_commit off for this statement alone): the task's own commit, which does wait, flushes the log up to
  * itself and so this earlier record too; a crash between the two loses only a number that no task has. A create
  * refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register. */
-async function takeTaskNumber(q: Q, c: WorkCaller, input: NewTask): Promise<{ number: number; refs: NewTaskRefs }> {
+async function takeTaskNumber(q: Database, c: WorkCaller, input: NewTask): Promise<{ number: number; refs: NewTaskRefs }> {
+  // Inside a transaction the setting below would stop that whole transaction's commit from waiting for the disk.
+  if (q.isTransaction) throw new Error('takeTaskNumber runs in its own statement, outside a transaction');
   const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')}) h)`);
   const r = (
     await sql<{ found: boolean; may: boolean | null; number: number | null } & NewTaskRefs>`with chk as (
