@@ -2,7 +2,8 @@
  * Work module benchmark (issue 6), side by side with the Redmine peer. Not part of `npm test`.
  *   npm run bench:work [-- --tasks 100000] [-- --database-url postgres://…] [-- --duration 20] [-- --runs 3]
  *                      [-- --auth session|token] [-- --with-redmine] [-- --plans] [-- --write]
- *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
+ *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements),
+ *   --pg-data DIR (an external server's data folder: its CPU time per request is counted too), --cpu-profile DIR (the server's CPU profile per measured route, DIR/<route>-<run>.cpuprofile), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
  *   production), --seed N (2026), --redmine-tasks N (10000). --plans prints the EXPLAIN ANALYZE plans taken after
  *   the load; --write appends the Markdown to bench/RESULTS.md.
  * Starts a throwaway embedded PostgreSQL 18 (fsync on, synchronous_commit on) unless --database-url is given,
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import inspector from 'node:inspector';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { CompiledQuery, sql } from 'kysely';
@@ -51,6 +53,8 @@ const AUTH = arg('auth') ?? 'session';
 const LOG_LEVEL = arg('log-level') ?? 'info';
 const WITH_REDMINE = flag('with-redmine');
 const STATEMENTS = flag('statements'); // needs pg_stat_statements preloaded (an external server)
+const PG_DATA = arg('pg-data'); // an external server's data folder (its postmaster.pid), to count its CPU time
+const CPU_PROFILE = arg('cpu-profile'); // a folder: a V8 CPU profile of the server's thread for each measured route
 const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
 // 'page' is not the peer's: status + group only, so that every page holds 25 rows at 10,000 tasks as at 100,000
 // (the list's three filters match 7 tasks on average at 10,000 and 72 at 100,000: a page of 7 rows against one of 25).
@@ -60,6 +64,47 @@ const ROUTES = (arg('routes')?.split(',') ?? ALL_ROUTES) as Route[];
 if (!ROUTES.every((r) => (ALL_ROUTES as readonly string[]).includes(r))) throw new Error(`--routes: a comma-separated subset of ${ALL_ROUTES.join(',')}`);
 if (!(TASKS >= 100 && DURATION >= 1 && RUNS >= 1 && ['session', 'token'].includes(AUTH))) {
   throw new Error('usage: work.bench.ts [--tasks N≥100] [--duration S] [--warmup S] [--runs R] [--auth session|token] [--database-url URL] [--with-redmine]');
+}
+
+/** CPU seconds used so far by a PostgreSQL server: its postmaster and every process it started (from /proc). */
+function postgresCpuSeconds(pgData: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const tick = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the third (state) on
+      if (Number(d) !== pid && Number(f[1]) !== pid) continue;
+      total += (Number(f[11]) + Number(f[12])) / tick; // utime, stime
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** A CPU profile of this thread (the server's) while the load runs; the file opens in Chrome's DevTools. */
+async function startProfile() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
@@ -347,6 +392,7 @@ try {
   // are removed between runs, and the peer is re-seeded before each run (seed.sh drops the issues bench.sh POSTed).
   const khoi: Record<Route, WrkResult[]> = { list: [], show: [], search: [], create: [], page: [] };
   const redmine: Record<Route, WrkResult[]> = { list: [], show: [], search: [], create: [], page: [] };
+  const cpuPerRequest: Record<Route, { node: number; pg: number | null }[]> = { list: [], show: [], search: [], create: [], page: [] };
   const PEER_ROUTES: readonly Route[] = ['list', 'show', 'search', 'create'];
   if (WITH_REDMINE) {
     say('Redmine peer: setup.sh');
@@ -381,7 +427,16 @@ try {
     for (const route of ROUTES) {
       if (WARMUP > 0) await wrk(route, WARMUP);
       if (STATEMENTS) await sql`select pg_stat_statements_reset()`.execute(db);
+      const profiling = CPU_PROFILE ? await startProfile() : null;
+      const pgData = PG_DATA ?? (server ? path.join(dataDir, 'pg', 'pg') : null);
+      const cpu0 = { node: process.cpuUsage(), pg: pgData ? postgresCpuSeconds(pgData) : null };
       const r = await wrk(route, DURATION);
+      if (r) {
+        const n = process.cpuUsage(cpu0.node);
+        const pg1 = pgData ? postgresCpuSeconds(pgData) : null;
+        cpuPerRequest[route].push({ node: (n.user + n.system) / 1000 / r.requests, pg: cpu0.pg !== null && pg1 !== null ? ((pg1 - cpu0.pg) * 1000) / r.requests : null });
+      }
+      if (profiling) await profiling.stop(path.join(CPU_PROFILE!, `${route}-${runNo}.cpuprofile`));
       if (STATEMENTS) {
         const top = await sql<{ calls: string; total: number; mean: number; plan: number; query: string; sd: number; max: number }>`
           select s.calls, round(s.total_exec_time::numeric, 0)::float8 as total, round(s.mean_exec_time::numeric, 3)::float8 as mean, round(s.stddev_exec_time::numeric, 2)::float8 as sd, round(s.max_exec_time::numeric, 1)::float8 as max,
@@ -392,7 +447,8 @@ try {
       }
       if (!r) throw new Error(`wrk failed on ${route}`);
       khoi[route].push(r);
-      say(`run ${runNo}/${RUNS} ${route}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.socketErrors} socket errors, ${r.non2xx} non-2xx`);
+      const c = cpuPerRequest[route].at(-1)!;
+      say(`run ${runNo}/${RUNS} ${route}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.socketErrors} socket errors, ${r.non2xx} non-2xx; CPU per request: Node ${c.node.toFixed(2)} ms${c.pg === null ? '' : `, PostgreSQL ${c.pg.toFixed(2)} ms`}`);
       if (WITH_REDMINE && PEER_ROUTES.includes(route)) {
         await redmineRoute(route);
         const m = redmine[route].at(-1);
@@ -460,6 +516,11 @@ try {
       out += `| ${LABEL[r]} | ${f1(k.rps)} (${f1(k.rpsMin)}–${f1(k.rpsMax)}) | ${f1(k.p50)} | ${f1(k.p95)} | ${f1(k.p99)} | ≤ ${GOALS[r].p95} ${k.p95 <= GOALS[r].p95 ? '✓' : '✗'} | ${k.requests} | ${k.errors} |\n`;
     }
   }
+  out += `\nCPU time per request (median of the runs; Node is the server's process with its database driver, PostgreSQL its server's processes): ${ROUTES.map((r) => {
+    const c = cpuPerRequest[r];
+    const pg = c.every((x) => x.pg !== null) ? ` + PostgreSQL ${median(c.map((x) => x.pg!)).toFixed(2)}` : '';
+    return `${r} Node ${median(c.map((x) => x.node)).toFixed(2)}${pg} ms`;
+  }).join('; ')}.\n`;
   out += `\nChecks:\n${checks.map((c) => `- ${c}`).join('\n')}\n`;
   out += `\nIn the database after the load (EXPLAIN ANALYZE, the officer's scope; --plans prints the plans):\n${notes.map((c) => `- ${c}`).join('\n')}\n`;
   console.log(out);
