@@ -11,7 +11,7 @@ type Q = Database | Trx;
 export const unitNameOf = (ref: string) =>
   sql<string | null>`(select ut.name from unit_tree ut where ut.unit_id = ${sql.ref(ref)} order by ut.valid_to desc nulls first limit 1)`;
 
-/** Tasks with everything a list shows (one query; cooperators as a JSON array). The builder is made once per
+/** Tasks with everything a task's page shows (one query; cooperators as a JSON array). The builder is made once per
  * database handle (builders are immutable; building this one cost about 0.1 ms a request — issue 6). */
 export function tasksQuery(q: Q) {
   let base = bases.get(q);
@@ -21,9 +21,26 @@ export function tasksQuery(q: Q) {
   }
   return base;
 }
+const buildTasksQuery = (q: Q) => listBase(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
 const bases = new WeakMap<Q, ReturnType<typeof buildTasksQuery>>();
 
-function buildTasksQuery(q: Q) {
+/** Tasks with what a list shows (presentTask and the rollup): a list's page leaves out the description and the
+ * columns only a task's page reads (issue 6: each row's fields are written as JSON by the database, parsed and
+ * written again by the server — a page's cost is its rows'). */
+export function taskListQuery(q: Q) {
+  return listBase(q);
+}
+function listBase(q: Q) {
+  let base = listBases.get(q);
+  if (!base) {
+    base = buildListQuery(q);
+    listBases.set(q, base);
+  }
+  return base;
+}
+const listBases = new WeakMap<Q, ReturnType<typeof buildListQuery>>();
+
+function buildListQuery(q: Q) {
   return q
     .selectFrom('tasks as t')
     .innerJoin('programmes as p', 'p.id', 't.programme_id')
@@ -37,7 +54,6 @@ function buildTasksQuery(q: Q) {
       't.id',
       't.programme_id',
       'p.title as programme_title',
-      'p.body_id as programme_body_id',
       't.number',
       't.group_id',
       'g.name as group_name',
@@ -47,10 +63,8 @@ function buildTasksQuery(q: Q) {
       'k.name_vi as kind_vi',
       'k.name_en as kind_en',
       't.title',
-      't.description',
       't.lead_body_id',
       'lb.name as lead_body_name',
-      't.unit_id',
       't.responsible_person_id',
       'rp.full_name as responsible_name',
       't.assignee_account_id',
@@ -69,7 +83,6 @@ function buildTasksQuery(q: Q) {
       't.reported_done_on',
       't.accepted_on',
       't.recurrence',
-      't.series_id',
       't.occurrence',
       't.cascaded',
       't.version',
@@ -80,6 +93,8 @@ function buildTasksQuery(q: Q) {
 }
 
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof tasksQuery>['executeTakeFirstOrThrow']>>;
+/** A row of a list: what presentTask reads. */
+export type TaskListRow = Awaited<ReturnType<ReturnType<typeof taskListQuery>['executeTakeFirstOrThrow']>>;
 
 /** Progress of the given tasks by the rollup rule: loads their descendants in one recursive query. */
 export async function progressOf(q: Q, ids: readonly string[]): Promise<Map<string, number>> {
@@ -104,7 +119,7 @@ export async function progressOfRows(q: Q, rows: readonly (RollupNode & { subtas
 
 export type Involvement = TaskItem['myRoles'][number];
 
-export function presentTask(r: TaskRow, lang: Lang, today: string, progress: Map<string, number>, roles: Involvement[] = []): TaskItem {
+export function presentTask(r: TaskListRow, lang: Lang, today: string, progress: Map<string, number>, roles: Involvement[] = []): TaskItem {
   return {
     id: r.id,
     programmeId: r.programme_id,

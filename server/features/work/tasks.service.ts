@@ -839,11 +839,11 @@ function listStatements(db: Database, shape: ListShape, v: ListValues) {
   // PostgreSQL's shared plan guessed a tenth of the matches, priced joining them all, and fell back to planning
   // each list afresh — 4.4 ms of planning for 2.8 ms of work (issue 6, a group's tasks at 100,000).
   const paged = page.orderBy('m.id').limit(sql.lit(shape.pageSize)).offset(sql<number>`${v.offset}`);
-  const outer = repo.tasksQuery(db).innerJoin(paged.as('pg'), 'pg.id', 't.id').select(['pg.total_count', ...keys.map((_k, i) => sql.ref(`pg.k${i}`).as(`k${i}`))]);
+  const outer = repo.taskListQuery(db).innerJoin(paged.as('pg'), 'pg.id', 't.id').select(['pg.total_count', ...keys.map((_k, i) => sql.ref(`pg.k${i}`).as(`k${i}`))]);
   // The page as one JSON value: the driver then parses one field, not forty for each of 25 rows (issue 6: a full
   // page's rows cost Node more than the database spent finding them). taskDetail reads its rows the same way.
   const order = sql.join([...keys.map((_k, i) => sql.ref(`r.k${i}`)), sql.ref('r.id')]);
-  const statement = sql<{ rows: (repo.TaskRow & { total_count: number })[] }>`select coalesce(json_agg(r order by ${order}), '[]') as rows from (${outer}) r`;
+  const statement = sql<{ rows: (repo.TaskListRow & { total_count: number })[] }>`select coalesce(json_agg(r order by ${order}), '[]') as rows from (${outer}) r`;
   return { statement, matches: query };
 }
 
@@ -872,7 +872,7 @@ export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: L
     accept: sql<SqlBool>`t.status = 'reported_done' and exists (select 1 from bodies ob where ob.id = p.body_id and holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.accept', ob.unit_id, ob.id))`,
   };
   const roles = (Object.keys(roleSql) as (keyof typeof roleSql)[]).filter((r) => !q.role || q.role === r);
-  let query = repo.tasksQuery(ctx.db).where(taskVisible(c));
+  let query = repo.taskListQuery(ctx.db).where(taskVisible(c));
   for (const r of roles) query = query.select(sql<boolean>`(${roleSql[r]})`.as(`is_${r}`));
   query = query.where((eb) => eb.or(roles.map((r) => roleSql[r])));
   if (q.includeDone !== 'true') query = query.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);

@@ -4,6 +4,7 @@ import { call, type Session } from '../../../test/app.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildProgramme, PNG, uploadFile, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
 import { createDueOccurrences } from './tasks.service.ts';
+import * as s from './work.schemas.ts';
 
 describe('tasks: lead and cooperating bodies, workflow, progress', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
@@ -180,6 +181,21 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     const rep = await api(f.village.session, 'POST', `/api/tasks/${sub.json().task.id}/progress`, { progress: 50, reportedByPersonId: f.villageHead });
     expect(rep.statusCode, rep.body).toBe(200);
     expect(rep.json().updates[0]).toMatchObject({ reportedByName: 'Lê Văn Khu', enteredById: f.village.id });
+  });
+
+  it('a list page is the documented task page and nothing more, for every kind of row (it is written without a second pass through the schema)', async () => {
+    const parent = await newTask({ title: 'Nhân rộng mô hình dân vận khéo', targetValue: 12, targetUnit: 'mô hình' });
+    const sub = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: parent.task.id, kind: 'shared', title: 'Khu 2 báo cáo mô hình', leadBodyId: f.bodies.mc1, weight: 2, assign: true, cooperators: [] });
+    expect(sub.statusCode, sub.body).toBe(201);
+    await newTask({ title: 'Họp chi bộ định kỳ', dueDate: null, groupId: null, cooperators: [] });
+    for (const query of ['', '&q=dan van', '&sort=due', `&parentId=${parent.task.id}`, '&topLevel=true&sort=progress', '&page=99']) {
+      const r = await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json();
+      expect(s.taskPage.parse(body), query).toEqual(body);
+    }
+    const bad = await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=0`);
+    expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'pageSize']);
   });
 
   it('rolls progress up to the parent by subtask weight, the same in every view', async () => {
