@@ -51,6 +51,15 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     // Audited in the same transaction, with who did it.
     const audit = await t().ctx.db.selectFrom('audit_log').select(['table_name', 'action', 'actor_account_id']).where('record_id', '=', d.task.id).execute();
     expect(audit).toContainEqual({ table_name: 'tasks', action: 'create', actor_account_id: f.leader.id });
+    // Its cooperating bodies and its first history line too: the insert's own statement sets who acts.
+    const rows = await sql<{ table_name: string; actor_account_id: string | null; actor_label: string | null; request_id: string | null }>`select table_name, actor_account_id, actor_label, request_id
+      from audit_log where action = 'create' and (record_id = ${d.task.id} or after ->> 'task_id' = ${d.task.id}) order by table_name`.execute(t().db.db);
+    expect(rows.rows.map((r) => [r.table_name, r.actor_account_id, r.actor_label, r.request_id !== null])).toEqual([
+      ['task_cooperators', f.leader.id, 'web', true],
+      ['task_cooperators', f.leader.id, 'web', true],
+      ['task_updates', f.leader.id, 'web', true],
+      ['tasks', f.leader.id, 'web', true],
+    ]);
   });
 
   it('refuses bad input with a clear 4xx naming the field', async () => {
@@ -332,6 +341,17 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(mine.items.map((x: { leadBodyName: string }) => x.leadBodyName)).toEqual(['Ủy ban MTTQ Phường Móng Cái 1']);
     const parent = (await api(f.officer.session, 'GET', `/api/tasks/${task.json().task.id}`)).json();
     expect(parent.permissions.manage).toBe(false);
+    // The ward breaks its subtask down in the province's programme, which it does not read whole: a part it leads
+    // itself is made; a part led by the sibling ward, which it could not read, is refused and nothing of it is kept.
+    const own = mine.items[0];
+    const part = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: prov.json().id, parentId: own.id, kind: 'shared', title: 'Khu 1 ra mắt tổ tự quản', leadBodyId: f.bodies.mc1, assign: true, cooperators: [] });
+    expect(part.statusCode, part.body).toBe(201);
+    expect(part.json().task.parentId).toBe(own.id);
+    const before = await sql<{ n: number }>`select count(*)::int as n from tasks where programme_id = ${prov.json().id}::uuid`.execute(t().db.db);
+    const outside = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: prov.json().id, parentId: own.id, kind: 'shared', title: 'Phường bạn ra mắt tổ tự quản', leadBodyId: f.bodies.mc2, assign: true, cooperators: [] });
+    expect([outside.statusCode, outside.json().error.field]).toEqual([403, 'leadBodyId']);
+    const after = await sql<{ n: number }>`select count(*)::int as n from tasks where programme_id = ${prov.json().id}::uuid`.execute(t().db.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     const bad = await api(f.admin, 'POST', `/api/tasks/${task.json().task.id}/cascade`, { unitCodes: ['99999'] });
     expect([bad.statusCode, bad.json().error.field]).toEqual([404, 'unitCodes.0']);
   });
