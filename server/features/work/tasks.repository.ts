@@ -21,16 +21,13 @@ export function tasksQuery(q: Q) {
   }
   return base;
 }
-const buildTasksQuery = (q: Q) => listBase(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
+const buildTasksQuery = (q: Q) => taskListQuery(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
 const bases = new WeakMap<Q, ReturnType<typeof buildTasksQuery>>();
 
 /** Tasks with what a list shows (presentTask and the rollup): a list's page leaves out the description and the
  * columns only a task's page reads (issue 6: each row's fields are written as JSON by the database, parsed and
  * written again by the server — a page's cost is its rows'). */
 export function taskListQuery(q: Q) {
-  return listBase(q);
-}
-function listBase(q: Q) {
   let base = listBases.get(q);
   if (!base) {
     base = buildListQuery(q);
