@@ -52,7 +52,7 @@ const THREADS = Number(arg('threads') ?? 1);
 const AUTH = arg('auth') ?? 'session';
 const LOG_LEVEL = arg('log-level') ?? 'info';
 const WITH_REDMINE = flag('with-redmine');
-const STATEMENTS = flag('statements'); // needs pg_stat_statements preloaded (an external server)
+const STATEMENTS = flag('statements'); // pg_stat_statements: preloaded here on the embedded server; an external one must preload it
 const PG_DATA = arg('pg-data'); // an external server's data folder (its postmaster.pid), to count its CPU time
 const CPU_PROFILE = arg('cpu-profile'); // a folder: a V8 CPU profile of the server's thread for each measured route
 const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
@@ -198,7 +198,7 @@ const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-bench-work-'));
 fs.chmodSync(dataDir, 0o711); // the embedded server runs as "postgres" when the bench runs as root
 const external = arg('database-url');
-const server = external ? null : await startEmbedded({ dataDir: path.join(dataDir, 'pg') });
+const server = external ? null : await startEmbedded({ dataDir: path.join(dataDir, 'pg'), ...(STATEMENTS ? { settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } } : {}) });
 const base = external ?? server!.url;
 const dbName = `khoi_bench_${crypto.randomBytes(3).toString('hex')}`;
 await ensureDatabase(base, dbName);

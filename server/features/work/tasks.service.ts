@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fileUrl } from '../files/files.ts';
 import { fold } from '../units/names.ts';
-import { accessOf, taskAccess, taskAccessQuery, WORKFLOW, type TaskAccessRow } from './task.access.ts';
+import { accessMode, accessOf, taskAccess, taskAccessQuery, WORKFLOW, type AccessMode, type TaskAccessRow } from './task.access.ts';
 import * as repo from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
 import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
@@ -636,11 +636,11 @@ type TaskDetailRow = TaskSurroundings & { rows: repo.TaskRow[]; access: TaskAcce
 
 /** taskDetail's one statement: the task, its subtasks and everything around them as JSON; the access check rides
  * along unless the caller has just made it (nothing is used unless it passes). Built once per shape. */
-const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known: boolean; readable: boolean }, v: { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null }) => {
+const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known: boolean; readable: boolean; access: AccessMode }, v: { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null }) => {
   const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: v.personId, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };
   const id = v.id;
   const rowsQuery = repo.tasksQuery(db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
-  const accessSql = shape.known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(db, c, id)}) a)`;
+  const accessSql = shape.known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(db, c, id, shape.access)}) a)`;
   return sql<TaskDetailRow>`
     with me as (select id, programme_id, parent_id from tasks where id = ${id}::uuid)
     select ${accessSql} as access,
@@ -674,7 +674,7 @@ const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known:
 });
 
 export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
-  const statement = taskDetailStatement(ctx.db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
+  const statement = taskDetailStatement(ctx.db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined, access: accessMode(c) }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
   const around = (await ctx.db.executeQuery(statement)).rows[0]!;
   const access = known ?? accessOf(c, around.access ?? undefined);
   const rows = around.rows;
@@ -708,7 +708,7 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
       enteredById: u.entered_by,
       enteredByName: u.entered_by_name,
       createdAt: new Date(u.created_at).toISOString(),
-      files: files.filter((f) => f.update_id === u.id).map(fileOf),
+      files: files.filter((f) => f.update_id === u.id).map(({ id, filename, content_type, size_bytes }) => ({ id, filename, contentType: content_type, size: Number(size_bytes), url: fileUrl(id)! })),
     })),
     files: files.filter((f) => !f.update_id).map(fileOf),
     extensions: extensions.map((e) => ({

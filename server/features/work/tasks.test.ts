@@ -207,6 +207,64 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'pageSize']);
   });
 
+  it('a task page is the documented task detail and nothing more, with every part filled (it is written without a second pass through the schema)', async () => {
+    const parent = await newTask({ title: 'Nhân rộng mô hình dân vận khéo', targetValue: 12, targetUnit: 'mô hình' });
+    const sub = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: parent.task.id, kind: 'shared', title: 'Khu 2 báo cáo mô hình', leadBodyId: f.bodies.mc1, weight: 2, dueDate: '2026-03-20', assign: true, cooperators: [{ bodyId: f.bodies.mc1Women, part: 'Phụ nữ' }] });
+    expect(sub.statusCode, sub.body).toBe(201);
+    const subId = sub.json().task.id;
+    const up = await uploadFile(t().app, f.officer.session, 'bien-ban.png', PNG);
+    expect((await api(f.officer.session, 'POST', `/api/tasks/${subId}/progress`, { progress: 40, note: 'Đã họp dân', fileIds: [up.json().id] })).statusCode).toBe(200);
+    const loose = await uploadFile(t().app, f.officer.session, 'ke-hoach.png', PNG);
+    expect((await api(f.officer.session, 'POST', `/api/tasks/${subId}/files`, { fileId: loose.json().id })).statusCode).toBe(200);
+    expect((await api(f.officer.session, 'POST', `/api/tasks/${subId}/comments`, { note: 'Cần thêm ảnh' })).statusCode).toBe(200);
+    expect((await api(f.officer.session, 'POST', `/api/tasks/${subId}/extensions`, { requestedDueDate: '2026-04-15', reason: 'Chờ kinh phí' })).statusCode).toBe(200);
+    for (const [session, id] of [[f.leader.session, parent.task.id], [f.leader.session, subId], [f.women.session, subId], [f.officer.session, subId]] as const) {
+      const r = await api(session, 'GET', `/api/tasks/${id}`);
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json();
+      expect(s.taskDetail.parse(body)).toEqual(body);
+    }
+    const page = (await api(f.leader.session, 'GET', `/api/tasks/${subId}`)).json();
+    expect([page.parents.length, page.updates.length >= 3, page.files.length, page.updates.some((u: { files: unknown[] }) => u.files.length === 1), page.extensions.length, page.cooperators.length]).toEqual([1, true, 1, true, 1, 1]);
+    expect((await api(f.leader.session, 'GET', `/api/tasks/${parent.task.id}`)).json().subtasks.length).toBe(1);
+  });
+
+  it('rights read from remembered grants are the rights the database gives, for every caller and task (narrowed, cooperating, outside)', async () => {
+    const { taskAccess } = await import('./task.access.ts');
+    const { taskDetail } = await import('./tasks.service.ts');
+    const { callerOf, withReadableProgrammes } = await import('./work.scope.ts');
+    const province = await buildProgramme(t().app, f.admin, f.bodies.province, 2029);
+    const ids: string[] = [(await newTask()).task.id, (await newTask({ leadBodyId: f.bodies.mc1Women, cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: f.bodies.mc2, personId: f.village.personId }] })).task.id];
+    for (const [pid, lead, coop] of [[programme.id, f.bodies.mc2, f.bodies.mc1Women], [province.id, f.bodies.mc1, f.bodies.mc2], [province.id, f.bodies.province, f.bodies.mc1Youth]] as const) {
+      const r = await api(f.admin, 'POST', '/api/tasks', { programmeId: pid, kind: 'shared', title: 'Giám sát công trình', leadBodyId: lead, assign: true, cooperators: [{ bodyId: coop, part: 'Phối hợp' }] });
+      expect(r.statusCode, r.body).toBe(201);
+      ids.push(r.json().task.id);
+    }
+    const db = t().db.db;
+    const now = new Date('2026-03-02T02:00:00Z');
+    const answers = async (c: Awaited<ReturnType<typeof callerOf>>, id: string) => {
+      const a = await taskAccess(db, c, id).then(({ facts: _f, ...rest }) => rest, (e: { code?: string }) => e.code);
+      const d = await taskDetail({ db }, c, 'vi', id).then((x) => x.permissions, (e: { code?: string }) => e.code);
+      return { a, d };
+    };
+    let compared = 0;
+    for (const who of [f.leader, f.officer, f.sibling, f.women, f.village]) {
+      const plain = await callerOf(db, { me: { id: who.id, isAdmin: false } }, '2026-03-02');
+      const remembered = await withReadableProgrammes(db, plain, now);
+      expect(remembered.grants).toBeDefined();
+      for (const id of ids) {
+        const bySql = await answers(plain, id);
+        expect(await answers(remembered, id), `${who.id} ${id}`).toEqual(bySql);
+        compared++;
+      }
+    }
+    expect(compared).toBe(25);
+    // The narrowed officer of the Women's Union reports on its own body's part only, by its grant.
+    const women = await withReadableProgrammes(db, await callerOf(db, { me: { id: f.women.id, isAdmin: false } }, '2026-03-02'), now);
+    expect(women.grants!.map((g) => g.bodyId)).toEqual([f.bodies.mc1Women]);
+    expect((await taskAccess(db, women, ids[1]!)).report).toBe(true);
+  });
+
   it('rolls progress up to the parent by subtask weight, the same in every view', async () => {
     const parent = await newTask({ title: 'Cuộc vận động xây dựng đô thị văn minh' });
     const mk = async (title: string, weight: number) =>

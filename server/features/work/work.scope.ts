@@ -15,7 +15,25 @@ export type WorkCaller = {
   /** The programmes it reads whole today (readable_programme_ids), when the request has read them
    * (withReadableProgrammes); otherwise each statement computes them. */
   readableProgrammes?: string[];
+  /** Its assignments today with their permissions (account_grants, migration 0013), remembered with the readable
+   * programmes; when present, a task's rights are worked out from them (grantsHold) instead of in the statement. */
+  grants?: Grant[];
 };
+
+/** An assignment in force: the unit's path in today's epoch, the body it is narrowed to (null: the whole subtree),
+ * and the permissions of its role. */
+export type Grant = { path: string; bodyId: string | null; perms: string[] };
+
+/** holds_rows's rule (migrations 0007, 0012) over remembered grants: a grant with the permission whose unit path
+ * contains one of the body's unit paths in force today (ltree `<@`: equal, or below), and which is not narrowed or
+ * is narrowed to a body of the body's line (the body and those above it). `line` is needed only when a grant is
+ * narrowed (grantsNarrowed). tasks.test.ts holds this rule and the SQL one to the same answers. */
+export function grantsHold(grants: readonly Grant[], perm: string, paths: readonly string[], line: readonly string[] | null): boolean {
+  return grants.some(
+    (g) => g.perms.includes(perm) && paths.some((p) => p === g.path || p.startsWith(g.path + '.')) && (g.bodyId === null || (line !== null && line.includes(g.bodyId))),
+  );
+}
+export const grantsNarrowed = (grants: readonly Grant[]) => grants.some((g) => g.bodyId !== null);
 
 /** A filter on a query over `tasks as t`: the tasks the caller may read today (SQL function visible_task_ids,
  * migration 0007 — subtrees narrowed to bodies, predecessor units, cooperating bodies, people involved, parent chains). */
@@ -30,16 +48,22 @@ export function taskVisible(c: WorkCaller, alias = 't') {
   return sql<SqlBool>`(${whole} or ${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date)))`;
 }
 
-/** The caller with the programmes it reads whole today, remembered for at most a second like its identity
- * (identity.cache.ts: forgotten on this server by every commit that may change a role, a body or a programme, within
- * a second when changed through another server). Each task statement then tests a list instead of computing it
- * (issue 6: a tenth to a third of a task page's or a list's time in the database). */
+/** The caller with the programmes it reads whole today and its grants, remembered for at most a second like its
+ * identity (identity.cache.ts: forgotten on this server by every commit that may change a role, a body, a unit or a
+ * programme, within a second when changed through another server). Each task statement then tests a list instead
+ * of computing it (issue 6: a tenth to a third of a task page's or a list's time in the database), and a task's
+ * rights are read from the grants. */
 export async function withReadableProgrammes(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
   if (c.isAdmin) return c;
-  const ids = await rememberedIdentity<string[]>(db, `rp:${c.accountId}:${c.today}`, now, async () => ({
-    value: (await sql<{ id: string }>`select rp as id from readable_programme_ids(${c.accountId}::uuid, ${c.today}::date) rp`.execute(db)).rows.map((r) => r.id),
-  }));
-  return { ...c, readableProgrammes: ids ?? [] };
+  const scope = await rememberedIdentity<{ readable: string[]; grants: Grant[] }>(db, `rp:${c.accountId}:${c.today}`, now, async () => {
+    const r = (
+      await sql<{ readable: string[] | null; grants: Grant[] | null }>`select
+          (select array_agg(rp)::text[] from readable_programme_ids(${c.accountId}::uuid, ${c.today}::date) rp) as readable,
+          (select json_agg(json_build_object('path', g.path::text, 'bodyId', g.body_id, 'perms', g.permissions)) from account_grants(${c.accountId}::uuid, ${c.today}::date) g) as grants`.execute(db)
+    ).rows[0]!;
+    return { value: { readable: r.readable ?? [], grants: r.grants ?? [] } };
+  });
+  return { ...c, readableProgrammes: scope?.readable ?? [], grants: scope?.grants ?? [] };
 }
 
 /** Whether the caller holds `permission` today over a body (its unit's subtree in the current epoch, narrowed). */
