@@ -34,7 +34,7 @@ export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string;
 };
 
 /** The statement behind taskAccess: the task's facts, whether the caller reads it, and what its rights are read from.
- * With remembered grants (withReadableProgrammes) the statement returns the unit paths in force today of the owner
+ * With remembered grants (withRememberedScope) the statement returns the unit paths in force today of the owner
  * body, the lead body and each cooperating body (and their body lines when a grant is narrowed to a body), and
  * accessOf applies holds_rows's rule to them (grantsHold); otherwise each right is asked of holds_rows (migration
  * 0012), inlined into the statement. taskDetail embeds it in its own statement. */

@@ -708,7 +708,8 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
       enteredById: u.entered_by,
       enteredByName: u.entered_by_name,
       createdAt: new Date(u.created_at).toISOString(),
-      files: files.filter((f) => f.update_id === u.id).map(({ id, filename, content_type, size_bytes }) => ({ id, filename, contentType: content_type, size: Number(size_bytes), url: fileUrl(id)! })),
+      // A history line's evidence files, as the schema has them: without their own date (the line has it).
+      files: files.filter((f) => f.update_id === u.id).map((f) => { const { createdAt: _at, ...file } = fileOf(f); return file; }),
     })),
     files: files.filter((f) => !f.update_id).map(fileOf),
     extensions: extensions.map((e) => ({

@@ -232,7 +232,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
   it('rights read from remembered grants are the rights the database gives, for every caller and task (narrowed, cooperating, outside)', async () => {
     const { taskAccess } = await import('./task.access.ts');
     const { taskDetail } = await import('./tasks.service.ts');
-    const { callerOf, withReadableProgrammes } = await import('./work.scope.ts');
+    const { callerOf, withRememberedScope } = await import('./work.scope.ts');
     const province = await buildProgramme(t().app, f.admin, f.bodies.province, 2029);
     const ids: string[] = [(await newTask()).task.id, (await newTask({ leadBodyId: f.bodies.mc1Women, cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: f.bodies.mc2, personId: f.village.personId }] })).task.id];
     for (const [pid, lead, coop] of [[programme.id, f.bodies.mc2, f.bodies.mc1Women], [province.id, f.bodies.mc1, f.bodies.mc2], [province.id, f.bodies.province, f.bodies.mc1Youth]] as const) {
@@ -250,7 +250,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     let compared = 0;
     for (const who of [f.leader, f.officer, f.sibling, f.women, f.village]) {
       const plain = await callerOf(db, { me: { id: who.id, isAdmin: false } }, '2026-03-02');
-      const remembered = await withReadableProgrammes(db, plain, now);
+      const remembered = await withRememberedScope(db, plain, now);
       expect(remembered.grants).toBeDefined();
       for (const id of ids) {
         const bySql = await answers(plain, id);
@@ -260,7 +260,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     }
     expect(compared).toBe(25);
     // The narrowed officer of the Women's Union reports on its own body's part only, by its grant.
-    const women = await withReadableProgrammes(db, await callerOf(db, { me: { id: f.women.id, isAdmin: false } }, '2026-03-02'), now);
+    const women = await withRememberedScope(db, await callerOf(db, { me: { id: f.women.id, isAdmin: false } }, '2026-03-02'), now);
     expect(women.grants!.map((g) => g.bodyId)).toEqual([f.bodies.mc1Women]);
     expect((await taskAccess(db, women, ids[1]!)).report).toBe(true);
   });

@@ -12,7 +12,7 @@ import * as tasks from './tasks.service.ts';
 import { upload } from './uploads.ts';
 import { registerWorkHandover } from './work.handover.ts';
 import * as s from './work.schemas.ts';
-import { callerOf, withReadableProgrammes } from './work.scope.ts';
+import { callerOf, withRememberedScope } from './work.scope.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
@@ -24,7 +24,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const caller = async (request: FastifyRequest) => {
     const now = ctx.clock.now();
-    return withReadableProgrammes(ctx.db, await callerOf(ctx.db, request.identity, localDate(now)), now);
+    return withRememberedScope(ctx.db, await callerOf(ctx.db, request.identity, localDate(now)), now);
   };
   const tags = ['work'];
 

@@ -13,7 +13,7 @@ export type WorkCaller = {
   personId: string | null;
   today: string;
   /** The programmes it reads whole today (readable_programme_ids), when the request has read them
-   * (withReadableProgrammes); otherwise each statement computes them. */
+   * (withRememberedScope); otherwise each statement computes them. */
   readableProgrammes?: string[];
   /** Its assignments today with their permissions (account_grants, migration 0013), remembered with the readable
    * programmes; when present, a task's rights are worked out from them (grantsHold) instead of in the statement. */
@@ -48,12 +48,12 @@ export function taskVisible(c: WorkCaller, alias = 't') {
   return sql<SqlBool>`(${whole} or ${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date)))`;
 }
 
-/** The caller with the programmes it reads whole today and its grants, remembered for at most a second like its
+/** The caller with its remembered scope: the programmes it reads whole today and its grants, remembered for at most a second like its
  * identity (identity.cache.ts: forgotten on this server by every commit that may change a role, a body, a unit or a
  * programme, within a second when changed through another server). Each task statement then tests a list instead
  * of computing it (issue 6: a tenth to a third of a task page's or a list's time in the database), and a task's
  * rights are read from the grants. */
-export async function withReadableProgrammes(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
+export async function withRememberedScope(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
   if (c.isAdmin) return c;
   const scope = await rememberedIdentity<{ readable: string[]; grants: Grant[] }>(db, `rp:${c.accountId}:${c.today}`, now, async () => {
     const r = (
