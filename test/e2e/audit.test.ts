@@ -65,7 +65,11 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     await page.getByRole('searchbox', { name: 'Mã bản ghi' }).press('Enter');
     await expect.poll(() => page.url()).toContain(`record=${edited.id}`);
     await expect.poll(() => page.url()).toContain('action=update');
+    // The table keeps showing the last answer while the next loads (the failed sign-in, one row by Vũ Quản Trị too):
+    // wait for the edit itself and for the loading to end, or the row expanded is the one being replaced.
+    await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('Sửa');
     await expect.poll(() => rows.first().textContent()).toContain('Vũ Quản Trị');
     await rows.first().getByRole('button', { name: /Mở rộng|Expand/ }).click();
     const change = page.locator('.audit-changes .ant-table-row').filter({ hasText: 'display_name' });

@@ -41,7 +41,12 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
         timezoneId: 'Asia/Ho_Chi_Minh',
         baseURL: baseUrl,
       });
-      return context.newPage();
+      const page = await context.newPage();
+      // KHOI_E2E_CPU_SLOWDOWN=8 runs the page as on a machine eight times slower: a journey that only passes on a
+      // fast machine (a click before the next page has rendered) fails here too.
+      const slowdown = Number(process.env.KHOI_E2E_CPU_SLOWDOWN ?? 1);
+      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      return page;
     },
   };
 }
