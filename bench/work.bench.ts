@@ -3,6 +3,7 @@
  *   npm run bench:work [-- --tasks 100000] [-- --database-url postgres://…] [-- --duration 20] [-- --runs 3]
  *                      [-- --auth session|token] [-- --with-redmine] [-- --plans] [-- --write]
  *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements),
+ *   --keep-database (an external server's generated database is dropped at the end unless this is given),
  *   --pg-data DIR (an external server's data folder: its CPU time per request is counted too), --cpu-profile DIR (the server's CPU profile per measured route, DIR/<route>-<run>.cpuprofile), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
  *   production), --seed N (2026), --redmine-tasks N (10000). --plans prints the EXPLAIN ANALYZE plans taken after
  *   the load; --write appends the Markdown to bench/RESULTS.md.
@@ -23,7 +24,7 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { CompiledQuery, sql } from 'kysely';
 import { startEmbedded } from '../server/db/embedded.ts';
-import { ensureDatabase, openDatabase, withDatabase, serverVersion } from '../server/db/database.ts';
+import { dropDatabase, ensureDatabase, openDatabase, withDatabase, serverVersion } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
@@ -56,6 +57,7 @@ const STATEMENTS = flag('statements'); // pg_stat_statements: preloaded here on 
 const PG_DATA = arg('pg-data'); // an external server's data folder (its postmaster.pid), to count its CPU time
 const CPU_PROFILE = arg('cpu-profile'); // a folder: a V8 CPU profile of the server's thread for each measured route
 const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
+const KEEP_DATABASE = flag('keep-database');
 // 'page' is not the peer's: status + group only, so that every page holds 25 rows at 10,000 tasks as at 100,000
 // (the list's three filters match 7 tasks on average at 10,000 and 72 at 100,000: a page of 7 rows against one of 25).
 const ALL_ROUTES = ['list', 'show', 'search', 'create', 'page'] as const;
@@ -528,6 +530,9 @@ try {
 } finally {
   if (redmineUp) await run(path.join(PEER, 'stop.sh'), [], { echo: true }).catch(() => undefined);
   await handle.close();
+  // An external server keeps the generated database only when asked (--keep-database: to explain or profile it after).
+  if (external && !KEEP_DATABASE) await dropDatabase(base, dbName);
+  else if (external) console.log(`kept: ${url}`);
   if (server) await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

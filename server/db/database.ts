@@ -55,6 +55,17 @@ export async function ensureDatabase(url: string, database: string): Promise<voi
   }
 }
 
+/** Drops a database, closing whoever is still connected to it. */
+export async function dropDatabase(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${quoteIdent(database)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }
