@@ -74,13 +74,18 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /** Picks `option` in an antd select. While a dialog is still opening, a click can land on the moving dialog and
- * close the list again, so the pick is retried (a few times, never waiting blindly) until the field shows it. */
+ * close the list again, and on a busy machine a click on an option can be lost while the page renders an answer, so
+ * the pick is retried (a few times, never waiting blindly) until the field shows it. */
 export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const { expect } = await import('vitest');
   const item = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
+  // The select shows its value as the title of its content, beside the search input (antd 6).
+  const shown = () => field.evaluate((input) => input.closest('.ant-select')?.querySelector('.ant-select-content')?.getAttribute('title') ?? null);
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await item.first().isVisible())) await field.click({ timeout: 5000 });
       await item.first().click({ timeout: 5000 });
+      await expect.poll(shown, { timeout: 5000 }).toBe(option);
       return;
     } catch (err) {
       if (attempt >= 5) throw err;

@@ -108,6 +108,8 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     // The address changes before the page has rendered: wait for the people page itself, not the last page's picker.
     await expect.poll(() => page.getByLabel('Lọc theo tổ chức').isVisible()).toBe(true);
     await setPageDate(page, '30/06/2025');
+    // The list of that date first: a click on a row of the list being replaced once missed on a busy machine.
+    await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
     await page.getByRole('link', { name: 'Nguyễn Văn Định' }).click();
     await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Nguyễn Văn Định');
     await expect.poll(() => page.locator('.person-card .position-current').count()).toBe(3);
