@@ -199,7 +199,20 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   notificationsRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // Scripts and styles carry a hash of their content in their name (Vite): a browser keeps them for a year and asks
+    // again only for index.html, which names the current ones. Their brotli or gzip copy goes to a browser that accepts it.
+    const assets = path.join(WEB_DIST, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      maxAge: '1h',
+      immutable: false,
+      setHeaders: (res, file) => {
+        if (file.startsWith(assets)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
     app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
     app.setNotFoundHandler((request, reply) => {

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbedded, type EmbeddedServer } from '../server/db/embedded.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { withDatabase, quoteIdent } from '../server/db/database.ts';
+import { ensureWebBuilt } from '../server/web-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,9 @@ declare module 'vitest' {
 
 /** Starts the test database server and migrates one template database. Never touches DATABASE_URL. */
 export default async function setup(project: TestProject) {
+  // The web app is built once here, beside the database's start, for every file that serves it (the journeys,
+  // run in parallel, would otherwise build it side by side); unchanged sources are not built again.
+  const web = ensureWebBuilt(() => undefined);
   let embedded: EmbeddedServer | null = null;
   let dataDir: string | null = null;
   let serverUrl = process.env.KHOI_TEST_DATABASE_URL;
@@ -36,6 +40,7 @@ export default async function setup(project: TestProject) {
   await migrate(withDatabase(serverUrl, template));
   label = `${label}, PostgreSQL ${version}`;
   console.log(`[khoi tests] database server: ${label}`);
+  await web;
   project.provide('dbServerUrl', serverUrl);
   project.provide('templateDb', template);
   project.provide('dbServerLabel', label);
