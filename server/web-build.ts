@@ -51,18 +51,19 @@ export async function ensureWebBuilt(log: (m: string) => void): Promise<boolean>
  * accepts them (@fastify/static's preCompressed) with no compressing per request: the app's 2 MB of JavaScript
  * arrive as 0.53 MB (brotli) or 0.61 MB (gzip) on a commune's mobile connection. Brotli at quality 9: 0.4 s for
  * the main script, 8 % larger than quality 11, which takes 6 s. */
-export function precompress(dir: string): void {
+function precompress(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
     if (!/\.(js|css|svg|json)$/.test(name)) continue;
     const file = path.join(dir, name);
     const body = fs.readFileSync(file);
     if (body.length < 1024) continue;
-    const write = (to: string, data: Buffer) => {
-      // Whole or not at all: a server reading the folder never sends half a file.
-      fs.writeFileSync(`${to}.tmp`, data);
-      fs.renameSync(`${to}.tmp`, to);
-    };
     write(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
     write(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
   }
+}
+
+/** Whole or not at all: a server reading the folder never sends half a file. */
+function write(file: string, data: Buffer): void {
+  fs.writeFileSync(`${file}.tmp`, data);
+  fs.renameSync(`${file}.tmp`, file);
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, quoteIdent, withDatabase, type DbHandle } from '../server/db/database.ts';
+import { dropDatabase, openDatabase, quoteIdent, withDatabase, type DbHandle } from '../server/db/database.ts';
 
 export type TestDatabase = DbHandle & { url: string; name: string; drop: () => Promise<void> };
 
@@ -25,10 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-      await c.connect();
-      await c.query(`drop database if exists ${quoteIdent(name)} with (force)`).catch(() => undefined);
-      await c.end();
+      // What a file leaves behind is dropped by the run's global teardown anyway.
+      await dropDatabase(serverUrl, name).catch(() => undefined);
     },
   };
 }
