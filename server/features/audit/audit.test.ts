@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_TABLES } from '../../../web/features/audit/audit.kinds.ts';
 import { call, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 
@@ -33,4 +36,16 @@ describe('audit log', () => {
     expect((await call(app, { url: '/api/audit', session: us })).statusCode).toBe(403);
     expect((await call(app, { url: '/api/audit?from=2020-13-01', session: admin })).json().error.field).toBe('from');
   });
+
+  it('names every audited kind of record in both languages, in the log and in its filter', async () => {
+    const { ctx } = t();
+    const audited = (await sql<{ table: string }>`select distinct c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_proc p on p.oid = g.tgfoid where p.proname = 'audit_row'`.execute(ctx.db)).rows.map((r) => r.table).sort();
+    expect(audited.length).toBeGreaterThan(20);
+    expect(audited.filter((table) => !(AUDIT_TABLES as readonly string[]).includes(table)), 'missing from AUDIT_TABLES').toEqual([]);
+    for (const lang of ['vi', 'en']) {
+      const names = (JSON.parse(fs.readFileSync(`web/i18n/${lang}.json`, 'utf8')) as { audit: { tables: Record<string, string> } }).audit.tables;
+      expect(audited.filter((table) => !names[table]), `missing in ${lang}.json`).toEqual([]);
+    }
+  });
 });
+

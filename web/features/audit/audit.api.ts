@@ -31,21 +31,7 @@ export type AuditQuery = {
   pageSize: number;
 };
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'purge',
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'view_personal',
-  'sign_in_refused_disabled',
-  'erase',
-] as const;
-
-export const AUDIT_TABLES = ['accounts', 'api_tokens', 'unit_versions', 'unit_links', 'bodies', 'body_kinds', 'people', 'positions', 'role_assignments', 'programmes', 'task_groups', 'tasks', 'task_cooperators', 'task_extensions', 'briefings', 'briefing_conclusions', 'retention_rules'] as const;
+export { AUDIT_ACTIONS, AUDIT_TABLES } from './audit.kinds.ts';
 
 export const AUDIT_KEY = ['audit'] as const;
 export const auditKey = (query: AuditQuery) => [...AUDIT_KEY, query] as const;
