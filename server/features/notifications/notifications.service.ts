@@ -85,7 +85,7 @@ export async function digest(ctx: Ctx, c: WorkCaller, lang: Lang, days: number) 
     .where('a.id', '=', c.accountId)
     .executeTakeFirstOrThrow();
   const name = who.full_name ?? who.display_name;
-  const { items } = await myWork(ctx, c, lang, { dueWithin: days });
+  const { items } = await myWork(ctx, c, lang, { dueWithin: days, page: 1, pageSize: 500 });
   const entries = sortEntries(items.filter((t) => t.dueDate).map((t) => ({ title: t.title, leadBodyName: t.leadBodyName, dueDate: t.dueDate!, toAccept: t.myRoles.includes('accept'), item: t })));
   return { text: digestText(lang, name, until, entries, c.today), until, items: entries.map((e) => e.item) };
 }

@@ -877,33 +877,53 @@ export function timelinessSql(tl: z.infer<typeof s.timeliness>, today: string) {
   }
 }
 
-/** "My work": tasks where the caller or its body leads, cooperates, or must accept; overdue and due soon first. */
+/** "My work": tasks where the caller or its body leads, cooperates, or must accept; overdue and due soon first.
+ *
+ * One statement, as the task list (issue 6): the matches are found and ordered on the tasks alone (a CTE), counted
+ * exactly by section (overdue, due soon, the rest) and cut to the page; only the page's rows get their joins, their
+ * sub-selects and the caller's roles. Building every column of every match before the limit took 790 ms at 100,000
+ * tasks for an officer whose bodies lead 74,765 open ones (and its plan's cost set off 6 s of JIT compiling on a
+ * server with JIT on); the page of 100 is written with the exact totals, so the page no longer stops silently at 500. */
 export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, q: z.infer<typeof s.myWorkQuery>) {
   const mine = repo.myBodiesSql(c.accountId, c.today);
+  // The programmes whose owner body the caller may accept work for: found once, not once per task.
+  const accepting = sql`(select ap.id from programmes ap join bodies ob on ob.id = ap.body_id where holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.accept', ob.unit_id, ob.id))`;
   const roleSql = {
     lead: sql<SqlBool>`t.lead_body_id in ${mine}`,
     assignee: sql<SqlBool>`t.assignee_account_id = ${c.accountId}::uuid`,
     responsible: c.personId ? sql<SqlBool>`t.responsible_person_id = ${c.personId}::uuid` : sql<SqlBool>`false`,
     cooperate: sql<SqlBool>`exists (select 1 from task_cooperators tc where tc.task_id = t.id and tc.deleted_at is null and (tc.body_id in ${mine} or tc.person_id = ${c.personId}::uuid))`,
-    accept: sql<SqlBool>`t.status = 'reported_done' and exists (select 1 from bodies ob where ob.id = p.body_id and holds_over(${c.accountId}::uuid, ${c.today}::date, 'work.accept', ob.unit_id, ob.id))`,
+    accept: sql<SqlBool>`(t.status = 'reported_done' and t.programme_id in ${accepting})`,
   };
   const roles = (Object.keys(roleSql) as (keyof typeof roleSql)[]).filter((r) => !q.role || q.role === r);
-  let query = repo.taskListQuery(ctx.db).where(taskVisible(c));
-  for (const r of roles) query = query.select(sql<boolean>`(${roleSql[r]})`.as(`is_${r}`));
-  query = query.where((eb) => eb.or(roles.map((r) => roleSql[r])));
-  if (q.includeDone !== 'true') query = query.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);
-  if (q.dueWithin !== undefined) query = query.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
-  const rows = await query
-    .orderBy(sql`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`)
-    .orderBy(sql`t.due_date nulls last`)
-    .orderBy('t.number')
-    .limit(500)
-    .execute();
+  let matches = ctx.db.selectFrom('tasks as t').where('t.deleted_at', 'is', null).where(taskVisible(c));
+  matches = matches.where((eb) => eb.or(roles.map((r) => roleSql[r])));
+  if (q.includeDone !== 'true') matches = matches.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);
+  if (q.dueWithin !== undefined) matches = matches.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
+  // The sections of the page (web/features/my-work): overdue, due within 7 days, the rest (timelinessOf's rule).
+  const open = sql`t.status not in ('accepted', 'cancelled')`;
+  const keyed = matches.select([
+    't.id',
+    sql<number>`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`.as('k0'),
+    sql<string>`coalesce(t.due_date, 'infinity'::date)`.as('k1'),
+    't.number as k2',
+    sql<boolean>`${open} and t.due_date < ${c.today}::date`.as('overdue'),
+    sql<boolean>`${open} and t.due_date >= ${c.today}::date and t.due_date <= ${c.today}::date + 7`.as('due_soon'),
+  ]);
+  const pagedSql = sql<{ id: string; k0: number; k1: string; k2: number }>`(select m.id, m.k0, m.k1, m.k2 from m order by m.k0, m.k1, m.k2, m.id limit ${sql.lit(q.pageSize)} offset ${(q.page - 1) * q.pageSize})`;
+  let outer = repo.taskListQuery(ctx.db).innerJoin(pagedSql.as('pg'), 'pg.id', 't.id').select(['pg.k0', 'pg.k1', 'pg.k2']);
+  for (const r of roles) outer = outer.select(sql<boolean>`(${roleSql[r]})`.as(`is_${r}`));
+  const statement = sql<{ counts: { total: number; overdue: number; due_soon: number }; rows: repo.TaskListRow[] }>`with m as materialized (${keyed})
+    select (select json_build_object('total', count(*), 'overdue', count(*) filter (where overdue), 'due_soon', count(*) filter (where due_soon)) from m) as counts,
+      coalesce((select json_agg(r order by r.k0, r.k1, r.k2, r.id) from (${outer}) r), '[]') as rows`;
+  const { counts, rows } = (await statement.execute(ctx.db)).rows[0]!;
   const progress = await repo.progressOfRows(ctx.db, rows);
   return {
     items: rows.map((r) => {
       const flags = r as unknown as Record<string, boolean>;
       return repo.presentTask(r, lang, c.today, progress, roles.filter((role) => flags[`is_${role}`]));
     }),
+    total: counts.total,
+    sections: { overdue: counts.overdue, dueSoon: counts.due_soon, rest: counts.total - counts.overdue - counts.due_soon },
   };
 }

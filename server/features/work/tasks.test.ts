@@ -192,6 +192,43 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(rep.json().updates[0]).toMatchObject({ reportedByName: 'Lê Văn Khu', enteredById: f.village.id });
   });
 
+  it('my work comes in pages with exact totals by section, in one order across the pages, each task with its roles', async () => {
+    // Today is 2026-03-02 (the test clock): one overdue, two due within 7 days, one later, one without a due date.
+    // In a programme of their own, so that the lists of the tests after this one count what they expect.
+    const own = await buildProgramme(t().app, f.leader.session, f.bodies.mc1, 2025);
+    for (const [title, dueDate] of [['Việc quá hạn', '2026-02-20'], ['Việc sắp đến hạn 1', '2026-03-04'], ['Việc sắp đến hạn 2', '2026-03-09'], ['Việc tháng sau', '2026-04-30'], ['Việc không hạn', null]] as const) {
+      await newTask({ title, dueDate, startDate: '2026-02-01', programmeId: own.id, groupId: own.groups[0]!.id, assigneeAccountId: f.officer.id, cooperators: [] });
+    }
+    const get = async (query: string) => {
+      const r = await api(f.officer.session, 'GET', `/api/my-work?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const all = await get('pageSize=500');
+    expect(all.total).toBe(all.items.length);
+    expect(all.sections.overdue + all.sections.dueSoon + all.sections.rest).toBe(all.total);
+    expect(all.sections.overdue).toBe(all.items.filter((x: { timeliness: string }) => x.timeliness === 'overdue').length);
+    expect(all.sections.dueSoon).toBe(all.items.filter((x: { timeliness: string }) => x.timeliness === 'due_soon').length);
+    expect(all.sections.overdue).toBeGreaterThan(0);
+    expect(all.sections.dueSoon).toBeGreaterThan(1);
+    // Overdue first, then by due date (none last); the officer follows each of these.
+    const mine = all.items.filter((x: { title: string }) => x.title.startsWith('Việc '));
+    expect(mine.map((x: { title: string }) => x.title)).toEqual(['Việc quá hạn', 'Việc sắp đến hạn 1', 'Việc sắp đến hạn 2', 'Việc tháng sau', 'Việc không hạn']);
+    expect(mine.every((x: { myRoles: string[] }) => x.myRoles.includes('assignee'))).toBe(true);
+    // Pages of two give the same tasks in the same order, the totals on every page, and nothing past the end.
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(all.total / 2) + 1; page++) pages.push(await get(`pageSize=2&page=${page}`));
+    expect(pages.flatMap((p) => p.items.map((x: { id: string }) => x.id))).toEqual(all.items.map((x: { id: string }) => x.id));
+    expect(pages.every((p) => p.total === all.total && p.sections.overdue === all.sections.overdue)).toBe(true);
+    expect(pages.at(-1).items).toEqual([]);
+    // Filters narrow the totals too; a bad page size is refused with its field.
+    const week = await get('dueWithin=7&pageSize=500');
+    expect(week.total).toBe(all.sections.overdue + all.sections.dueSoon);
+    expect(week.sections.rest).toBe(0);
+    const bad = await api(f.officer.session, 'GET', '/api/my-work?pageSize=501');
+    expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'pageSize']);
+  });
+
   it('a list page is the documented task page and nothing more, for every kind of row (it is written without a second pass through the schema)', async () => {
     const parent = await newTask({ title: 'Nhân rộng mô hình dân vận khéo', targetValue: 12, targetUnit: 'mô hình' });
     const sub = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: parent.task.id, kind: 'shared', title: 'Khu 2 báo cáo mô hình', leadBodyId: f.bodies.mc1, weight: 2, assign: true, cooperators: [] });

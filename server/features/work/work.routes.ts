@@ -82,7 +82,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => tasks.listTasks(ctx, await caller(request), lang(request), request.query),
   });
   r.get('/api/my-work', {
-    schema: { tags, summary: 'My work: tasks where I or my body lead, cooperate, or must accept; overdue and due soon first', querystring: s.myWorkQuery, response: { 200: z.object({ items: z.array(s.taskItem) }), ...errors } },
+    schema: { tags, summary: 'My work: tasks where I or my body lead, cooperate, or must accept; overdue and due soon first', querystring: s.myWorkQuery, response: { 200: s.myWorkPage, ...errors } },
     handler: async (request) => tasks.myWork(ctx, await caller(request), lang(request), request.query),
   });
   r.post('/api/tasks', {

@@ -245,6 +245,13 @@ export const myWorkQuery = z.strictObject({
   role: z.enum(['lead', 'cooperate', 'accept', 'responsible', 'assignee']).optional(),
   dueWithin: z.coerce.number().int().min(0).max(366).optional().describe('Only tasks due within N days (overdue included)'),
   includeDone: z.enum(['true', 'false']).optional(),
+  page: pagination.page,
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const myWorkPage = z.object({
+  items: z.array(taskItem),
+  total: z.number().int().describe('All the tasks of my work with these filters, not only this page'),
+  sections: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), rest: z.number().int() }).describe('The total by section: overdue, due within 7 days, the rest'),
 });
 
 export const updateItem = z.object({

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, PrinterOutlined, WechatOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import type { Task, TaskRole } from '../work/work.api.ts';
 import { DigestModal } from './DigestModal.tsx';
-import { getMyWork, MY_WORK_PRINT_PATH, myWorkKey, type MyWorkQuery } from './myWork.api.ts';
+import { getMyWork, MY_WORK_PRINT_PATH, myWorkKey, MY_WORK_PAGE_SIZE, type MyWorkPage, type MyWorkQuery } from './myWork.api.ts';
 import { PrintWeek } from './PrintWeek.tsx';
 import { ProgressDrawer } from './ProgressDrawer.tsx';
 import { MY_ROLES } from './TaskBadges.tsx';
@@ -24,12 +24,13 @@ export function MyWorkPage() {
   return printing ? <PrintWeek /> : <MyWorkList />;
 }
 
-/** The three sections, in the server's order inside each: overdue, due soon, the rest. */
-function sections(items: Task[]) {
+/** The three sections, in the server's order inside each: overdue, due soon, the rest; each with the server's exact
+ * count of all its tasks, loaded or not (the cards come a page at a time). */
+function sections(items: Task[], totals: MyWorkPage['sections']) {
   return [
-    { key: 'overdue', items: items.filter((x) => x.timeliness === 'overdue') },
-    { key: 'dueSoon', items: items.filter((x) => x.timeliness === 'due_soon') },
-    { key: 'rest', items: items.filter((x) => x.timeliness !== 'overdue' && x.timeliness !== 'due_soon') },
+    { key: 'overdue', total: totals.overdue, items: items.filter((x) => x.timeliness === 'overdue') },
+    { key: 'dueSoon', total: totals.dueSoon, items: items.filter((x) => x.timeliness === 'due_soon') },
+    { key: 'rest', total: totals.rest, items: items.filter((x) => x.timeliness !== 'overdue' && x.timeliness !== 'due_soon') },
   ] as const;
 }
 
@@ -46,11 +47,20 @@ function MyWorkList() {
   const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const query: MyWorkQuery = { role, dueWithin: week ? 7 : undefined, includeDone };
-  const list = useQuery({ queryKey: myWorkKey(query), queryFn: ({ signal }) => getMyWork(query, signal), placeholderData: keepPreviousData });
+  const list = useInfiniteQuery({
+    queryKey: myWorkKey(query),
+    queryFn: ({ signal, pageParam }) => getMyWork(query, signal, pageParam),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) => (pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length > 0 ? pages.length + 1 : undefined),
+    placeholderData: keepPreviousData,
+  });
   const [reporting, setReporting] = useState<Task | null>(null);
   const [digestOpen, setDigestOpen] = useState(false);
 
-  const items = list.data?.items ?? [];
+  const pages = list.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.items);
+  const last = pages.at(-1);
+  const remaining = last ? last.total - items.length : 0;
   const filtered = role !== undefined || week || includeDone;
 
   return (
@@ -100,12 +110,12 @@ function MyWorkList() {
         />
       ) : (
         <Flex vertical gap={20} className={list.isFetching ? 'mywork-refreshing' : undefined}>
-          {sections(items)
+          {sections(items, last!.sections)
             .filter((s) => s.items.length > 0)
             .map((s) => (
               <section key={s.key} aria-labelledby={`mywork-${s.key}`}>
                 <Typography.Title level={3} id={`mywork-${s.key}`} className={`mywork-section-title mywork-section-${s.key}`}>
-                  {t(`myWork.section.${s.key}`)} <span className="mywork-count">{s.items.length}</span>
+                  {t(`myWork.section.${s.key}`)} <span className="mywork-count">{s.total.toLocaleString('vi-VN')}</span>
                 </Typography.Title>
                 <div className="mywork-grid">
                   {s.items.map((task) => (
@@ -114,6 +124,14 @@ function MyWorkList() {
                 </div>
               </section>
             ))}
+          {remaining > 0 && (
+            <Flex vertical align="center" gap={4} className="mywork-more">
+              <Typography.Text type="secondary">{t('myWork.shown', { shown: items.length.toLocaleString('vi-VN'), total: last!.total.toLocaleString('vi-VN') })}</Typography.Text>
+              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {t('myWork.more', { count: Math.min(remaining, MY_WORK_PAGE_SIZE) })}
+              </Button>
+            </Flex>
+          )}
         </Flex>
       )}
       <ProgressDrawer task={reporting} onClose={() => setReporting(null)} />

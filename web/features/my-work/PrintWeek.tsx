@@ -19,7 +19,7 @@ export function PrintWeek() {
   const navigate = useNavigate();
   const me = useMe();
   const daysText = useDaysText();
-  const list = useQuery({ queryKey: myWorkKey(QUERY), queryFn: ({ signal }) => getMyWork(QUERY, signal) });
+  const list = useQuery({ queryKey: [...myWorkKey(QUERY), 'print'], queryFn: ({ signal }) => getMyWork(QUERY, signal, 1, 500) });
   const today = todayInVietnam();
   const items = list.data?.items ?? [];
 
@@ -84,6 +84,9 @@ export function PrintWeek() {
             </tbody>
           </table>
         )}
+        {list.data && list.data.total > items.length ? (
+          <p className="mywork-print-foot">{t('myWork.print.more', { count: list.data.total - items.length })}</p>
+        ) : null}
         <p className="mywork-print-foot">{t('myWork.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
       </div>
     </div>

@@ -14,10 +14,16 @@ export const MY_WORK_PRINT_PATH = `${MY_WORK_PATH}/in`;
 export const myWorkKey = (query: MyWorkQuery) => [...WORK_KEY, 'my-work', query] as const;
 export const digestKey = (days: number) => [...WORK_KEY, 'my-work-digest', days] as const;
 
+/** One page of my work with the totals of all of it (by section: overdue, due within 7 days, the rest). */
+export type MyWorkPage = { items: Task[]; total: number; sections: { overdue: number; dueSoon: number; rest: number } };
+
+/** A page of the cards; the print view asks for the most a page holds (500). */
+export const MY_WORK_PAGE_SIZE = 100;
+
 /** Tasks where I or my body lead, cooperate, or must accept; overdue and due soon first (the server's order). */
-export function getMyWork(query: MyWorkQuery, signal?: AbortSignal): Promise<{ items: Task[] }> {
+export function getMyWork(query: MyWorkQuery, signal?: AbortSignal, page = 1, pageSize = MY_WORK_PAGE_SIZE): Promise<MyWorkPage> {
   return api('/api/my-work', {
-    query: { role: query.role, dueWithin: query.dueWithin, includeDone: query.includeDone ? 'true' : undefined },
+    query: { role: query.role, dueWithin: query.dueWithin, includeDone: query.includeDone ? 'true' : undefined, page, pageSize },
     signal,
   });
 }
