@@ -900,15 +900,14 @@ export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: L
   matches = matches.where((eb) => eb.or(roles.map((r) => roleSql[r])));
   if (q.includeDone !== 'true') matches = matches.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);
   if (q.dueWithin !== undefined) matches = matches.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
-  // The sections of the page (web/features/my-work): overdue, due within 7 days, the rest (timelinessOf's rule).
-  const open = sql`t.status not in ('accepted', 'cancelled')`;
+  // The sections of the page (web/features/my-work): overdue, due within 7 days, the rest.
   const keyed = matches.select([
     't.id',
     sql<number>`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`.as('k0'),
     sql<string>`coalesce(t.due_date, 'infinity'::date)`.as('k1'),
     't.number as k2',
-    sql<boolean>`${open} and t.due_date < ${c.today}::date`.as('overdue'),
-    sql<boolean>`${open} and t.due_date >= ${c.today}::date and t.due_date <= ${c.today}::date + 7`.as('due_soon'),
+    sql<boolean>`${timelinessSql('overdue', c.today)}`.as('overdue'),
+    sql<boolean>`${timelinessSql('due_soon', c.today)}`.as('due_soon'),
   ]);
   const pagedSql = sql<{ id: string; k0: number; k1: string; k2: number }>`(select m.id, m.k0, m.k1, m.k2 from m order by m.k0, m.k1, m.k2, m.id limit ${sql.lit(q.pageSize)} offset ${(q.page - 1) * q.pageSize})`;
   let outer = repo.taskListQuery(ctx.db).innerJoin(pagedSql.as('pg'), 'pg.id', 't.id').select(['pg.k0', 'pg.k1', 'pg.k2']);

@@ -7,6 +7,7 @@ import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
 import { mergeParams } from '../../lib/url-params.ts';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { formatNumber } from '../work/TaskBits.tsx';
 import type { Task, TaskRole } from '../work/work.api.ts';
 import { DigestModal } from './DigestModal.tsx';
 import { getMyWork, MY_WORK_PRINT_PATH, myWorkKey, MY_WORK_PAGE_SIZE, type MyWorkPage, type MyWorkQuery } from './myWork.api.ts';
@@ -115,7 +116,7 @@ function MyWorkList() {
             .map((s) => (
               <section key={s.key} aria-labelledby={`mywork-${s.key}`}>
                 <Typography.Title level={3} id={`mywork-${s.key}`} className={`mywork-section-title mywork-section-${s.key}`}>
-                  {t(`myWork.section.${s.key}`)} <span className="mywork-count">{s.total.toLocaleString('vi-VN')}</span>
+                  {t(`myWork.section.${s.key}`)} <span className="mywork-count">{formatNumber(s.total)}</span>
                 </Typography.Title>
                 <div className="mywork-grid">
                   {s.items.map((task) => (
@@ -126,7 +127,7 @@ function MyWorkList() {
             ))}
           {remaining > 0 && (
             <Flex vertical align="center" gap={4} className="mywork-more">
-              <Typography.Text type="secondary">{t('myWork.shown', { shown: items.length.toLocaleString('vi-VN'), total: last!.total.toLocaleString('vi-VN') })}</Typography.Text>
+              <Typography.Text type="secondary">{t('myWork.shown', { shown: formatNumber(items.length), total: formatNumber(last!.total) })}</Typography.Text>
               <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
                 {t('myWork.more', { count: Math.min(remaining, MY_WORK_PAGE_SIZE) })}
               </Button>
