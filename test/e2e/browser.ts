@@ -92,3 +92,33 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
     }
   }
 }
+
+/** Opens a confirmation dialog with `opener` and submits it with its `submit` button, then waits until the dialog
+ * has closed. A click on a dialog that is still zooming in can miss on a busy machine, so the dialog is let settle
+ * first, and a submit that left the dialog open with nothing to say (no alert, not sending) is clicked once more; an
+ * alert in the dialog (a refused change, a stale version) fails the journey with its text. */
+export async function confirmInDialog(page: Page, opener: Locator, submit: string): Promise<void> {
+  const { expect } = await import('vitest');
+  await opener.click();
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: submit, exact: true }) });
+  await dialog.waitFor();
+  await settled(page);
+  const button = dialog.getByRole('button', { name: submit, exact: true });
+  const outcome = async () => {
+    if (!(await dialog.isVisible())) return 'closed';
+    const alert = dialog.locator('.ant-alert');
+    if (await alert.count()) return `alert: ${await alert.first().textContent()}`;
+    return (await button.getAttribute('class'))?.includes('ant-btn-loading') ? 'sending' : 'open';
+  };
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    try {
+      await expect.poll(outcome, { timeout: 5000 }).toMatch(/^(closed|alert)/);
+      break;
+    } catch (err) {
+      if (attempt >= 3 || (await outcome()) === 'sending') throw err;
+    }
+  }
+  const result = await outcome();
+  if (result !== 'closed') throw new Error(`The dialog "${submit}" did not close: ${result}`);
+}

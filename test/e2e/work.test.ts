@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { PASSWORD } from '../factories.ts';
 import { PNG } from '../work-fixture.ts';
-import { browserAvailable, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, confirmInDialog, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string) {
   await page.goto('/dang-nhap');
@@ -105,14 +105,13 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await expect.poll(() => officer.getByText('Đã họp Ban công tác Mặt trận 8 khu, thống nhất kế hoạch.').first().isVisible()).toBe(true);
     // The photo shows as a thumbnail in the report's history entry.
     await expect.poll(() => officer.getByRole('img', { name: /anh-hien-truong/ }).first().isVisible()).toBe(true);
-    await officer.getByRole('button', { name: 'Báo cáo hoàn thành' }).first().click();
-    await officer.getByRole('dialog').getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    await confirmInDialog(officer, officer.getByRole('group', { name: 'Thao tác với nhiệm vụ' }).getByRole('button', { name: 'Báo cáo hoàn thành' }), 'Báo cáo hoàn thành');
     await expect.poll(() => officer.locator('.ant-tag').filter({ hasText: /^Báo cáo hoàn thành$/ }).first().isVisible()).toBe(true);
 
     // The leader accepts it: done, on time.
     await leader.reload();
-    await leader.getByRole('button', { name: 'Nghiệm thu' }).first().click();
-    await leader.getByRole('dialog').getByRole('button', { name: 'Nghiệm thu' }).click();
+    await expect.poll(() => leader.locator('.ant-tag').filter({ hasText: /^Báo cáo hoàn thành$/ }).first().isVisible()).toBe(true);
+    await confirmInDialog(leader, leader.getByRole('group', { name: 'Thao tác với nhiệm vụ' }).getByRole('button', { name: 'Nghiệm thu' }), 'Nghiệm thu');
     await expect.poll(() => leader.locator('.ant-tag').filter({ hasText: /^Đã nghiệm thu$/ }).first().isVisible()).toBe(true);
     await expect.poll(() => leader.getByText('Hoàn thành đúng hạn').first().isVisible()).toBe(true);
     await settled(leader);

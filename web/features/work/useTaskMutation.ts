@@ -9,8 +9,14 @@ export function useTaskMutation<V>(taskId: string, fn: (v: V) => Promise<TaskDet
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onMutate: options.onMutate,
-    onSuccess: (detail) => {
+    // A fetch of the task still on its way when the change is sent would answer with the old detail after the new
+    // one was adopted, so it is cancelled first (and again before adopting: a refetch may have started meanwhile).
+    onMutate: async () => {
+      options.onMutate?.();
+      await queryClient.cancelQueries({ queryKey: taskKey(taskId) });
+    },
+    onSuccess: async (detail) => {
+      await queryClient.cancelQueries({ queryKey: taskKey(taskId) });
       queryClient.setQueryData(taskKey(taskId), detail);
       void queryClient.invalidateQueries({ queryKey: WORK_KEY, predicate: (q) => q.queryKey[1] !== 'task' || q.queryKey[2] !== taskId });
       options.onSuccess?.(detail);
