@@ -1,6 +1,6 @@
 -- work.lua — wrk script used by bench/work.bench.ts: one route per wrk run, chosen by env. Mirrors the Redmine
 -- peer's bench.lua (../shared/peers/redmine/bench.lua): same terms, same word lists for created titles.
---   ROUTE        list | show | search | create | page
+--   ROUTE        list | show | search | create | page | mine
 --   AUTH_HEADER  "Authorization: Bearer …" or "Cookie: khoi_session=…"
 --   CSRF         X-CSRF-Token for POSTs when signed in with the cookie (empty with a token)
 --   ORIGIN       the server's own origin (sent on POSTs, as a browser does)
@@ -68,6 +68,8 @@ function request()
   elseif route == "page" then
     return wrk.format("GET", string.format(
       "/api/tasks?programmeId=%s&status=%s&groupId=%s&pageSize=25", programme, pick(statuses), pick(groups)), headers)
+  elseif route == "mine" then
+    return wrk.format("GET", "/api/my-work?pageSize=25", headers)
   elseif route == "show" then
     return wrk.format("GET", "/api/tasks/" .. pick(ids), headers)
   elseif route == "search" then
