@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import type { Lang } from '../../i18n/messages.ts';
@@ -92,6 +92,13 @@ function buildListQuery(q: Q) {
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof tasksQuery>['executeTakeFirstOrThrow']>>;
 /** A row of a list: what presentTask reads. */
 export type TaskListRow = Awaited<ReturnType<ReturnType<typeof taskListQuery>['executeTakeFirstOrThrow']>>;
+
+/** The list rows of the given tasks, in no order, as one JSON value (one field for the driver to parse). */
+export async function taskRowsByIds(q: Q, ids: readonly string[]): Promise<TaskListRow[]> {
+  if (!ids.length) return [];
+  const inner = taskListQuery(q).where(sql<SqlBool>`t.id = any(${ids}::uuid[])`);
+  return (await sql<{ rows: TaskListRow[] }>`select coalesce(json_agg(r), '[]') as rows from (${inner}) r`.execute(q)).rows[0]!.rows;
+}
 
 /** Progress of the given tasks by the rollup rule: loads their descendants in one recursive query. */
 export async function progressOf(q: Q, ids: readonly string[]): Promise<Map<string, number>> {
