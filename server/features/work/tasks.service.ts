@@ -881,9 +881,10 @@ export function timelinessSql(tl: z.infer<typeof s.timeliness>, today: string) {
  *
  * As the task list (issue 6): the matches are found and ordered on the tasks alone (a CTE, read from the open tasks'
  * covering index, migration 0014), counted exactly by section (overdue, due soon, the rest) and cut to the page with
- * the caller's roles on each; only then does a second statement read the page's rows with their joins and sub-selects. Building every column of every match before the limit took 790 ms at 100,000
- * tasks for an officer whose bodies lead 74,765 open ones (and its plan's cost set off 6 s of JIT compiling on a
- * server with JIT on); the page of 100 is written with the exact totals, so the page no longer stops silently at 500. */
+ * the caller's roles on each; only then does a second statement read the page's rows with their joins and
+ * sub-selects. Building every column of every match before the limit took 790 ms at 100,000 tasks for an officer
+ * whose bodies lead 74,765 open ones (and its plan's cost set off 6 s of JIT compiling on a server with JIT on); the
+ * page of 100 is written with the exact totals, so the page no longer stops silently at 500. */
 export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, q: z.infer<typeof s.myWorkQuery>) {
   const mine = repo.myBodiesSql(c.accountId, c.today);
   // The programmes whose owner body the caller may accept work for: found once, not once per task.
@@ -924,7 +925,7 @@ export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: L
   // A task deleted between the two statements is left out of the page.
   const rows = page.flatMap((p) => {
     const row = byId.get(p.id);
-    return row ? [Object.assign(row, p)] : [];
+    return row ? [{ ...row, ...p }] : [];
   });
   const progress = await repo.progressOfRows(ctx.db, rows);
   return {
