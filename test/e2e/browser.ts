@@ -93,6 +93,26 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   }
 }
 
+/** Opens a dropdown menu with `trigger` and picks its item `name`, until `done` holds. The menu zooms in and is
+ * aligned to its trigger as it opens; on a busy machine a click on it can land beside the item while it moves, close
+ * the menu and do nothing (the CI run of 2026-12-03 signed out that way: the page stayed put for 20 s). So the menu is
+ * let settle before the click, and a pick after which the menu has closed without `done` is made again, at most
+ * twice. Only for items that may be picked twice (a language, signing out). */
+export async function chooseInMenu(page: Page, trigger: Locator, name: string, done: () => Promise<boolean>): Promise<void> {
+  const { expect } = await import('vitest');
+  const item = page.getByRole('menuitem', { name, exact: true });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (attempt > 1 && (await done())) return;
+    if (!(await item.isVisible())) await trigger.click();
+    await item.waitFor();
+    await settled(page);
+    await item.click();
+    // The last pick gets the whole poll time of the run; the ones before it five seconds each.
+    if (attempt === 3) await expect.poll(done).toBe(true);
+    else if (await expect.poll(done, { timeout: 5000 }).toBe(true).then(() => true, () => false)) return;
+  }
+}
+
 /** Opens a confirmation dialog with `opener` and submits it with its `submit` button, then waits until the dialog
  * has closed. A click on a dialog that is still zooming in can miss on a busy machine, so the dialog is let settle
  * first, and a click after which nothing happened (the dialog open, no alert, nothing sending) is made again, at most

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseInMenu, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
 
 describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, sign out', () => {
   let h: BrowserHarness | null = null;
@@ -33,9 +33,7 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
     await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
     await screenshot(page, 'trang-chinh');
 
-    await page.getByTestId('account-menu').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
+    await chooseInMenu(page, page.getByTestId('account-menu'), 'English', () => page.getByRole('menuitem', { name: /My account/ }).first().isVisible());
     const me = await ctx.db.selectFrom('accounts').select('locale').where('username', '=', 'pham.thi.lan').executeTakeFirstOrThrow();
     expect(me.locale).toBe('en');
 
@@ -47,9 +45,7 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
     await other.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => other.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
 
-    await page.getByTestId('account-menu').click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect.poll(() => page.url()).toContain('/dang-nhap');
+    await chooseInMenu(page, page.getByTestId('account-menu'), 'Sign out', async () => page.url().includes('/dang-nhap'));
     await page.goto('/tai-khoan-cua-toi');
     await expect.poll(() => page.url()).toContain('/dang-nhap');
   }, 120_000);
