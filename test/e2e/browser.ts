@@ -103,6 +103,8 @@ export async function chooseInMenu(page: Page, trigger: Locator, name: string, d
   const item = page.getByRole('menuitem', { name, exact: true });
   for (let attempt = 1; attempt <= 3; attempt++) {
     if (attempt > 1 && (await done())) return;
+    // A menu still fading out after a lost pick counts as closed only once it has gone.
+    if (attempt > 1) await settled(page);
     if (!(await item.isVisible())) await trigger.click();
     await item.waitFor();
     await settled(page);
