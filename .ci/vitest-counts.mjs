@@ -3,10 +3,14 @@
 //
 //   node .ci/vitest-counts.mjs <report.json>
 //
-// First line of output: "<passed> <failed> <skipped> <failedFiles>" (skipped = pending + todo;
-// failedFiles = test files with a failure, including one that failed to load or in a hook).
-// Then up to 20 lines naming what failed, for the CI summary.
+// First line of output: "<passed> <failed> <skipped> <failedFiles> <flaky>" (skipped = pending + todo;
+// failedFiles = test files with a failure, including one that failed to load or in a hook; flaky = tests that
+// passed only on a retry, counted among the passed).
+// Then up to 20 lines naming what failed ("  ✗ …"), then one line per flaky test ("  FLAKY …"), for the CI summary.
 // Exit 2 (and no output) when the report is missing or unreadable.
+//
+// Vitest 4's JSON report has no retry count: a test that passed on a retry is "passed" and keeps the failed
+// attempt's messages in failureMessages, which a test passed at once never has.
 import fs from 'node:fs';
 
 const file = process.argv[2];
@@ -31,13 +35,20 @@ const short = (s, n = 200) => {
 const rel = (p) => String(p ?? '').replace(`${process.cwd()}/`, '');
 
 const lines = [];
+const flaky = [];
 for (const file of report.testResults ?? []) {
   const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
   for (const t of failedTests) lines.push(`  ✗ ${rel(file.name)} › ${short(t.fullName, 160)} — ${short(t.failureMessages?.[0], 160)}`);
   // A file that failed without a failing test (load error, hook failure, …).
   if (file.status === 'failed' && failedTests.length === 0) lines.push(`  ✗ ${rel(file.name)} (file) — ${short(file.message, 200)}`);
+  for (const t of file.assertionResults ?? []) {
+    if (t.status === 'passed' && (t.failureMessages ?? []).length > 0) {
+      flaky.push(`  FLAKY ${rel(file.name)} › ${short(t.fullName, 160)} — first attempt: ${short(t.failureMessages[0], 160)}`);
+    }
+  }
 }
 
-console.log(`${passed} ${failed} ${skipped} ${failedFiles}`);
+console.log(`${passed} ${failed} ${skipped} ${failedFiles} ${flaky.length}`);
 for (const l of lines.slice(0, 20)) console.log(l);
 if (lines.length > 20) console.log(`  … and ${lines.length - 20} more (see the log)`);
+for (const l of flaky) console.log(l);

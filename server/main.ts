@@ -26,8 +26,22 @@ export async function connectDatabase(env: Env, log: (m: string) => void): Promi
   return { url: withDatabase(embedded.url, EMBEDDED_DB_NAME), mode: 'embedded', embedded };
 }
 
+/** Calls `onGone` once the process that started this one has ended (its parent id changes: an orphan is adopted by
+ * init or a subreaper). Returns the stop of the watch. */
+export function watchParent(onGone: () => void, opts: { parent?: number; intervalMs?: number } = {}): () => void {
+  const parent = opts.parent ?? process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, opts.intervalMs ?? 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** `khoi serve`: build the web app if needed, start the database, migrate, listen; stop cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
+  const parent = process.ppid;
   const env = parseEnv();
   // Start-up messages are for the person at the terminal; request logs are JSON (pino) for machines.
   const say = (m: string) => console.log(`[khoi] ${m}`);
@@ -82,10 +96,10 @@ export async function serve(): Promise<void> {
     say('Jobs off (KHOI_JOBS=off): this server sends no reminders.');
   }
 
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal} received: stopping.`);
+    say(`${reason}: stopping.`);
     await app.close().catch(() => undefined);
     // A running job finishes (or is failed, to be retried by another server) before the pool closes.
     await jobs?.stop().catch(() => undefined);
@@ -93,8 +107,12 @@ export async function serve(): Promise<void> {
     await stopDb();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT received'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM received'));
+  // npm (`npm start`, `npx khoi serve`) runs the server under `sh -c`, which a SIGTERM to npm ends without passing
+  // the signal on: this server would stay, orphaned, with its database. Not when started otherwise: a server left
+  // running on purpose (`nohup`, a shell that then exits) must not stop with its parent.
+  if (process.env.npm_lifecycle_event) watchParent(() => void shutdown('npm, which started this server, has ended'), { parent });
 
   await app.listen({ host: env.HOST, port: env.PORT });
   const address = app.server.address();

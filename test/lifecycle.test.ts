@@ -49,6 +49,15 @@ function pidFile(dataDir: string): string {
   return path.join(dataDir, 'pg', 'postmaster.pid');
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function postmasterAlive(dataDir: string): boolean {
   try {
     const pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8').split('\n')[0]);
@@ -62,9 +71,12 @@ function postmasterAlive(dataDir: string): boolean {
 describe('khoi serve on the embedded PostgreSQL', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-life-'));
   const children: ChildProcess[] = [];
+  /** servers started by npm, not our children */
+  const grandchildren: number[] = [];
 
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const pid of grandchildren) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
     // Stop any server left by a failed assertion, then remove the folder.
     if (fs.existsSync(pidFile(dataDir))) {
       const { startEmbedded } = await import('../server/db/embedded.ts');
@@ -117,6 +129,31 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     third.child.kill('SIGINT');
     expect(await third.exited).toBe(0);
     expect(postmasterAlive(dataDir)).toBe(false);
+  }, 300_000);
+
+  it('stops with the npm that started it: a SIGTERM to `npm start` stops the server and its PostgreSQL', async () => {
+    const port = await freePort();
+    // npm runs the server under `sh -c`, which dies of the SIGTERM without passing it on.
+    const npm = spawn('npm', ['start'], { cwd: path.resolve('.'), env: baseEnv(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(npm);
+    let out = '';
+    const collect = (c: Buffer) => (out += c.toString());
+    npm.stdout!.on('data', collect);
+    npm.stderr!.on('data', collect);
+    const npmExited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+    await expect.poll(() => out, { timeout: 240_000, interval: 200 }).toContain('Khối is running at');
+    const serverPid = Number(/"pid":(\d+)/.exec(out)?.[1]);
+    expect(serverPid).toBeGreaterThan(0);
+    grandchildren.push(serverPid);
+    expect(serverPid).not.toBe(npm.pid);
+    expect(postmasterAlive(dataDir)).toBe(true);
+
+    npm.kill('SIGTERM');
+    await npmExited;
+    // The server notices within a second or so that its parent is gone, then stops as on SIGTERM.
+    await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('npm, which started this server, has ended: stopping.');
+    await expect.poll(() => processAlive(serverPid), { timeout: 60_000, interval: 200 }).toBe(false);
+    expect(fs.existsSync(pidFile(dataDir))).toBe(false);
   }, 300_000);
 
   it('the CLI explains bad input and exits non-zero', () => {

@@ -14,6 +14,9 @@ if (!browserAvailable) {
 }
 
 export const SCREENSHOTS = path.resolve('docs/images');
+/** The docs' pictures are taken only when asked for (`npm run docs:screenshots`): a test run leaves the committed
+ * files as they were. */
+const TAKE_SCREENSHOTS = process.env.KHOI_DOCS_SCREENSHOTS === '1';
 
 export type BrowserHarness = TestApp & { browser: Browser; baseUrl: string; newPage: (opts?: { width?: number; height?: number; lang?: string }) => Promise<Page> };
 
@@ -59,6 +62,7 @@ export async function stopBrowserHarness(h: BrowserHarness | null): Promise<void
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
@@ -115,23 +119,31 @@ export async function chooseInMenu(page: Page, trigger: Locator, name: string, d
   }
 }
 
-/** Opens a confirmation dialog with `opener` and submits it with its `submit` button, then waits until the dialog
- * has closed. A click on a dialog that is still zooming in can miss on a busy machine, so the dialog is let settle
- * first, and a click after which nothing happened (the dialog open, no alert, nothing sending) is made again, at most
- * twice; a change still sending is waited for. An alert in the dialog (a refused change, a stale version) fails the
- * journey with its text. */
+/** Opens a confirmation dialog with `opener` and submits it with its `submit` button (submitDialog). */
 export async function confirmInDialog(page: Page, opener: Locator, submit: string): Promise<void> {
-  const { expect } = await import('vitest');
   await opener.click();
   const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: submit, exact: true }) });
   await dialog.waitFor();
+  await submitDialog(page, dialog, submit);
+}
+
+/** Submits an open dialog or drawer with its `submit` button, then waits until it has closed. A click on a dialog
+ * that is still zooming in can miss on a busy machine, so the dialog is let settle first, and a click after which
+ * nothing happened (the dialog open, no alert, nothing sending) is made again, at most twice; a change still sending
+ * is waited for. An alert or a field's error in the dialog (a refused change, a stale version) fails the journey with
+ * its text. */
+export async function submitDialog(page: Page, dialog: Locator, submit: string): Promise<void> {
+  const { expect } = await import('vitest');
   await settled(page);
   const button = dialog.getByRole('button', { name: submit, exact: true });
   const outcome = async () => {
     if (!(await dialog.isVisible())) return 'closed';
     const alert = dialog.locator('.ant-alert');
     if (await alert.count()) return `alert: ${await alert.first().textContent()}`;
-    return (await button.getAttribute('class'))?.includes('ant-btn-loading') ? 'sending' : 'open';
+    const invalid = dialog.locator('.ant-form-item-explain-error');
+    if (await invalid.count()) return `invalid: ${(await invalid.allTextContents()).join('; ')}`;
+    // By its class, not through `button`: a sending button's name gains its spinner's label.
+    return (await dialog.locator('.ant-btn-loading').count()) ? 'sending' : 'open';
   };
   for (let attempt = 1; ; attempt++) {
     await button.click();
