@@ -58,6 +58,28 @@ export type LoginThrottleTable = {
   blocked_until: NullableTimestamp;
 };
 
+export type LoginFailuresByAddressTable = {
+  address: string;
+  login_key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+};
+
+export type IdempotencyKeysTable = {
+  account_id: string;
+  key_hash: Buffer;
+  method: string;
+  route: string;
+  request_hash: Buffer;
+  body_hash: Buffer | null;
+  request_id: string;
+  status: number | null;
+  response: Buffer | null;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+  expires_at: Timestamp;
+};
+
 export type AuditLogTable = {
   id: Generated<number>;
   at: GeneratedTimestamp;
@@ -410,5 +432,7 @@ export type DB = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
+  login_failures_by_address: LoginFailuresByAddressTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
 };

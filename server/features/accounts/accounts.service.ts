@@ -3,6 +3,7 @@ import { inTransaction, type Actor } from '../../db/tx.ts';
 import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
+import { revokeAllOfAccount } from '../tokens/tokens.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { presentAccount, type Account, type CreateAccountInput, type UpdateAccountInput } from './accounts.schemas.ts';
 
@@ -76,7 +77,7 @@ async function latestVersion(ctx: Ctx, id: string): Promise<number> {
   return row.version;
 }
 
-/** Disables an account and ends all its sessions at once (its API tokens stop working too). */
+/** Disables an account and ends all its sessions and API tokens at once, for good: enabling it again revives none. */
 export async function disableAccount(ctx: Ctx, actor: Actor, id: string, version?: number): Promise<Account> {
   if (actor.accountId === id) throw new AppError('CANNOT_DISABLE_SELF');
   const v = version ?? (await latestVersion(ctx, id));
@@ -85,16 +86,27 @@ export async function disableAccount(ctx: Ctx, actor: Actor, id: string, version
     const updated = await repo.update(trx, id, v, { disabled_at: ctx.clock.now() }, ctx.clock.now());
     if (!updated) throw new AppError('CONFLICT');
     await deleteSessionsOfAccount(trx, id);
+    await revokeAllOfAccount(trx, id, ctx.clock.now());
     return updated;
   });
   return presentAccount(row);
 }
 
+/** Enables an account; it signs in afresh and makes new tokens. */
 export async function enableAccount(ctx: Ctx, actor: Actor, id: string, version?: number): Promise<Account> {
   const v = version ?? (await latestVersion(ctx, id));
   const row = await inTransaction(ctx.db, actor, async (trx) => {
+    const before = await repo.findById(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.version !== v) throw new AppError('CONFLICT');
     const updated = await repo.update(trx, id, v, { disabled_at: null }, ctx.clock.now());
     if (!updated) throw new AppError('CONFLICT');
+    if (before.disabled_at) {
+      // A disabled account can make neither sessions nor tokens, so any still here predate its disable: those of a
+      // disable that only set disabled_at (a handover, a direct write) end here, not come back to life.
+      await deleteSessionsOfAccount(trx, id);
+      await revokeAllOfAccount(trx, id, ctx.clock.now());
+    }
     return updated;
   });
   return presentAccount(row);

@@ -94,6 +94,34 @@ describe('accounts administration', () => {
     expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } })).statusCode).toBe(200);
   });
 
+  it('enabling an account again does not revive the sessions and API tokens its disable ended; new ones work', async () => {
+    const { app, ctx } = t();
+    const s = await asAdmin();
+    const u = await buildAccount(ctx);
+    const us = await signIn(app, u.username, PASSWORD);
+    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json().secret as string;
+    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/disable`, session: s, body: {} })).statusCode).toBe(200);
+    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).json().account.disabled).toBe(false);
+    expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(401);
+    expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(401);
+    const again = await signIn(app, u.username, PASSWORD);
+    expect((await call(app, { url: '/api/tokens', session: again })).json().items).toHaveLength(0);
+    const fresh = (await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Đồng bộ mới' } })).json().secret as string;
+    expect((await call(app, { url: '/api/auth/me', token: fresh })).json().account.id).toBe(u.id);
+    expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(401);
+  });
+
+  it('enabling an account that was not disabled leaves its sessions and tokens alone', async () => {
+    const { app, ctx } = t();
+    const s = await asAdmin();
+    const u = await buildAccount(ctx);
+    const us = await signIn(app, u.username, PASSWORD);
+    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json().secret as string;
+    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(200);
+  });
+
   it('an admin cannot disable their own account or the last admin', async () => {
     const { app } = t();
     const s = await asAdmin();

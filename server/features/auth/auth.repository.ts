@@ -124,20 +124,25 @@ export async function throttleBlocks(q: Q, keys: string[], now: Date) {
   return q.selectFrom('login_throttle').select(['key', 'blocked_until']).where('key', 'in', keys).where('blocked_until', '>', now).execute();
 }
 
-/** Counts one failure for `key` and returns the new failure count (counts older than the window start again). */
-export async function throttleFail(q: Q, key: string, now: Date, windowStart: Date) {
+/** Counts one attempt against `key` and returns the new count, or undefined (nothing counted) while `key` is blocked.
+ * A count whose last failure is older than the window starts again. The row stays locked until the transaction ends,
+ * so attempts sent at once are counted one after another and none slips past a block another one sets. */
+export async function throttleCount(q: Q, key: string, now: Date, windowStart: Date): Promise<number | undefined> {
   const row = await q
     .insertInto('login_throttle')
     .values({ key, failures: 1, last_failure_at: now, blocked_until: null })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: sql<number>`case when login_throttle.last_failure_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
-        last_failure_at: now,
-      }),
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: sql<number>`case when login_throttle.last_failure_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
+          last_failure_at: now,
+        })
+        .where((eb) => eb.or([eb('login_throttle.blocked_until', 'is', null), eb('login_throttle.blocked_until', '<=', now)])),
     )
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  return row.failures;
+    .executeTakeFirst();
+  return row?.failures;
 }
 
 export async function throttleBlock(q: Q, key: string, until: Date) {
@@ -146,4 +151,39 @@ export async function throttleBlock(q: Q, key: string, until: Date) {
 
 export async function throttleClear(q: Q, key: string) {
   await q.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+// Attempts from one address are counted one after another, so that attempts sent at once cannot all pass a wait the
+// first of them starts: an advisory lock of two keys (727004 and the address's hash), apart from the one-key locks.
+const ADDRESS_LOCK = 727_004;
+
+export async function lockAddress(q: Q, address: string) {
+  await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`.execute(q);
+}
+
+/** The address's failures within the window (summed over the logins they named) and the latest of them; the rows of
+ * logins whose last failure is older than the window are deleted on the way. */
+export async function addressFailures(q: Q, address: string, windowStart: Date): Promise<{ failures: number; last: Date | null }> {
+  const row = await q
+    .with('stale', (db) => db.deleteFrom('login_failures_by_address').where('address', '=', address).where('last_failure_at', '<', windowStart).returning('address'))
+    .selectFrom('login_failures_by_address')
+    .select([sql<number>`coalesce(sum(failures), 0)::int`.as('failures'), sql<Date | null>`max(last_failure_at)`.as('last')])
+    .where('address', '=', address)
+    .where('last_failure_at', '>=', windowStart)
+    .executeTakeFirstOrThrow();
+  return { failures: row.failures, last: row.last ? new Date(row.last) : null };
+}
+
+/** Counts one attempt from `address` naming `loginKey` (a stale count was deleted by addressFailures). */
+export async function countAddressFailure(q: Q, address: string, loginKey: string, now: Date) {
+  await q
+    .insertInto('login_failures_by_address')
+    .values({ address, login_key: loginKey, failures: 1, last_failure_at: now })
+    .onConflict((oc) => oc.columns(['address', 'login_key']).doUpdateSet({ failures: sql<number>`login_failures_by_address.failures + 1`, last_failure_at: now }))
+    .execute();
+}
+
+/** Forgets what one login counted on an address (it has just proved itself there). */
+export async function forgetAddressFailures(q: Q, address: string, loginKey: string) {
+  await q.deleteFrom('login_failures_by_address').where('address', '=', address).where('login_key', '=', loginKey).execute();
 }

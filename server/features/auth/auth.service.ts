@@ -1,27 +1,69 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { normalisePhone } from '../../http/schemas.ts';
-import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
+import { inTransaction, recordEvent, type Actor, type Trx } from '../../db/tx.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe, type Me } from './auth.schemas.ts';
 import { rememberedIdentity } from './identity.cache.ts';
 import { newSecret, sha256 } from './tokens.ts';
 
-/** Failures allowed before the back-off starts, and the window after which counts start again. */
-export const THROTTLE = { accountFree: 5, addressFree: 20, maxBlockSeconds: 15 * 60, windowMinutes: 60 };
+/**
+ * Sign-in back-off; the rule in words, for administrators and auditors, is in docs/operations.md ("Sign-in back-off").
+ * - Per login: failures count against the account a login names, whichever of its spellings was typed (username,
+ *   e-mail, any form of its phone), from any address; a login naming no account counts under its folded text, so
+ *   neither the answers nor their timing tell whether an account exists. The first accountFree failures cost
+ *   nothing; the next one and each after it make that login wait 2, 4, 8 … seconds, at most maxBlockSeconds, right
+ *   password included: a wait, never a lock, so guessing at an administrator's name cannot lock them out for good.
+ * - Per address, a ceiling ten times higher: an office shares one NAT address, and its people's slips must not lock
+ *   it out. A right password takes back the failures its own login made there, so the ceiling counts failures that
+ *   nobody made good, which is what guessing across many accounts leaves. Past it, every sign-in from the address
+ *   waits the same way, a right password too: it is not checked while the address waits, or the wait would not slow
+ *   a guesser down.
+ * - A login's count starts again windowMinutes after its last failure, or at its next successful sign-in.
+ */
+export const THROTTLE = { accountFree: 5, addressFree: 50, maxBlockSeconds: 15 * 60, windowMinutes: 60 };
 
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
 let dummyHash: string | null = null;
 
 export type SessionTokens = { cookieToken: string; csrfToken: string; me: Me };
 
-function throttleKeys(login: string, ip: string) {
-  return { account: `login:${login.normalize('NFC').trim().toLowerCase()}`, address: `ip:${ip}` };
+/** The login as the throttle sees it when it names no account: the same folding as the account look-up. */
+function foldLogin(login: string): { lower: string; phone: string | null } {
+  const lower = login.normalize('NFC').trim().toLowerCase();
+  return { lower, phone: normalisePhone(lower) };
 }
 
 function blockSeconds(failures: number, free: number): number {
   if (failures <= free) return 0;
   return Math.min(2 ** (failures - free), THROTTLE.maxBlockSeconds);
+}
+
+/** Counts this attempt before the password is checked, so that attempts sent at once cannot all pass a wait the first
+ * of them starts. Throws TOO_MANY_ATTEMPTS, counting nothing, while the login or the address must wait. */
+async function takeAttempt(ctx: AppContext, subject: string, address: string, now: Date, actor: Actor): Promise<void> {
+  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  await inTransaction(
+    ctx.db,
+    actor,
+    async (trx) => {
+      const failures = await repo.throttleCount(trx, subject, now, windowStart);
+      await repo.lockAddress(trx, address);
+      const byAddress = await repo.addressFailures(trx, address, windowStart);
+      // The address's wait follows from the failures that remain, so one taken back (a right password) takes its wait too.
+      const addressUntil = byAddress.last ? byAddress.last.getTime() + blockSeconds(byAddress.failures, THROTTLE.addressFree) * 1000 : 0;
+      const subjectBlocks = failures === undefined ? await repo.throttleBlocks(trx, [subject], now) : [];
+      const until = Math.max(addressUntil, ...subjectBlocks.map((b) => new Date(b.blocked_until!).getTime()));
+      if (failures === undefined || until > now.getTime()) {
+        const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+        throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: seconds, params: { seconds } });
+      }
+      const wait = blockSeconds(failures, THROTTLE.accountFree);
+      if (wait) await repo.throttleBlock(trx, subject, new Date(now.getTime() + wait * 1000));
+      await repo.countAddressFailure(trx, address, subject, now);
+    },
+    { leaves: 'identities' },
+  );
 }
 
 /** Signs in by username, phone or e-mail. Throws TOO_MANY_ATTEMPTS, INVALID_CREDENTIALS, ACCOUNT_DISABLED. */
@@ -30,37 +72,37 @@ export async function login(
   input: { login: string; password: string; ip: string; userAgent: string | null; requestId: string; previousSessionId?: string },
 ): Promise<SessionTokens> {
   const now = ctx.clock.now();
-  const keys = throttleKeys(input.login, input.ip);
-  const blocks = await repo.throttleBlocks(ctx.db, [keys.account, keys.address], now);
-  if (blocks.length > 0) {
-    const until = Math.max(...blocks.map((b) => new Date(b.blocked_until!).getTime()));
-    throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000), params: { seconds: Math.ceil((until - now.getTime()) / 1000) } });
-  }
-  const lower = input.login.normalize('NFC').trim().toLowerCase();
-  const account = await repo.findAccountForLogin(ctx.db, { lower, phone: normalisePhone(lower) });
+  const folded = foldLogin(input.login);
+  const account = await repo.findAccountForLogin(ctx.db, folded);
+  const subject = account ? `account:${account.id}` : `login:${folded.phone ?? folded.lower}`;
+  const actorBase = { label: 'web', requestId: input.requestId, ip: input.ip };
+  await takeAttempt(ctx, subject, input.ip, now, { accountId: null, ...actorBase });
   dummyHash ??= await ctx.passwords.hash('not-a-password-of-anyone');
   const ok = await ctx.passwords.verify(account?.password_hash ?? dummyHash, input.password);
-  const actorBase = { label: 'web', requestId: input.requestId, ip: input.ip };
 
   if (!account || !ok) {
-    const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-    await inTransaction(ctx.db, { accountId: null, ...actorBase }, async (trx) => {
-      const accFails = await repo.throttleFail(trx, keys.account, now, windowStart);
-      const ipFails = await repo.throttleFail(trx, keys.address, now, windowStart);
-      const accBlock = blockSeconds(accFails, THROTTLE.accountFree);
-      const ipBlock = blockSeconds(ipFails, THROTTLE.addressFree);
-      if (accBlock) await repo.throttleBlock(trx, keys.account, new Date(now.getTime() + accBlock * 1000));
-      if (ipBlock) await repo.throttleBlock(trx, keys.address, new Date(now.getTime() + ipBlock * 1000));
-      await recordEvent(trx, { accountId: account?.id ?? null, ...actorBase }, 'sign_in_failed', {
-        table: 'accounts',
-        id: account?.id,
-        details: { login: input.login.slice(0, 254) },
-      });
+    await recordEvent(ctx.db, { accountId: account?.id ?? null, ...actorBase }, 'sign_in_failed', {
+      table: 'accounts',
+      id: account?.id,
+      details: { login: input.login.slice(0, 254) },
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  // The right password was no guess: it takes back this attempt and the account's earlier failures, here and on the address.
+  const forgive = async (trx: Trx) => {
+    await repo.throttleClear(trx, subject);
+    await repo.forgetAddressFailures(trx, input.ip, subject);
+  };
   if (account.disabled_at) {
-    await recordEvent(ctx.db, { accountId: account.id, ...actorBase }, 'sign_in_refused_disabled', { table: 'accounts', id: account.id });
+    await inTransaction(
+      ctx.db,
+      { accountId: account.id, ...actorBase },
+      async (trx) => {
+        await forgive(trx);
+        await recordEvent(trx, { accountId: account.id, ...actorBase }, 'sign_in_refused_disabled', { table: 'accounts', id: account.id });
+      },
+      { leaves: 'identities' },
+    );
     throw new AppError('ACCOUNT_DISABLED');
   }
   const session = newSecret();
@@ -78,7 +120,7 @@ export async function login(
       now,
     });
     await repo.setLastLogin(trx, account.id, now);
-    await repo.throttleClear(trx, keys.account);
+    await forgive(trx);
     await recordEvent(trx, { accountId: account.id, ...actorBase }, 'sign_in', { table: 'accounts', id: account.id });
   });
   return { cookieToken: session.secret, csrfToken: csrf.secret, me: presentMe(account) };

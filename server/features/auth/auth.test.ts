@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { call, sessionCookie, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
@@ -130,6 +131,12 @@ describe('signing in', () => {
   });
 });
 
+/** One sign-in attempt as the server sees it from `address`. */
+async function attempt(app: FastifyInstance, login: string, password: string, address: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: address });
+  return { status: res.statusCode, code: res.json().error?.code as string | undefined, retryAfter: res.json().error?.retryAfterSeconds as number | undefined };
+}
+
 describe('sign-in back-off', () => {
   const t = useTestApp();
 
@@ -171,14 +178,90 @@ describe('sign-in back-off', () => {
     expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } })).statusCode).toBe(200);
   });
 
-  it('also slows down one address trying many account names', async () => {
-    const { app, clock } = t();
-    clock.advance(3_600_000 * 2);
-    for (let i = 0; i < THROTTLE.addressFree + 1; i++) {
-      await call(app, { method: 'POST', url: '/api/auth/login', body: { login: `khong-co-${i}`, password: 'x' } });
+  it('counts by the account: its phone in four spellings, its username and its e-mail share one count', async () => {
+    const { app, ctx, clock } = t();
+    const acc = await buildAccount(ctx, { username: 'tran.van.ba', email: 'Ba.Tran@MongCai.vn', phone: '0912345111' });
+    const spellings = ['0912345111', '+84912345111', '84912345111', '091 234 5111', 'Tran.Van.Ba', 'ba.tran@mongcai.vn'];
+    const here = '10.1.0.1';
+    // Five failures cost nothing, whichever spelling made them.
+    for (let i = 0; i < THROTTLE.accountFree; i++) expect((await attempt(app, spellings[i]!, 'sai-' + i, here)).status).toBe(401);
+    expect((await attempt(app, spellings[5]!, PASSWORD, here)).status).toBe(200);
+    // The sixth is answered and starts the wait, for every spelling, the right password included, from anywhere.
+    for (const [i, login] of [...spellings].entries()) expect((await attempt(app, login, 'sai-' + i, here)).status, login).toBe(401);
+    for (const login of [...spellings, '+84 912 345 111']) expect(await attempt(app, login, PASSWORD, here), login).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 });
+    expect((await attempt(app, '0912.345.111', PASSWORD, '10.1.0.2')).status).toBe(429);
+    clock.advance(1_999);
+    expect((await attempt(app, spellings[2]!, PASSWORD, here)).status).toBe(429);
+    clock.advance(1);
+    expect((await attempt(app, spellings[3]!, PASSWORD, here)).status).toBe(200);
+    expect((await attempt(app, acc.username, 'sai-sau', here)).status).toBe(401);
+  });
+
+  it('answers exactly six of twenty-six guesses at one account sent at once, whatever their spellings and addresses', async () => {
+    const { app, ctx } = t();
+    await buildAccount(ctx, { username: 'le.thi.cuc', email: 'cuc@mongcai.vn', phone: '0912345222' });
+    const spellings = ['0912345222', '+84912345222', '84912345222', '091 234 5222', 'LE.THI.CUC', 'cuc@mongcai.vn'];
+    const answers = await Promise.all(Array.from({ length: 26 }, (_, i) => attempt(app, spellings[i % spellings.length]!, 'sai-' + i, `10.2.0.${i}`)));
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(THROTTLE.accountFree + 1);
+    expect(answers.filter((a) => a.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(26 - THROTTLE.accountFree - 1);
+  });
+
+  it('throttles a login that names no account by its folded text, with the same answers an account gets', async () => {
+    const { app, ctx } = t();
+    const acc = await buildAccount(ctx);
+    const answers = async (logins: string[], address: string) => {
+      const out = [];
+      for (let i = 0; i < THROTTLE.accountFree + 2; i++) out.push(await attempt(app, logins[i % logins.length]!, 'sai-' + i, address));
+      return out;
+    };
+    const known = await answers([acc.username, ` ${acc.username.toUpperCase()} `], '10.3.0.1');
+    expect(known.slice(-2)).toEqual([
+      { status: 401, code: 'INVALID_CREDENTIALS', retryAfter: undefined },
+      { status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 },
+    ]);
+    expect(await answers(['0987000111', '+84 987 000 111', ' 84987000111 ', '098.700.0111'], '10.3.0.2')).toEqual(known);
+    expect(await answers(['người.lạ'.normalize('NFC'), ' NGƯỜI.LẠ'.normalize('NFD')], '10.3.0.3')).toEqual(known);
+  });
+
+  // The sign-in route also takes at most 60 requests a minute from one address: each story below stays within it.
+
+  it(`lets an office behind one address go on signing in past 20 failures spread over its people's accounts`, async () => {
+    const { app, ctx } = t();
+    const office = '10.4.0.1';
+    const staff = [];
+    for (let i = 0; i < 7; i++) staff.push(await buildAccount(ctx));
+    // 28 slips, far past one account's allowance and the 20 that once shut an address, each made good by its owner.
+    for (const a of staff) {
+      for (let i = 0; i < 4; i++) expect((await attempt(app, a.username, 'sai-' + i, office)).status).toBe(401);
+      expect((await attempt(app, a.username, PASSWORD, office)).status).toBe(200);
     }
-    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: 'nguoi-khac', password: 'x' } });
-    expect(res.statusCode).toBe(429);
+    // Slips made good no longer count: failures nobody makes good can still reach the ceiling before the address waits.
+    for (let i = 0; i < THROTTLE.addressFree + 1 - 28; i++) expect((await attempt(app, `khach-${i}`, 'x', office)).status).toBe(401);
+    expect((await attempt(app, staff[0]!.username, PASSWORD, office)).status).toBe(200);
+  });
+
+  it(`makes an address wait past its ceiling of failures nobody made good, right passwords too, until the clock moves on`, async () => {
+    const { app, ctx, clock } = t();
+    const office = '10.5.0.1';
+    const staff = [];
+    for (let i = 0; i < 6; i++) staff.push(await buildAccount(ctx));
+    // Guesses across names that are no one's, a login's allowance each, up to the ceiling: the office still signs in.
+    for (let i = 0; i < THROTTLE.addressFree; i++) expect((await attempt(app, `khach-${Math.floor(i / THROTTLE.accountFree)}`, 'x', office)).status).toBe(401);
+    expect((await attempt(app, staff[0]!.username, PASSWORD, office)).status).toBe(200);
+    // One more, and every sign-in from the address waits; other addresses do not.
+    expect((await attempt(app, 'khach-cuoi', 'x', office)).status).toBe(401);
+    expect(await attempt(app, staff[1]!.username, PASSWORD, office)).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 });
+    expect((await attempt(app, staff[1]!.username, PASSWORD, '10.5.0.2')).status).toBe(200);
+    clock.advance(2_000);
+    // A right password neither adds to the count nor starts a wait for the next colleague.
+    expect((await attempt(app, staff[2]!.username, PASSWORD, office)).status).toBe(200);
+    expect((await attempt(app, staff[3]!.username, PASSWORD, office)).status).toBe(200);
+    expect((await attempt(app, 'khach-cuoi', 'x', office)).status).toBe(401);
+    expect((await attempt(app, staff[4]!.username, PASSWORD, office)).retryAfter).toBe(4);
+    // A login's failures leave the count an hour after its last one: the next failure starts no wait.
+    clock.advance(THROTTLE.windowMinutes * 60_000);
+    expect((await attempt(app, 'khach-sau', 'x', office)).status).toBe(401);
+    expect((await attempt(app, staff[5]!.username, PASSWORD, office)).status).toBe(200);
   });
 });
 

@@ -27,3 +27,14 @@ export async function revoke(q: Q, accountId: string, id: string, now: Date) {
     .returning('id')
     .executeTakeFirst();
 }
+
+/** Revokes every live token of an account (when it is disabled, or enabled again after a disable). */
+export async function revokeAllOfAccount(q: Q, accountId: string, now: Date) {
+  await q
+    .updateTable('api_tokens')
+    .set((eb) => ({ revoked_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+}

@@ -44,6 +44,22 @@ describe('personal API tokens', () => {
     clock.set('2026-03-02T02:00:00Z');
   });
 
+  it('a token ended by a handover that disabled its account stays ended when the account is enabled again', async () => {
+    const { app, ctx } = t();
+    const admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
+    const [leaving, taking] = [await buildAccount(ctx), await buildAccount(ctx)];
+    const s = await signIn(app, leaving.username, PASSWORD);
+    const old = (await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'Cũ' } })).json().secret as string;
+    const off = await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/handover`, session: admin, body: { toAccountId: taking.id, disable: true } });
+    expect(off.json().disabled).toBe(true);
+    expect((await call(app, { url: '/api/auth/me', token: old })).statusCode).toBe(401);
+    expect((await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/enable`, session: admin, body: {} })).statusCode).toBe(200);
+    expect((await call(app, { url: '/api/auth/me', token: old })).statusCode).toBe(401);
+    const again = await signIn(app, leaving.username, PASSWORD);
+    const fresh = (await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Mới' } })).json().secret as string;
+    expect((await call(app, { url: '/api/auth/me', token: fresh })).statusCode).toBe(200);
+  });
+
   it('refuses an expiry in the past and a token of someone else', async () => {
     const { app, ctx } = t();
     const u = await buildAccount(ctx);
