@@ -18,8 +18,10 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from './context.ts';
-import { AppError, RequestValidationError, installErrorHandling } from './http/errors.ts';
+import { AppError, RequestValidationError, clientErrorResponse, frameworkErrors, installErrorHandling } from './http/errors.ts';
 import { installAuth } from './http/auth.ts';
+import { guardInput, parseQuery } from './http/input-guard.ts';
+import { documentIdempotencyKey, installIdempotency } from './http/idempotency.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -77,7 +79,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.env.KHOI_TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 200, querystringParser: parseQuery },
+    frameworkErrors,
+    clientErrorHandler: (err, socket) => {
+      if (socket.writable && !(err as { code?: string }).code?.startsWith('ECONNRESET')) socket.end(clientErrorResponse(err as { code?: string }));
+      else socket.destroy(err);
+    },
     ajv: undefined,
     // One access line per request ("request completed", with the method, URL, status and time) instead of two: the
     // log is written synchronously, and each line is a system call on the request's path (issue 6).
@@ -87,6 +94,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
     // A POST with no body at all arrives as null: treat it as absent.
     const input = httpPart === 'body' && data === null ? undefined : data;
+    // What no field may hold (NUL, lone surrogates, deep nesting) is refused before any schema reads it.
+    const bad = guardInput(input);
+    if (bad) return { error: new RequestValidationError([bad], httpPart ?? 'body') };
     const result = (schema as ZodType).safeParse(input, { reportInput: true });
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
@@ -171,14 +181,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       const schema = transformed.schema as { description?: string };
       const out = { ...transformed, schema: { ...transformed.schema, description: [schema.description, who + scoped].filter(Boolean).join(' ') } };
       if (!input.route.config?.multipart) return out;
-      const file = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV or XLSX file' } } };
+      const fields = input.route.config.multipartFields ? (z.toJSONSchema(input.route.config.multipartFields, { target: 'draft-7', io: 'input' }) as { properties?: object; required?: string[] }) : {};
+      const file = {
+        type: 'object',
+        required: ['file', ...(fields.required ?? [])],
+        properties: { ...fields.properties, file: { type: 'string', format: 'binary', description: 'CSV or XLSX file' } },
+      };
       return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body: file } };
     },
+    transformObject: (documents) => ('openapiObject' in documents ? documentIdempotencyKey(documents.openapiObject) : documents.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app, ctx);
+  installIdempotency(app, ctx);
   healthRoutes(app, ctx);
   setupRoutes(app, ctx);
   authRoutes(app, ctx);

@@ -88,3 +88,41 @@ describe('bad input on every endpoint', () => {
     expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
   });
 });
+
+describe('the probed inputs that once reached PostgreSQL', () => {
+  const t = useTestApp();
+
+  it('refuses each with a 4xx in the one shape, and nothing reaches the database to be refused there', async () => {
+    const { app, ctx } = t();
+    const admin = await buildAccount(ctx, { isAdmin: true });
+    const s = await signIn(app, admin.username, PASSWORD);
+    const acc = (await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'probe-target', displayName: 'Đích', password: 'mat-khau-123' } })).json().account;
+    const cases: [Parameters<typeof call>[1], number, string, string?][] = [
+      [{ method: 'POST', url: '/api/auth/login', body: { login: 'a\u0000', password: 'x' } }, 400, 'VALIDATION_FAILED', 'login'],
+      [{ url: '/api/tasks?q=%00', session: s }, 400, 'VALIDATION_FAILED', 'q'],
+      [{ url: '/api/tasks?q=%ED%A0%80', session: s }, 400, 'VALIDATION_FAILED', 'q'],
+      [{ method: 'POST', url: '/api/tokens', session: s, body: { name: 'x\uD800' } }, 400, 'VALIDATION_FAILED', 'name'],
+      [{ url: '/api/units?asOf=0000-01-01', session: s }, 400, 'VALIDATION_FAILED', 'asOf'],
+      [{ url: '/api/units?asOf=2101-01-01', session: s }, 400, 'VALIDATION_FAILED', 'asOf'],
+      [{ method: 'PATCH', url: `/api/accounts/${acc.id}`, session: s, body: { version: 2147483648, displayName: 'X' } }, 400, 'VALIDATION_FAILED', 'version'],
+      [{ method: 'POST', url: `/api/accounts/${acc.id}/disable`, session: s, body: { version: 2147483648 } }, 400, 'VALIDATION_FAILED', 'version'],
+      [{ url: '/api/tasks/%C0%AF', session: s }, 400, 'BAD_REQUEST'],
+      [{ url: `/api/tasks/${'a'.repeat(250)}`, session: s }, 414, 'URI_TOO_LONG'],
+    ];
+    for (const [req, status, code, field] of cases) {
+      const res = await call(app, req);
+      const where = `${req.method ?? 'GET'} ${req.url.slice(0, 80)}`;
+      expect([res.statusCode, res.json().error?.code], `${where}: ${res.body}`).toEqual([status, code]);
+      if (field) expect(res.json().error.field, where).toBe(field);
+      expect(res.json().error.requestId, where).toBeTruthy();
+    }
+    const nest = (depth: number) =>
+      app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"name":' + '['.repeat(depth) + ']'.repeat(depth) + '}' });
+    const deep = await nest(20);
+    expect([deep.statusCode, deep.json().error.code, deep.json().error.issues[0].message]).toEqual([400, 'VALIDATION_FAILED', 'Dữ liệu lồng nhau quá sâu.']);
+    // Deeper than the parser goes: still a 400 in the one shape.
+    const deeper = await nest(100_000);
+    expect([deeper.statusCode, deeper.json().error.code]).toEqual([400, 'INVALID_JSON']);
+    expect(app.khoiDefects.count).toBe(0);
+  });
+});

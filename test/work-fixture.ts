@@ -8,7 +8,8 @@ import { importQuangNinh } from './units-fixture.ts';
  * the province Front committee; in Phường Móng Cái 1 (06712) its Front committee (below the province's), Women's
  * Union and Youth Union; in Phường Móng Cái 2 (06709) its Front committee. Accounts: an administrator, a leader
  * and an officer of Móng Cái 1, an officer of Móng Cái 2 (a sibling), a Women's Union officer of Móng Cái 1 (a
- * cooperating body) narrowed to that body, and a village reporter whose person is named on tasks. */
+ * cooperating body) narrowed to that body, and a village reporter (no role; a post in its quarter's Front work
+ * committee) whose person is named on tasks. */
 export async function workFixture(t: TestApp) {
   const { app, ctx, db } = t;
   await importQuangNinh(db.db);
@@ -41,6 +42,10 @@ export async function workFixture(t: TestApp) {
   const women = await account('officer', '06712', mc1Women, 'Trần Thị Hoa');
   const village = await account(null, null, null, 'Hoàng Văn Tư');
   const villageHead = await person('Lê Văn Khu');
+  // The village reporter and head hold posts in the Front work committee of their quarter, a body of the ward (a task
+  // may name only people of its scope).
+  const quarter = await body('06712', 'front_work_committee', 'Ban công tác Mặt trận Khu 1');
+  for (const personId of [village.personId!, villageHead]) await db.db.insertInto('positions').values({ person_id: personId, body_id: quarter, title: 'Thành viên' }).execute();
   return { admin, leader, officer, sibling, women, village, villageHead, bodies: { province, mc1, mc1Women, mc1Youth, mc2 } };
 }
 

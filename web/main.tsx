@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { retryTransient } from './lib/api.ts';
+import { retryWrite } from './lib/idempotency.ts';
 import './lib/i18n.ts';
 import './lib/format.ts';
 import { installSessionHandlers } from './features/auth/sessionEvents.ts';
@@ -13,7 +14,8 @@ import './ui/global.css';
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: retryTransient },
-    mutations: { retry: false },
+    // Writes carry their submission's Idempotency-Key, so retrying one after network trouble does it at most once.
+    mutations: { retry: retryWrite },
   },
 });
 installSessionHandlers(queryClient);

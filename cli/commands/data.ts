@@ -4,6 +4,7 @@ import { importCatalogue, type ImportCounts } from '../../server/features/units/
 import { loadBuiltInCatalogue } from '../../server/features/units/catalogue.plan.ts';
 import { readSnapshotFile } from '../../server/features/units/snapshot.read.ts';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
+import { UPLOAD_LIMITS } from '../../server/uploads/upload.limits.ts';
 import { cliActor, withCliContext } from '../context.ts';
 
 export function printCounts(c: ImportCounts): void {
@@ -67,7 +68,14 @@ export function registerRegisterImports(program: Command): void {
         const { importBodies, importPeople } = await import('../../server/features/people/registers.import.ts');
         let data: Buffer;
         try {
-          data = fs.readFileSync(file);
+          // At most one byte past the size limit is read: a larger file is refused as an upload would be.
+          const buf = Buffer.alloc(UPLOAD_LIMITS.fileBytes + 1);
+          const fd = fs.openSync(file, 'r');
+          try {
+            data = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+          } finally {
+            fs.closeSync(fd);
+          }
         } catch (err) {
           throw new Error(`Cannot read ${file}: ${(err as Error).message}`);
         }

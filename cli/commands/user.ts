@@ -12,7 +12,11 @@ import { cliActor, withCliContext } from '../context.ts';
 /** Explains a validation or app error in plain words for the terminal. */
 export function explain(err: unknown): string {
   if (err instanceof z.ZodError) return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${issueMessage('en', i)}`).join('\n');
-  if (err instanceof AppError) return `${translate('en', `errors.${err.code}`, err.params)}${err.field ? ` (${err.field})` : ''}`;
+  if (err instanceof AppError) {
+    // The issues say which column, row or limit: without them a refused import reads only "Invalid data.".
+    const issues = (err.issues ?? []).map((i) => `  ${translate('en', i.message, err.params)}`);
+    return [`${translate('en', `errors.${err.code}`, err.params)}${err.field ? ` (${err.field})` : ''}`, ...issues].join('\n');
+  }
   return (err as Error).message;
 }
 

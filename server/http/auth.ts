@@ -16,6 +16,8 @@ declare module 'fastify' {
     allowWhilePasswordChange?: boolean;
     /** the route reads a multipart/form-data upload (no JSON body schema) */
     multipart?: boolean;
+    /** the text fields sent beside the upload's `file`, documented in the OpenAPI document (read with parseFormFields) */
+    multipartFields?: import('zod').ZodObject;
     /** the route changes records scoped to a unit subtree (checked in the service); the scope matrix test covers it */
     scope?: 'unit';
   }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { pickLang, translate, hasKey, type Lang } from '../i18n/messages.ts';
@@ -9,6 +10,9 @@ export const ERROR_STATUS = {
   BAD_ENCODING: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   ACCOUNT_DISABLED: 403,
@@ -30,7 +34,10 @@ export const ERROR_STATUS = {
   SETUP_TOKEN_REQUIRED: 403,
   CANNOT_DISABLE_SELF: 409,
   CANNOT_REMOVE_LAST_ADMIN: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
   DB_UNAVAILABLE: 503,
+  UPLOAD_TOO_COMPLEX: 413,
   INTERNAL: 500,
 } as const;
 
@@ -45,10 +52,12 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   readonly issues?: ErrorIssue[];
   readonly retryAfterSeconds?: number;
+  /** the limit a refused upload went over, and its value */
+  readonly limit?: { name: string; max: number };
 
   constructor(
     code: ErrorCode,
-    opts: { field?: string; params?: Record<string, string | number>; issues?: ErrorIssue[]; retryAfterSeconds?: number; message?: string } = {},
+    opts: { field?: string; params?: Record<string, string | number>; issues?: ErrorIssue[]; retryAfterSeconds?: number; limit?: { name: string; max: number }; message?: string } = {},
   ) {
     super(opts.message ?? code);
     this.code = code;
@@ -56,6 +65,7 @@ export class AppError extends Error {
     this.params = opts.params ?? {};
     this.issues = opts.issues;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.limit = opts.limit;
   }
 
   get status(): number {
@@ -82,6 +92,7 @@ export const errorBodySchema = z
       field: z.string().optional().describe('The field at fault, dotted path'),
       issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
       retryAfterSeconds: z.number().optional(),
+      limit: z.object({ name: z.string(), max: z.number() }).optional().describe('The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 }'),
       requestId: z.string().optional(),
     }),
   })
@@ -109,7 +120,7 @@ export function issueMessage(lang: Lang, issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: { field?: string; issues?: ErrorIssue[]; params?: Record<string, string | number>; retryAfterSeconds?: number } = {}) {
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: { field?: string; issues?: ErrorIssue[]; params?: Record<string, string | number>; retryAfterSeconds?: number; limit?: { name: string; max: number } } = {}) {
   const lang = pickLang(request.headers['accept-language']);
   const body = {
     error: {
@@ -118,6 +129,7 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, ext
       ...(extra.field !== undefined ? { field: extra.field } : {}),
       ...(extra.issues ? { issues: extra.issues } : {}),
       ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+      ...(extra.limit ? { limit: extra.limit } : {}),
       requestId: String(request.id),
     },
   };
@@ -125,13 +137,53 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, ext
   return reply.status(ERROR_STATUS[code]).type('application/json; charset=utf-8').send(body);
 }
 
+/** Inputs the database refused after the checks let them through: answered as 4xx, counted as our defects (the
+ * generated bad-input test holds the count at zero). */
+export type Defects = { count: number; last: string | null };
+declare module 'fastify' {
+  interface FastifyInstance {
+    khoiDefects: Defects;
+  }
+}
+
+/** The client's error behind a PostgreSQL refusal of what it was sent (a value it cannot hold, a missing or still
+ * referenced row, a duplicate, a concurrent change); null for anything else, which stays a 500. */
+export function databaseRefusal(error: unknown): ErrorCode | null {
+  const e = error as { code?: unknown; severity?: unknown; detail?: unknown };
+  if (typeof e.code !== 'string' || typeof e.severity !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return null;
+  const code = e.code;
+  if (code === '23503') return String(e.detail ?? '').includes('is still referenced') ? 'CONFLICT' : 'NOT_FOUND';
+  if (code === '23505') return 'ALREADY_EXISTS';
+  if (code === '23P01' || code === '40001' || code === '40P01') return 'CONFLICT';
+  if (code.startsWith('22') || code === '23502' || code === '23514' || code === '54000') return 'VALIDATION_FAILED';
+  return null;
+}
+
+/** Refusals made by Fastify's router before a route runs (a malformed or overlong path), in the one error shape. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ err: error }, 'refused by the router');
+  void send(reply, request, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST');
+}
+
+/** Refusals made by Node's HTTP parser before Fastify sees a request (headers or URL over 16 KB, a malformed request
+ * line), in the one error shape; Vietnamese, as no header could be read. */
+export function clientErrorResponse(err: { code?: string }): string {
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
+  const requestId = crypto.randomUUID();
+  const body = JSON.stringify({ error: { code, message: translate('vi', `errors.${code}`), requestId } });
+  const reason = code === 'HEADERS_TOO_LARGE' ? 'Request Header Fields Too Large' : 'Bad Request';
+  return `HTTP/1.1 ${ERROR_STATUS[code]} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 /** Maps every error to the one error body, in exactly one place. */
 export function installErrorHandling(app: FastifyInstance): void {
+  const defects: Defects = { count: 0, last: null };
+  app.decorate('khoiDefects', defects);
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const lang = pickLang(request.headers['accept-language']);
     if (error instanceof AppError) {
-      const issues = error.issues?.map((i) => ({ field: i.field, message: hasKey(lang, i.message) ? translate(lang, i.message) : i.message }));
-      return send(reply, request, error.code, { field: error.field, issues, params: error.params, retryAfterSeconds: error.retryAfterSeconds });
+      const issues = error.issues?.map((i) => ({ field: i.field, message: hasKey(lang, i.message) ? translate(lang, i.message, error.params) : i.message }));
+      return send(reply, request, error.code, { field: error.field, issues, params: error.params, retryAfterSeconds: error.retryAfterSeconds, limit: error.limit });
     }
     if (error instanceof RequestValidationError) {
       const issues = error.issues.map((i) => ({ field: issueField(i), message: issueMessage(lang, i) }));
@@ -162,6 +214,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03') {
       request.log.error({ err: error }, 'database unavailable');
       return send(reply, request, 'DB_UNAVAILABLE');
+    }
+    const refused = databaseRefusal(error);
+    if (refused) {
+      // The input checks should have caught it: answered as the client's error, logged as our defect.
+      request.log.error({ err: error, defect: true }, 'database refused input that the checks let through');
+      defects.count++;
+      defects.last = `${request.method} ${request.url}: ${(error as Error).message}`;
+      return send(reply, request, refused);
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, request, 'INTERNAL');

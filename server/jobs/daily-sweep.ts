@@ -4,17 +4,18 @@ import type { NotificationChannel } from '../features/notifications/channels.ts'
 import { runReminderSweep, type SweepResult } from '../features/notifications/reminders.ts';
 import { createDueOccurrences } from '../features/work/tasks.service.ts';
 import { erasePersonalData, type ErasureResult } from '../features/retention/retention.ts';
+import { purgeExpiredKeys } from '../http/idempotency.ts';
 
-export type DailySweepResult = { day: string; occurrences: number; reminders: SweepResult | null; erased: ErasureResult; errors: string[] };
+export type DailySweepResult = { day: string; occurrences: number; reminders: SweepResult | null; erased: ErasureResult; idempotencyKeys: number; errors: string[] };
 
 /**
  * The daily job: the next occurrences of recurring tasks (so they are reminded of too), then the reminder sweep
- * and its delivery, then the erasure of personal data past its retention period. Each part is idempotent for the day; a part that fails does not stop the next, and the job
+ * and its delivery, then the erasure of personal data past its retention period and of idempotency keys past their 24 hours. Each part is idempotent for the day; a part that fails does not stop the next, and the job
  * fails afterwards (pg-boss retries it) — including when some e-mails could not be sent, so they go out on retry.
  */
 export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels: readonly NotificationChannel[]): Promise<DailySweepResult> {
   const day = localDate(ctx.clock.now());
-  const result: DailySweepResult = { day, occurrences: 0, reminders: null, erased: [], errors: [] };
+  const result: DailySweepResult = { day, occurrences: 0, reminders: null, erased: [], idempotencyKeys: 0, errors: [] };
   try {
     result.occurrences = await createDueOccurrences(ctx, day);
   } catch (err) {
@@ -31,6 +32,11 @@ export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels
   } catch (err) {
     result.errors.push(`retention: ${(err as Error).message}`);
   }
+  try {
+    result.idempotencyKeys = await purgeExpiredKeys(ctx);
+  } catch (err) {
+    result.errors.push(`idempotency keys: ${(err as Error).message}`);
+  }
   return result;
 }
 
@@ -40,5 +46,6 @@ export function describeSweep(r: DailySweepResult): string {
   const written = rem ? `${rem.inserted.due_soon} due soon, ${rem.inserted.overdue} overdue, ${rem.inserted.to_accept} to accept, ${rem.inserted.digest} digests` : 'failed';
   const sent = rem?.delivery.map((d) => `${d.channel}: ${d.notifications} to ${d.accounts} account(s)${d.failed.length ? `, ${d.failed.length} failed` : ''}`).join('; ');
   const erased = r.erased.filter((e) => e.records).map((e) => `${e.kind} ${e.records}`).join(', ');
-  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${erased ? `; personal data erased: ${erased}` : ''}.`;
+  const keys = r.idempotencyKeys ? `; ${r.idempotencyKeys} expired idempotency key(s) deleted` : '';
+  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${erased ? `; personal data erased: ${erased}` : ''}${keys}.`;
 }

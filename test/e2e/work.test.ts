@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { PASSWORD } from '../factories.ts';
 import { PNG } from '../work-fixture.ts';
-import { browserAvailable, confirmInDialog, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, confirmInDialog, screenshot, settled, startBrowserHarness, stopBrowserHarness, submitDialog, type BrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string) {
   await page.goto('/dang-nhap');
@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await typeDate(leader, drawer.locator('#dueDate'), '18/11/2027');
     await settled(leader);
     await screenshot(leader, 'nhiem-vu-them');
-    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await submitDialog(leader, drawer, 'Lưu');
     const row = leader.getByRole('link', { name: /Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2027/ }).first();
     await row.waitFor();
     await settled(leader);
@@ -137,7 +137,8 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await settled(page);
     await screenshot(page, 'bao-cao-tien-do-360');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await expect.poll(() => card.textContent()).toContain('75');
+    await expect.poll(() => page.getByText('Đã ghi nhận tiến độ nhiệm vụ "Vận động xây dựng mô hình tổ dân cư tự quản an toàn".').isVisible()).toBe(true);
+    await expect.poll(() => card.locator('.mywork-progress').textContent()).toContain('75');
     // No page wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The report is on the task with its photo, entered by the officer.

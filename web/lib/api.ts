@@ -1,4 +1,5 @@
 import { currentLocale } from './i18n.ts';
+import { asSubmission } from './idempotency.ts';
 
 /** One problem with one field, as the server reports it. */
 export type FieldIssue = { field: string; message: string };
@@ -92,14 +93,21 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * Calls the Khối API: JSON in and out, the session cookie, the UI language, and the CSRF token on writes.
+ * Calls the Khối API: JSON in and out, the session cookie, the UI language, and the CSRF token on writes, each write
+ * with the Idempotency-Key of its submission (idempotency.ts), so that one sent again is not done twice.
  * Throws ApiError for any non-2xx answer or a network failure.
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
+  if (!UNSAFE.has(method)) return send<T>(method, path, options, null);
+  return asSubmission(method, withQuery(path, options.query), options.body, options.form, (key) => send<T>(method, path, options, key));
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions, idempotencyKey: string | null): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 
   let response: Response;
   try {

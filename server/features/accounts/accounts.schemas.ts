@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, pagination, password, phone, text, username } from '../../http/schemas.ts';
+import { email, pagination, password, phone, text, username, ref, version as versionField } from '../../http/schemas.ts';
 import { meSchema } from '../auth/auth.schemas.ts';
 
 export const accountSchema = meSchema
@@ -27,17 +27,17 @@ export const createBody = z.strictObject({
   phone: phone.optional(),
   password: password.describe('Initial password; the person must change it at first sign-in'),
   isAdmin: z.boolean().default(false),
-  personId: z.uuid().nullable().optional().describe('Link the account to a person of the register'),
+  personId: ref('person').nullable().optional().describe('Link the account to a person of the register'),
 });
 export type CreateAccountInput = z.infer<typeof createBody>;
 
 export const updateBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   displayName: text(200).optional(),
   email: email.nullable().optional(),
   phone: phone.nullable().optional(),
   isAdmin: z.boolean().optional(),
-  personId: z.uuid().nullable().optional().describe('Link the account to a person of the register'),
+  personId: ref('person').nullable().optional().describe('Link the account to a person of the register'),
 });
 export type UpdateAccountInput = z.infer<typeof updateBody>;
 

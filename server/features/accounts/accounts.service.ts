@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
+import { referenceRefused } from '../../http/references.ts';
 import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
 import { revokeAllOfAccount } from '../tokens/tokens.repository.ts';
 import * as repo from './accounts.repository.ts';
@@ -25,7 +26,7 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccount
   const passwordHash = await ctx.passwords.hash(input.password);
   const row = await inTransaction(ctx.db, actor, async (trx) => {
     if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
-      throw new AppError('NOT_FOUND', { field: 'personId' });
+      throw referenceRefused('personId');
     }
     const created = await repo
       .insert(trx, {
@@ -60,7 +61,7 @@ export async function updateAccount(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.isAdmin !== undefined) set.is_admin = input.isAdmin;
     if (input.personId !== undefined) {
       if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
-        throw new AppError('NOT_FOUND', { field: 'personId' });
+        throw referenceRefused('personId');
       }
       set.person_id = input.personId;
     }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorBodySchema } from '../../http/errors.ts';
-import { isoDate, pagination } from '../../http/schemas.ts';
+import { isoDate, pagination, ref } from '../../http/schemas.ts';
 
 const auditItem = z
   .object({
@@ -25,7 +25,7 @@ const auditItem = z
 const auditQuery = z.strictObject({
   table: z.string().max(60).optional(),
   record: z.string().max(100).optional().describe('Record id'),
-  actor: z.uuid().optional().describe('Account id'),
+  actor: ref('account').optional().describe('Account id'),
   action: z.string().max(40).optional(),
   from: isoDate.optional().describe('From this day (Asia/Ho_Chi_Minh)'),
   to: isoDate.optional().describe('Up to and including this day'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from '../../http/schemas.ts';
+import { isoDate, text, ref, version as versionField } from '../../http/schemas.ts';
 import { asOfQuery, unitCode } from '../units/units.schemas.ts';
 
 export const bodyItem = z
@@ -30,6 +30,8 @@ export const listQuery = z.strictObject({
   q: z.string().trim().max(100).optional().describe('Search in names, ignoring diacritics'),
   includeEnded: z.enum(['true', 'false']).optional().describe('Also bodies not in force on `asOf`'),
   includeDeleted: z.enum(['true', 'false']).optional(),
+  namedBy: ref('body').optional().describe('Only bodies that a task of this body’s programmes may name, under `rule`'),
+  rule: z.enum(['lead', 'near']).optional().describe('With namedBy: lead (the default) or cooperating body'),
 });
 
 export const bodyDetail = z.object({
@@ -45,24 +47,24 @@ export const createBody = z.strictObject({
   kind: z.string().min(1).max(40),
   name: text(300),
   shortName: text(100).optional(),
-  parentId: z.uuid().nullable().optional(),
+  parentId: ref('body').nullable().optional(),
   validFrom: isoDate.optional().describe('Default: open (in force since before records began)'),
 });
 
 export const updateBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   name: text(300).optional(),
   shortName: text(100).nullable().optional(),
-  parentId: z.uuid().nullable().optional(),
+  parentId: ref('body').nullable().optional(),
 });
 
 export const endBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   date: isoDate.describe('First day the body no longer exists (its last day is the day before)'),
-  successorIds: z.array(z.uuid()).max(50).default([]).describe('The bodies that take over its work'),
+  successorIds: z.array(ref('body')).max(50).default([]).describe('The bodies that take over its work'),
 });
 
-export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+export const versionBody = z.strictObject({ version: versionField });
 
 export const kindItem = z.object({ code: z.string(), name: z.string(), shortName: z.string().nullable(), inBloc: z.boolean() });
 export const createKind = z.strictObject({

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import { namableSql, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../units/names.ts';
 import * as units from '../units/units.repository.ts';
@@ -33,15 +34,16 @@ export function presentBody(r: repo.BodyRow, lang: Lang): BodyItem {
   };
 }
 
-export async function listBodies(ctx: Ctx, lang: Lang, q: { unit?: string; asOf?: string; kind?: string; q?: string; includeEnded?: string; includeDeleted?: string }) {
+export async function listBodies(ctx: Ctx, lang: Lang, q: { unit?: string; asOf?: string; kind?: string; q?: string; includeEnded?: string; includeDeleted?: string; namedBy?: string; rule?: 'lead' | 'near' }) {
   const asOf = q.asOf ?? today(ctx);
   let query = repo.bodiesQuery(ctx.db, asOf);
   if (q.unit) {
     const u = await units.findByCode(ctx.db, q.unit, asOf);
-    if (!u) throw new AppError('NOT_FOUND', { field: 'unit' });
+    if (!u) throw referenceRefused('unit');
     query = query.where('b.unit_id', '=', u.unit_id);
   }
   if (q.kind) query = query.where('b.kind', '=', q.kind);
+  if (q.namedBy) query = query.where(namableSql(sql`(select unit_id from bodies where id = ${q.namedBy}::uuid)`, q.rule ?? 'lead', sql.ref('b.id')));
   if (q.includeEnded !== 'true') query = query.where(repo.inForceBody(asOf));
   if (q.includeDeleted !== 'true') query = query.where('b.deleted_at', 'is', null);
   if (q.q) query = query.where(sql<SqlBool>`lower(translate(unaccent(b.name || ' ' || coalesce(b.short_name, '')), 'đĐ', 'dD')) like ${'%' + fold(q.q).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
@@ -70,7 +72,7 @@ export async function bodyDetail(ctx: Ctx, lang: Lang, id: string, asOfRaw?: str
 /** A parent body must be in force on the date and sit on the same unit or one of its ancestors. */
 async function checkParent(ctx: Ctx, q: Parameters<typeof repo.findById>[0], parentId: string, unitPath: string, date: string) {
   const p = await repo.findById(q, parentId, date);
-  if (!p || p.deleted_at) throw new AppError('NOT_FOUND', { field: 'parentId' });
+  if (!p || p.deleted_at) throw referenceRefused('parentId');
   if (p.valid_from && p.valid_from > date) throw invalid('parentId', 'validation.parentNotInForce');
   if (p.valid_to && p.valid_to <= date) throw invalid('parentId', 'validation.parentNotInForce');
   if (!p.unit_path || !(unitPath === p.unit_path || unitPath.startsWith(p.unit_path + '.'))) throw invalid('parentId', 'validation.parentNotAbove');
@@ -80,9 +82,9 @@ export async function createBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, input
   const date = input.validFrom ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     const unit = await units.findByCode(trx, input.unitCode, date);
-    if (!unit) throw new AppError('NOT_FOUND', { field: 'unitCode' });
+    if (!unit) throw referenceRefused('unitCode');
     const kind = await trx.selectFrom('body_kinds').select('code').where('code', '=', input.kind).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!kind) throw new AppError('NOT_FOUND', { field: 'kind' });
+    if (!kind) throw referenceRefused('kind');
     if (input.parentId) await checkParent(ctx, trx, input.parentId, unit.path, date);
     const row = await trx
       .insertInto('bodies')
@@ -131,11 +133,11 @@ export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: stri
     if (!b) throw new AppError('NOT_FOUND');
     if (b.version !== input.version) throw new AppError('CONFLICT');
     if (b.valid_from && b.valid_from >= input.date) throw invalid('date', 'validation.endBeforeStart');
-    for (const s of input.successorIds) {
-      if (s === id) throw invalid('successorIds', 'validation.successorSelf');
+    for (const [i, s] of input.successorIds.entries()) {
+      if (s === id) throw invalid(`successorIds.${i}`, 'validation.successorSelf');
       const succ = await repo.findById(trx, s, input.date);
-      if (!succ || succ.deleted_at) throw new AppError('NOT_FOUND', { field: 'successorIds' });
-      if ((succ.valid_from && succ.valid_from > input.date) || (succ.valid_to && succ.valid_to <= input.date)) throw invalid('successorIds', 'validation.successorNotInForce');
+      if (!succ || succ.deleted_at) throw referenceRefused(`successorIds.${i}`);
+      if ((succ.valid_from && succ.valid_from > input.date) || (succ.valid_to && succ.valid_to <= input.date)) throw invalid(`successorIds.${i}`, 'validation.successorNotInForce');
     }
     await trx.updateTable('bodies').set((eb) => ({ valid_to: input.date, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
     for (const s of input.successorIds) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pagination, text } from '../../http/schemas.ts';
+import { isoDate, pagination, text, ref } from '../../http/schemas.ts';
 import { createTask, longText, taskStatus, version } from '../work/work.schemas.ts';
 
 export { versionBody } from '../work/work.schemas.ts';
@@ -34,7 +34,7 @@ export const briefingItem = z
 export type BriefingItem = z.infer<typeof briefingItem>;
 
 export const listQuery = z.strictObject({
-  bodyId: z.uuid().optional(),
+  bodyId: ref('body').optional(),
   from: isoDate.optional().describe('Held on or after'),
   to: isoDate.optional().describe('Held on or before'),
   q: z.string().trim().max(100).optional().describe('Search in titles, ignoring diacritics'),
@@ -44,20 +44,20 @@ export const briefingPage = z.object({ items: z.array(briefingItem), total: z.nu
 
 export const attendeeInput = z
   .strictObject({
-    personId: z.uuid().optional().describe('A person of the register (name taken from it)'),
+    personId: ref('person').optional().describe('A person of the register (name taken from it)'),
     name: text(200).optional().describe('Or a name, for someone not in the register'),
-    bodyId: z.uuid().nullable().optional().describe('The body the attendee came for'),
+    bodyId: ref('body').nullable().optional().describe('The body the attendee came for'),
   })
   .refine((a) => a.personId !== undefined || a.name !== undefined, { message: 'validation.attendee', path: ['name'] });
 
 const conclusionText = longText(2000).pipe(z.string().min(1, 'validation.required'));
 
 export const createBriefing = z.strictObject({
-  bodyId: z.uuid().describe('The body that held the briefing (and issues its notice)'),
-  programmeId: z.uuid().nullable().optional().describe('The programme its tasks go to by default'),
+  bodyId: ref('body').describe('The body that held the briefing (and issues its notice)'),
+  programmeId: ref('programme').nullable().optional().describe('The programme its tasks go to by default'),
   heldOn: isoDate,
   title: text(300),
-  chairPersonId: z.uuid().nullable().optional(),
+  chairPersonId: ref('person').nullable().optional(),
   agenda: longText(5000).nullable().optional(),
   minutes: longText(20000).nullable().optional(),
   attendees: z.array(attendeeInput).max(200).default([]),
@@ -66,15 +66,15 @@ export const createBriefing = z.strictObject({
 
 export const updateBriefing = z.strictObject({
   version,
-  programmeId: z.uuid().nullable().optional(),
+  programmeId: ref('programme').nullable().optional(),
   heldOn: isoDate.optional(),
   title: text(300).optional(),
-  chairPersonId: z.uuid().nullable().optional(),
+  chairPersonId: ref('person').nullable().optional(),
   agenda: longText(5000).nullable().optional(),
   minutes: longText(20000).nullable().optional(),
   attendees: z.array(attendeeInput).max(200).optional().describe('Replaces the attendees'),
   conclusions: z
-    .array(z.strictObject({ id: z.uuid().optional().describe('An existing conclusion (its text edited); none: a new one'), text: conclusionText }))
+    .array(z.strictObject({ id: ref('conclusion').optional().describe('An existing conclusion (its text edited); none: a new one'), text: conclusionText }))
     .max(100)
     .optional()
     .describe('The conclusions in their new order; an unlinked conclusion left out is removed, a linked one cannot be'),
@@ -105,6 +105,6 @@ export type BriefingDetail = z.infer<typeof briefingDetail>;
 export const conclusionTask = createTask
   .omit({ programmeId: true, title: true })
   .extend({
-    programmeId: z.uuid().optional().describe('Default: the briefing’s programme'),
+    programmeId: ref('programme').optional().describe('Default: the briefing’s programme'),
     title: text(500).optional().describe('Default: the conclusion’s text'),
   });

@@ -7,7 +7,8 @@ import type { Lang } from '../../i18n/messages.ts';
 import { formatNumber, nextNumber } from '../documents/counters.ts';
 import { fold } from '../units/names.ts';
 import { createTask } from '../work/tasks.service.ts';
-import { canReadProgramme, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import { bodyReadable, canReadProgramme, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import { assertReferences, itemChecks, referenceRefused } from '../../http/references.ts';
 import * as repo from './briefings.repository.ts';
 import type * as s from './briefings.schemas.ts';
 
@@ -84,33 +85,33 @@ export async function briefingDetail(ctx: Ctx, c: WorkCaller, id: string): Promi
   };
 }
 
-async function checkPerson(q: Q, id: string | null | undefined, field: string) {
-  if (!id) return null;
-  const p = await q.selectFrom('people').select(['id', 'full_name']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!p) throw new AppError('NOT_FOUND', { field });
-  return p;
-}
-
-async function checkBodyRef(q: Q, id: string | null | undefined, field: string) {
-  if (!id) return;
-  const b = await q.selectFrom('bodies').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!b) throw new AppError('NOT_FOUND', { field });
-}
-
 async function checkProgramme(q: Q, c: WorkCaller, id: string | null | undefined) {
   if (!id) return;
-  const p = await q.selectFrom('programmes').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!p || !(await canReadProgramme(q, c, id))) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (!(await canReadProgramme(q, c, id))) throw referenceRefused('programmeId');
 }
 
-/** Attendees with their names: a person of the register is named as the register names them. */
+/** The people and bodies a briefing names may take part in its body's work (the chair, attendees and the bodies they
+ * came for: task.references.ts's rules, about the briefing's body). */
+async function checkNamed(q: Q, c: WorkCaller, bodyId: string, input: { chairPersonId?: string | null; attendees?: z.infer<typeof s.attendeeInput>[] }) {
+  const attendees = input.attendees ?? [];
+  await assertReferences(q, c, sql<string | null>`(select unit_id from bodies where id = ${bodyId}::uuid)`, [
+    ...(input.chairPersonId ? [{ field: 'chairPersonId', rule: 'nearPerson' as const, id: input.chairPersonId }] : []),
+    ...itemChecks('attendees', attendees, [
+      ['bodyId', 'near', (x) => x.bodyId],
+      ['personId', 'nearPerson', (x) => x.personId],
+    ]),
+  ]);
+}
+
+/** Attendees with their names (checkNamed has checked them): a person of the register is named as the register names them. */
 async function resolveAttendees(q: Q, list: z.infer<typeof s.attendeeInput>[]) {
   const out: { personId: string | null; name: string; bodyId: string | null }[] = [];
   const seen = new Set<string>();
-  for (const [i, a] of list.entries()) {
-    await checkBodyRef(q, a.bodyId, `attendees.${i}.bodyId`);
+  const ids = list.flatMap((a) => (a.personId ? [a.personId] : []));
+  const names = new Map((ids.length ? await q.selectFrom('people').select(['id', 'full_name']).where('id', 'in', ids).execute() : []).map((p) => [p.id, p]));
+  for (const a of list) {
     if (a.personId) {
-      const p = (await checkPerson(q, a.personId, `attendees.${i}.personId`))!;
+      const p = names.get(a.personId)!;
       if (seen.has(p.id)) continue; // the same person twice is once
       seen.add(p.id);
       out.push({ personId: p.id, name: p.full_name, bodyId: a.bodyId ?? null });
@@ -122,7 +123,7 @@ async function resolveAttendees(q: Q, list: z.infer<typeof s.attendeeInput>[]) {
 /** The body of a new briefing: present (404 naming bodyId), in force on the day, and the caller manages its work. */
 async function checkBriefingBody(q: Q, c: WorkCaller, bodyId: string, heldOn: string) {
   const b = await q.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', bodyId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!b) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+  if (!b || !(await bodyReadable(q, c, bodyId))) throw referenceRefused('bodyId');
   if (!(await holdsOverBody(q, c, 'work.manage', bodyId))) throw new AppError('FORBIDDEN');
   if (b.valid_to && b.valid_to <= heldOn) throw invalid('heldOn', 'validation.bodyEnded');
   if (b.valid_from && b.valid_from > heldOn) throw invalid('heldOn', 'validation.bodyNotYet');
@@ -133,7 +134,7 @@ export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, inpu
   const id = await inTransaction(ctx.db, actor, async (trx) => {
     await checkBriefingBody(trx, c, input.bodyId, input.heldOn);
     await checkProgramme(trx, c, input.programmeId);
-    await checkPerson(trx, input.chairPersonId, 'chairPersonId');
+    await checkNamed(trx, c, input.bodyId, input);
     const attendees = await resolveAttendees(trx, input.attendees);
     const row = await trx
       .insertInto('briefings')
@@ -178,7 +179,7 @@ export async function updateBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: 
       if (b.valid_from && b.valid_from > input.heldOn) throw invalid('heldOn', 'validation.bodyNotYet');
     }
     await checkProgramme(trx, c, input.programmeId);
-    await checkPerson(trx, input.chairPersonId, 'chairPersonId');
+    await checkNamed(trx, c, row.body_id, input);
     const set: Record<string, unknown> = {};
     if (input.programmeId !== undefined) set.programme_id = input.programmeId;
     if (input.heldOn !== undefined) set.held_on = input.heldOn;
@@ -209,7 +210,7 @@ async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: s
       continue;
     }
     const e = byId.get(item.id);
-    if (!e || kept.has(item.id)) throw new AppError('NOT_FOUND', { field: `conclusions.${i}.id` });
+    if (!e || kept.has(item.id)) throw referenceRefused(`conclusions.${i}.id`);
     kept.add(item.id);
     if (e.text !== item.text || e.position !== position)
       await trx.updateTable('briefing_conclusions').set((eb) => ({ text: item.text, position, version: eb('version', '+', 1) })).where('id', '=', e.id).execute();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { referenceRefused } from '../../http/references.ts';
 
 type Q = Database | Trx;
 
@@ -53,14 +53,14 @@ export function formatNumber(number: number, symbol: string): string {
  * Throws NOT_FOUND (field issuerBodyId or series) when either is unknown. */
 export async function symbolFor(q: Q, issuerBodyId: string, seriesCode: string): Promise<{ symbol: string; reset: 'yearly' | 'never' }> {
   const series = await q.selectFrom('document_series').select(['code', 'symbol', 'reset']).where('code', '=', seriesCode).executeTakeFirst();
-  if (!series) throw new AppError('NOT_FOUND', { field: 'series' });
+  if (!series) throw referenceRefused('series');
   const body = await q
     .selectFrom('bodies as b')
     .innerJoin('body_kinds as k', 'k.code', 'b.kind')
     .select(['b.name', 'b.short_name', 'k.short_vi', 'k.name_vi'])
     .where('b.id', '=', issuerBodyId)
     .executeTakeFirst();
-  if (!body) throw new AppError('NOT_FOUND', { field: 'issuerBodyId' });
+  if (!body) throw referenceRefused('issuerBodyId');
   const abbr = bodyAbbreviation({ shortName: body.short_name, kindShort: body.short_vi, kindName: body.name_vi, name: body.name });
   return { symbol: `${series.symbol}-${abbr}`, reset: series.reset };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorBodySchema } from '../../http/errors.ts';
-import { isoDate } from '../../http/schemas.ts';
+import { isoDate, ref } from '../../http/schemas.ts';
 import { sendXlsx, viDate, xlsxTable } from '../../http/xlsx-table.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
@@ -25,7 +25,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const lang = (q: FastifyRequest) => pickLang(q.headers['accept-language']);
 
   r.get('/api/people/export.xlsx', {
-    schema: { tags: ['people'], summary: 'The people list as Excel (same filters as GET /api/people; no personal data)', querystring: z.strictObject({ q: z.string().trim().max(100).optional(), body: z.uuid().optional(), asOf: isoDate.optional() }), response: errors },
+    schema: { tags: ['people'], summary: 'The people list as Excel (same filters as GET /api/people; no personal data)', querystring: z.strictObject({ q: z.string().trim().max(100).optional(), body: ref('body').optional(), asOf: isoDate.optional() }), response: errors },
     handler: async (request, reply) => {
       const h = H[lang(request)];
       const asOf = request.query.asOf ?? today(ctx);

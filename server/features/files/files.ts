@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { badText } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { localDate } from '../../clock.ts';
 import { callerOf, taskVisible } from '../work/work.scope.ts';
@@ -17,7 +18,8 @@ export async function storeFile(ctx: Pick<AppContext, 'files'>, trx: Trx, file: 
     .insertInto('files')
     .values({
       storage_key: key,
-      filename: file.filename.normalize('NFC').slice(0, 255),
+      // Cut by code points: a cut through a surrogate pair would store half a character.
+      filename: Array.from(file.filename.normalize('NFC')).slice(0, 255).join(''),
       content_type: file.contentType,
       size_bytes: file.data.length,
       sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
@@ -38,6 +40,8 @@ export async function readUpload(request: FastifyRequest, limit: number): Promis
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
     throw err;
   });
+  const why = badText(file.filename);
+  if (why) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: why }] });
   return { data, filename: file.filename };
 }
 

@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, errorBodySchema } from '../../http/errors.ts';
-import { uuidParam } from '../../http/schemas.ts';
+import { referenceRefused } from '../../http/references.ts';
+import { uuidParam, ref } from '../../http/schemas.ts';
 import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
 import { today } from '../units/units.service.ts';
 
@@ -31,7 +32,7 @@ export function openWorkProviders(): readonly OpenWorkProvider[] {
 
 const openWork = z.object({ items: z.array(z.object({ key: z.string(), label: z.string(), open: z.number().int() })) });
 const handoverBody = z.strictObject({
-  toAccountId: z.uuid().describe('The account that takes over the open work'),
+  toAccountId: ref('account').describe('The account that takes over the open work'),
   endRoles: z.boolean().default(false).describe('End the leaving account’s role assignments today'),
   disable: z.boolean().default(false).describe('Disable the leaving account (its sessions end)'),
 });
@@ -44,7 +45,7 @@ export async function handover(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
     const from = await trx.selectFrom('accounts').select(['id', 'is_admin']).where('id', '=', fromId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
     if (!from) throw new AppError('NOT_FOUND');
     const to = await trx.selectFrom('accounts').select(['id', 'disabled_at']).where('id', '=', input.toAccountId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!to) throw new AppError('NOT_FOUND', { field: 'toAccountId' });
+    if (!to) throw referenceRefused('toAccountId');
     if (to.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'toAccountId' });
     const moved = [];
     for (const p of providers) moved.push({ key: p.key, label: p.label[lang], moved: await p.moveOpen(trx, fromId, input.toAccountId) });

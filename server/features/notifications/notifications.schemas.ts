@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { version as versionField } from '../../http/schemas.ts';
 import { taskItem } from '../work/work.schemas.ts';
 
 /** Kinds written by the reminder sweep; other features may add their own (a task assigned, returned, …). */
@@ -47,7 +48,7 @@ export const settings = z
   .describe('Notification settings');
 
 export const settingsInput = z.strictObject({
-  version: z.number().int().min(1).optional().describe('The version read; omit when the settings were never saved. A stale one is 409 CONFLICT'),
+  version: versionField.optional().describe('The version read; omit when the settings were never saved. A stale one is 409 CONFLICT'),
   dueSoonDays: z.number().int().min(0).max(30),
   dailyDigest: z.boolean(),
   email: z.boolean(),

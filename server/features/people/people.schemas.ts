@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, pagination, phone, text } from '../../http/schemas.ts';
+import { email, isoDate, pagination, phone, text, ref, version as versionField } from '../../http/schemas.ts';
 
 export const positionItem = z.object({
   id: z.uuid(),
@@ -46,7 +46,7 @@ export const personDetail = z.object({
 
 export const listQuery = z.strictObject({
   q: z.string().trim().max(100).optional().describe('Name, ignoring diacritics'),
-  body: z.uuid().optional().describe('Only people with a position in this body on `asOf`'),
+  body: ref('body').optional().describe('Only people with a position in this body on `asOf`'),
   asOf: isoDate.optional(),
   ...pagination,
 });
@@ -61,11 +61,11 @@ export const createPerson = z.strictObject({
   address: text(500).nullable().optional(),
   notes: text(2000).nullable().optional(),
 });
-export const updatePerson = createPerson.partial().extend({ version: z.number().int().min(1) }).strict();
-export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+export const updatePerson = createPerson.partial().extend({ version: versionField }).strict();
+export const versionBody = z.strictObject({ version: versionField });
 
 export const createPosition = z.strictObject({
-  bodyId: z.uuid(),
+  bodyId: ref('body'),
   title: text(200),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
@@ -73,7 +73,7 @@ export const createPosition = z.strictObject({
   concurrent: z.boolean().default(false),
 });
 export const updatePosition = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionField,
   title: text(200).optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),

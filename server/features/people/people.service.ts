@@ -4,6 +4,7 @@ import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import { referenceRefused } from '../../http/references.ts';
 import type { Identity } from '../auth/auth.service.ts';
 import { fold } from '../units/names.ts';
 import { today } from '../units/units.service.ts';
@@ -145,7 +146,7 @@ export async function setPersonDeleted(ctx: Ctx, actor: Actor, id: string, versi
 async function checkPositionDates(trx: Trx, bodyId: string, from: string | null | undefined, to: string | null | undefined) {
   if (from && to && from >= to) throw invalid('validTo', 'validation.endBeforeStart');
   const body = await trx.selectFrom('bodies').select(['valid_from', 'valid_to', 'deleted_at']).where('id', '=', bodyId).executeTakeFirst();
-  if (!body || body.deleted_at) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+  if (!body || body.deleted_at) throw referenceRefused('bodyId');
   if (body.valid_to && from && from >= body.valid_to) throw invalid('validFrom', 'validation.bodyEnded');
 }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { importBodies, importPeople } from './registers.import.ts';
+import { sheetRows, xlsxParts, zip } from '../../uploads/zip.testkit.ts';
 
 const actor = { accountId: null, label: 'cli' };
 const csv = (lines: string[]) => ({ data: Buffer.from(lines.join('\n'), 'utf8'), filename: 'data.csv' });
@@ -49,5 +50,15 @@ describe('importing the registers of bodies and people', () => {
     expect(person).toHaveLength(1);
     const positions = await t().db.db.selectFrom('positions').select(['title', 'concurrent']).where('person_id', '=', person[0]!.id).orderBy('title').execute();
     expect(positions).toEqual([{ title: 'Phó Chủ tịch', concurrent: true }, { title: 'Ủy viên', concurrent: false }]);
+  });
+
+  it('a register over the upload limits is refused naming the limit, before any row is written', async () => {
+    const { ctx, db } = t();
+    const before = await db.db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const tall = csv(['Họ và tên', ...Array.from({ length: 20_000 }, (_, i) => `Người ${i}`)]);
+    await expect(importPeople(ctx, actor, 'vi', tall)).rejects.toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'rows', max: 20_000 } });
+    const bomb = { data: zip([...xlsxParts({ rows: sheetRows(1, 2) }), { name: 'xl/media/image1.png', zeros: 300 * 1024 * 1024 }]), filename: 'to-chuc.xlsx' };
+    await expect(importBodies(ctx, actor, 'vi', bomb)).rejects.toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'uncompressedBytes' } });
+    expect(await db.db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
   });
 });

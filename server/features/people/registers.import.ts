@@ -5,7 +5,8 @@ import { normalisePhone } from '../../http/schemas.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { fold } from '../units/names.ts';
 import * as units from '../units/units.repository.ts';
-import { parseDate, readRows } from '../units/villages.import.ts';
+import { parseDate } from '../units/villages.import.ts';
+import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 export type RowResult = { row: number; status: 'added' | 'unchanged' | 'refused'; name: string | null; message: string | null };
@@ -25,7 +26,7 @@ const yes = (v: string) => ['x', 'co', 'yes', '1', 'true'].includes(fold(v));
 /** Bodies from CSV/XLSX: Mã đơn vị, Loại (kind code or name), Tên, Tên viết tắt, Tổ chức cấp trên (name), Từ ngày.
  * One transaction per row; a report per row; a body already on the unit with that name is unchanged. */
 export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { data: Buffer; filename: string }) {
-  const { rows } = await readRows(file.data, file.filename);
+  const { rows } = await readTextRows(file.data, { filename: file.filename });
   const col = columns(rows[0] ?? [], {
     unit: ['ma don vi', 'ma'],
     kind: ['loai', 'loai to chuc'],
@@ -71,7 +72,7 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
 /** People with a position from CSV/XLSX: Họ và tên, Giới tính, Điện thoại, Email, Tổ chức (name), Chức vụ,
  * Từ ngày, Đến ngày, Quyền, Kiêm nhiệm. A person already there with the same name and phone is reused. */
 export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { data: Buffer; filename: string }) {
-  const { rows } = await readRows(file.data, file.filename);
+  const { rows } = await readTextRows(file.data, { filename: file.filename });
   const col = columns(rows[0] ?? [], {
     name: ['ho va ten', 'ho ten', 'ten'],
     gender: ['gioi tinh'],

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { version as versionField } from '../../http/schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
@@ -17,7 +18,7 @@ const ruleItem = z.object({
   months: z.number().int().nullable().describe('Months after the record ends (deleted, disabled, written) before they are erased; null: kept'),
   version: z.number().int(),
 });
-const ruleUpdate = z.strictObject({ version: z.number().int().min(1), months: z.number().int().min(1).max(1200).nullable() });
+const ruleUpdate = z.strictObject({ version: versionField, months: z.number().int().min(1).max(1200).nullable() });
 const kindParam = z.strictObject({ kind: z.string().regex(/^[a-z_]{1,40}$/) });
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;

@@ -6,7 +6,8 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, errorBodySchema } from '../../http/errors.ts';
-import { isoDate, okResponse, uuidParam } from '../../http/schemas.ts';
+import { referenceRefused } from '../../http/references.ts';
+import { isoDate, okResponse, uuidParam, ref, version as versionField } from '../../http/schemas.ts';
 import { pickLang, type Lang } from '../../i18n/messages.ts';
 import * as units from '../units/units.repository.ts';
 import { today } from '../units/units.service.ts';
@@ -34,12 +35,12 @@ export const assignmentItem = z
 const createAssignment = z.strictObject({
   role: z.string().min(1).max(40),
   unitCode: unitCode.describe('The unit, by its code on `validFrom` (or today)'),
-  bodyId: z.uuid().nullable().optional().describe('Narrows the role to this body and the bodies below it in its line'),
+  bodyId: ref('body').nullable().optional().describe('Narrows the role to this body and the bodies below it in its line'),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
 });
-const updateAssignment = z.strictObject({ version: z.number().int().min(1), validFrom: isoDate.nullable().optional(), validTo: isoDate.nullable().optional() });
-const versionBody = z.strictObject({ version: z.number().int().min(1) });
+const updateAssignment = z.strictObject({ version: versionField, validFrom: isoDate.nullable().optional(), validTo: isoDate.nullable().optional() });
+const versionBody = z.strictObject({ version: versionField });
 
 function assignmentsQuery(ctx: Ctx) {
   return ctx.db
@@ -81,13 +82,13 @@ export async function addAssignment(ctx: Ctx, actor: Actor, lang: Lang, accountI
     const account = await trx.selectFrom('accounts').select('id').where('id', '=', accountId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!account) throw new AppError('NOT_FOUND');
     const role = await trx.selectFrom('roles').select('code').where('code', '=', input.role).executeTakeFirst();
-    if (!role) throw new AppError('NOT_FOUND', { field: 'role' });
+    if (!role) throw referenceRefused('role');
     const unit = await units.findByCode(trx, input.unitCode, date);
-    if (!unit) throw new AppError('NOT_FOUND', { field: 'unitCode' });
+    if (!unit) throw referenceRefused('unitCode');
     if (input.validFrom && input.validTo && input.validFrom >= input.validTo) throw new AppError('VALIDATION_FAILED', { field: 'validTo', issues: [{ field: 'validTo', message: 'validation.endBeforeStart' }] });
     if (input.bodyId) {
       const body = await trx.selectFrom('bodies').select(['unit_id']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!body) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+      if (!body) throw referenceRefused('bodyId');
       if (body.unit_id !== unit.unit_id) throw new AppError('VALIDATION_FAILED', { field: 'bodyId', issues: [{ field: 'bodyId', message: 'validation.bodyOtherUnit' }] });
     }
     const row = await trx

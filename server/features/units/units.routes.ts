@@ -7,13 +7,14 @@ import { AppError, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { unitScopeOf } from '../../http/scope.ts';
 import { pickLang } from '../../i18n/messages.ts';
+import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
 import * as s from './units.schemas.ts';
 import * as service from './units.service.ts';
 import * as villages from './villages.service.ts';
 import { importVillages } from './villages.import.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-export const IMPORT_FILE_LIMIT = 5 * 1024 * 1024;
+export const IMPORT_FILE_LIMIT = UPLOAD_LIMITS.fileBytes;
 
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 

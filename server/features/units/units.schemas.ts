@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate, text } from '../../http/schemas.ts';
+import { isoDate, text, version as versionField, ref } from '../../http/schemas.ts';
 
 export const asOfQuery = isoDate.optional().describe('The date the tree is read as of (YYYY-MM-DD, default today in Asia/Ho_Chi_Minh)');
-export const unitCode = z.string().min(1).max(40).regex(/^[0-9A-Za-z.-]+$/, 'validation.unitCode').describe('Official code (or Khối code for villages); unique only on a date');
+export const unitCode = z.string().min(1).max(40).regex(/^[0-9A-Za-z.-]+$/, 'validation.unitCode').meta({ 'x-khoi-ref': 'unit' }).describe('Official code (or Khối code for villages); unique only on a date');
 
 export const unitItem = z
   .object({
@@ -85,10 +85,10 @@ export const createVillageBody = z.strictObject({
   validFrom: isoDate.optional().describe('Default: today'),
 });
 export const idParam = z.strictObject({ id: z.uuid() });
-export const renameBody = z.strictObject({ name: text(200), kind: villageKind.optional(), date: isoDate.optional().describe('Day the new name applies; default today'), version: z.number().int().min(1) });
-export const moveBody = z.strictObject({ parentCode: unitCode, date: isoDate.optional(), version: z.number().int().min(1) });
-export const mergeBody = z.strictObject({ intoId: z.uuid().describe('The village that absorbs this one'), date: isoDate.optional(), version: z.number().int().min(1) });
-export const closeBody = z.strictObject({ date: isoDate.optional(), version: z.number().int().min(1) });
+export const renameBody = z.strictObject({ name: text(200), kind: villageKind.optional(), date: isoDate.optional().describe('Day the new name applies; default today'), version: versionField });
+export const moveBody = z.strictObject({ parentCode: unitCode, date: isoDate.optional(), version: versionField });
+export const mergeBody = z.strictObject({ intoId: ref('village').describe('The village that absorbs this one'), date: isoDate.optional(), version: versionField });
+export const closeBody = z.strictObject({ date: isoDate.optional(), version: versionField });
 
 export const villageResult = z.object({ unit: unitItem, version: z.number().int().describe('Version of the record in force, for the next change') });
 

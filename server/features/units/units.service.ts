@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import { referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import { fold } from './names.ts';
@@ -34,7 +35,7 @@ export function presentUnit(r: TreeRow, lang: Lang) {
 /** Resolves a code on a date; throws NOT_FOUND naming the field. */
 export async function unitByCode(ctx: Ctx, code: string, asOf: string, field = 'code') {
   const u = await repo.findByCode(ctx.db, code, asOf);
-  if (!u) throw new AppError('NOT_FOUND', { field });
+  if (!u) throw referenceRefused(field);
   return u;
 }
 
@@ -109,7 +110,7 @@ export async function linkEnding(ctx: Ctx, actor: Actor, scope: UnitScope, pendi
     const p = await trx.selectFrom('unit_pending').selectAll().where('id', '=', pendingId).where('resolved_at', 'is', null).where('reason', '=', 'unlinked_ending').executeTakeFirst();
     if (!p) throw new AppError('NOT_FOUND');
     const to = await repo.findByCode(trx, input.toCode, p.pending_date);
-    if (!to) throw new AppError('NOT_FOUND', { field: 'toCode' });
+    if (!to) throw referenceRefused('toCode');
     if (to.unit_id === p.unit_id) throw new AppError('VALIDATION_FAILED', { field: 'toCode' });
     await trx
       .insertInto('unit_links')

@@ -1,11 +1,9 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
+import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from './names.ts';
 import * as repo from './units.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
@@ -37,49 +35,6 @@ const KIND_WORDS: Record<string, string> = {
   'residential group': 'residential_group',
 };
 
-/** Text of a CSV: UTF-8 (with or without BOM) when it decodes as such, else Windows-1258 as Excel on
- * Vietnamese Windows writes it; always returned NFC. */
-export function decodeCsv(buf: Buffer): { text: string; encoding: string } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return { text: text.replace(/^\uFEFF/, '').normalize('NFC'), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(buf, 'windows1258').normalize('NFC'), encoding: 'windows-1258' };
-  }
-}
-
-/** Rows of a CSV (UTF-8 or Windows-1258) or the first sheet of an XLSX, as text cells. */
-export async function readRows(buf: Buffer, filename: string): Promise<{ rows: string[][]; encoding: string }> {
-  const lower = filename.toLowerCase();
-  if (lower.endsWith('.xlsx') || buf.subarray(0, 2).toString('latin1') === 'PK') {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileType' }] });
-    }
-    const ws = wb.worksheets[0];
-    const rows: string[][] = [];
-    ws?.eachRow({ includeEmpty: true }, (row) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        const v = cell.value;
-        cells[col - 1] = v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v);
-      });
-      rows.push(Array.from(cells, (c) => (c ?? '').normalize('NFC')));
-    });
-    return { rows, encoding: 'xlsx' };
-  }
-  if (!lower.endsWith('.csv') && !lower.endsWith('.txt')) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileType' }] });
-  const { text, encoding } = decodeCsv(buf);
-  const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  try {
-    return { rows: parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][], encoding };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileType' }] });
-  }
-}
-
 /** dd/mm/yyyy (as offices write it) or yyyy-mm-dd; 'invalid' for anything else, 31/02 included. */
 export function parseDate(s: string): string | null {
   const t = s.trim();
@@ -97,7 +52,7 @@ export function parseDate(s: string): string | null {
  * added, changed (renamed) or refused and why. Rows are independent: a refused row does not stop the others.
  * Re-importing the same file changes nothing. */
 export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, file: { data: Buffer; filename: string }) {
-  const { rows, encoding } = await readRows(file.data, file.filename);
+  const { rows, encoding } = await readTextRows(file.data, { filename: file.filename });
   const header = (rows[0] ?? []).map((h) => fold(h ?? ''));
   const col: Record<string, number> = {};
   for (const [key, words] of Object.entries(COLUMNS)) {

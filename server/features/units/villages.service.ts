@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import { referenceRefused } from '../../http/references.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { nameKey } from './names.ts';
@@ -17,7 +18,7 @@ const invalid = (field: string, message: string) => new AppError('VALIDATION_FAI
 /** The commune (level 3) that has `code` on `date`, which the caller may manage. */
 async function communeFor(trx: Trx, scope: UnitScope, code: string, date: string, field: string) {
   const c = await repo.findByCode(trx, code, date);
-  if (!c) throw new AppError('NOT_FOUND', { field });
+  if (!c) throw referenceRefused(field);
   if (c.level !== 3) throw invalid(field, 'validation.notCommune');
   if (!(await scope.canManageVillagesOf(trx, c.unit_id, date))) throw new AppError('FORBIDDEN');
   return c;
@@ -39,8 +40,12 @@ async function nextVillageCode(trx: Trx, communeCode: string): Promise<string> {
   return `${communeCode}-${String(r.last_value).padStart(3, '0')}`;
 }
 
-async function villageVersionAt(trx: Trx, unitId: string, date: string): Promise<VersionRow> {
-  const unit = await trx.selectFrom('units').select('level').where('id', '=', unitId).executeTakeFirst();
+/** The village's version in force on `date`, locked. With `version` (what the caller's change is based on), a changed
+ * version is a CONFLICT, checked first: of two changes sent at once, the second waits for the unit's lock and then
+ * reads the first one's rows, on which its checks of the date would fail and hide the cause. */
+async function villageVersionAt(trx: Trx, unitId: string, date: string, version?: number): Promise<VersionRow> {
+  // `no key update`: locks out a concurrent change of this village, not the rows that merely refer to it.
+  const unit = await trx.selectFrom('units').select('level').where('id', '=', unitId).forNoKeyUpdate().executeTakeFirst();
   if (!unit) throw new AppError('NOT_FOUND');
   if (unit.level !== 4) throw invalid('id', 'validation.notVillage');
   const v = await trx
@@ -52,6 +57,7 @@ async function villageVersionAt(trx: Trx, unitId: string, date: string): Promise
     .forUpdate()
     .executeTakeFirst();
   if (!v) throw invalid('date', 'validation.notInForce');
+  if (version !== undefined && v.version !== version) throw new AppError('CONFLICT');
   const later = await trx.selectFrom('unit_versions').select('id').where('unit_id', '=', unitId).where('deleted_at', 'is', null).where('valid_from', '>', date).executeTakeFirst();
   if (later) throw invalid('date', 'validation.laterChange');
   return v as VersionRow;
@@ -104,15 +110,10 @@ export async function addVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang:
   });
 }
 
-function checkVersion(v: VersionRow, version: number) {
-  if (v.version !== version) throw new AppError('CONFLICT');
-}
-
 export async function renameVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, id: string, input: { name: string; kind?: string; date?: string; version: number }) {
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
-    const v = await villageVersionAt(trx, id, date);
-    checkVersion(v, input.version);
+    const v = await villageVersionAt(trx, id, date, input.version);
     if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date))) throw new AppError('FORBIDDEN');
     await assertNameFree(trx, v.parent_id!, input.name, date, id);
     await changeFrom(trx, v, date, { name: input.name, ...(input.kind ? { kind: input.kind } : {}) });
@@ -124,8 +125,7 @@ export async function renameVillage(ctx: Ctx, actor: Actor, scope: UnitScope, la
 export async function moveVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, id: string, input: { parentCode: string; date?: string; version: number }) {
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
-    const v = await villageVersionAt(trx, id, date);
-    checkVersion(v, input.version);
+    const v = await villageVersionAt(trx, id, date, input.version);
     const target = await communeFor(trx, scope, input.parentCode, date, 'parentCode');
     const fromTree = await repo.findById(trx, v.parent_id!, date);
     // The old commune must be the caller's too, unless it no longer exists (a village waiting to be placed).
@@ -143,10 +143,9 @@ export async function mergeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lan
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     if (input.intoId === id) throw invalid('intoId', 'validation.sameUnit');
-    const v = await villageVersionAt(trx, id, date);
-    checkVersion(v, input.version);
+    const v = await villageVersionAt(trx, id, date, input.version);
     const into = await villageVersionAt(trx, input.intoId, date).catch(() => {
-      throw new AppError('NOT_FOUND', { field: 'intoId' });
+      throw referenceRefused('intoId');
     });
     if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date)) || !(await scope.canManageVillagesOf(trx, into.parent_id!, date))) throw new AppError('FORBIDDEN');
     await changeFrom(trx, v, date, 'close');
@@ -160,8 +159,7 @@ export async function mergeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lan
 export async function closeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, id: string, input: { date?: string; version: number }) {
   const date = input.date ?? today(ctx);
   await inTransaction(ctx.db, actor, async (trx) => {
-    const v = await villageVersionAt(trx, id, date);
-    checkVersion(v, input.version);
+    const v = await villageVersionAt(trx, id, date, input.version);
     if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date))) throw new AppError('FORBIDDEN');
     await changeFrom(trx, v, date, 'close');
     await rebuildSubtrees(trx, [id]);

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp, type Session } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 import { importQuangNinh } from '../../../test/units-fixture.ts';
+import { sheetRows, xlsxParts, zip } from '../../uploads/zip.testkit.ts';
 
 /** Text the way Windows-1258 stores it: vowel shapes precomposed, tone marks combining. */
 function cp1258(text: string): Buffer {
@@ -86,6 +88,29 @@ describe('villages', () => {
     expect(closed.statusCode).toBe(200);
     expect((await call(app, { url: '/api/units/06712-001?asOf=2026-03-01', session: officer })).statusCode).toBe(404);
     expect((await call(app, { url: '/api/units/06712-001?asOf=2026-02-28', session: officer })).statusCode).toBe(200);
+  });
+
+  it('of two renames sent at once on the same version, one is made and the other is told of the conflict', async () => {
+    const { app, db } = t();
+    const added = (await addVillage({ parentCode: '06712', name: 'Khu Hải Yến', kind: 'quarter', validFrom: '2025-08-01' })).json();
+    const rename = (name: string) => call(app, { method: 'POST', url: `/api/villages/${added.unit.id}/rename`, session: admin, body: { name, date: '2026-01-01', version: added.version } });
+    const waiting = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.db)).rows[0]!.n);
+    // The village's rows are held by another change while both renames start, so both are under way before either
+    // has changed anything.
+    const { both } = await db.db.transaction().execute(async (trx) => {
+      await sql`select id from unit_versions where unit_id = ${added.unit.id} for update`.execute(trx);
+      const both = Promise.all([rename('Khu Hải Yến Một'), rename('Khu Hải Yến Hai')]);
+      await expect.poll(waiting).toBe(2);
+      return { both };
+    });
+    const answers = await both;
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const loser = answers.find((r) => r.statusCode === 409)!;
+    expect(loser.json().error.code).toBe('CONFLICT');
+    const winner = answers.find((r) => r.statusCode === 200)!;
+    const detail = await call(app, { url: `/api/units/${added.unit.code}?asOf=2026-01-01`, session: officer });
+    expect(detail.json().unit.name).toBe(winner.json().unit.name);
+    expect(detail.json().history).toHaveLength(2);
   });
 
   it('refuses bad village input with the field named', async () => {
@@ -193,5 +218,19 @@ describe('villages', () => {
     expect(noColumns.json().error.issues[0].message).toContain('Mã xã');
     const big = await send(Buffer.alloc(6 * 1024 * 1024, 0x41));
     expect(big.statusCode).toBe(413);
+  });
+
+  it('refuses a file over the upload limits with 413 naming the limit', async () => {
+    const { app } = t();
+    const send = (body: Buffer, name: string) => {
+      const mp = multipart(name, body);
+      return app.inject({ method: 'POST', url: '/api/villages/import', payload: mp.payload, headers: { ...mp.headers, cookie: `khoi_session=${admin.cookie}`, 'x-csrf-token': admin.csrf } });
+    };
+    const tall = await send(Buffer.from('Mã xã,Tên\n' + '06724,Thôn\n'.repeat(20_000)), 'thon.csv');
+    expect([tall.statusCode, tall.json().error.code, tall.json().error.limit]).toEqual([413, 'UPLOAD_TOO_COMPLEX', { name: 'rows', max: 20_000 }]);
+    const wide = await send(Buffer.from('Mã xã,Tên' + ',x'.repeat(199) + '\n'), 'thon.csv');
+    expect(wide.json().error).toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', field: 'file', limit: { name: 'columns', max: 200 }, issues: [{ field: 'file', message: 'Bảng tính có hơn 200 cột.' }] });
+    const bomb = zip([...xlsxParts({ rows: sheetRows(1, 2) }), { name: 'xl/media/image1.png', zeros: 300 * 1024 * 1024 }]);
+    expect((await send(bomb, 'thon.xlsx')).json().error.limit).toEqual({ name: 'uncompressedBytes', max: 50 * 1024 * 1024 });
   });
 });

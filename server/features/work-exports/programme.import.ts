@@ -1,18 +1,20 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError, type ErrorIssue } from '../../http/errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
+import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
+import { readSpreadsheet, type Cell } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from '../units/names.ts';
 import { insertTask } from '../work/tasks.service.ts';
-import { holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import { bodyReadable, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import { allowedReferences, referenceRefused } from '../../http/references.ts';
 import { COLUMNS, type ColumnKey } from './programme.xlsx.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 /** The largest upload accepted (413 above). */
-export const PROGRAMME_IMPORT_LIMIT = 5 * 1024 * 1024;
+export const PROGRAMME_IMPORT_LIMIT = UPLOAD_LIMITS.fileBytes;
 
 /** One task read from a row, before names are matched. */
 type RowTask = {
@@ -31,17 +33,10 @@ type RowTask = {
   description: string | null;
 };
 
-/** Text of a cell, whatever Excel stored in it (rich text, a formula's result, a hyperlink), NFC and trimmed. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
+/** Text of a cell (the reader has made rich text, formulas and links plain), NFC and trimmed. */
+function cellText(v: Cell): string {
+  if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').normalize('NFC').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).normalize('NFC').trim();
-    if ('error' in v) return '';
-    return '';
-  }
   return String(v).normalize('NFC').trim();
 }
 
@@ -51,14 +46,13 @@ const iso = (y: number, m: number, d: number) => {
 };
 
 /** A date cell: an Excel date, a serial number, or text dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy, yyyy-mm-dd). */
-export function cellDate(v: ExcelJS.CellValue): string | null | 'invalid' {
-  if (v === null || v === undefined || v === '') return null;
+export function cellDate(v: Cell): string | null | 'invalid' {
+  if (v === null || v === '') return null;
   if (v instanceof Date) return iso(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   if (typeof v === 'number') {
     const d = new Date(Math.round((v - 25569) * 86_400_000));
     return Number.isNaN(d.getTime()) ? 'invalid' : iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
-  if (typeof v === 'object' && 'result' in v) return cellDate(v.result as ExcelJS.CellValue);
   const s = cellText(v);
   if (!s) return null;
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
@@ -69,7 +63,7 @@ export function cellDate(v: ExcelJS.CellValue): string | null | 'invalid' {
 }
 
 /** "100 hộ", "1.500 hộ", "12,5 %", a bare number: the target's value and unit. */
-export function parseAmount(v: ExcelJS.CellValue): { value: number | null; unit: string | null } | 'invalid' {
+export function parseAmount(v: Cell): { value: number | null; unit: string | null } | 'invalid' {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { value: v, unit: null } : 'invalid';
   const s = cellText(v);
   if (!s) return { value: null, unit: null };
@@ -81,24 +75,19 @@ export function parseAmount(v: ExcelJS.CellValue): { value: number | null; unit:
   return { value, unit: unit ? unit.slice(0, 50) : null };
 }
 
-/** Reads the sheet: the header row (found by its "Nội dung nhiệm vụ" cell), the group rows and the task rows. */
+/** Reads the workbook (within the upload limits) and finds the sheet and its header row, by its "Nội dung nhiệm vụ"
+ * cell in the first 20 rows. */
 async function readSheet(data: Buffer, lang: Lang) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.xlsxUnreadable' }] });
-  }
+  const book = await readSpreadsheet(data, { filename: 'programme.xlsx', accept: ['xlsx'], unreadable: 'validation.xlsxUnreadable' });
   const wanted = new Map(COLUMNS.map((c) => [fold(c.header), c.key]));
   wanted.set(fold('Tiến độ'), 'progress');
   wanted.set(fold('Nội dung'), 'title');
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) {
-      const row = ws.getRow(r);
+  for (const sheet of book.sheets) {
+    for (let r = 1; r <= Math.min(sheet.rows.length, 20); r++) {
       const cols = new Map<ColumnKey, number>();
-      row.eachCell((cell, col) => {
-        const key = wanted.get(fold(cellText(cell.value)));
-        if (key && !cols.has(key)) cols.set(key, col);
+      sheet.rows[r - 1]!.forEach((cell, i) => {
+        const key = wanted.get(fold(cellText(cell)));
+        if (key && !cols.has(key)) cols.set(key, i);
       });
       if (!cols.has('title')) continue;
       const missing = (['title', 'lead'] as const).filter((k) => !cols.has(k)).map((k) => COLUMNS.find((c) => c.key === k)!.header);
@@ -106,7 +95,7 @@ async function readSheet(data: Buffer, lang: Lang) {
         const message = translate(lang, 'validation.columns', { columns: missing.join(', ') });
         throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message }] });
       }
-      return { ws, headerRow: r, cols };
+      return { rows: sheet.rows, headerRow: r, cols };
     }
   }
   const message = translate(lang, 'validation.columns', { columns: 'Nội dung nhiệm vụ, Chủ trì' });
@@ -115,18 +104,18 @@ async function readSheet(data: Buffer, lang: Lang) {
 
 /** What the rows say, with the problems of each row (its sheet row number and the reason, in the caller's language). */
 export async function parseProgrammeSheet(data: Buffer, lang: Lang) {
-  const { ws, headerRow, cols } = await readSheet(data, lang);
+  const { rows, headerRow, cols } = await readSheet(data, lang);
   const issues: ErrorIssue[] = [];
   const issue = (row: number, col: string, key: string, params: Record<string, string | number> = {}) =>
     issues.push({ field: `rows.${row}.${col}`, message: translate(lang, `importProgramme.${key}`, { row, ...params }) });
   const groups: string[] = [];
   const tasks: RowTask[] = [];
   let current: string | null = null;
-  const raw = (row: ExcelJS.Row, key: ColumnKey) => (cols.has(key) ? row.getCell(cols.get(key)!).value : null);
-  const txt = (row: ExcelJS.Row, key: ColumnKey) => cellText(raw(row, key));
+  const raw = (row: Cell[], key: ColumnKey): Cell => (cols.has(key) ? (row[cols.get(key)!] ?? null) : null);
+  const txt = (row: Cell[], key: ColumnKey) => cellText(raw(row, key));
 
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (let r = headerRow + 1; r <= rows.length; r++) {
+    const row = rows[r - 1]!;
     const title = txt(row, 'title').replace(/\s+/g, ' ');
     const group = txt(row, 'group').replace(/\s+/g, ' ') || null;
     if (group && !groups.some((g) => nameKey(g) === nameKey(group))) groups.push(group);
@@ -198,8 +187,8 @@ const foldSql = (col: string) => sql`lower(translate(unaccent(coalesce(${sql.ref
  * 'work.manage' over it, 409 ALREADY_EXISTS when the body has a programme that year.
  */
 export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: { bodyId: string; year: number; title: string }, data: Buffer) {
-  const body = await ctx.db.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!body) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+  const body = await ctx.db.selectFrom('bodies').select(['id', 'unit_id', 'valid_from', 'valid_to']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!body || !(await bodyReadable(ctx.db, c, input.bodyId))) throw referenceRefused('bodyId');
   if (!(await holdsOverBody(ctx.db, c, 'work.manage', input.bodyId))) throw new AppError('FORBIDDEN');
   if ((body.valid_to && body.valid_to <= `${input.year}-01-01`) || (body.valid_from && body.valid_from > `${input.year}-12-31`))
     throw new AppError('VALIDATION_FAILED', { field: 'year', issues: [{ field: 'year', message: 'validation.bodyNotInForceThatYear' }] });
@@ -224,6 +213,13 @@ export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lan
   const people = personNames.length
     ? await ctx.db.selectFrom('people').select(['id', 'full_name']).where('deleted_at', 'is', null).where((eb) => eb(foldSql('full_name'), '=', eb.fn.any(eb.val(personNames)))).execute()
     : [];
+  // Names are matched among the bodies and people the programme may name (its owner's scope, task.references.ts): a
+  // short name such as "Hội LHPN" then means this ward's, not every ward's.
+  const [leadOk, nearOk, personOk] = await Promise.all([
+    allowedReferences(ctx.db, c, body.unit_id, 'lead', bodies.map((b) => b.id)),
+    allowedReferences(ctx.db, c, body.unit_id, 'near', bodies.map((b) => b.id)),
+    allowedReferences(ctx.db, c, body.unit_id, 'person', people.map((p) => p.id)),
+  ]);
   const kinds = await ctx.db.selectFrom('task_kinds').select(['code', 'name_vi', 'name_en']).where('deleted_at', 'is', null).orderBy('sort').execute();
 
   const resolved: (RowTask & { kindCode: string; leadId: string; cooperatorIds: string[]; personId: string | null; parentRow: number | null })[] = [];
@@ -232,8 +228,8 @@ export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lan
     const before = issues.length;
     const kind = t.kind ? kinds.find((k) => k.code === t.kind || fold(k.name_vi) === fold(t.kind) || fold(k.name_en) === fold(t.kind)) : kinds[0];
     if (!kind) issue(t.row, 'kind', 'kindUnknown', { kind: t.kind });
-    const body = (name: string, col: string) => {
-      const b = pick(name, bodies, (x) => [x.name, x.short_name], input.year);
+    const body = (name: string, col: 'lead' | 'cooperators') => {
+      const b = pick(name, bodies.filter((x) => (col === 'lead' ? leadOk : nearOk).has(x.id)), (x) => [x.name, x.short_name], input.year);
       if (b === 'unknown') issue(t.row, col, 'bodyUnknown', { name });
       else if (b === 'ambiguous') issue(t.row, col, 'bodyAmbiguous', { name });
       else if (b.valid_to && b.valid_to <= (t.startDate ?? c.today)) issue(t.row, col, 'bodyEnded', { name });
@@ -250,7 +246,7 @@ export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lan
     }
     let personId: string | null = null;
     if (t.person) {
-      const p = pick(t.person, people, (x) => [x.full_name], input.year);
+      const p = pick(t.person, people.filter((x) => personOk.has(x.id)), (x) => [x.full_name], input.year);
       if (p === 'unknown') issue(t.row, 'person', 'personUnknown', { name: t.person });
       else if (p === 'ambiguous') issue(t.row, 'person', 'personAmbiguous', { name: t.person });
       else personId = p.id;
@@ -294,6 +290,7 @@ export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lan
         targetUnit: t.targetUnit,
         cooperators: t.cooperatorIds.map((bodyId) => ({ bodyId })),
         assign: false,
+        refsFor: c,
       });
       taskOfRow.set(t.row, id);
     }

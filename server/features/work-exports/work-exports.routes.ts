@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema, RequestValidationError } from '../../http/errors.ts';
+import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { parseFormFields } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { attachment, DOCX_TYPE, XLSX_TYPE } from '../documents/admin-docx.ts';
@@ -39,9 +40,7 @@ async function readImportForm(request: FastifyRequest) {
     throw err;
   }
   if (!file || !file.length) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
-  const parsed = s.importFields.safeParse(fields, { reportInput: true });
-  if (!parsed.success) throw new RequestValidationError(parsed.error.issues, 'body');
-  return { fields: parsed.data, file };
+  return { fields: parseFormFields(s.importFields, fields), file };
 }
 
 /** Exports of a programme (Excel table, Word report) and its import from a sheet of the same layout. Reading
@@ -70,7 +69,7 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.post('/api/programmes/import', {
-    config: { multipart: true, scope: 'unit' },
+    config: { multipart: true, multipartFields: s.importFields, scope: 'unit' },
     schema: {
       tags,
       summary: 'Create a programme from an Excel sheet laid out as the export (fields bodyId, year, title and one .xlsx file of at most 5 MB); a row that cannot be read is reported and nothing is written',

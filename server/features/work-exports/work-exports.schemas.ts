@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { text } from '../../http/schemas.ts';
+import { ref, text } from '../../http/schemas.ts';
 
 /** The form fields sent with the programme sheet (multipart/form-data, beside the `file` part). */
 export const importFields = z.strictObject({
-  bodyId: z.uuid().describe('The body that owns the new programme'),
+  bodyId: ref('body').describe('The body that owns the new programme'),
   year: z.coerce.number().int().min(2000).max(2100),
   title: text(300),
 });

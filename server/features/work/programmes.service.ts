@@ -1,15 +1,17 @@
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import { allowedReferences, assertReferences, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../units/names.ts';
 import { countTasks, rollupProgress } from './rollup.ts';
 import * as repo from './tasks.repository.ts';
 import { invalid } from './tasks.service.ts';
 import type * as s from './work.schemas.ts';
-import { assertProgrammeReadable, holdsOverBody, programmeVisible, taskVisible, type WorkCaller } from './work.scope.ts';
+import { programmeOwnerUnit } from './task.references.ts';
+import { assertProgrammeReadable, bodyReadable, canReadProgramme, holdsOverBody, programmeVisible, taskVisible, type WorkCaller } from './work.scope.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
@@ -97,8 +99,10 @@ function shiftYear(d: string | null, years: number): string | null {
 }
 
 export async function createProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, input: z.infer<typeof s.createProgramme>) {
-  const body = await ctx.db.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!body) throw new AppError('NOT_FOUND', { field: 'bodyId' });
+  const body = await ctx.db.selectFrom('bodies').select(['id', 'unit_id', 'valid_from', 'valid_to']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!body || !(await bodyReadable(ctx.db, c, input.bodyId))) throw referenceRefused('bodyId');
+  // The source before anything is written: one the caller cannot read is refused as a missing one.
+  if (input.copyFromId && !(await canReadProgramme(ctx.db, c, input.copyFromId))) throw referenceRefused('copyFromId');
   if ((body.valid_to && body.valid_to <= `${input.year}-01-01`) || (body.valid_from && body.valid_from > `${input.year}-12-31`)) throw invalid('year', 'validation.bodyNotInForceThatYear');
   if (!(await holdsOverBody(ctx.db, c, 'work.manage', input.bodyId))) throw new AppError('FORBIDDEN');
   const id = await inTransaction(ctx.db, actor, async (trx) => {
@@ -110,26 +114,31 @@ export async function createProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, inp
       .returning('id')
       .executeTakeFirstOrThrow();
     if (input.copyFromId) {
-      const src = await trx.selectFrom('programmes').select(['id', 'year']).where('id', '=', input.copyFromId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!src) throw new AppError('NOT_FOUND', { field: 'copyFromId' });
+      const src = await trx.selectFrom('programmes').select(['id', 'year']).where('id', '=', input.copyFromId).where('deleted_at', 'is', null).forShare().executeTakeFirst();
+      if (!src) throw referenceRefused('copyFromId');
       const years = input.year - src.year;
       const groups = await trx.selectFrom('task_groups').selectAll().where('programme_id', '=', src.id).where('deleted_at', 'is', null).orderBy('position').execute();
+      // Top-level tasks only (subtasks and cascades are redone each year), as drafts; a recurring series keeps its first occurrence.
+      // Only the tasks the caller reads: a programme read through one of its tasks is not copied whole.
+      const tasks = await trx
+        .selectFrom('tasks as t')
+        .selectAll('t')
+        .where('t.programme_id', '=', src.id)
+        .where('t.parent_id', 'is', null)
+        .where('t.deleted_at', 'is', null)
+        .where('t.status', '!=', 'cancelled')
+        .where((eb) => eb.or([eb('t.occurrence', 'is', null), eb('t.occurrence', '=', 1)]))
+        .where(taskVisible(c))
+        .orderBy('t.number')
+        .execute();
+      const coops = await trx.selectFrom('task_cooperators').select(['task_id', 'body_id', 'part', 'person_id']).where('task_id', 'in', tasks.length ? tasks.map((t) => t.id) : [p.id]).where('deleted_at', 'is', null).execute();
+      const keep = await copyableReferences(trx, c, body.unit_id, groups, tasks, coops);
       const groupMap = new Map<string, string>();
       for (const g of groups) {
-        const ng = await trx.insertInto('task_groups').values({ programme_id: p.id, position: g.position, name: g.name, lead_body_id: g.lead_body_id }).returning('id').executeTakeFirstOrThrow();
+        const lead = g.lead_body_id && keep.lead.has(g.lead_body_id) ? g.lead_body_id : null;
+        const ng = await trx.insertInto('task_groups').values({ programme_id: p.id, position: g.position, name: g.name, lead_body_id: lead }).returning('id').executeTakeFirstOrThrow();
         groupMap.set(g.id, ng.id);
       }
-      // Top-level tasks only (subtasks and cascades are redone each year), as drafts; a recurring series keeps its first occurrence.
-      const tasks = await trx
-        .selectFrom('tasks')
-        .selectAll()
-        .where('programme_id', '=', src.id)
-        .where('parent_id', 'is', null)
-        .where('deleted_at', 'is', null)
-        .where('status', '!=', 'cancelled')
-        .where((eb) => eb.or([eb('occurrence', 'is', null), eb('occurrence', '=', 1)]))
-        .orderBy('number')
-        .execute();
       let n = 0;
       for (const t of tasks) {
         n++;
@@ -143,10 +152,10 @@ export async function createProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, inp
             title: t.title,
             title_fold: t.title_fold,
             description: t.description,
-            lead_body_id: t.lead_body_id,
-            unit_id: t.unit_id,
-            responsible_person_id: t.responsible_person_id,
-            assignee_account_id: t.assignee_account_id,
+            lead_body_id: keep.lead.has(t.lead_body_id) ? t.lead_body_id : body.id,
+            unit_id: keep.lead.has(t.lead_body_id) ? t.unit_id : body.unit_id,
+            responsible_person_id: t.responsible_person_id && keep.person.has(t.responsible_person_id) ? t.responsible_person_id : null,
+            assignee_account_id: t.assignee_account_id && keep.account.has(t.assignee_account_id) ? t.assignee_account_id : null,
             start_date: shiftYear(t.start_date, years),
             due_date: shiftYear(t.due_date, years),
             original_due_date: shiftYear(t.due_date, years),
@@ -160,8 +169,12 @@ export async function createProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, inp
           .returning('id')
           .executeTakeFirstOrThrow();
         if (t.recurrence) await trx.updateTable('tasks').set({ series_id: nt.id, occurrence: 1 }).where('id', '=', nt.id).execute();
-        const coops = await trx.selectFrom('task_cooperators').select(['body_id', 'part', 'person_id']).where('task_id', '=', t.id).where('deleted_at', 'is', null).execute();
-        for (const co of coops) await trx.insertInto('task_cooperators').values({ task_id: nt.id, body_id: co.body_id, part: co.part, person_id: co.person_id }).execute();
+        const lead = keep.lead.has(t.lead_body_id) ? t.lead_body_id : body.id;
+        for (const co of coops) {
+          if (co.task_id !== t.id || !keep.near.has(co.body_id) || co.body_id === lead) continue;
+          const person = co.person_id && keep.nearPerson.has(co.person_id) ? co.person_id : null;
+          await trx.insertInto('task_cooperators').values({ task_id: nt.id, body_id: co.body_id, part: co.part, person_id: person }).execute();
+        }
       }
       await trx.updateTable('programmes').set({ task_counter: n }).where('id', '=', p.id).execute();
     } else if (input.groups?.length) {
@@ -170,6 +183,27 @@ export async function createProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, inp
     return p.id;
   });
   return programmeItem(ctx, c, id);
+}
+
+/** What a copy keeps of its source: the bodies, people and accounts the new programme may name (task.references.ts).
+ * A task led from outside is led by the new owner; a person, account or cooperating body from outside is left out. */
+async function copyableReferences(
+  trx: Trx,
+  c: WorkCaller,
+  ownerUnit: string,
+  groups: readonly { lead_body_id: string | null }[],
+  tasks: readonly { lead_body_id: string; responsible_person_id: string | null; assignee_account_id: string | null }[],
+  coops: readonly { body_id: string; person_id: string | null }[],
+) {
+  const ids = <T>(rows: readonly T[], pick: (r: T) => string | null) => rows.flatMap((r) => pick(r) ?? []);
+  const [lead, near, person, nearPerson, account] = await Promise.all([
+    allowedReferences(trx, c, ownerUnit, 'lead', [...ids(groups, (g) => g.lead_body_id), ...ids(tasks, (t) => t.lead_body_id)]),
+    allowedReferences(trx, c, ownerUnit, 'near', ids(coops, (co) => co.body_id)),
+    allowedReferences(trx, c, ownerUnit, 'person', ids(tasks, (t) => t.responsible_person_id)),
+    allowedReferences(trx, c, ownerUnit, 'nearPerson', ids(coops, (co) => co.person_id)),
+    allowedReferences(trx, c, ownerUnit, 'account', ids(tasks, (t) => t.assignee_account_id)),
+  ]);
+  return { lead, near, person, nearPerson, account };
 }
 
 async function forProgrammeChange(ctx: Ctx, c: WorkCaller, id: string) {
@@ -256,10 +290,7 @@ export async function overview(ctx: Ctx, c: WorkCaller, lang: Lang, id: string) 
 
 export async function createGroup(ctx: Ctx, actor: Actor, c: WorkCaller, programmeId: string, input: z.infer<typeof s.createGroup>) {
   await forProgrammeChange(ctx, c, programmeId);
-  if (input.leadBodyId) {
-    const b = await ctx.db.selectFrom('bodies').select('id').where('id', '=', input.leadBodyId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!b) throw new AppError('NOT_FOUND', { field: 'leadBodyId' });
-  }
+  if (input.leadBodyId) await assertReferences(ctx.db, c, programmeOwnerUnit(programmeId), [{ field: 'leadBodyId', rule: 'lead', id: input.leadBodyId }]);
   const id = await inTransaction(ctx.db, actor, async (trx) => {
     await trx.selectFrom('programmes').select('id').where('id', '=', programmeId).forUpdate().execute();
     const max = await trx.selectFrom('task_groups').select(sql<number>`coalesce(max(position), 0)::int`.as('m')).where('programme_id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
@@ -281,10 +312,7 @@ export async function updateGroup(ctx: Ctx, actor: Actor, c: WorkCaller, id: str
   const g = await ctx.db.selectFrom('task_groups').select(['programme_id', 'position']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!g) throw new AppError('NOT_FOUND');
   await forProgrammeChange(ctx, c, g.programme_id);
-  if (input.leadBodyId) {
-    const b = await ctx.db.selectFrom('bodies').select('id').where('id', '=', input.leadBodyId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!b) throw new AppError('NOT_FOUND', { field: 'leadBodyId' });
-  }
+  if (input.leadBodyId) await assertReferences(ctx.db, c, programmeOwnerUnit(g.programme_id), [{ field: 'leadBodyId', rule: 'lead', id: input.leadBodyId }]);
   await inTransaction(ctx.db, actor, async (trx) => {
     const set: Record<string, unknown> = {};
     if (input.name !== undefined) set.name = input.name;

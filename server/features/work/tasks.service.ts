@@ -14,6 +14,8 @@ import { accessMode, accessOf, taskAccess, taskAccessQuery, WORKFLOW, type Acces
 import * as repo from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
 import { holdsOverBody, taskVisible, type WorkCaller } from './work.scope.ts';
+import { assertReferences, firstRefusedSql, referenceRefused } from '../../http/references.ts';
+import { programmeOwnerUnit, taskReferenceChecks } from './task.references.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 type Q = Ctx['db'] | Trx;
@@ -28,7 +30,7 @@ const conflict = () => new AppError('CONFLICT');
 
 /** A body usable on a date: exists, not deleted, in force (or not yet ended) then. */
 function usableBody<B extends { valid_to: string | null }>(b: B | undefined, field: string, date: string): B {
-  if (!b) throw new AppError('NOT_FOUND', { field });
+  if (!b) throw referenceRefused(field);
   if (b.valid_to && b.valid_to <= date) throw invalid(field, 'validation.bodyEnded');
   return b;
 }
@@ -38,16 +40,10 @@ async function checkBody(q: Q, id: string, field: string, date: string) {
   return usableBody(b, field, date);
 }
 
-async function checkPerson(q: Q, id: string | null | undefined, field: string) {
-  if (!id) return;
-  const p = await q.selectFrom('people').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!p) throw new AppError('NOT_FOUND', { field });
-}
-
 async function checkAccount(q: Q, id: string | null | undefined, field: string) {
   if (!id) return;
   const a = await q.selectFrom('accounts').select(['id', 'disabled_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND', { field });
+  if (!a) throw referenceRefused(field);
   if (a.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field });
 }
 
@@ -95,11 +91,23 @@ async function writeCooperators(trx: Trx, taskId: string, list: readonly z.infer
 /** Takes the next task number of a programme (locks the programme row for the transaction). */
 async function nextTaskNumber(trx: Q, programmeId: string): Promise<number> {
   const r = await trx.updateTable('programmes').set((eb) => ({ task_counter: eb('task_counter', '+', 1) })).where('id', '=', programmeId).where('deleted_at', 'is', null).returning('task_counter').executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (!r) throw referenceRefused('programmeId');
   return r.task_counter;
 }
 
-export type NewTask = z.infer<typeof s.createTask> & { cascaded?: boolean; seriesId?: string; occurrence?: number; status?: 'draft' | 'assigned' };
+export type NewTask = z.infer<typeof s.createTask> & {
+  cascaded?: boolean;
+  seriesId?: string;
+  occurrence?: number;
+  status?: 'draft' | 'assigned';
+  /** Whose scope narrows what the task may name (task.references.ts); absent: the system's (demo data, a
+   * recurrence), narrowed by the programme owner's scope alone. */
+  refsFor?: WorkCaller;
+};
+
+/** The system as a caller (demo data, a recurrence): it reads everything; what a task names is narrowed by the
+ * programme owner's scope alone. */
+const systemCaller = (today: string): WorkCaller => ({ accountId: '', isAdmin: true, personId: null, today });
 
 /** What a new task refers to (insertTask), as one statement reads it. */
 type NewTaskRefs = {
@@ -110,19 +118,24 @@ type NewTaskRefs = {
   bodies: { id: string; unit_id: string; valid_to: string | null }[];
   people: string[];
   account: { disabled_at: string | null } | null;
+  /** The first field naming a record the task may not name (missing, or outside the scope), or null. */
+  refused: string | null;
 };
 
 /** What a new task refers to, as the columns of one select (issue 6: eight round trips and more with cooperators). */
-function newTaskRefs(input: NewTask) {
+function newTaskRefs(input: NewTask, by: WorkCaller) {
+  // A subtask's parent must be one the caller reads.
+  const parentVisible = taskVisible(by, 'pt');
   const bodyIds = [input.leadBodyId, ...input.cooperators.map((co) => co.bodyId)];
   const personIds = [input.responsiblePersonId, ...input.cooperators.map((co) => co.personId)].filter((x): x is string => Boolean(x));
   return sql`(select json_build_object('id', id, 'body_id', body_id, 'year', year) from programmes where id = ${input.programmeId}::uuid and deleted_at is null) as programme,
       exists (select 1 from task_kinds where code = ${input.kind} and deleted_at is null) as kind_ok,
       (select json_build_object('programme_id', programme_id) from task_groups where id = ${input.groupId ?? null}::uuid and deleted_at is null) as grp,
-      (select json_build_object('programme_id', programme_id, 'group_id', group_id) from tasks where id = ${input.parentId ?? null}::uuid and deleted_at is null) as parent,
+      (select json_build_object('programme_id', programme_id, 'group_id', group_id) from tasks pt where pt.id = ${input.parentId ?? null}::uuid and pt.deleted_at is null and ${parentVisible}) as parent,
       (select coalesce(json_agg(json_build_object('id', id, 'unit_id', unit_id, 'valid_to', valid_to)), '[]') from bodies where id = any (${bodyIds}::uuid[]) and deleted_at is null) as bodies,
       (select coalesce(json_agg(id), '[]') from people where id = any (${personIds}::uuid[]) and deleted_at is null) as people,
-      (select json_build_object('disabled_at', disabled_at) from accounts where id = ${input.assigneeAccountId ?? null}::uuid and deleted_at is null) as account`;
+      (select json_build_object('disabled_at', disabled_at) from accounts where id = ${input.assigneeAccountId ?? null}::uuid and deleted_at is null) as account,
+      ${firstRefusedSql(by, programmeOwnerUnit(input.programmeId), taskReferenceChecks(input))} as refused`;
 }
 
 /** Inserts a task after its checks; the caller has checked the permission. `known`: its number and what it refers
@@ -133,28 +146,27 @@ function newTaskRefs(input: NewTask) {
 export async function insertTask(trx: Trx | Database, actor: Actor, today: string, input: NewTask, known?: { number: number; refs: NewTaskRefs }): Promise<string> {
   if (!known && !trx.isTransaction) throw new Error('insertTask reads what the task refers to and its number in the transaction it writes in');
   // Everything the new task refers to, read in one statement, then checked in the order the fields are given.
-  const refs = known?.refs ?? (await sql<NewTaskRefs>`select ${newTaskRefs(input)}`.execute(trx)).rows[0]!;
+  const by = input.refsFor ?? systemCaller(today);
+  const refs = known?.refs ?? (await sql<NewTaskRefs>`select ${newTaskRefs(input, by)}`.execute(trx)).rows[0]!;
   const programme = refs.programme;
-  if (!programme) throw new AppError('NOT_FOUND', { field: 'programmeId' });
-  if (!refs.kind_ok) throw new AppError('NOT_FOUND', { field: 'kind' });
-  if (input.groupId) {
-    if (!refs.grp) throw new AppError('NOT_FOUND', { field: 'groupId' });
-    if (refs.grp.programme_id !== programme.id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
-  }
+  if (!programme) throw referenceRefused('programmeId');
+  if (!refs.kind_ok) throw referenceRefused('kind');
+  // A group or parent of another programme is refused as a missing one: its programme may be one the caller cannot read.
+  if (input.groupId && refs.grp?.programme_id !== programme.id) throw referenceRefused('groupId');
   let groupId = input.groupId ?? null;
   if (input.parentId) {
-    if (!refs.parent) throw new AppError('NOT_FOUND', { field: 'parentId' });
-    if (refs.parent.programme_id !== programme.id) throw invalid('parentId', 'validation.parentOfOtherProgramme');
+    if (refs.parent?.programme_id !== programme.id) throw referenceRefused('parentId');
     groupId = groupId ?? refs.parent.group_id;
   }
+  if (refs.refused) throw referenceRefused(refs.refused);
   checkDates(input.startDate, input.dueDate);
   const date = input.startDate ?? today;
   const bodies = new Map(refs.bodies.map((b) => [b.id, b]));
   const people = new Set(refs.people);
   const lead = usableBody(bodies.get(input.leadBodyId), 'leadBodyId', date);
-  if (input.responsiblePersonId && !people.has(input.responsiblePersonId)) throw new AppError('NOT_FOUND', { field: 'responsiblePersonId' });
+  if (input.responsiblePersonId && !people.has(input.responsiblePersonId)) throw referenceRefused('responsiblePersonId');
   if (input.assigneeAccountId) {
-    if (!refs.account) throw new AppError('NOT_FOUND', { field: 'assigneeAccountId' });
+    if (!refs.account) throw referenceRefused('assigneeAccountId');
     if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
   }
   checkCooperatorList(input.leadBodyId, input.cooperators, bodies, people, date);
@@ -221,21 +233,28 @@ async function takeTaskNumber(q: Database, c: WorkCaller, input: NewTask): Promi
   // Inside a transaction the setting below would stop that whole transaction's commit from waiting for the disk.
   if (q.isTransaction) throw new Error('takeTaskNumber runs in its own statement, outside a transaction');
   const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')}) h)`);
+  // A programme the caller cannot read is refused as a missing one (canReadProgramme's rule, cheapest test first).
+  const readable = c.isAdmin
+    ? sql<boolean>`true`
+    : sql<boolean>`case when p.id = any (${c.readableProgrammes ?? []}::uuid[]) then true
+        when programme_readable(${c.accountId}::uuid, ${c.today}::date, p.id) then true
+        else exists (select 1 from tasks t where t.programme_id = p.id and ${taskVisible(c)}) end`;
   const r = (
     await sql<{ found: boolean; may: boolean | null; number: number | null } & NewTaskRefs>`with chk as (
         select (${holds('pb')} or coalesce((select ${holds('lb')} from tasks pt join bodies lb on lb.id = pt.lead_body_id where pt.id = ${input.parentId ?? null}::uuid and pt.deleted_at is null), false)) as may
-          from programmes p join bodies pb on pb.id = p.body_id where p.id = ${input.programmeId}::uuid and p.deleted_at is null),
+          from programmes p join bodies pb on pb.id = p.body_id where p.id = ${input.programmeId}::uuid and p.deleted_at is null and ${readable}),
       n as (update programmes set task_counter = task_counter + 1 where id = ${input.programmeId}::uuid and deleted_at is null and (select may from chk) returning task_counter)
       select set_config('synchronous_commit', 'off', true) is not null and exists (select 1 from chk) as found, (select may from chk) as may, (select task_counter from n) as number,
-        ${newTaskRefs(input)}`.execute(q)
+        ${newTaskRefs(input, c)}`.execute(q)
   ).rows[0]!;
-  if (!r.found) throw new AppError('NOT_FOUND', { field: 'programmeId' });
+  if (!r.found) throw referenceRefused('programmeId');
   if (!r.may || r.number === null) throw new AppError('FORBIDDEN');
   const { found: _f, may: _m, number, ...refs } = r;
   return { number, refs };
 }
 
-export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, newTask: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+  const input: NewTask = { ...newTask, refsFor: c };
   checkDates(input.startDate, input.dueDate);
   // The permission, the number and what the task refers to in one statement, before the transaction.
   const known = await takeTaskNumber(ctx.db, c, input);
@@ -281,14 +300,13 @@ export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
     checkDates(start, due);
     if (input.kind) {
       const k = await trx.selectFrom('task_kinds').select('code').where('code', '=', input.kind).executeTakeFirst();
-      if (!k) throw new AppError('NOT_FOUND', { field: 'kind' });
+      if (!k) throw referenceRefused('kind');
     }
     if (input.groupId) {
       const g = await trx.selectFrom('task_groups').select('programme_id').where('id', '=', input.groupId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!g) throw new AppError('NOT_FOUND', { field: 'groupId' });
-      if (g.programme_id !== row.programme_id) throw invalid('groupId', 'validation.groupOfOtherProgramme');
+      if (g?.programme_id !== row.programme_id) throw referenceRefused('groupId');
     }
-    await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
+    await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
     await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
     const set: Record<string, unknown> = {};
     const map: [keyof typeof input, string][] = [
@@ -311,6 +329,7 @@ export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang
   await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
+    await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks({ cooperators: input.cooperators }));
     await checkCooperators(trx, row.lead_body_id, input.cooperators, c.today);
     await writeCooperators(trx, id, input.cooperators);
     await bump(trx, id).execute();
@@ -339,13 +358,13 @@ export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
     }
     if (input.action === 'return') Object.assign(set, { reported_done_on: null });
     if (input.action === 'reassign') {
+      await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
       if (input.leadBodyId) {
         const b = await checkBody(trx, input.leadBodyId, 'leadBodyId', c.today);
         const coop = await trx.selectFrom('task_cooperators').select('id').where('task_id', '=', id).where('body_id', '=', b.id).where('deleted_at', 'is', null).executeTakeFirst();
         if (coop) throw invalid('leadBodyId', 'validation.cooperatorIsLead');
         Object.assign(set, { lead_body_id: b.id, unit_id: b.unit_id });
       }
-      await checkPerson(trx, input.responsiblePersonId, 'responsiblePersonId');
       await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
       if (input.responsiblePersonId !== undefined) set.responsible_person_id = input.responsiblePersonId;
       if (input.assigneeAccountId !== undefined) set.assignee_account_id = input.assigneeAccountId;
@@ -372,12 +391,12 @@ export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
 }
 
 /** Links uploaded files (made by this account, not yet linked) to a task. */
-async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: string | null, fileIds: readonly string[]) {
+async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: string | null, fileIds: readonly string[], field: (i: number) => string) {
   for (const [i, fileId] of fileIds.entries()) {
     const f = await trx.selectFrom('files').select(['id', 'created_by']).where('id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!f || f.created_by !== c.accountId) throw new AppError('NOT_FOUND', { field: `fileIds.${i}` });
+    if (!f || f.created_by !== c.accountId) throw referenceRefused(field(i));
     const used = await trx.selectFrom('task_files').select('id').where('file_id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (used) throw invalid(`fileIds.${i}`, 'validation.fileUsed');
+    if (used) throw invalid(field(i), 'validation.fileUsed');
     await trx.insertInto('task_files').values({ task_id: taskId, update_id: updateId, file_id: fileId }).execute();
   }
 }
@@ -388,8 +407,13 @@ export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang
     if (!['assigned', 'in_progress', 'returned'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
     const on = input.reportedOn ?? c.today;
     if (on > c.today) throw invalid('reportedOn', 'validation.notInFuture');
-    await checkPerson(trx, input.reportedByPersonId, 'reportedByPersonId');
+    // Who reported is one of the programme's people; the right to report is the caller's own (it may come from being
+    // named on the task, with no role), so the caller's scope does not narrow it.
+    if (input.reportedByPersonId) await assertReferences(trx, systemCaller(c.today), programmeOwnerUnit(row.programme_id), [{ field: 'reportedByPersonId', rule: 'nearPerson', id: input.reportedByPersonId }]);
     if (input.cooperatorId) {
+      // Another task's cooperating body is refused as a missing one; this task's, without the right to report on it, is forbidden.
+      const own = await trx.selectFrom('task_cooperators').select('id').where('id', '=', input.cooperatorId).where('task_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!own) throw referenceRefused('cooperatorId');
       if (!access.reportParts.includes(input.cooperatorId)) throw new AppError('FORBIDDEN', { field: 'cooperatorId' });
       await trx.updateTable('task_cooperators').set((eb) => ({ reported_progress: input.progress, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', input.cooperatorId).execute();
     } else {
@@ -416,7 +440,7 @@ export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await linkFiles(trx, c, id, u.id, input.fileIds);
+    await linkFiles(trx, c, id, u.id, input.fileIds, (i) => `fileIds.${i}`);
   });
   return taskDetail(ctx, c, lang, id);
 }
@@ -433,7 +457,7 @@ export async function attachFile(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
   await inWorkTransaction(ctx.db, actor, async (trx) => {
     const { access } = await forChange(trx, c, id);
     if (!access.manage && !access.report && !access.reportParts.length) throw new AppError('FORBIDDEN');
-    await linkFiles(trx, c, id, null, [fileId]);
+    await linkFiles(trx, c, id, null, [fileId], () => 'fileId');
   });
   return taskDetail(ctx, c, lang, id);
 }
@@ -539,6 +563,7 @@ export async function cascade(ctx: Ctx, actor: Actor, c: WorkCaller, _lang: Lang
         cooperators: [],
         assign: true,
         cascaded: true,
+        refsFor: c,
       });
       created.push({ taskId, unitCode: u.code, unitName: u.name, bodyName: body.name });
     }

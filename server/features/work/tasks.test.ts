@@ -90,7 +90,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     }
     const other = await buildProgramme(t().app, f.admin, f.bodies.province, 2027);
     const foreignGroup = await api(f.leader.session, 'POST', '/api/tasks', { ...base, groupId: other.groups[0]!.id });
-    expect([foreignGroup.statusCode, foreignGroup.json().error.field]).toEqual([400, 'groupId']);
+    expect([foreignGroup.statusCode, foreignGroup.json().error.field]).toEqual([404, 'groupId']);
     const task = await newTask();
     const over = await api(f.officer.session, 'POST', `/api/tasks/${task.task.id}/progress`, { progress: 101 });
     expect(over.statusCode).toBe(400);
@@ -174,7 +174,8 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     const list = await api(f.sibling.session, 'GET', `/api/tasks?programmeId=${programme.id}`);
     expect(list.json().total).toBe(0);
     expect((await api(f.sibling.session, 'GET', '/api/programmes')).json()).toEqual([]);
-    expect((await api(f.sibling.session, 'POST', '/api/tasks', { programmeId: programme.id, kind: 'shared', title: 'X', leadBodyId: f.bodies.mc2 })).statusCode).toBe(403);
+    // A programme it cannot read is refused as a missing one.
+    expect((await api(f.sibling.session, 'POST', '/api/tasks', { programmeId: programme.id, kind: 'shared', title: 'X', leadBodyId: f.bodies.mc2 })).statusCode).toBe(404);
   });
 
   it('a responsible person without a role sees the task in my work and reports, and reads the parent chain', async () => {
@@ -271,8 +272,8 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     const { taskDetail } = await import('./tasks.service.ts');
     const { callerOf, withRememberedScope } = await import('./work.scope.ts');
     const province = await buildProgramme(t().app, f.admin, f.bodies.province, 2029);
-    const ids: string[] = [(await newTask()).task.id, (await newTask({ leadBodyId: f.bodies.mc1Women, cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: f.bodies.mc2, personId: f.village.personId }] })).task.id];
-    for (const [pid, lead, coop] of [[programme.id, f.bodies.mc2, f.bodies.mc1Women], [province.id, f.bodies.mc1, f.bodies.mc2], [province.id, f.bodies.province, f.bodies.mc1Youth]] as const) {
+    const ids: string[] = [(await newTask()).task.id, (await newTask({ leadBodyId: f.bodies.mc1Women, cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: f.bodies.province, personId: f.village.personId }] })).task.id];
+    for (const [pid, lead, coop] of [[province.id, f.bodies.mc2, f.bodies.mc1Women], [province.id, f.bodies.mc1, f.bodies.mc2], [province.id, f.bodies.province, f.bodies.mc1Youth]] as const) {
       const r = await api(f.admin, 'POST', '/api/tasks', { programmeId: pid, kind: 'shared', title: 'Giám sát công trình', leadBodyId: lead, assign: true, cooperators: [{ bodyId: coop, part: 'Phối hợp' }] });
       expect(r.statusCode, r.body).toBe(201);
       ids.push(r.json().task.id);
@@ -444,7 +445,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect(part.json().task.parentId).toBe(own.id);
     const before = await sql<{ n: number }>`select count(*)::int as n from tasks where programme_id = ${prov.json().id}::uuid`.execute(t().db.db);
     const outside = await api(f.leader.session, 'POST', '/api/tasks', { programmeId: prov.json().id, parentId: own.id, kind: 'shared', title: 'Phường bạn ra mắt tổ tự quản', leadBodyId: f.bodies.mc2, assign: true, cooperators: [] });
-    expect([outside.statusCode, outside.json().error.field]).toEqual([403, 'leadBodyId']);
+    expect([outside.statusCode, outside.json().error.field]).toEqual([404, 'leadBodyId']);
     const after = await sql<{ n: number }>`select count(*)::int as n from tasks where programme_id = ${prov.json().id}::uuid`.execute(t().db.db);
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     const bad = await api(f.admin, 'POST', `/api/tasks/${task.json().task.id}/cascade`, { unitCodes: ['99999'] });
@@ -504,7 +505,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     expect((await api(f.women.session, 'GET', file.url)).statusCode).toBe(200);
     expect((await api(f.sibling.session, 'GET', file.url)).statusCode).toBe(404);
     const reuse = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/files`, { fileId: file.id });
-    expect([reuse.statusCode, reuse.json().error.field]).toEqual([400, 'fileIds.0']);
+    expect([reuse.statusCode, reuse.json().error.field]).toEqual([400, 'fileId']);
     const other = await uploadFile(t().app, f.leader.session, 'ke-hoach.png', PNG);
     const stolen = await api(f.officer.session, 'POST', `/api/tasks/${d.task.id}/files`, { fileId: other.json().id });
     expect(stolen.statusCode).toBe(404);
@@ -525,13 +526,19 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
     // A subtask led by a body outside the creator's scope is refused and nothing is written.
     const before = (await api(f.admin, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=1`)).json().total;
     const outside = await api(f.women.session, 'POST', '/api/tasks', { programmeId: programme.id, parentId: created.json().task.id, kind: 'shared', title: 'Phần của phường bạn', leadBodyId: f.bodies.mc2, cooperators: [] });
-    expect(outside.statusCode).toBe(403);
+    expect([outside.statusCode, outside.json().error.field]).toEqual([404, 'leadBodyId']);
     expect((await api(f.admin, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=1`)).json().total).toBe(before);
   });
 
   it('tells who may create a programme', async () => {
     expect((await api(f.leader.session, 'GET', '/api/work/permissions')).json()).toEqual({ createProgramme: true });
     expect((await api(f.village.session, 'GET', '/api/work/permissions')).json()).toEqual({ createProgramme: false });
-    expect((await api(f.village.session, 'POST', '/api/programmes', { bodyId: f.bodies.mc1, year: 2030, title: 'Thử' })).statusCode).toBe(403);
+    // A body it does not read is refused as a missing one; one it reads without the right, as forbidden.
+    expect((await api(f.village.session, 'POST', '/api/programmes', { bodyId: f.bodies.mc1, year: 2030, title: 'Thử' })).statusCode).toBe(404);
+    const { buildAccount, PASSWORD } = await import('../../../test/factories.ts');
+    const { signIn } = await import('../../../test/app.ts');
+    const a = await buildAccount(t().ctx);
+    expect((await api(f.admin, 'POST', `/api/accounts/${a.id}/roles`, { role: 'viewer', unitCode: '06712' })).statusCode).toBe(201);
+    expect((await api(await signIn(t().app, a.username, PASSWORD), 'POST', '/api/programmes', { bodyId: f.bodies.mc1, year: 2030, title: 'Thử' })).statusCode).toBe(403);
   });
 });

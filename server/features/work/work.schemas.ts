@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, pagination, text } from '../../http/schemas.ts';
+import { isoDate, pagination, text, version, versionBody, ref } from '../../http/schemas.ts';
+export { version, versionBody };
 import { unitCode } from '../units/units.schemas.ts';
 
 /** A multi-line text (description, note, minutes): NFC, trimmed, up to `max` characters. */
@@ -9,8 +10,6 @@ export const longText = (max: number) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max));
 
-export const version = z.number().int().min(1).describe('The version read; a stale one is 409 CONFLICT');
-export const versionBody = z.strictObject({ version });
 
 export const TASK_STATUSES = ['draft', 'assigned', 'in_progress', 'reported_done', 'accepted', 'returned', 'suspended', 'cancelled'] as const;
 export const taskStatus = z.enum(TASK_STATUSES);
@@ -54,16 +53,16 @@ export const programmeItem = z
 
 export const programmesQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  bodyId: z.uuid().optional(),
+  bodyId: ref('body').optional(),
   q: z.string().trim().max(100).optional(),
 });
 
 export const createProgramme = z.strictObject({
-  bodyId: z.uuid().describe('The body that owns the programme (a bloc office, a Front committee, …)'),
+  bodyId: ref('body').describe('The body that owns the programme (a bloc office, a Front committee, …)'),
   year: z.number().int().min(2000).max(2100),
   title: text(300),
   description: longText(5000).optional(),
-  copyFromId: z.uuid().optional().describe('Copy the groups and top-level tasks of this programme, dates moved to the new year'),
+  copyFromId: ref('programme').optional().describe('Copy the groups and top-level tasks of this programme, dates moved to the new year'),
   groups: z.array(text(300)).max(100).optional().describe('Task group names, in order (ignored when copying)'),
 });
 
@@ -85,23 +84,23 @@ export const programmeDetail = z.object({
   permissions: z.object({ manage: z.boolean(), accept: z.boolean() }),
 });
 
-export const createGroup = z.strictObject({ name: text(300), leadBodyId: z.uuid().nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
-export const updateGroup = z.strictObject({ version, name: text(300).optional(), leadBodyId: z.uuid().nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
+export const createGroup = z.strictObject({ name: text(300), leadBodyId: ref('body').nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
+export const updateGroup = z.strictObject({ version, name: text(300).optional(), leadBodyId: ref('body').nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
 
 export const cooperatorInput = z.strictObject({
-  bodyId: z.uuid(),
+  bodyId: ref('body'),
   part: longText(1000).optional().describe('The cooperating body’s own part of the work'),
-  personId: z.uuid().nullable().optional().describe('The cooperating body’s person for this task'),
+  personId: ref('person').nullable().optional().describe('The cooperating body’s person for this task'),
 });
 
 const taskFields = {
-  groupId: z.uuid().nullable().optional(),
+  groupId: ref('taskGroup').nullable().optional(),
   kind: z.string().min(1).max(40),
   title: text(500),
   description: longText(10000).optional(),
-  leadBodyId: z.uuid().describe('Lead body (chủ trì)'),
-  responsiblePersonId: z.uuid().nullable().optional().describe('The named responsible person (rõ người)'),
-  assigneeAccountId: z.uuid().nullable().optional().describe('The account that follows the task for the lead body'),
+  leadBodyId: ref('body').describe('Lead body (chủ trì)'),
+  responsiblePersonId: ref('person').nullable().optional().describe('The named responsible person (rõ người)'),
+  assigneeAccountId: ref('account').nullable().optional().describe('The account that follows the task for the lead body'),
   startDate: isoDate.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
   targetValue: z.number().min(0).max(1e12).nullable().optional().describe('Expected result as a number (rõ kết quả)'),
@@ -112,8 +111,8 @@ const taskFields = {
 };
 
 export const createTask = z.strictObject({
-  programmeId: z.uuid(),
-  parentId: z.uuid().nullable().optional().describe('Parent task (a subtask)'),
+  programmeId: ref('programme'),
+  parentId: ref('task').nullable().optional().describe('Parent task (a subtask)'),
   ...taskFields,
   cooperators: z.array(cooperatorInput).max(50).default([]),
   assign: z.boolean().default(false).describe('Assign at once (status assigned) instead of keeping a draft'),
@@ -145,18 +144,18 @@ export const transition = z.strictObject({
   action: z.enum(TASK_ACTIONS),
   reason: longText(2000).optional().describe('Required to return, suspend, cancel and reassign'),
   reportedOn: isoDate.optional().describe('report_done: the date of the report (default today)'),
-  leadBodyId: z.uuid().optional().describe('reassign: the new lead body'),
-  responsiblePersonId: z.uuid().nullable().optional().describe('reassign: the new responsible person'),
-  assigneeAccountId: z.uuid().nullable().optional().describe('reassign: the new assignee account'),
+  leadBodyId: ref('body').optional().describe('reassign: the new lead body'),
+  responsiblePersonId: ref('person').nullable().optional().describe('reassign: the new responsible person'),
+  assigneeAccountId: ref('account').nullable().optional().describe('reassign: the new assignee account'),
 });
 
 export const progressInput = z.strictObject({
   progress: z.number().int().min(0).max(100),
   note: longText(5000).optional(),
-  cooperatorId: z.uuid().optional().describe('Report on a cooperating body’s own part'),
-  reportedByPersonId: z.uuid().nullable().optional().describe('Who reported it (a person, perhaps without an account); default the account’s person'),
+  cooperatorId: ref('cooperator').optional().describe('Report on a cooperating body’s own part'),
+  reportedByPersonId: ref('person').nullable().optional().describe('Who reported it (a person, perhaps without an account); default the account’s person'),
   reportedOn: isoDate.optional().describe('Date of the report (default today); not in the future'),
-  fileIds: z.array(z.uuid()).max(20).default([]).describe('Evidence uploaded with POST /api/uploads'),
+  fileIds: z.array(ref('file')).max(20).default([]).describe('Evidence uploaded with POST /api/uploads'),
   resultValue: z.number().min(0).max(1e12).nullable().optional().describe('The result reached so far, against the target'),
 });
 
@@ -222,12 +221,12 @@ export const taskItem = z
 export type TaskItem = z.infer<typeof taskItem>;
 
 export const tasksQuery = z.strictObject({
-  programmeId: z.uuid().optional(),
-  groupId: z.uuid().optional(),
-  parentId: z.uuid().optional().describe('Subtasks of this task'),
+  programmeId: ref('programme').optional(),
+  groupId: ref('taskGroup').optional(),
+  parentId: ref('task').optional().describe('Subtasks of this task'),
   topLevel: z.enum(['true', 'false']).optional().describe('Only tasks without a parent'),
-  bodyId: z.uuid().optional().describe('Led by this body or with it cooperating'),
-  assigneeAccountId: z.uuid().optional().describe('Followed by this account (the officer it is assigned to)'),
+  bodyId: ref('body').optional().describe('Led by this body or with it cooperating'),
+  assigneeAccountId: ref('account').optional().describe('Followed by this account (the officer it is assigned to)'),
   kind: z.string().max(40).optional(),
   status: z.union([taskStatus, z.array(taskStatus)]).optional(),
   timeliness: timeliness.optional(),
@@ -331,4 +330,4 @@ export const overviewResult = z.object({
   apart: z.array(z.object({ kind: z.string(), name: z.string(), counts, tasks: z.array(taskItem) })).describe('Key tasks registered with the Party committee and commissioned tasks, shown apart'),
 });
 
-export const attachInput = z.strictObject({ fileId: z.uuid() });
+export const attachInput = z.strictObject({ fileId: ref('file') });

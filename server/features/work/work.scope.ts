@@ -73,6 +73,14 @@ export async function holdsOverBody(q: Q, c: WorkCaller, permission: string, bod
   return Boolean(r.rows[0]?.ok);
 }
 
+/** Whether the caller reads a body's records (body_readable, migration 0009): a body it does not read is refused
+ * as a missing one when a write names it as its owner. */
+export async function bodyReadable(q: Q, c: WorkCaller, bodyId: string): Promise<boolean> {
+  if (c.isAdmin) return true;
+  const r = await sql<{ ok: boolean }>`select body_readable(${c.accountId}::uuid, ${c.today}::date, ${bodyId}::uuid) as ok`.execute(q);
+  return Boolean(r.rows[0]?.ok);
+}
+
 /** A programme is readable when its owner body is in the caller's read scope (today, or as a predecessor), or
  * the caller can read at least one of its tasks. */
 export async function canReadProgramme(q: Q, c: WorkCaller, programmeId: string): Promise<boolean> {

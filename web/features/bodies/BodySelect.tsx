@@ -14,6 +14,8 @@ type Common = {
   unit?: string | null;
   /** Leave out this body (a body is not its own parent or successor). */
   excludeId?: string;
+  /** Only the bodies a task of this body's programmes may name (then they are listed without typing). */
+  namedBy?: { bodyId: string; rule: 'lead' | 'near' } | null;
   placeholder?: string;
   id?: string;
   autoFocus?: boolean;
@@ -28,24 +30,24 @@ type Multiple = Common & { multiple: true; value?: string[]; onChange?: (ids: st
  * Used to pick a parent, successors, the body of a position and the body a role is narrowed to.
  */
 export function BodySelect(props: Single | Multiple) {
-  const { asOf, unit, excludeId, placeholder, id, autoFocus } = props;
+  const { asOf, unit, excludeId, placeholder, id, autoFocus, namedBy } = props;
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [remembered, setKnown] = useState<Map<string, { id: string; name: string; unitName: string | null }>>(() => new Map());
   // The name of the body already chosen when the form opened (or read from the address), which may arrive later.
   const known = props.initial && !remembered.has(props.initial.id) ? new Map(remembered).set(props.initial.id, { ...props.initial, unitName: null }) : remembered;
   const q = useDebounced(text.trim(), 250);
-  const query = { asOf, unit: unit ?? null, q: q || null };
+  const query = { asOf, unit: unit ?? null, q: q || null, namedBy: namedBy?.bodyId ?? null, rule: namedBy?.rule };
 
   const search = useQuery({
     queryKey: listKey(query),
     queryFn: ({ signal }) => listBodies(query, signal),
-    enabled: q.length > 0 || Boolean(unit),
+    enabled: q.length > 0 || Boolean(unit) || Boolean(namedBy),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 
-  const hits: Body[] = q || unit ? (search.data ?? []).filter((b) => b.id !== excludeId) : [];
+  const hits: Body[] = q || unit || namedBy ? (search.data ?? []).filter((b) => b.id !== excludeId) : [];
   const selected = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   // Chosen bodies stay among the options, so the box keeps showing their names after the next search.
   const kept = selected.flatMap((sid) => (hits.some((h) => h.id === sid) ? [] : known.has(sid) ? [known.get(sid)!] : []));
@@ -61,7 +63,7 @@ export function BodySelect(props: Single | Multiple) {
       return next;
     });
 
-  const notFound = !q && !unit
+  const notFound = !q && !unit && !namedBy
     ? t('bodies.searchHint')
     : search.isError
       ? errorText(search.error, t)

@@ -29,7 +29,17 @@ export type BodyLink = { id: string; name: string; date: string };
 
 export type BodyDetail = { body: Body; line: Body[]; children: Body[]; predecessors: BodyLink[]; successors: BodyLink[] };
 
-export type BodyQuery = { unit?: string | null; asOf: string; kind?: string | null; q?: string | null; includeEnded?: boolean; includeDeleted?: boolean };
+export type BodyQuery = {
+  unit?: string | null;
+  asOf: string;
+  kind?: string | null;
+  q?: string | null;
+  includeEnded?: boolean;
+  includeDeleted?: boolean;
+  /** Only the bodies a task of this body's programmes may name, as lead or cooperating body. */
+  namedBy?: string | null;
+  rule?: 'lead' | 'near';
+};
 
 /** Someone's position in a body. */
 export type Position = {
@@ -67,6 +77,8 @@ export function listBodies(query: BodyQuery, signal?: AbortSignal): Promise<Body
       q: query.q,
       includeEnded: query.includeEnded ? 'true' : undefined,
       includeDeleted: query.includeDeleted ? 'true' : undefined,
+      namedBy: query.namedBy,
+      rule: query.namedBy ? query.rule : undefined,
     },
     signal,
   });

@@ -136,10 +136,10 @@ function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: Brief
         </Form.Item>
       </Flex>
       <Form.Item name="leadBodyId" label={t('briefings.task.lead')} rules={[required]}>
-        <BodySelect asOf={today} initial={{ id: b.bodyId, name: b.bodyName }} />
+        <BodySelect asOf={today} namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'lead' }} initial={{ id: b.bodyId, name: b.bodyName }} />
       </Form.Item>
       <Form.Item name="cooperators" label={t('briefings.task.cooperators')}>
-        <BodySelect asOf={today} multiple excludeId={leadBodyId ?? undefined} />
+        <BodySelect asOf={today} multiple namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'near' }} excludeId={leadBodyId ?? undefined} />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="dueDate" label={t('briefings.task.dueDate')} className="briefing-date">

@@ -9,19 +9,19 @@ import { errorText } from '../../ui/errors.ts';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { createGroup, deleteGroup, updateGroup, WORK_KEY, type Group } from './work.api.ts';
 
-type Props = { open: boolean; programmeId: string; groups: Group[]; onClose: () => void };
+type Props = { open: boolean; programmeId: string; ownerBodyId: string; groups: Group[]; onClose: () => void };
 
 /** "Nhóm nhiệm vụ": add, rename (and set the group's lead body), move up/down and delete the programme's task groups. */
-export function GroupsModal({ open, programmeId, groups, onClose }: Props) {
+export function GroupsModal({ open, programmeId, ownerBodyId, groups, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Modal open={open} title={t('work.groups.title')} onCancel={onClose} footer={null} width={720} destroyOnHidden>
-      <GroupsEditor programmeId={programmeId} groups={groups} />
+      <GroupsEditor programmeId={programmeId} ownerBodyId={ownerBodyId} groups={groups} />
     </Modal>
   );
 }
 
-function GroupsEditor({ programmeId, groups }: { programmeId: string; groups: Group[] }) {
+function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: string; ownerBodyId: string; groups: Group[] }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
@@ -81,6 +81,7 @@ function GroupsEditor({ programmeId, groups }: { programmeId: string; groups: Gr
               <GroupForm
                 group={g}
                 programmeId={programmeId}
+                ownerBodyId={ownerBodyId}
                 onDone={() => {
                   setEditing(null);
                   void refresh();
@@ -118,7 +119,7 @@ function GroupsEditor({ programmeId, groups }: { programmeId: string; groups: Gr
       <Typography.Title level={5} className="work-groups-add-title">
         {t('work.groups.add')}
       </Typography.Title>
-      <GroupForm group={null} programmeId={programmeId} onDone={() => void refresh()} />
+      <GroupForm group={null} programmeId={programmeId} ownerBodyId={ownerBodyId} onDone={() => void refresh()} />
     </>
   );
 }
@@ -126,7 +127,7 @@ function GroupsEditor({ programmeId, groups }: { programmeId: string; groups: Gr
 type GroupValues = { name: string; leadBodyId?: string | null };
 
 /** Adds a group at the end, or renames one (and sets its lead body). */
-function GroupForm({ group, programmeId, onDone }: { group: Group | null; programmeId: string; onDone: () => void }) {
+function GroupForm({ group, programmeId, ownerBodyId, onDone }: { group: Group | null; programmeId: string; ownerBodyId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<GroupValues>();
@@ -159,7 +160,7 @@ function GroupForm({ group, programmeId, onDone }: { group: Group | null; progra
         <Input maxLength={300} autoFocus={group !== null} />
       </Form.Item>
       <Form.Item name="leadBodyId" label={t('work.groups.leadBodyOptional')}>
-        <BodySelect asOf={asOf} initial={group?.leadBodyId ? { id: group.leadBodyId, name: group.leadBodyName ?? '' } : null} aria-label={t('work.groups.leadBody')} />
+        <BodySelect asOf={asOf} namedBy={{ bodyId: ownerBodyId, rule: 'lead' }} initial={group?.leadBodyId ? { id: group.leadBodyId, name: group.leadBodyName ?? '' } : null} aria-label={t('work.groups.leadBody')} />
       </Form.Item>
       <Flex justify="end" gap={8}>
         {group ? <Button onClick={onDone}>{t('common.cancel')}</Button> : null}

@@ -81,7 +81,7 @@ export function ProgrammePage({ id }: { id: string }) {
   const places = filtered && all.data ? placesOf(all.data.items, groups) : undefined;
   const sections = arrange(tasks.data?.items ?? [], groups, !filtered && view === 'list', places);
   const emptyText = filtered ? t('work.programme.noMatch') : t('work.programme.noTasks');
-  const addTask = permissions.manage ? (group: Group | null) => setTaskForm({ programme: { id: programme.id, year: programme.year }, groups, groupId: group?.id ?? null }) : undefined;
+  const addTask = permissions.manage ? (group: Group | null) => setTaskForm({ programme: { id: programme.id, year: programme.year, bodyId: programme.bodyId }, groups, groupId: group?.id ?? null }) : undefined;
 
   const confirmDelete = () =>
     modal.confirm({
@@ -178,7 +178,7 @@ export function ProgrammePage({ id }: { id: string }) {
       </Card>
 
       <TaskFormDrawer target={taskForm} onClose={() => setTaskForm(null)} />
-      {permissions.manage ? <GroupsModal open={groupsOpen} programmeId={programme.id} groups={groups} onClose={() => setGroupsOpen(false)} /> : null}
+      {permissions.manage ? <GroupsModal open={groupsOpen} programmeId={programme.id} ownerBodyId={programme.bodyId} groups={groups} onClose={() => setGroupsOpen(false)} /> : null}
       <EditProgrammeModal programme={editing ? programme : null} onClose={() => setEditing(false)} />
     </>
   );

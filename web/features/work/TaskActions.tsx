@@ -123,7 +123,7 @@ function ActionForm({ detail, action, onClose }: { detail: TaskDetail; action: T
       {action === 'reassign' ? (
         <>
           <Form.Item name="leadBodyId" label={t('work.task.leadBody')} rules={[{ required: true, message: t('validation.required') }]}>
-            <BodySelect asOf={asOf} initial={{ id: task.leadBodyId, name: task.leadBodyName }} aria-label={t('work.task.leadBody')} />
+            <BodySelect asOf={asOf} namedBy={{ bodyId: detail.programme.bodyId, rule: 'lead' }} initial={{ id: task.leadBodyId, name: task.leadBodyName }} aria-label={t('work.task.leadBody')} />
           </Form.Item>
           <Form.Item name="responsiblePersonId" label={t('work.task.responsible')}>
             <PersonSelect initial={task.responsiblePersonId ? { id: task.responsiblePersonId, name: task.responsiblePersonName ?? '' } : null} aria-label={t('work.task.responsible')} />

@@ -26,7 +26,8 @@ import {
 
 /** What the form adds to or edits. `parent` makes a subtask; `task` edits an existing task. */
 export type TaskFormTarget = {
-  programme: { id: string; year: number };
+  /** bodyId: the owner body, whose scope the lead and cooperating bodies are chosen from. */
+  programme: { id: string; year: number; bodyId: string };
   groups: Group[];
   /** The group chosen by default (adding from a group's header). */
   groupId?: string | null;
@@ -255,7 +256,7 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
         </>
       ) : (
         <Form.Item name="leadBodyId" label={t('work.task.leadBody')} rules={[required]}>
-          <BodySelect asOf={asOf} placeholder={t('work.taskForm.leadPlaceholder')} aria-label={t('work.task.leadBody')} />
+          <BodySelect asOf={asOf} namedBy={{ bodyId: target.programme.bodyId, rule: 'lead' }} placeholder={t('work.taskForm.leadPlaceholder')} aria-label={t('work.task.leadBody')} />
         </Form.Item>
       )}
 
@@ -266,7 +267,7 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
         {(rows, { add, remove }) => (
           <div className="work-coop-rows">
             {rows.map((row, i) => (
-              <CooperatorFields key={row.key} name={row.name} index={i} asOf={asOf} onRemove={() => remove(row.name)} initial={editing?.cooperators[row.name] ?? null} leadBodyId={leadBodyId ?? null} />
+              <CooperatorFields key={row.key} name={row.name} index={i} asOf={asOf} onRemove={() => remove(row.name)} initial={editing?.cooperators[row.name] ?? null} leadBodyId={leadBodyId ?? null} ownerBodyId={target.programme.bodyId} />
             ))}
             <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ bodyId: null, part: '', personId: null })} block>
               {t('work.taskForm.addCooperator')}
@@ -373,10 +374,12 @@ type CoopProps = {
   onRemove: () => void;
   initial: { bodyId: string; bodyName: string; personId: string | null; personName: string | null } | null;
   leadBodyId: string | null;
+  /** The programme's owner body: cooperating bodies are chosen from what its tasks may name. */
+  ownerBodyId: string;
 };
 
 /** One cooperating body: the body, its person for this task and its own part of the work. */
-function CooperatorFields({ name, index, asOf, onRemove, initial, leadBodyId }: CoopProps) {
+function CooperatorFields({ name, index, asOf, onRemove, initial, leadBodyId, ownerBodyId }: CoopProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Values>();
   const bodyId: string | null | undefined = Form.useWatch(['cooperators', name, 'bodyId'], form);
@@ -399,7 +402,7 @@ function CooperatorFields({ name, index, asOf, onRemove, initial, leadBodyId }: 
               },
             ]}
           >
-            <BodySelect asOf={asOf} initial={initial ? { id: initial.bodyId, name: initial.bodyName } : null} aria-label={t('work.task.cooperatorBody')} />
+            <BodySelect asOf={asOf} namedBy={{ bodyId: ownerBodyId, rule: 'near' }} initial={initial ? { id: initial.bodyId, name: initial.bodyName } : null} aria-label={t('work.task.cooperatorBody')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

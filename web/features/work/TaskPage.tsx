@@ -49,7 +49,7 @@ export function TaskPage({ id }: { id: string }) {
   const d = detail.data;
   const task = d.task;
   const groups = programme.data?.groups ?? [];
-  const programmeRef = { id: d.programme.id, year: d.programme.year };
+  const programmeRef = { id: d.programme.id, year: d.programme.year, bodyId: d.programme.bodyId };
   const open = !CLOSED.has(task.status);
 
   const addSubtask = () => setForm({ programme: programmeRef, groups, parent: { id: task.id, number: task.number, title: task.title, groupId: task.groupId } });
