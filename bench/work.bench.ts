@@ -1,5 +1,5 @@
 /**
- * Work module benchmark (issue 6), side by side with the Redmine peer. Not part of `npm test`.
+ * Work module benchmark, side by side with the Redmine peer. Not part of `npm test`.
  *   npm run bench:work [-- --tasks 100000] [-- --database-url postgres://…] [-- --duration 20] [-- --runs 3]
  *                      [-- --auth session|token] [-- --with-redmine] [-- --plans] [-- --write]
  *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements),
@@ -36,7 +36,7 @@ import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
 import { createToken } from '../server/features/tokens/tokens.service.ts';
 import { diskFileStore } from '../server/features/files/file-store.ts';
-import { listTasksStatement } from '../server/features/work/tasks.service.ts';
+import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
 import { taskVisible, type WorkCaller } from '../server/features/work/work.scope.ts';
 
 const arg = (name: string) => {
@@ -485,9 +485,9 @@ try {
   const oneId = ids[0]!;
   await explain('scope alone: visible_task_ids(officer, today), every call', sql`select count(*) from visible_task_ids(${me.accountId}::uuid, ${today}::date)`.compile(db));
   await explain('show: the scope check of one task', db.selectFrom('tasks as t').select('t.id').where('t.id', '=', oneId).where(taskVisible(caller)).compile());
-  // The list's statement as the service builds it (tasks.service.ts listTasksStatement): the matches counted and
+  // The list's statement as the service builds it (task.list.repository.ts listTasksStatement): the matches counted and
   // sorted to the page, with the page's rows.
-  const listOf = (q: Record<string, unknown>) => listTasksStatement({ db }, caller, { programmeId, page: 1, pageSize: 25, ...q } as Parameters<typeof listTasksStatement>[2]);
+  const listOf = (q: Record<string, unknown>) => listTasksStatement(db, caller, { programmeId, page: 1, pageSize: 25, ...q } as Parameters<typeof listTasksStatement>[2]);
   await explain('list (status + assignee + group): the page with the total', listOf({ status: 'in_progress', assigneeAccountId: officers[0]!.accountId, groupId: groups[0]! }));
   await explain('page (status + group): the page with the total', listOf({ status: 'in_progress', groupId: groups[0]! }));
   await explain('search "Trà Cổ": the page with the total', listOf({ q: 'Trà Cổ' }));

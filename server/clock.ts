@@ -21,5 +21,5 @@ export function fixedClock(start: Date | string): Clock & { set: (d: Date | stri
 export function localDate(d: Date): string {
   return vnDate.format(d);
 }
-// One formatter for the process: building one costs about 0.2 ms, and every request asks for today (issue 6).
+// One formatter for the process: building one costs about 0.2 ms, and every request asks for today.
 const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });

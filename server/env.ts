@@ -36,7 +36,7 @@ const envSchema = z.object({
   KHOI_SKIP_WEB_BUILD: boolish.default(false),
   // Three connections per core (at least four). More statements at once than the cores can run only queue inside
   // PostgreSQL, where the scheduler makes the unlucky wait longest; fewer leave the cores idle while a statement
-  // reads (issue 6, 2 cores: one task p95 22 ms with 10, 13–14 with 6; a search of 100,000 tasks 112 req/s with 10,
+  // reads (2 cores: one task p95 22 ms with 10, 13–14 with 6; a search of 100,000 tasks 112 req/s with 10,
   // 130 with 6, 79 with 4).
   KHOI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(Math.max(4, 3 * os.availableParallelism())),
   KHOI_DEMO_PASSWORD: z.string().min(8).optional(),

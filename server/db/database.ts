@@ -21,7 +21,7 @@ export function openDatabase(url: string, opts: { poolSize?: number; application
     application_name: opts.applicationName ?? 'khoi',
     idleTimeoutMillis: 30_000,
     // No JIT compiling: every statement here is short, and a plan whose estimate crosses jit_above_cost (a large
-    // "my work" at 100,000 tasks, issue 6) spent 6 s compiling for 0.8 s of work on Debian's PostgreSQL, which has
+    // "my work" at 100,000 tasks) spent 6 s compiling for 0.8 s of work on Debian's PostgreSQL, which has
     // JIT on. An `options` parameter in the connection URL replaces this one.
     options: '-c jit=off',
   });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 
 /**
- * Every parameterised query runs as a named prepared statement on its connection (issue 6). PostgreSQL then
+ * Every parameterised query runs as a named prepared statement on its connection. PostgreSQL then
  * parses it once per connection and, after five executions, may keep a generic plan: the work module's list query
  * spent 4–8 ms of each request in the planner before this. Statements without parameters (begin, commit, DDL,
  * migrations with several commands) keep the simple protocol. A connection that has prepared many distinct

@@ -2,7 +2,7 @@ import type { CompiledQuery } from 'kysely';
 import type { Database } from './database.ts';
 
 /**
- * A statement that Kysely builds and compiles once per shape and then runs with fresh values (issue 6). Building and
+ * A statement that Kysely builds and compiles once per shape and then runs with fresh values. Building and
  * compiling the task page's statement cost Node more per request (about 0.1–0.2 ms, a tenth of its time) than
  * PostgreSQL spent reading the rows; the same SQL text each time also lets the prepared-statement names (prepared.ts)
  * be found without hashing a new string.

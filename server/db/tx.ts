@@ -15,13 +15,13 @@ export type Actor = {
 
 /** What a command's transaction leaves alone. `identities`: it writes no account, session, token, role, person, body
  * or programme, so what is remembered for a second with an identity (identity.cache.ts: who a session is, the
- * programmes it reads whole) stays valid (issue 6: every created task emptied
+ * programmes it reads whole) stays valid (every created task emptied
  * that memory, and most requests after one read their session again). */
 export type TxOptions = {
   leaves?: 'identities';
   /** `first statement`: the command's first statement sets the actor itself (with actorSettings, evaluated in that
    * statement, before its AFTER triggers write the audit rows), saving the transaction a round trip to the database
-   * (issue 6: a created task took six, each a system call on this side and on the server's). */
+   * (a created task took six, each a system call on this side and on the server's). */
   actorSetBy?: 'first statement';
 };
 

@@ -73,6 +73,10 @@ export class AppError extends Error {
   }
 }
 
+/** A field refused by a rule the schema cannot say (a due date before the start, a body that ended): 400 naming the
+ * field, with its message (an i18n key). */
+export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
+
 /** Zod issues from a request, kept raw so the message is translated per request language. */
 export class RequestValidationError extends Error {
   readonly issues: z.core.$ZodIssue[];

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import { localDate } from '../clock.ts';
 import type { NotificationChannel } from '../features/notifications/channels.ts';
 import { runReminderSweep, type SweepResult } from '../features/notifications/reminders.ts';
-import { createDueOccurrences } from '../features/work/tasks.service.ts';
+import { createDueOccurrences } from '../features/work/task.recurrence.service.ts';
 import { erasePersonalData, type ErasureResult } from '../features/retention/retention.ts';
 import { purgeExpiredKeys } from '../http/idempotency.ts';
 

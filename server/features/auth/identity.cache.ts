@@ -2,7 +2,7 @@ import { onCommit } from '../../db/tx.ts';
 import type { Database } from '../../db/database.ts';
 
 /**
- * Who a session cookie or API token stands for, remembered for at most one second (issue 6: the lookup was one
+ * Who a session cookie or API token stands for, remembered for at most one second (the lookup was one
  * of four round trips on every request). A revoked session, a disabled account or a changed role stops working
  * within that second on every server; on this server at once, because every committed transaction here (logout,
  * disabling, role changes, password changes) empties the cache. An entry also lapses when the application clock

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { namableSql, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../units/names.ts';
@@ -12,7 +12,6 @@ import type { BodyItem } from './bodies.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 
 export function presentBody(r: repo.BodyRow, lang: Lang): BodyItem {
   return {

@@ -2,11 +2,11 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { formatNumber, nextNumber } from '../documents/counters.ts';
 import { fold } from '../units/names.ts';
-import { createTask } from '../work/tasks.service.ts';
+import { createTask } from '../work/task.create.service.ts';
 import { bodyReadable, canReadProgramme, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
 import { assertReferences, itemChecks, referenceRefused } from '../../http/references.ts';
 import * as repo from './briefings.repository.ts';
@@ -15,7 +15,6 @@ import type * as s from './briefings.schemas.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 type Q = Ctx['db'] | Trx;
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 
 /** The series of the conclusions notice (document_series, migration 0007). */
 export const NOTICE_SERIES = 'conclusion_notice';

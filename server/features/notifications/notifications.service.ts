@@ -8,7 +8,7 @@ import type { WorkCaller } from '../work/work.scope.ts';
 import * as repo from './notifications.repository.ts';
 import type * as s from './notifications.schemas.ts';
 import { digestText, sortEntries } from './notifications.text.ts';
-import { myWork } from '../work/tasks.service.ts';
+import { myWork } from '../work/my-work.service.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'env'>;
 

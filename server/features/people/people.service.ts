@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { Identity } from '../auth/auth.service.ts';
 import { fold } from '../units/names.ts';
@@ -14,7 +14,6 @@ import { sniffImage } from '../files/file-store.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type Q = Database | Trx;
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 const inForce = (asOf: string) => sql<SqlBool>`((ps.valid_from is null or ps.valid_from <= ${asOf}::date) and (ps.valid_to is null or ${asOf}::date < ps.valid_to))`;
 
 function positionsQuery(q: Q) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import type { Lang } from '../../i18n/messages.ts';
@@ -13,7 +13,6 @@ import { presentUnit, today } from './units.service.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type VersionRow = { id: string; unit_id: string; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null; version: number };
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 
 /** The commune (level 3) that has `code` on `date`, which the caller may manage. */
 async function communeFor(trx: Trx, scope: UnitScope, code: string, date: string, field: string) {

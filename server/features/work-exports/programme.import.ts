@@ -6,7 +6,7 @@ import { translate, type Lang } from '../../i18n/messages.ts';
 import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
 import { readSpreadsheet, type Cell } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from '../units/names.ts';
-import { insertTask } from '../work/tasks.service.ts';
+import { insertTask } from '../work/task.create.service.ts';
 import { bodyReadable, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
 import { allowedReferences, referenceRefused } from '../../http/references.ts';
 import { COLUMNS, type ColumnKey } from './programme.xlsx.ts';

@@ -2,13 +2,13 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { allowedReferences, assertReferences, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../units/names.ts';
 import { countTasks, rollupProgress } from './rollup.ts';
 import * as repo from './tasks.repository.ts';
-import { invalid } from './tasks.service.ts';
+import { presentTask } from './task.presenter.ts';
 import type * as s from './work.schemas.ts';
 import { programmeOwnerUnit } from './task.references.ts';
 import { assertProgrammeReadable, bodyReadable, canReadProgramme, holdsOverBody, programmeVisible, taskVisible, type WorkCaller } from './work.scope.ts';
@@ -283,7 +283,7 @@ export async function overview(ctx: Ctx, c: WorkCaller, lang: Lang, id: string) 
       kind: k.code,
       name: k.name,
       counts: countTasks(top.filter((t) => t.kind === k.code), c.today),
-      tasks: rows.filter((r) => r.kind === k.code).map((r) => repo.presentTask(r, lang, c.today, progress)),
+      tasks: rows.filter((r) => r.kind === k.code).map((r) => presentTask(r, lang, c.today, progress)),
     })),
   };
 }

@@ -64,7 +64,7 @@ export function timelinessOf(t: { status: string; due_date: string | null; repor
 }
 
 /** Whole days from one ISO date to another. Remembered by pair (a page of tasks shares a few due dates and one
- * today; parsing two dates for each row was a twentieth of a full page's time in the server — issue 6). */
+ * today; parsing two dates for each row was a twentieth of a full page's time in the server). */
 export function daysBetween(from: string, to: string): number {
   const key = from + '|' + to;
   let days = daysMemo.get(key);

@@ -1,9 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
-import type { Lang } from '../../i18n/messages.ts';
-import { daysBetween, rollupProgress, timelinessOf, type RollupNode } from './rollup.ts';
-import type { TaskItem } from './work.schemas.ts';
+import { rollupProgress, type RollupNode } from './rollup.ts';
 
 type Q = Database | Trx;
 
@@ -12,7 +10,7 @@ export const unitNameOf = (ref: string) =>
   sql<string | null>`(select ut.name from unit_tree ut where ut.unit_id = ${sql.ref(ref)} order by ut.valid_to desc nulls first limit 1)`;
 
 /** Tasks with everything a task's page shows (one query; cooperators as a JSON array). The builder is made once per
- * database handle (builders are immutable; building this one cost about 0.1 ms a request — issue 6). */
+ * database handle (builders are immutable; building this one cost about 0.1 ms a request). */
 export function tasksQuery(q: Q) {
   let base = bases.get(q);
   if (!base) {
@@ -25,7 +23,7 @@ const buildTasksQuery = (q: Q) => taskListQuery(q).select(['t.description', 'p.b
 const bases = new WeakMap<Q, ReturnType<typeof buildTasksQuery>>();
 
 /** Tasks with what a list shows (presentTask and the rollup): a list's page leaves out the description and the
- * columns only a task's page reads (issue 6: each row's fields are written as JSON by the database, parsed and
+ * columns only a task's page reads (each row's fields are written as JSON by the database, parsed and
  * written again by the server — a page's cost is its rows'). */
 export function taskListQuery(q: Q) {
   let base = listBases.get(q);
@@ -119,53 +117,6 @@ export async function progressOfRows(q: Q, rows: readonly (RollupNode & { subtas
   const progress = rollupProgress(rows.filter((r) => r.subtask_count === 0).map((r) => ({ ...r, parent_id: null })));
   if (parents.length) for (const [id, v] of await progressOf(q, parents)) progress.set(id, v);
   return progress;
-}
-
-export type Involvement = TaskItem['myRoles'][number];
-
-export function presentTask(r: TaskListRow, lang: Lang, today: string, progress: Map<string, number>, roles: Involvement[] = []): TaskItem {
-  return {
-    id: r.id,
-    programmeId: r.programme_id,
-    programmeTitle: r.programme_title,
-    number: r.number,
-    groupId: r.group_id,
-    groupName: r.group_name,
-    groupPosition: r.group_position,
-    parentId: r.parent_id,
-    kind: r.kind,
-    kindName: lang === 'en' ? r.kind_en : r.kind_vi,
-    title: r.title,
-    leadBodyId: r.lead_body_id,
-    leadBodyName: r.lead_body_name,
-    unitName: r.unit_name,
-    responsiblePersonId: r.responsible_person_id,
-    responsiblePersonName: r.responsible_name,
-    assigneeAccountId: r.assignee_account_id,
-    assigneeName: r.assignee_name,
-    cooperators: r.cooperators,
-    startDate: r.start_date,
-    dueDate: r.due_date,
-    originalDueDate: r.original_due_date,
-    targetValue: r.target_value === null ? null : Number(r.target_value),
-    targetUnit: r.target_unit,
-    resultValue: r.result_value === null ? null : Number(r.result_value),
-    priority: r.priority,
-    weight: Number(r.weight),
-    status: r.status,
-    statusReason: r.status_reason,
-    progress: progress.get(r.id) ?? r.reported_progress,
-    subtaskCount: r.subtask_count,
-    reportedDoneOn: r.reported_done_on,
-    acceptedOn: r.accepted_on,
-    timeliness: timelinessOf(r, today),
-    daysLeft: r.due_date ? daysBetween(today, r.due_date) : null,
-    recurrence: r.recurrence,
-    occurrence: r.occurrence,
-    cascaded: r.cascaded,
-    myRoles: roles,
-    version: r.version,
-  };
 }
 
 /** The bodies an account works for on a day: where its person holds a position, the bodies its roles are narrowed

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { call, type Session } from '../../../test/app.ts';
 import { useTestApp } from '../../../test/app.ts';
 import { buildProgramme, PNG, uploadFile, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
-import { createDueOccurrences } from './tasks.service.ts';
+import { createDueOccurrences } from './task.recurrence.service.ts';
 import * as s from './work.schemas.ts';
 
 describe('tasks: lead and cooperating bodies, workflow, progress', () => {
@@ -269,7 +269,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
 
   it('rights read from remembered grants are the rights the database gives, for every caller and task (narrowed, cooperating, outside)', async () => {
     const { taskAccess } = await import('./task.access.ts');
-    const { taskDetail } = await import('./tasks.service.ts');
+    const { taskDetail } = await import('./task.detail.service.ts');
     const { callerOf, withRememberedScope } = await import('./work.scope.ts');
     const province = await buildProgramme(t().app, f.admin, f.bodies.province, 2029);
     const ids: string[] = [(await newTask()).task.id, (await newTask({ leadBodyId: f.bodies.mc1Women, cooperators: [{ bodyId: f.bodies.mc1Youth }, { bodyId: f.bodies.province, personId: f.village.personId }] })).task.id];

@@ -8,7 +8,13 @@ import { errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import * as programmes from './programmes.service.ts';
-import * as tasks from './tasks.service.ts';
+import { myWork } from './my-work.service.ts';
+import { cascade } from './task.cascade.service.ts';
+import { setCooperators, transition, updateTask } from './task.change.service.ts';
+import { createTask } from './task.create.service.ts';
+import { taskDetail } from './task.detail.service.ts';
+import { listTasks } from './task.list.service.ts';
+import { addComment, attachFile, decideExtension, reportProgress, requestExtension } from './task.progress.service.ts';
 import { upload } from './uploads.ts';
 import { registerWorkHandover } from './work.handover.ts';
 import * as s from './work.schemas.ts';
@@ -29,112 +35,112 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['work'];
 
   r.get('/api/work/kinds', {
-    schema: { tags, summary: 'Kinds of task (data)', response: { 200: z.array(s.kindItem), ...errors } },
+    schema: { operationId: 'listTaskKinds', tags, summary: 'Kinds of task (data)', response: { 200: z.array(s.kindItem), ...errors } },
     handler: (request) => programmes.listKinds(ctx, lang(request)),
   });
   r.get('/api/work/permissions', {
-    schema: { tags, summary: 'What the caller may start in the work module today (create a programme: work.manage over some body)', response: { 200: z.object({ createProgramme: z.boolean() }), ...errors } },
+    schema: { operationId: 'getWorkPermissions', tags, summary: 'What the caller may start in the work module today (create a programme: work.manage over some body)', response: { 200: z.object({ createProgramme: z.boolean() }), ...errors } },
     handler: async (request) => programmes.workPermissions(ctx, await caller(request)),
   });
   r.get('/api/programmes', {
-    schema: { tags, summary: 'Work programmes the caller may read', querystring: s.programmesQuery, response: { 200: z.array(s.programmeItem), ...errors } },
+    schema: { operationId: 'listProgrammes', tags, summary: 'Work programmes the caller may read', querystring: s.programmesQuery, response: { 200: z.array(s.programmeItem), ...errors } },
     handler: async (request) => programmes.listProgrammes(ctx, await caller(request), request.query),
   });
   r.post('/api/programmes', {
-    schema: { tags, summary: 'Create a body’s programme for a year, empty, with groups, or copied from an earlier one (work.manage over the body)', body: s.createProgramme, response: { 201: s.programmeItem, ...errors } },
+    schema: { operationId: 'createProgramme', tags, summary: 'Create a body’s programme for a year, empty, with groups, or copied from an earlier one (work.manage over the body)', body: s.createProgramme, response: { 201: s.programmeItem, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await programmes.createProgramme(ctx, actorOf(request), await caller(request), request.body)),
   });
   r.get('/api/programmes/:id', {
-    schema: { tags, summary: 'A programme with its task groups and counts', params: uuidParam, response: { 200: s.programmeDetail, ...errors } },
+    schema: { operationId: 'getProgramme', tags, summary: 'A programme with its task groups and counts', params: uuidParam, response: { 200: s.programmeDetail, ...errors } },
     handler: async (request) => programmes.programmeDetail(ctx, await caller(request), request.params.id),
   });
   r.get('/api/programmes/:id/overview', {
-    schema: { tags, summary: 'The leader’s overview: counts per group, body and kind; key and commissioned tasks apart', params: uuidParam, response: { 200: s.overviewResult, ...errors } },
+    schema: { operationId: 'getProgrammeOverview', tags, summary: 'The leader’s overview: counts per group, body and kind; key and commissioned tasks apart', params: uuidParam, response: { 200: s.overviewResult, ...errors } },
     handler: async (request) => programmes.overview(ctx, await caller(request), lang(request), request.params.id),
   });
   r.patch('/api/programmes/:id', {
-    schema: { tags, summary: 'Edit a programme’s title or description', params: uuidParam, body: s.updateProgramme, response: { 200: s.programmeItem, ...errors } },
+    schema: { operationId: 'updateProgramme', tags, summary: 'Edit a programme’s title or description', params: uuidParam, body: s.updateProgramme, response: { 200: s.programmeItem, ...errors } },
     handler: async (request) => programmes.updateProgramme(ctx, actorOf(request), await caller(request), request.params.id, request.body),
   });
   r.post('/api/programmes/:id/delete', {
-    schema: { tags, summary: 'Delete a programme (restorable by an administrator)', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
+    schema: { operationId: 'deleteProgramme', tags, summary: 'Delete a programme (restorable by an administrator)', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
     handler: async (request) => programmes.deleteProgramme(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
   });
   r.post('/api/programmes/:id/groups', {
-    schema: { tags, summary: 'Add a task group', params: uuidParam, body: s.createGroup, response: { 201: s.groupItem, ...errors } },
+    schema: { operationId: 'createTaskGroup', tags, summary: 'Add a task group', params: uuidParam, body: s.createGroup, response: { 201: s.groupItem, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await programmes.createGroup(ctx, actorOf(request), await caller(request), request.params.id, request.body)),
   });
   r.patch('/api/task-groups/:id', {
-    schema: { tags, summary: 'Rename, move or set the lead body of a task group', params: uuidParam, body: s.updateGroup, response: { 200: s.groupItem, ...errors } },
+    schema: { operationId: 'updateTaskGroup', tags, summary: 'Rename, move or set the lead body of a task group', params: uuidParam, body: s.updateGroup, response: { 200: s.groupItem, ...errors } },
     handler: async (request) => programmes.updateGroup(ctx, actorOf(request), await caller(request), request.params.id, request.body),
   });
   r.post('/api/task-groups/:id/delete', {
-    schema: { tags, summary: 'Delete an empty task group', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
+    schema: { operationId: 'deleteTaskGroup', tags, summary: 'Delete an empty task group', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
     handler: async (request) => programmes.deleteGroup(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
   });
 
   r.get('/api/tasks', {
-    schema: { tags, summary: 'Tasks the caller may read, filtered and paged', querystring: s.tasksQuery, response: { 200: s.taskPage, ...errors } },
+    schema: { operationId: 'listTasks', tags, summary: 'Tasks the caller may read, filtered and paged', querystring: s.tasksQuery, response: { 200: s.taskPage, ...errors } },
     // A page is built field by field by presentTask, typed as the schema's output, so it is written as it is rather
     // than passed through zod again: that second pass over 25 × 40 fields was a tenth of the server's time on a
-    // full page (issue 6). tasks.test.ts holds pages of every kind of task to the schema, extra fields included.
+    // full page. tasks.test.ts holds pages of every kind of task to the schema, extra fields included.
     serializerCompiler: () => (data) => JSON.stringify(data),
-    handler: async (request) => tasks.listTasks(ctx, await caller(request), lang(request), request.query),
+    handler: async (request) => listTasks(ctx, await caller(request), lang(request), request.query),
   });
   r.get('/api/my-work', {
-    schema: { tags, summary: 'My work: tasks where I or my body lead, cooperate, or must accept; overdue and due soon first', querystring: s.myWorkQuery, response: { 200: s.myWorkPage, ...errors } },
-    handler: async (request) => tasks.myWork(ctx, await caller(request), lang(request), request.query),
+    schema: { operationId: 'listMyWork', tags, summary: 'My work: tasks where I or my body lead, cooperate, or must accept; overdue and due soon first', querystring: s.myWorkQuery, response: { 200: s.myWorkPage, ...errors } },
+    handler: async (request) => myWork(ctx, await caller(request), lang(request), request.query),
   });
   r.post('/api/tasks', {
-    schema: { tags, summary: 'Create a task or subtask with its lead and cooperating bodies', body: s.createTask, response: { 201: s.taskDetail, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await tasks.createTask(ctx, actorOf(request), await caller(request), lang(request), request.body)),
+    schema: { operationId: 'createTask', tags, summary: 'Create a task or subtask with its lead and cooperating bodies', body: s.createTask, response: { 201: s.taskDetail, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await createTask(ctx, actorOf(request), await caller(request), lang(request), request.body)),
   });
   r.get('/api/tasks/:id', {
-    schema: { tags, summary: 'A task with cooperators, subtasks, history, files, extensions and what the caller may do', params: uuidParam, response: { 200: s.taskDetail, ...errors } },
+    schema: { operationId: 'getTask', tags, summary: 'A task with cooperators, subtasks, history, files, extensions and what the caller may do', params: uuidParam, response: { 200: s.taskDetail, ...errors } },
     // Built field by field by taskDetail like a list's page, and written as it is (the pass through zod was a
     // twelfth of the server's time on a task's page). tasks.test.ts holds task pages with every part to the schema.
     serializerCompiler: () => (data) => JSON.stringify(data),
-    handler: async (request) => tasks.taskDetail(ctx, await caller(request), lang(request), request.params.id),
+    handler: async (request) => taskDetail(ctx, await caller(request), lang(request), request.params.id),
   });
   r.patch('/api/tasks/:id', {
-    schema: { tags, summary: 'Edit a task (managers); the due date only while a draft', params: uuidParam, body: s.updateTask, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.updateTask(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'updateTask', tags, summary: 'Edit a task (managers); the due date only while a draft', params: uuidParam, body: s.updateTask, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => updateTask(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.put('/api/tasks/:id/cooperators', {
-    schema: { tags, summary: 'Set the cooperating bodies with their parts and people', params: uuidParam, body: s.setCooperators, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.setCooperators(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'setTaskCooperators', tags, summary: 'Set the cooperating bodies with their parts and people', params: uuidParam, body: s.setCooperators, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => setCooperators(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/tasks/:id/transition', {
-    schema: { tags, summary: 'Move a task through its workflow (assign, start, report done, accept, return, suspend, resume, cancel, reassign)', params: uuidParam, body: s.transition, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.transition(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'transitionTask', tags, summary: 'Move a task through its workflow (assign, start, report done, accept, return, suspend, resume, cancel, reassign)', params: uuidParam, body: s.transition, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => transition(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/tasks/:id/progress', {
-    schema: { tags, summary: 'Report progress (on the task, or on a cooperating body’s part) with evidence files', params: uuidParam, body: s.progressInput, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.reportProgress(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'reportTaskProgress', tags, summary: 'Report progress (on the task, or on a cooperating body’s part) with evidence files', params: uuidParam, body: s.progressInput, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => reportProgress(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/tasks/:id/comments', {
-    schema: { tags, summary: 'Comment on a task', params: uuidParam, body: s.commentInput, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.addComment(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body.note),
+    schema: { operationId: 'createTaskComment', tags, summary: 'Comment on a task', params: uuidParam, body: s.commentInput, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => addComment(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body.note),
   });
   r.post('/api/tasks/:id/files', {
-    schema: { tags, summary: 'Attach an uploaded file to a task', params: uuidParam, body: s.attachInput, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.attachFile(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body.fileId),
+    schema: { operationId: 'attachTaskFile', tags, summary: 'Attach an uploaded file to a task', params: uuidParam, body: s.attachInput, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => attachFile(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body.fileId),
   });
   r.post('/api/tasks/:id/extensions', {
-    schema: { tags, summary: 'Request a deadline extension, with a reason', params: uuidParam, body: s.extensionRequest, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.requestExtension(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'requestTaskExtension', tags, summary: 'Request a deadline extension, with a reason', params: uuidParam, body: s.extensionRequest, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => requestExtension(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/task-extensions/:id/decide', {
-    schema: { tags, summary: 'Grant or refuse a deadline extension (the programme’s owner); the original due date is kept', params: uuidParam, body: s.extensionDecision, response: { 200: s.taskDetail, ...errors } },
-    handler: async (request) => tasks.decideExtension(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'decideTaskExtension', tags, summary: 'Grant or refuse a deadline extension (the programme’s owner); the original due date is kept', params: uuidParam, body: s.extensionDecision, response: { 200: s.taskDetail, ...errors } },
+    handler: async (request) => decideExtension(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/tasks/:id/cascade', {
-    schema: { tags, summary: 'Cascade a task to every unit below (or a chosen set): one subtask per same-line body', params: uuidParam, body: s.cascadeInput, response: { 200: s.cascadeResult, ...errors } },
-    handler: async (request) => tasks.cascade(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body),
+    schema: { operationId: 'cascadeTask', tags, summary: 'Cascade a task to every unit below (or a chosen set): one subtask per same-line body', params: uuidParam, body: s.cascadeInput, response: { 200: s.cascadeResult, ...errors } },
+    handler: async (request) => cascade(ctx, actorOf(request), await caller(request), request.params.id, request.body),
   });
   r.post('/api/uploads', {
     config: { multipart: true },
-    schema: { tags, summary: 'Upload a file to link to a task or a progress report: images (JPEG, PNG, WebP), PDF, Word or Excel, at most 20 MB. Never classified documents.', consumes: ['multipart/form-data'], response: { 201: s.uploadResult, 413: errorBodySchema, 415: errorBodySchema, ...errors } },
+    schema: { operationId: 'uploadFile', tags, summary: 'Upload a file to link to a task or a progress report: images (JPEG, PNG, WebP), PDF, Word or Excel, at most 20 MB. Never classified documents.', consumes: ['multipart/form-data'], response: { 201: s.uploadResult, 413: errorBodySchema, 415: errorBodySchema, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await upload(ctx, request)),
   });
 }

@@ -51,7 +51,7 @@ export function taskVisible(c: WorkCaller, alias = 't') {
 /** The caller with its remembered scope: the programmes it reads whole today and its grants, remembered for at most a second like its
  * identity (identity.cache.ts: forgotten on this server by every commit that may change a role, a body, a unit or a
  * programme, within a second when changed through another server). Each task statement then tests a list instead
- * of computing it (issue 6: a tenth to a third of a task page's or a list's time in the database), and a task's
+ * of computing it (a tenth to a third of a task page's or a list's time in the database), and a task's
  * rights are read from the grants. */
 export async function withRememberedScope(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
   if (c.isAdmin) return c;
