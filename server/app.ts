@@ -40,6 +40,27 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 export const BODY_LIMIT = 1024 * 1024;
 
+const API_TAGS = [
+  { name: 'auth', description: 'Signing in and out, the signed-in account, its password and preferences' },
+  { name: 'tokens', description: 'Personal API tokens for integrations' },
+  { name: 'work', description: 'Work programmes, task groups and tasks: workflow, progress, extensions, cascade, my work, uploads' },
+  { name: 'work-exports', description: 'A programme as an Excel table or a Word report, and a programme made from such a sheet' },
+  { name: 'briefings', description: 'Briefings (họp giao ban), their conclusions, the tasks made from them and the notice' },
+  { name: 'notifications', description: 'My notifications, their settings and the my-work digest' },
+  { name: 'files', description: 'Stored files: photos and attachments' },
+  { name: 'units', description: 'Administrative units as of a date, their history and links; villages' },
+  { name: 'bodies', description: 'Bodies (tổ chức) of the bloc on each unit, their lines and kinds' },
+  { name: 'people', description: 'People (cán bộ), their positions in bodies and photos' },
+  { name: 'exports', description: 'The list pages (people, bodies, accounts) as Excel' },
+  { name: 'accounts', description: 'Accounts (administrators)' },
+  { name: 'roles', description: 'Roles and the dated role assignments of accounts' },
+  { name: 'handover', description: 'Handing an account’s open work to another account' },
+  { name: 'audit', description: 'The audit log' },
+  { name: 'retention', description: 'How long personal data is kept' },
+  { name: 'setup', description: 'The first-run creation of the first administrator' },
+  { name: 'health', description: 'Monitoring' },
+];
+
 export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
   /** serve the built web app (off in API tests) */
@@ -87,7 +108,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     ajv: undefined,
     // One access line per request ("request completed", with the method, URL, status and time) instead of two: the
-    // log is written synchronously, and each line is a system call on the request's path (issue 6).
+    // log is written synchronously, and each line is a system call on the request's path.
     logController: new CompletedOnlyLog(),
   });
 
@@ -135,7 +156,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(multipart, { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 10, parts: 11 } });
   await app.register(cookie);
   // Security headers (helmet), the middleware made once: @fastify/helmet made a new one on every request, parsing
-  // the CSP each time (2 % of a task page's time in Node, issue 6).
+  // the CSP each time (2 % of a task page's time in Node).
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -171,27 +192,37 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         },
       },
       security: [{ bearer: [] }, { session: [] }],
+      // One tag per module (server/features), in the order the documentation lists them; every operation has exactly
+      // one of them and an operationId of its own (test/api-docs.test.ts).
+      tags: API_TAGS,
     },
-    // Upload routes take multipart/form-data with one `file` part; zod describes JSON bodies only.
+    // Upload routes take multipart/form-data with one `file` part; zod describes JSON bodies only. A download route
+    // lists its file's media types in `produces`: its 200 is the file itself, its errors stay JSON.
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
       // Who may call it, said in the documentation.
       const who = { public: 'Access: anyone.', user: 'Access: any signed-in account.', admin: 'Access: administrators.' }[input.route.config?.auth ?? 'user'];
       const scoped = input.route.config?.scope ? ' Changes are limited to the units in the caller’s scope.' : '';
       const schema = transformed.schema as { description?: string };
-      const out = { ...transformed, schema: { ...transformed.schema, description: [schema.description, who + scoped].filter(Boolean).join(' ') } };
+      const { produces, ...rest } = transformed.schema as { produces?: readonly string[]; response?: object };
+      const download = produces && {
+        description: 'The file',
+        headers: { 'Content-Disposition': { type: 'string', description: 'attachment (inline for a stored file) with the file’s name as filename*' } },
+        content: Object.fromEntries(produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+      };
+      const out = { ...transformed, schema: { ...rest, description: [schema.description, who + scoped].filter(Boolean).join(' '), ...(download ? { response: { 200: download, ...rest.response } } : {}) } };
       if (!input.route.config?.multipart) return out;
       const fields = input.route.config.multipartFields ? (z.toJSONSchema(input.route.config.multipartFields, { target: 'draft-7', io: 'input' }) as { properties?: object; required?: string[] }) : {};
       const file = {
         type: 'object',
         required: ['file', ...(fields.required ?? [])],
-        properties: { ...fields.properties, file: { type: 'string', format: 'binary', description: 'CSV or XLSX file' } },
+        properties: { ...fields.properties, file: { type: 'string', format: 'binary', description: 'The file (its types and size in the summary)' } },
       };
       return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body: file } };
     },
     transformObject: (documents) => ('openapiObject' in documents ? documentIdempotencyKey(documents.openapiObject) : documents.swaggerObject),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installAuth(app, ctx);

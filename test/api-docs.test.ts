@@ -1,5 +1,16 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from './app.ts';
+
+type Media = Record<string, { schema?: { type?: string; format?: string; required?: string[]; properties?: Record<string, { type?: string; format?: string }> } }>;
+type Operation = { operationId?: string; tags?: string[]; requestBody?: { content: Media }; responses: Record<string, { content?: Media }> };
+type Doc = { openapi: string; tags?: { name: string; description?: string }[]; paths: Record<string, Record<string, Operation>>; components: { parameters?: Record<string, unknown> } };
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+function operations(doc: Doc) {
+  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([method]) => METHODS.has(method)).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })));
+}
 
 describe('health and API documentation', () => {
   const t = useTestApp();
@@ -22,6 +33,79 @@ describe('health and API documentation', () => {
     expect(login.required).toEqual(['login', 'password']);
     expect(login.additionalProperties).toBe(false);
     expect(doc.components.securitySchemes.bearer.scheme).toBe('bearer');
+  });
+
+  it('is a valid OpenAPI 3.0.3 document, with its x-khoi-ref extensions and the Idempotency-Key parameter', async () => {
+    const doc = (await call(t().app, { url: '/api/openapi.json' })).json<Doc>();
+    expect(doc.openapi).toBe('3.0.3');
+    expect(JSON.stringify(doc)).toContain('"x-khoi-ref"');
+    expect(doc.components.parameters).toHaveProperty('IdempotencyKey');
+    const result = await new Validator({ allErrors: true }).validate(doc);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+  });
+
+  // Client generators (openapi-typescript, openapi-generator, Orval) name their methods after operationId and group
+  // them by tag: a route without either, or with a repeated name, makes an unusable client.
+  it('gives every operation its own camelCase operationId and exactly one declared tag', async () => {
+    const doc = (await call(t().app, { url: '/api/openapi.json' })).json<Doc>();
+    const declared = new Map((doc.tags ?? []).map((tag) => [tag.name, tag.description]));
+    expect(declared.size, 'tags declared once each').toBe(doc.tags?.length);
+    for (const [name, description] of declared) expect(description, `tag ${name}`).toBeTruthy();
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    const used = new Set<string>();
+    const ops = operations(doc);
+    for (const { at, op } of ops) {
+      const id = op.operationId;
+      if (!id) problems.push(`${at}: no operationId`);
+      else if (!/^[a-z][a-zA-Z0-9]*$/.test(id)) problems.push(`${at}: operationId ${id} is not camelCase`);
+      else if (seen.has(id)) problems.push(`${at}: operationId ${id} already names ${seen.get(id)}`);
+      else seen.set(id, at);
+      if (op.tags?.length !== 1) problems.push(`${at}: ${op.tags?.length ?? 0} tags, not one`);
+      for (const tag of op.tags ?? []) {
+        used.add(tag);
+        if (!declared.has(tag)) problems.push(`${at}: tag ${tag} is not declared in the document's tags`);
+      }
+    }
+    for (const name of declared.keys()) if (!used.has(name)) problems.push(`tag ${name} is declared but no operation has it`);
+    expect(problems).toEqual([]);
+    expect(ops.length).toBeGreaterThanOrEqual(109);
+    // Names are chosen where the route is registered, not made from the URL.
+    expect(doc.paths['/api/tasks/{id}/transition']?.post?.operationId).toBe('transitionTask');
+    expect(doc.paths['/api/programmes/{id}/export.xlsx']?.get?.operationId).toBe('exportProgrammeXlsx');
+  });
+
+  it('describes uploads as multipart forms with a binary file part, and downloads as binary 200 answers with JSON errors', async () => {
+    const doc = (await call(t().app, { url: '/api/openapi.json' })).json<Doc>();
+    const problems: string[] = [];
+    let uploads = 0;
+    let downloads = 0;
+    for (const { at, op } of operations(doc)) {
+      const form = op.requestBody?.content['multipart/form-data']?.schema;
+      if (form) {
+        uploads++;
+        if (form.properties?.file?.type !== 'string' || form.properties.file.format !== 'binary' || !form.required?.includes('file')) problems.push(`${at}: no required binary file part`);
+      }
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      if (!success.length) problems.push(`${at}: no 2xx answer`);
+      for (const [status, response] of Object.entries(op.responses)) {
+        const types = Object.keys(response.content ?? {});
+        if (!status.startsWith('2')) {
+          if (types.join() !== 'application/json') problems.push(`${at}: ${status} is not JSON`);
+        } else if (status !== '204' && !types.length) problems.push(`${at}: ${status} has no content`);
+        else if (types.some((type) => type !== 'application/json')) {
+          downloads++;
+          for (const type of types) {
+            const schema = response.content?.[type]?.schema;
+            if (schema?.type !== 'string' || schema.format !== 'binary') problems.push(`${at}: ${status} ${type} is not binary`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(uploads, 'multipart routes').toBeGreaterThanOrEqual(4);
+    expect(downloads, 'file downloads').toBeGreaterThanOrEqual(7);
   });
 
   it('serves the interactive documentation at /api/docs', async () => {

@@ -37,7 +37,7 @@ const auditQuery = z.strictObject({
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
     config: { auth: 'admin' },
-    schema: { tags: ['audit'], summary: 'The audit log, newest first, filterable by record, account, action and date', querystring: auditQuery, response: { 200: z.object({ items: z.array(auditItem), total: z.number().int() }), 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema } },
+    schema: { operationId: 'listAuditEntries', tags: ['audit'], summary: 'The audit log, newest first, filterable by record, account, action and date', querystring: auditQuery, response: { 200: z.object({ items: z.array(auditItem), total: z.number().int() }), 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema } },
     handler: async (request) => {
       const q = request.query;
       let query = ctx.db.selectFrom('audit_log as l').leftJoin('accounts as a', 'a.id', 'l.actor_account_id');

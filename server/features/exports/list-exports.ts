@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { errorBodySchema } from '../../http/errors.ts';
 import { isoDate, ref } from '../../http/schemas.ts';
 import { sendXlsx, viDate, xlsxTable } from '../../http/xlsx-table.ts';
+import { XLSX_TYPE } from '../documents/admin-docx.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { listBodies } from '../bodies/bodies.service.ts';
@@ -25,7 +26,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const lang = (q: FastifyRequest) => pickLang(q.headers['accept-language']);
 
   r.get('/api/people/export.xlsx', {
-    schema: { tags: ['people'], summary: 'The people list as Excel (same filters as GET /api/people; no personal data)', querystring: z.strictObject({ q: z.string().trim().max(100).optional(), body: ref('body').optional(), asOf: isoDate.optional() }), response: errors },
+    schema: { operationId: 'exportPeopleXlsx', tags: ['exports'], produces: [XLSX_TYPE], summary: 'The people list as Excel (same filters as GET /api/people; no personal data)', querystring: z.strictObject({ q: z.string().trim().max(100).optional(), body: ref('body').optional(), asOf: isoDate.optional() }), response: errors },
     handler: async (request, reply) => {
       const h = H[lang(request)];
       const asOf = request.query.asOf ?? today(ctx);
@@ -41,7 +42,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get('/api/bodies/export.xlsx', {
-    schema: { tags: ['bodies'], summary: 'The bodies list as Excel (same filters as GET /api/bodies)', querystring: bodiesQuery, response: errors },
+    schema: { operationId: 'exportBodiesXlsx', tags: ['exports'], produces: [XLSX_TYPE], summary: 'The bodies list as Excel (same filters as GET /api/bodies)', querystring: bodiesQuery, response: errors },
     handler: async (request, reply) => {
       const h = H[lang(request)];
       const items = await listBodies(ctx, lang(request), request.query);
@@ -60,7 +61,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/accounts/export.xlsx', {
     config: { auth: 'admin' },
-    schema: { tags: ['accounts'], summary: 'The accounts list as Excel (same search as GET /api/accounts)', querystring: z.strictObject({ q: z.string().max(100).optional() }), response: errors },
+    schema: { operationId: 'exportAccountsXlsx', tags: ['exports'], produces: [XLSX_TYPE], summary: 'The accounts list as Excel (same search as GET /api/accounts)', querystring: z.strictObject({ q: z.string().max(100).optional() }), response: errors },
     handler: async (request, reply) => {
       const h = H[lang(request)];
       const { items } = await listAccounts(ctx, { q: request.query.q, page: 1, pageSize: MAX_ROWS });

@@ -8,6 +8,7 @@ import { badText } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { localDate } from '../../clock.ts';
 import { callerOf, taskVisible } from '../work/work.scope.ts';
+import { DOCX_TYPE, XLSX_TYPE } from '../documents/admin-docx.ts';
 
 /** Stores bytes and their record in the caller's transaction. The bytes are written first (a crash leaves at
  * most an unreferenced file, never a row without its bytes). */
@@ -62,7 +63,7 @@ async function mayReadFile(ctx: AppContext, request: FastifyRequest, f: { id: st
 
 export function filesRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/files/:id', {
-    schema: { tags: ['files'], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: { operationId: 'getFile', tags: ['files'], produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', DOCX_TYPE, XLSX_TYPE], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
       const f = await ctx.db.selectFrom('files').selectAll().where('id', '=', request.params.id).where('deleted_at', 'is', null).executeTakeFirst();
       if (!f) throw new AppError('NOT_FOUND');

@@ -76,7 +76,7 @@ export function handoverRoutes(app: FastifyInstance, ctx: AppContext): void {
   const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
   r.get('/api/accounts/:id/open-work', {
     config: { auth: 'admin' },
-    schema: { tags: ['accounts'], summary: 'What open work an account holds, per module', params: uuidParam, response: { 200: openWork, ...errors } },
+    schema: { operationId: 'getAccountOpenWork', tags: ['handover'], summary: 'What open work an account holds, per module', params: uuidParam, response: { 200: openWork, ...errors } },
     handler: async (request) => {
       const lang = request.headers['accept-language']?.startsWith('en') ? 'en' : 'vi';
       const items = [];
@@ -86,7 +86,7 @@ export function handoverRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post('/api/accounts/:id/handover', {
     config: { auth: 'admin' },
-    schema: { tags: ['accounts'], summary: 'Hand an account’s open work to another account in one step (a person leaves or changes post)', params: uuidParam, body: handoverBody, response: { 200: handoverResult, ...errors } },
+    schema: { operationId: 'handOverAccountWork', tags: ['handover'], summary: 'Hand an account’s open work to another account in one step (a person leaves or changes post)', params: uuidParam, body: handoverBody, response: { 200: handoverResult, ...errors } },
     handler: (request) => handover(ctx, actorOf(request), request.headers['accept-language']?.startsWith('en') ? 'en' : 'vi', request.params.id, request.body),
   });
 }

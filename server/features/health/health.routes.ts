@@ -9,6 +9,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     config: { auth: 'public', rateLimit: false },
     schema: {
+      operationId: 'getHealth',
       tags: ['health'],
       summary: 'Liveness and database check for monitoring',
       response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'external']) }), 503: errorBodySchema },

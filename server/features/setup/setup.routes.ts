@@ -18,12 +18,13 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/setup/status', {
     config: { auth: 'public' },
-    schema: { tags: ['setup'], summary: 'Whether the first administrator still has to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } },
+    schema: { operationId: 'getSetupStatus', tags: ['setup'], summary: 'Whether the first administrator still has to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } },
     handler: async () => ({ needsSetup: await service.needsSetup(ctx) }),
   });
   r.post('/api/setup', {
     config: { auth: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
+      operationId: 'createFirstAdministrator',
       tags: ['setup'],
       summary: 'Create the first administrator (empty database only; from loopback, or with the one-time setup token)',
       body: setupBody,

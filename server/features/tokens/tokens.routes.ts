@@ -14,17 +14,17 @@ export function tokensRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['tokens'];
 
   r.get('/api/tokens', {
-    schema: { tags, summary: 'My personal API tokens', response: { 200: listTokensResponse, ...errors } },
+    schema: { operationId: 'listTokens', tags, summary: 'My personal API tokens', response: { 200: listTokensResponse, ...errors } },
     handler: async (request) => ({ items: await service.listTokens(ctx, actorOf(request).accountId) }),
   });
 
   r.post('/api/tokens', {
-    schema: { tags, summary: 'Create a personal API token (the secret is shown once)', body: createTokenBody, response: { 201: createTokenResponse, ...errors } },
+    schema: { operationId: 'createToken', tags, summary: 'Create a personal API token (the secret is shown once)', body: createTokenBody, response: { 201: createTokenResponse, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await service.createToken(ctx, actorOf(request), request.body)),
   });
 
   r.delete('/api/tokens/:id', {
-    schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 200: okResponse, ...errors } },
+    schema: { operationId: 'revokeToken', tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 200: okResponse, ...errors } },
     handler: async (request) => {
       await service.revokeToken(ctx, actorOf(request), request.params.id);
       return { ok: true as const };

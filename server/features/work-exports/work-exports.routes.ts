@@ -48,10 +48,10 @@ async function readImportForm(request: FastifyRequest) {
 export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const caller = (request: FastifyRequest) => callerOf(ctx.db, request.identity, localDate(ctx.clock.now()));
-  const tags = ['work'];
+  const tags = ['work-exports'];
 
   r.get('/api/programmes/:id/export.xlsx', {
-    schema: { tags, summary: 'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: { operationId: 'exportProgrammeXlsx', tags, produces: [XLSX_TYPE], summary: 'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
       const c = await caller(request);
       const data = await loadProgramme(ctx.db, c, request.params.id);
@@ -60,7 +60,7 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.get('/api/programmes/:id/report.docx', {
-    schema: { tags, summary: 'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: { operationId: 'exportProgrammeReportDocx', tags, produces: [DOCX_TYPE], summary: 'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
       const c = await caller(request);
       const data = await loadProgramme(ctx.db, c, request.params.id);
@@ -71,6 +71,7 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/programmes/import', {
     config: { multipart: true, multipartFields: s.importFields, scope: 'unit' },
     schema: {
+      operationId: 'importProgrammeXlsx',
       tags,
       summary: 'Create a programme from an Excel sheet laid out as the export (fields bodyId, year, title and one .xlsx file of at most 5 MB); a row that cannot be read is reported and nothing is written',
       consumes: ['multipart/form-data'],
