@@ -1,18 +1,12 @@
+import type { ErrorAnswer, Item } from './contract.ts';
 import { currentLocale } from './i18n.ts';
 import { asSubmission } from './idempotency.ts';
 
 /** One problem with one field, as the server reports it. */
-export type FieldIssue = { field: string; message: string };
+export type FieldIssue = Item<NonNullable<ErrorAnswer['error']['issues']>>;
 
-type ErrorBody = {
-  error?: {
-    code?: string;
-    message?: string;
-    field?: string;
-    issues?: FieldIssue[];
-    retryAfterSeconds?: number;
-  };
-};
+/** Every part optional: an error answer may come from a proxy in front of Khối, not from Khối. */
+type ErrorBody = { error?: Partial<ErrorAnswer['error']> };
 
 /** An error answer from the server (or a network failure, with status 0). */
 export class ApiError extends Error {

@@ -1,16 +1,19 @@
 import { api } from '../../lib/api.ts';
-import type { Me } from '../auth/auth.api.ts';
+import type { Body, Ok, Query } from '../../lib/contract.ts';
 
 /** An account as administrators see it. */
-export type Account = Me & { personId: string | null; disabled: boolean; lastLoginAt: string | null; createdAt: string; version: number };
+export type Account = Ok<'/api/accounts/{id}'>['account'];
 
-export type AccountPage = { items: Account[]; total: number; page: number; pageSize: number };
+export type AccountPage = Ok<'/api/accounts'>;
 
-export type AccountQuery = { q: string; page: number; pageSize: number };
+export type AccountQuery = Query<'/api/accounts'>;
 
-export type NewAccount = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean; personId?: string | null };
+export type NewAccount = Body<'/api/accounts', 'post'>;
 
-export type AccountChanges = { version: number; displayName: string; email: string | null; phone: string | null; isAdmin: boolean; personId: string | null };
+export type AccountChanges = Body<'/api/accounts/{id}', 'patch'>;
+
+/** What every write on one account answers. */
+type AccountAnswer = Ok<'/api/accounts/{id}', 'patch'>;
 
 export const ACCOUNTS_KEY = ['accounts'] as const;
 
@@ -18,18 +21,19 @@ export function listAccounts(query: AccountQuery): Promise<AccountPage> {
   return api('/api/accounts', { query });
 }
 
-export function createAccount(body: NewAccount): Promise<{ account: Account }> {
+export function createAccount(body: NewAccount): Promise<Ok<'/api/accounts', 'post'>> {
   return api('/api/accounts', { method: 'POST', body });
 }
 
-export function updateAccount(id: string, body: AccountChanges): Promise<{ account: Account }> {
+export function updateAccount(id: string, body: AccountChanges): Promise<AccountAnswer> {
   return api(`/api/accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 
-export function setAccountDisabled(id: string, disabled: boolean): Promise<{ account: Account }> {
+export function setAccountDisabled(id: string, disabled: boolean): Promise<Ok<'/api/accounts/{id}/disable' | '/api/accounts/{id}/enable', 'post'>> {
   return api(`/api/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
 }
 
-export function resetAccountPassword(id: string, password: string): Promise<{ account: Account }> {
-  return api(`/api/accounts/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: { password } });
+export function resetAccountPassword(id: string, password: string): Promise<Ok<'/api/accounts/{id}/reset-password', 'post'>> {
+  const body: Body<'/api/accounts/{id}/reset-password', 'post'> = { password };
+  return api(`/api/accounts/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body });
 }

@@ -1,42 +1,22 @@
 import dayjs from 'dayjs';
 import { api } from '../../lib/api.ts';
 import { TIME_ZONE } from '../../lib/format.ts';
-
-/** Who did something: an account, or a label for work done without one (cli, seed, setup…). */
-export type AuditActor = { id: string; username: string; displayName: string };
+import type { Item, Ok, Query, WithRequired } from '../../lib/contract.ts';
 
 /** One line of the audit log. `before`/`after` are the record's stored values (never secrets). */
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actor: AuditActor | null;
-  actorLabel: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  table: string | null;
-  recordId: string | null;
-  before: unknown;
-  after: unknown;
-};
+export type AuditEntry = Item<Ok<'/api/audit'>['items']>;
 
-export type AuditQuery = {
-  table?: string;
-  record?: string;
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-};
+/** Who did something: an account, or a label for work done without one (cli, seed, setup…). */
+export type AuditActor = NonNullable<AuditEntry['actor']>;
+
+export type AuditQuery = WithRequired<Query<'/api/audit'>, 'page' | 'pageSize'>;
 
 export { AUDIT_ACTIONS, AUDIT_TABLES } from './audit.kinds.ts';
 
 export const AUDIT_KEY = ['audit'] as const;
 export const auditKey = (query: AuditQuery) => [...AUDIT_KEY, query] as const;
 
-export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<{ items: AuditEntry[]; total: number }> {
+export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<Ok<'/api/audit'>> {
   return api('/api/audit', { query, signal });
 }
 

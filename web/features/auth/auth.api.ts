@@ -1,19 +1,11 @@
 import { api, isApiError } from '../../lib/api.ts';
-import type { Locale } from '../../lib/i18n.ts';
+import type { Body, Ok } from '../../lib/contract.ts';
 
 /** The signed-in account, as /api/auth/me presents it. */
-export type Me = {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  isAdmin: boolean;
-  locale: Locale;
-  mustChangePassword: boolean;
-};
+export type Me = Ok<'/api/auth/me'>['account'];
 
-export type Session = { account: Me; csrfToken: string };
+/** The account and, for a browser session, its anti-forgery token (a caller with an API token gets none). */
+export type Session = Ok<'/api/auth/me'>;
 
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<Session | null> {
@@ -25,28 +17,28 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
-export function login(body: { login: string; password: string }): Promise<Session> {
-  return api<Session>('/api/auth/login', { method: 'POST', body, expectUnauthenticated: true });
+export function login(body: Body<'/api/auth/login', 'post'>): Promise<Ok<'/api/auth/login', 'post'>> {
+  return api('/api/auth/login', { method: 'POST', body, expectUnauthenticated: true });
 }
 
-export function logout(): Promise<{ ok: true }> {
+export function logout(): Promise<Ok<'/api/auth/logout', 'post'>> {
   return api('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
 }
 
-export function savePreferences(body: { locale: Locale }): Promise<{ account: Me }> {
+export function savePreferences(body: Body<'/api/auth/me/preferences', 'patch'>): Promise<Ok<'/api/auth/me/preferences', 'patch'>> {
   return api('/api/auth/me/preferences', { method: 'PATCH', body });
 }
 
-export function changePassword(body: { currentPassword: string; newPassword: string }): Promise<Session> {
-  return api<Session>('/api/auth/password', { method: 'POST', body });
+export function changePassword(body: Body<'/api/auth/password', 'post'>): Promise<Ok<'/api/auth/password', 'post'>> {
+  return api('/api/auth/password', { method: 'POST', body });
 }
 
-export function fetchSetupStatus(): Promise<{ needsSetup: boolean }> {
+export function fetchSetupStatus(): Promise<Ok<'/api/setup/status'>> {
   return api('/api/setup/status');
 }
 
-export type SetupInput = { username: string; displayName: string; email?: string; password: string; setupToken?: string };
+export type SetupInput = Body<'/api/setup', 'post'>;
 
-export function runSetup(body: SetupInput): Promise<{ ok: true }> {
+export function runSetup(body: SetupInput): Promise<Ok<'/api/setup', 'post'>> {
   return api('/api/setup', { method: 'POST', body });
 }

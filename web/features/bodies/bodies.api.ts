@@ -1,63 +1,24 @@
 import { api } from '../../lib/api.ts';
+import type { Body as BodyOf, Item, Ok, Query, QueryInput } from '../../lib/contract.ts';
 
 /** A body (Ủy ban MTTQ, Hội LHPN, Cơ quan Khối, Ban Dân vận…) on a unit, as in force on a date. */
-export type Body = {
-  id: string;
-  unitId: string;
-  unitCode: string | null;
-  unitName: string | null;
-  kind: string;
-  kindName: string;
-  /** False for bodies outside the bloc (cấp ủy, Ban Dân vận, HĐND, UBND). */
-  inBloc: boolean;
-  name: string;
-  shortName: string | null;
-  /** The body above it in its line. */
-  parentId: string | null;
-  parentName: string | null;
-  /** First day in force; null: since before records began. */
-  validFrom: string | null;
-  /** First day no longer in force; null: still in force. */
-  validTo: string | null;
-  version: number;
-  deleted: boolean;
-};
+export type Body = BodyDetail['body'];
 
-export type BodyKind = { code: string; name: string; shortName: string | null; inBloc: boolean };
+export type BodyKind = Item<Ok<'/api/bodies/kinds'>>;
 
-export type BodyLink = { id: string; name: string; date: string };
+export type BodyDetail = Ok<'/api/bodies/{id}'>;
 
-export type BodyDetail = { body: Body; line: Body[]; children: Body[]; predecessors: BodyLink[]; successors: BodyLink[] };
+export type BodyLink = Item<BodyDetail['predecessors']>;
 
-export type BodyQuery = {
-  unit?: string | null;
+/** The filters of the bodies list; the flags are booleans here and `'true'` on the wire. */
+export type BodyQuery = QueryInput<Omit<Query<'/api/bodies'>, 'asOf' | 'includeEnded' | 'includeDeleted'>> & {
   asOf: string;
-  kind?: string | null;
-  q?: string | null;
   includeEnded?: boolean;
   includeDeleted?: boolean;
-  /** Only the bodies a task of this body's programmes may name, as lead or cooperating body. */
-  namedBy?: string | null;
-  rule?: 'lead' | 'near';
 };
 
 /** Someone's position in a body. */
-export type Position = {
-  id: string;
-  personId: string;
-  personName: string;
-  bodyId: string;
-  bodyName: string;
-  unitName: string | null;
-  title: string;
-  validFrom: string | null;
-  validTo: string | null;
-  /** Quyền: acting for someone. */
-  acting: boolean;
-  /** Kiêm nhiệm: held besides a main position. */
-  concurrent: boolean;
-  version: number;
-};
+export type Position = Item<Ok<'/api/bodies/{id}/positions'>>;
 
 /** Every bodies query starts with this key, so one invalidation refreshes the list, the card and the pickers. */
 export const BODIES_KEY = ['bodies'] as const;
@@ -68,27 +29,25 @@ export const holdersKey = (id: string, asOf: string) => [...BODIES_KEY, 'holders
 
 const path = (id: string) => `/api/bodies/${encodeURIComponent(id)}`;
 
-export function listBodies(query: BodyQuery, signal?: AbortSignal): Promise<Body[]> {
-  return api('/api/bodies', {
-    query: {
-      unit: query.unit,
-      asOf: query.asOf,
-      kind: query.kind,
-      q: query.q,
-      includeEnded: query.includeEnded ? 'true' : undefined,
-      includeDeleted: query.includeDeleted ? 'true' : undefined,
-      namedBy: query.namedBy,
-      rule: query.namedBy ? query.rule : undefined,
-    },
-    signal,
-  });
+export function listBodies(query: BodyQuery, signal?: AbortSignal): Promise<Ok<'/api/bodies'>> {
+  const sent: QueryInput<Query<'/api/bodies'>> = {
+    unit: query.unit,
+    asOf: query.asOf,
+    kind: query.kind,
+    q: query.q,
+    includeEnded: query.includeEnded ? 'true' : undefined,
+    includeDeleted: query.includeDeleted ? 'true' : undefined,
+    namedBy: query.namedBy,
+    rule: query.namedBy ? query.rule : undefined,
+  };
+  return api('/api/bodies', { query: sent, signal });
 }
 
-export function listKinds(): Promise<BodyKind[]> {
+export function listKinds(): Promise<Ok<'/api/bodies/kinds'>> {
   return api('/api/bodies/kinds');
 }
 
-export function createKind(body: { code: string; nameVi: string; nameEn: string; shortVi?: string; inBloc: boolean }): Promise<BodyKind> {
+export function createKind(body: BodyOf<'/api/bodies/kinds', 'post'>): Promise<Ok<'/api/bodies/kinds', 'post'>> {
   return api('/api/bodies/kinds', { method: 'POST', body });
 }
 
@@ -96,22 +55,23 @@ export function getBody(id: string, asOf: string, signal?: AbortSignal): Promise
   return api(path(id), { query: { asOf }, signal });
 }
 
-export function listHolders(id: string, asOf: string, signal?: AbortSignal): Promise<Position[]> {
+export function listHolders(id: string, asOf: string, signal?: AbortSignal): Promise<Ok<'/api/bodies/{id}/positions'>> {
   return api(`${path(id)}/positions`, { query: { asOf }, signal });
 }
 
-export function createBody(body: { unitCode: string; kind: string; name: string; shortName?: string; parentId?: string | null; validFrom?: string }): Promise<Body> {
+export function createBody(body: BodyOf<'/api/bodies', 'post'>): Promise<Ok<'/api/bodies', 'post'>> {
   return api('/api/bodies', { method: 'POST', body });
 }
 
-export function updateBody(id: string, body: { version: number; name?: string; shortName?: string | null; parentId?: string | null }): Promise<Body> {
+export function updateBody(id: string, body: BodyOf<'/api/bodies/{id}', 'patch'>): Promise<Ok<'/api/bodies/{id}', 'patch'>> {
   return api(path(id), { method: 'PATCH', body });
 }
 
-export function endBody(id: string, body: { version: number; date: string; successorIds: string[] }): Promise<Body> {
+export function endBody(id: string, body: BodyOf<'/api/bodies/{id}/end', 'post'>): Promise<Ok<'/api/bodies/{id}/end', 'post'>> {
   return api(`${path(id)}/end`, { method: 'POST', body });
 }
 
-export function setBodyDeleted(id: string, version: number, deleted: boolean): Promise<Body> {
-  return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body: { version } });
+export function setBodyDeleted(id: string, version: number, deleted: boolean): Promise<Ok<'/api/bodies/{id}/delete' | '/api/bodies/{id}/restore', 'post'>> {
+  const body: BodyOf<'/api/bodies/{id}/delete' | '/api/bodies/{id}/restore', 'post'> = { version };
+  return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body });
 }

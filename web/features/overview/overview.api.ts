@@ -1,19 +1,10 @@
 import { api } from '../../lib/api.ts';
-import { WORK_KEY, type Counts, type Programme, type Task } from '../work/work.api.ts';
+import type { Ok } from '../../lib/contract.ts';
+import { WORK_KEY } from '../work/work.api.ts';
 
-/** GET /api/programmes/:id/overview: the leader's figures for one programme. */
-export type Overview = {
-  programme: Programme;
-  totals: Counts;
-  groups: { groupId: string; position: number; name: string; counts: Counts }[];
-  /** Top-level tasks outside any group (absent from servers before it was added). */
-  ungrouped?: Counts;
-  /** Per lead body. */
-  bodies: { bodyId: string; bodyName: string; counts: Counts }[];
-  kinds: { kind: string; name: string; shownApart: boolean; counts: Counts }[];
-  /** Key tasks registered with the Party committee and commissioned tasks, each with its tasks. */
-  apart: { kind: string; name: string; counts: Counts; tasks: Task[] }[];
-};
+/** GET /api/programmes/:id/overview: the leader's figures for one programme, in total, per group (and outside any),
+ * per lead body and per kind, with the key and commissioned tasks apart. */
+export type Overview = Ok<'/api/programmes/{id}/overview'>;
 
 export const OVERVIEW_PATH = '/tong-quan';
 

@@ -1,38 +1,24 @@
 import { api } from '../../lib/api.ts';
-import type { Position } from '../bodies/bodies.api.ts';
+import type { Body, Ok, Query, QueryInput } from '../../lib/contract.ts';
 
 export type { Position } from '../bodies/bodies.api.ts';
 
-export type Gender = 'male' | 'female';
-
 /** A person (cán bộ) with the positions in force on the date asked; no personal data. */
-export type Person = {
-  id: string;
-  fullName: string;
-  gender: Gender | null;
-  positions: Position[];
-  hasAccount: boolean;
-  version: number;
-  deleted: boolean;
-  /** The photo's address; absent from servers older than photos. */
-  photoUrl?: string | null;
-};
+export type Person = PersonDetail['person'];
 
-export type Personal = { birthDate: string | null; phone: string | null; email: string | null; address: string | null; notes: string | null };
+export type Gender = NonNullable<Person['gender']>;
 
-export type PersonDetail = {
-  person: Person;
-  /** Only for administrators and the person themselves; each view is logged. */
-  personal: Personal | null;
-  history: Position[];
-  account: { id: string; username: string; disabled: boolean } | null;
-};
+/** The person, their personal data (only for administrators and the person themselves; each view is logged), the history of their positions and their account. */
+export type PersonDetail = Ok<'/api/people/{id}'>;
 
-export type PeopleQuery = { q: string; body: string | null; asOf: string; page: number; pageSize: number };
+export type Personal = NonNullable<PersonDetail['personal']>;
 
-export type PersonInput = { fullName: string; gender: Gender | null; birthDate: string | null; phone: string | null; email: string | null; address: string | null; notes: string | null };
+export type PeopleQuery = QueryInput<Query<'/api/people'>>;
 
-export type PositionInput = { title: string; validFrom: string | null; validTo: string | null; acting: boolean; concurrent: boolean };
+/** Every field of a person's form, each sent (null clears it). */
+export type PersonInput = Required<Body<'/api/people', 'post'>>;
+
+export type PositionInput = Omit<Body<'/api/people/{id}/positions', 'post'>, 'bodyId'>;
 
 export const PEOPLE_KEY = ['people'] as const;
 export const peopleListKey = (query: PeopleQuery) => [...PEOPLE_KEY, 'list', query] as const;
@@ -40,7 +26,7 @@ export const personKey = (id: string, asOf: string) => [...PEOPLE_KEY, 'detail',
 
 const path = (id: string) => `/api/people/${encodeURIComponent(id)}`;
 
-export function listPeople(query: PeopleQuery, signal?: AbortSignal): Promise<{ items: Person[]; total: number }> {
+export function listPeople(query: PeopleQuery, signal?: AbortSignal): Promise<Ok<'/api/people'>> {
   return api('/api/people', { query, signal });
 }
 
@@ -48,37 +34,39 @@ export function getPerson(id: string, asOf: string, signal?: AbortSignal): Promi
   return api(path(id), { query: { asOf }, signal });
 }
 
-export function createPerson(body: Partial<PersonInput> & { fullName: string }): Promise<Person> {
+export function createPerson(body: Body<'/api/people', 'post'>): Promise<Ok<'/api/people', 'post'>> {
   return api('/api/people', { method: 'POST', body });
 }
 
-export function updatePerson(id: string, body: Partial<PersonInput> & { version: number }): Promise<Person> {
+export function updatePerson(id: string, body: Body<'/api/people/{id}', 'patch'>): Promise<Ok<'/api/people/{id}', 'patch'>> {
   return api(path(id), { method: 'PATCH', body });
 }
 
-export function setPersonDeleted(id: string, version: number, deleted: boolean): Promise<Person> {
-  return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body: { version } });
+export function setPersonDeleted(id: string, version: number, deleted: boolean): Promise<Ok<'/api/people/{id}/delete' | '/api/people/{id}/restore', 'post'>> {
+  const body: Body<'/api/people/{id}/delete' | '/api/people/{id}/restore', 'post'> = { version };
+  return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body });
 }
 
-export function addPosition(personId: string, body: PositionInput & { bodyId: string }): Promise<Position> {
+export function addPosition(personId: string, body: Body<'/api/people/{id}/positions', 'post'>): Promise<Ok<'/api/people/{id}/positions', 'post'>> {
   return api(`${path(personId)}/positions`, { method: 'POST', body });
 }
 
-export function updatePosition(id: string, body: Partial<PositionInput> & { version: number }): Promise<Position> {
+export function updatePosition(id: string, body: Body<'/api/positions/{id}', 'patch'>): Promise<Ok<'/api/positions/{id}', 'patch'>> {
   return api(`/api/positions/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 
-export function deletePosition(id: string, version: number): Promise<{ ok: true }> {
-  return api(`/api/positions/${encodeURIComponent(id)}/delete`, { method: 'POST', body: { version } });
+export function deletePosition(id: string, version: number): Promise<Ok<'/api/positions/{id}/delete', 'post'>> {
+  const body: Body<'/api/positions/{id}/delete', 'post'> = { version };
+  return api(`/api/positions/${encodeURIComponent(id)}/delete`, { method: 'POST', body });
 }
 
 /** Sets a person's photo (JPEG, PNG or WebP, at most 2 MB): administrators and the person themself. */
-export function uploadPersonPhoto(id: string, file: File): Promise<{ photoUrl: string | null }> {
+export function uploadPersonPhoto(id: string, file: File): Promise<Ok<'/api/people/{id}/photo', 'post'>> {
   const form = new FormData();
   form.append('file', file);
   return api(`${path(id)}/photo`, { method: 'POST', form });
 }
 
-export function deletePersonPhoto(id: string): Promise<{ ok: true } | { photoUrl: null }> {
+export function deletePersonPhoto(id: string): Promise<Ok<'/api/people/{id}/photo/delete', 'post'>> {
   return api(`${path(id)}/photo/delete`, { method: 'POST' });
 }

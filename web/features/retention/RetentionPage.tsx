@@ -3,17 +3,18 @@ import { App, Button, Card, Flex, InputNumber, Switch, Table, Typography, type T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
+import type { Body, Item, Ok } from '../../lib/contract.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { errorText } from '../../ui/errors.ts';
 
-type Rule = { kind: string; name: string; fields: string[]; months: number | null; version: number };
+type Rule = Item<Ok<'/api/retention-rules'>>;
 const KEY = ['retention-rules'];
 
 /** "Quản trị › Lưu giữ dữ liệu cá nhân": per kind of record, how many months its personal fields are kept after it
  * ends; a daily job erases them afterwards, also from the audit log's values (Decree 13/2023). */
 export function RetentionPage() {
   const { t } = useTranslation();
-  const rules = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api<Rule[]>('/api/retention-rules', { signal }) });
+  const rules = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api<Ok<'/api/retention-rules'>>('/api/retention-rules', { signal }) });
   const columns: TableColumnsType<Rule> = [
     { title: t('retention.kind'), dataIndex: 'name', key: 'name' },
     { title: t('retention.fields'), key: 'fields', render: (_, r) => r.fields.map((f) => t(`retention.field.${f}`, { defaultValue: f })).join(', ') },
@@ -37,7 +38,10 @@ function RuleEditor({ rule }: { rule: Rule }) {
   const [keep, setKeep] = useState(rule.months === null);
   const [months, setMonths] = useState<number | null>(rule.months ?? 24);
   const save = useMutation({
-    mutationFn: () => api<Rule>(`/api/retention-rules/${rule.kind}`, { method: 'PUT', body: { version: rule.version, months: keep ? null : months } }),
+    mutationFn: () => {
+      const body: Body<'/api/retention-rules/{kind}', 'put'> = { version: rule.version, months: keep ? null : months };
+      return api<Ok<'/api/retention-rules/{kind}', 'put'>>(`/api/retention-rules/${rule.kind}`, { method: 'PUT', body });
+    },
     onSuccess: (r) => {
       void message.success(t('retention.saved', { name: r.name }));
       void queryClient.invalidateQueries({ queryKey: KEY });

@@ -1,60 +1,27 @@
 import { api } from '../../lib/api.ts';
+import type { Body, Covers, Item, Ok, Query } from '../../lib/contract.ts';
 
-/** A unit (province, district, commune or village) as in force on a date. */
-export type UnitItem = {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  kindName: string;
-  /** 1 province, 2 district, 3 commune, 4 village. */
-  level: number;
-  /** First day of this version; null: in force since before the first catalogue. */
-  validFrom: string | null;
-  /** First day it is no longer in force; null: still in force. */
-  validTo: string | null;
-  version: number;
-  hasChildren?: boolean;
-};
+/** A unit (province, district, commune or village) as in force on a date; `level` 1 province … 4 village; `validTo` the first day it no longer is. */
+export type UnitItem = Item<Ok<'/api/units'>>;
 
-export type SearchHit = UnitItem & { ancestors: string };
+export type SearchHit = Item<Ok<'/api/units/search'>>;
 
-export type UnitVersion = {
-  id: string;
-  validFrom: string | null;
-  validTo: string | null;
-  code: string | null;
-  name: string;
-  kind: string;
-  kindName: string;
-  parentCode: string | null;
-  parentName: string | null;
-  source: string;
-  version: number;
-};
+export type UnitDetail = Ok<'/api/units/{code}'>;
 
-export type UnitLink = { direction: 'from' | 'to'; id: string; code: string | null; name: string; type: 'full' | 'partial'; date: string };
+export type UnitVersion = Item<UnitDetail['history']>;
 
-export type UnitDetail = { unit: UnitItem; ancestors: UnitItem[]; history: UnitVersion[]; links: UnitLink[] };
+export type UnitLink = Item<UnitDetail['links']>;
 
-export type PendingItem = {
-  id: string;
-  unitId: string;
-  reason: 'unlinked_ending' | 'village_placement';
-  date: string;
-  code: string | null;
-  name: string;
-  level: number;
-  parentName: string | null;
-};
+export type PendingItem = Item<Ok<'/api/units/pending'>>;
 
-export const VILLAGE_KINDS = ['village', 'quarter', 'residential_group', 'neighbourhood', 'hamlet', 'southern_hamlet'] as const;
-export type VillageKind = (typeof VILLAGE_KINDS)[number];
+export type VillageKind = NonNullable<Body<'/api/villages', 'post'>['kind']>;
+export const VILLAGE_KINDS = ['village', 'quarter', 'residential_group', 'neighbourhood', 'hamlet', 'southern_hamlet'] as const satisfies readonly VillageKind[];
+const _allVillageKinds: Covers<typeof VILLAGE_KINDS, VillageKind> = true;
 
-export type VillageResult = { unit: UnitItem; version: number };
+export type VillageResult = Ok<'/api/villages', 'post'>;
 
-export type ImportRow = { row: number; status: 'added' | 'changed' | 'unchanged' | 'refused'; code: string | null; name: string | null; message: string | null };
-export type ImportResult = { rows: ImportRow[]; added: number; changed: number; unchanged: number; refused: number; encoding: string };
+export type ImportResult = Ok<'/api/villages/import', 'post'>;
+export type ImportRow = Item<ImportResult['rows']>;
 
 /** Every units query starts with this key, so one invalidation refreshes the tree, the card, search and pending. */
 export const UNITS_KEY = ['units'] as const;
@@ -70,43 +37,46 @@ export function lastDay(validTo: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function listChildren(asOf: string, parent: string | null, signal?: AbortSignal): Promise<UnitItem[]> {
-  return api('/api/units', { query: { asOf, parent }, signal });
+export function listChildren(asOf: string, parent: string | null, signal?: AbortSignal): Promise<Ok<'/api/units'>> {
+  const query: Query<'/api/units'> = { asOf, parent: parent ?? undefined };
+  return api('/api/units', { query, signal });
 }
 
-export function searchUnits(asOf: string, q: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  return api('/api/units/search', { query: { asOf, q, limit: 30 }, signal });
+export function searchUnits(asOf: string, q: string, signal?: AbortSignal): Promise<Ok<'/api/units/search'>> {
+  const query: Query<'/api/units/search'> = { asOf, q, limit: 30 };
+  return api('/api/units/search', { query, signal });
 }
 
 export function getUnit(code: string, asOf: string, signal?: AbortSignal): Promise<UnitDetail> {
-  return api(`/api/units/${encodeURIComponent(code)}`, { query: { asOf }, signal });
+  const query: Query<'/api/units/{code}'> = { asOf };
+  return api(`/api/units/${encodeURIComponent(code)}`, { query, signal });
 }
 
-export function listPending(): Promise<PendingItem[]> {
+export function listPending(): Promise<Ok<'/api/units/pending'>> {
   return api('/api/units/pending');
 }
 
-export function linkPending(id: string, body: { toCode: string; type: 'full' | 'partial' }): Promise<{ ok: true }> {
+export function linkPending(id: string, body: Body<'/api/units/pending/{id}/link', 'post'>): Promise<Ok<'/api/units/pending/{id}/link', 'post'>> {
   return api(`/api/units/pending/${encodeURIComponent(id)}/link`, { method: 'POST', body });
 }
 
-export function addVillage(body: { parentCode: string; name: string; kind: VillageKind; validFrom: string }): Promise<VillageResult> {
+export function addVillage(body: Body<'/api/villages', 'post'>): Promise<VillageResult> {
   return api('/api/villages', { method: 'POST', body });
 }
 
-export function renameVillage(id: string, body: { name: string; kind?: VillageKind; date: string; version: number }): Promise<VillageResult> {
+export function renameVillage(id: string, body: Body<'/api/villages/{id}/rename', 'post'>): Promise<Ok<'/api/villages/{id}/rename', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/rename`, { method: 'POST', body });
 }
 
-export function moveVillage(id: string, body: { parentCode: string; date: string; version: number }): Promise<VillageResult> {
+export function moveVillage(id: string, body: Body<'/api/villages/{id}/move', 'post'>): Promise<Ok<'/api/villages/{id}/move', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/move`, { method: 'POST', body });
 }
 
-export function mergeVillage(id: string, body: { intoId: string; date: string; version: number }): Promise<VillageResult> {
+export function mergeVillage(id: string, body: Body<'/api/villages/{id}/merge', 'post'>): Promise<Ok<'/api/villages/{id}/merge', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/merge`, { method: 'POST', body });
 }
 
-export function closeVillage(id: string, body: { date: string; version: number }): Promise<{ ok: true }> {
+export function closeVillage(id: string, body: Body<'/api/villages/{id}/close', 'post'>): Promise<Ok<'/api/villages/{id}/close', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/close`, { method: 'POST', body });
 }
 

@@ -8,7 +8,7 @@ import { todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { createProgramme, importProgramme, listProgrammes, programmesKey, updateProgramme, WORK_KEY, type Programme } from './work.api.ts';
+import { createProgramme, importProgramme, listProgrammes, programmesKey, updateProgramme, WORK_KEY, type Programme, type ProgrammeImport } from './work.api.ts';
 
 type CreateValues = { bodyId?: string | null; year: number; title: string; description?: string; copyFromId?: string | null; groups?: string };
 
@@ -117,7 +117,7 @@ function CreateForm({ year, bodyId, onClose, onCreated }: Omit<CreateProps, 'ope
 
 type ImportValues = { bodyId?: string | null; year: number; title: string };
 
-type ImportProps = { open: boolean; year: number; bodyId: string | null; onClose: () => void; onCreated: (p: Programme) => void };
+type ImportProps = { open: boolean; year: number; bodyId: string | null; onClose: () => void; onCreated: (p: ProgrammeImport) => void };
 
 /** "Nhập từ Excel": a programme from the office's Excel sheet (groups and tasks), for a body and year. */
 export function ImportProgrammeModal({ open, onClose, ...rest }: ImportProps) {

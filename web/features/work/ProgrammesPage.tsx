@@ -56,7 +56,7 @@ export function ProgrammesPage() {
   // Only those who may create a programme see the buttons (the server checks again).
   const permissions = useQuery({ queryKey: ['work', 'permissions'], queryFn: ({ signal }) => getWorkPermissions(signal), staleTime: 60_000 });
   const mayCreate = permissions.data?.createProgramme ?? false;
-  const open = (p: Programme) => void navigate(programmePath(p.id));
+  const open = (p: Pick<Programme, 'id'>) => void navigate(programmePath(p.id));
 
   return (
     <>

@@ -1,227 +1,94 @@
 import { api } from '../../lib/api.ts';
+import type { Body, Covers, FormFields, Item, Ok, Query, QueryInput, WithRequired } from '../../lib/contract.ts';
 
-/** The contract of server/features/work/work.schemas.ts, as the web app reads it. */
+export type Task = Item<Ok<'/api/tasks'>['items']>;
 
-export const TASK_STATUSES = ['draft', 'assigned', 'in_progress', 'reported_done', 'accepted', 'returned', 'suspended', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskStatus = Task['status'];
+export const TASK_STATUSES = ['draft', 'assigned', 'in_progress', 'reported_done', 'accepted', 'returned', 'suspended', 'cancelled'] as const satisfies readonly TaskStatus[];
+const _allStatuses: Covers<typeof TASK_STATUSES, TaskStatus> = true;
 
-export const TASK_ACTIONS = ['assign', 'start', 'report_done', 'accept', 'return', 'suspend', 'resume', 'cancel', 'reassign'] as const;
-export type TaskAction = (typeof TASK_ACTIONS)[number];
+export type TaskAction = Body<'/api/tasks/{id}/transition', 'post'>['action'];
+export const TASK_ACTIONS = ['assign', 'start', 'report_done', 'accept', 'return', 'suspend', 'resume', 'cancel', 'reassign'] as const satisfies readonly TaskAction[];
+const _allActions: Covers<typeof TASK_ACTIONS, TaskAction> = true;
 
-export type Timeliness = 'on_time' | 'late' | 'overdue' | 'due_soon' | 'open' | 'no_due' | 'cancelled';
-export type Priority = 'high' | 'normal' | 'low';
-export type Recurrence = 'monthly' | 'quarterly';
-export type TaskRole = 'lead' | 'cooperate' | 'accept' | 'responsible' | 'assignee';
+export type Timeliness = Task['timeliness'];
+export type Priority = Task['priority'];
+export type Recurrence = NonNullable<Task['recurrence']>;
+export type TaskRole = Item<Task['myRoles']>;
 
-export type Kind = { code: string; name: string; shownApart: boolean };
+export type Kind = Item<Ok<'/api/work/kinds'>>;
+
+export type Programme = Item<Ok<'/api/programmes'>>;
 
 /** Counts of top-level tasks (cancelled left out), with the weighted progress. */
-export type Counts = { total: number; done: number; onTime: number; late: number; overdue: number; open: number; progress: number };
+export type Counts = Programme['counts'];
 
-export type Programme = {
-  id: string;
-  bodyId: string;
-  bodyName: string;
-  unitName: string | null;
-  year: number;
-  title: string;
-  description: string | null;
-  copiedFromId: string | null;
-  groupCount: number;
-  counts: Counts;
-  canManage: boolean;
-  version: number;
-};
+export type ProgrammeDetail = Ok<'/api/programmes/{id}'>;
 
-export type Group = { id: string; position: number; name: string; leadBodyId: string | null; leadBodyName: string | null; counts: Counts; version: number };
+export type Group = Item<ProgrammeDetail['groups']>;
 
-export type ProgrammeDetail = { programme: Programme; groups: Group[]; permissions: { manage: boolean; accept: boolean } };
+/** What an import from Excel made: the new programme's id and title, and how many groups and tasks it has. */
+export type ProgrammeImport = Ok<'/api/programmes/import', 'post'>;
 
-export type Task = {
-  id: string;
-  programmeId: string;
-  programmeTitle: string;
-  number: number;
-  groupId: string | null;
-  groupName: string | null;
-  groupPosition: number | null;
-  parentId: string | null;
-  kind: string;
-  kindName: string;
-  title: string;
-  leadBodyId: string;
-  leadBodyName: string;
-  unitName: string | null;
-  responsiblePersonId: string | null;
-  responsiblePersonName: string | null;
-  assigneeAccountId: string | null;
-  assigneeName: string | null;
-  cooperators: { bodyId: string; bodyName: string }[];
-  startDate: string | null;
-  /** The due date in force (after any extension). */
-  dueDate: string | null;
-  originalDueDate: string | null;
-  targetValue: number | null;
-  targetUnit: string | null;
-  resultValue: number | null;
-  priority: Priority;
-  weight: number;
-  status: TaskStatus;
-  statusReason: string | null;
-  /** 0–100; for a task with subtasks the server's weighted rollup. */
-  progress: number;
-  subtaskCount: number;
-  reportedDoneOn: string | null;
-  acceptedOn: string | null;
-  timeliness: Timeliness;
-  daysLeft: number | null;
-  recurrence: Recurrence | null;
-  occurrence: number | null;
-  cascaded: boolean;
-  myRoles: TaskRole[];
-  version: number;
-};
+/** A task with its programme, parent chain (top first), cooperators, subtasks, updates (newest first), files, extensions, the briefing conclusion it came from and what the caller may do. */
+export type TaskDetail = Ok<'/api/tasks/{id}'>;
 
-export type FileItem = { id: string; filename: string; contentType: string; size: number; url: string; createdAt: string };
+export type FileItem = Ok<'/api/uploads', 'post'>;
 
-export type UpdateKind = 'progress' | 'comment' | 'status' | 'extension_requested' | 'extension_granted' | 'extension_refused' | 'edit';
+export type Update = Item<TaskDetail['updates']>;
+export type UpdateKind = Update['kind'];
 
-export type Update = {
-  id: string;
-  kind: UpdateKind;
-  cooperatorId: string | null;
-  cooperatorBodyName: string | null;
-  progress: number | null;
-  note: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reportedByPersonId: string | null;
-  reportedByName: string | null;
-  reportedOn: string | null;
-  enteredById: string | null;
-  enteredByName: string | null;
-  createdAt: string;
-  files: Omit<FileItem, 'createdAt'>[];
-};
+export type Extension = Item<TaskDetail['extensions']>;
 
-export type Extension = {
-  id: string;
-  requestedDueDate: string;
-  previousDueDate: string | null;
-  reason: string;
-  requestedByName: string | null;
-  requestedAt: string;
-  decision: 'granted' | 'refused' | null;
-  decisionNote: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  version: number;
-};
+export type Cooperator = Item<TaskDetail['cooperators']>;
 
-export type Cooperator = { id: string; bodyId: string; bodyName: string; part: string | null; personId: string | null; personName: string | null; progress: number; version: number };
+export type TaskPermissions = TaskDetail['permissions'];
 
-export type TaskPermissions = { manage: boolean; accept: boolean; report: boolean; reportParts: string[]; comment: boolean; actions: TaskAction[] };
+export type NewTask = Body<'/api/tasks', 'post'>;
 
-export type TaskDetail = {
-  task: Task & { description: string | null };
-  programme: { id: string; title: string; year: number; bodyId: string; bodyName: string };
-  /** The parent chain, top first. */
-  parents: { id: string; number: number; title: string }[];
-  cooperators: Cooperator[];
-  subtasks: Task[];
-  /** Newest first. */
-  updates: Update[];
-  files: FileItem[];
-  extensions: Extension[];
-  conclusion: { id: string; briefingId: string; briefingTitle: string; heldOn: string; text: string } | null;
-  permissions: TaskPermissions;
-};
+export type CooperatorInput = Item<Body<'/api/tasks/{id}/cooperators', 'put'>['cooperators']>;
 
-export type CooperatorInput = { bodyId: string; part?: string; personId?: string | null };
+export type TaskChanges = Body<'/api/tasks/{id}', 'patch'>;
 
-export type TaskFields = {
-  groupId?: string | null;
-  kind: string;
-  title: string;
-  description?: string;
-  leadBodyId: string;
-  responsiblePersonId?: string | null;
-  assigneeAccountId?: string | null;
-  startDate?: string | null;
-  dueDate?: string | null;
-  targetValue?: number | null;
-  targetUnit?: string | null;
-  priority?: Priority;
-  weight?: number;
-  recurrence?: Recurrence | null;
-};
+export type TransitionInput = Body<'/api/tasks/{id}/transition', 'post'>;
 
-export type NewTask = TaskFields & { programmeId: string; parentId?: string | null; cooperators: CooperatorInput[]; assign: boolean };
+export type ProgressInput = Body<'/api/tasks/{id}/progress', 'post'>;
 
-export type TaskChanges = Partial<Omit<TaskFields, 'leadBodyId' | 'description'>> & { version: number; description?: string | null; resultValue?: number | null };
+export type CascadeResult = Ok<'/api/tasks/{id}/cascade', 'post'>;
 
-export type TransitionInput = {
-  version: number;
-  action: TaskAction;
-  reason?: string;
-  reportedOn?: string;
-  leadBodyId?: string;
-  responsiblePersonId?: string | null;
-  assigneeAccountId?: string | null;
-};
+type TaskQuery = Query<'/api/tasks'>;
 
-export type ProgressInput = {
-  progress: number;
-  note?: string;
-  cooperatorId?: string;
-  reportedByPersonId?: string | null;
-  reportedOn?: string;
-  fileIds: string[];
-  resultValue?: number | null;
-};
+export type ProgrammeQuery = QueryInput<Query<'/api/programmes'>>;
 
-export type CascadeResult = {
-  created: { taskId: string; unitCode: string | null; unitName: string; bodyName: string }[];
-  skipped: { unitCode: string | null; unitName: string; reason: 'no_body' | 'already' }[];
-};
-
-/** The filters of a programme's task views (all optional), as sent to GET /api/tasks. */
-export type TaskFilter = {
-  programmeId: string;
-  groupId?: string;
-  bodyId?: string;
-  kind?: string;
+/** The filters of a programme's task views (all optional but the programme), as sent to GET /api/tasks; statuses as a list. */
+export type TaskFilter = WithRequired<Pick<TaskQuery, 'programmeId' | 'groupId' | 'bodyId' | 'kind' | 'timeliness' | 'dueFrom' | 'dueTo' | 'unit' | 'q'>, 'programmeId'> & {
   status?: TaskStatus[];
-  timeliness?: Timeliness;
-  dueFrom?: string;
-  dueTo?: string;
-  unit?: string;
-  q?: string;
 };
 
 // ---------- Query keys: every work query starts with WORK_KEY, so one invalidation refreshes them all ----------
 export const WORK_KEY = ['work'] as const;
 export const KINDS_KEY = [...WORK_KEY, 'kinds'] as const;
-export const programmesKey = (query: { year?: number; bodyId?: string | null; q?: string }) => [...WORK_KEY, 'programmes', query] as const;
+export const programmesKey = (query: ProgrammeQuery) => [...WORK_KEY, 'programmes', query] as const;
 export const programmeKey = (id: string) => [...WORK_KEY, 'programme', id] as const;
 export const tasksKey = (filter: TaskFilter) => [...WORK_KEY, 'tasks', filter] as const;
 export const taskKey = (id: string) => [...WORK_KEY, 'task', id] as const;
 
 const enc = encodeURIComponent;
 
-export function getWorkPermissions(signal?: AbortSignal): Promise<{ createProgramme: boolean }> {
+export function getWorkPermissions(signal?: AbortSignal): Promise<Ok<'/api/work/permissions'>> {
   return api('/api/work/permissions', { signal });
 }
 
-export function listKinds(): Promise<Kind[]> {
+export function listKinds(): Promise<Ok<'/api/work/kinds'>> {
   return api('/api/work/kinds');
 }
 
-export function listProgrammes(query: { year?: number; bodyId?: string | null; q?: string }, signal?: AbortSignal): Promise<Programme[]> {
-  return api('/api/programmes', { query: { year: query.year, bodyId: query.bodyId, q: query.q }, signal });
+export function listProgrammes(query: ProgrammeQuery, signal?: AbortSignal): Promise<Ok<'/api/programmes'>> {
+  const sent: QueryInput<Query<'/api/programmes'>> = { year: query.year, bodyId: query.bodyId, q: query.q };
+  return api('/api/programmes', { query: sent, signal });
 }
 
-export function createProgramme(body: { bodyId: string; year: number; title: string; description?: string; copyFromId?: string; groups?: string[] }): Promise<Programme> {
+export function createProgramme(body: Body<'/api/programmes', 'post'>): Promise<Ok<'/api/programmes', 'post'>> {
   return api('/api/programmes', { method: 'POST', body });
 }
 
@@ -229,15 +96,16 @@ export function getProgramme(id: string, signal?: AbortSignal): Promise<Programm
   return api(`/api/programmes/${enc(id)}`, { signal });
 }
 
-export function updateProgramme(id: string, body: { version: number; title?: string; description?: string | null }): Promise<Programme> {
+export function updateProgramme(id: string, body: Body<'/api/programmes/{id}', 'patch'>): Promise<Ok<'/api/programmes/{id}', 'patch'>> {
   return api(`/api/programmes/${enc(id)}`, { method: 'PATCH', body });
 }
 
-export function deleteProgramme(id: string, version: number): Promise<{ ok: true }> {
-  return api(`/api/programmes/${enc(id)}/delete`, { method: 'POST', body: { version } });
+export function deleteProgramme(id: string, version: number): Promise<Ok<'/api/programmes/{id}/delete', 'post'>> {
+  const body: Body<'/api/programmes/{id}/delete', 'post'> = { version };
+  return api(`/api/programmes/${enc(id)}/delete`, { method: 'POST', body });
 }
 
-export function importProgramme(input: { bodyId: string; year: number; title: string; file: File }): Promise<Programme> {
+export function importProgramme(input: FormFields<'/api/programmes/import', 'post'> & { file: File }): Promise<ProgrammeImport> {
   const form = new FormData();
   form.append('bodyId', input.bodyId);
   form.append('year', String(input.year));
@@ -249,20 +117,21 @@ export function importProgramme(input: { bodyId: string; year: number; title: st
 export const exportXlsxUrl = (id: string) => `/api/programmes/${enc(id)}/export.xlsx`;
 export const reportDocxUrl = (id: string) => `/api/programmes/${enc(id)}/report.docx`;
 
-export function createGroup(programmeId: string, body: { name: string; leadBodyId?: string | null; position?: number }): Promise<Group> {
+export function createGroup(programmeId: string, body: Body<'/api/programmes/{id}/groups', 'post'>): Promise<Ok<'/api/programmes/{id}/groups', 'post'>> {
   return api(`/api/programmes/${enc(programmeId)}/groups`, { method: 'POST', body });
 }
 
-export function updateGroup(id: string, body: { version: number; name?: string; leadBodyId?: string | null; position?: number }): Promise<Group> {
+export function updateGroup(id: string, body: Body<'/api/task-groups/{id}', 'patch'>): Promise<Ok<'/api/task-groups/{id}', 'patch'>> {
   return api(`/api/task-groups/${enc(id)}`, { method: 'PATCH', body });
 }
 
-export function deleteGroup(id: string, version: number): Promise<{ ok: true }> {
-  return api(`/api/task-groups/${enc(id)}/delete`, { method: 'POST', body: { version } });
+export function deleteGroup(id: string, version: number): Promise<Ok<'/api/task-groups/{id}/delete', 'post'>> {
+  const body: Body<'/api/task-groups/{id}/delete', 'post'> = { version };
+  return api(`/api/task-groups/${enc(id)}/delete`, { method: 'POST', body });
 }
 
 /** The address of a task list query; statuses repeat the `status` parameter (the server reads them as a list). */
-function tasksPath(filter: TaskFilter, extra: Record<string, string>): string {
+function tasksPath(filter: TaskFilter, extra: Pick<TaskQuery, 'page' | 'pageSize' | 'sort'>): string {
   const p = new URLSearchParams();
   const { status, ...rest } = filter;
   for (const [k, v] of Object.entries({ ...rest, ...extra })) if (v !== undefined && v !== '') p.set(k, String(v));
@@ -271,11 +140,11 @@ function tasksPath(filter: TaskFilter, extra: Record<string, string>): string {
 }
 
 /** Every task of a programme matching the filter (subtasks included), up to 1,000. */
-export function listTasks(filter: TaskFilter, signal?: AbortSignal): Promise<{ items: Task[]; total: number }> {
-  return api(tasksPath(filter, { pageSize: '1000', sort: 'number' }), { signal });
+export function listTasks(filter: TaskFilter, signal?: AbortSignal): Promise<Ok<'/api/tasks'>> {
+  return api(tasksPath(filter, { pageSize: 1000, sort: 'number' }), { signal });
 }
 
-export function createTask(body: NewTask): Promise<TaskDetail> {
+export function createTask(body: NewTask): Promise<Ok<'/api/tasks', 'post'>> {
   return api('/api/tasks', { method: 'POST', body });
 }
 
@@ -283,39 +152,41 @@ export function getTask(id: string, signal?: AbortSignal): Promise<TaskDetail> {
   return api(`/api/tasks/${enc(id)}`, { signal });
 }
 
-export function updateTask(id: string, body: TaskChanges): Promise<TaskDetail> {
+export function updateTask(id: string, body: TaskChanges): Promise<Ok<'/api/tasks/{id}', 'patch'>> {
   return api(`/api/tasks/${enc(id)}`, { method: 'PATCH', body });
 }
 
-export function setCooperators(id: string, body: { version: number; cooperators: CooperatorInput[] }): Promise<TaskDetail> {
+export function setCooperators(id: string, body: Body<'/api/tasks/{id}/cooperators', 'put'>): Promise<Ok<'/api/tasks/{id}/cooperators', 'put'>> {
   return api(`/api/tasks/${enc(id)}/cooperators`, { method: 'PUT', body });
 }
 
-export function transitionTask(id: string, body: TransitionInput): Promise<TaskDetail> {
+export function transitionTask(id: string, body: TransitionInput): Promise<Ok<'/api/tasks/{id}/transition', 'post'>> {
   return api(`/api/tasks/${enc(id)}/transition`, { method: 'POST', body });
 }
 
-export function reportProgress(id: string, body: ProgressInput): Promise<TaskDetail> {
+export function reportProgress(id: string, body: ProgressInput): Promise<Ok<'/api/tasks/{id}/progress', 'post'>> {
   return api(`/api/tasks/${enc(id)}/progress`, { method: 'POST', body });
 }
 
-export function attachFile(id: string, fileId: string): Promise<TaskDetail> {
-  return api(`/api/tasks/${enc(id)}/files`, { method: 'POST', body: { fileId } });
+export function attachFile(id: string, fileId: string): Promise<Ok<'/api/tasks/{id}/files', 'post'>> {
+  const body: Body<'/api/tasks/{id}/files', 'post'> = { fileId };
+  return api(`/api/tasks/${enc(id)}/files`, { method: 'POST', body });
 }
 
-export function addComment(id: string, note: string): Promise<TaskDetail> {
-  return api(`/api/tasks/${enc(id)}/comments`, { method: 'POST', body: { note } });
+export function addComment(id: string, note: string): Promise<Ok<'/api/tasks/{id}/comments', 'post'>> {
+  const body: Body<'/api/tasks/{id}/comments', 'post'> = { note };
+  return api(`/api/tasks/${enc(id)}/comments`, { method: 'POST', body });
 }
 
-export function requestExtension(id: string, body: { requestedDueDate: string; reason: string }): Promise<TaskDetail> {
+export function requestExtension(id: string, body: Body<'/api/tasks/{id}/extensions', 'post'>): Promise<Ok<'/api/tasks/{id}/extensions', 'post'>> {
   return api(`/api/tasks/${enc(id)}/extensions`, { method: 'POST', body });
 }
 
-export function decideExtension(id: string, body: { version: number; decision: 'granted' | 'refused'; note?: string }): Promise<TaskDetail> {
+export function decideExtension(id: string, body: Body<'/api/task-extensions/{id}/decide', 'post'>): Promise<Ok<'/api/task-extensions/{id}/decide', 'post'>> {
   return api(`/api/task-extensions/${enc(id)}/decide`, { method: 'POST', body });
 }
 
-export function cascadeTask(id: string, body: { unitCodes?: string[]; title?: string; dueDate?: string }): Promise<CascadeResult> {
+export function cascadeTask(id: string, body: Body<'/api/tasks/{id}/cascade', 'post'>): Promise<CascadeResult> {
   return api(`/api/tasks/${enc(id)}/cascade`, { method: 'POST', body });
 }
 
