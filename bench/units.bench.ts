@@ -6,16 +6,12 @@
  * villages), and times the tree queries as of several dates. Prints a Markdown table for bench/RESULTS.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { startEmbedded } from '../server/db/embedded.ts';
-import { ensureDatabase, openDatabase, withDatabase, serverVersion } from '../server/db/database.ts';
-import { migrate } from '../server/db/migrate.ts';
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import * as repo from '../server/features/units/units.repository.ts';
+import { arg, benchDatabase, resultsHeading, stats } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
@@ -23,18 +19,8 @@ import { argon2Hasher } from '../server/features/auth/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
 import { diskFileStore } from '../server/features/files/file-store.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const VILLAGES = Number(arg('villages') ?? 100_000);
 const actor = { accountId: null, label: 'bench' };
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
-}
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = process.hrtime.bigint();
@@ -42,16 +28,8 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [r, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-bench-units-'));
-const external = arg('database-url');
-const server = external ? null : await startEmbedded({ dataDir });
-const base = external ?? server!.url;
-const dbName = `khoi_bench_${crypto.randomBytes(3).toString('hex')}`;
-await ensureDatabase(base, dbName);
-const url = withDatabase(base, dbName);
-await migrate(url);
-const handle = openDatabase(url, { poolSize: 4 });
-const db = handle.db;
+const bench = await benchDatabase('units', { poolSize: 4 });
+const { db, url, dataDir, external } = bench;
 const rows: string[] = [];
 const out = (label: string, value: string) => {
   rows.push(`| ${label} | ${value} |`);
@@ -59,7 +37,7 @@ const out = (label: string, value: string) => {
 };
 
 try {
-  const pgv = await serverVersion(db);
+  const pgv = await bench.version();
   const catalogue = loadBuiltInCatalogue();
   const [c1, tImport] = await timeIt(() => importCatalogue(db, actor, catalogue));
   out('`khoi import units`, empty database (national catalogue)', `${(tImport / 1000).toFixed(1)} s — ${c1.units.added} units, ${c1.versions.added} versions, ${c1.links.added} links`);
@@ -131,11 +109,9 @@ try {
   await measure('GET /api/units?parent=38&asOf=2026-11-22 (tree page of Thanh Hóa: its communes)', () => app.inject({ url: '/api/units?parent=38&asOf=2026-11-22', headers: { cookie } }));
   await app.close();
 
-  const header = `\n### Unit tree — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgv} (${external ? 'external' : 'embedded'}, fsync on)\n\n| Measure | Result |\n|---|---|\n`;
+  const header = resultsHeading('Unit tree', pgv, `${external ? 'external' : 'embedded'}, fsync on`);
   console.log(header + rows.join('\n'));
   if (arg('write')) fs.appendFileSync(path.resolve('bench/RESULTS.md'), header + rows.join('\n') + '\n');
 } finally {
-  await handle.close();
-  if (server) await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }

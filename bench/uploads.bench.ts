@@ -11,16 +11,12 @@
  * bench/RESULTS.md (--write appends it).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { setTimeout as wait } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { startEmbedded } from '../server/db/embedded.ts';
-import { dropDatabase, ensureDatabase, openDatabase, withDatabase, serverVersion } from '../server/db/database.ts';
-import { migrate } from '../server/db/migrate.ts';
+import { arg, benchDatabase, resultsHeading, stats } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
@@ -30,33 +26,14 @@ import { seedDemo } from '../server/features/demo/demo.seed.ts';
 import { COLUMNS } from '../server/features/work-exports/programme.xlsx.ts';
 import { sheetRows, xlsxParts, zip } from '../server/uploads/zip.testkit.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const ROWS = Number(arg('rows') ?? 5000);
 const ROUNDS = Number(arg('rounds') ?? 5);
 const GOAL_MS = 1000;
 const MB = 1024 * 1024;
 const actor = { accountId: null, label: 'bench' };
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-bench-uploads-'));
-fs.chmodSync(dataDir, 0o711); // the embedded server runs as "postgres" when the bench runs as root
-const external = arg('database-url');
-const server = external ? null : await startEmbedded({ dataDir: path.join(dataDir, 'pg') });
-const base = external ?? server!.url;
-const dbName = `khoi_bench_${crypto.randomBytes(3).toString('hex')}`;
-await ensureDatabase(base, dbName);
-const url = withDatabase(base, dbName);
-await migrate(url);
-const handle = openDatabase(url, { poolSize: 10 });
-const db = handle.db;
+const bench = await benchDatabase('uploads', { poolSize: 10 });
+const { db, url, dataDir, external } = bench;
 const rows: string[] = [];
 const out = (label: string, value: string) => {
   rows.push(`| ${label} | ${value} |`);
@@ -64,7 +41,7 @@ const out = (label: string, value: string) => {
 };
 
 try {
-  const pgv = await serverVersion(db);
+  const pgv = await bench.version();
   const ctx = { env: parseEnv({ DATABASE_URL: url }), db, clock: systemClock, passwords: argon2Hasher('test'), dbMode: 'external' as const, setupToken: 'x', files: diskFileStore(path.join(dataDir, 'files')) };
   const password = 'bench-mat-khau-2026';
   await seedDemo(ctx, actor, { password });
@@ -155,12 +132,9 @@ try {
   out(`GET /api/health while it runs`, `${healthCell(imported)}; peak memory ${imported.rssMb} MB`);
   await app.close();
 
-  const header = `\n### Upload limits — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgv} (${external ? 'external' : 'embedded'})\n\n| Measure | Result |\n|---|---|\n`;
+  const header = resultsHeading('Upload limits', pgv, `${external ? 'external' : 'embedded'}`);
   console.log(header + rows.join('\n'));
   if (process.argv.includes('--write')) fs.appendFileSync(path.resolve('bench/RESULTS.md'), header + rows.join('\n') + '\n');
 } finally {
-  await handle.close();
-  if (external) await dropDatabase(base, dbName);
-  if (server) await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }

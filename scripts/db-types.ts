@@ -74,10 +74,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+// Exits with main's status, or 1 naming what failed; explicitly, as pg's pool may keep the process alive.
+const status = await main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  return 1;
+});
+process.exit(status);
