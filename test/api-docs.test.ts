@@ -1,16 +1,11 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from './app.ts';
+import { operationsOf, type OpenApiDoc } from './openapi.ts';
 
-type Media = Record<string, { schema?: { type?: string; format?: string; required?: string[]; properties?: Record<string, { type?: string; format?: string }> } }>;
-type Operation = { operationId?: string; tags?: string[]; requestBody?: { content: Media }; responses: Record<string, { content?: Media }> };
-type Doc = { openapi: string; tags?: { name: string; description?: string }[]; paths: Record<string, Record<string, Operation>>; components: { parameters?: Record<string, unknown> } };
+type Doc = OpenApiDoc;
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
-function operations(doc: Doc) {
-  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([method]) => METHODS.has(method)).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op })));
-}
+const operations = (doc: Doc) => operationsOf(doc).map(({ method, path, op }) => ({ at: `${method} ${path}`, op }));
 
 describe('health and API documentation', () => {
   const t = useTestApp();

@@ -4,7 +4,8 @@ import type { Database } from '../server/db/database.ts';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from './app.ts';
 import { demoSessions } from './factories.ts';
-import { bodyText, encodeValue, pathValue, queryText, type IdPool, type Schema } from './openapi-arbitraries.ts';
+import { bodyText, encodeValue, pathValue, queryText, type IdPool } from './openapi-arbitraries.ts';
+import { openApiDocument, operationsOf } from './openapi.ts';
 
 /** Property-based bad input over every operation of the OpenAPI document, on the demo data: generated bodies, query
  * strings and path values (NUL, lone surrogates, dates and integers at and past their ranges, deep nesting,
@@ -13,13 +14,6 @@ import { bodyText, encodeValue, pathValue, queryText, type IdPool, type Schema }
  * with a failure with the path to replay it); KHOI_FUZZ_RUNS sets the runs per operation. */
 const SEED = Number(process.env.KHOI_FUZZ_SEED ?? 20261207);
 const RUNS = Number(process.env.KHOI_FUZZ_RUNS ?? 100);
-
-type Operation = {
-  method: string;
-  path: string;
-  parameters?: { in: string; name: string; schema: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-};
 
 describe('bad input, generated from the OpenAPI document', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
@@ -38,8 +32,7 @@ describe('bad input, generated from the OpenAPI document', () => {
     const token = { id: created.token.id, token: created.secret };
     expect((await call(app, { url: '/api/auth/me', token: token.token })).statusCode).toBe(200);
     const pool = await idPool(db.db, admin.accountId, token.id);
-    const doc = (await call(app, { url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
-    const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path })));
+    const ops = operationsOf(await openApiDocument(app)).map(({ method, path, op }) => ({ ...op, method, path }));
     expect(ops.length).toBeGreaterThan(100);
     let sent = 0;
     for (const op of ops) {

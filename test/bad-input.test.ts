@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp } from './app.ts';
-import { buildAccount, PASSWORD } from './factories.ts';
-
-type Op = { method: string; path: string; hasBody: boolean; upload: boolean };
+import { buildAccount, PASSWORD, signInAdmin } from './factories.ts';
+import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 
 /** Every operation of the OpenAPI document: a new endpoint is covered without editing this file. */
-function operations(doc: { paths: Record<string, Record<string, { requestBody?: unknown; consumes?: string[] }>> }): Op[] {
-  const ops: Op[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      const upload = JSON.stringify(op).includes('multipart/form-data');
-      ops.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001'), hasBody: Boolean(op.requestBody), upload });
-    }
-  }
-  return ops;
-}
+const operations = (doc: OpenApiDoc) => operationsOf(doc).map(({ method, url, op }) => ({ method, path: url, upload: JSON.stringify(op).includes('multipart/form-data') }));
 
 describe('bad input on every endpoint', () => {
   const t = useTestApp();
 
   it('answers every kind of bad input with a 4xx, an error code and never a 500', async () => {
-    const { app, ctx } = t();
-    const admin = await buildAccount(ctx, { isAdmin: true });
-    const s = await signIn(app, admin.username, PASSWORD);
-    const doc = (await call(app, { url: '/api/openapi.json' })).json();
-    const ops = operations(doc);
+    const { app } = t();
+    const s = await signInAdmin(t());
+    const ops = operations(await openApiDocument(app));
     expect(ops.length).toBeGreaterThanOrEqual(15);
     const seen: string[] = [];
     const headers = { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf };
@@ -62,18 +50,16 @@ describe('bad input on every endpoint', () => {
   });
 
   it('refuses a malformed id in the path with the field named', async () => {
-    const { app, ctx } = t();
-    const admin = await buildAccount(ctx, { isAdmin: true });
-    const s = await signIn(app, admin.username, PASSWORD);
+    const { app } = t();
+    const s = await signInAdmin(t());
     const res = await call(app, { url: '/api/accounts/not-a-uuid', session: s });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('id');
   });
 
   it('normalises decomposed Vietnamese text to NFC on the way in', async () => {
-    const { app, ctx } = t();
-    const admin = await buildAccount(ctx, { isAdmin: true });
-    const s = await signIn(app, admin.username, PASSWORD);
+    const { app } = t();
+    const s = await signInAdmin(t());
     const decomposed = 'Nguyễn Văn Hoà'.normalize('NFD');
     const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'nfc-test', displayName: decomposed, password: 'mat-khau-123' } });
     expect(res.json().account.displayName).toBe('Nguyễn Văn Hoà'.normalize('NFC'));
@@ -93,9 +79,8 @@ describe('the probed inputs that once reached PostgreSQL', () => {
   const t = useTestApp();
 
   it('refuses each with a 4xx in the one shape, and nothing reaches the database to be refused there', async () => {
-    const { app, ctx } = t();
-    const admin = await buildAccount(ctx, { isAdmin: true });
-    const s = await signIn(app, admin.username, PASSWORD);
+    const { app } = t();
+    const s = await signInAdmin(t());
     const acc = (await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'probe-target', displayName: 'Đích', password: 'mat-khau-123' } })).json().account;
     const cases: [Parameters<typeof call>[1], number, string, string?][] = [
       [{ method: 'POST', url: '/api/auth/login', body: { login: 'a\u0000', password: 'x' } }, 400, 'VALIDATION_FAILED', 'login'],

@@ -34,3 +34,9 @@ export async function demoSessions(t: { app: import('fastify').FastifyInstance; 
   const officer = await signIn(t.app, (await buildAccount(t.ctx)).username, PASSWORD);
   return { admin, officer };
 }
+
+/** A new administrator, signed in (the caller that reaches furthest into every route). */
+export async function signInAdmin(t: { app: import('fastify').FastifyInstance; ctx: AppContext }) {
+  const { signIn } = await import('./app.ts');
+  return signIn(t.app, (await buildAccount(t.ctx, { isAdmin: true })).username, PASSWORD);
+}

@@ -1,30 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { call, signIn, useTestApp } from './app.ts';
-import { buildAccount, PASSWORD } from './factories.ts';
-
-type Operation = { parameters?: unknown[] };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { parameters: Record<string, { name: string; in: string }> } };
+import { useTestApp } from './app.ts';
+import { signInAdmin } from './factories.ts';
+import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 
 const REF = { $ref: '#/components/parameters/IdempotencyKey' };
 
 /** Every unsafe operation of the OpenAPI document: a new endpoint is covered without editing this file. */
-function unsafeOperations(doc: Doc) {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000001'), op })),
-  );
-}
+const unsafeOperations = (doc: OpenApiDoc) => operationsOf(doc).filter(({ method }) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)).map(({ method, url, op }) => ({ method, path: url, op }));
 
 describe('Idempotency-Key on every unsafe endpoint', () => {
   const t = useTestApp();
 
   it('documents the header on each, accepts a valid key and refuses an invalid one naming the header', async () => {
-    const { app, ctx } = t();
-    const admin = await buildAccount(ctx, { isAdmin: true });
-    const s = await signIn(app, admin.username, PASSWORD);
-    const doc = (await call(app, { url: '/api/openapi.json' })).json<Doc>();
-    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
+    const { app } = t();
+    const s = await signInAdmin(t());
+    const doc = await openApiDocument(app);
+    expect(doc.components.parameters?.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
     const ops = unsafeOperations(doc);
     expect(ops.length).toBeGreaterThanOrEqual(40);
     const headers = { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json' };

@@ -6,6 +6,8 @@ import { REF_KINDS, type RefKind } from '../server/http/schemas.ts';
 import { call, type Session } from './app.ts';
 import { buildAccount } from './factories.ts';
 import { useTestApp } from './app.ts';
+import type { Schema } from './openapi-arbitraries.ts';
+import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 import { PNG, uploadFile, workFixture, type WorkFixture } from './work-fixture.ts';
 
 /** Generated from the OpenAPI document: every id a request names is marked with the kind of record it names
@@ -16,7 +18,6 @@ import { PNG, uploadFile, workFixture, type WorkFixture } from './work-fixture.t
 type Field = { path: string[]; kind: RefKind; where: 'body' | 'form' };
 type Op = { method: string; route: string; fields: Field[] };
 type Req = { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown>; form?: Record<string, string>; session: Session };
-type Schema = { type?: string; format?: string; 'x-khoi-ref'?: RefKind; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
 
 const MISSING: Record<RefKind, string> = Object.fromEntries(REF_KINDS.map((k) => [k, k === 'unit' ? '99999' : '00000000-0000-4000-8000-00000000beef'])) as Record<RefKind, string>;
 /** The unit catalogue is read by every account: another ward's unit may be refused as forbidden (403). */
@@ -25,26 +26,25 @@ const PUBLIC_KINDS: RefKind[] = ['unit', 'village'];
 /** The id fields of a schema, as paths ('[]' for an array's items). An id field without its kind is an error. */
 function idFields(s: Schema | undefined, path: string[], where: Field['where'], out: Field[], unmarked: string[]) {
   if (!s) return;
-  if (s['x-khoi-ref']) out.push({ path, kind: s['x-khoi-ref'], where });
+  if (s['x-khoi-ref']) out.push({ path, kind: s['x-khoi-ref'] as RefKind, where });
   else if (s.format === 'uuid') unmarked.push(path.join('.'));
   for (const [k, v] of Object.entries(s.properties ?? {})) idFields(v, [...path, k], where, out, unmarked);
   if (s.items) idFields(s.items, [...path, '[]'], where, out, unmarked);
   for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) idFields(alt, path, where, out, unmarked);
 }
 
-function operations(doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> }) {
+/** The id fields of every operation (body, query, form), and those left unmarked. */
+function operations(doc: OpenApiDoc) {
   const ops: Op[] = [];
   const unmarked: string[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      const fields: Field[] = [];
-      const bad: string[] = [];
-      for (const p of op.parameters ?? []) if (p.in === 'query') idFields(p.schema, [p.name], 'body', [], bad);
-      idFields(op.requestBody?.content['application/json']?.schema, [], 'body', fields, bad);
-      idFields(op.requestBody?.content['multipart/form-data']?.schema, [], 'form', fields, bad);
-      unmarked.push(...bad.map((b) => `${method.toUpperCase()} ${path} ${b}`));
-      ops.push({ method: method.toUpperCase(), route: path.replace(/\{(\w+)\}/g, ':$1'), fields });
-    }
+  for (const { method, path, route, op } of operationsOf(doc)) {
+    const fields: Field[] = [];
+    const bad: string[] = [];
+    for (const p of op.parameters ?? []) if (p.in === 'query') idFields(p.schema, [p.name], 'body', [], bad);
+    idFields(op.requestBody?.content['application/json']?.schema, [], 'body', fields, bad);
+    idFields(op.requestBody?.content['multipart/form-data']?.schema, [], 'form', fields, bad);
+    unmarked.push(...bad.map((b) => `${method} ${path} ${b}`));
+    ops.push({ method, route, fields });
   }
   return { ops, unmarked };
 }
@@ -236,13 +236,13 @@ describe('references: every id a write names is resolved through the caller’s 
   };
 
   it('marks every id field of every request with the kind of record it names', async () => {
-    const { unmarked } = operations((await call(t().app, { url: '/api/openapi.json' })).json());
+    const { unmarked } = operations(await openApiDocument(t().app));
     expect(unmarked, 'id fields without x-khoi-ref (use ref(kind) from server/http/schemas.ts)').toEqual([]);
   });
 
   it('refuses another ward’s record in every id field of every write as it refuses a missing one, and writes nothing', async () => {
     const { app } = t();
-    const { ops } = operations((await call(app, { url: '/api/openapi.json' })).json());
+    const { ops } = operations(await openApiDocument(app));
     const access = new Map(app.khoiRoutes.map((r) => [`${r.method} ${r.url}`, r.auth]));
     const writes = ops.filter((o) => o.method !== 'GET' && o.fields.length);
     expect(writes.length).toBeGreaterThan(20);
