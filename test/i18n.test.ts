@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '../server/http/errors.ts';
-import { hasKey, pickLang } from '../server/i18n/messages.ts';
+import { hasKey, pickLang, translate } from '../server/i18n/messages.ts';
 
 function keys(obj: unknown, prefix = ''): string[] {
   if (typeof obj !== 'object' || obj === null) return [prefix];
@@ -41,5 +41,11 @@ describe('translations', () => {
     expect(pickLang('vi-VN,vi;q=0.9,en;q=0.8')).toBe('vi');
     expect(pickLang('fr-FR')).toBe('vi');
     expect(pickLang('en;q=0.2, vi;q=0.8')).toBe('vi');
+  });
+
+  it('writes numbers in messages as each language does', () => {
+    expect(translate('vi', 'uploadLimits.rows', { max: 20000 })).toBe('Bảng tính có hơn 20.000 dòng.');
+    expect(translate('en', 'uploadLimits.rows', { max: 20000 })).toBe('The sheet has more than 20,000 rows.');
+    expect(translate('vi', 'errors.INTERNAL', { requestId: '1234-5678' })).toContain('1234-5678');
   });
 });

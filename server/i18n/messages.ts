@@ -19,6 +19,9 @@ export function pickLang(header: string | undefined): Lang {
   return ranked[0]?.tag.startsWith('en') ? 'en' : 'vi';
 }
 
+/** Numbers in messages as each language writes them: 20.000 and 12,5 in Vietnamese, 20,000 in English. */
+const numberFormats: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
 /** Looks up a dotted key ("errors.NOT_FOUND") and fills {{name}} placeholders. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   let node: unknown = catalogs[lang];
@@ -26,7 +29,10 @@ export function translate(lang: Lang, key: string, params: Record<string, string
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   }
   const text = typeof node === 'string' ? node : key;
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = params[name];
+    return typeof v === 'number' ? numberFormats[lang].format(v) : String(v ?? '');
+  });
 }
 
 export function hasKey(lang: Lang, key: string): boolean {

@@ -74,7 +74,7 @@ describe('an upload cannot stall the server', () => {
     const tall = zip(xlsxParts({ rows: sheetRows(20_001, 2) }));
     const second = await healthDuring(t().app, upload(f.leader.session, 2031, 'a.xlsx', tall));
     expect(second.res.statusCode).toBe(413);
-    expect(second.res.json().error).toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'rows', max: 20_000 }, issues: [{ message: 'Bảng tính có hơn 20000 dòng.' }] });
+    expect(second.res.json().error).toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'rows', max: 20_000 }, issues: [{ message: 'Bảng tính có hơn 20.000 dòng.' }] });
     expect(second.answers.length).toBeGreaterThan(0);
     expect(second.answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS)).toBe(true);
   });

@@ -10,6 +10,9 @@ import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { createProgramme, importProgramme, listProgrammes, programmesKey, updateProgramme, WORK_KEY, type Programme, type ProgrammeImport } from './work.api.ts';
 
+/** The largest spreadsheet the server reads (its upload limits). */
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 type CreateValues = { bodyId?: string | null; year: number; title: string; description?: string; copyFromId?: string | null; groups?: string };
 
 const CREATE_FIELDS = ['bodyId', 'year', 'title', 'description', 'copyFromId', 'groups'] as const;
@@ -186,7 +189,8 @@ function ImportForm({ year, bodyId, onClose, onCreated }: Omit<ImportProps, 'ope
           maxCount={1}
           fileList={fileList}
           beforeUpload={(f) => {
-            setFileError(f.size > 20 * 1024 * 1024 ? t('work.files.tooLarge') : null);
+            // The server's limit for a spreadsheet (server/uploads/upload.limits.ts): said here before sending it.
+            setFileError(f.size > IMPORT_MAX_BYTES ? t('work.import.tooLarge') : null);
             setFile(f);
             return Upload.LIST_IGNORE;
           }}
