@@ -102,6 +102,14 @@ export const errorBodySchema = z
   })
   .describe('Error');
 
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
+/** The error answers a route documents, all with the one error body. Without arguments: the five every
+ * signed-in route can give (bad input, not signed in, not allowed, not found or not readable, conflict). */
+export function errorResponses<S extends ErrorStatus = 400 | 401 | 403 | 404 | 409>(...statuses: S[]): Record<S, typeof errorBodySchema> {
+  const list = statuses.length ? statuses : ([400, 401, 403, 404, 409] as S[]);
+  return Object.fromEntries(list.map((s) => [s, errorBodySchema])) as Record<S, typeof errorBodySchema>;
+}
+
 const zodLocales: Record<Lang, z.core.$ZodErrorMap> = {
   vi: z.locales.vi().localeError,
   en: z.locales.en().localeError,

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { uuidParam, version as versionField } from '../../http/schemas.ts';
 import * as service from './accounts.service.ts';
 import { accountResponse, createBody, listQuery, listResponse, resetBody, updateBody } from './accounts.schemas.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const versionBody = z.strictObject({ version: versionField.optional() }).optional();
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {

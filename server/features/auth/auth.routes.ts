@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, clearSessionCookie, cookieOptions, SESSION_COOKIE } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { okResponse } from '../../http/schemas.ts';
 import { sha256 } from './tokens.ts';
 import * as service from './auth.service.ts';
 import { accountResponse, loginBody, passwordBody, preferencesBody, sessionResponse } from './auth.schemas.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
+const errors = errorResponses(400, 401, 403, 429);
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { asOfOnly } from '../units/units.schemas.ts';
 import * as s from './bodies.schemas.ts';
 import * as service from './bodies.service.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Bodies are reference data: every signed-in account reads them; administrators change them. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { attachment, DOCX_TYPE } from '../documents/admin-docx.ts';
@@ -13,7 +13,7 @@ import { noticeDocx } from './briefings.notice.ts';
 import * as s from './briefings.schemas.ts';
 import * as service from './briefings.service.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Briefings (họp giao ban): readable where the caller reads the body's records, changed with 'work.manage' over

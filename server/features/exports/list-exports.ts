@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { isoDate, ref } from '../../http/schemas.ts';
 import { sendXlsx, viDate, xlsxTable } from '../../http/xlsx-table.ts';
 import { XLSX_TYPE } from '../documents/admin-docx.ts';
@@ -15,7 +15,7 @@ import { today } from '../units/units.service.ts';
 
 /** The list pages' tables as Excel, with the same filters as the page (every row, not one page of them). */
 const MAX_ROWS = 10_000;
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const errors = errorResponses(400, 401, 403, 404);
 const H = {
   vi: { name: 'Họ và tên', gender: 'Giới tính', male: 'Nam', female: 'Nữ', positions: 'Chức vụ', account: 'Có tài khoản', yes: 'Có', no: 'Không', body: 'Tên tổ chức', short: 'Tên viết tắt', kind: 'Loại', unit: 'Đơn vị hành chính', parent: 'Trực thuộc', from: 'Từ ngày', to: 'Đến ngày', username: 'Tên đăng nhập', email: 'Thư điện tử', phone: 'Điện thoại', admin: 'Quản trị', status: 'Trạng thái', active: 'Đang hoạt động', disabled: 'Đã khóa', lastLogin: 'Đăng nhập gần nhất', people: 'Danh sách cán bộ', bodies: 'Danh sách tổ chức', accounts: 'Danh sách tài khoản', asOf: 'ngày' },
   en: { name: 'Full name', gender: 'Gender', male: 'Male', female: 'Female', positions: 'Positions', account: 'Has an account', yes: 'Yes', no: 'No', body: 'Body', short: 'Short name', kind: 'Kind', unit: 'Unit', parent: 'Above it', from: 'From', to: 'Until', username: 'Username', email: 'E-mail', phone: 'Phone', admin: 'Administrator', status: 'Status', active: 'Active', disabled: 'Disabled', lastLogin: 'Last sign-in', people: 'People', bodies: 'Bodies', accounts: 'Accounts', asOf: 'as of' },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { AppError, errorResponses } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import { uuidParam, ref } from '../../http/schemas.ts';
 import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
@@ -73,7 +73,7 @@ export async function handover(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
 
 export function handoverRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+  const errors = errorResponses();
   r.get('/api/accounts/:id/open-work', {
     config: { auth: 'admin' },
     schema: { operationId: 'getAccountOpenWork', tags: ['handover'], summary: 'What open work an account holds, per module', params: uuidParam, response: { 200: openWork, ...errors } },

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import { callerOf } from '../work/work.scope.ts';
 import * as s from './notifications.schemas.ts';
 import * as service from './notifications.service.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Notifications and their settings, and the "my work" digest. Every route acts on the caller's own records only:

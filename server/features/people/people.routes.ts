@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { asOfOnly } from '../units/units.schemas.ts';
 import * as s from './people.schemas.ts';
@@ -12,7 +12,7 @@ import { readUpload } from '../files/files.ts';
 
 export const PHOTO_LIMIT = 2 * 1024 * 1024;
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 
 export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

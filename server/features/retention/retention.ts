@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { AppError, errorResponses } from '../../http/errors.ts';
 import { pickLang, type Lang } from '../../i18n/messages.ts';
 
 const ruleItem = z.object({
@@ -83,7 +83,7 @@ export async function erasePersonalData(ctx: Ctx, actor: Actor = { accountId: nu
 
 export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+  const errors = errorResponses();
   const lang = (q: FastifyRequest) => pickLang(q.headers['accept-language']);
   r.get('/api/retention-rules', {
     config: { auth: 'admin' },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { AppError, errorResponses } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import { isoDate, okResponse, uuidParam, ref, version as versionField } from '../../http/schemas.ts';
 import { pickLang, type Lang } from '../../i18n/messages.ts';
@@ -121,7 +121,7 @@ export async function deleteAssignment(ctx: Ctx, actor: Actor, id: string, versi
   });
 }
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import * as service from './tokens.service.ts';
 import { createTokenBody, createTokenResponse, listTokensResponse } from './tokens.schemas.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const errors = errorResponses(400, 401, 403, 404);
 
 export function tokensRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { unitScopeOf } from '../../http/scope.ts';
 import { pickLang } from '../../i18n/messages.ts';
@@ -13,7 +13,7 @@ import * as service from './units.service.ts';
 import * as villages from './villages.service.ts';
 import { importVillages } from './villages.import.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 export const IMPORT_FILE_LIMIT = UPLOAD_LIMITS.fileBytes;
 
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);

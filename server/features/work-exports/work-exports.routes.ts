@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { actorOf } from '../../http/auth.ts';
-import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { parseFormFields } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
@@ -15,7 +15,7 @@ import { programmeReport } from './programme.report.ts';
 import { programmeWorkbook } from './programme.xlsx.ts';
 import * as s from './work-exports.schemas.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Reads the import form: the fields and one file of at most the limit (413), multipart only (415). */

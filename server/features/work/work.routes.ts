@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { actorOf } from '../../http/auth.ts';
-import { errorBodySchema } from '../../http/errors.ts';
+import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
 import * as programmes from './programmes.service.ts';
@@ -20,7 +20,7 @@ import { registerWorkHandover } from './work.handover.ts';
 import * as s from './work.schemas.ts';
 import { callerOf, withRememberedScope } from './work.scope.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses();
 const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Work: programmes, task groups, tasks, workflow, progress, extensions, cascade, my work, overview. Scope is
