@@ -15,9 +15,9 @@ import { arg, benchDatabase, resultsHeading, stats } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
-import { argon2Hasher } from '../server/features/auth/passwords.ts';
+import { argon2Hasher } from '../server/security/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
-import { diskFileStore } from '../server/features/files/file-store.ts';
+import { diskFileStore } from '../server/storage/file-store.ts';
 
 const VILLAGES = Number(arg('villages') ?? 100_000);
 const actor = { accountId: null, label: 'bench' };

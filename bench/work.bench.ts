@@ -28,14 +28,14 @@ import { dropDatabase, ensureDatabase, openDatabase, withDatabase, serverVersion
 import { migrate } from '../server/db/migrate.ts';
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
-import { fold } from '../server/features/units/names.ts';
+import { fold } from '../server/i18n/names.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock, localDate } from '../server/clock.ts';
-import { argon2Hasher } from '../server/features/auth/passwords.ts';
+import { argon2Hasher } from '../server/security/passwords.ts';
 import { createAccount } from '../server/features/accounts/accounts.service.ts';
 import { createToken } from '../server/features/tokens/tokens.service.ts';
-import { diskFileStore } from '../server/features/files/file-store.ts';
+import { diskFileStore } from '../server/storage/file-store.ts';
 import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
 import { taskVisible, type WorkCaller } from '../server/features/work/work.scope.ts';
 

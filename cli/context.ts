@@ -4,11 +4,11 @@ import type { AppContext } from '../server/context.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { parseEnv } from '../server/env.ts';
-import { argon2Hasher } from '../server/features/auth/passwords.ts';
+import { argon2Hasher } from '../server/security/passwords.ts';
 import { connectDatabase } from '../server/main.ts';
 import type { Actor } from '../server/db/tx.ts';
 import path from 'node:path';
-import { diskFileStore } from '../server/features/files/file-store.ts';
+import { diskFileStore } from '../server/storage/file-store.ts';
 
 export const cliActor: Actor = { accountId: null, label: 'cli' };
 

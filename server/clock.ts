@@ -17,6 +17,11 @@ export function fixedClock(start: Date | string): Clock & { set: (d: Date | stri
   };
 }
 
+/** Today's date in Asia/Ho_Chi_Minh by the context's clock. */
+export function today(ctx: { clock: Clock }): string {
+  return localDate(ctx.clock.now());
+}
+
 /** Today's date (YYYY-MM-DD) in Asia/Ho_Chi_Minh. */
 export function localDate(d: Date): string {
   return vnDate.format(d);

@@ -1,8 +1,8 @@
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { Env } from './env.ts';
-import type { PasswordHasher } from './features/auth/passwords.ts';
-import type { FileStore } from './features/files/file-store.ts';
+import type { PasswordHasher } from './security/passwords.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 /** What the services need, built once at start (and by tests with their own database and clock). */
 export type AppContext = {

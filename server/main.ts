@@ -6,12 +6,12 @@ import { openDatabase, ensureDatabase, withDatabase } from './db/database.ts';
 import { startEmbedded, type EmbeddedServer } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { parseEnv, type Env } from './env.ts';
-import { argon2Hasher } from './features/auth/passwords.ts';
+import { argon2Hasher } from './security/passwords.ts';
 import { needsSetup } from './features/setup/setup.service.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import path from 'node:path';
-import { diskFileStore } from './features/files/file-store.ts';
-import { isEmpty, seedDemo } from './features/demo/demo.seed.ts';
+import { diskFileStore } from './storage/file-store.ts';
+import { isEmpty, seedDemo } from './features/demo/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 
 export const EMBEDDED_DB_NAME = 'khoi';

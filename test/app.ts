@@ -4,12 +4,12 @@ import { buildApp } from '../server/app.ts';
 import { fixedClock } from '../server/clock.ts';
 import type { AppContext } from '../server/context.ts';
 import { parseEnv } from '../server/env.ts';
-import { argon2Hasher } from '../server/features/auth/passwords.ts';
+import { argon2Hasher } from '../server/security/passwords.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diskFileStore } from '../server/features/files/file-store.ts';
+import { diskFileStore } from '../server/storage/file-store.ts';
 
 export type TestApp = {
   app: FastifyInstance;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { isoDate } from '../../server/http/schemas.ts';
-import { importCatalogue, type ImportCounts } from '../../server/features/units/catalogue.import.ts';
-import { loadBuiltInCatalogue } from '../../server/features/units/catalogue.plan.ts';
-import { readSnapshotFile } from '../../server/features/units/snapshot.read.ts';
-import { seedDemo } from '../../server/features/demo/demo.seed.ts';
+import { importCatalogue, type ImportCounts } from '../../server/features/units/index.ts';
+import { loadBuiltInCatalogue } from '../../server/features/units/index.ts';
+import { readSnapshotFile } from '../../server/features/units/index.ts';
+import { seedDemo } from '../../server/features/demo/index.ts';
 import { UPLOAD_LIMITS } from '../../server/uploads/upload.limits.ts';
 import { cliActor, withCliContext } from '../context.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localDate } from '../clock.ts';
 import { AppError } from './errors.ts';
-import { identityFromSession, identityFromToken, type Identity } from '../features/auth/auth.service.ts';
-import { safeEqual } from '../features/auth/tokens.ts';
+import { identityFromSession, identityFromToken, type Identity } from '../features/auth/index.ts';
+import { safeEqual } from '../security/secrets.ts';
 import type { Actor } from '../db/tx.ts';
 
 export const SESSION_COOKIE = 'khoi_session';

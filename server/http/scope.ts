@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Identity } from '../features/auth/auth.service.ts';
+import type { Identity } from '../features/auth/index.ts';
 import type { Database } from '../db/database.ts';
 import type { Trx } from '../db/tx.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { attachment, XLSX_TYPE } from '../features/documents/admin-docx.ts';
+import { attachment, XLSX_TYPE } from '../documents/admin-docx.ts';
 
 export type XlsxColumn<T> = { header: string; width?: number; value: (row: T) => string | number | boolean | null };
 

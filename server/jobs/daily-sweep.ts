@@ -1,9 +1,9 @@
 import type { AppContext } from '../context.ts';
 import { localDate } from '../clock.ts';
-import type { NotificationChannel } from '../features/notifications/channels.ts';
-import { runReminderSweep, type SweepResult } from '../features/notifications/reminders.ts';
-import { createDueOccurrences } from '../features/work/task.recurrence.service.ts';
-import { erasePersonalData, type ErasureResult } from '../features/retention/retention.ts';
+import type { NotificationChannel } from '../features/notifications/index.ts';
+import { runReminderSweep, type SweepResult } from '../features/notifications/index.ts';
+import { createDueOccurrences } from '../features/work/index.ts';
+import { erasePersonalData, type ErasureResult } from '../features/retention/index.ts';
 import { purgeExpiredKeys } from '../http/idempotency.ts';
 
 export type DailySweepResult = { day: string; occurrences: number; reminders: SweepResult | null; erased: ErasureResult; idempotencyKeys: number; errors: string[] };

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppContext } from '../context.ts';
 import { localDate } from '../clock.ts';
-import { channelsFromEnv, type NotificationChannel } from '../features/notifications/channels.ts';
+import { channelsFromEnv, type NotificationChannel } from '../features/notifications/index.ts';
 import { dailySweep, describeSweep, type DailySweepResult } from './daily-sweep.ts';
 
 /** pg-boss keeps its tables in this schema of Khối's database; Khối's backup copies only its own schema

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, pagination, password, phone, text, username, ref, version as versionField } from '../../http/schemas.ts';
-import { meSchema } from '../auth/auth.schemas.ts';
+import { meSchema } from '../auth/index.ts';
 
 export const accountSchema = meSchema
   .extend({

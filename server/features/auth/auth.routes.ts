@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, clearSessionCookie, cookieOptions, SESSION_COOKIE } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { okResponse } from '../../http/schemas.ts';
-import { sha256 } from './tokens.ts';
+import { sha256 } from '../../security/secrets.ts';
 import * as service from './auth.service.ts';
 import { accountResponse, loginBody, passwordBody, preferencesBody, sessionResponse } from './auth.schemas.ts';
 

@@ -5,7 +5,7 @@ import { inTransaction, recordEvent, type Actor, type Trx } from '../../db/tx.ts
 import * as repo from './auth.repository.ts';
 import { presentMe, type Me } from './auth.schemas.ts';
 import { rememberedIdentity } from './identity.cache.ts';
-import { newSecret, sha256 } from './tokens.ts';
+import { newSecret, sha256 } from '../../security/secrets.ts';
 
 /**
  * Sign-in back-off; the rule in words, for administrators and auditors, is in docs/operations.md ("Sign-in back-off").

@@ -6,7 +6,7 @@ import { actorOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { asOfOnly } from '../units/units.schemas.ts';
+import { asOfOnly } from '../units/index.ts';
 import * as s from './bodies.schemas.ts';
 import * as service from './bodies.service.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text, ref, version as versionField } from '../../http/schemas.ts';
-import { asOfQuery, unitCode } from '../units/units.schemas.ts';
+import { asOfQuery, unitCode } from '../units/index.ts';
 
 export const bodyItem = z
   .object({

@@ -1,12 +1,12 @@
+import { today } from '../../clock.ts';
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { namableSql, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import * as units from '../units/units.repository.ts';
-import { today } from '../units/units.service.ts';
 import * as repo from './bodies.repository.ts';
 import type { BodyItem } from './bodies.schemas.ts';
 

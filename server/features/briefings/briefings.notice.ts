@@ -1,9 +1,9 @@
 import type { Paragraph, Table } from 'docx';
 import type { AppContext } from '../../context.ts';
-import { bodyText, ddmmyyyy, letterhead, packAdminDocument, para, placeName, recipientsAndSignature, run, titleBlock } from '../documents/admin-docx.ts';
-import { formatNumber, symbolFor } from '../documents/counters.ts';
-import { fold } from '../units/names.ts';
-import type { WorkCaller } from '../work/work.scope.ts';
+import { bodyText, ddmmyyyy, letterhead, packAdminDocument, para, placeName, recipientsAndSignature, run, titleBlock } from '../../documents/admin-docx.ts';
+import { formatNumber, symbolFor } from '../../documents/counters.ts';
+import { fold } from '../../i18n/names.ts';
+import type { WorkCaller } from '../work/index.ts';
 import * as repo from './briefings.repository.ts';
 import { briefingDetail, NOTICE_SERIES, readableBriefing } from './briefings.service.ts';
 

@@ -1,8 +1,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
-import { unitNameOf } from '../work/tasks.repository.ts';
-import type { WorkCaller } from '../work/work.scope.ts';
+import { unitNameOf } from '../work/index.ts';
+import type { WorkCaller } from '../work/index.ts';
 
 type Q = Database | Trx;
 

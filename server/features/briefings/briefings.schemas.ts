@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pagination, text, ref } from '../../http/schemas.ts';
-import { createTask, longText, taskStatus, version } from '../work/work.schemas.ts';
+import { createTaskBody as createTask, longText, taskStatus, version } from '../work/index.ts';
 
 export { versionBody } from '../work/work.schemas.ts';
 

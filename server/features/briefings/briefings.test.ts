@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, useTestApp, type Session } from '../../../test/app.ts';
 import { buildProgramme, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
-import { officeSkipReason, officeText, removeOfficeProfile } from '../documents/office.testkit.ts';
+import { officeSkipReason, officeText, removeOfficeProfile } from '../../documents/office.testkit.ts';
 
 describe('briefings: conclusions, tasks made from them, the conclusions notice', () => {
   const t = useTestApp({ start: '2026-03-12T02:00:00Z' });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Trx } from '../../db/tx.ts';
-import type { PasswordHasher } from '../auth/passwords.ts';
+import type { PasswordHasher } from '../../security/passwords.ts';
 import * as units from '../units/units.repository.ts';
 
 type Role = { role: string; unitCode: string; asOf: string; body?: string; from?: string; to?: string };

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
-import { importCatalogue, type ImportCounts } from '../units/catalogue.import.ts';
-import { loadBuiltInCatalogue } from '../units/catalogue.plan.ts';
+import { importCatalogue, type ImportCounts } from '../units/index.ts';
+import { loadBuiltInCatalogue } from '../units/index.ts';
 import * as repo from '../units/units.repository.ts';
-import { nameKey } from '../units/names.ts';
-import { createVillage } from '../units/villages.service.ts';
-import { followMergedParents } from '../units/villages.follow.ts';
-import { rebuildTree } from '../units/tree.build.ts';
+import { nameKey } from '../../i18n/names.ts';
+import { createVillage } from '../units/index.ts';
+import { followMergedParents } from '../units/index.ts';
+import { rebuildTree } from '../units/index.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
 import { seedDemoBodies } from './demo.bodies.ts';
 import { seedDemoPeople } from './demo.people.ts';

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { Actor, Trx } from '../../db/tx.ts';
-import { insertTask } from '../work/task.create.service.ts';
+import { insertTask } from '../work/index.ts';
 
 /** The demo's work, told with the seeds' wording and figures (seed 002, Móng Cái 2021): the city bloc office's 2021
  * programme with its 15 task groups, its 4 key tasks registered with the City Party Committee and its 3 tasks

@@ -1,3 +1,4 @@
+import { today } from '../../clock.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,13 +6,12 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { isoDate, ref } from '../../http/schemas.ts';
 import { sendXlsx, viDate, xlsxTable } from '../../http/xlsx-table.ts';
-import { XLSX_TYPE } from '../documents/admin-docx.ts';
+import { XLSX_TYPE } from '../../documents/admin-docx.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { listAccounts } from '../accounts/accounts.service.ts';
-import { listBodies } from '../bodies/bodies.service.ts';
-import { listQuery as bodiesQuery } from '../bodies/bodies.schemas.ts';
-import { listPeople } from '../people/people.service.ts';
-import { today } from '../units/units.service.ts';
+import { listAccounts } from '../accounts/index.ts';
+import { listBodies } from '../bodies/index.ts';
+import { bodiesListQuery as bodiesQuery } from '../bodies/index.ts';
+import { listPeople } from '../people/index.ts';
 
 /** The list pages' tables as Excel, with the same filters as the page (every row, not one page of them). */
 const MAX_ROWS = 10_000;

@@ -7,8 +7,8 @@ import { AppError, errorBodySchema } from '../../http/errors.ts';
 import { badText } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { localDate } from '../../clock.ts';
-import { callerOf, taskVisible } from '../work/work.scope.ts';
-import { DOCX_TYPE, XLSX_TYPE } from '../documents/admin-docx.ts';
+import { callerOf, taskVisible } from '../work/index.ts';
+import { DOCX_TYPE, XLSX_TYPE } from '../../documents/admin-docx.ts';
 
 /** Stores bytes and their record in the caller's transaction. The bytes are written first (a crash leaves at
  * most an unreferenced file, never a row without its bytes). */

@@ -1,3 +1,4 @@
+import { today } from '../../clock.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +9,6 @@ import { AppError, errorResponses } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import { uuidParam, ref } from '../../http/schemas.ts';
 import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
-import { today } from '../units/units.service.ts';
 
 /** A module that owns open work (tasks, petitions, reports to review…) plugs in here, so a handover moves all of
  * it in one transaction. The work module is the first; each provider counts and moves what is still open. */

@@ -6,7 +6,7 @@ import { actorOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { callerOf } from '../work/work.scope.ts';
+import { callerOf } from '../work/index.ts';
 import * as s from './notifications.schemas.ts';
 import * as service from './notifications.service.ts';
 

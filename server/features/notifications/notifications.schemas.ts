@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { version as versionField } from '../../http/schemas.ts';
-import { taskItem } from '../work/work.schemas.ts';
+import { taskItem } from '../work/index.ts';
 
 /** Kinds written by the reminder sweep; other features may add their own (a task assigned, returned, …). */
 export const REMINDER_KINDS = ['due_soon', 'overdue', 'to_accept', 'digest'] as const;

@@ -4,11 +4,11 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import type { WorkCaller } from '../work/work.scope.ts';
+import type { WorkCaller } from '../work/index.ts';
 import * as repo from './notifications.repository.ts';
 import type * as s from './notifications.schemas.ts';
 import { digestText, sortEntries } from './notifications.text.ts';
-import { myWork } from '../work/my-work.service.ts';
+import { myWork } from '../work/index.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'env'>;
 

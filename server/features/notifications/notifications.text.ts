@@ -1,5 +1,5 @@
 import { translate, type Lang } from '../../i18n/messages.ts';
-import { daysBetween } from '../work/rollup.ts';
+import { daysBetween } from '../work/index.ts';
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' (DESIGN §8: dates shown dd/MM/yyyy). */
 export function viDate(iso: string): string {

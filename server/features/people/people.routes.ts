@@ -5,10 +5,10 @@ import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
-import { asOfOnly } from '../units/units.schemas.ts';
+import { asOfOnly } from '../units/index.ts';
 import * as s from './people.schemas.ts';
 import * as service from './people.service.ts';
-import { readUpload } from '../files/files.ts';
+import { readUpload } from '../files/index.ts';
 
 export const PHOTO_LIMIT = 2 * 1024 * 1024;
 

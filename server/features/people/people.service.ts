@@ -1,3 +1,4 @@
+import { today } from '../../clock.ts';
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
@@ -5,11 +6,10 @@ import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type { Identity } from '../auth/auth.service.ts';
-import { fold } from '../units/names.ts';
-import { today } from '../units/units.service.ts';
-import { fileUrl, storeFile } from '../files/files.ts';
-import { sniffImage } from '../files/file-store.ts';
+import type { Identity } from '../auth/index.ts';
+import { fold } from '../../i18n/names.ts';
+import { fileUrl, storeFile } from '../files/index.ts';
+import { sniffImage } from '../../storage/file-store.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type Q = Database | Trx;

@@ -3,9 +3,9 @@ import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { normalisePhone } from '../../http/schemas.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import * as units from '../units/units.repository.ts';
-import { parseDate } from '../units/villages.import.ts';
+import { parseDate } from '../units/index.ts';
 import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;

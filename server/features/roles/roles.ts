@@ -1,3 +1,4 @@
+import { today } from '../../clock.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type SqlBool } from 'kysely';
@@ -10,8 +11,7 @@ import { referenceRefused } from '../../http/references.ts';
 import { isoDate, okResponse, uuidParam, ref, version as versionField } from '../../http/schemas.ts';
 import { pickLang, type Lang } from '../../i18n/messages.ts';
 import * as units from '../units/units.repository.ts';
-import { today } from '../units/units.service.ts';
-import { unitCode } from '../units/units.schemas.ts';
+import { unitCode } from '../units/index.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 

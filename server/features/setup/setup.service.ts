@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
-import { safeEqual } from '../auth/tokens.ts';
+import { safeEqual } from '../../security/secrets.ts';
 import * as accounts from '../accounts/accounts.repository.ts';
 
 export function isLoopback(address: string | undefined): boolean {

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
-import { newSecret } from '../auth/tokens.ts';
+import { newSecret } from '../../security/secrets.ts';
 import * as repo from './tokens.repository.ts';
 import { presentToken } from './tokens.schemas.ts';
 

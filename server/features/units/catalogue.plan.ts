@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { nameKey } from './names.ts';
+import { nameKey } from '../../i18n/names.ts';
 
 export type SnapshotUnit = [level: number, code: string, name: string, type: string, parentCode: string | null, parentLevel?: number];
 export type ReformUnit = [level: number, code: string, name: string, parentCode: string | null, sources: [number, string, 'full' | 'partial'][]];

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
 import { importCatalogue } from './catalogue.import.ts';
 import { loadBuiltInCatalogue, planCatalogue } from './catalogue.plan.ts';
 import * as repo from './units.repository.ts';
-import { nameKey } from './names.ts';
+import { nameKey } from '../../i18n/names.ts';
 
 const actor = { accountId: null, label: 'test' };
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/tx.ts';
-import { fold } from './names.ts';
+import { fold } from '../../i18n/names.ts';
 
 type V = { id: string; unit_id: string; seq: number; level: number; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null };
 type Segment = { unitId: string; versionId: string; from: string | null; to: string | null; parentId: string | null; path: string; level: number; code: string | null; name: string; kind: string };

@@ -10,6 +10,7 @@ import { pickLang } from '../../i18n/messages.ts';
 import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
 import * as s from './units.schemas.ts';
 import * as service from './units.service.ts';
+import { today } from '../../clock.ts';
 import * as villages from './villages.service.ts';
 import { importVillages } from './villages.import.ts';
 
@@ -21,7 +22,7 @@ const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const scope = (req: FastifyRequest) => unitScopeOf(req.identity!, service.today(ctx));
+  const scope = (req: FastifyRequest) => unitScopeOf(req.identity!, today(ctx));
   const tags = ['units'];
 
   r.get('/api/units', {

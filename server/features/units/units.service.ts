@@ -1,21 +1,17 @@
 import type { AppContext } from '../../context.ts';
-import { localDate } from '../../clock.ts';
+import { today } from '../../clock.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { UnitScope } from '../../http/scope.ts';
-import { fold } from './names.ts';
+import { fold } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
 import { followMergedParents } from './villages.follow.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type TreeRow = Awaited<ReturnType<typeof repo.children>>[number] | NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>;
-
-export function today(ctx: Pick<AppContext, 'clock'>): string {
-  return localDate(ctx.clock.now());
-}
 
 export function presentUnit(r: TreeRow, lang: Lang) {
   return {

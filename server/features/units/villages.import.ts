@@ -4,11 +4,11 @@ import { AppError } from '../../http/errors.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { readTextRows } from '../../uploads/spreadsheet.read.ts';
-import { fold, nameKey } from './names.ts';
+import { fold, nameKey } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 import { createVillage } from './villages.service.ts';
-import { today } from './units.service.ts';
+import { today } from '../../clock.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 

@@ -5,10 +5,11 @@ import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { UnitScope } from '../../http/scope.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { nameKey } from './names.ts';
+import { nameKey } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
-import { presentUnit, today } from './units.service.ts';
+import { today } from '../../clock.ts';
+import { presentUnit } from './units.service.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type VersionRow = { id: string; unit_id: string; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null; version: number };

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import { rollupProgress } from '../work/rollup.ts';
-import { tasksQuery, unitNameOf } from '../work/tasks.repository.ts';
-import { assertProgrammeReadable, holdsOverBody, taskVisible, type WorkCaller } from '../work/work.scope.ts';
+import { rollupProgress } from '../work/index.ts';
+import { tasksQuery, unitNameOf } from '../work/index.ts';
+import { assertProgrammeReadable, holdsOverBody, taskVisible, type WorkCaller } from '../work/index.ts';
 
 /** A task as the exports show it, with its progress by the rollup rule and its place in the tree. */
 export type ExportTask = {

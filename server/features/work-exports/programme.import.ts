@@ -5,9 +5,9 @@ import { AppError, type ErrorIssue } from '../../http/errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
 import { readSpreadsheet, type Cell } from '../../uploads/spreadsheet.read.ts';
-import { fold, nameKey } from '../units/names.ts';
-import { insertTask } from '../work/task.create.service.ts';
-import { bodyReadable, holdsOverBody, type WorkCaller } from '../work/work.scope.ts';
+import { fold, nameKey } from '../../i18n/names.ts';
+import { insertTask } from '../work/index.ts';
+import { bodyReadable, holdsOverBody, type WorkCaller } from '../work/index.ts';
 import { allowedReferences, referenceRefused } from '../../http/references.ts';
 import { COLUMNS, type ColumnKey } from './programme.xlsx.ts';
 

@@ -1,8 +1,8 @@
 import type { Paragraph, Table } from 'docx';
-import { bodyText, dataTable, ddmmyyyy, letterhead, packAdminDocument, para, percent, placeName, recipientsAndSignature, titleBlock, two } from '../documents/admin-docx.ts';
-import { symbolFor } from '../documents/counters.ts';
+import { bodyText, dataTable, ddmmyyyy, letterhead, packAdminDocument, para, percent, placeName, recipientsAndSignature, titleBlock, two } from '../../documents/admin-docx.ts';
+import { symbolFor } from '../../documents/counters.ts';
 import type { Database } from '../../db/database.ts';
-import { countTasks, daysBetween, timelinessOf, type Counts } from '../work/rollup.ts';
+import { countTasks, daysBetween, timelinessOf, type Counts } from '../work/index.ts';
 import { STATUS_VI, type ExportTask, type ProgrammeExport } from './exports.repository.ts';
 
 /** The figures of the report, by the work module's counting rule (rollup.ts: top-level tasks, cancelled left out;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ddmmyyyy } from '../documents/admin-docx.ts';
+import { ddmmyyyy } from '../../documents/admin-docx.ts';
 import { STATUS_VI, type ProgrammeExport } from './exports.repository.ts';
 
 /** The columns of the programme sheet, in order; the import reads the same headers (by name, ignoring diacritics

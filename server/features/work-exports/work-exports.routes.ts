@@ -7,8 +7,8 @@ import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts'
 import { parseFormFields } from '../../http/input-guard.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { pickLang } from '../../i18n/messages.ts';
-import { attachment, DOCX_TYPE, XLSX_TYPE } from '../documents/admin-docx.ts';
-import { callerOf } from '../work/work.scope.ts';
+import { attachment, DOCX_TYPE, XLSX_TYPE } from '../../documents/admin-docx.ts';
+import { callerOf } from '../work/index.ts';
 import { loadProgramme } from './exports.repository.ts';
 import { importProgramme, PROGRAMME_IMPORT_LIMIT } from './programme.import.ts';
 import { programmeReport } from './programme.report.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, useTestApp, type Session } from '../../../test/app.ts';
 import { buildProgramme, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
-import { officeSkipReason, officeText, removeOfficeProfile } from '../documents/office.testkit.ts';
+import { officeSkipReason, officeText, removeOfficeProfile } from '../../documents/office.testkit.ts';
 import { callerOf } from '../work/work.scope.ts';
 import { loadProgramme } from './exports.repository.ts';
 import { cellDate, parseAmount } from './programme.import.ts';

@@ -5,7 +5,7 @@ import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { allowedReferences, assertReferences, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import { countTasks, rollupProgress } from './rollup.ts';
 import * as repo from './tasks.repository.ts';
 import { presentTask } from './task.presenter.ts';

@@ -4,7 +4,7 @@ import type { Actor, Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { assertReferences, referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import { WORKFLOW } from './task.access.ts';
 import * as repo from './task.commands.repository.ts';
 import { taskDetail } from './task.detail.service.ts';

@@ -6,7 +6,7 @@ import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import { insertTaskRows, nextTaskNumber, readTaskRefs, takeNumberAndRefs, type NewTaskRefs } from './task.create.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { checkCooperatorList, checkDates, usableBody } from './task.rules.ts';

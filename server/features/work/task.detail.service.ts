@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { fileUrl } from '../files/files.ts';
+import { fileUrl } from '../files/index.ts';
 import { accessMode, accessOf, type taskAccess } from './task.access.ts';
 import { taskDetailStatement } from './task.detail.repository.ts';
 import { presentTask } from './task.presenter.ts';

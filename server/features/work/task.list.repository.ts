@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { TaskStatus } from '../../db/schema.ts';
 import { statementShapes } from '../../db/statement-shapes.ts';
-import { fold } from '../units/names.ts';
+import { fold } from '../../i18n/names.ts';
 import { taskListQuery, type TaskListRow } from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
 import { taskVisible, type WorkCaller } from './work.scope.ts';

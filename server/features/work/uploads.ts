@@ -3,8 +3,8 @@ import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { fileUrl, readUpload, storeFile } from '../files/files.ts';
-import { sniffImage } from '../files/file-store.ts';
+import { fileUrl, readUpload, storeFile } from '../files/index.ts';
+import { sniffImage } from '../../storage/file-store.ts';
 
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 

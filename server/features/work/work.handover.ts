@@ -1,4 +1,4 @@
-import { registerOpenWorkProvider } from '../handover/handover.ts';
+import { registerOpenWorkProvider } from '../handover/index.ts';
 
 const OPEN = ['draft', 'assigned', 'in_progress', 'reported_done', 'returned', 'suspended'] as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pagination, text, version, versionBody, ref } from '../../http/schemas.ts';
 export { version, versionBody };
-import { unitCode } from '../units/units.schemas.ts';
+import { unitCode } from '../units/index.ts';
 
 /** A multi-line text (description, note, minutes): NFC, trimmed, up to `max` characters. */
 export const longText = (max: number) =>

@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
-import { rememberedIdentity } from '../auth/identity.cache.ts';
+import { rememberedIdentity } from '../auth/index.ts';
 
 type Q = Database | Trx;
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { Trx } from '../../db/tx.ts';
-import { referenceRefused } from '../../http/references.ts';
+import type { Database } from '../db/database.ts';
+import type { Trx } from '../db/tx.ts';
+import { referenceRefused } from '../http/references.ts';
 
 type Q = Database | Trx;
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.ts';
-import { openDatabase } from '../../db/database.ts';
-import { inTransaction } from '../../db/tx.ts';
+import { useTestApp } from '../../test/app.ts';
+import { openDatabase } from '../db/database.ts';
+import { inTransaction } from '../db/tx.ts';
 import { bodyAbbreviation, formatNumber, nextNumber } from './counters.ts';
 
 const actor = { accountId: null, label: 'test' };

@@ -1,0 +1,2 @@
+// The people module as other modules see it.
+export { listPeople } from './people.service.ts';

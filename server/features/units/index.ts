@@ -1,0 +1,9 @@
+// The units module as other modules, start-up and the CLI see it.
+export { importCatalogue, type ImportCounts } from './catalogue.import.ts';
+export { loadBuiltInCatalogue } from './catalogue.plan.ts';
+export { readSnapshotFile } from './snapshot.read.ts';
+export { rebuildTree } from './tree.build.ts';
+export { asOfOnly, asOfQuery, unitCode } from './units.schemas.ts';
+export { followMergedParents } from './villages.follow.ts';
+export { parseDate } from './villages.import.ts';
+export { createVillage } from './villages.service.ts';
