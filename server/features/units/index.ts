@@ -7,3 +7,5 @@ export { asOfOnly, asOfQuery, unitCode } from './units.schemas.ts';
 export { followMergedParents } from './villages.follow.ts';
 export { parseDate } from './villages.import.ts';
 export { createVillage } from './villages.service.ts';
+// Lookups other modules make inside their own transactions (reference data: units are read by everyone).
+export { children as unitChildren, findByCode as unitByCode, findById as unitById } from './units.repository.ts';
