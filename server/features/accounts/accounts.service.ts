@@ -3,8 +3,8 @@ import { inTransaction, type Actor } from '../../db/tx.ts';
 import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
-import { revokeAllOfAccount } from '../tokens/tokens.repository.ts';
+import { endSessionsOfAccount } from '../auth/index.ts';
+import { revokeTokensOfAccount } from '../tokens/index.ts';
 import * as repo from './accounts.repository.ts';
 import { presentAccount, type Account, type CreateAccountInput, type UpdateAccountInput } from './accounts.schemas.ts';
 
@@ -86,8 +86,8 @@ export async function disableAccount(ctx: Ctx, actor: Actor, id: string, version
     await guardLastAdmin(ctx, trx, id);
     const updated = await repo.update(trx, id, v, { disabled_at: ctx.clock.now() }, ctx.clock.now());
     if (!updated) throw new AppError('CONFLICT');
-    await deleteSessionsOfAccount(trx, id);
-    await revokeAllOfAccount(trx, id, ctx.clock.now());
+    await endSessionsOfAccount(trx, id);
+    await revokeTokensOfAccount(trx, id, ctx.clock.now());
     return updated;
   });
   return presentAccount(row);
@@ -105,8 +105,8 @@ export async function enableAccount(ctx: Ctx, actor: Actor, id: string, version?
     if (before.disabled_at) {
       // A disabled account can make neither sessions nor tokens, so any still here predate its disable: those of a
       // disable that only set disabled_at (a handover, a direct write) end here, not come back to life.
-      await deleteSessionsOfAccount(trx, id);
-      await revokeAllOfAccount(trx, id, ctx.clock.now());
+      await endSessionsOfAccount(trx, id);
+      await revokeTokensOfAccount(trx, id, ctx.clock.now());
     }
     return updated;
   });
@@ -120,7 +120,7 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password
   const row = await inTransaction(ctx.db, actor, async (trx) => {
     const updated = await repo.update(trx, id, v, { password_hash: hash, must_change_password: opts.mustChange ?? true }, ctx.clock.now());
     if (!updated) throw new AppError('CONFLICT');
-    await deleteSessionsOfAccount(trx, id);
+    await endSessionsOfAccount(trx, id);
     return updated;
   });
   return presentAccount(row);

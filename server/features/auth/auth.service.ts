@@ -206,3 +206,8 @@ export async function identityFromToken(ctx: AppContext, secret: string, today: 
     return { value: { me: presentMe(row), via: 'token', personId: row.person_id } };
   });
 }
+
+/** Signs an account out everywhere, inside the caller's transaction (the account was disabled or handed over). */
+export async function endSessionsOfAccount(trx: Trx, accountId: string): Promise<void> {
+  await repo.deleteSessionsOfAccount(trx, accountId);
+}

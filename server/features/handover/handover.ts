@@ -8,7 +8,7 @@ import { actorOf } from '../../http/auth.ts';
 import { AppError, errorResponses } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import { uuidParam, ref } from '../../http/schemas.ts';
-import { deleteSessionsOfAccount } from '../auth/auth.repository.ts';
+import { endSessionsOfAccount } from '../auth/index.ts';
 
 /** A module that owns open work (tasks, petitions, reports to review…) plugs in here, so a handover moves all of
  * it in one transaction. The work module is the first; each provider counts and moves what is still open. */
@@ -65,7 +65,7 @@ export async function handover(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Act
     if (input.disable) {
       if (actor.accountId === fromId) throw new AppError('CANNOT_DISABLE_SELF');
       await trx.updateTable('accounts').set((eb) => ({ disabled_at: ctx.clock.now(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', fromId).execute();
-      await deleteSessionsOfAccount(trx, fromId);
+      await endSessionsOfAccount(trx, fromId);
     }
     return { moved, rolesEnded, disabled: input.disable };
   });

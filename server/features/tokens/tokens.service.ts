@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { newSecret } from '../../security/secrets.ts';
 import * as repo from './tokens.repository.ts';
@@ -27,4 +27,9 @@ export async function createToken(ctx: Ctx, actor: Actor & { accountId: string }
 export async function revokeToken(ctx: Ctx, actor: Actor & { accountId: string }, id: string) {
   const done = await inTransaction(ctx.db, actor, (trx) => repo.revoke(trx, actor.accountId, id, ctx.clock.now()));
   if (!done) throw new AppError('NOT_FOUND');
+}
+
+/** Revokes every live token of an account inside the caller's transaction (it was disabled, or enabled again). */
+export async function revokeTokensOfAccount(trx: Trx, accountId: string, now: Date): Promise<void> {
+  await repo.revokeAllOfAccount(trx, accountId, now);
 }

@@ -1,0 +1,2 @@
+// The tokens module as other modules see it.
+export { revokeTokensOfAccount } from './tokens.service.ts';
