@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseOption, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, settled, useBrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string, password: string) {
   await page.goto('/');
@@ -19,14 +19,10 @@ async function pickOption(page: Page, selectLabel: string, option: string) {
 
 
 describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
-  let h: BrowserHarness | null = null;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 300_000);
-  afterAll(async () => stopBrowserHarness(h));
+  const harness = useBrowserHarness();
 
   it('an admin finds a failed sign-in and sees what an edit of an account changed, field by field', async () => {
-    const { ctx, app, newPage } = h!;
+    const { ctx, app, newPage } = harness();
     const admin = await buildAccount(ctx, { username: 'vu.quan.tri', displayName: 'Vũ Quản Trị', isAdmin: true });
     const edited = await buildAccount(ctx, { username: 'dao.van.ban', displayName: 'Đào Văn Bản' });
     const page = await newPage({ width: 1366, height: 900 });
@@ -86,7 +82,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
   }, 240_000);
 
   it('on a person\'s card an admin sees its change history and sets a photo, shrunk in the browser, then removes it', async () => {
-    const { ctx, app, newPage } = h!;
+    const { ctx, app, newPage } = harness();
     const admin = await buildAccount(ctx, { isAdmin: true });
     const session = await signIn(app, admin.username, PASSWORD);
     const created = await call(app, { method: 'POST', url: '/api/people', session, body: { fullName: 'Hoàng Thị Ảnh' } });
@@ -135,7 +131,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
   }, 240_000);
 
   it('an admin sets how long the personal details of deleted people are kept', async () => {
-    const { ctx, newPage } = h!;
+    const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'ha.quan.tri', displayName: 'Hà Quản Trị', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
     await signInForm(page, 'ha.quan.tri', PASSWORD);

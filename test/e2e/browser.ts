@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 
@@ -51,6 +52,37 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
       if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
       return page;
     },
+  };
+}
+
+/** The harness of a journey file: started before its journeys, with `setup` (demo data…) run on it. A journey
+ * that fails leaves its records behind (an account it made, half a programme), and CI runs a failed journey once
+ * more: so after a failure the next journey, or that run again, starts on a new harness and database, as the first
+ * run did. `start` is read each time a harness starts (the server clock's start). */
+export function useBrowserHarness(setup: (h: BrowserHarness) => Promise<unknown> = async () => undefined, opts: { start?: () => string; timeout?: number } = {}): () => BrowserHarness {
+  let h: BrowserHarness | null = null;
+  let failed = false;
+  const timeout = opts.timeout ?? 300_000;
+  const start = async () => {
+    h = await startBrowserHarness({ start: opts.start?.() });
+    await setup(h);
+  };
+  beforeAll(start, timeout);
+  beforeEach(async ({ onTestFailed }) => {
+    if (failed) {
+      failed = false;
+      await stopBrowserHarness(h);
+      h = null;
+      await start();
+    }
+    onTestFailed(() => {
+      failed = true;
+    });
+  }, timeout);
+  afterAll(async () => stopBrowserHarness(h));
+  return () => {
+    if (!h) throw new Error('the browser harness has not started');
+    return h;
   };
 }
 

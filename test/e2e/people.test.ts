@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseOption, screenshot, settled, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, settled, useBrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string, password: string) {
   await page.goto('/');
@@ -67,15 +67,10 @@ async function searchUnit(page: Page, text: string, pick: string) {
 }
 
 describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', () => {
-  let h: BrowserHarness | null = null;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-    await seedDemo(h.ctx, { accountId: null, label: 'test' });
-  }, 300_000);
-  afterAll(async () => stopBrowserHarness(h));
+  const harness = useBrowserHarness((h) => seedDemo(h.ctx, { accountId: null, label: 'test' }));
 
   it('an admin records a person with two positions, gives her an account with a role on her ward, and she works in that ward only', async () => {
-    const { ctx, app, newPage } = h!;
+    const { ctx, app, newPage } = harness();
     await buildAccount(ctx, { username: 'le.quan.tri', displayName: 'Lê Quản Trị', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
     await signInForm(page, 'le.quan.tri', PASSWORD);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseInMenu, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseInMenu, screenshot, useBrowserHarness } from './browser.ts';
 
 describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, sign out', () => {
-  let h: BrowserHarness | null = null;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 240_000);
-  afterAll(async () => stopBrowserHarness(h));
+  const harness = useBrowserHarness();
 
   it('a person signs in in Vietnamese, switches to English (remembered for the account) and signs out', async () => {
-    const { ctx, newPage } = h!;
+    const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'pham.thi.lan', displayName: 'Phạm Thị Lan', email: 'lan@mongcai.vn', isAdmin: true });
     const page = await newPage();
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../factories.ts';
 import { importQuangNinh } from '../units-fixture.ts';
-import { browserAvailable, chooseOption, screenshot, startBrowserHarness, stopBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, useBrowserHarness } from './browser.ts';
 
 type TreeRow = { title: string; depth: number };
 
@@ -85,15 +85,10 @@ async function search(page: Page, text: string, pick: string) {
 }
 
 describe.skipIf(!browserAvailable)('browser journey: administrative units', () => {
-  let h: BrowserHarness | null = null;
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-    await importQuangNinh(h.db.db);
-  }, 240_000);
-  afterAll(async () => stopBrowserHarness(h));
+  const harness = useBrowserHarness((h) => importQuangNinh(h.db.db));
 
   it('a person browses Quảng Ninh before and after the 2025 reform, follows its links, searches and adds a quarter', async () => {
-    const { ctx, newPage } = h!;
+    const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'tran.van.hai', displayName: 'Trần Văn Hải', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
 

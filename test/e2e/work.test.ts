@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { PASSWORD } from '../factories.ts';
 import { PNG } from '../work-fixture.ts';
-import { browserAvailable, confirmInDialog, screenshot, settled, startBrowserHarness, stopBrowserHarness, submitDialog, type BrowserHarness } from './browser.ts';
+import { browserAvailable, confirmInDialog, screenshot, settled, submitDialog, useBrowserHarness } from './browser.ts';
 
 async function signInForm(page: Page, login: string) {
   await page.goto('/dang-nhap');
@@ -46,19 +46,12 @@ async function typeDate(page: Page, field: Locator, ddmmyyyy: string) {
 }
 
 describe.skipIf(!browserAvailable)('browser journeys: work', () => {
-  let h: BrowserHarness | null = null;
-  let runs = 0;
-  beforeAll(async () => {
-    // The server's today is the browser's today: dates the page proposes (a report's date) agree with the server.
-    h = await startBrowserHarness({ start: new Date().toISOString() });
-    await seedDemo(h.ctx, { accountId: null, label: 'test' }, { password: PASSWORD });
-  }, 300_000);
-  afterAll(async () => stopBrowserHarness(h));
+  // The server's today is the browser's today: dates the page proposes (a report's date) agree with the server.
+  const harness = useBrowserHarness((h) => seedDemo(h.ctx, { accountId: null, label: 'test' }, { password: PASSWORD }), { start: () => new Date().toISOString() });
 
   it('at desktop width a leader creates a programme and a task with two cooperating bodies; an officer reports progress with a file; the leader accepts it', async () => {
-    // A run again (CI's retry) makes next year's programme anew: one body has one programme a year.
-    const year = 2027 + runs++;
-    const leader = await h!.newPage({ width: 1366, height: 900 });
+    const year = 2027;
+    const leader = await harness().newPage({ width: 1366, height: 900 });
     await signInForm(leader, 'mongcai@khoi.local');
     await leader.getByRole('menuitem', { name: 'Chương trình công tác' }).click();
     await leader.getByRole('heading', { name: 'Chương trình công tác', level: 2 }).waitFor();
@@ -104,7 +97,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await expect.poll(() => leader.getByText('Đảng ủy Phường Móng Cái 1').first().isVisible()).toBe(true);
 
     // The ward's officer reports progress with a photo, then reports the work done.
-    const officer = await h!.newPage({ width: 1366, height: 900 });
+    const officer = await harness().newPage({ width: 1366, height: 900 });
     await signInForm(officer, 'canbo@khoi.local');
     await officer.goto(taskUrl);
     await officer.getByLabel('Tỷ lệ hoàn thành (%)').waitFor();
@@ -130,7 +123,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
   }, 180_000);
 
   it('at 360 px a commune officer opens "my work" and reports progress with a photo', async () => {
-    const page = await h!.newPage({ width: 360, height: 760 });
+    const page = await harness().newPage({ width: 360, height: 760 });
     await signInForm(page, 'canbo@khoi.local');
     await page.goto('/viec-cua-toi');
     const card = page.locator('.mywork-card', { hasText: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn' });
@@ -153,8 +146,8 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     // No page wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The report is on the task with its photo, entered by the officer.
-    const task = await h!.ctx.db.selectFrom('tasks').select('id').where('title', '=', 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn').executeTakeFirstOrThrow();
-    const files = await h!.ctx.db.selectFrom('task_files as tf').innerJoin('task_updates as u', 'u.id', 'tf.update_id').select(['u.progress']).where('tf.task_id', '=', task.id).execute();
+    const task = await harness().ctx.db.selectFrom('tasks').select('id').where('title', '=', 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn').executeTakeFirstOrThrow();
+    const files = await harness().ctx.db.selectFrom('task_files as tf').innerJoin('task_updates as u', 'u.id', 'tf.update_id').select(['u.progress']).where('tf.task_id', '=', task.id).execute();
     expect(files).toEqual([{ progress: 75 }]);
   }, 120_000);
 });
