@@ -1,22 +1,19 @@
-import { tablePagination } from '../../ui/pagination.ts';
-import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
-import { SearchBox } from '../../ui/SearchBox.tsx';
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Grid, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../../lib/format.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { exportUrl } from '../../ui/ExportButton.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { useListQuery } from '../../ui/useListQuery.ts';
 import { useMe } from '../auth/session.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { RolesDrawer } from './RolesDrawer.tsx';
 import { ACCOUNTS_KEY, listAccounts, setAccountDisabled, type Account } from './accounts.api.ts';
-import { positiveIntParam } from '../../lib/url-params.ts';
-
 
 /** "Quản trị › Tài khoản": search, page through, add, edit, lock/unlock and reset passwords of accounts. */
 export function AccountsPage() {
@@ -26,21 +23,15 @@ export function AccountsPage() {
   const queryClient = useQueryClient();
   // On wide screens the login and the actions stay in view while the table scrolls sideways; not on phones.
   const wide = Grid.useBreakpoint().md === true;
-  // Search and paging live in the address, so a reload or a shared link shows the same page.
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = positiveIntParam(params.get('page'), 1);
-  const pageSize = positiveIntParam(params.get('pageSize'), 20);
-  const [search, setSearch] = useState(q);
+  const list = useListQuery({
+    filters: (params) => ({ q: params.get('q') ?? '' }),
+    queryKey: (filters, paging) => [...ACCOUNTS_KEY, { ...filters, ...paging }],
+    queryFn: (filters, paging, signal) => listAccounts({ ...filters, ...paging }, signal),
+  });
+  const { q } = list.filters;
   const [form, setForm] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
   const [resetting, setResetting] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
   const [rolesOf, setRolesOf] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
-
-  const list = useQuery({
-    queryKey: [...ACCOUNTS_KEY, { q, page, pageSize }],
-    queryFn: () => listAccounts({ q, page, pageSize }),
-    placeholderData: keepPreviousData,
-  });
 
   const toggle = useMutation({
     mutationFn: (account: Account) => setAccountDisabled(account.id, !account.disabled),
@@ -50,15 +41,6 @@ export function AccountsPage() {
     },
     onError: (error) => void message.error(errorText(error, t)),
   });
-
-  const update = (next: { q?: string; page?: number; pageSize?: number }) => {
-    const merged = { q, page, pageSize, ...next };
-    const out = new URLSearchParams();
-    if (merged.q) out.set('q', merged.q);
-    if (merged.page !== 1) out.set('page', String(merged.page));
-    if (merged.pageSize !== 20) out.set('pageSize', String(merged.pageSize));
-    setParams(out, { replace: true });
-  };
 
   const confirmToggle = (account: Account) => {
     const name = `${account.displayName} (${account.username})`;
@@ -133,49 +115,32 @@ export function AccountsPage() {
     },
   ];
 
-  const pagination = tablePagination(t, { page, pageSize, total: list.data?.total });
-
   return (
-    <>
-      <PageHeader
-        title={t('nav.accounts')}
-        extra={
-          <>
-            <ExportButton href={exportUrl('/api/accounts/export.xlsx', { q })} />
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, account: null })}>
-              {t('common.add')}
-            </Button>
-          </>
-        }
-      />
-      <Card>
-        <Flex gap={8} wrap className="table-toolbar">
-          <SearchBox
-            className="table-search"
-            label={t('accounts.searchLabel')}
-            placeholder={t('accounts.searchPlaceholder')}
-            value={search}
-            onChange={setSearch}
-            onSearch={(q) => update({ q: q ?? '', page: 1 })}
-          />
-        </Flex>
-        <Table<Account>
-          rowKey="id"
-          size="middle"
-          sticky={{ offsetHeader: 56 }}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={pagination}
-          onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? pageSize })}
-          scroll={{ x: 1385 }}
-          locale={{ emptyText: list.isError ? errorText(list.error, t) : q ? t('accounts.noMatch') : t('accounts.empty') }}
-          aria-label={t('nav.accounts')}
+    <ListPage<Account>
+      title={t('nav.accounts')}
+      exportHref={exportUrl('/api/accounts/export.xlsx', { q })}
+      actions={
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, account: null })}>
+          {t('common.add')}
+        </Button>
+      }
+      filters={
+        <SearchBox
+          className="table-search"
+          label={t('accounts.searchLabel')}
+          placeholder={t('accounts.searchPlaceholder')}
+          value={q}
+          onSearch={(text) => list.setFilters({ q: text })}
         />
-      </Card>
+      }
+      list={list}
+      columns={columns}
+      scrollX={1385}
+      emptyText={q ? t('accounts.noMatch') : t('accounts.empty')}
+    >
       <AccountFormModal open={form.open} account={form.account} onClose={() => setForm((f) => ({ ...f, open: false }))} />
       <ResetPasswordModal open={resetting.open} account={resetting.account} onClose={() => setResetting((r) => ({ ...r, open: false }))} />
       <RolesDrawer open={rolesOf.open} account={rolesOf.account} onClose={() => setRolesOf((r) => ({ ...r, open: false }))} />
-    </>
+    </ListPage>
   );
 }

@@ -17,8 +17,8 @@ type AccountAnswer = Ok<'/api/accounts/{id}', 'patch'>;
 
 export const ACCOUNTS_KEY = ['accounts'] as const;
 
-export function listAccounts(query: AccountQuery): Promise<AccountPage> {
-  return api('/api/accounts', { query });
+export function listAccounts(query: AccountQuery, signal?: AbortSignal): Promise<AccountPage> {
+  return api('/api/accounts', { query, signal });
 }
 
 export function createAccount(body: NewAccount): Promise<Ok<'/api/accounts', 'post'>> {

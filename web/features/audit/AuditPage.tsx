@@ -1,19 +1,17 @@
-import { tablePagination } from '../../ui/pagination.ts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Input, Select, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import { useDebounced } from '../../lib/hooks.ts';
 import { DATE_FORMAT } from '../../lib/format.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
-import { errorText } from '../../ui/errors.ts';
+import { useDebounced } from '../../lib/hooks.ts';
+import { isoDateParam } from '../../lib/url-params.ts';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { useListQuery } from '../../ui/useListQuery.ts';
 import { ACCOUNTS_KEY, listAccounts } from '../accounts/accounts.api.ts';
 import { ActionTag, ActorText, AuditChanges, RecordText, useAuditLabels } from './AuditParts.tsx';
-import { AUDIT_ACTIONS, AUDIT_TABLES, auditKey, formatInstant, listAudit, type AuditEntry, type AuditQuery } from './audit.api.ts';
+import { AUDIT_ACTIONS, AUDIT_TABLES, auditKey, formatInstant, listAudit, type AuditEntry } from './audit.api.ts';
 import './audit.css';
-import { isoDateParam, liveParams, positiveIntParam } from '../../lib/url-params.ts';
 
 const PAGE_SIZES = [20, 50, 100, 200];
 const FILTERS = ['from', 'to', 'action', 'table', 'record', 'actor'] as const;
@@ -24,56 +22,39 @@ export function AuditPage() {
   const { t } = useTranslation();
   const labels = useAuditLabels();
   // Filters and paging live in the address, so a reload or a shared link shows the same lines.
-  const [params, setParams] = useSearchParams();
-  const filter = (name: Filter) => params.get(name) ?? undefined;
-  const date = (name: 'from' | 'to') => {
-    const v = filter(name);
-    return isoDateParam(v);
-  };
-  const query: AuditQuery = {
-    from: date('from'),
-    to: date('to'),
-    action: filter('action'),
-    table: filter('table'),
-    record: filter('record'),
-    actor: filter('actor'),
-    page: positiveIntParam(params.get('page'), 1),
-    pageSize: positiveIntParam(params.get('pageSize'), 50),
-  };
+  const list = useListQuery({
+    filters: (params) => {
+      const filter = (name: Filter) => params.get(name) ?? undefined;
+      return {
+        from: isoDateParam(filter('from')),
+        to: isoDateParam(filter('to')),
+        action: filter('action'),
+        table: filter('table'),
+        record: filter('record'),
+        actor: filter('actor'),
+      };
+    },
+    queryKey: (filters, paging) => auditKey({ ...filters, ...paging }),
+    queryFn: (filters, paging, signal) => listAudit({ ...filters, ...paging }, signal),
+    pageSize: 50,
+    pageSizes: PAGE_SIZES,
+  });
+  const query = list.filters;
+  const update = (next: Partial<Record<Filter, string | undefined>>) => list.setFilters(next);
   const [record, setRecord] = useState(query.record ?? '');
   const [actorSearch, setActorSearch] = useState('');
   const actorQ = useDebounced(actorSearch.trim());
 
-  const list = useQuery({
-    queryKey: auditKey(query),
-    queryFn: ({ signal }) => listAudit(query, signal),
-    placeholderData: keepPreviousData,
-  });
   const accounts = useQuery({
     queryKey: [...ACCOUNTS_KEY, { q: actorQ, page: 1, pageSize: 20 }],
     queryFn: () => listAccounts({ q: actorQ, page: 1, pageSize: 20 }),
     staleTime: 30_000,
   });
 
-  const update = (next: Partial<Record<Filter, string | undefined>> & { page?: number; pageSize?: number }) => {
-    const out = new URLSearchParams();
-    const live = liveParams(params);
-    for (const name of FILTERS) {
-      const v = name in next ? next[name] : (live.get(name) ?? undefined);
-      if (v) out.set(name, v);
-    }
-    // Any change of filter starts again at the first page.
-    const page = next.page ?? 1;
-    const pageSize = next.pageSize ?? query.pageSize;
-    if (page !== 1) out.set('page', String(page));
-    if (pageSize !== 50) out.set('pageSize', String(pageSize));
-    setParams(out, { replace: true });
-  };
-
   const actorOptions = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.username})` }));
   if (query.actor && !actorOptions.some((o) => o.value === query.actor)) {
     // The chosen account may not be among the search hits: name it from the lines shown, else by its id.
-    const known = list.data?.items.find((e) => e.actor?.id === query.actor)?.actor;
+    const known = list.rows.find((e) => e.actor?.id === query.actor)?.actor;
     actorOptions.unshift({ value: query.actor, label: known ? `${known.displayName} (${known.username})` : query.actor });
   }
 
@@ -88,13 +69,12 @@ export function AuditPage() {
     { title: t('audit.record'), key: 'record', width: 220, render: (_v, e) => <RecordText entry={e} /> },
   ];
 
-  const pagination = tablePagination(t, { page: query.page, pageSize: query.pageSize, total: list.data?.total, sizes: PAGE_SIZES });
-
   return (
-    <>
-      <PageHeader title={t('nav.audit')} />
-      <Card>
-        <Flex gap={8} wrap className="table-toolbar audit-filters">
+    <ListPage<AuditEntry>
+      title={t('nav.audit')}
+      toolbarClassName="audit-filters"
+      filters={
+        <>
           <DatePicker.RangePicker
             aria-label={t('audit.dateRange')}
             format={DATE_FORMAT}
@@ -158,25 +138,16 @@ export function AuditPage() {
               {t('audit.clearFilters')}
             </Button>
           ) : null}
-        </Flex>
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          sticky={{ offsetHeader: 56 }}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={pagination}
-          onChange={(p) => update({ page: p.current ?? 1, pageSize: p.pageSize ?? query.pageSize })}
-          expandable={{
-            expandedRowRender: (e) => <AuditChanges entry={e} />,
-            rowExpandable: (e) => e.before !== null || e.after !== null,
-          }}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: list.isError ? errorText(list.error, t) : hasFilter ? t('audit.noMatch') : t('audit.empty') }}
-          aria-label={t('nav.audit')}
-        />
-      </Card>
-    </>
+        </>
+      }
+      list={list}
+      columns={columns}
+      expandable={{
+        expandedRowRender: (e) => <AuditChanges entry={e} />,
+        rowExpandable: (e) => e.before !== null || e.after !== null,
+      }}
+      scrollX={1000}
+      emptyText={hasFilter ? t('audit.noMatch') : t('audit.empty')}
+    />
   );
 }

@@ -1,13 +1,16 @@
-import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
-import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Flex, Grid, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Drawer, Flex, Grid, Select, Space, Switch, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { asOfParam, mergeParams } from '../../lib/url-params.ts';
+import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
+import { exportUrl } from '../../ui/ExportButton.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { useListQuery } from '../../ui/useListQuery.ts';
 import { useMe } from '../auth/session.ts';
 import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
 import { detailKey, getUnit } from '../units/units.api.ts';
@@ -19,9 +22,6 @@ import { KindModal } from './KindModal.tsx';
 import { BODIES_KEY, KINDS_KEY, listBodies, listKey, listKinds, setBodyDeleted, type Body } from './bodies.api.ts';
 import { validityText } from './validity.ts';
 import './bodies.css';
-import { asOfParam, mergeParams } from '../../lib/url-params.ts';
-import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
-
 
 /** "Danh mục › Tổ chức": the bodies of the bloc (and those it works with) as of a date, by unit, kind and name; a body's card. */
 export function BodiesPage() {
@@ -32,25 +32,32 @@ export function BodiesPage() {
   const queryClient = useQueryClient();
   const wide = Grid.useBreakpoint().md === true;
 
-  // The date, the unit, the filters and the open body live in the address.
-  const [params, setParams] = useSearchParams();
-  const rawDate = params.get('ngay');
-  const asOf = asOfParam(rawDate);
-  const unit = params.get('dv');
-  const kind = params.get('loai');
-  const q = params.get('q') ?? '';
-  const includeDeleted = canManage && params.get('daxoa') === '1';
-  const openId = params.get('id');
-  const [search, setSearch] = useState(q);
-
+  // The date, the unit, the filters, the page and the open body live in the address. The server answers every
+  // body; the table pages them.
+  const list = useListQuery({
+    filters: (params) => ({
+      asOf: asOfParam(params.get('ngay')),
+      unit: params.get('dv'),
+      kind: params.get('loai'),
+      q: params.get('q') || null,
+      includeDeleted: canManage && params.get('daxoa') === '1',
+    }),
+    queryKey: (filters) => listKey(filters),
+    queryFn: (filters, _paging, signal) => listBodies(filters, signal),
+    pageSize: 50,
+    pageSizes: [20, 50, 100, 500],
+  });
+  const query = list.filters;
+  const { asOf, unit, kind, includeDeleted } = query;
+  // Opening a body's card keeps the page of the list.
+  const [, setParams] = useSearchParams();
+  const openId = list.params.get('id');
   const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const [form, setForm] = useState<BodyFormTarget | null>(null);
   const [ending, setEnding] = useState<Body | null>(null);
   const [addingKind, setAddingKind] = useState(false);
 
-  const query = { asOf, unit, kind, q: q || null, includeDeleted };
-  const list = useQuery({ queryKey: listKey(query), queryFn: ({ signal }) => listBodies(query, signal), placeholderData: keepPreviousData });
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
   // The unit's name for the picker when the page is opened from a link.
   const unitDetail = useQuery({ queryKey: detailKey(asOf, unit ?? ''), queryFn: ({ signal }) => getUnit(unit!, asOf, signal), enabled: unit !== null, staleTime: 60_000, retry: false });
@@ -120,35 +127,32 @@ export function BodiesPage() {
   const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.code, label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})` }));
 
   return (
-    <>
-      <PageHeader
-        title={t('nav.bodies')}
-        description={t('bodies.intro')}
-        extra={
+    <ListPage<Body>
+      title={t('nav.bodies')}
+      description={t('bodies.intro')}
+      exportHref={exportUrl('/api/bodies/export.xlsx', { unit, asOf, kind, q: query.q, includeDeleted: includeDeleted ? 'true' : null })}
+      actions={
+        canManage ? (
           <>
-            <ExportButton href={exportUrl('/api/bodies/export.xlsx', { unit: query.unit, asOf: query.asOf, kind: query.kind, q: query.q, includeDeleted: query.includeDeleted ? 'true' : null })} />
-            {canManage ? (
-              <>
-                <Button icon={<TagsOutlined aria-hidden />} onClick={() => setAddingKind(true)}>
-                  {t('bodies.kinds.button')}
-                </Button>
-                <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ body: null })}>
-                  {t('common.add')}
-                </Button>
-              </>
-            ) : null}
+            <Button icon={<TagsOutlined aria-hidden />} onClick={() => setAddingKind(true)}>
+              {t('bodies.kinds.button')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ body: null })}>
+              {t('common.add')}
+            </Button>
           </>
-        }
-      />
-      <Card>
-        <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
-          <AsOfPicker id="bodies-date" className="body-date" value={asOf} onChange={(d) => update({ ngay: d })} />
+        ) : null
+      }
+      toolbarClassName="body-toolbar"
+      filters={
+        <>
+          <AsOfPicker id="bodies-date" className="body-date" value={asOf} onChange={(d) => list.setFilters({ ngay: d })} />
           <div className="body-unit">
             <UnitSearchSelect
               asOf={asOf}
               value={unit}
               valueLabel={unitDetail.data?.unit.name ?? null}
-              onChange={(c) => update({ dv: c })}
+              onChange={(c) => list.setFilters({ dv: c })}
               placeholder={t('bodies.unitPlaceholder')}
               aria-label={t('bodies.unitFilter')}
             />
@@ -160,38 +164,24 @@ export function BodiesPage() {
             allowClear
             value={kind}
             options={kindOptions}
-            onChange={(v: string | undefined) => update({ loai: v ?? null })}
+            onChange={(v: string | undefined) => list.setFilters({ loai: v ?? null })}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          <SearchBox
-            className="body-search"
-            label={t('bodies.searchLabel')}
-            placeholder={t('bodies.searchName')}
-            value={search}
-            onChange={setSearch}
-            onSearch={(q) => update({ q: q ?? '' })}
-          />
+          <SearchBox className="body-search" label={t('bodies.searchLabel')} placeholder={t('bodies.searchName')} value={query.q ?? ''} onSearch={(text) => list.setFilters({ q: text })} />
           {canManage ? (
             <Flex gap={6} align="center">
-              <Switch id="bodies-deleted" size="small" checked={includeDeleted} onChange={(on) => update({ daxoa: on ? '1' : null })} />
+              <Switch id="bodies-deleted" size="small" checked={includeDeleted} onChange={(on) => list.setFilters({ daxoa: on ? '1' : null })} />
               <label htmlFor="bodies-deleted">{t('bodies.showDeleted')}</label>
             </Flex>
           ) : null}
-        </Flex>
-        <Table<Body>
-          rowKey="id"
-          size="middle"
-          sticky={{ offsetHeader: 56 }}
-          columns={columns}
-          dataSource={list.data ?? []}
-          loading={list.isFetching}
-          rowClassName={(b) => (b.deleted ? 'body-row-deleted' : '')}
-          pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 500], showTotal: (total) => t('common.total', { count: total }) }}
-          scroll={{ x: canManage ? 1380 : 1170 }}
-          locale={{ emptyText: list.isError ? errorText(list.error, t) : t('bodies.empty') }}
-          aria-label={t('nav.bodies')}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      rowClassName={(b) => (b.deleted ? 'body-row-deleted' : '')}
+      scrollX={canManage ? 1380 : 1170}
+      emptyText={t('bodies.empty')}
+    >
       <Drawer
         open={openId !== null}
         onClose={() => update({ id: null })}
@@ -205,6 +195,6 @@ export function BodiesPage() {
       <BodyFormModal target={form} asOf={asOf} unit={unit} onClose={() => setForm(null)} onCreated={(b) => update({ id: b.id })} />
       <EndBodyModal body={ending} asOf={asOf} onClose={() => setEnding(null)} />
       {canManage ? <KindModal open={addingKind} onClose={() => setAddingKind(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

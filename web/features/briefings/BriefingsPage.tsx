@@ -1,19 +1,18 @@
-import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Flex, Grid, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DATE_FORMAT, formatDate, todayInVietnam } from '../../lib/format.ts';
-import { isoDateParam, mergeParams, positiveIntParam } from '../../lib/url-params.ts';
-import { errorText } from '../../ui/errors.ts';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { isoDateParam } from '../../lib/url-params.ts';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
+import { useListQuery } from '../../ui/useListQuery.ts';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { BriefingFormModal } from './BriefingFormModal.tsx';
 import { BriefingPage } from './BriefingPage.tsx';
-import { briefingPagePath, briefingsListKey, listBriefings, type Briefing, type BriefingQuery } from './briefings.api.ts';
+import { briefingPagePath, briefingsListKey, listBriefings, type Briefing } from './briefings.api.ts';
 import './briefings.css';
 
 /** "Giao ban": the list of briefings, or one briefing's page (/giao-ban/:id). */
@@ -26,20 +25,22 @@ function BriefingList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const wide = Grid.useBreakpoint().md === true;
-  // The filters live in the address: tc (body), tu / den (dates), q, trang.
-  const [params, setParams] = useSearchParams();
-  const bodyId = params.get('tc');
-  const from = isoDateParam(params.get('tu')) ?? null;
-  const to = isoDateParam(params.get('den')) ?? null;
-  const q = params.get('q') ?? '';
-  const page = positiveIntParam(params.get('trang'), 1);
-  const pageSize = positiveIntParam(params.get('so'), 20);
-  const [search, setSearch] = useState(q);
+  // The filters live in the address: tc (body), tu / den (dates), q; the page and its size are trang and so.
+  const list = useListQuery({
+    filters: (params) => ({
+      bodyId: params.get('tc'),
+      from: isoDateParam(params.get('tu')) ?? null,
+      to: isoDateParam(params.get('den')) ?? null,
+      q: params.get('q') || null,
+    }),
+    queryKey: (filters, paging) => briefingsListKey({ ...filters, ...paging }),
+    queryFn: (filters, paging, signal) => listBriefings({ ...filters, ...paging }, signal),
+    pageParams: { page: 'trang', pageSize: 'so' },
+    pageSizes: [20, 50, 100],
+  });
+  const { bodyId, from, to, q } = list.filters;
+  const update = list.setFilters;
   const [creating, setCreating] = useState(false);
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, { trang: null, ...next }), { replace: true });
-
-  const query: BriefingQuery = { bodyId, from, to, q: q || null, page, pageSize };
-  const list = useQuery({ queryKey: briefingsListKey(query), queryFn: ({ signal }) => listBriefings(query, signal), placeholderData: keepPreviousData });
   const today = todayInVietnam().format('YYYY-MM-DD');
 
   const columns: TableColumnsType<Briefing> = [
@@ -103,18 +104,16 @@ function BriefingList() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('briefings.title')}
-        description={t('briefings.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('common.add')}
-          </Button>
-        }
-      />
-      <Card>
-        <Flex gap={8} wrap align="center" className="table-toolbar">
+    <ListPage<Briefing>
+      title={t('briefings.title')}
+      description={t('briefings.intro')}
+      actions={
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('common.add')}
+        </Button>
+      }
+      filters={
+        <>
           <div className="briefing-filter-body">
             <BodySelect asOf={today} value={bodyId} onChange={(v) => update({ tc: v })} placeholder={t('briefings.bodyFilter')} aria-label={t('briefings.bodyFilter')} />
           </div>
@@ -127,35 +126,14 @@ function BriefingList() {
             onChange={(v) => update({ tu: v?.[0]?.format('YYYY-MM-DD') ?? null, den: v?.[1]?.format('YYYY-MM-DD') ?? null })}
             aria-label={t('briefings.dates')}
           />
-          <SearchBox
-            className="table-search briefing-filter-search"
-            label={t('briefings.search')}
-            value={search}
-            onChange={setSearch}
-            onSearch={(q) => update({ q })}
-          />
-        </Flex>
-        <Table<Briefing>
-          rowKey="id"
-          size="middle"
-          columns={wide ? columns : phoneColumns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          sticky={{ offsetHeader: 56 }}
-          onRow={(b) => ({ onDoubleClick: () => navigate(briefingPagePath(b.id)) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => setParams((prev) => mergeParams(prev, { trang: p > 1 ? String(p) : null, so: size !== 20 ? String(size) : null }), { replace: true }),
-          }}
-          locale={{ emptyText: list.isError ? errorText(list.error, t) : <Typography.Text type="secondary">{t('briefings.empty')}</Typography.Text> }}
-          aria-label={t('briefings.title')}
-        />
-      </Card>
+          <SearchBox className="table-search briefing-filter-search" label={t('briefings.search')} value={q ?? ''} onSearch={(text) => update({ q: text })} />
+        </>
+      }
+      list={list}
+      columns={wide ? columns : phoneColumns}
+      onRow={(b) => ({ onDoubleClick: () => navigate(briefingPagePath(b.id)) })}
+      emptyText={t('briefings.empty')}
+    >
       <BriefingFormModal
         open={creating}
         detail={null}
@@ -165,6 +143,6 @@ function BriefingList() {
           navigate(briefingPagePath(d.briefing.id));
         }}
       />
-    </>
+    </ListPage>
   );
 }

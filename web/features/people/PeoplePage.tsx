@@ -1,14 +1,15 @@
-import { tablePagination } from '../../ui/pagination.ts';
-import { ExportButton, exportUrl } from '../../ui/ExportButton.tsx';
-import { SearchBox } from '../../ui/SearchBox.tsx';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Drawer, Flex, Grid, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Grid, Space, Tag, type TableColumnsType } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { PageHeader } from '../../ui/PageHeader.tsx';
-import { errorText } from '../../ui/errors.ts';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { asOfParam, liveParams } from '../../lib/url-params.ts';
+import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
+import { exportUrl } from '../../ui/ExportButton.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
+import { useListQuery } from '../../ui/useListQuery.ts';
 import { useMe } from '../auth/session.ts';
 import { PositionTags } from '../bodies/BodyCard.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
@@ -17,11 +18,8 @@ import '../bodies/bodies.css';
 import { PersonCard } from './PersonCard.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { listPeople, peopleListKey, type Person } from './people.api.ts';
-import { asOfParam, liveParams, mergeParams, positiveIntParam } from '../../lib/url-params.ts';
-import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 export const PEOPLE_PATH = '/danh-muc/can-bo';
-
 
 /** "Danh mục › Cán bộ": the people register with their positions on a date; a person's page at /danh-muc/can-bo/:id. */
 export function PeoplePage() {
@@ -32,21 +30,16 @@ export function PeoplePage() {
   const navigate = useNavigate();
   const { id: openId } = useParams<{ id?: string }>();
 
-  // The date, the search, the body filter and paging live in the address.
-  const [params, setParams] = useSearchParams();
-  const rawDate = params.get('ngay');
-  const asOf = asOfParam(rawDate);
-  const q = params.get('q') ?? '';
-  const body = params.get('to-chuc');
-  const page = positiveIntParam(params.get('page'), 1);
-  const pageSize = positiveIntParam(params.get('pageSize'), 20);
-  const [search, setSearch] = useState(q);
+  // The date, the search and the body filter live in the address.
+  const list = useListQuery({
+    filters: (params) => ({ q: params.get('q') ?? '', body: params.get('to-chuc'), asOf: asOfParam(params.get('ngay')) }),
+    queryKey: (filters, paging) => peopleListKey({ ...filters, ...paging }),
+    queryFn: (filters, paging, signal) => listPeople({ ...filters, ...paging }, signal),
+  });
+  const { q, body, asOf } = list.filters;
+  const params = list.params;
   const [adding, setAdding] = useState(false);
 
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
-
-  const query = { q, body, asOf, page, pageSize };
-  const list = useQuery({ queryKey: peopleListKey(query), queryFn: ({ signal }) => listPeople(query, signal), placeholderData: keepPreviousData });
   // The body's name for the filter when the page is opened from a link.
   const bodyDetail = useQuery({ queryKey: bodyDetailKey(body ?? '', asOf), queryFn: ({ signal }) => getBody(body!, asOf, signal), enabled: body !== null, retry: false });
 
@@ -96,60 +89,46 @@ export function PeoplePage() {
     },
   ];
 
-  const pagination = tablePagination(t, { page, pageSize, total: list.data?.total });
-
   return (
-    <>
-      <PageHeader
-        title={t('nav.people')}
-        description={t('people.intro')}
-        extra={
-          <>
-            <ExportButton href={exportUrl('/api/people/export.xlsx', { q, body, asOf })} />
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-                {t('common.add')}
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card>
-        <Flex gap={8} wrap align="center" className="table-toolbar body-toolbar">
-          <AsOfPicker id="people-date" className="body-date" value={asOf} onChange={(d) => update({ ngay: d, page: null })} />
+    <ListPage<Person>
+      title={t('nav.people')}
+      description={t('people.intro')}
+      exportHref={exportUrl('/api/people/export.xlsx', { q, body, asOf })}
+      actions={
+        canManage ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+            {t('common.add')}
+          </Button>
+        ) : null
+      }
+      toolbarClassName="body-toolbar"
+      filters={
+        <>
+          <AsOfPicker id="people-date" className="body-date" value={asOf} onChange={(d) => list.setFilters({ ngay: d })} />
           <SearchBox
             className="body-search"
             label={t('people.searchLabel')}
             placeholder={t('people.searchPlaceholder')}
-            value={search}
-            onChange={setSearch}
-            onSearch={(q) => update({ q: q ?? '', page: null })}
+            value={q}
+            onSearch={(text) => list.setFilters({ q: text })}
           />
           <div className="body-unit">
             <BodySelect
               asOf={asOf}
               value={body}
               initial={body && bodyDetail.data ? { id: body, name: bodyDetail.data.body.name } : null}
-              onChange={(id) => update({ 'to-chuc': id, page: null })}
+              onChange={(id) => list.setFilters({ 'to-chuc': id })}
               placeholder={t('people.bodyFilter')}
               aria-label={t('people.bodyFilter')}
             />
           </div>
-        </Flex>
-        <Table<Person>
-          rowKey="id"
-          size="middle"
-          sticky={{ offsetHeader: 56 }}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={pagination}
-          onChange={(p) => update({ page: p.current && p.current > 1 ? String(p.current) : null, pageSize: p.pageSize && p.pageSize !== 20 ? String(p.pageSize) : null })}
-          scroll={{ x: 760 }}
-          locale={{ emptyText: list.isError ? errorText(list.error, t) : q || body ? t('people.noMatch') : t('people.empty') }}
-          aria-label={t('nav.people')}
-        />
-      </Card>
+        </>
+      }
+      list={list}
+      columns={columns}
+      scrollX={760}
+      emptyText={q || body ? t('people.noMatch') : t('people.empty')}
+    >
       <Drawer
         open={openId !== undefined}
         onClose={() => void navigate(`${PEOPLE_PATH}?${liveParams(params).toString()}`)}
@@ -166,6 +145,6 @@ export function PeoplePage() {
         onClose={() => setAdding(false)}
         onSaved={(p) => void navigate(personHref(p.id))}
       />
-    </>
+    </ListPage>
   );
 }

@@ -42,7 +42,6 @@ export function ProgrammesPage() {
   const year = Number.isInteger(rawYear) && rawYear >= 2000 && rawYear <= 2100 ? rawYear : thisYear;
   const bodyId = params.get('to-chuc');
   const q = params.get('q') ?? '';
-  const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const asOf = todayInVietnam().format('YYYY-MM-DD');
@@ -102,8 +101,7 @@ export function ProgrammesPage() {
             className="work-search"
             label={t('work.programmes.searchLabel')}
             placeholder={t('work.programmes.searchPlaceholder')}
-            value={search}
-            onChange={setSearch}
+            value={q}
             onSearch={(q) => update({ q: q ?? '' })}
           />
         </Flex>
