@@ -37,7 +37,8 @@ import { createAccount } from '../server/features/accounts/accounts.service.ts';
 import { createToken } from '../server/features/tokens/tokens.service.ts';
 import { diskFileStore } from '../server/storage/file-store.ts';
 import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
-import { taskVisible, type WorkCaller } from '../server/features/work/work.scope.ts';
+import type { WorkCaller } from '../server/features/work/work.scope.ts';
+import { taskVisible } from '../server/features/work/work.scope.repository.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,6 @@
 import { workRoutes } from './features/work/work.routes.ts';
-import { retentionRoutes } from './features/retention/retention.ts';
-import { listExportRoutes } from './features/exports/list-exports.ts';
+import { retentionRoutes } from './features/retention/retention.routes.ts';
+import { listExportRoutes } from './features/exports/list-exports.routes.ts';
 import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
@@ -25,16 +25,17 @@ import { documentIdempotencyKey, installIdempotency } from './http/idempotency.t
 import { healthRoutes } from './features/health/health.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { identityFromSession, identityFromToken } from './features/auth/index.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { tokensRoutes } from './features/tokens/tokens.routes.ts';
 import { unitsRoutes, IMPORT_FILE_LIMIT } from './features/units/units.routes.ts';
 import multipart from '@fastify/multipart';
 import { bodiesRoutes } from './features/bodies/bodies.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
-import { rolesRoutes } from './features/roles/roles.ts';
-import { auditRoutes } from './features/audit/audit.ts';
-import { handoverRoutes } from './features/handover/handover.ts';
-import { filesRoutes } from './features/files/files.ts';
+import { rolesRoutes } from './features/roles/roles.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { handoverRoutes } from './features/handover/handover.routes.ts';
+import { filesRoutes } from './features/files/files.routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -225,7 +226,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  installAuth(app, ctx);
+  installAuth(app, ctx, { fromSession: identityFromSession, fromToken: identityFromToken });
   installIdempotency(app, ctx);
   healthRoutes(app, ctx);
   setupRoutes(app, ctx);

@@ -65,7 +65,7 @@ export function registerRegisterImports(program: Command): void {
       .argument('<file>', 'a .csv (UTF-8 or Windows-1258) or .xlsx file')
       .action(async (file: string) => {
         const fs = await import('node:fs');
-        const { importBodies, importPeople } = await import('../../server/features/people/registers.import.ts');
+        const { importBodies, importPeople } = await import('../../server/features/people/index.ts');
         let data: Buffer;
         try {
           // At most one byte past the size limit is read: a larger file is refused as an upload would be.

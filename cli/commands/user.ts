@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createBody } from '../../server/features/accounts/accounts.schemas.ts';
+import { createAccountBody } from '../../server/features/accounts/index.ts';
 import * as accounts from '../../server/features/accounts/accounts.service.ts';
-import * as repo from '../../server/features/auth/auth.repository.ts';
-import { normalisePhone, password as passwordSchema } from '../../server/http/schemas.ts';
+import { accountIdForLogin } from '../../server/features/auth/auth.service.ts';
+import { password as passwordSchema } from '../../server/http/schemas.ts';
 import { AppError } from '../../server/http/errors.ts';
 import { issueMessage } from '../../server/http/errors.ts';
 import { translate } from '../../server/i18n/messages.ts';
@@ -22,10 +22,9 @@ export function explain(err: unknown): string {
 
 async function findByLogin(login: string) {
   return withCliContext(async (ctx) => {
-    const lower = login.normalize('NFC').trim().toLowerCase();
-    const row = await repo.findAccountForLogin(ctx.db, { lower, phone: normalisePhone(lower) });
-    if (!row) throw new Error(`No account "${login}".`);
-    return row.id;
+    const id = await accountIdForLogin(ctx, login);
+    if (!id) throw new Error(`No account "${login}".`);
+    return id;
   });
 }
 
@@ -43,7 +42,7 @@ export function registerUserCommands(program: Command): void {
     .option('--admin', 'administrator', false)
     .option('--must-change', 'the person must change the password at first sign-in', false)
     .action(async (o: { login: string; password: string; name?: string; email?: string; phone?: string; admin: boolean; mustChange: boolean }) => {
-      const input = createBody.parse({ username: o.login, displayName: o.name ?? o.login, email: o.email, phone: o.phone, password: o.password, isAdmin: o.admin });
+      const input = createAccountBody.parse({ username: o.login, displayName: o.name ?? o.login, email: o.email, phone: o.phone, password: o.password, isAdmin: o.admin });
       const account = await withCliContext((ctx) => accounts.createAccount(ctx, cliActor, { ...input, mustChangePassword: o.mustChange }));
       console.log(`Added account "${account.username}"${account.isAdmin ? ' (administrator)' : ''}, id ${account.id}.`);
     });

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Trx } from '../db/tx.ts';
 import { referenceRefused } from '../http/references.ts';
+import * as repo from './counters.repository.ts';
 
 type Q = Database | Trx;
 
@@ -52,14 +52,9 @@ export function formatNumber(number: number, symbol: string): string {
 /** The symbol a series would carry for an issuer, without taking a number (drafts show "Số:    /TB-MTTQ").
  * Throws NOT_FOUND (field issuerBodyId or series) when either is unknown. */
 export async function symbolFor(q: Q, issuerBodyId: string, seriesCode: string): Promise<{ symbol: string; reset: 'yearly' | 'never' }> {
-  const series = await q.selectFrom('document_series').select(['code', 'symbol', 'reset']).where('code', '=', seriesCode).executeTakeFirst();
+  const series = await repo.findSeries(q, seriesCode);
   if (!series) throw referenceRefused('series');
-  const body = await q
-    .selectFrom('bodies as b')
-    .innerJoin('body_kinds as k', 'k.code', 'b.kind')
-    .select(['b.name', 'b.short_name', 'k.short_vi', 'k.name_vi'])
-    .where('b.id', '=', issuerBodyId)
-    .executeTakeFirst();
+  const body = await repo.findIssuer(q, issuerBodyId);
   if (!body) throw referenceRefused('issuerBodyId');
   const abbr = bodyAbbreviation({ shortName: body.short_name, kindShort: body.short_vi, kindName: body.name_vi, name: body.name });
   return { symbol: `${series.symbol}-${abbr}`, reset: series.reset };
@@ -70,11 +65,6 @@ export async function symbolFor(q: Q, issuerBodyId: string, seriesCode: string):
 export async function nextNumber(trx: Trx, issuerBodyId: string, seriesCode: string, date: string): Promise<IssuedNumber> {
   const { symbol, reset } = await symbolFor(trx, issuerBodyId, seriesCode);
   const period = periodOf(reset, date);
-  const row = await trx
-    .insertInto('document_counters')
-    .values({ issuer_body_id: issuerBodyId, series: seriesCode, period, last_number: 1 })
-    .onConflict((oc) => oc.columns(['issuer_body_id', 'series', 'period']).doUpdateSet({ last_number: sql<number>`document_counters.last_number + 1` }))
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return { number: row.last_number, symbol, period };
+  const number = await repo.takeNumber(trx, issuerBodyId, seriesCode, period);
+  return { number, symbol, period };
 }

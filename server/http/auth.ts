@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localDate } from '../clock.ts';
 import { AppError } from './errors.ts';
-import { identityFromSession, identityFromToken, type Identity } from '../features/auth/index.ts';
+import type { Identity, IdentityResolver } from './identity.ts';
 import { safeEqual } from '../security/secrets.ts';
 import type { Actor } from '../db/tx.ts';
 
@@ -48,9 +48,9 @@ export function actorOf(request: FastifyRequest): Actor & { accountId: string } 
   return { accountId: id.me.id, label: id.via === 'token' ? 'api-token' : 'web', requestId: String(request.id), ip: request.ip };
 }
 
-/** Resolves who is calling (session cookie or API token) and enforces each route's `auth`, the forced
- * password change and CSRF on state-changing requests made with the cookie. */
-export function installAuth(app: FastifyInstance, ctx: AppContext): void {
+/** Resolves who is calling (session cookie or API token, through `resolve`) and enforces each route's `auth`, the
+ * forced password change and CSRF on state-changing requests made with the cookie. */
+export function installAuth(app: FastifyInstance, ctx: AppContext, resolve: IdentityResolver): void {
   app.decorateRequest('identity', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -59,12 +59,12 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
 
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      request.identity = await identityFromToken(ctx, header.slice(7).trim(), localDate(ctx.clock.now()));
+      request.identity = await resolve.fromToken(ctx, header.slice(7).trim(), localDate(ctx.clock.now()));
       if (!request.identity && level !== 'public') throw new AppError('UNAUTHENTICATED');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        request.identity = await identityFromSession(ctx, cookie);
+        request.identity = await resolve.fromSession(ctx, cookie);
         if (!request.identity) clearSessionCookie(ctx, request, reply);
       }
     }

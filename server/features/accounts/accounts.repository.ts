@@ -85,3 +85,12 @@ export async function countActiveAdmins(q: Q, exceptId?: string) {
 export async function countAll(q: Q) {
   return Number((await q.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
 }
+
+/** Links a new account to its person. */
+export async function linkPerson(q: Q, id: string, personId: string) {
+  return q.updateTable('accounts').set({ person_id: personId }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();
+}
+
+export async function livePersonExists(q: Q, personId: string) {
+  return q.selectFrom('people').select('id').where('id', '=', personId).where('deleted_at', 'is', null).executeTakeFirst();
+}

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
@@ -25,9 +26,7 @@ export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
 export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccountInput & { mustChangePassword?: boolean }): Promise<Account> {
   const passwordHash = await ctx.passwords.hash(input.password);
   const row = await inTransaction(ctx.db, actor, async (trx) => {
-    if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
-      throw referenceRefused('personId');
-    }
+    if (input.personId && !(await repo.livePersonExists(trx, input.personId))) throw referenceRefused('personId');
     const created = await repo
       .insert(trx, {
         username: input.username,
@@ -40,7 +39,7 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccount
       })
       .catch(rethrowUnique);
     if (!input.personId) return created;
-    return trx.updateTable('accounts').set({ person_id: input.personId }).where('id', '=', created.id).returningAll().executeTakeFirstOrThrow();
+    return repo.linkPerson(trx, created.id, input.personId);
   });
   return presentAccount(row);
 }
@@ -60,9 +59,7 @@ export async function updateAccount(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.isAdmin !== undefined) set.is_admin = input.isAdmin;
     if (input.personId !== undefined) {
-      if (input.personId && !(await trx.selectFrom('people').select('id').where('id', '=', input.personId).where('deleted_at', 'is', null).executeTakeFirst())) {
-        throw referenceRefused('personId');
-      }
+      if (input.personId && !(await repo.livePersonExists(trx, input.personId))) throw referenceRefused('personId');
       set.person_id = input.personId;
     }
     const updated = await repo.update(trx, id, input.version, set, ctx.clock.now()).catch(rethrowUnique);
@@ -124,4 +121,17 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password
     return updated;
   });
   return presentAccount(row);
+}
+
+/** How many live accounts there are (none: the first administrator is still to be created). */
+export async function countAccounts(q: Database | Trx): Promise<number> {
+  return repo.countAll(q);
+}
+
+/** Adds an administrator inside the caller's transaction, who is not asked to change the password (the first-run
+ * screen, which hashes it and checks there is no account yet in that transaction). */
+export async function insertAdministrator(trx: Trx, input: { username: string; displayName: string; email: string | null; passwordHash: string }): Promise<void> {
+  await repo
+    .insert(trx, { username: input.username, displayName: input.displayName, email: input.email, phone: null, passwordHash: input.passwordHash, isAdmin: true, mustChangePassword: false })
+    .catch(rethrowUnique);
 }

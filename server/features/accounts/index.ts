@@ -1,2 +1,3 @@
 // The accounts module as other modules see it.
-export { listAccounts } from './accounts.service.ts';
+export { countAccounts, insertAdministrator, listAccounts } from './accounts.service.ts';
+export { createBody as createAccountBody } from './accounts.schemas.ts';

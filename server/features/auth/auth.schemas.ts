@@ -15,6 +15,12 @@ export const meSchema = z
   .describe('Me');
 export type Me = z.infer<typeof meSchema>;
 
+declare module '../../http/identity.ts' {
+  // A request's identity carries the whole account as its owner sees it (GET /api/auth/me answers it as is).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging Me's fields in is the point
+  interface IdentityAccount extends Me {}
+}
+
 export const loginBody = z.strictObject({
   login: z.string().min(1, 'validation.required').max(254).describe('Username, phone number or e-mail'),
   password: z.string().min(1, 'validation.required').max(200),

@@ -6,6 +6,7 @@ import * as repo from './auth.repository.ts';
 import { presentMe, type Me } from './auth.schemas.ts';
 import { rememberedIdentity } from './identity.cache.ts';
 import { newSecret, sha256 } from '../../security/secrets.ts';
+import type { Identity } from '../../http/identity.ts';
 
 /**
  * Sign-in back-off; the rule in words, for administrators and auditors, is in docs/operations.md ("Sign-in back-off").
@@ -171,15 +172,6 @@ export async function changePassword(
   return { cookieToken: session.secret, csrfToken: csrf.secret, me: presentMe(row) };
 }
 
-export type Identity = {
-  me: Me;
-  via: 'session' | 'token';
-  sessionId?: string;
-  csrfToken?: string;
-  /** the person (register) the account stands for, read with the session or token */
-  personId?: string | null;
-};
-
 /** Resolves the session cookie: one indexed query, remembered for at most a second (identity.cache.ts); slides the
  * expiry at most once a minute. */
 export async function identityFromSession(ctx: AppContext, cookieToken: string): Promise<Identity | null> {
@@ -210,4 +202,9 @@ export async function identityFromToken(ctx: AppContext, secret: string, today: 
 /** Signs an account out everywhere, inside the caller's transaction (the account was disabled or handed over). */
 export async function endSessionsOfAccount(trx: Trx, accountId: string): Promise<void> {
   await repo.deleteSessionsOfAccount(trx, accountId);
+}
+
+/** The live account a login (username, phone or e-mail) names, found as sign-in finds it; the CLI's account commands. */
+export async function accountIdForLogin(ctx: Pick<AppContext, 'db'>, login: string): Promise<string | null> {
+  return (await repo.findAccountForLogin(ctx.db, foldLogin(login)))?.id ?? null;
 }

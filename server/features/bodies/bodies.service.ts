@@ -1,75 +1,62 @@
 import { today } from '../../clock.ts';
-import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import { namableSql, referenceRefused } from '../../http/references.ts';
+import { referenceRefused } from '../../http/references.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../../i18n/names.ts';
-import * as units from '../units/units.repository.ts';
+import { unitByCode, unitById } from '../units/index.ts';
+import { presentBody, presentBodyLink, presentKind } from './bodies.presenter.ts';
 import * as repo from './bodies.repository.ts';
-import type { BodyItem } from './bodies.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
-
-
-export function presentBody(r: repo.BodyRow, lang: Lang): BodyItem {
-  return {
-    id: r.id,
-    unitId: r.unit_id,
-    unitCode: r.unit_code,
-    unitName: r.unit_name,
-    kind: r.kind,
-    kindName: lang === 'en' ? r.kind_en : r.kind_vi,
-    inBloc: r.in_bloc,
-    name: r.name,
-    shortName: r.short_name,
-    parentId: r.parent_id,
-    parentName: r.parent_name,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    version: r.version,
-    deleted: r.deleted_at !== null,
-  };
-}
+type Q = Ctx['db'] | Trx;
 
 export async function listBodies(ctx: Ctx, lang: Lang, q: { unit?: string; asOf?: string; kind?: string; q?: string; includeEnded?: string; includeDeleted?: string; namedBy?: string; rule?: 'lead' | 'near' }) {
   const asOf = q.asOf ?? today(ctx);
-  let query = repo.bodiesQuery(ctx.db, asOf);
+  let unitId: string | undefined;
   if (q.unit) {
-    const u = await units.findByCode(ctx.db, q.unit, asOf);
+    const u = await unitByCode(ctx.db, q.unit, asOf);
     if (!u) throw referenceRefused('unit');
-    query = query.where('b.unit_id', '=', u.unit_id);
+    unitId = u.unit_id;
   }
-  if (q.kind) query = query.where('b.kind', '=', q.kind);
-  if (q.namedBy) query = query.where(namableSql(sql`(select unit_id from bodies where id = ${q.namedBy}::uuid)`, q.rule ?? 'lead', sql.ref('b.id')));
-  if (q.includeEnded !== 'true') query = query.where(repo.inForceBody(asOf));
-  if (q.includeDeleted !== 'true') query = query.where('b.deleted_at', 'is', null);
-  if (q.q) query = query.where(sql<SqlBool>`lower(translate(unaccent(b.name || ' ' || coalesce(b.short_name, '')), 'đĐ', 'dD')) like ${'%' + fold(q.q).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
-  const rows = await query.orderBy('k.sort').orderBy(sql`b.name collate "vi-x-icu"`).limit(500).execute();
+  const rows = await repo.listBodies(ctx.db, asOf, {
+    unitId,
+    kind: q.kind,
+    namedBy: q.namedBy,
+    rule: q.rule ?? 'lead',
+    includeEnded: q.includeEnded === 'true',
+    includeDeleted: q.includeDeleted === 'true',
+    folded: q.q ? fold(q.q) : undefined,
+  });
   return rows.map((r) => presentBody(r, lang));
+}
+
+/** The bodies above a body on `asOf`, top first. */
+async function lineOf(q: Q, id: string, asOf: string) {
+  const ids = await repo.ancestorIds(q, id);
+  if (!ids.length) return [];
+  const rows = await repo.findByIds(q, ids.map((r) => r.id), asOf);
+  const depth = new Map(ids.map((r) => [r.id, r.depth]));
+  return rows.sort((a, b) => depth.get(b.id)! - depth.get(a.id)!);
 }
 
 export async function bodyDetail(ctx: Ctx, lang: Lang, id: string, asOfRaw?: string) {
   const asOf = asOfRaw ?? today(ctx);
   const b = await repo.findById(ctx.db, id, asOf);
   if (!b) throw new AppError('NOT_FOUND');
-  const [line, children, links] = await Promise.all([
-    repo.lineOf(ctx.db, id, asOf),
-    repo.bodiesQuery(ctx.db, asOf).where('b.parent_id', '=', id).where('b.deleted_at', 'is', null).where(repo.inForceBody(asOf)).orderBy(sql`b.name collate "vi-x-icu"`).execute(),
-    repo.linksOf(ctx.db, id),
-  ]);
+  const [line, children, before, after] = await Promise.all([lineOf(ctx.db, id, asOf), repo.childrenOf(ctx.db, id, asOf), repo.predecessorsOf(ctx.db, id), repo.successorsOf(ctx.db, id)]);
   return {
     body: presentBody(b, lang),
     line: line.map((r) => presentBody(r, lang)),
     children: children.map((r) => presentBody(r, lang)),
-    predecessors: links.before.map((l) => ({ id: l.id, name: l.name, date: l.link_date })),
-    successors: links.after.map((l) => ({ id: l.id, name: l.name, date: l.link_date })),
+    predecessors: before.map(presentBodyLink),
+    successors: after.map(presentBodyLink),
   };
 }
 
 /** A parent body must be in force on the date and sit on the same unit or one of its ancestors. */
-async function checkParent(ctx: Ctx, q: Parameters<typeof repo.findById>[0], parentId: string, unitPath: string, date: string) {
+async function checkParent(q: Q, parentId: string, unitPath: string, date: string) {
   const p = await repo.findById(q, parentId, date);
   if (!p || p.deleted_at) throw referenceRefused('parentId');
   if (p.valid_from && p.valid_from > date) throw invalid('parentId', 'validation.parentNotInForce');
@@ -80,47 +67,37 @@ async function checkParent(ctx: Ctx, q: Parameters<typeof repo.findById>[0], par
 export async function createBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, input: { unitCode: string; kind: string; name: string; shortName?: string; parentId?: string | null; validFrom?: string }) {
   const date = input.validFrom ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
-    const unit = await units.findByCode(trx, input.unitCode, date);
+    const unit = await unitByCode(trx, input.unitCode, date);
     if (!unit) throw referenceRefused('unitCode');
-    const kind = await trx.selectFrom('body_kinds').select('code').where('code', '=', input.kind).where('deleted_at', 'is', null).executeTakeFirst();
+    const kind = await repo.liveKind(trx, input.kind);
     if (!kind) throw referenceRefused('kind');
-    if (input.parentId) await checkParent(ctx, trx, input.parentId, unit.path, date);
-    const row = await trx
-      .insertInto('bodies')
-      .values({ unit_id: unit.unit_id, kind: input.kind, name: input.name, short_name: input.shortName ?? null, parent_id: input.parentId ?? null, valid_from: input.validFrom ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return presentBody((await repo.findById(trx, row.id, date))!, lang);
+    if (input.parentId) await checkParent(trx, input.parentId, unit.path, date);
+    const id = await repo.insertBody(trx, { unit_id: unit.unit_id, kind: input.kind, name: input.name, short_name: input.shortName ?? null, parent_id: input.parentId ?? null, valid_from: input.validFrom ?? null });
+    return presentBody((await repo.findById(trx, id, date))!, lang);
   });
 }
 
 export async function updateBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: string, input: { version: number; name?: string; shortName?: string | null; parentId?: string | null }) {
   const date = today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
-    const b = await trx.selectFrom('bodies').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const b = await repo.lockBody(trx, id);
     if (!b) throw new AppError('NOT_FOUND');
     if (b.version !== input.version) throw new AppError('CONFLICT');
     if (input.parentId) {
       if (input.parentId === id) throw invalid('parentId', 'validation.parentNotAbove');
       const at = b.valid_from ?? date;
-      const unit = await units.findById(trx, b.unit_id, b.valid_to && b.valid_to <= at ? b.valid_from ?? at : at);
+      const unit = await unitById(trx, b.unit_id, b.valid_to && b.valid_to <= at ? b.valid_from ?? at : at);
       if (!unit) throw invalid('parentId', 'validation.parentNotAbove');
-      await checkParent(ctx, trx, input.parentId, unit.path, unit.valid_from ?? at);
+      await checkParent(trx, input.parentId, unit.path, unit.valid_from ?? at);
       // No cycles in a line.
-      const line = await repo.lineOf(trx, input.parentId, date);
+      const line = await lineOf(trx, input.parentId, date);
       if (line.some((l) => l.id === id)) throw invalid('parentId', 'validation.parentNotAbove');
     }
-    await trx
-      .updateTable('bodies')
-      .set((eb) => ({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
-        ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
-        updated_at: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .execute();
+    await repo.updateBody(trx, id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
+      ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+    });
     return presentBody((await repo.findById(trx, id, date))!, lang);
   });
 }
@@ -128,7 +105,7 @@ export async function updateBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: s
 /** Ends a body on a date, naming the bodies that take over its work. */
 export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: string, input: { version: number; date: string; successorIds: string[] }) {
   return inTransaction(ctx.db, actor, async (trx) => {
-    const b = await trx.selectFrom('bodies').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const b = await repo.lockBody(trx, id);
     if (!b) throw new AppError('NOT_FOUND');
     if (b.version !== input.version) throw new AppError('CONFLICT');
     if (b.valid_from && b.valid_from >= input.date) throw invalid('date', 'validation.endBeforeStart');
@@ -138,10 +115,8 @@ export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: stri
       if (!succ || succ.deleted_at) throw referenceRefused(`successorIds.${i}`);
       if ((succ.valid_from && succ.valid_from > input.date) || (succ.valid_to && succ.valid_to <= input.date)) throw invalid(`successorIds.${i}`, 'validation.successorNotInForce');
     }
-    await trx.updateTable('bodies').set((eb) => ({ valid_to: input.date, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    for (const s of input.successorIds) {
-      await trx.insertInto('body_links').values({ from_body_id: id, to_body_id: s, link_date: input.date }).onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing()).execute();
-    }
+    await repo.endBody(trx, id, input.date);
+    for (const s of input.successorIds) await repo.insertBodyLink(trx, id, s, input.date);
     return presentBody((await repo.findById(trx, id, input.date))!, lang);
   });
 }
@@ -149,28 +124,23 @@ export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: stri
 /** Soft delete (a body entered by mistake) and restore. */
 export async function setDeleted(ctx: Ctx, actor: Actor, lang: Lang, id: string, version: number, deleted: boolean) {
   return inTransaction(ctx.db, actor, async (trx) => {
-    const b = await trx.selectFrom('bodies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const b = await repo.lockBody(trx, id, true);
     if (!b || (b.deleted_at !== null) === deleted) throw new AppError('NOT_FOUND');
     if (b.version !== version) throw new AppError('CONFLICT');
-    await trx.updateTable('bodies').set((eb) => ({ deleted_at: deleted ? new Date() : null, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    await repo.setBodyDeleted(trx, id, deleted);
     return presentBody((await repo.findById(trx, id, today(ctx)))!, lang);
   });
 }
 
 export async function listKinds(ctx: Ctx, lang: Lang) {
-  const rows = await ctx.db.selectFrom('body_kinds').selectAll().where('deleted_at', 'is', null).orderBy('sort').orderBy('code').execute();
-  return rows.map((k) => ({ code: k.code, name: lang === 'en' ? k.name_en : k.name_vi, shortName: k.short_vi, inBloc: k.in_bloc }));
+  return (await repo.kinds(ctx.db)).map((k) => presentKind(k, lang));
 }
 
 export async function createKind(ctx: Ctx, actor: Actor, lang: Lang, input: { code: string; nameVi: string; nameEn: string; shortVi?: string; inBloc: boolean }) {
   return inTransaction(ctx.db, actor, async (trx) => {
-    const exists = await trx.selectFrom('body_kinds').select('code').where('code', '=', input.code).executeTakeFirst();
+    const exists = await repo.anyKind(trx, input.code);
     if (exists) throw new AppError('ALREADY_EXISTS', { field: 'code' });
-    const k = await trx
-      .insertInto('body_kinds')
-      .values({ code: input.code, name_vi: input.nameVi, name_en: input.nameEn, short_vi: input.shortVi ?? null, in_bloc: input.inBloc, sort: 50 })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { code: k.code, name: lang === 'en' ? k.name_en : k.name_vi, shortName: k.short_vi, inBloc: k.in_bloc };
+    const k = await repo.insertKind(trx, { code: input.code, name_vi: input.nameVi, name_en: input.nameEn, short_vi: input.shortVi ?? null, in_bloc: input.inBloc, sort: 50 });
+    return presentKind(k, lang);
   });
 }

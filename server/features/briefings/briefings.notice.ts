@@ -28,13 +28,7 @@ export async function noticeDocx(ctx: Ctx, c: WorkCaller, id: string): Promise<{
   const row = await readableBriefing(ctx.db, c, id);
   const detail = await briefingDetail(ctx, c, id);
   const b = detail.briefing;
-  const body = await ctx.db
-    .selectFrom('bodies as b')
-    .innerJoin('body_kinds as k', 'k.code', 'b.kind')
-    .leftJoin('bodies as p', (j) => j.onRef('p.id', '=', 'b.parent_id').onRef('p.unit_id', '=', 'b.unit_id'))
-    .select(['b.name', 'k.short_vi', 'p.name as superior'])
-    .where('b.id', '=', row.body_id)
-    .executeTakeFirstOrThrow();
+  const body = await repo.noticeIssuer(ctx.db, row.body_id);
   const number = b.notice ? formatNumber(b.notice.number, b.notice.symbol) : `      /${(await symbolFor(ctx.db, row.body_id, NOTICE_SERIES)).symbol}`;
   const position = row.chair_person_id ? await repo.positionIn(ctx.db, row.chair_person_id, row.body_id, row.held_on) : null;
   const chair = row.chair_name ? { name: row.chair_name, title: chairTitle(position, body.name, body.short_vi) } : null;

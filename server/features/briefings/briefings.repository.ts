@@ -1,6 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Trx } from '../../db/tx.ts';
+import { inForce } from '../../db/validity.ts';
 import { unitNameOf } from '../work/index.ts';
 import type { WorkCaller } from '../work/index.ts';
 
@@ -14,7 +16,7 @@ export function bodyReadable(c: WorkCaller, alias = 'b') {
 }
 
 /** Briefings (not deleted) with their body, unit, programme, chair, counts of conclusions. */
-export function briefingsQuery(q: Q) {
+function briefingsQuery(q: Q) {
   return q
     .selectFrom('briefings as br')
     .innerJoin('bodies as b', 'b.id', 'br.body_id')
@@ -46,8 +48,63 @@ export function briefingsQuery(q: Q) {
 
 export type BriefingRow = Awaited<ReturnType<ReturnType<typeof briefingsQuery>['executeTakeFirstOrThrow']>>;
 
-export async function findBriefing(q: Q, id: string) {
-  return briefingsQuery(q).where('br.id', '=', id).executeTakeFirst();
+export type BriefingFilter = { bodyId?: string; from?: string; to?: string; /** folded words of the title */ folded?: string };
+
+/** Briefings of bodies the caller reads, matching the filter. */
+function readableBriefings(q: Q, c: WorkCaller, f: BriefingFilter) {
+  let query = briefingsQuery(q).where(bodyReadable(c));
+  if (f.bodyId) query = query.where('br.body_id', '=', f.bodyId);
+  if (f.from) query = query.where('br.held_on', '>=', f.from);
+  if (f.to) query = query.where('br.held_on', '<=', f.to);
+  if (f.folded !== undefined) query = query.where(sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  return query;
+}
+
+/** A page of the briefings the caller reads, newest first. */
+export async function briefingsPage(q: Q, c: WorkCaller, f: BriefingFilter, page: { limit: number; offset: number }) {
+  return readableBriefings(q, c, f).orderBy('br.held_on', 'desc').orderBy('br.created_at', 'desc').limit(page.limit).offset(page.offset).execute();
+}
+
+/** How many briefings the caller reads match the filter. */
+export async function briefingsCount(q: Q, c: WorkCaller, f: BriefingFilter): Promise<number> {
+  const r = await readableBriefings(q, c, f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** The briefing, when the caller reads it and it is not deleted. */
+export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
+  return briefingsQuery(q).where('br.id', '=', id).where(bodyReadable(c)).executeTakeFirst();
+}
+
+/** An SQL expression: the unit of the body, for the reference checks of what a briefing of it names. */
+export function bodyUnitSql(bodyId: string) {
+  return sql<string | null>`(select unit_id from bodies where id = ${bodyId}::uuid)`;
+}
+
+/** The dates of a body not deleted. */
+export async function liveBodyDates(q: Q, bodyId: string) {
+  return q.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** The dates of a body (there must be one). */
+export async function bodyDates(q: Q, bodyId: string) {
+  return q.selectFrom('bodies').select(['valid_from', 'valid_to']).where('id', '=', bodyId).executeTakeFirstOrThrow();
+}
+
+/** The register's names of these people. */
+export async function peopleNames(q: Q, ids: string[]) {
+  return q.selectFrom('people').select(['id', 'full_name']).where('id', 'in', ids).execute();
+}
+
+/** The issuing body of a notice: its name and kind's short name, and the body directly above it on the same unit. */
+export async function noticeIssuer(q: Q, bodyId: string) {
+  return q
+    .selectFrom('bodies as b')
+    .innerJoin('body_kinds as k', 'k.code', 'b.kind')
+    .leftJoin('bodies as p', (j) => j.onRef('p.id', '=', 'b.parent_id').onRef('p.unit_id', '=', 'b.unit_id'))
+    .select(['b.name', 'k.short_vi', 'p.name as superior'])
+    .where('b.id', '=', bodyId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The briefing row locked for a change (null when absent or deleted). */
@@ -103,8 +160,91 @@ export async function positionIn(q: Q, personId: string, bodyId: string, date: s
     .where('person_id', '=', personId)
     .where('body_id', '=', bodyId)
     .where('deleted_at', 'is', null)
-    .where(sql<SqlBool>`(valid_from is null or valid_from <= ${date}::date) and (valid_to is null or ${date}::date < valid_to)`)
+    .where(inForce('positions', date))
     .orderBy('concurrent')
     .executeTakeFirst();
   return r?.title ?? null;
+}
+
+/** A new briefing: its id. */
+export async function insertBriefing(trx: Trx, row: Insertable<DB['briefings']>): Promise<string> {
+  const r = await trx.insertInto('briefings').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export type BriefingChange = Updateable<DB['briefings']>;
+
+/** Changes a briefing's fields, with its next version. */
+export async function updateBriefing(trx: Trx, id: string, change: BriefingChange) {
+  await trx.updateTable('briefings').set(change).set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+}
+
+/** Records the notice's number, with the briefing's next version. */
+export async function setNotice(trx: Trx, id: string, notice: { number: number; symbol: string; issuedOn: string }) {
+  await trx
+    .updateTable('briefings')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+    .set({ notice_number: notice.number, notice_symbol: notice.symbol, notice_issued_on: notice.issuedOn })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteBriefing(trx: Trx, id: string) {
+  await trx.updateTable('briefings').set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+export async function deleteAttendees(trx: Trx, briefingId: string) {
+  await trx.deleteFrom('briefing_attendees').where('briefing_id', '=', briefingId).execute();
+}
+
+/** The briefing's conclusions (not deleted), locked for a change. */
+export async function lockConclusions(trx: Trx, briefingId: string) {
+  return trx.selectFrom('briefing_conclusions').selectAll().where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).forUpdate().execute();
+}
+
+export async function insertConclusion(trx: Trx, briefingId: string, position: number, text: string) {
+  await trx.insertInto('briefing_conclusions').values({ briefing_id: briefingId, position, text }).execute();
+}
+
+export async function updateConclusion(trx: Trx, id: string, position: number, text: string) {
+  await trx.updateTable('briefing_conclusions').set((eb) => ({ text, position, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+export async function deleteConclusion(trx: Trx, id: string) {
+  await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** Deletes (soft) every conclusion of a briefing. */
+export async function deleteConclusionsOf(trx: Trx, briefingId: string) {
+  await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).execute();
+}
+
+/** How many conclusions (not deleted) a briefing has. */
+export async function conclusionCount(q: Q, briefingId: string): Promise<number> {
+  const r = await q.selectFrom('briefing_conclusions').select(sql<number>`count(*)::int`.as('n')).where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** A conclusion (not deleted, of a briefing not deleted) with its briefing's body and programme. */
+export async function conclusionWithBriefing(q: Q, conclusionId: string) {
+  return q
+    .selectFrom('briefing_conclusions as bc')
+    .innerJoin('briefings as b', 'b.id', 'bc.briefing_id')
+    .select(['bc.id', 'bc.text', 'bc.task_id', 'b.body_id', 'b.programme_id'])
+    .where('bc.id', '=', conclusionId)
+    .where('bc.deleted_at', 'is', null)
+    .where('b.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Links a conclusion (not deleted, without a task yet) to its task: whether it did. */
+export async function linkConclusionTask(trx: Trx, conclusionId: string, taskId: string): Promise<boolean> {
+  const r = await trx
+    .updateTable('briefing_conclusions')
+    .set((eb) => ({ task_id: taskId, version: eb('version', '+', 1) }))
+    .where('id', '=', conclusionId)
+    .where('task_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

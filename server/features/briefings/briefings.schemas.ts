@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, pagination, text, ref } from '../../http/schemas.ts';
 import { createTaskBody as createTask, longText, taskStatus, version } from '../work/index.ts';
 
-export { versionBody } from '../work/work.schemas.ts';
+export { versionBody } from '../work/index.ts';
 
 export const notice = z
   .object({

@@ -1,68 +1,36 @@
-import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { formatNumber, nextNumber } from '../../documents/counters.ts';
+import { nextNumber } from '../../documents/counters.ts';
 import { fold } from '../../i18n/names.ts';
 import { createTask } from '../work/index.ts';
 import { bodyReadable, canReadProgramme, holdsOverBody, type WorkCaller } from '../work/index.ts';
 import { assertReferences, itemChecks, referenceRefused } from '../../http/references.ts';
+import { presentDetail, presentItem } from './briefings.presenter.ts';
 import * as repo from './briefings.repository.ts';
 import type * as s from './briefings.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 type Q = Ctx['db'] | Trx;
 
-
 /** The series of the conclusions notice (document_series, migration 0007). */
 export const NOTICE_SERIES = 'conclusion_notice';
 
-export function presentItem(r: repo.BriefingRow): s.BriefingItem {
-  return {
-    id: r.id,
-    bodyId: r.body_id,
-    bodyName: r.body_name,
-    unitName: r.unit_name,
-    programmeId: r.programme_id,
-    programmeTitle: r.programme_title,
-    heldOn: r.held_on,
-    title: r.title,
-    chairPersonId: r.chair_person_id,
-    chairName: r.chair_name,
-    conclusionCount: r.conclusion_count,
-    linkedCount: r.linked_count,
-    notice:
-      r.notice_number !== null && r.notice_symbol && r.notice_issued_on
-        ? { number: r.notice_number, symbol: r.notice_symbol, label: formatNumber(r.notice_number, r.notice_symbol), issuedOn: r.notice_issued_on }
-        : null,
-    version: r.version,
-  };
-}
-
 /** Briefings of bodies the caller reads, newest first. */
 export async function listBriefings(ctx: Ctx, c: WorkCaller, q: z.infer<typeof s.listQuery>) {
-  let query = repo.briefingsQuery(ctx.db).where(repo.bodyReadable(c));
-  if (q.bodyId) query = query.where('br.body_id', '=', q.bodyId);
-  if (q.from) query = query.where('br.held_on', '>=', q.from);
-  if (q.to) query = query.where('br.held_on', '<=', q.to);
-  if (q.q) query = query.where(sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + fold(q.q).replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  const filter = { bodyId: q.bodyId, from: q.from, to: q.to, folded: q.q ? fold(q.q) : undefined };
   const [rows, total] = await Promise.all([
-    query
-      .orderBy('br.held_on', 'desc')
-      .orderBy('br.created_at', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    repo.briefingsPage(ctx.db, c, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    repo.briefingsCount(ctx.db, c, filter),
   ]);
-  return { items: rows.map(presentItem), total: total.n };
+  return { items: rows.map(presentItem), total };
 }
 
 /** A briefing the caller reads; NOT_FOUND otherwise (absent, deleted or out of scope look the same). */
 export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
-  const row = await repo.briefingsQuery(q).where('br.id', '=', id).where(repo.bodyReadable(c)).executeTakeFirst();
+  const row = await repo.readableBriefing(q, c, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -70,18 +38,7 @@ export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
 export async function briefingDetail(ctx: Ctx, c: WorkCaller, id: string): Promise<s.BriefingDetail> {
   const row = await readableBriefing(ctx.db, c, id);
   const [attendees, conclusions, manage] = await Promise.all([repo.attendeesOf(ctx.db, id), repo.conclusionsOf(ctx.db, id), holdsOverBody(ctx.db, c, 'work.manage', row.body_id)]);
-  return {
-    briefing: { ...presentItem(row), agenda: row.agenda, minutes: row.minutes },
-    attendees: attendees.map((a) => ({ id: a.id, personId: a.person_id, name: a.name, bodyId: a.body_id, bodyName: a.body_name })),
-    conclusions: conclusions.map((k) => ({
-      id: k.id,
-      position: k.position,
-      text: k.text,
-      task: k.t_id ? { id: k.t_id, number: k.t_number!, title: k.t_title!, status: k.t_status!, leadBodyName: k.t_lead!, dueDate: k.t_due } : null,
-      version: k.version,
-    })),
-    permissions: { manage },
-  };
+  return presentDetail(row, attendees, conclusions, manage);
 }
 
 async function checkProgramme(q: Q, c: WorkCaller, id: string | null | undefined) {
@@ -93,7 +50,7 @@ async function checkProgramme(q: Q, c: WorkCaller, id: string | null | undefined
  * came for: task.references.ts's rules, about the briefing's body). */
 async function checkNamed(q: Q, c: WorkCaller, bodyId: string, input: { chairPersonId?: string | null; attendees?: z.infer<typeof s.attendeeInput>[] }) {
   const attendees = input.attendees ?? [];
-  await assertReferences(q, c, sql<string | null>`(select unit_id from bodies where id = ${bodyId}::uuid)`, [
+  await assertReferences(q, c, repo.bodyUnitSql(bodyId), [
     ...(input.chairPersonId ? [{ field: 'chairPersonId', rule: 'nearPerson' as const, id: input.chairPersonId }] : []),
     ...itemChecks('attendees', attendees, [
       ['bodyId', 'near', (x) => x.bodyId],
@@ -107,7 +64,7 @@ async function resolveAttendees(q: Q, list: z.infer<typeof s.attendeeInput>[]) {
   const out: { personId: string | null; name: string; bodyId: string | null }[] = [];
   const seen = new Set<string>();
   const ids = list.flatMap((a) => (a.personId ? [a.personId] : []));
-  const names = new Map((ids.length ? await q.selectFrom('people').select(['id', 'full_name']).where('id', 'in', ids).execute() : []).map((p) => [p.id, p]));
+  const names = new Map((ids.length ? await repo.peopleNames(q, ids) : []).map((p) => [p.id, p]));
   for (const a of list) {
     if (a.personId) {
       const p = names.get(a.personId)!;
@@ -121,7 +78,7 @@ async function resolveAttendees(q: Q, list: z.infer<typeof s.attendeeInput>[]) {
 
 /** The body of a new briefing: present (404 naming bodyId), in force on the day, and the caller manages its work. */
 async function checkBriefingBody(q: Q, c: WorkCaller, bodyId: string, heldOn: string) {
-  const b = await q.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+  const b = await repo.liveBodyDates(q, bodyId);
   if (!b || !(await bodyReadable(q, c, bodyId))) throw referenceRefused('bodyId');
   if (!(await holdsOverBody(q, c, 'work.manage', bodyId))) throw new AppError('FORBIDDEN');
   if (b.valid_to && b.valid_to <= heldOn) throw invalid('heldOn', 'validation.bodyEnded');
@@ -135,23 +92,19 @@ export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, inpu
     await checkProgramme(trx, c, input.programmeId);
     await checkNamed(trx, c, input.bodyId, input);
     const attendees = await resolveAttendees(trx, input.attendees);
-    const row = await trx
-      .insertInto('briefings')
-      .values({
-        body_id: input.bodyId,
-        programme_id: input.programmeId ?? null,
-        held_on: input.heldOn,
-        title: input.title,
-        chair_person_id: input.chairPersonId ?? null,
-        agenda: input.agenda || null,
-        minutes: input.minutes || null,
-        created_by: actor.accountId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await repo.insertAttendees(trx, row.id, attendees);
-    await repo.insertConclusions(trx, row.id, input.conclusions.map((text, i) => ({ position: i + 1, text })));
-    return row.id;
+    const briefingId = await repo.insertBriefing(trx, {
+      body_id: input.bodyId,
+      programme_id: input.programmeId ?? null,
+      held_on: input.heldOn,
+      title: input.title,
+      chair_person_id: input.chairPersonId ?? null,
+      agenda: input.agenda || null,
+      minutes: input.minutes || null,
+      created_by: actor.accountId,
+    });
+    await repo.insertAttendees(trx, briefingId, attendees);
+    await repo.insertConclusions(trx, briefingId, input.conclusions.map((text, i) => ({ position: i + 1, text })));
+    return briefingId;
   });
   return briefingDetail(ctx, c, id);
 }
@@ -165,32 +118,30 @@ async function forChange(trx: Trx, c: WorkCaller, id: string, version: number) {
   return row;
 }
 
-const bump = (trx: Trx, id: string) => trx.updateTable('briefings').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id);
-
 /** Edits a briefing; the conclusions, when given, are the new list in order: an id edits that conclusion, no id
  * adds one, and an unlinked conclusion left out is removed (a linked one cannot be: 400 naming conclusions). */
 export async function updateBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, input: z.infer<typeof s.updateBriefing>) {
   await inTransaction(ctx.db, actor, async (trx) => {
     const row = await forChange(trx, c, id, input.version);
     if (input.heldOn !== undefined) {
-      const b = await trx.selectFrom('bodies').select(['valid_from', 'valid_to']).where('id', '=', row.body_id).executeTakeFirstOrThrow();
+      const b = await repo.bodyDates(trx, row.body_id);
       if (b.valid_to && b.valid_to <= input.heldOn) throw invalid('heldOn', 'validation.bodyEnded');
       if (b.valid_from && b.valid_from > input.heldOn) throw invalid('heldOn', 'validation.bodyNotYet');
     }
     await checkProgramme(trx, c, input.programmeId);
     await checkNamed(trx, c, row.body_id, input);
-    const set: Record<string, unknown> = {};
+    const set: repo.BriefingChange = {};
     if (input.programmeId !== undefined) set.programme_id = input.programmeId;
     if (input.heldOn !== undefined) set.held_on = input.heldOn;
     if (input.title !== undefined) set.title = input.title;
     if (input.chairPersonId !== undefined) set.chair_person_id = input.chairPersonId;
     if (input.agenda !== undefined) set.agenda = input.agenda || null;
     if (input.minutes !== undefined) set.minutes = input.minutes || null;
-    await trx.updateTable('briefings').set(set).set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+    await repo.updateBriefing(trx, id, set);
 
     if (input.attendees) {
       const attendees = await resolveAttendees(trx, input.attendees);
-      await trx.deleteFrom('briefing_attendees').where('briefing_id', '=', id).execute();
+      await repo.deleteAttendees(trx, id);
       await repo.insertAttendees(trx, id, attendees);
     }
     if (input.conclusions) await reconcileConclusions(trx, id, input.conclusions);
@@ -199,25 +150,24 @@ export async function updateBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: 
 }
 
 async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: string; text: string }[]) {
-  const existing = await trx.selectFrom('briefing_conclusions').selectAll().where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).forUpdate().execute();
+  const existing = await repo.lockConclusions(trx, briefingId);
   const byId = new Map(existing.map((e) => [e.id, e]));
   const kept = new Set<string>();
   for (const [i, item] of list.entries()) {
     const position = i + 1;
     if (!item.id) {
-      await trx.insertInto('briefing_conclusions').values({ briefing_id: briefingId, position, text: item.text }).execute();
+      await repo.insertConclusion(trx, briefingId, position, item.text);
       continue;
     }
     const e = byId.get(item.id);
     if (!e || kept.has(item.id)) throw referenceRefused(`conclusions.${i}.id`);
     kept.add(item.id);
-    if (e.text !== item.text || e.position !== position)
-      await trx.updateTable('briefing_conclusions').set((eb) => ({ text: item.text, position, version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+    if (e.text !== item.text || e.position !== position) await repo.updateConclusion(trx, e.id, position, item.text);
   }
   for (const e of existing) {
     if (kept.has(e.id)) continue;
     if (e.task_id) throw invalid('conclusions', 'validation.conclusionLinked');
-    await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', e.id).execute();
+    await repo.deleteConclusion(trx, e.id);
   }
 }
 
@@ -225,8 +175,8 @@ async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: s
 export async function deleteBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, version: number) {
   await inTransaction(ctx.db, actor, async (trx) => {
     await forChange(trx, c, id, version);
-    await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('briefing_id', '=', id).where('deleted_at', 'is', null).execute();
-    await trx.updateTable('briefings').set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    await repo.deleteConclusionsOf(trx, id);
+    await repo.deleteBriefing(trx, id);
   });
   return { ok: true as const };
 }
@@ -237,10 +187,9 @@ export async function issueNotice(ctx: Ctx, actor: Actor, c: WorkCaller, id: str
   await inTransaction(ctx.db, actor, async (trx) => {
     const row = await forChange(trx, c, id, version);
     if (row.notice_number !== null) return;
-    const n = await trx.selectFrom('briefing_conclusions').select(sql<number>`count(*)::int`.as('n')).where('briefing_id', '=', id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
-    if (!n.n) throw invalid('conclusions', 'validation.noConclusions');
+    if (!(await repo.conclusionCount(trx, id))) throw invalid('conclusions', 'validation.noConclusions');
     const issued = await nextNumber(trx, row.body_id, NOTICE_SERIES, c.today);
-    await bump(trx, id).set({ notice_number: issued.number, notice_symbol: issued.symbol, notice_issued_on: c.today }).execute();
+    await repo.setNotice(trx, id, { number: issued.number, symbol: issued.symbol, issuedOn: c.today });
   });
   return briefingDetail(ctx, c, id);
 }
@@ -257,27 +206,13 @@ export function titleFrom(text: string): string {
 /** Turns a conclusion into a task (through the work module's createTask, its checks and permissions), linking the
  * two in the same transaction. 409 ALREADY_LINKED when the conclusion already has its task. */
 export async function conclusionToTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, conclusionId: string, input: z.infer<typeof s.conclusionTask>) {
-  const k = await ctx.db
-    .selectFrom('briefing_conclusions as bc')
-    .innerJoin('briefings as b', 'b.id', 'bc.briefing_id')
-    .select(['bc.id', 'bc.text', 'bc.task_id', 'b.body_id', 'b.programme_id'])
-    .where('bc.id', '=', conclusionId)
-    .where('bc.deleted_at', 'is', null)
-    .where('b.deleted_at', 'is', null)
-    .executeTakeFirst();
+  const k = await repo.conclusionWithBriefing(ctx.db, conclusionId);
   if (!k) throw new AppError('NOT_FOUND');
   if (!(await holdsOverBody(ctx.db, c, 'work.manage', k.body_id))) throw new AppError('FORBIDDEN');
   if (k.task_id) throw new AppError('ALREADY_LINKED');
   const programmeId = input.programmeId ?? k.programme_id;
   if (!programmeId) throw invalid('programmeId', 'validation.required');
-  return createTask(ctx, actor, c, lang, { ...input, programmeId, title: input.title ?? titleFrom(k.text) }, async (trx, taskId) => {
-    const r = await trx
-      .updateTable('briefing_conclusions')
-      .set((eb) => ({ task_id: taskId, version: eb('version', '+', 1) }))
-      .where('id', '=', conclusionId)
-      .where('task_id', 'is', null)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!Number(r.numUpdatedRows)) throw new AppError('ALREADY_LINKED');
+  return createTask({ app: ctx, actor, caller: c, lang }, { ...input, programmeId, title: input.title ?? titleFrom(k.text) }, async (trx, taskId) => {
+    if (!(await repo.linkConclusionTask(trx, conclusionId, taskId))) throw new AppError('ALREADY_LINKED');
   });
 }

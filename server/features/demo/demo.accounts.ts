@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Trx } from '../../db/tx.ts';
 import type { PasswordHasher } from '../../security/passwords.ts';
-import * as units from '../units/units.repository.ts';
+import { unitByCode } from '../units/index.ts';
+import * as repo from './demo.repository.ts';
 
 type Role = { role: string; unitCode: string; asOf: string; body?: string; from?: string; to?: string };
 type DemoAccount = { username: string; email: string; displayName: string; person?: string; isAdmin?: boolean; roles: Role[] };
@@ -36,22 +37,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** Creates the demo accounts that do not exist yet. Returns the password used when any was created. */
 export async function seedDemoAccounts(trx: Trx, passwords: PasswordHasher, password: string | undefined): Promise<{ added: number; password: string | null }> {
   const missing: DemoAccount[] = [];
-  for (const a of DEMO_ACCOUNTS) if (!(await trx.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst())) missing.push(a);
+  for (const a of DEMO_ACCOUNTS) if (!(await repo.accountNamed(trx, a.username))) missing.push(a);
   if (!missing.length) return { added: 0, password: null };
   const pw = password ?? crypto.randomBytes(9).toString('base64url');
   const hash = await passwords.hash(pw);
   for (const a of missing) {
-    const person = a.person ? await trx.selectFrom('people').select('id').where('full_name', '=', a.person).executeTakeFirst() : undefined;
-    const acc = await trx
-      .insertInto('accounts')
-      .values({ username: a.username, email: a.email, display_name: a.displayName, password_hash: hash, is_admin: a.isAdmin ?? false, must_change_password: false, person_id: person?.id ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const person = a.person ? await repo.personNamed(trx, a.person) : undefined;
+    const accountId = await repo.insertAccount(trx, { username: a.username, email: a.email, display_name: a.displayName, password_hash: hash, is_admin: a.isAdmin ?? false, must_change_password: false, person_id: person?.id ?? null });
     for (const r of a.roles) {
-      const unit = await units.findByCode(trx, r.unitCode, r.asOf);
+      const unit = await unitByCode(trx, r.unitCode, r.asOf);
       if (!unit) throw new Error(`demo: no unit ${r.unitCode} on ${r.asOf}`);
-      const body = r.body ? await trx.selectFrom('bodies').select('id').where('name', '=', r.body).executeTakeFirst() : undefined;
-      await trx.insertInto('role_assignments').values({ account_id: acc.id, role: r.role, unit_id: unit.unit_id, body_id: body?.id ?? null, valid_from: r.from ?? null, valid_to: r.to ?? null }).execute();
+      const body = r.body ? await repo.bodyNamed(trx, r.body) : undefined;
+      await repo.insertRoleAssignment(trx, { account_id: accountId, role: r.role, unit_id: unit.unit_id, body_id: body?.id ?? null, valid_from: r.from ?? null, valid_to: r.to ?? null });
     }
   }
   return { added: missing.length, password: pw };

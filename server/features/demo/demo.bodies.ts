@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Trx } from '../../db/tx.ts';
-import * as units from '../units/units.repository.ts';
+import { unitByCode, unitChildren } from '../units/index.ts';
+import * as repo from './demo.repository.ts';
 
 const ORGS: [kind: string, prefix: string][] = [
   ['front', 'Ủy ban MTTQ'],
@@ -14,27 +14,23 @@ const ORGS: [kind: string, prefix: string][] = [
 type Made = Map<string, string>; // key → body id
 
 async function body(trx: Trx, made: Made, key: string, v: { unitCode: string; asOf: string; kind: string; name: string; shortName?: string; parentKey?: string; validFrom?: string | null; validTo?: string | null }) {
-  const unit = await units.findByCode(trx, v.unitCode, v.asOf);
+  const unit = await unitByCode(trx, v.unitCode, v.asOf);
   if (!unit) throw new Error(`demo: no unit ${v.unitCode} on ${v.asOf}`);
-  const existing = await trx.selectFrom('bodies').select('id').where('unit_id', '=', unit.unit_id).where('name', '=', v.name).executeTakeFirst();
+  const existing = await repo.bodyOfUnitNamed(trx, unit.unit_id, v.name);
   if (existing) {
     made.set(key, existing.id);
     return existing.id;
   }
-  const row = await trx
-    .insertInto('bodies')
-    .values({ unit_id: unit.unit_id, kind: v.kind, name: v.name, short_name: v.shortName ?? null, parent_id: v.parentKey ? made.get(v.parentKey)! : null, valid_from: v.validFrom ?? null, valid_to: v.validTo ?? null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  made.set(key, row.id);
-  return row.id;
+  const id = await repo.insertBody(trx, { unit_id: unit.unit_id, kind: v.kind, name: v.name, short_name: v.shortName ?? null, parent_id: v.parentKey ? made.get(v.parentKey)! : null, valid_from: v.validFrom ?? null, valid_to: v.validTo ?? null });
+  made.set(key, id);
+  return id;
 }
 
 /** Bodies of the demo: Quảng Ninh province; Móng Cái and Quảng Yên with their bloc offices until the district
  * level ended (30/06/2025); the wards and communes that succeeded them, with their Front committees; the
  * mobilisation blocs of Móng Cái's communes before the reform. Idempotent. */
 export async function seedDemoBodies(trx: Trx): Promise<number> {
-  const before = Number((await sql<{ n: string }>`select count(*) as n from bodies`.execute(trx)).rows[0]!.n);
+  const before = await repo.countBodies(trx);
   const made: Made = new Map();
   const P = { unitCode: '22', asOf: '2024-01-01' };
   for (const [kind, prefix] of ORGS) await body(trx, made, `22:${kind}`, { ...P, kind, name: `${prefix} tỉnh Quảng Ninh` });
@@ -55,7 +51,7 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
   await body(trx, made, '194:sub-propaganda', { unitCode: '194', asOf: '2024-01-01', validTo: '2025-07-01', kind: 'subcommittee', name: 'Tiểu ban Tuyên truyền, Cơ quan Khối TP Móng Cái', parentKey: '194:office', validFrom: '2015-07-01' });
 
   // Mobilisation blocs of Móng Cái's communes and wards before the reform.
-  const communes = await units.children(trx, (await units.findByCode(trx, '194', '2024-01-01'))!.unit_id, '2024-01-01');
+  const communes = await unitChildren(trx, (await unitByCode(trx, '194', '2024-01-01'))!.unit_id, '2024-01-01');
   for (const c of communes) {
     await body(trx, made, `${c.code}:bloc`, { unitCode: c.code!, asOf: '2024-01-01', kind: 'commune_bloc', name: `Khối dân vận ${c.name}`, validTo: c.valid_to ?? '2025-07-01' });
     await body(trx, made, `${c.code}:front`, { unitCode: c.code!, asOf: '2024-01-01', kind: 'front', name: `Ủy ban MTTQ ${c.name}`, parentKey: '194:front', validTo: c.valid_to ?? '2025-07-01' });
@@ -64,7 +60,7 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
   // The successor wards and communes from 1/7/2025, with their Front committees and organisations.
   const successors = ['06712', '06709', '06736', '06724', '06733', '06757'];
   for (const code of successors) {
-    const u = (await units.findByCode(trx, code, '2025-07-01'))!;
+    const u = (await unitByCode(trx, code, '2025-07-01'))!;
     await body(trx, made, `${code}:new-front`, { unitCode: code, asOf: '2025-07-01', kind: 'front', name: `Ủy ban MTTQ ${u.name}`, parentKey: '22:front', validFrom: '2025-07-01' });
     await body(trx, made, `${code}:new-women`, { unitCode: code, asOf: '2025-07-01', kind: 'womens_union', name: `Hội LHPN ${u.name}`, parentKey: '22:womens_union', validFrom: '2025-07-01' });
     await body(trx, made, `${code}:new-party`, { unitCode: code, asOf: '2025-07-01', kind: 'party_committee', name: `Đảng ủy ${u.name}`, parentKey: '22:party', validFrom: '2025-07-01' });
@@ -72,18 +68,18 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
   // Quảng Yên's successor wards and their Front committees; the town bloc office names them.
   const qySuccessors = ['07132', '07135', '07147', '07168', '07180', '07183'];
   for (const code of qySuccessors) {
-    const u = (await units.findByCode(trx, code, '2025-07-01'))!;
+    const u = (await unitByCode(trx, code, '2025-07-01'))!;
     await body(trx, made, `${code}:new-front`, { unitCode: code, asOf: '2025-07-01', kind: 'front', name: `Ủy ban MTTQ ${u.name}`, parentKey: '22:front', validFrom: '2025-07-01' });
-    await trx.insertInto('body_links').values({ from_body_id: made.get('206:office')!, to_body_id: made.get(`${code}:new-front`)!, link_date: '2025-07-01' }).onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing()).execute();
+    await repo.linkBodies(trx, made.get('206:office')!, made.get(`${code}:new-front`)!, '2025-07-01');
   }
   // Residential areas get a Front work committee (Ban công tác Mặt trận) after the reform.
-  const mc1 = (await units.findByCode(trx, '06712', '2025-07-01'))!;
-  for (const v of await units.children(trx, mc1.unit_id, '2025-07-01')) {
+  const mc1 = (await unitByCode(trx, '06712', '2025-07-01'))!;
+  for (const v of await unitChildren(trx, mc1.unit_id, '2025-07-01')) {
     await body(trx, made, `${v.code}:bctmt`, { unitCode: v.code!, asOf: '2025-07-01', kind: 'front_work_committee', name: `Ban công tác Mặt trận ${v.name}`, parentKey: '06712:new-front', validFrom: '2025-07-01' });
   }
   // The city bloc office names its successors: the Front committees of the six new units.
   for (const code of successors) {
-    await trx.insertInto('body_links').values({ from_body_id: made.get('194:office')!, to_body_id: made.get(`${code}:new-front`)!, link_date: '2025-07-01' }).onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing()).execute();
+    await repo.linkBodies(trx, made.get('194:office')!, made.get(`${code}:new-front`)!, '2025-07-01');
   }
-  return Number((await sql<{ n: string }>`select count(*) as n from bodies`.execute(trx)).rows[0]!.n) - before;
+  return (await repo.countBodies(trx)) - before;
 }

@@ -1,4 +1,5 @@
 import type { Trx } from '../../db/tx.ts';
+import * as repo from './demo.repository.ts';
 
 type P = { name: string; gender: 'male' | 'female'; phone: string; positions: [bodyName: string, title: string, from: string | null, to: string | null, flags?: { acting?: boolean; concurrent?: boolean }][] };
 
@@ -54,15 +55,12 @@ const PEOPLE: P[] = [
 export async function seedDemoPeople(trx: Trx): Promise<number> {
   let added = 0;
   for (const p of PEOPLE) {
-    if (await trx.selectFrom('people').select('id').where('full_name', '=', p.name).executeTakeFirst()) continue;
-    const person = await trx.insertInto('people').values({ full_name: p.name, gender: p.gender, phone: p.phone }).returning('id').executeTakeFirstOrThrow();
+    if (await repo.personNamed(trx, p.name)) continue;
+    const personId = await repo.insertPerson(trx, { full_name: p.name, gender: p.gender, phone: p.phone });
     for (const [bodyName, title, from, to, flags] of p.positions) {
-      const body = await trx.selectFrom('bodies').select('id').where('name', '=', bodyName).executeTakeFirst();
+      const body = await repo.bodyNamed(trx, bodyName);
       if (!body) throw new Error(`demo: no body "${bodyName}"`);
-      await trx
-        .insertInto('positions')
-        .values({ person_id: person.id, body_id: body.id, title, valid_from: from, valid_to: to, acting: flags?.acting ?? false, concurrent: flags?.concurrent ?? false })
-        .execute();
+      await repo.insertPosition(trx, { person_id: personId, body_id: body.id, title, valid_from: from, valid_to: to, acting: flags?.acting ?? false, concurrent: flags?.concurrent ?? false });
     }
     added++;
   }

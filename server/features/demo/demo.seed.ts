@@ -1,12 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
-import { importCatalogue, type ImportCounts } from '../units/index.ts';
-import { loadBuiltInCatalogue } from '../units/index.ts';
-import * as repo from '../units/units.repository.ts';
+import { createVillage, followMergedParents, importCatalogue, loadBuiltInCatalogue, rebuildTree, unitByCode, unitChildren, type ImportCounts } from '../units/index.ts';
 import { nameKey } from '../../i18n/names.ts';
-import { createVillage } from '../units/index.ts';
-import { followMergedParents } from '../units/index.ts';
-import { rebuildTree } from '../units/index.ts';
+import * as repo from './demo.repository.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
 import { seedDemoBodies } from './demo.bodies.ts';
 import { seedDemoPeople } from './demo.people.ts';
@@ -27,9 +23,9 @@ export async function seedDemo(
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
     let added = 0;
     for (const v of DEMO_VILLAGES) {
-      const commune = await repo.findByCode(trx, v.parentCode, v.validFrom);
+      const commune = await unitByCode(trx, v.parentCode, v.validFrom);
       if (!commune) continue;
-      const siblings = await repo.children(trx, commune.unit_id, v.validFrom);
+      const siblings = await unitChildren(trx, commune.unit_id, v.validFrom);
       if (siblings.some((s) => nameKey(s.name) === nameKey(v.name))) continue;
       await createVillage(trx, allowAll, v, v.validFrom);
       added++;
@@ -49,7 +45,7 @@ export async function seedDemo(
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */
 export async function isEmpty(ctx: Pick<AppContext, 'db'>): Promise<boolean> {
-  const units = await ctx.db.selectFrom('units').select('id').limit(1).execute();
-  const accounts = await ctx.db.selectFrom('accounts').select('id').limit(1).execute();
+  const units = await repo.anyUnit(ctx.db);
+  const accounts = await repo.anyAccount(ctx.db);
   return units.length === 0 && accounts.length === 0;
 }

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { Actor, Trx } from '../../db/tx.ts';
 import { insertTask } from '../work/index.ts';
+import * as repo from './demo.repository.ts';
 
 /** The demo's work, told with the seeds' wording and figures (seed 002, Móng Cái 2021): the city bloc office's 2021
  * programme with its 15 task groups, its 4 key tasks registered with the City Party Committee and its 3 tasks
@@ -96,9 +97,13 @@ const TASKS_NOW: Now[] = [
 ];
 
 export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promise<number> {
-  const body = async (name: string) => (await trx.selectFrom('bodies').select(['id']).where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const person = async (name: string) => (await trx.selectFrom('people').select('id').where('full_name', '=', name).executeTakeFirst())?.id ?? null;
-  const account = async (username: string) => (await trx.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst())?.id ?? null;
+  const body = async (name: string) => {
+    const row = await repo.bodyNamed(trx, name);
+    if (!row) throw new Error(`demo: no body "${name}"`);
+    return row.id;
+  };
+  const person = async (name: string) => (await repo.personNamed(trx, name))?.id ?? null;
+  const account = async (username: string) => (await repo.accountNamed(trx, username))?.id ?? null;
   const mongcai = await account('mongcai');
   const canbo = await account('canbo');
   let added = 0;
@@ -108,25 +113,25 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
     const [state, v] = end;
     if (state === 'accepted' || state === 'late') {
       const on = dates.on!;
-      await trx.insertInto('task_updates').values({ task_id: taskId, kind: 'progress', progress: 60, note: 'Đang triển khai theo kế hoạch.', reported_by_person_id: reporter, reported_on: dayjs(on).subtract(20, 'day').format('YYYY-MM-DD'), entered_by: canbo }).execute();
-      await trx.insertInto('task_updates').values({ task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo }).execute();
-      await trx.insertInto('task_updates').values({ task_id: taskId, kind: 'status', from_status: 'reported_done', to_status: 'accepted', entered_by: mongcai }).execute();
-      await trx.updateTable('tasks').set({ status: 'accepted', reported_progress: 100, reported_done_on: on, accepted_on: on, accepted_by: mongcai }).where('id', '=', taskId).execute();
+      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'progress', progress: 60, note: 'Đang triển khai theo kế hoạch.', reported_by_person_id: reporter, reported_on: dayjs(on).subtract(20, 'day').format('YYYY-MM-DD'), entered_by: canbo });
+      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
+      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'reported_done', to_status: 'accepted', entered_by: mongcai });
+      await repo.setTask(trx, taskId, { status: 'accepted', reported_progress: 100, reported_done_on: on, accepted_on: on, accepted_by: mongcai });
     } else if (state !== 'assigned') {
       const on = dates.on ?? today;
-      await trx.insertInto('task_updates').values({ task_id: taskId, kind: 'progress', progress: v, note: `Đã thực hiện được khoảng ${v}% khối lượng công việc.`, reported_by_person_id: reporter, reported_on: on, entered_by: canbo }).execute();
-      if (state === 'reported_done') await trx.insertInto('task_updates').values({ task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo }).execute();
-      await trx.updateTable('tasks').set({ status: state, reported_progress: v, reported_done_on: state === 'reported_done' ? on : null }).where('id', '=', taskId).execute();
+      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'progress', progress: v, note: `Đã thực hiện được khoảng ${v}% khối lượng công việc.`, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
+      if (state === 'reported_done') await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
+      await repo.setTask(trx, taskId, { status: state, reported_progress: v, reported_done_on: state === 'reported_done' ? on : null });
     }
   };
 
   const makeProgramme = async (bodyName: string, year: number, title: string, groups: string[]) => {
     const bodyId = await body(bodyName);
-    if (await trx.selectFrom('programmes').select('id').where('body_id', '=', bodyId).where('year', '=', year).executeTakeFirst()) return null;
-    const p = await trx.insertInto('programmes').values({ body_id: bodyId, year, title, created_by: mongcai }).returning('id').executeTakeFirstOrThrow();
+    if (await repo.programmeOf(trx, bodyId, year)) return null;
+    const id = await repo.insertProgramme(trx, { body_id: bodyId, year, title, created_by: mongcai });
     const ids: string[] = [];
-    for (const [i, name] of groups.entries()) ids.push((await trx.insertInto('task_groups').values({ programme_id: p.id, position: i + 1, name }).returning('id').executeTakeFirstOrThrow()).id);
-    return { id: p.id, groups: ids };
+    for (const [i, name] of groups.entries()) ids.push(await repo.insertTaskGroup(trx, { programme_id: id, position: i + 1, name }));
+    return { id, groups: ids };
   };
 
   const p2021 = await makeProgramme(OFFICE, 2021, 'Chương trình công tác năm 2021 của Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái', GROUPS_2021);
@@ -147,7 +152,7 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
         cooperators: await Promise.all((t.coop ?? []).map(async (c) => ({ bodyId: await body(c) }))),
         assign: true,
       });
-      if (t.result !== undefined) await trx.updateTable('tasks').set({ result_value: t.result }).where('id', '=', id).execute();
+      if (t.result !== undefined) await repo.setTask(trx, id, { result_value: t.result });
       await finish(id, t.end, { due: t.due, on: t.end[0] === 'accepted' || t.end[0] === 'late' ? t.end[1] : undefined }, lan);
       added++;
     }
@@ -184,15 +189,11 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
     // A monthly briefing of the ward's Front committee whose conclusions became tasks.
     const chair = await person('Nguyễn Văn Định');
     const held = clamp(-14);
-    const b = await trx
-      .insertInto('briefings')
-      .values({ body_id: await body(MC1_FRONT), programme_id: pNow.id, held_on: held, title: `Giao ban công tác tháng ${Number(held.slice(5, 7))}/${year}`, chair_person_id: chair, agenda: 'Đánh giá kết quả tháng; triển khai nhiệm vụ tháng tới.', minutes: 'Các đồng chí dự họp thống nhất đánh giá kết quả và phân công nhiệm vụ.', created_by: mongcai })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const name of ['Nguyễn Văn Định', 'Vũ Thị Lan', 'Trần Thị Hạnh', 'Hoàng Văn Tư']) await trx.insertInto('briefing_attendees').values({ briefing_id: b.id, person_id: await person(name), name }).execute();
-    const linked = await trx.selectFrom('tasks').select('id').where('programme_id', '=', pNow.id).where('title', 'like', 'Vận động xây dựng mô hình tổ dân cư%').executeTakeFirstOrThrow();
-    await trx.insertInto('briefing_conclusions').values({ briefing_id: b.id, position: 1, text: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn', task_id: linked.id }).execute();
-    await trx.insertInto('briefing_conclusions').values({ briefing_id: b.id, position: 2, text: 'Chuẩn bị tổng kết công tác Mặt trận năm và chăm lo Tết cho hộ nghèo' }).execute();
+    const briefingId = await repo.insertBriefing(trx, { body_id: await body(MC1_FRONT), programme_id: pNow.id, held_on: held, title: `Giao ban công tác tháng ${Number(held.slice(5, 7))}/${year}`, chair_person_id: chair, agenda: 'Đánh giá kết quả tháng; triển khai nhiệm vụ tháng tới.', minutes: 'Các đồng chí dự họp thống nhất đánh giá kết quả và phân công nhiệm vụ.', created_by: mongcai });
+    for (const name of ['Nguyễn Văn Định', 'Vũ Thị Lan', 'Trần Thị Hạnh', 'Hoàng Văn Tư']) await repo.insertBriefingAttendee(trx, { briefing_id: briefingId, person_id: await person(name), name });
+    const linked = await repo.taskTitled(trx, pNow.id, 'Vận động xây dựng mô hình tổ dân cư');
+    await repo.insertBriefingConclusion(trx, { briefing_id: briefingId, position: 1, text: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn', task_id: linked.id });
+    await repo.insertBriefingConclusion(trx, { briefing_id: briefingId, position: 2, text: 'Chuẩn bị tổng kết công tác Mặt trận năm và chăm lo Tết cho hộ nghèo' });
   }
   return added;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 import { importQuangNinh } from '../../../test/units-fixture.ts';
-import { registerOpenWorkProvider } from './handover.ts';
+import { registerOpenWorkProvider } from './index.ts';
 
 describe('handover', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });

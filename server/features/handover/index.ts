@@ -1,2 +1,2 @@
 // The handover module as other modules see it: a module that gives accounts open work registers a provider.
-export { registerOpenWorkProvider } from './handover.ts';
+export { registerOpenWorkProvider } from './handover.service.ts';

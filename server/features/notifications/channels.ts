@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Env } from '../../env.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
+import * as repo from './channels.repository.ts';
 
 /** Who a channel delivers to. */
 export type ChannelAccount = {
@@ -35,7 +36,7 @@ export type ChannelNotification = { id: string; kind: string; taskId: string | n
 export type NotificationChannel = {
   key: string;
   /** the notifications column recording delivery by this channel */
-  sentColumn: 'emailed_at';
+  sentColumn: repo.SentColumn;
   accepts: (account: ChannelAccount) => boolean;
   send: (account: ChannelAccount, notifications: readonly ChannelNotification[]) => Promise<void>;
 };
@@ -90,19 +91,7 @@ export async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, channels: r
     const result: DeliveryResult = { channel: channel.key, accounts: 0, notifications: 0, failed: [] };
     results.push(result);
     const col = channel.sentColumn;
-    const accounts = await ctx.db
-      .selectFrom('notifications as n')
-      .innerJoin('accounts as a', 'a.id', 'n.account_id')
-      .leftJoin('people as p', 'p.id', 'a.person_id')
-      .leftJoin('notification_settings as ns', 'ns.account_id', 'a.id')
-      .select(['a.id', 'a.display_name', 'p.full_name', 'a.email', 'a.phone', 'a.locale', 'ns.email as wants_email', 'ns.daily_digest'])
-      .distinct()
-      .where('n.day', '=', day)
-      .where(`n.${col}`, 'is', null)
-      .where('a.disabled_at', 'is', null)
-      .where('a.deleted_at', 'is', null)
-      .orderBy('a.id')
-      .execute();
+    const accounts = await repo.accountsWithPending(ctx.db, day, col);
     for (const a of accounts) {
       const account: ChannelAccount = {
         id: a.id,
@@ -116,27 +105,13 @@ export async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, channels: r
       if (!channel.accepts(account)) continue;
       try {
         const sent = await inTransaction(ctx.db, actor, async (trx) => {
-          const rows = await trx
-            .selectFrom('notifications')
-            .select(['id', 'kind', 'task_id', 'day', 'title', 'body', 'link'])
-            .where('account_id', '=', a.id)
-            .where('day', '=', day)
-            .where(col, 'is', null)
-            .orderBy('created_at')
-            .orderBy('id')
-            .forUpdate()
-            .skipLocked()
-            .execute();
+          const rows = await repo.claimPending(trx, a.id, day, col);
           if (rows.length === 0) return 0;
           await channel.send(
             account,
             rows.map((r) => ({ id: r.id, kind: r.kind, taskId: r.task_id, day: r.day, title: r.title, body: r.body, link: r.link })),
           );
-          await trx
-            .updateTable('notifications')
-            .set({ [col]: ctx.clock.now() })
-            .where('id', 'in', rows.map((r) => r.id))
-            .execute();
+          await repo.markSent(trx, rows.map((r) => r.id), col, ctx.clock.now());
           return rows.length;
         });
         if (sent > 0) {

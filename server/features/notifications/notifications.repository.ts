@@ -163,3 +163,13 @@ export async function updateSettings(trx: Trx, accountId: string, version: numbe
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The account's display name and its person's full name (when linked), for the digest's greeting. */
+export function accountNames(q: Q, accountId: string) {
+  return q
+    .selectFrom('accounts as a')
+    .leftJoin('people as p', 'p.id', 'a.person_id')
+    .select(['a.display_name', 'p.full_name'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}

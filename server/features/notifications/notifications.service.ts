@@ -78,14 +78,9 @@ export async function putSettings(ctx: Ctx, actor: Actor & { accountId: string }
  */
 export async function digest(ctx: Ctx, c: WorkCaller, lang: Lang, days: number) {
   const until = dayjs(c.today).add(days, 'day').format('YYYY-MM-DD');
-  const who = await ctx.db
-    .selectFrom('accounts as a')
-    .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.display_name', 'p.full_name'])
-    .where('a.id', '=', c.accountId)
-    .executeTakeFirstOrThrow();
+  const who = await repo.accountNames(ctx.db, c.accountId);
   const name = who.full_name ?? who.display_name;
-  const { items } = await myWork(ctx, c, lang, { dueWithin: days, page: 1, pageSize: 500 });
+  const { items } = await myWork({ app: ctx, caller: c, lang }, { dueWithin: days, page: 1, pageSize: 500 });
   const entries = sortEntries(items.filter((t) => t.dueDate).map((t) => ({ title: t.title, leadBodyName: t.leadBodyName, dueDate: t.dueDate!, toAccept: t.myRoles.includes('accept'), item: t })));
   return { text: digestText(lang, name, until, entries, c.today), until, items: entries.map((e) => e.item) };
 }

@@ -4,9 +4,9 @@ import { AppError } from '../../http/errors.ts';
 import { normalisePhone } from '../../http/schemas.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { fold } from '../../i18n/names.ts';
-import * as units from '../units/units.repository.ts';
-import { parseDate } from '../units/index.ts';
+import { parseDate, unitByCode } from '../units/index.ts';
 import { readTextRows } from '../../uploads/spreadsheet.read.ts';
+import * as repo from './people.repository.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 export type RowResult = { row: number; status: 'added' | 'unchanged' | 'refused'; name: string | null; message: string | null };
@@ -36,7 +36,7 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     from: ['tu ngay', 'ngay hieu luc'],
   });
   if (col.unit === undefined || col.kind === undefined || col.name === undefined) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Mã đơn vị, Loại, Tên' }) }] });
-  const kinds = await ctx.db.selectFrom('body_kinds').select(['code', 'name_vi']).where('deleted_at', 'is', null).execute();
+  const kinds = await repo.bodyKinds(ctx.db);
   const out: RowResult[] = [];
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
@@ -51,16 +51,16 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     if (from === 'invalid') { refuse(translate(lang, 'import.dateInvalid', { date: get('from') })); continue; }
     const asOf = from ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(ctx.clock.now());
     const status = await inTransaction(ctx.db, actor, async (trx) => {
-      const unit = await units.findByCode(trx, get('unit'), asOf);
+      const unit = await unitByCode(trx, get('unit'), asOf);
       if (!unit) return translate(lang, 'import.parentUnknown', { code: get('unit'), date: asOf });
-      if (await trx.selectFrom('bodies').select('id').where('unit_id', '=', unit.unit_id).where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst()) return 'unchanged';
+      if (await repo.bodyNamed(trx, name, unit.unit_id)) return 'unchanged';
       let parentId: string | null = null;
       if (get('parent')) {
-        const p = await trx.selectFrom('bodies').select('id').where('name', '=', get('parent')).where('deleted_at', 'is', null).executeTakeFirst();
+        const p = await repo.bodyNamed(trx, get('parent'));
         if (!p) return translate(lang, 'import.parentBodyUnknown', { name: get('parent') });
         parentId = p.id;
       }
-      await trx.insertInto('bodies').values({ unit_id: unit.unit_id, kind: kind.code, name, short_name: get('short') || null, parent_id: parentId, valid_from: from }).execute();
+      await repo.insertBody(trx, { unit_id: unit.unit_id, kind: kind.code, name, short_name: get('short') || null, parent_id: parentId, valid_from: from });
       return 'added';
     });
     if (status === 'added' || status === 'unchanged') out.push({ row: i + 1, status, name, message: null });
@@ -105,20 +105,20 @@ export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     const status = await inTransaction(ctx.db, actor, async (trx) => {
       let body: { id: string } | undefined;
       if (get('body') || get('title')) {
-        body = await trx.selectFrom('bodies').select('id').where('name', '=', get('body')).where('deleted_at', 'is', null).executeTakeFirst();
+        body = await repo.bodyNamed(trx, get('body'));
         if (!body) return translate(lang, 'import.parentBodyUnknown', { name: get('body') });
         if (!get('title')) return translate(lang, 'import.titleMissing');
       }
-      let person = await trx.selectFrom('people').select('id').where('full_name', '=', name).where((eb) => (phone ? eb('phone', '=', phone) : eb('phone', 'is', null))).where('deleted_at', 'is', null).executeTakeFirst();
+      let person = await repo.personNamed(trx, name, phone);
       let added = false;
       if (!person) {
-        person = await trx.insertInto('people').values({ full_name: name, gender, phone, email: get('email').toLowerCase() || null }).returning('id').executeTakeFirstOrThrow();
+        person = await repo.insert(trx, { full_name: name, gender, phone, email: get('email').toLowerCase() || null });
         added = true;
       }
       if (body) {
-        const same = await trx.selectFrom('positions').select('id').where('person_id', '=', person.id).where('body_id', '=', body.id).where('title', '=', get('title')).where('deleted_at', 'is', null).executeTakeFirst();
+        const same = await repo.positionTitled(trx, person.id, body.id, get('title'));
         if (!same) {
-          await trx.insertInto('positions').values({ person_id: person.id, body_id: body.id, title: get('title'), valid_from: from, valid_to: to, acting: yes(get('acting')), concurrent: yes(get('concurrent')) }).execute();
+          await repo.insertPosition(trx, { person_id: person.id, body_id: body.id, title: get('title'), valid_from: from, valid_to: to, acting: yes(get('acting')), concurrent: yes(get('concurrent')) });
           added = true;
         }
       }

@@ -1,2 +1,2 @@
 // The retention module as the jobs see it.
-export { erasePersonalData, type ErasureResult } from './retention.ts';
+export { erasePersonalData, type ErasureResult } from './retention.service.ts';

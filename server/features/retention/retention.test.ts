@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
-import { erasePersonalData } from './retention.ts';
+import { erasePersonalData } from './retention.service.ts';
 
 describe('retention of personal data', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });

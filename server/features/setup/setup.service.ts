@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/tx.ts';
-import { rethrowUnique } from '../../db/errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { safeEqual } from '../../security/secrets.ts';
-import * as accounts from '../accounts/accounts.repository.ts';
+import { countAccounts, insertAdministrator } from '../accounts/index.ts';
+import * as repo from './setup.repository.ts';
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -12,7 +11,7 @@ export function isLoopback(address: string | undefined): boolean {
 }
 
 export async function needsSetup(ctx: Pick<AppContext, 'db'>): Promise<boolean> {
-  return (await accounts.countAll(ctx.db)) === 0;
+  return (await countAccounts(ctx.db)) === 0;
 }
 
 /** The first-run screen: creates the first administrator on an empty database. Throws SETUP_DONE, SETUP_TOKEN_REQUIRED. */
@@ -24,10 +23,8 @@ export async function createFirstAdmin(
   if (!from.fromLoopback && !(input.setupToken && safeEqual(input.setupToken, ctx.setupToken))) throw new AppError('SETUP_TOKEN_REQUIRED', { field: 'setupToken' });
   const passwordHash = await ctx.passwords.hash(input.password);
   await inTransaction(ctx.db, { accountId: null, label: 'setup', requestId: from.requestId, ip: from.ip }, async (trx) => {
-    await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
-    if ((await accounts.countAll(trx)) > 0) throw new AppError('SETUP_DONE');
-    await accounts
-      .insert(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, phone: null, passwordHash, isAdmin: true, mustChangePassword: false })
-      .catch(rethrowUnique);
+    await repo.lockSetup(trx);
+    if ((await countAccounts(trx)) > 0) throw new AppError('SETUP_DONE');
+    await insertAdministrator(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
   });
 }

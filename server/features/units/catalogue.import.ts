@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { planCatalogue, type Catalogue } from './catalogue.plan.ts';
+import * as repo from './catalogue.repository.ts';
+import type { CatalogueLink, CatalogueVersion } from './catalogue.repository.ts';
 import { rebuildTree } from './tree.build.ts';
 import { followMergedParents } from './villages.follow.ts';
 
@@ -14,15 +15,13 @@ export type ImportCounts = {
   villagesWaiting: number;
 };
 
-type Row = { id: string; unit_id: string; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null };
-
 /** Imports the catalogue idempotently: computes the dated state it describes and applies only the differences,
  * in one transaction. Importing the same catalogue twice changes nothing. */
 export async function importCatalogue(db: Database, actor: Actor, catalogue: Catalogue, opts: { provinces?: string[] } = {}): Promise<ImportCounts> {
   const plan = planCatalogue(catalogue, opts);
   return inTransaction(db, actor, async (trx) => {
-    await sql`set constraints all deferred`.execute(trx);
-    await sql`select pg_advisory_xact_lock(727003)`.execute(trx);
+    await repo.deferConstraints(trx);
+    await repo.lockCatalogueImport(trx);
     const counts: ImportCounts = {
       units: { added: 0, changed: 0, unchanged: 0 },
       versions: { added: 0, changed: 0, unchanged: 0, removed: 0 },
@@ -36,13 +35,13 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
     const keys = [...plan.units.keys()];
     const existing = new Map<string, string>();
     for (let i = 0; i < keys.length; i += 10_000) {
-      const rows = await trx.selectFrom('units').select(['id', 'catalogue_key']).where('catalogue_key', 'in', keys.slice(i, i + 10_000)).execute();
+      const rows = await repo.unitsByCatalogueKey(trx, keys.slice(i, i + 10_000));
       for (const r of rows) existing.set(r.catalogue_key!, r.id);
     }
     const missing = keys.filter((k) => !existing.has(k));
     for (let i = 0; i < missing.length; i += 5000) {
       const chunk = missing.slice(i, i + 5000);
-      const rows = await trx.insertInto('units').values(chunk.map((k) => ({ catalogue_key: k, level: plan.units.get(k)! }))).returning(['id', 'catalogue_key']).execute();
+      const rows = await repo.insertCatalogueUnits(trx, chunk.map((k) => ({ catalogue_key: k, level: plan.units.get(k)! })));
       for (const r of rows) existing.set(r.catalogue_key!, r.id);
     }
     counts.units.added = missing.length;
@@ -50,19 +49,13 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
     const unitIds = keys.map((k) => existing.get(k)!);
 
     // Versions: diff by (unit, valid_from).
-    const current = new Map<string, Row>();
+    const current = new Map<string, CatalogueVersion>();
     for (let i = 0; i < unitIds.length; i += 10_000) {
-      const rows = await trx
-        .selectFrom('unit_versions')
-        .select(['id', 'unit_id', 'valid_from', 'valid_to', 'code', 'name', 'kind', 'parent_id'])
-        .where('unit_id', 'in', unitIds.slice(i, i + 10_000))
-        .where('source', '=', 'catalogue')
-        .where('deleted_at', 'is', null)
-        .execute();
-      for (const r of rows) current.set(`${r.unit_id}|${r.valid_from ?? ''}`, r as Row);
+      const rows = await repo.catalogueVersionsOf(trx, unitIds.slice(i, i + 10_000));
+      for (const r of rows) current.set(`${r.unit_id}|${r.valid_from ?? ''}`, r);
     }
     const changedUnits = new Set<string>();
-    const inserts: Omit<Row, 'id'>[] = [];
+    const inserts: Omit<CatalogueVersion, 'id'>[] = [];
     const wanted = new Set<string>();
     for (const v of plan.versions) {
       const unitId = idOf(v.key)!;
@@ -79,22 +72,18 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
         counts.versions.unchanged++;
         continue;
       }
-      await trx
-        .updateTable('unit_versions')
-        .set((eb) => ({ valid_to: desired.valid_to, code: desired.code, name: desired.name, kind: desired.kind, parent_id: desired.parent_id, updated_at: new Date(), version: eb('version', '+', 1) }))
-        .where('id', '=', have.id)
-        .execute();
+      await repo.updateCatalogueVersion(trx, have.id, desired);
       counts.versions.changed++;
       changedUnits.add(unitId);
     }
     for (const [k, have] of current) {
       if (wanted.has(k)) continue;
-      await trx.updateTable('unit_versions').set({ deleted_at: new Date() }).where('id', '=', have.id).execute();
+      await repo.deleteCatalogueVersion(trx, have.id);
       counts.versions.removed++;
       changedUnits.add(have.unit_id);
     }
     for (let i = 0; i < inserts.length; i += 2000) {
-      await trx.insertInto('unit_versions').values(inserts.slice(i, i + 2000).map((r) => ({ ...r, source: 'catalogue' }))).execute();
+      await repo.insertCatalogueVersions(trx, inserts.slice(i, i + 2000));
     }
     counts.versions.added = inserts.length;
     counts.units.changed = changedUnits.size;
@@ -103,10 +92,10 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
     // Links.
     const haveLinks = new Map<string, { id: string; type: string }>();
     for (let i = 0; i < unitIds.length; i += 10_000) {
-      const rows = await trx.selectFrom('unit_links').select(['id', 'from_unit_id', 'to_unit_id', 'link_date', 'type']).where('to_unit_id', 'in', unitIds.slice(i, i + 10_000)).where('source', '=', 'catalogue').execute();
+      const rows = await repo.catalogueLinksTo(trx, unitIds.slice(i, i + 10_000));
       for (const r of rows) haveLinks.set(`${r.from_unit_id}|${r.to_unit_id}|${r.link_date}`, r);
     }
-    const linkInserts: { from_unit_id: string; to_unit_id: string; type: 'full' | 'partial'; link_date: string; source: string }[] = [];
+    const linkInserts: CatalogueLink[] = [];
     const wantedLinks = new Set<string>();
     for (const l of plan.links) {
       const from = idOf(l.fromKey)!;
@@ -116,32 +105,27 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
       const have = haveLinks.get(k);
       if (!have) linkInserts.push({ from_unit_id: from, to_unit_id: to, type: l.type, link_date: l.date, source: 'catalogue' });
       else if (have.type !== l.type) {
-        await trx.updateTable('unit_links').set({ type: l.type }).where('id', '=', have.id).execute();
+        await repo.setLinkType(trx, have.id, l.type);
         counts.links.changed++;
       } else counts.links.unchanged++;
     }
     for (const [k, have] of haveLinks) {
       if (wantedLinks.has(k)) continue;
-      await trx.deleteFrom('unit_links').where('id', '=', have.id).execute();
+      await repo.deleteLink(trx, have.id);
       counts.links.removed++;
     }
-    for (let i = 0; i < linkInserts.length; i += 5000) await trx.insertInto('unit_links').values(linkInserts.slice(i, i + 5000)).execute();
+    for (let i = 0; i < linkInserts.length; i += 5000) await repo.insertLinks(trx, linkInserts.slice(i, i + 5000));
     counts.links.added = linkInserts.length;
 
     // Pending decisions (an admin links Hoà Lạc to its successor).
     if (plan.pending.length) {
-      const res = await trx
-        .insertInto('unit_pending')
-        .values(plan.pending.map((p) => ({ unit_id: idOf(p.key)!, reason: p.reason, pending_date: p.date })))
-        .onConflict((oc) => oc.columns(['unit_id', 'reason', 'pending_date']).doNothing())
-        .returning('id')
-        .execute();
+      const res = await repo.insertPending(trx, plan.pending.map((p) => ({ unit_id: idOf(p.key)!, reason: p.reason, pending_date: p.date })));
       counts.pending.added = res.length;
     }
 
     const anyChange = counts.units.added + counts.versions.added + counts.versions.changed + counts.versions.removed + counts.links.added + counts.links.changed + counts.links.removed > 0;
     if (anyChange) {
-      await sql`set constraints all immediate`.execute(trx);
+      await repo.checkConstraintsNow(trx);
       const follow = await followMergedParents(trx, actor);
       counts.villagesMoved = follow.moved;
       counts.villagesWaiting = follow.waiting;

@@ -1,13 +1,9 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
+import { inForce } from '../../db/validity.ts';
 
 type Q = Database | Trx;
-
-/** `[valid_from, valid_to)` contains the date (null = open). */
-export function inForce(table: 't' | 'v', asOf: string): Expression<SqlBool> {
-  return sql<SqlBool>`((${sql.ref(`${table}.valid_from`)} is null or ${sql.ref(`${table}.valid_from`)} <= ${asOf}::date) and (${sql.ref(`${table}.valid_to`)} is null or ${asOf}::date < ${sql.ref(`${table}.valid_to`)}))`;
-}
 
 const treeColumns = [
   't.unit_id',
@@ -46,7 +42,7 @@ export async function children(q: Q, parentId: string | null, asOf: string) {
     .select(treeColumns)
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('unit_tree as c').select(sql`1`.as('one')).whereRef('c.parent_id', '=', 't.unit_id').where(inForce('c' as 't', asOf)))
+        .exists(eb.selectFrom('unit_tree as c').select(sql`1`.as('one')).whereRef('c.parent_id', '=', 't.unit_id').where(inForce('c', asOf)))
         .as('has_children'),
     )
     .where(inForce('t', asOf));

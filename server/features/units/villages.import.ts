@@ -6,6 +6,7 @@ import { translate, type Lang } from '../../i18n/messages.ts';
 import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
+import * as versions from './villages.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 import { createVillage } from './villages.service.ts';
 import { today } from '../../clock.ts';
@@ -109,11 +110,11 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
           if (!existing) return { status: 'refused' as const, message: t('import.codeUnknown', { code }) };
           if (existing.name === name && existing.kind === kind) return { status: 'unchanged' as const, code };
           if (siblings.some((s) => s.unit_id !== existing.unit_id && nameKey(s.name) === nameKey(name))) return { status: 'refused' as const, message: t('errors.ALREADY_EXISTS') };
-          const v = await trx.selectFrom('unit_versions as v').select(['id', 'valid_from', 'valid_to']).where('unit_id', '=', existing.unit_id).where('deleted_at', 'is', null).where(repo.inForce('v', date)).executeTakeFirstOrThrow();
-          if (v.valid_from === date) await trx.updateTable('unit_versions').set((eb) => ({ name, kind, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', v.id).execute();
+          const v = await versions.versionDatesAt(trx, existing.unit_id, date);
+          if (v.valid_from === date) await versions.renameVersion(trx, v.id, name, kind);
           else {
-            await trx.updateTable('unit_versions').set((eb) => ({ valid_to: date, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', v.id).execute();
-            await trx.insertInto('unit_versions').values({ unit_id: existing.unit_id, valid_from: date, valid_to: v.valid_to, code, name, kind, parent_id: commune.unit_id, source: 'import' }).execute();
+            await versions.endVersion(trx, v.id, date);
+            await versions.insertVersion(trx, { unit_id: existing.unit_id, valid_from: date, valid_to: v.valid_to, code, name, kind, parent_id: commune.unit_id, source: 'import' });
           }
           await rebuildSubtrees(trx, [existing.unit_id]);
           return { status: 'changed' as const, code };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
@@ -7,12 +6,13 @@ import type { UnitScope } from '../../http/scope.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { nameKey } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
+import * as versions from './villages.repository.ts';
+import type { VersionRow } from './villages.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 import { today } from '../../clock.ts';
-import { presentUnit } from './units.service.ts';
+import { presentUnit } from './units.presenter.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
-type VersionRow = { id: string; unit_id: string; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null; version: number };
 
 
 /** The commune (level 3) that has `code` on `date`, which the caller may manage. */
@@ -31,62 +31,46 @@ async function assertNameFree(trx: Trx, parentId: string, name: string, date: st
 
 /** Khối gives villages codes: <commune code>-<nnn>, numbers never reused under that prefix. */
 async function nextVillageCode(trx: Trx, communeCode: string): Promise<string> {
-  const r = await trx
-    .insertInto('unit_code_counters')
-    .values({ prefix: communeCode, last_value: 1 })
-    .onConflict((oc) => oc.column('prefix').doUpdateSet({ last_value: sql`unit_code_counters.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return `${communeCode}-${String(r.last_value).padStart(3, '0')}`;
+  const n = await versions.nextCodeNumber(trx, communeCode);
+  return `${communeCode}-${String(n).padStart(3, '0')}`;
 }
 
 /** The village's version in force on `date`, locked. With `version` (what the caller's change is based on), a changed
  * version is a CONFLICT, checked first: of two changes sent at once, the second waits for the unit's lock and then
  * reads the first one's rows, on which its checks of the date would fail and hide the cause. */
 async function villageVersionAt(trx: Trx, unitId: string, date: string, version?: number): Promise<VersionRow> {
-  // `no key update`: locks out a concurrent change of this village, not the rows that merely refer to it.
-  const unit = await trx.selectFrom('units').select('level').where('id', '=', unitId).forNoKeyUpdate().executeTakeFirst();
+  const unit = await versions.lockedUnitLevel(trx, unitId);
   if (!unit) throw new AppError('NOT_FOUND');
   if (unit.level !== 4) throw invalid('id', 'validation.notVillage');
-  const v = await trx
-    .selectFrom('unit_versions as v')
-    .select(['v.id', 'v.unit_id', 'v.valid_from', 'v.valid_to', 'v.code', 'v.name', 'v.kind', 'v.parent_id', 'v.version'])
-    .where('v.unit_id', '=', unitId)
-    .where('v.deleted_at', 'is', null)
-    .where(repo.inForce('v', date))
-    .forUpdate()
-    .executeTakeFirst();
+  const v = await versions.lockedVersionAt(trx, unitId, date);
   if (!v) throw invalid('date', 'validation.notInForce');
   if (version !== undefined && v.version !== version) throw new AppError('CONFLICT');
-  const later = await trx.selectFrom('unit_versions').select('id').where('unit_id', '=', unitId).where('deleted_at', 'is', null).where('valid_from', '>', date).executeTakeFirst();
+  const later = await versions.versionAfter(trx, unitId, date);
   if (later) throw invalid('date', 'validation.laterChange');
-  return v as VersionRow;
+  return v;
 }
 
 /** Applies a change from `date` on: the version in force is cut there and a new one continues with the change
  * (or, when the version starts that very day, is changed in place). `close` ends the village on `date`. */
 async function changeFrom(trx: Trx, v: VersionRow, date: string, change: Partial<Pick<VersionRow, 'name' | 'kind' | 'parent_id'>> | 'close') {
   if (change === 'close') {
-    if (v.valid_from === date) await trx.updateTable('unit_versions').set({ deleted_at: new Date() }).where('id', '=', v.id).execute();
-    else await trx.updateTable('unit_versions').set((eb) => ({ valid_to: date, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', v.id).execute();
+    if (v.valid_from === date) await versions.deleteVersion(trx, v.id);
+    else await versions.endVersion(trx, v.id, date);
     return;
   }
   if (v.valid_from === date) {
-    await trx.updateTable('unit_versions').set((eb) => ({ ...change, source: 'manual', updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', v.id).execute();
+    await versions.changeVersion(trx, v.id, change);
     return;
   }
-  await trx.updateTable('unit_versions').set((eb) => ({ valid_to: date, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', v.id).execute();
-  await trx
-    .insertInto('unit_versions')
-    // The new row carries the unit's next version number, so a change based on the old row is stale (409).
-    .values({ unit_id: v.unit_id, valid_from: date, valid_to: v.valid_to, code: v.code, name: change.name ?? v.name, kind: change.kind ?? v.kind, parent_id: change.parent_id ?? v.parent_id, source: 'manual', version: v.version + 1 })
-    .execute();
+  await versions.endVersion(trx, v.id, date);
+  // The new row carries the unit's next version number, so a change based on the old row is stale (409).
+  await versions.insertVersion(trx, { unit_id: v.unit_id, valid_from: date, valid_to: v.valid_to, code: v.code, name: change.name ?? v.name, kind: change.kind ?? v.kind, parent_id: change.parent_id ?? v.parent_id, source: 'manual', version: v.version + 1 });
 }
 
 async function result(trx: Trx, unitId: string, date: string, lang: Lang) {
   await rebuildSubtrees(trx, [unitId]);
   const row = await repo.findById(trx, unitId, date);
-  const v = await trx.selectFrom('unit_versions as v').select('version').where('unit_id', '=', unitId).where('deleted_at', 'is', null).where(repo.inForce('v', date)).executeTakeFirst();
+  const v = await versions.versionNumberAt(trx, unitId, date);
   if (!row || !v) throw new AppError('NOT_FOUND');
   return { unit: presentUnit(row, lang), version: v.version };
 }
@@ -96,10 +80,10 @@ export type VillageInput = { parentCode: string; name: string; kind: string; val
 export async function createVillage(trx: Trx, scope: UnitScope, input: VillageInput, date: string) {
   const commune = await communeFor(trx, scope, input.parentCode, date, 'parentCode');
   await assertNameFree(trx, commune.unit_id, input.name, date);
-  const unit = await trx.insertInto('units').values({ level: 4 }).returning('id').executeTakeFirstOrThrow();
+  const unitId = await versions.insertUnit(trx, 4);
   const code = await nextVillageCode(trx, commune.code!);
-  await trx.insertInto('unit_versions').values({ unit_id: unit.id, valid_from: date, valid_to: null, code, name: input.name, kind: input.kind, parent_id: commune.unit_id, source: 'manual' }).execute();
-  return unit.id;
+  await versions.insertVersion(trx, { unit_id: unitId, valid_from: date, valid_to: null, code, name: input.name, kind: input.kind, parent_id: commune.unit_id, source: 'manual' });
+  return unitId;
 }
 
 export async function addVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, input: VillageInput) {
@@ -133,7 +117,7 @@ export async function moveVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang
     if (target.unit_id === v.parent_id) throw invalid('parentCode', 'validation.sameParent');
     await assertNameFree(trx, target.unit_id, v.name, date, id);
     await changeFrom(trx, v, date, { parent_id: target.unit_id });
-    await trx.updateTable('unit_pending').set({ resolved_at: ctx.clock.now() }).where('unit_id', '=', id).where('reason', '=', 'village_placement').where('resolved_at', 'is', null).execute();
+    await versions.resolveVillagePlacement(trx, id, ctx.clock.now());
     return result(trx, id, date, lang);
   });
 }
@@ -149,7 +133,7 @@ export async function mergeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lan
     });
     if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date)) || !(await scope.canManageVillagesOf(trx, into.parent_id!, date))) throw new AppError('FORBIDDEN');
     await changeFrom(trx, v, date, 'close');
-    await trx.insertInto('unit_links').values({ from_unit_id: id, to_unit_id: input.intoId, type: 'full', link_date: date, source: 'manual' }).execute();
+    await versions.insertLink(trx, { from_unit_id: id, to_unit_id: input.intoId, type: 'full', link_date: date, source: 'manual' });
     await rebuildSubtrees(trx, [id]);
     return result(trx, input.intoId, date, lang);
   });

@@ -1,148 +1,28 @@
 import type { Database } from '../../db/database.ts';
-import { rollupProgress } from '../work/index.ts';
-import { tasksQuery, unitNameOf } from '../work/index.ts';
-import { assertProgrammeReadable, holdsOverBody, taskVisible, type WorkCaller } from '../work/index.ts';
+import { tasksQuery, taskVisible, unitNameOf, type WorkCaller } from '../work/index.ts';
 
-/** A task as the exports show it, with its progress by the rollup rule and its place in the tree. */
-export type ExportTask = {
-  id: string;
-  parentId: string | null;
-  groupId: string | null;
-  number: number;
-  kind: string;
-  kindName: string;
-  shownApart: boolean;
-  title: string;
-  description: string | null;
-  leadBodyId: string;
-  leadBodyName: string;
-  cooperators: string[];
-  responsibleName: string | null;
-  startDate: string | null;
-  dueDate: string | null;
-  targetValue: number | null;
-  targetUnit: string | null;
-  resultValue: number | null;
-  weight: number;
-  status: string;
-  statusReason: string | null;
-  reportedDoneOn: string | null;
-  progress: number;
-  /** "1", "1.2", "1.2.1": the numbering within its group (top-level tasks from 1 in each group) */
-  stt: string;
-  depth: number;
-  /** the group of the section the task is listed in: its top-level ancestor's group (null: no group) */
-  section: string | null;
-};
-
-export type ExportGroup = { id: string; position: number; name: string; roman: string };
-
-export type ProgrammeExport = {
-  programme: { id: string; year: number; title: string; bodyId: string; bodyName: string; unitName: string | null; superiorName: string | null };
-  groups: ExportGroup[];
-  /** in the order of the table: tasks without a group first, then group by group, each parent before its subtasks */
-  tasks: ExportTask[];
-};
-
-const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-export function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN)
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  return out;
-}
-
-/**
- * A programme with its groups and tasks for an export or a report. NOT_FOUND when the caller cannot read it. A
- * caller who reads the owner body's records gets every task; one who reads the programme only through some of its
- * tasks (a cooperating body, a responsible person) gets those tasks only.
- */
-export async function loadProgramme(db: Database, c: WorkCaller, id: string): Promise<ProgrammeExport> {
-  await assertProgrammeReadable(db, c, id);
-  const p = await db
+/** A programme with its owner body, the body above it on the same unit and the unit's name: an export's heading. */
+export function programmeHeader(db: Database, id: string) {
+  return db
     .selectFrom('programmes as p')
     .innerJoin('bodies as b', 'b.id', 'p.body_id')
     .leftJoin('bodies as sup', (j) => j.onRef('sup.id', '=', 'b.parent_id').onRef('sup.unit_id', '=', 'b.unit_id'))
     .select(['p.id', 'p.year', 'p.title', 'p.body_id', 'b.name as body_name', 'sup.name as superior_name', unitNameOf('b.unit_id').as('unit_name')])
     .where('p.id', '=', id)
     .executeTakeFirstOrThrow();
-  const all = await holdsOverBody(db, c, 'read', p.body_id);
-  const groups = await db.selectFrom('task_groups').select(['id', 'position', 'name']).where('programme_id', '=', id).where('deleted_at', 'is', null).orderBy('position').orderBy('created_at').execute();
-  const everyTask = await tasksQuery(db).select('k.shown_apart').where('t.programme_id', '=', id).orderBy('t.number').execute();
-  // Progress from every task (a parent's figure is the same whoever looks), the rows from those the caller reads.
-  const progress = rollupProgress(everyTask);
-  let rows = everyTask;
-  if (!all) {
-    const visible = new Set((await db.selectFrom('tasks as t').select('t.id').where('t.programme_id', '=', id).where(taskVisible(c)).execute()).map((r) => r.id));
-    rows = everyTask.filter((r) => visible.has(r.id));
-  }
-
-  const present = new Set(rows.map((r) => r.id));
-  const children = new Map<string, typeof rows>();
-  for (const r of rows) {
-    if (!r.parent_id || !present.has(r.parent_id)) continue;
-    const list = children.get(r.parent_id) ?? [];
-    list.push(r);
-    children.set(r.parent_id, list);
-  }
-  const tasks: ExportTask[] = [];
-  const visit = (r: (typeof rows)[number], stt: string, depth: number, section: string | null) => {
-    tasks.push({
-      id: r.id,
-      parentId: r.parent_id && present.has(r.parent_id) ? r.parent_id : null,
-      groupId: r.group_id,
-      number: r.number,
-      kind: r.kind,
-      kindName: r.kind_vi,
-      shownApart: r.shown_apart,
-      title: r.title,
-      description: r.description,
-      leadBodyId: r.lead_body_id,
-      leadBodyName: r.lead_body_name,
-      cooperators: r.cooperators.map((co) => co.bodyName),
-      responsibleName: r.responsible_name,
-      startDate: r.start_date,
-      dueDate: r.due_date,
-      targetValue: r.target_value === null ? null : Number(r.target_value),
-      targetUnit: r.target_unit,
-      resultValue: r.result_value === null ? null : Number(r.result_value),
-      weight: Number(r.weight),
-      status: r.status,
-      statusReason: r.status_reason,
-      reportedDoneOn: r.reported_done_on,
-      progress: progress.get(r.id) ?? r.reported_progress,
-      stt,
-      depth,
-      section,
-    });
-    for (const [i, k] of (children.get(r.id) ?? []).entries()) visit(k, `${stt}.${i + 1}`, depth + 1, section);
-  };
-  const groupIds = new Set(groups.map((g) => g.id));
-  const tops = rows.filter((r) => !r.parent_id || !present.has(r.parent_id));
-  const sections: (string | null)[] = [null, ...groups.map((g) => g.id)];
-  for (const gid of sections) {
-    const mine = tops.filter((r) => (gid === null ? !r.group_id || !groupIds.has(r.group_id) : r.group_id === gid));
-    for (const [i, r] of mine.entries()) visit(r, String(i + 1), 0, gid);
-  }
-  return {
-    programme: { id: p.id, year: p.year, title: p.title, bodyId: p.body_id, bodyName: p.body_name, unitName: p.unit_name, superiorName: p.superior_name },
-    groups: groups.map((g, i) => ({ id: g.id, position: g.position, name: g.name, roman: roman(i + 1) })),
-    tasks,
-  };
 }
 
-export const STATUS_VI: Record<string, string> = {
-  draft: 'Dự thảo',
-  assigned: 'Đã giao',
-  in_progress: 'Đang thực hiện',
-  reported_done: 'Báo cáo hoàn thành',
-  accepted: 'Hoàn thành',
-  returned: 'Trả lại',
-  suspended: 'Tạm dừng',
-  cancelled: 'Đã hủy',
-};
+/** A programme's groups that are not deleted, in their order. */
+export function exportGroups(db: Database, programmeId: string) {
+  return db.selectFrom('task_groups').select(['id', 'position', 'name']).where('programme_id', '=', programmeId).where('deleted_at', 'is', null).orderBy('position').orderBy('created_at').execute();
+}
+
+/** Every task of a programme with everything a task's page shows and whether its kind is shown apart, by number. */
+export function exportTasks(db: Database, programmeId: string) {
+  return tasksQuery(db).select('k.shown_apart').where('t.programme_id', '=', programmeId).orderBy('t.number').execute();
+}
+
+/** The ids of the tasks of a programme the caller reads. */
+export async function visibleTaskIds(db: Database, c: WorkCaller, programmeId: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('tasks as t').select('t.id').where('t.programme_id', '=', programmeId).where(taskVisible(c)).execute()).map((r) => r.id));
+}

@@ -1,23 +1,15 @@
-import { sql } from 'kysely';
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError, type ErrorIssue } from '../../http/errors.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
 import { readSpreadsheet, type Cell } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from '../../i18n/names.ts';
-import { insertTask } from '../work/index.ts';
-import { bodyReadable, holdsOverBody, type WorkCaller } from '../work/index.ts';
-import { allowedReferences, referenceRefused } from '../../http/references.ts';
 import { COLUMNS, type ColumnKey } from './programme.xlsx.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 /** The largest upload accepted (413 above). */
 export const PROGRAMME_IMPORT_LIMIT = UPLOAD_LIMITS.fileBytes;
 
 /** One task read from a row, before names are matched. */
-type RowTask = {
+export type RowTask = {
   row: number;
   stt: string;
   group: string | null;
@@ -156,11 +148,11 @@ export async function parseProgrammeSheet(data: Buffer, lang: Lang) {
   return { groups, tasks, issues };
 }
 
-type BodyRow = { id: string; name: string; short_name: string | null; valid_from: string | null; valid_to: string | null };
+export type BodyRow = { id: string; name: string; short_name: string | null; valid_from: string | null; valid_to: string | null };
 
 /** Picks the one record a name means: equal ignoring diacritics and case; among several, those in force in the
  * year, then the exact spelling; still several → ambiguous. */
-function pick<T extends { id: string; valid_from?: string | null; valid_to?: string | null }>(name: string, candidates: T[], names: (t: T) => (string | null)[], year: number): T | 'unknown' | 'ambiguous' {
+export function pick<T extends { id: string; valid_from?: string | null; valid_to?: string | null }>(name: string, candidates: T[], names: (t: T) => (string | null)[], year: number): T | 'unknown' | 'ambiguous' {
   const f = fold(name);
   let found = candidates.filter((c) => names(c).some((n) => n && fold(n) === f));
   if (found.length > 1) {
@@ -173,127 +165,4 @@ function pick<T extends { id: string; valid_from?: string | null; valid_to?: str
   }
   if (!found.length) return 'unknown';
   return found.length === 1 ? found[0]! : 'ambiguous';
-}
-
-const foldSql = (col: string) => sql`lower(translate(unaccent(coalesce(${sql.ref(col)}, '')), 'đĐ', 'dD'))`;
-
-/**
- * Creates a programme from a sheet laid out as the export (round trip): its groups in the order they appear, its
- * tasks (subtasks under the row whose STT is their prefix: "1.2" under "1" of the same group) with kind (name or
- * code), lead and cooperating bodies and the responsible person matched by name ignoring diacritics and case, dates
- * dd/mm/yyyy, target "100 hộ", note as description; progress, status and result are not imported (a new
- * programme's tasks start as drafts). All in one transaction: any row that cannot be read is reported (400
- * VALIDATION_FAILED, issues naming each row) and nothing is written. 404 for an unknown body, 403 without
- * 'work.manage' over it, 409 ALREADY_EXISTS when the body has a programme that year.
- */
-export async function importProgramme(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, input: { bodyId: string; year: number; title: string }, data: Buffer) {
-  const body = await ctx.db.selectFrom('bodies').select(['id', 'unit_id', 'valid_from', 'valid_to']).where('id', '=', input.bodyId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!body || !(await bodyReadable(ctx.db, c, input.bodyId))) throw referenceRefused('bodyId');
-  if (!(await holdsOverBody(ctx.db, c, 'work.manage', input.bodyId))) throw new AppError('FORBIDDEN');
-  if ((body.valid_to && body.valid_to <= `${input.year}-01-01`) || (body.valid_from && body.valid_from > `${input.year}-12-31`))
-    throw new AppError('VALIDATION_FAILED', { field: 'year', issues: [{ field: 'year', message: 'validation.bodyNotInForceThatYear' }] });
-  if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { field: 'file', issues: [{ field: 'file', message: 'validation.xlsxOnly' }] });
-
-  const sheet = await parseProgrammeSheet(data, lang);
-  const issues = sheet.issues;
-  const issue = (row: number, col: string, key: string, params: Record<string, string | number> = {}) =>
-    issues.push({ field: `rows.${row}.${col}`, message: translate(lang, `importProgramme.${key}`, { row, ...params }) });
-
-  // Names → records, in three queries.
-  const bodyNames = [...new Set(sheet.tasks.flatMap((t) => [t.lead, ...t.cooperators]).filter(Boolean).map(fold))];
-  const bodies: BodyRow[] = bodyNames.length
-    ? await ctx.db
-        .selectFrom('bodies')
-        .select(['id', 'name', 'short_name', 'valid_from', 'valid_to'])
-        .where('deleted_at', 'is', null)
-        .where((eb) => eb.or([eb(foldSql('name'), '=', eb.fn.any(eb.val(bodyNames))), eb(foldSql('short_name'), '=', eb.fn.any(eb.val(bodyNames)))]))
-        .execute()
-    : [];
-  const personNames = [...new Set(sheet.tasks.flatMap((t) => (t.person ? [fold(t.person)] : [])))];
-  const people = personNames.length
-    ? await ctx.db.selectFrom('people').select(['id', 'full_name']).where('deleted_at', 'is', null).where((eb) => eb(foldSql('full_name'), '=', eb.fn.any(eb.val(personNames)))).execute()
-    : [];
-  // Names are matched among the bodies and people the programme may name (its owner's scope, task.references.ts): a
-  // short name such as "Hội LHPN" then means this ward's, not every ward's.
-  const [leadOk, nearOk, personOk] = await Promise.all([
-    allowedReferences(ctx.db, c, body.unit_id, 'lead', bodies.map((b) => b.id)),
-    allowedReferences(ctx.db, c, body.unit_id, 'near', bodies.map((b) => b.id)),
-    allowedReferences(ctx.db, c, body.unit_id, 'person', people.map((p) => p.id)),
-  ]);
-  const kinds = await ctx.db.selectFrom('task_kinds').select(['code', 'name_vi', 'name_en']).where('deleted_at', 'is', null).orderBy('sort').execute();
-
-  const resolved: (RowTask & { kindCode: string; leadId: string; cooperatorIds: string[]; personId: string | null; parentRow: number | null })[] = [];
-  const bySection = new Map<string, RowTask>(); // "<group>|<stt>" → row
-  for (const t of sheet.tasks) {
-    const before = issues.length;
-    const kind = t.kind ? kinds.find((k) => k.code === t.kind || fold(k.name_vi) === fold(t.kind) || fold(k.name_en) === fold(t.kind)) : kinds[0];
-    if (!kind) issue(t.row, 'kind', 'kindUnknown', { kind: t.kind });
-    const body = (name: string, col: 'lead' | 'cooperators') => {
-      const b = pick(name, bodies.filter((x) => (col === 'lead' ? leadOk : nearOk).has(x.id)), (x) => [x.name, x.short_name], input.year);
-      if (b === 'unknown') issue(t.row, col, 'bodyUnknown', { name });
-      else if (b === 'ambiguous') issue(t.row, col, 'bodyAmbiguous', { name });
-      else if (b.valid_to && b.valid_to <= (t.startDate ?? c.today)) issue(t.row, col, 'bodyEnded', { name });
-      else return b;
-      return null;
-    };
-    const lead = t.lead ? body(t.lead, 'lead') : null;
-    const cooperatorIds: string[] = [];
-    for (const name of t.cooperators) {
-      const b = body(name, 'cooperators');
-      if (!b) continue;
-      if (lead && b.id === lead.id) issue(t.row, 'cooperators', 'cooperatorIsLead', { name });
-      else if (!cooperatorIds.includes(b.id)) cooperatorIds.push(b.id);
-    }
-    let personId: string | null = null;
-    if (t.person) {
-      const p = pick(t.person, people.filter((x) => personOk.has(x.id)), (x) => [x.full_name], input.year);
-      if (p === 'unknown') issue(t.row, 'person', 'personUnknown', { name: t.person });
-      else if (p === 'ambiguous') issue(t.row, 'person', 'personAmbiguous', { name: t.person });
-      else personId = p.id;
-    }
-    let parentRow: number | null = null;
-    const section = t.group ? nameKey(t.group) : '';
-    if (t.stt.includes('.')) {
-      const parentStt = t.stt.slice(0, t.stt.lastIndexOf('.'));
-      const parent = bySection.get(`${section}|${parentStt}`);
-      if (!parent) issue(t.row, 'stt', 'parentUnknown', { stt: parentStt });
-      else parentRow = parent.row;
-    }
-    if (t.stt) bySection.set(`${section}|${t.stt}`, t);
-    if (issues.length === before) resolved.push({ ...t, kindCode: kind!.code, leadId: lead!.id, cooperatorIds, personId, parentRow });
-  }
-  if (issues.length) throw new AppError('VALIDATION_FAILED', { field: issues[0]!.field, issues: issues.slice(0, 200) });
-
-  return inTransaction(ctx.db, actor, async (trx) => {
-    const dup = await trx.selectFrom('programmes').select('id').where('body_id', '=', input.bodyId).where('year', '=', input.year).where('deleted_at', 'is', null).executeTakeFirst();
-    if (dup) throw new AppError('ALREADY_EXISTS', { field: 'year' });
-    const p = await trx.insertInto('programmes').values({ body_id: input.bodyId, year: input.year, title: input.title, created_by: actor.accountId }).returning('id').executeTakeFirstOrThrow();
-    const groupIds = new Map<string, string>();
-    for (const [i, name] of sheet.groups.entries()) {
-      const g = await trx.insertInto('task_groups').values({ programme_id: p.id, position: i + 1, name: name.slice(0, 300) }).returning('id').executeTakeFirstOrThrow();
-      groupIds.set(nameKey(name), g.id);
-    }
-    const taskOfRow = new Map<number, string>();
-    for (const t of resolved) {
-      const id = await insertTask(trx, actor, c.today, {
-        programmeId: p.id,
-        parentId: t.parentRow ? taskOfRow.get(t.parentRow)! : null,
-        groupId: t.group ? (groupIds.get(nameKey(t.group)) ?? null) : null,
-        kind: t.kindCode,
-        title: t.title,
-        description: t.description ?? undefined,
-        leadBodyId: t.leadId,
-        responsiblePersonId: t.personId,
-        startDate: t.startDate,
-        dueDate: t.dueDate,
-        targetValue: t.targetValue,
-        targetUnit: t.targetUnit,
-        cooperators: t.cooperatorIds.map((bodyId) => ({ bodyId })),
-        assign: false,
-        refsFor: c,
-      });
-      taskOfRow.set(t.row, id);
-    }
-    return { id: p.id, year: input.year, title: input.title, groupCount: sheet.groups.length, taskCount: resolved.length };
-  });
 }

@@ -3,7 +3,7 @@ import { bodyText, dataTable, ddmmyyyy, letterhead, packAdminDocument, para, per
 import { symbolFor } from '../../documents/counters.ts';
 import type { Database } from '../../db/database.ts';
 import { countTasks, daysBetween, timelinessOf, type Counts } from '../work/index.ts';
-import { STATUS_VI, type ExportTask, type ProgrammeExport } from './exports.repository.ts';
+import { STATUS_VI, type ExportTask, type ProgrammeExport } from './exports.presenter.ts';
 
 /** The figures of the report, by the work module's counting rule (rollup.ts: top-level tasks, cancelled left out;
  * done = accepted; on time = accepted with the report dated on or before the due date; overdue = not accepted and

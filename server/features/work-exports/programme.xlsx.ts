@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ddmmyyyy } from '../../documents/admin-docx.ts';
-import { STATUS_VI, type ProgrammeExport } from './exports.repository.ts';
+import { STATUS_VI, type ProgrammeExport } from './exports.presenter.ts';
 
 /** The columns of the programme sheet, in order; the import reads the same headers (by name, ignoring diacritics
  * and case, in any order). */

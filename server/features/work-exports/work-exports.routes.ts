@@ -2,21 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
-import { actorOf } from '../../http/auth.ts';
 import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { parseFormFields } from '../../http/input-guard.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { uuidParam } from '../../http/schemas.ts';
-import { pickLang } from '../../i18n/messages.ts';
 import { attachment, DOCX_TYPE, XLSX_TYPE } from '../../documents/admin-docx.ts';
-import { callerOf } from '../work/index.ts';
-import { loadProgramme } from './exports.repository.ts';
-import { importProgramme, PROGRAMME_IMPORT_LIMIT } from './programme.import.ts';
-import { programmeReport } from './programme.report.ts';
-import { programmeWorkbook } from './programme.xlsx.ts';
+import { callerOf, type WorkRequest } from '../work/index.ts';
+import { programmeReportDocx, programmeXlsx } from './exports.service.ts';
+import { PROGRAMME_IMPORT_LIMIT } from './programme.import.ts';
+import { importProgramme } from './programme.import.service.ts';
 import * as s from './work-exports.schemas.ts';
 
 const errors = errorResponses();
-const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Reads the import form: the fields and one file of at most the limit (413), multipart only (415). */
 async function readImportForm(request: FastifyRequest) {
@@ -47,25 +44,22 @@ async function readImportForm(request: FastifyRequest) {
  * needs the programme readable (404 otherwise); the import needs 'work.manage' over the body (403). */
 export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const caller = (request: FastifyRequest) => callerOf(ctx.db, request.identity, localDate(ctx.clock.now()));
+  // The caller without the work routes' remembered scope: each statement works the caller's scope out itself.
+  const work = (request: FastifyRequest): Promise<WorkRequest> => requestContext(ctx, request, () => callerOf(ctx.db, request.identity, localDate(ctx.clock.now())));
   const tags = ['work-exports'];
 
   r.get('/api/programmes/:id/export.xlsx', {
     schema: { operationId: 'exportProgrammeXlsx', tags, produces: [XLSX_TYPE], summary: 'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
-      const c = await caller(request);
-      const data = await loadProgramme(ctx.db, c, request.params.id);
-      const buf = await programmeWorkbook(data, c.today);
-      return reply.type(XLSX_TYPE).header('content-disposition', attachment(`Chương trình công tác năm ${data.programme.year}.xlsx`)).header('cache-control', 'no-store').send(buf as never);
+      const file = await programmeXlsx(await work(request), request.params.id);
+      return reply.type(XLSX_TYPE).header('content-disposition', attachment(`Chương trình công tác năm ${file.year}.xlsx`)).header('cache-control', 'no-store').send(file.data as never);
     },
   });
   r.get('/api/programmes/:id/report.docx', {
     schema: { operationId: 'exportProgrammeReportDocx', tags, produces: [DOCX_TYPE], summary: 'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
     handler: async (request, reply) => {
-      const c = await caller(request);
-      const data = await loadProgramme(ctx.db, c, request.params.id);
-      const buf = await programmeReport(ctx.db, data, c.today);
-      return reply.type(DOCX_TYPE).header('content-disposition', attachment(`Báo cáo kết quả năm ${data.programme.year}.docx`)).header('cache-control', 'no-store').send(buf as never);
+      const file = await programmeReportDocx(await work(request), request.params.id);
+      return reply.type(DOCX_TYPE).header('content-disposition', attachment(`Báo cáo kết quả năm ${file.year}.docx`)).header('cache-control', 'no-store').send(file.data as never);
     },
   });
   r.post('/api/programmes/import', {
@@ -79,7 +73,7 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const form = await readImportForm(request);
-      const result = await importProgramme(ctx, actorOf(request), await caller(request), lang(request), form.fields, form.file);
+      const result = await importProgramme(await work(request), form.fields, form.file);
       return reply.status(201).send(result);
     },
   });

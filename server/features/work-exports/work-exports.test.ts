@@ -4,7 +4,7 @@ import { call, useTestApp, type Session } from '../../../test/app.ts';
 import { buildProgramme, workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
 import { officeSkipReason, officeText, removeOfficeProfile } from '../../documents/office.testkit.ts';
 import { callerOf } from '../work/work.scope.ts';
-import { loadProgramme } from './exports.repository.ts';
+import { loadProgramme } from './exports.service.ts';
 import { cellDate, parseAmount } from './programme.import.ts';
 import { reportFigures } from './programme.report.ts';
 import { COLUMNS, HEADER_ROW } from './programme.xlsx.ts';

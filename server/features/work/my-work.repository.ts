@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.ts';
 import { timelinessSql } from './task.list.repository.ts';
 import { myBodiesSql } from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
-import { taskVisible, type WorkCaller } from './work.scope.ts';
+import type { WorkCaller } from './work.scope.ts';
+import { taskVisible } from './work.scope.repository.ts';
 
 /** My work's first statement: the caller's matching tasks (its roles among `q.role`, open ones unless asked),
  * counted by section (overdue, due soon, the rest), and the page's ids in order with the caller's roles on each. */

@@ -1,29 +1,28 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import type { Lang } from '../../i18n/messages.ts';
 import { myWorkPage } from './my-work.repository.ts';
 import { presentTask } from './task.presenter.ts';
 import * as repo from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
-import type { WorkCaller } from './work.scope.ts';
+import type { WorkReading } from './work.scope.ts';
 
 /** "My work": tasks where the caller or its body leads, cooperates, or must accept; overdue and due soon first. In
  * two statements: the matches found, ordered and counted by section on the tasks alone and cut to the page
  * (myWorkPage), then only the page's rows read with their joins — building every column of every match before the
  * limit is what made it slow for an officer whose bodies lead most tasks (bench/RESULTS.md). */
-export async function myWork(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, q: z.infer<typeof s.myWorkQuery>) {
-  const { counts, page, roles } = await myWorkPage(ctx.db, c, q);
-  const byId = new Map((await repo.taskRowsByIds(ctx.db, page.map((p) => p.id))).map((r) => [r.id, r]));
+export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
+  const { caller: c, lang } = r;
+  const { counts, page, roles } = await myWorkPage(r.app.db, c, q);
+  const byId = new Map((await repo.taskRowsByIds(r.app.db, page.map((p) => p.id))).map((t) => [t.id, t]));
   // A task deleted between the two statements is left out of the page.
   const rows = page.flatMap((p) => {
     const row = byId.get(p.id);
     return row ? [{ ...row, ...p }] : [];
   });
-  const progress = await repo.progressOfRows(ctx.db, rows);
+  const progress = await repo.progressOfRows(r.app.db, rows);
   return {
-    items: rows.map((r) => {
-      const flags = r as unknown as Record<string, boolean>;
-      return presentTask(r, lang, c.today, progress, roles.filter((role) => flags[`is_${role}`]));
+    items: rows.map((row) => {
+      const flags = row as unknown as Record<string, boolean>;
+      return presentTask(row, lang, c.today, progress, roles.filter((role) => flags[`is_${role}`]));
     }),
     total: counts.total,
     sections: { overdue: counts.overdue, dueSoon: counts.due_soon, rest: counts.total - counts.overdue - counts.due_soon },

@@ -1,6 +1,4 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import type { Actor } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import * as repo from './task.commands.repository.ts';
@@ -8,15 +6,14 @@ import { insertTask } from './task.create.service.ts';
 import { checkDates } from './task.rules.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
 import type * as s from './work.schemas.ts';
-import type { WorkCaller } from './work.scope.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
+import type { WorkRequest } from './work.scope.ts';
 
 /** Cascade: one subtask per unit directly below the lead body's unit (communes under a district or province,
  * villages under a commune), led by the same-line body there (a body whose line reaches the lead body), else a
  * body of the same kind; units without one, or whose body already has its subtask, are reported as skipped. */
-export async function cascade(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, input: z.infer<typeof s.cascadeInput>) {
-  return inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function cascade(r: WorkRequest, id: string, input: z.infer<typeof s.cascadeInput>) {
+  const { caller: c, actor } = r;
+  return inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.manage) throw new AppError('FORBIDDEN');
     if (['accepted', 'cancelled'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });

@@ -1,21 +1,18 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import type { Actor, Trx } from '../../db/tx.ts';
+import type { Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { assertReferences, referenceRefused } from '../../http/references.ts';
-import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../../i18n/names.ts';
 import { WORKFLOW } from './task.access.ts';
 import * as repo from './task.commands.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { createNextOccurrence } from './task.recurrence.service.ts';
-import { programmeOwnerUnit, taskReferenceChecks } from './task.references.ts';
+import { programmeOwnerUnit } from './programmes.repository.ts';
+import { taskReferenceChecks } from './task.references.ts';
 import { checkCooperatorList, checkDates, usableBody, type CooperatorInput } from './task.rules.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
 import type * as s from './work.schemas.ts';
-import type { WorkCaller } from './work.scope.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
+import type { WorkCaller, WorkRequest } from './work.scope.ts';
 
 /** An assignee must be an account that can still sign in. */
 async function checkAccount(trx: Trx, id: string | null | undefined, field: string) {
@@ -49,8 +46,9 @@ const EDITABLE = [
 ] as const;
 
 /** Edits a task ('work.manage'); its due date only while a draft (later, by an extension). */
-export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.updateTask>) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function updateTask(r: WorkRequest, id: string, input: z.infer<typeof s.updateTask>) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
     if (row.status === 'accepted' || row.status === 'cancelled') throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -69,12 +67,13 @@ export async function updateTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
     const changed = Object.keys(set).filter((k) => k !== 'title_fold' && k !== 'series_id' && k !== 'occurrence' && k !== 'original_due_date' && String(set[k] ?? '') !== String((row as Record<string, unknown>)[k] ?? ''));
     if (changed.length) await repo.insertTaskUpdate(trx, { task_id: id, kind: 'edit', note: changed.join(', '), entered_by: c.accountId });
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** Sets a task's cooperating bodies ('work.manage'). */
-export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.setCooperators>) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function setCooperators(r: WorkRequest, id: string, input: z.infer<typeof s.setCooperators>) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
     await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks({ cooperators: input.cooperators }));
@@ -82,12 +81,13 @@ export async function setCooperators(ctx: Ctx, actor: Actor, c: WorkCaller, lang
     await repo.writeCooperators(trx, id, input.cooperators);
     await repo.updateTaskRow(trx, id, {});
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** Moves a task along its workflow (task.access.ts WORKFLOW: who may take each action from which status). */
-export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.transition>) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function transition(r: WorkRequest, id: string, input: z.infer<typeof s.transition>) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     const rule = WORKFLOW[input.action];
     if (!rule.from.includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -121,7 +121,7 @@ export async function transition(ctx: Ctx, actor: Actor, c: WorkCaller, lang: La
     });
     if (input.action === 'accept' && row.series_id) await createNextOccurrence(trx, actor, row.series_id, c.today);
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** What a reassignment changes: a new lead body (not one that cooperates), responsible person or assignee. */

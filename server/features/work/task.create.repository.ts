@@ -4,8 +4,10 @@ import { actorSettings, type Actor, type Trx } from '../../db/tx.ts';
 import type { InsertObject } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { firstRefusedSql } from '../../http/references.ts';
-import { programmeOwnerUnit, taskReferenceChecks } from './task.references.ts';
-import { taskVisible, type WorkCaller } from './work.scope.ts';
+import { programmeOwnerUnit } from './programmes.repository.ts';
+import { taskReferenceChecks } from './task.references.ts';
+import type { WorkCaller } from './work.scope.ts';
+import { taskVisible } from './work.scope.repository.ts';
 
 type Q = Database | Trx;
 

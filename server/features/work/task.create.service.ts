@@ -1,19 +1,15 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type { Lang } from '../../i18n/messages.ts';
 import { fold } from '../../i18n/names.ts';
 import { insertTaskRows, nextTaskNumber, readTaskRefs, takeNumberAndRefs, type NewTaskRefs } from './task.create.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { checkCooperatorList, checkDates, usableBody } from './task.rules.ts';
 import type * as s from './work.schemas.ts';
-import type { WorkCaller } from './work.scope.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
+import type { WorkCaller, WorkRequest } from './work.scope.ts';
 
 export type NewTask = z.infer<typeof s.createTask> & {
   cascaded?: boolean;
@@ -117,26 +113,27 @@ async function takeTaskNumber(q: Database, c: WorkCaller, input: NewTask): Promi
 
 /** Creates a task ('work.manage' over the owner body, or over the parent's lead body for a subtask) and answers its
  * page. `afterInsert` runs in the task's transaction (a briefing's conclusion linked to it). */
-export async function createTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, newTask: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+export async function createTask(r: WorkRequest, newTask: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+  const { caller: c, actor } = r;
   const input: NewTask = { ...newTask, refsFor: c };
   checkDates(input.startDate, input.dueDate);
-  const known = await takeTaskNumber(ctx.db, c, input);
+  const known = await takeTaskNumber(r.app.db, c, input);
   // A caller that reads the programme whole reads what it adds there: the insert is then a transaction by itself
   // (one statement, the actor set in it), and the answer is read after its commit.
   if (!afterInsert && (c.isAdmin || c.readableProgrammes?.includes(input.programmeId))) {
-    const taskId = await insertTask(ctx.db, actor, c.today, input, known);
-    return taskDetail(ctx, c, lang, taskId);
+    const taskId = await insertTask(r.app.db, actor, c.today, input, known);
+    return taskDetail(r, taskId);
   }
   // Otherwise (a ward breaking down its part of a higher programme, say) the answer is read in the transaction,
   // and the insert's statement sets the actor for the audit rows (actorSetBy).
   return inTransaction(
-    ctx.db,
+    r.app.db,
     actor,
     async (trx) => {
       const taskId = await insertTask(trx, actor, c.today, input, known);
       if (afterInsert) await afterInsert(trx, taskId);
       // The creator must be able to read what it made; if not, the transaction with all it wrote is rolled back.
-      return taskDetail({ db: trx }, c, lang, taskId).catch((err: unknown) => {
+      return taskDetail({ ...r, app: { db: trx } }, taskId).catch((err: unknown) => {
         throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
       });
     },

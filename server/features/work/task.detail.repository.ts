@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../../db/database.ts';
 import { statementShapes } from '../../db/statement-shapes.ts';
-import { taskAccessQuery, type AccessMode, type TaskAccessRow } from './task.access.ts';
+import { taskAccessQuery, type TaskAccessRow } from './task.access.repository.ts';
 import { tasksQuery, type TaskRow } from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
-import type { WorkCaller } from './work.scope.ts';
+import type { AccessMode, WorkCaller } from './work.scope.ts';
 
 /** What taskDetail reads around a task, as PostgreSQL's JSON gives it (dates as text, timestamps as ISO text). */
 export type TaskSurroundings = {
@@ -25,9 +26,12 @@ export type TaskSurroundings = {
 
 export type TaskDetailRow = TaskSurroundings & { rows: TaskRow[]; access: TaskAccessRow | null };
 
+type DetailShape = { admin: boolean; known: boolean; readable: boolean; access: AccessMode };
+type DetailValues = { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null };
+
 /** taskDetail's one statement: the task, its subtasks and everything around them as JSON; the access check rides
  * along unless the caller has just made it (nothing is used unless it passes). Built once per shape. */
-export const taskDetailStatement = statementShapes((db, shape: { admin: boolean; known: boolean; readable: boolean; access: AccessMode }, v: { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null }) => {
+export const taskDetailStatement = statementShapes((db, shape: DetailShape, v: DetailValues) => {
   const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: v.personId, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };
   const id = v.id;
   const rowsQuery = tasksQuery(db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
@@ -63,3 +67,8 @@ export const taskDetailStatement = statementShapes((db, shape: { admin: boolean;
          from briefing_conclusions bc join briefings b on b.id = bc.briefing_id where bc.task_id = (select id from me) and bc.deleted_at is null limit 1) as conclusion
   `;
 });
+
+/** Runs taskDetailStatement: the task's rows and everything around them, in one row. */
+export async function taskDetailRow(db: Database, shape: DetailShape, values: DetailValues): Promise<TaskDetailRow> {
+  return (await db.executeQuery(taskDetailStatement(db, shape, values))).rows[0]!;
+}

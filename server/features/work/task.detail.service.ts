@@ -1,24 +1,23 @@
-import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { Lang } from '../../i18n/messages.ts';
 import { fileUrl } from '../files/index.ts';
-import { accessMode, accessOf, type taskAccess } from './task.access.ts';
-import { taskDetailStatement } from './task.detail.repository.ts';
+import { accessOf, type taskAccess } from './task.access.ts';
+import { taskDetailRow } from './task.detail.repository.ts';
 import { presentTask } from './task.presenter.ts';
 import * as repo from './tasks.repository.ts';
-import type { WorkCaller } from './work.scope.ts';
+import { accessMode, type WorkReading } from './work.scope.ts';
 
 /** A task's page: the task, its subtasks, history, files, extensions and what the caller may do, from one statement
  * (task.detail.repository.ts). `known`: the access when the caller has just checked it. */
-export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lang: Lang, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
-  const statement = taskDetailStatement(ctx.db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined, access: accessMode(c) }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
-  const around = (await ctx.db.executeQuery(statement)).rows[0]!;
+export async function taskDetail(r: WorkReading, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
+  const { caller: c, lang } = r;
+  const db = r.app.db;
+  const around = await taskDetailRow(db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined, access: accessMode(c) }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
   const access = known ?? accessOf(c, around.access ?? undefined);
   const rows = around.rows;
-  const row = rows.find((r) => r.id === id);
+  const row = rows.find((t) => t.id === id);
   if (!row) throw new AppError('NOT_FOUND');
-  const subRows = rows.filter((r) => r.id !== id);
-  const progress = await repo.progressOfRows(ctx.db, rows);
+  const subRows = rows.filter((t) => t.id !== id);
+  const progress = await repo.progressOfRows(db, rows);
   const subProgress = progress;
   const { programme, parents, cooperators, updates, files, extensions, conclusion } = around;
   const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: Number(f.size_bytes), url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
@@ -29,7 +28,7 @@ export async function taskDetail(ctx: Pick<AppContext, 'db'>, c: WorkCaller, lan
     programme: { id: programme.id, title: programme.title, year: programme.year, bodyId: programme.body_id, bodyName: programme.name },
     parents,
     cooperators: cooperators.map((co) => ({ id: co.id, bodyId: co.body_id, bodyName: co.body_name, part: co.part, personId: co.person_id, personName: co.full_name, progress: co.reported_progress, version: Number(co.version) })),
-    subtasks: subRows.map((r) => presentTask(r, lang, c.today, subProgress)),
+    subtasks: subRows.map((t) => presentTask(t, lang, c.today, subProgress)),
     updates: updates.map((u) => ({
       id: u.id,
       kind: u.kind,

@@ -6,7 +6,8 @@ import { statementShapes } from '../../db/statement-shapes.ts';
 import { fold } from '../../i18n/names.ts';
 import { taskListQuery, type TaskListRow } from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
-import { taskVisible, type WorkCaller } from './work.scope.ts';
+import type { WorkCaller } from './work.scope.ts';
+import { taskVisible } from './work.scope.repository.ts';
 
 export type ListShape = {
   admin: boolean;
@@ -71,6 +72,16 @@ export function listTasksStatement(db: Database, c: WorkCaller, q: z.infer<typeo
   return listStatement(db, ...listShape(c, q));
 }
 const listStatement = statementShapes((db, shape: ListShape, v: ListValues) => listStatements(db, shape, v).statement);
+
+/** The rows of a list's page, each with the total of the matches. */
+export async function listPageRows(db: Database, c: WorkCaller, q: z.infer<typeof s.tasksQuery>) {
+  return (await db.executeQuery(listTasksStatement(db, c, q))).rows[0]!.rows;
+}
+
+/** How many tasks a list query matches (a page past the end has no row to carry the total). */
+export async function countListMatches(db: Database, c: WorkCaller, q: z.infer<typeof s.tasksQuery>): Promise<number> {
+  return (await listStatements(db, ...listShape(c, q)).matches.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+}
 
 export function listStatements(db: Database, shape: ListShape, v: ListValues) {
   const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: null, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };

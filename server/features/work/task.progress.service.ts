@@ -1,19 +1,15 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import type { Actor, Trx } from '../../db/tx.ts';
+import type { Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { assertReferences, referenceRefused } from '../../http/references.ts';
-import type { Lang } from '../../i18n/messages.ts';
-import { holdsOverBody, type WorkCaller } from './work.scope.ts';
+import { holdsOverBody, type WorkCaller, type WorkRequest } from './work.scope.ts';
 import { taskAccess } from './task.access.ts';
 import * as repo from './task.commands.repository.ts';
 import { systemCaller } from './task.create.service.ts';
 import { taskDetail } from './task.detail.service.ts';
-import { programmeOwnerUnit } from './task.references.ts';
+import { programmeOwnerUnit } from './programmes.repository.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
 import type * as s from './work.schemas.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 
 /** Links uploaded files (made by this account, not yet linked) to a task. */
 async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: string | null, fileIds: readonly string[], field: (i: number) => string) {
@@ -26,8 +22,9 @@ async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: stri
 }
 
 /** A progress report on the task, or on a cooperating body's own part of it, with evidence files. */
-export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.progressInput>) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function reportProgress(r: WorkRequest, id: string, input: z.infer<typeof s.progressInput>) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!['assigned', 'in_progress', 'returned'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
     const on = input.reportedOn ?? c.today;
@@ -62,31 +59,34 @@ export async function reportProgress(ctx: Ctx, actor: Actor, c: WorkCaller, lang
     });
     await linkFiles(trx, c, id, updateId, input.fileIds, (i) => `fileIds.${i}`);
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** A comment on a task, by anyone who reads it. */
-export async function addComment(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, note: string) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function addComment(r: WorkRequest, id: string, note: string) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     await taskAccess(trx, c, id);
     await repo.insertTaskUpdate(trx, { task_id: id, kind: 'comment', note, reported_by_person_id: c.personId, entered_by: c.accountId });
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** Attaches an uploaded file to a task (who manages or reports on it). */
-export async function attachFile(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, fileId: string) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function attachFile(r: WorkRequest, id: string, fileId: string) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access } = await forChange(trx, c, id);
     if (!access.manage && !access.report && !access.reportParts.length) throw new AppError('FORBIDDEN');
     await linkFiles(trx, c, id, null, [fileId], () => 'fileId');
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** Asks for a later due date (who reports on or manages the task); one open request at a time. */
-export async function requestExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, id: string, input: z.infer<typeof s.extensionRequest>) {
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+export async function requestExtension(r: WorkRequest, id: string, input: z.infer<typeof s.extensionRequest>) {
+  const { caller: c, actor } = r;
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.report && !access.manage) throw new AppError('FORBIDDEN');
     if (['accepted', 'cancelled', 'draft'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
@@ -95,20 +95,21 @@ export async function requestExtension(ctx: Ctx, actor: Actor, c: WorkCaller, la
     await repo.insertExtension(trx, { task_id: id, requested_due_date: input.requestedDueDate, previous_due_date: row.due_date, reason: input.reason, requested_by: c.accountId });
     await repo.insertTaskUpdate(trx, { task_id: id, kind: 'extension_requested', note: input.reason, reported_on: input.requestedDueDate, entered_by: c.accountId, reported_by_person_id: c.personId });
   });
-  return taskDetail(ctx, c, lang, id);
+  return taskDetail(r, id);
 }
 
 /** The owner (a manager of the programme's owner body) grants or refuses; the original due date is kept. */
-export async function decideExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, extensionId: string, input: z.infer<typeof s.extensionDecision>) {
-  const taskId = await repo.extensionTask(ctx.db, extensionId);
+export async function decideExtension(r: WorkRequest, extensionId: string, input: z.infer<typeof s.extensionDecision>) {
+  const { caller: c, actor } = r;
+  const taskId = await repo.extensionTask(r.app.db, extensionId);
   if (!taskId) throw new AppError('NOT_FOUND');
-  await inWorkTransaction(ctx.db, actor, async (trx) => {
+  await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, taskId);
     if (!(await holdsOverBody(trx, c, 'work.manage', access.facts.programme_body_id))) throw new AppError('FORBIDDEN');
     const e = await repo.lockExtension(trx, extensionId);
     if (e.version !== input.version) throw new AppError('CONFLICT');
     if (e.decision) throw new AppError('INVALID_TRANSITION', { params: { status: e.decision } });
-    await repo.decideExtensionRow(trx, extensionId, { decision: input.decision, decision_note: input.note || null, decided_by: c.accountId, decided_at: ctx.clock.now() });
+    await repo.decideExtensionRow(trx, extensionId, { decision: input.decision, decision_note: input.note || null, decided_by: c.accountId, decided_at: r.app.clock.now() });
     if (input.decision === 'granted') await repo.updateTaskRow(trx, row.id, { due_date: e.requested_due_date, original_due_date: row.original_due_date ?? row.due_date });
     await repo.insertTaskUpdate(trx, {
       task_id: row.id,
@@ -118,5 +119,5 @@ export async function decideExtension(ctx: Ctx, actor: Actor, c: WorkCaller, lan
       entered_by: c.accountId,
     });
   });
-  return taskDetail(ctx, c, lang, taskId);
+  return taskDetail(r, taskId);
 }

@@ -1,4 +1,3 @@
-import { sql, type RawBuilder } from 'kysely';
 import { itemChecks, type ReferenceCheck } from '../../http/references.ts';
 
 /** What a task's fields name, in the order they are given: the lead body and the named person and account lie within
@@ -22,6 +21,3 @@ export function taskReferenceChecks(input: {
   ];
 }
 
-/** The unit of a programme's owner body, as an SQL expression (null for a missing programme). */
-export const programmeOwnerUnit = (programmeId: string): RawBuilder<string | null> =>
-  sql<string | null>`(select b.unit_id from programmes p join bodies b on b.id = p.body_id where p.id = ${programmeId}::uuid)`;

@@ -91,6 +91,11 @@ export type TaskRow = Awaited<ReturnType<ReturnType<typeof tasksQuery>['executeT
 /** A row of a list: what presentTask reads. */
 export type TaskListRow = Awaited<ReturnType<ReturnType<typeof taskListQuery>['executeTakeFirstOrThrow']>>;
 
+/** The given tasks with everything a task's page shows, by number. */
+export function tasksQueryByIds(q: Q, ids: string[]): Promise<TaskRow[]> {
+  return tasksQuery(q).where('t.id', 'in', ids).orderBy('t.number').execute();
+}
+
 /** The list rows of the given tasks, in no order, as one JSON value (one field for the driver to parse). */
 export async function taskRowsByIds(q: Q, ids: readonly string[]): Promise<TaskListRow[]> {
   if (!ids.length) return [];

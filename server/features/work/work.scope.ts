@@ -1,8 +1,11 @@
-import { sql, type SqlBool } from 'kysely';
+import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import type { Lang } from '../../i18n/messages.ts';
 import { rememberedIdentity } from '../auth/index.ts';
+import * as repo from './work.scope.repository.ts';
 
 type Q = Database | Trx;
 
@@ -20,6 +23,11 @@ export type WorkCaller = {
   grants?: Grant[];
 };
 
+/** A request to the work module (work.routes.ts builds it once per request, the caller with its remembered scope). */
+export type WorkRequest = RequestContext<WorkCaller>;
+/** What a reading needs of a request: nothing is written, so no actor (a read inside a transaction passes it as `app.db`). */
+export type WorkReading = { app: Pick<AppContext, 'db'>; caller: WorkCaller; lang: Lang };
+
 /** An assignment in force: the unit's path in today's epoch, the body it is narrowed to (null: the whole subtree),
  * and the permissions of its role. */
 export type Grant = { path: string; bodyId: string | null; perms: string[] };
@@ -35,18 +43,10 @@ export function grantsHold(grants: readonly Grant[], perm: string, paths: readon
 }
 export const grantsNarrowed = (grants: readonly Grant[]) => grants.some((g) => g.bodyId !== null);
 
-/** A filter on a query over `tasks as t`: the tasks the caller may read today (SQL function visible_task_ids,
- * migration 0007 — subtrees narrowed to bodies, predecessor units, cooperating bodies, people involved, parent chains). */
-export function taskVisible(c: WorkCaller, alias = 't') {
-  if (c.isAdmin) return sql<SqlBool>`true`;
-  // Fast path first: the tasks of the programmes it reads whole (readable_programme_ids, migration 0010), most of
-  // what an officer opens. Both sets are hashed sub-plans built once per statement; the full set only when a row
-  // is not in those programmes.
-  const whole = c.readableProgrammes !== undefined
-    ? sql<SqlBool>`${sql.ref(`${alias}.programme_id`)} = any (${c.readableProgrammes}::uuid[])`
-    : sql<SqlBool>`${sql.ref(`${alias}.programme_id`)} in (select rp from readable_programme_ids(${c.accountId}::uuid, ${c.today}::date) rp)`;
-  return sql<SqlBool>`(${whole} or ${sql.ref(`${alias}.id`)} in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date)))`;
-}
+/** How a statement reads the caller's rights: all of them (admin), asked in SQL, or from grants (narrowed: some
+ * grant is narrowed to a body, so the bodies' lines are read too). Part of a statement's shape. */
+export type AccessMode = 'admin' | 'sql' | 'grants' | 'narrowed grants';
+export const accessMode = (c: WorkCaller): AccessMode => (c.isAdmin ? 'admin' : c.grants === undefined ? 'sql' : grantsNarrowed(c.grants) ? 'narrowed grants' : 'grants');
 
 /** The caller with its remembered scope: the programmes it reads whole today and its grants, remembered for at most a second like its
  * identity (identity.cache.ts: forgotten on this server by every commit that may change a role, a body, a unit or a
@@ -56,11 +56,7 @@ export function taskVisible(c: WorkCaller, alias = 't') {
 export async function withRememberedScope(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
   if (c.isAdmin) return c;
   const scope = await rememberedIdentity<{ readable: string[]; grants: Grant[] }>(db, `rp:${c.accountId}:${c.today}`, now, async () => {
-    const r = (
-      await sql<{ readable: string[] | null; grants: Grant[] | null }>`select
-          (select array_agg(rp)::text[] from readable_programme_ids(${c.accountId}::uuid, ${c.today}::date) rp) as readable,
-          (select json_agg(json_build_object('path', g.path::text, 'bodyId', g.body_id, 'perms', g.permissions)) from account_grants(${c.accountId}::uuid, ${c.today}::date) g) as grants`.execute(db)
-    ).rows[0]!;
+    const r = await repo.accountScope(db, c.accountId, c.today);
     return { value: { readable: r.readable ?? [], grants: r.grants ?? [] } };
   });
   return { ...c, readableProgrammes: scope?.readable ?? [], grants: scope?.grants ?? [] };
@@ -68,49 +64,39 @@ export async function withRememberedScope(db: Database, c: WorkCaller, now: Date
 
 /** Whether the caller holds `permission` today over a body (its unit's subtree in the current epoch, narrowed). */
 export async function holdsOverBody(q: Q, c: WorkCaller, permission: string, bodyId: string): Promise<boolean> {
-  if (c.isAdmin) return true;
-  const r = await sql<{ ok: boolean }>`select holds_over(${c.accountId}::uuid, ${c.today}::date, ${permission}, b.unit_id, b.id) as ok from bodies b where b.id = ${bodyId}`.execute(q);
-  return Boolean(r.rows[0]?.ok);
+  return c.isAdmin || repo.holdsOver(q, c.accountId, c.today, permission, bodyId);
+}
+
+/** Whether the caller holds work.manage today anywhere (so may create a programme for some body). */
+export async function managesSomewhere(q: Q, c: WorkCaller): Promise<boolean> {
+  return c.isAdmin || repo.holdsAnywhere(q, c.accountId, c.today, 'work.manage');
 }
 
 /** Whether the caller reads a body's records (body_readable, migration 0009): a body it does not read is refused
  * as a missing one when a write names it as its owner. */
 export async function bodyReadable(q: Q, c: WorkCaller, bodyId: string): Promise<boolean> {
-  if (c.isAdmin) return true;
-  const r = await sql<{ ok: boolean }>`select body_readable(${c.accountId}::uuid, ${c.today}::date, ${bodyId}::uuid) as ok`.execute(q);
-  return Boolean(r.rows[0]?.ok);
+  return c.isAdmin || repo.readsBody(q, c.accountId, c.today, bodyId);
 }
 
 /** A programme is readable when its owner body is in the caller's read scope (today, or as a predecessor), or
  * the caller can read at least one of its tasks. */
 export async function canReadProgramme(q: Q, c: WorkCaller, programmeId: string): Promise<boolean> {
   if (c.isAdmin) return true;
-  const p = await q.selectFrom('programmes').select(['body_id']).where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!p) return false;
-  const readable = await sql<{ ok: boolean }>`select programme_readable(${c.accountId}::uuid, ${c.today}::date, ${programmeId}::uuid) as ok`.execute(q);
-  if (readable.rows[0]?.ok) return true;
-  const t = await q.selectFrom('tasks as t').select('t.id').where('t.programme_id', '=', programmeId).where(taskVisible(c)).limit(1).executeTakeFirst();
-  return Boolean(t);
+  if (!(await repo.liveProgramme(q, programmeId))) return false;
+  if (await repo.readsProgrammeOwner(q, c.accountId, c.today, programmeId)) return true;
+  return repo.readsSomeTaskOf(q, c, programmeId);
 }
 
 export async function assertProgrammeReadable(q: Q, c: WorkCaller, programmeId: string): Promise<void> {
-  const exists = await q.selectFrom('programmes').select('id').where('id', '=', programmeId).where('deleted_at', 'is', null).executeTakeFirst();
+  const exists = await repo.liveProgramme(q, programmeId);
   if (!exists || !(await canReadProgramme(q, c, programmeId))) throw new AppError('NOT_FOUND');
-}
-
-/** Programmes the caller may read: owner body in scope, or a visible task inside. */
-export function programmeVisible(c: WorkCaller, alias = 'p') {
-  if (c.isAdmin) return sql<SqlBool>`true`;
-  const id = sql.ref(`${alias}.id`);
-  return sql<SqlBool>`(programme_readable(${c.accountId}::uuid, ${c.today}::date, ${id})
-    or exists (select 1 from tasks vt where vt.programme_id = ${id} and vt.id in (select visible_task_ids(${c.accountId}::uuid, ${c.today}::date))))`;
 }
 
 /** The caller of a request, with the person its account stands for. */
 export async function callerOf(db: Database, identity: { me: { id: string; isAdmin: boolean }; personId?: string | null } | null, today: string): Promise<WorkCaller> {
   if (!identity) throw new AppError('UNAUTHENTICATED');
   // The session and token lookups read the person with the account; others (tests, jobs) ask.
-  const personId = identity.personId !== undefined ? identity.personId : ((await db.selectFrom('accounts').select(['person_id']).where('id', '=', identity.me.id).executeTakeFirst())?.person_id ?? null);
+  const personId = identity.personId !== undefined ? identity.personId : await repo.personOfAccount(db, identity.me.id);
   const caller: WorkCaller = { accountId: identity.me.id, isAdmin: identity.me.isAdmin, personId, today };
   return caller;
 }

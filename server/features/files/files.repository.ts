@@ -1,0 +1,33 @@
+import type { Insertable, RawBuilder, SqlBool } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { FilesTable } from '../../db/schema.ts';
+import type { Trx } from '../../db/tx.ts';
+
+type Q = Database | Trx;
+
+/** Records a stored file; returns its id. */
+export function insertFile(trx: Trx, values: Insertable<FilesTable>) {
+  return trx.insertInto('files').values(values).returning(['id']).executeTakeFirstOrThrow();
+}
+
+/** A stored file that is not deleted, or undefined. */
+export function findFile(q: Q, id: string) {
+  return q.selectFrom('files').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** The tasks a file is attached to (as an attachment or evidence). */
+export async function taskIdsOfFile(q: Q, fileId: string): Promise<string[]> {
+  const rows = await q.selectFrom('task_files').select('task_id').where('file_id', '=', fileId).where('deleted_at', 'is', null).execute();
+  return rows.map((x) => x.task_id);
+}
+
+/** Whether one of the tasks meets `visible` (a condition on the alias `t`). */
+export async function anyTaskVisible(q: Q, taskIds: readonly string[], visible: RawBuilder<SqlBool>): Promise<boolean> {
+  const row = await q.selectFrom('tasks as t').select('t.id').where('t.id', 'in', taskIds).where(visible).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Whether the file is a person's photo. */
+export async function isPersonPhoto(q: Q, fileId: string): Promise<boolean> {
+  return Boolean(await q.selectFrom('people').select('id').where('photo_file_id', '=', fileId).executeTakeFirst());
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { AppError, errorBodySchema } from '../../http/errors.ts';
+import { badText } from '../../http/input-guard.ts';
+import { uuidParam } from '../../http/schemas.ts';
+import { DOCX_TYPE, XLSX_TYPE } from '../../documents/admin-docx.ts';
+import { readStoredFile } from './files.service.ts';
+
+/** Reads one multipart upload of at most `limit` bytes; a larger file is a 413 naming the field. */
+export async function readUpload(request: FastifyRequest, limit: number): Promise<{ data: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const file = await request.file({ limits: { fileSize: limit, files: 1 } });
+  if (!file) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
+  const data = await file.toBuffer().catch((err: { code?: string }) => {
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
+    throw err;
+  });
+  const why = badText(file.filename);
+  if (why) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: why }] });
+  return { data, filename: file.filename };
+}
+
+export function filesRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/files/:id', {
+    schema: { operationId: 'getFile', tags: ['files'], produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', DOCX_TYPE, XLSX_TYPE], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    handler: async (request, reply) => {
+      const f = await readStoredFile(ctx, request.identity!, request.params.id);
+      return reply
+        .type(f.contentType)
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+        .send(f.data as never);
+    },
+  });
+}
