@@ -2,6 +2,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const SQL_MESSAGE = 'SQL belongs in a *.repository.ts file; see docs/architecture.md §2.';
+
+/** Query building outside the repositories (docs/architecture.md §2): Kysely's statement builders and the `sql` tag
+ * with its helpers (sql.ref, sql.raw…). Exported for test/boundaries.test.ts. */
+export const sqlOnlyInRepositories = {
+  name: 'khoi/sql-only-in-repositories',
+  files: ['server/**/*.ts', 'cli/**/*.ts'],
+  ignores: ['**/*.repository.ts', 'server/db/**', '**/*.test.ts', '**/*.testkit.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: "CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|with|selectNoFrom|mergeInto)$/]", message: SQL_MESSAGE },
+      { selector: "TaggedTemplateExpression[tag.name='sql']", message: SQL_MESSAGE },
+      { selector: "CallExpression > MemberExpression.callee[object.name='sql']", message: SQL_MESSAGE },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'web/.dist-*/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -13,4 +31,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  sqlOnlyInRepositories,
 );

@@ -51,3 +51,13 @@ export async function benchDatabase(name: string, opts: { poolSize: number }) {
 export function resultsHeading(title: string, pgVersion: number, where: string) {
   return `\n### ${title} — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${where})\n\n| Measure | Result |\n|---|---|\n`;
 }
+
+/** A results table being filled: each measure is printed as it comes and kept as a Markdown row. */
+export function resultTable() {
+  const rows: string[] = [];
+  const out = (label: string, value: string) => {
+    rows.push(`| ${label} | ${value} |`);
+    console.log(`${label}: ${value}`);
+  };
+  return { rows, out };
+}

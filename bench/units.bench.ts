@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import * as repo from '../server/features/units/units.repository.ts';
-import { arg, benchDatabase, resultsHeading, stats } from './bench-kit.ts';
+import { arg, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
@@ -30,11 +30,7 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 const bench = await benchDatabase('units', { poolSize: 4 });
 const { db, url, dataDir, external } = bench;
-const rows: string[] = [];
-const out = (label: string, value: string) => {
-  rows.push(`| ${label} | ${value} |`);
-  console.log(`${label}: ${value}`);
-};
+const { rows, out } = resultTable();
 
 try {
   const pgv = await bench.version();

@@ -16,7 +16,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { arg, benchDatabase, resultsHeading, stats } from './bench-kit.ts';
+import { arg, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
 import { parseEnv } from '../server/env.ts';
 import { systemClock } from '../server/clock.ts';
@@ -34,11 +34,7 @@ const actor = { accountId: null, label: 'bench' };
 
 const bench = await benchDatabase('uploads', { poolSize: 10 });
 const { db, url, dataDir, external } = bench;
-const rows: string[] = [];
-const out = (label: string, value: string) => {
-  rows.push(`| ${label} | ${value} |`);
-  console.log(`${label}: ${value}`);
-};
+const { rows, out } = resultTable();
 
 try {
   const pgv = await bench.version();
