@@ -4,7 +4,8 @@
  *                      [-- --auth session|token] [-- --with-redmine] [-- --plans] [-- --write]
  *   other options: --routes list,show,… (all), --statements (top statements per route from pg_stat_statements),
  *   --keep-database (an external server's generated database is dropped at the end unless this is given),
- *   --pg-data DIR (an external server's data folder: its CPU time per request is counted too), --cpu-profile DIR (the server's CPU profile per measured route, DIR/<route>-<run>.cpuprofile), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
+ *   --phase-creates N (300: creates measured phase by phase after the load, validate, scope + number, insert, audit,
+ *   search, present), --pg-data DIR (an external server's data folder: its CPU time per request is counted too), --cpu-profile DIR (the server's CPU profile per measured route, DIR/<route>-<run>.cpuprofile), --warmup S (3), --connections C (8), --threads T (1), --log-level L (info, to a file; as
  *   production), --seed N (2026), --redmine-tasks N (10000). --plans prints the EXPLAIN ANALYZE plans taken after
  *   the load; --write appends the Markdown to bench/RESULTS.md.
  * Starts a throwaway embedded PostgreSQL 18 (fsync on, synchronous_commit on) unless --database-url is given,
@@ -38,6 +39,7 @@ import { createToken } from '../server/features/tokens/tokens.service.ts';
 import { diskFileStore } from '../server/storage/file-store.ts';
 import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
 import type { WorkCaller } from '../server/features/work/work.scope.ts';
+import { createBodyMaker, describeCreatePhases, measureCreatePhases } from './create-phases.ts';
 import { taskVisible } from '../server/features/work/work.scope.repository.ts';
 
 const arg = (name: string) => {
@@ -59,6 +61,7 @@ const PG_DATA = arg('pg-data'); // an external server's data folder (its postmas
 const CPU_PROFILE = arg('cpu-profile'); // a folder: a V8 CPU profile of the server's thread for each measured route
 const REDMINE_TASKS = Number(arg('redmine-tasks') ?? 10_000);
 const KEEP_DATABASE = flag('keep-database');
+const PHASE_CREATES = Number(arg('phase-creates') ?? 300);
 // 'page' is not the peer's: status + group only, so that every page holds 25 rows at 10,000 tasks as at 100,000
 // (the list's three filters match 7 tasks on average at 10,000 and 72 at 100,000: a page of 7 rows against one of 25).
 // 'mine' is not the peer's either: the officer's "my work" (GET /api/my-work), the first page of the day.
@@ -319,7 +322,7 @@ try {
   let authHeader: string;
   let csrf = '';
   if (AUTH === 'token') {
-    const { secret } = await createToken(ctx, { ...actor, accountId: me.accountId }, { name: 'bench' });
+    const { secret } = await createToken({ app: ctx, actor: { ...actor, accountId: me.accountId }, caller: { accountId: me.accountId }, lang: 'vi' }, { name: 'bench' });
     authHeader = `Authorization: Bearer ${secret}`;
   } else {
     const r = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ login: me.username, password: PASSWORD }) });
@@ -496,6 +499,10 @@ try {
   for (const n of notes) say(n);
   if (flag('plans')) console.log(plans.join('\n'));
 
+  // ---- Where a create's time goes, phase by phase (after the load, on one connection of its own).
+  const phases = describeCreatePhases(await measureCreatePhases(db, { caller, actor: { ...actor, accountId: me.accountId }, body: createBodyMaker(programmeId, bodies, groups, officers.map((o) => o.accountId)), n: PHASE_CREATES }));
+  say(phases);
+
   // ---- Report.
   // The issue's goals; page's and mine's p95 are ours (no peer route, so no ratio is printed for them).
   const GOALS: Record<Route, { p95: number; ratio: number }> = { list: { p95: 30, ratio: 20 }, show: { p95: 20, ratio: 20 }, search: { p95: 50, ratio: 20 }, create: { p95: 50, ratio: 10 }, page: { p95: 30, ratio: 20 }, mine: { p95: 50, ratio: 20 } };
@@ -531,6 +538,7 @@ try {
     const pg = c.every((x) => x.pg !== null) ? ` + PostgreSQL ${median(c.map((x) => x.pg!)).toFixed(2)}` : '';
     return `${r} Node ${median(c.map((x) => x.node)).toFixed(2)}${pg} ms`;
   }).join('; ')}.\n`;
+  out += `\n${phases}.\n`;
   out += `\nChecks:\n${checks.map((c) => `- ${c}`).join('\n')}\n`;
   out += `\nIn the database after the load (EXPLAIN ANALYZE, the officer's scope; --plans prints the plans):\n${notes.map((c) => `- ${c}`).join('\n')}\n`;
   console.log(out);

@@ -23,16 +23,3 @@ export const createTokenResponse = z.object({
 });
 
 export const listTokensResponse = z.object({ items: z.array(tokenSchema) });
-
-type Row = { id: string; name: string; prefix: string; created_at: Date; last_used_at: Date | null; expires_at: string | null };
-
-export function presentToken(r: Row): z.infer<typeof tokenSchema> {
-  return {
-    id: r.id,
-    name: r.name,
-    prefix: r.prefix,
-    createdAt: new Date(r.created_at).toISOString(),
-    lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
-    expiresAt: r.expires_at,
-  };
-}

@@ -1,31 +1,33 @@
-import type { AppContext } from '../../context.ts';
-import { localDate } from '../../clock.ts';
-import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import { today } from '../../clock.ts';
+import { inTransaction, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import { newSecret } from '../../security/secrets.ts';
+import { presentToken } from './tokens.presenter.ts';
 import * as repo from './tokens.repository.ts';
-import { presentToken } from './tokens.schemas.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+/** A token belongs to the account that made it: the caller is that account, and sees only its own tokens. */
+export type TokenOwner = { accountId: string };
+export type TokenRequest = RequestContext<TokenOwner>;
 
-export async function listTokens(ctx: Ctx, accountId: string) {
-  return (await repo.listOfAccount(ctx.db, accountId)).map(presentToken);
+export async function listTokens(r: TokenRequest) {
+  return (await repo.listOfAccount(r.app.db, r.caller.accountId)).map(presentToken);
 }
 
 /** Creates a personal API token; the secret is returned once and only its hash is kept. */
-export async function createToken(ctx: Ctx, actor: Actor & { accountId: string }, input: { name: string; expiresAt?: string }) {
-  if (input.expiresAt && input.expiresAt < localDate(ctx.clock.now())) {
+export async function createToken(r: TokenRequest, input: { name: string; expiresAt?: string }) {
+  if (input.expiresAt && input.expiresAt < today(r.app)) {
     throw new AppError('VALIDATION_FAILED', { field: 'expiresAt', issues: [{ field: 'expiresAt', message: 'validation.datePast' }] });
   }
   const { secret, hash } = newSecret('khoi_');
-  const row = await inTransaction(ctx.db, actor, (trx) =>
-    repo.insert(trx, { accountId: actor.accountId, name: input.name, prefix: secret.slice(0, 10), tokenHash: hash, expiresAt: input.expiresAt ?? null }),
+  const row = await inTransaction(r.app.db, r.actor, (trx) =>
+    repo.insert(trx, { accountId: r.caller.accountId, name: input.name, prefix: secret.slice(0, 10), tokenHash: hash, expiresAt: input.expiresAt ?? null }),
   );
   return { token: presentToken(row), secret };
 }
 
-export async function revokeToken(ctx: Ctx, actor: Actor & { accountId: string }, id: string) {
-  const done = await inTransaction(ctx.db, actor, (trx) => repo.revoke(trx, actor.accountId, id, ctx.clock.now()));
+export async function revokeToken(r: TokenRequest, id: string) {
+  const done = await inTransaction(r.app.db, r.actor, (trx) => repo.revoke(trx, r.caller.accountId, id, r.app.clock.now()));
   if (!done) throw new AppError('NOT_FOUND');
 }
 
