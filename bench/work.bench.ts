@@ -491,7 +491,7 @@ try {
   await explain('show: the scope check of one task', db.selectFrom('tasks as t').select('t.id').where('t.id', '=', oneId).where(taskVisible(caller)).compile());
   // The list's statement as the service builds it (task.list.repository.ts listTasksStatement): the matches counted and
   // sorted to the page, with the page's rows.
-  const listOf = (q: Record<string, unknown>) => listTasksStatement(db, caller, { programmeId, page: 1, pageSize: 25, ...q } as Parameters<typeof listTasksStatement>[2]);
+  const listOf = (q: Record<string, unknown>) => listTasksStatement(db, caller, { programmeId, page: 1, pageSize: 25, ...q });
   await explain('list (status + assignee + group): the page with the total', listOf({ status: 'in_progress', assigneeAccountId: officers[0]!.accountId, groupId: groups[0]! }));
   await explain('page (status + group): the page with the total', listOf({ status: 'in_progress', groupId: groups[0]! }));
   await explain('search "Trà Cổ": the page with the total', listOf({ q: 'Trà Cổ' }));

@@ -104,7 +104,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     routerOptions: { maxParamLength: 200, querystringParser: parseQuery },
     frameworkErrors,
     clientErrorHandler: (err, socket) => {
-      if (socket.writable && !(err as { code?: string }).code?.startsWith('ECONNRESET')) socket.end(clientErrorResponse(err as { code?: string }));
+      if (socket.writable && !(err as { code?: string }).code?.startsWith('ECONNRESET')) socket.end(clientErrorResponse(err));
       else socket.destroy(err);
     },
     ajv: undefined,
@@ -113,7 +113,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logController: new CompletedOnlyLog(),
   });
 
-  app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
+  app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {
     // A POST with no body at all arrives as null: treat it as absent.
     const input = httpPart === 'body' && data === null ? undefined : data;
     // What no field may hold (NUL, lone surrogates, deep nesting) is refused before any schema reads it.
@@ -224,7 +224,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     transformObject: (documents) => ('openapiObject' in documents ? documentIdempotencyKey(documents.openapiObject) : documents.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true } });
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   installAuth(app, ctx, { fromSession: identityFromSession, fromToken: identityFromToken });
   installIdempotency(app, ctx);

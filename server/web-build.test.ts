@@ -85,9 +85,9 @@ describe('building the web app', () => {
 
   it('leaves the previous build in place when the build fails, and builds at the next start', async () => {
     const dir = webFolder();
-    const failing = async (outDir: string) => {
+    const failing = (outDir: string) => {
       fs.writeFileSync(path.join(outDir, 'index.html'), 'half');
-      throw new Error('vite: syntax error');
+      return Promise.reject(new Error('vite: syntax error'));
     };
     await expect(ensureWebBuilt(quiet, { webDir: dir, hash: () => 'new-hash', build: failing })).rejects.toThrow('syntax error');
     expect(fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('old');

@@ -79,7 +79,7 @@ export async function call(app: FastifyInstance, c: Call): Promise<LightMyReques
     headers,
     ...(c.body !== undefined ? { payload: c.body as object } : {}),
   });
-  return res as LightMyRequestResponse & { json: Json };
+  return res;
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string | undefined {

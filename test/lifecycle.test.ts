@@ -28,8 +28,8 @@ async function start(dataDir: string, extra: Record<string, string> = {}): Promi
       out += c.toString();
       if (out.includes('Khối is running at')) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`khoi serve exited (${code}) before it was ready:\n${out}`)));
   });
   return { child, port, output: () => out, exited };
@@ -138,8 +138,8 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     children.push(npm);
     let out = '';
     const collect = (c: Buffer) => (out += c.toString());
-    npm.stdout!.on('data', collect);
-    npm.stderr!.on('data', collect);
+    npm.stdout.on('data', collect);
+    npm.stderr.on('data', collect);
     const npmExited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
     await expect.poll(() => out, { timeout: 240_000, interval: 200 }).toContain('Khối is running at');
     const serverPid = Number(/"pid":(\d+)/.exec(out)?.[1]);

@@ -58,7 +58,7 @@ function withField(req: Req, f: Field, value: string): Req {
     const last = i === f.path.length - 1;
     const k = key === '[]' ? 0 : key;
     if (last) {
-      (node as Record<string, unknown>)[k] = key === '[]' ? value : value;
+      node[k] = key === '[]' ? value : value;
       break;
     }
     const next = (node as Record<string | number, unknown>)[k];
@@ -158,15 +158,15 @@ describe('references: every id a write names is resolved through the caller’s 
     assigneeAccountId: f.officer.id,
     cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }],
   });
-  const bases: Record<string, () => Promise<Req>> = {
-    'POST /api/programmes': async () => ({ method: 'POST', url: '/api/programmes', session: f.leader.session, body: { bodyId: f.bodies.mc1, year: ++year, title: 'Chương trình chép', copyFromId: own.programme } }),
-    'POST /api/programmes/import': async () => ({ method: 'POST', url: '/api/programmes/import', session: f.leader.session, form: { bodyId: f.bodies.mc1, year: String(++year), title: 'Chương trình nhập' } }),
-    'POST /api/programmes/:id/groups': async () => ({ method: 'POST', url: `/api/programmes/${own.programme}/groups`, session: f.leader.session, body: { name: `Nhóm ${++n}`, leadBodyId: f.bodies.mc1Women } }),
+  const bases: Record<string, () => Req | Promise<Req>> = {
+    'POST /api/programmes': () => ({ method: 'POST', url: '/api/programmes', session: f.leader.session, body: { bodyId: f.bodies.mc1, year: ++year, title: 'Chương trình chép', copyFromId: own.programme } }),
+    'POST /api/programmes/import': () => ({ method: 'POST', url: '/api/programmes/import', session: f.leader.session, form: { bodyId: f.bodies.mc1, year: String(++year), title: 'Chương trình nhập' } }),
+    'POST /api/programmes/:id/groups': () => ({ method: 'POST', url: `/api/programmes/${own.programme}/groups`, session: f.leader.session, body: { name: `Nhóm ${++n}`, leadBodyId: f.bodies.mc1Women } }),
     'PATCH /api/task-groups/:id': async () => {
       const g = await ok<{ id: string; version: number }>(f.leader.session, 'POST', `/api/programmes/${own.programme}/groups`, { name: `Nhóm ${++n}` });
       return { method: 'PATCH', url: `/api/task-groups/${g.id}`, session: f.leader.session, body: { version: g.version, leadBodyId: f.bodies.mc1Women } };
     },
-    'POST /api/tasks': async () => ({ method: 'POST', url: '/api/tasks', session: f.leader.session, body: { programmeId: own.programme, title: `Việc ${++n}`, ...taskFields() } }),
+    'POST /api/tasks': () => ({ method: 'POST', url: '/api/tasks', session: f.leader.session, body: { programmeId: own.programme, title: `Việc ${++n}`, ...taskFields() } }),
     'PATCH /api/tasks/:id': async () => {
       const d = await task();
       return { method: 'PATCH', url: `/api/tasks/${d.task.id}`, session: f.leader.session, body: { version: d.task.version, groupId: own.group, responsiblePersonId: f.officer.personId, assigneeAccountId: f.officer.id } };
@@ -185,7 +185,7 @@ describe('references: every id a write names is resolved through the caller’s 
     },
     'POST /api/tasks/:id/files': async () => ({ method: 'POST', url: `/api/tasks/${(await task()).task.id}/files`, session: f.leader.session, body: { fileId: await upload(f.leader.session) } }),
     'POST /api/tasks/:id/cascade': async () => ({ method: 'POST', url: `/api/tasks/${(await task()).task.id}/cascade`, session: f.leader.session, body: { unitCodes: [own.villageCode] } }),
-    'POST /api/briefings': async () => ({
+    'POST /api/briefings': () => ({
       method: 'POST', url: '/api/briefings', session: f.leader.session,
       body: { bodyId: f.bodies.mc1, heldOn: '2026-02-20', title: `Giao ban ${++n}`, programmeId: own.programme, chairPersonId: f.leader.personId, attendees: [{ personId: f.officer.personId, bodyId: f.bodies.mc1Women }] },
     }),
@@ -197,7 +197,7 @@ describe('references: every id a write names is resolved through the caller’s 
       };
     },
     'POST /api/briefing-conclusions/:id/task': async () => ({ method: 'POST', url: `/api/briefing-conclusions/${(await briefing()).conclusions[0]!.id}/task`, session: f.leader.session, body: { programmeId: own.programme, ...taskFields() } }),
-    'POST /api/villages': async () => ({ method: 'POST', url: '/api/villages', session: f.leader.session, body: { parentCode: '06712', name: `Khu Mới ${++n}` } }),
+    'POST /api/villages': () => ({ method: 'POST', url: '/api/villages', session: f.leader.session, body: { parentCode: '06712', name: `Khu Mới ${++n}` } }),
     'POST /api/villages/:id/move': async () => {
       // A village of Trà Cổ, which ended on 1/7/2025 without its villages following: Móng Cái 1 places it.
       const v = await village('06721', { validFrom: '2019-01-01' });
@@ -213,7 +213,7 @@ describe('references: every id a write names is resolved through the caller’s 
       const a = await ok<{ account: { id: string; version: number } }>(f.admin, 'POST', '/api/accounts', { username: `tk_${++n}`, displayName: 'Tài khoản', password: 'mat-khau-123' });
       return { method: 'PATCH', url: `/api/accounts/${a.account.id}`, session: f.admin, body: { version: a.account.version, personId: await person(f.bodies.mc1) } };
     },
-    'POST /api/bodies': async () => ({ method: 'POST', url: '/api/bodies', session: f.admin, body: { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}`, parentId: f.bodies.province } }),
+    'POST /api/bodies': () => ({ method: 'POST', url: '/api/bodies', session: f.admin, body: { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}`, parentId: f.bodies.province } }),
     'PATCH /api/bodies/:id': async () => {
       const b = await ok<{ id: string; version: number }>(f.admin, 'POST', '/api/bodies', { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}` });
       return { method: 'PATCH', url: `/api/bodies/${b.id}`, session: f.admin, body: { version: b.version, parentId: f.bodies.province } };

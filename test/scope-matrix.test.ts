@@ -59,7 +59,7 @@ describe('scope matrix', () => {
     const body = { bodyId: w.bodyId, programmeId: w.programmeId, heldOn: who === 'successor' ? '2025-03-01' : '2026-02-20', title: `Giao ban ${++n}`, conclusions: ['Kết luận'] };
     const r = await call(t().app, { method: 'POST', url: '/api/briefings', session: s.admin, body });
     expect(r.statusCode, r.body).toBe(201);
-    return r.json() as { briefing: { id: string; version: number }; conclusions: { id: string }[] };
+    return r.json<{ briefing: { id: string; version: number }; conclusions: { id: string }[] }>();
   }
   /** The programme sheet as a multipart upload for the owner body (or Trà Cổ's, for `successor`). */
   function importForm(who: Who): Req {
@@ -79,12 +79,12 @@ describe('scope matrix', () => {
       : { parentCode: '06712', name: `Khu Ma Trận ${n}`, kind: 'quarter', validFrom: '2025-08-01' };
     const r = await call(t().app, { method: 'POST', url: '/api/villages', session: s.admin, body });
     expect(r.statusCode, JSON.stringify(r.json())).toBe(201);
-    return r.json() as { unit: { id: string; code: string }; version: number };
+    return r.json<{ unit: { id: string; code: string }; version: number }>();
   }
 
   /** How to call each scoped route on a record of Móng Cái 1 (or, for `successor`, of Trà Cổ before 1/7/2025). */
-  const fixtures: Record<string, (who: Who) => Promise<Req>> = {
-    'POST /api/villages': async (who) => ({ method: 'POST', url: '/api/villages', body: who === 'successor' ? { parentCode: '06721', name: `Khu Mới ${++n}`, validFrom: '2025-01-01' } : { parentCode: '06712', name: `Khu Mới ${++n}` } }),
+  const fixtures: Record<string, (who: Who) => Req | Promise<Req>> = {
+    'POST /api/villages': (who) => ({ method: 'POST', url: '/api/villages', body: who === 'successor' ? { parentCode: '06721', name: `Khu Mới ${++n}`, validFrom: '2025-01-01' } : { parentCode: '06712', name: `Khu Mới ${++n}` } }),
     'POST /api/villages/:id/rename': async (who) => {
       const v = await village(who === 'successor');
       return { method: 'POST', url: `/api/villages/${v.unit.id}/rename`, body: { name: `Khu Đổi ${++n}`, version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
@@ -102,7 +102,7 @@ describe('scope matrix', () => {
       const v = await village(who === 'successor');
       return { method: 'POST', url: `/api/villages/${v.unit.id}/close`, body: { version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
     },
-    'POST /api/briefings': async (who) => ({
+    'POST /api/briefings': (who) => ({
       method: 'POST',
       url: '/api/briefings',
       body: who === 'successor' ? { bodyId: work.predecessor.bodyId, heldOn: '2025-03-01', title: `Giao ban ${++n}` } : { bodyId: work.own.bodyId, heldOn: '2026-02-20', title: `Giao ban ${++n}` },
@@ -123,7 +123,7 @@ describe('scope matrix', () => {
       const b = await briefing(who);
       return { method: 'POST', url: `/api/briefing-conclusions/${b.conclusions[0]!.id}/task`, body: { kind: 'shared', leadBodyId: who === 'successor' ? work.predecessor.bodyId : work.own.bodyId } };
     },
-    'POST /api/programmes/import': async (who) => importForm(who),
+    'POST /api/programmes/import': (who) => importForm(who),
   };
 
   const expected: Record<Who, 'allowed' | 'refused'> = { own: 'allowed', sibling: 'refused', parent: 'allowed', successor: 'refused' };

@@ -64,18 +64,18 @@ class NoMoreAnswers extends Error {}
 function recording(answers: unknown[][]) {
   const statements: CompiledQuery[] = [];
   const connection: DatabaseConnection = {
-    async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
       statements.push(q);
       const rows = answers.shift();
-      if (!rows) throw new NoMoreAnswers();
-      return { rows: rows as R[] };
+      if (!rows) return Promise.reject(new NoMoreAnswers());
+      return Promise.resolve({ rows: rows as R[] });
     },
     streamQuery: () => {
       throw new Error('not recorded');
     },
   };
-  const none = async () => undefined;
-  const driver: Driver = { init: none, acquireConnection: async () => connection, beginTransaction: none, commitTransaction: none, rollbackTransaction: none, releaseConnection: none, destroy: none };
+  const none = () => Promise.resolve();
+  const driver: Driver = { init: none, acquireConnection: () => Promise.resolve(connection), beginTransaction: none, commitTransaction: none, rollbackTransaction: none, releaseConnection: none, destroy: none };
   const db: Database = new Kysely<DB>({
     dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => driver, createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
   });

@@ -9,9 +9,7 @@ const pgError = (code: string, detail?: string) => Object.assign(new Error(`pg $
 describe('one error shape for every refusal', () => {
   const app = Fastify({ logger: false, routerOptions: { maxParamLength: 40 }, frameworkErrors, clientErrorHandler: (err, socket) => socket.end(clientErrorResponse(err as { code?: string })) });
   installErrorHandling(app);
-  const raise = (err: Error) => async () => {
-    throw err;
-  };
+  const raise = (err: Error) => () => Promise.reject(err);
   app.get('/slip/date', raise(pgError('22008')));
   app.get('/slip/nul', raise(pgError('22021')));
   app.get('/slip/missing-row', raise(pgError('23503', 'Key (body_id)=(…) is not present in table "bodies".')));
@@ -19,7 +17,7 @@ describe('one error shape for every refusal', () => {
   app.get('/slip/duplicate', raise(pgError('23505')));
   app.get('/slip/serialization', raise(pgError('40001')));
   app.get('/bug', raise(pgError('42P01')));
-  app.get('/things/:id', async () => ({ ok: true }));
+  app.get('/things/:id', () => ({ ok: true }));
   afterAll(() => app.close());
 
   it('answers what the database refused with the client’s error and counts it as a defect of the checks', async () => {

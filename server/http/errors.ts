@@ -164,7 +164,7 @@ export function databaseRefusal(error: unknown): ErrorCode | null {
   const e = error as { code?: unknown; severity?: unknown; detail?: unknown };
   if (typeof e.code !== 'string' || typeof e.severity !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return null;
   const code = e.code;
-  if (code === '23503') return String(e.detail ?? '').includes('is still referenced') ? 'CONFLICT' : 'NOT_FOUND';
+  if (code === '23503') return typeof e.detail === 'string' && e.detail.includes('is still referenced') ? 'CONFLICT' : 'NOT_FOUND';
   if (code === '23505') return 'ALREADY_EXISTS';
   if (code === '23P01' || code === '40001' || code === '40P01') return 'CONFLICT';
   if (code.startsWith('22') || code === '23502' || code === '23514' || code === '54000') return 'VALIDATION_FAILED';
@@ -201,8 +201,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const issues = error.issues.map((i) => ({ field: issueField(i), message: issueMessage(lang, i) }));
       return send(reply, request, 'VALIDATION_FAILED', { field: issues[0]?.field, issues });
     }
-    const fe = error as FastifyError;
-    switch (fe.code) {
+    switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(reply, request, 'INVALID_JSON');
@@ -210,17 +209,17 @@ export function installErrorHandling(app: FastifyInstance): void {
         return send(reply, request, 'PAYLOAD_TOO_LARGE');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return send(reply, request, fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+        return send(reply, request, error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
       case 'FST_ERR_VALIDATION':
-        return send(reply, request, 'VALIDATION_FAILED', { issues: [{ field: '', message: fe.message }] });
+        return send(reply, request, 'VALIDATION_FAILED', { issues: [{ field: '', message: error.message }] });
       case 'FST_ERR_BAD_URL':
       case 'FST_ERR_ASYNC_CONSTRAINT':
         return send(reply, request, 'VALIDATION_FAILED');
     }
-    if (fe.statusCode === 429) return send(reply, request, 'RATE_LIMITED', { retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined });
-    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      request.log.info({ err: fe }, 'client error');
-      return send(reply, request, fe.statusCode === 404 ? 'NOT_FOUND' : fe.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+    if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', { retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined });
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'client error');
+      return send(reply, request, error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
     }
     const pgCode = (error as { code?: string }).code;
     if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03') {

@@ -59,6 +59,17 @@ function keyOf(request: FastifyRequest): string | null {
   return value;
 }
 
+/** What an unsafe /api/ request of a signed-in account holds by its key; null when it keeps nothing. */
+function stateOf(request: FastifyRequest): State | null {
+  if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return null;
+  const key = keyOf(request);
+  const route = request.routeOptions.url;
+  // Routes open to anyone (sign-in, sign-out, first-run setup) accept a key and keep nothing (docs/api.md).
+  if (!key || !route || request.routeOptions.config?.auth === 'public' || !request.identity) return null;
+  const accountId = request.identity.me.id;
+  return { key, accountId, keys: deriveKeys(key, accountId), route, claimed: false, bodyHash: null };
+}
+
 /** Reads a whole upload (that is not going to be stored) to compare it with the first one. */
 async function hashUpload(request: FastifyRequest, key: Buffer): Promise<Buffer> {
   const hasher = multipartHasher(key, boundaryOf(request.headers['content-type']));
@@ -111,14 +122,10 @@ export function installIdempotency(app: FastifyInstance, ctx: Pick<AppContext, '
   app.decorateRequest('idempotency', null);
 
   // Checked on every unsafe request before its body is read, so a bad key is the answer whatever the body holds.
-  app.addHook('onRequest', async (request) => {
-    if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return;
-    const key = keyOf(request);
-    const route = request.routeOptions.url;
-    // Routes open to anyone (sign-in, sign-out, first-run setup) accept a key and keep nothing (docs/api.md).
-    if (!key || !route || request.routeOptions.config?.auth === 'public' || !request.identity) return;
-    const accountId = request.identity.me.id;
-    request.idempotency = { key, accountId, keys: deriveKeys(key, accountId), route, claimed: false, bodyHash: null };
+  app.addHook('onRequest', (request, _reply, done) => {
+    const state = stateOf(request);
+    if (state) request.idempotency = state;
+    done();
   });
 
   app.addHook('preHandler', async (request, reply) => {

@@ -40,7 +40,7 @@ export function guardInput(input: unknown): z.core.$ZodIssue | null {
 }
 
 function issue(path: (string | number)[], message: string): z.core.$ZodIssue {
-  return { code: 'custom', path, message, input: undefined } as z.core.$ZodIssue;
+  return { code: 'custom', path, message, input: undefined };
 }
 
 /** Reads the text fields of a multipart form (they bypass the route's validator) through the same guard and a zod

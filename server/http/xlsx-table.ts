@@ -25,7 +25,7 @@ export async function xlsxTable<T>(title: string, columns: readonly XlsxColumn<T
 }
 
 export function sendXlsx(reply: FastifyReply, filename: string, data: Buffer) {
-  return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).header('cache-control', 'no-store').send(data as never);
+  return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).header('cache-control', 'no-store').send(data);
 }
 
 /** dd/mm/yyyy for a 'YYYY-MM-DD' date. */

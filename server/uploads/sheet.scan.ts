@@ -56,7 +56,7 @@ export class WorkbookScan {
   }
 
   /** A scanner for one worksheet's XML, fed its text in pieces. */
-  sheet(): { feed(text: string): void; end(): void } {
+  sheet(): { feed: (text: string) => void; end: () => void } {
     let carry = '';
     let row = 0;
     let column = 0;

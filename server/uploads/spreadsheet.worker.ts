@@ -28,7 +28,7 @@ async function readCsv(data: Buffer, limits: UploadLimits) {
   const nl = text.indexOf('\n');
   const delimiter = (nl < 0 ? text : text.slice(0, nl)).includes(';') ? ';' : ',';
   // Parsing stops one record past the limit: a longer file costs no more than one at the limit.
-  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, to: limits.rows + 1 }) as string[][];
+  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, to: limits.rows + 1 });
   if (records.length > limits.rows) throw new LimitExceeded('rows', limits.rows);
   let cells = 0;
   for (const r of records) {
@@ -61,7 +61,7 @@ function plain(v: ExcelJS.CellValue | undefined): Cell {
   if ('richText' in v) return v.richText.map((r) => r.text).join('').normalize('NFC');
   if ('error' in v) return null;
   if ('formula' in v || 'sharedFormula' in v || 'result' in v) return plain((v as { result?: ExcelJS.CellValue }).result);
-  if ('text' in v) return plain(v.text as ExcelJS.CellValue);
+  if ('text' in v) return plain(v.text);
   return null;
 }
 

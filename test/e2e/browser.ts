@@ -59,7 +59,7 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
  * that fails leaves its records behind (an account it made, half a programme), and CI runs a failed journey once
  * more: so after a failure the next journey, or that run again, starts on a new harness and database, as the first
  * run did. `start` is read each time a harness starts (the server clock's start). */
-export function useBrowserHarness(setup: (h: BrowserHarness) => Promise<unknown> = async () => undefined, opts: { start?: () => string; timeout?: number } = {}): () => BrowserHarness {
+export function useBrowserHarness(setup: (h: BrowserHarness) => Promise<unknown> = () => Promise.resolve(undefined), opts: { start?: () => string; timeout?: number } = {}): () => BrowserHarness {
   let h: BrowserHarness | null = null;
   let failed = false;
   const timeout = opts.timeout ?? 300_000;
@@ -134,7 +134,7 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
  * the menu and do nothing (the CI run of 2026-12-03 signed out that way: the page stayed put for 20 s). So the menu is
  * let settle before the click, and a pick after which the menu has closed without `done` is made again, at most
  * twice. Only for items that may be picked twice (a language, signing out). */
-export async function chooseInMenu(page: Page, trigger: Locator, name: string, done: () => Promise<boolean>): Promise<void> {
+export async function chooseInMenu(page: Page, trigger: Locator, name: string, done: () => boolean | Promise<boolean>): Promise<void> {
   const { expect } = await import('vitest');
   const item = page.getByRole('menuitem', { name, exact: true });
   for (let attempt = 1; attempt <= 3; attempt++) {

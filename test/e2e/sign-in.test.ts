@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
     await other.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => other.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
 
-    await chooseInMenu(page, page.getByTestId('account-menu'), 'Sign out', async () => page.url().includes('/dang-nhap'));
+    await chooseInMenu(page, page.getByTestId('account-menu'), 'Sign out', () => page.url().includes('/dang-nhap'));
     await page.goto('/tai-khoan-cua-toi');
     await expect.poll(() => page.url()).toContain('/dang-nhap');
   }, 120_000);

@@ -44,7 +44,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/auth/me', {
     config: { allowWhilePasswordChange: true },
     schema: { operationId: 'getMe', tags: ['auth'], summary: 'The signed-in account', response: { 200: sessionResponse.partial({ csrfToken: true }), ...errors } },
-    handler: async (request) => {
+    handler: (request) => {
       const id = request.identity!;
       return { account: id.me, ...(id.csrfToken ? { csrfToken: id.csrfToken } : {}) };
     },

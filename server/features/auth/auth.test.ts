@@ -87,10 +87,10 @@ describe('signing in', () => {
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
     // Disabled by a direct write (as on another server): the remembered identity still answers…
     await ctx.db.updateTable('accounts').set({ disabled_at: new Date() }).where('id', '=', a.id).execute();
-    await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined, { leaves: 'identities' });
+    await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined), { leaves: 'identities' });
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
     // …until any command that may change one commits here.
-    await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined);
+    await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined));
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
   });
 
@@ -99,7 +99,7 @@ describe('signing in', () => {
     let loads = 0;
     const load = async () => {
       loads++;
-      if (loads === 1) await inTransaction(ctx.db, { accountId: null, label: 'test' }, async () => undefined);
+      if (loads === 1) await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined));
       return { value: loads };
     };
     expect(await rememberedIdentity(ctx.db, 'test:race', clock.now(), load)).toBe(1);

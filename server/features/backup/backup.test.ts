@@ -41,7 +41,7 @@ describe('backup and restore', () => {
     await source.db.db.transaction().execute((trx) => seedDemoBodies(trx));
     await source.db.db.updateTable('bodies').set({ updated_at: new Date() }).where('parent_id', 'is', null).execute();
     await buildAccount(source.ctx, { username: 'nguoi-dung', displayName: 'Người Dùng Thử', isAdmin: true });
-    await addVillage(source.ctx, { accountId: null, label: 'test' }, { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true }, 'vi', { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' });
+    await addVillage(source.ctx, { accountId: null, label: 'test' }, { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true }, 'vi', { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' });
     fs.mkdirSync(path.join(files, 'ab'), { recursive: true });
     fs.writeFileSync(path.join(files, 'ab', 'anh-the.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     // Work: programmes, tasks (subtasks point at their parents), briefings, and a task's evidence file.

@@ -19,7 +19,7 @@ export async function seedDemo(
   opts: { password?: string } = {},
 ): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number; accountsAdded: number; tasksAdded: number; password: string | null }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
-  const allowAll = { canManageVillagesOf: async () => true, canAdministerCatalogue: () => true };
+  const allowAll = { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
     let added = 0;
     for (const v of DEMO_VILLAGES) {

@@ -7,7 +7,8 @@ async function sheetText(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as never);
   const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // The list exports write text, numbers and dates only.
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | number | Date | null | undefined)[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   return rows;
 }
 

@@ -41,7 +41,7 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
     if (r.every((c) => !c || !String(c).trim())) continue;
-    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]!] ?? '').trim());
+    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
     const name = get('name');
     const refuse = (m: string) => out.push({ row: i + 1, status: 'refused', name: name || null, message: m });
     const kind = kinds.find((k) => k.code === get('kind') || fold(k.name_vi) === fold(get('kind')));
@@ -90,7 +90,7 @@ export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { d
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
     if (r.every((c) => !c || !String(c).trim())) continue;
-    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]!] ?? '').trim());
+    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
     const name = get('name');
     const refuse = (m: string) => out.push({ row: i + 1, status: 'refused', name: name || null, message: m });
     if (!name) { refuse(translate(lang, 'import.nameMissing')); continue; }

@@ -37,7 +37,7 @@ export async function catalogueVersionsOf(trx: Trx, unitIds: string[]): Promise<
     .where('source', '=', 'catalogue')
     .where('deleted_at', 'is', null)
     .execute();
-  return rows as CatalogueVersion[];
+  return rows;
 }
 
 export async function updateCatalogueVersion(trx: Trx, id: string, desired: Omit<CatalogueVersion, 'id' | 'unit_id' | 'valid_from'>) {

@@ -12,7 +12,7 @@ export async function versionsForTree(trx: Trx, unitIds?: string[]): Promise<Tre
     .select(['v.id', 'v.unit_id', 'u.seq', 'u.level', 'v.valid_from', 'v.valid_to', 'v.code', 'v.name', 'v.kind', 'v.parent_id'])
     .where('v.deleted_at', 'is', null);
   if (unitIds) q = q.where('v.unit_id', 'in', unitIds);
-  return (await q.execute()) as TreeVersion[];
+  return q.execute();
 }
 
 /** Inserts tree rows in one statement (the caller cuts them into chunks). */

@@ -68,7 +68,7 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
-    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]!] ?? '').trim());
+    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
     if (r.every((c) => !c || !String(c).trim())) continue;
     const rowNo = i + 1;
     const name = get('name');

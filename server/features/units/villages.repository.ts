@@ -31,7 +31,7 @@ export async function lockedVersionAt(trx: Trx, unitId: string, date: string): P
     .where('v.deleted_at', 'is', null)
     .where(inForce('v', date))
     .forUpdate()
-    .executeTakeFirst() as Promise<VersionRow | undefined>;
+    .executeTakeFirst();
 }
 
 /** A version of the unit starting after `date`, if any. */

@@ -37,8 +37,9 @@ const iso = (y: number, m: number, d: number) => {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200 ? dt.toISOString().slice(0, 10) : 'invalid';
 };
 
-/** A date cell: an Excel date, a serial number, or text dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy, yyyy-mm-dd). */
-export function cellDate(v: Cell): string | null | 'invalid' {
+/** A date cell: an Excel date, a serial number, or text dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy, yyyy-mm-dd); 'invalid'
+ * for anything else. */
+export function cellDate(v: Cell): string | null {
   if (v === null || v === '') return null;
   if (v instanceof Date) return iso(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   if (typeof v === 'number') {

@@ -28,6 +28,7 @@ async function readImportForm(request: FastifyRequest) {
           throw new AppError('VALIDATION_FAILED', { field: part.fieldname, issues: [{ field: part.fieldname, message: 'validation.unknownFile' }] });
         }
         file = await part.toBuffer();
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a field sent as application/json arrives parsed, as any value; its String() text is what the schema judges
       } else fields[part.fieldname] = String(part.value ?? '').normalize('NFC');
     }
   } catch (err) {

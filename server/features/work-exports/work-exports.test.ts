@@ -124,7 +124,7 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
       ['3', 'Nhiệm vụ đã hủy'],
     ]);
     const t1 = rows[2]!;
-    expect(String(t1.getCell(6).value).split('; ').sort()).toEqual(['Hội LHPN Phường Móng Cái 1', 'Đoàn TN Phường Móng Cái 1'].sort());
+    expect(t1.getCell(6).text.split('; ').sort()).toEqual(['Hội LHPN Phường Móng Cái 1', 'Đoàn TN Phường Móng Cái 1'].sort());
     expect(t1.getCell(9).numFmt).toBe('dd/mm/yyyy');
     expect(t1.getCell(10).value).toBe('1.500 hộ');
     expect(t1.getCell(12).value).toBe(40);

@@ -58,13 +58,13 @@ export async function updateTask(r: WorkRequest, id: string, input: z.infer<type
     if (input.groupId && (await repo.groupProgramme(trx, input.groupId)) !== row.programme_id) throw referenceRefused('groupId');
     await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
     await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
-    const set: Record<string, unknown> = {};
+    const set: Record<string, string | number | null> = {};
     for (const [k, col] of EDITABLE) if (input[k] !== undefined) set[col] = input[k] === '' ? null : input[k];
     if (input.title) set.title_fold = fold(input.title);
     if (input.dueDate !== undefined && row.status === 'draft') Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });
     if (input.recurrence && !row.series_id) Object.assign(set, { series_id: row.id, occurrence: 1 });
     await repo.updateTaskRow(trx, id, set);
-    const changed = Object.keys(set).filter((k) => k !== 'title_fold' && k !== 'series_id' && k !== 'occurrence' && k !== 'original_due_date' && String(set[k] ?? '') !== String((row as Record<string, unknown>)[k] ?? ''));
+    const changed = Object.keys(set).filter((k) => k !== 'title_fold' && k !== 'series_id' && k !== 'occurrence' && k !== 'original_due_date' && String(set[k] ?? '') !== String(row[k as keyof typeof row] ?? ''));
     if (changed.length) await repo.insertTaskUpdate(trx, { task_id: id, kind: 'edit', note: changed.join(', '), entered_by: c.accountId });
   });
   return taskDetail(r, id);

@@ -108,7 +108,7 @@ export async function progressOf(q: Q, ids: readonly string[]): Promise<Map<stri
   if (!ids.length) return new Map();
   const rows = await sql<RollupNode>`
     with recursive d as (
-      select id, parent_id, status, reported_progress, weight from tasks where id = any(${ids as string[]}::uuid[])
+      select id, parent_id, status, reported_progress, weight from tasks where id = any(${ids}::uuid[])
       union
       select c.id, c.parent_id, c.status, c.reported_progress, c.weight from tasks c join d on c.parent_id = d.id where c.deleted_at is null
     ) select * from d`.execute(q);

@@ -56,7 +56,7 @@ function RolesList({ account }: { account: Account }) {
     onError: (error) => void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
   });
 
-  const confirmDelete = (a: RoleAssignment) =>
+  const confirmDelete = (a: RoleAssignment) => {
     modal.confirm({
       title: t('roles.deleteConfirm', { role: a.roleName, unit: a.unitName }),
       content: t('roles.deleteExplain'),
@@ -65,6 +65,7 @@ function RolesList({ account }: { account: Account }) {
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync(a).catch(() => undefined),
     });
+  };
 
   const columns: TableColumnsType<RoleAssignment> = [
     {

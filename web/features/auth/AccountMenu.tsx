@@ -44,8 +44,8 @@ export function AccountMenu({ profilePath }: Props) {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'profile') navigate(profilePath);
-    else if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
+    if (key === 'profile') void navigate(profilePath);
+    else if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
     else if (key === 'logout') void signOut();
     else if (key.startsWith('locale:')) void changeLocale(key.slice('locale:'.length) as Locale);
   };

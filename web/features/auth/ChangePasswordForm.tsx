@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
       await adoptSession(queryClient, session);
       form.resetFields();
       void message.success(t('auth.password.done'));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     },
     onError: (error) => {
       // A wrong current password belongs beside that field, whether or not the server names it.

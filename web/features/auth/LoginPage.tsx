@@ -39,7 +39,7 @@ export function LoginPage() {
     mutationFn: login,
     onSuccess: async (result) => {
       await adoptSession(queryClient, result);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     },
     onError: (error) => {
       if (isApiError(error) && error.retryAfterSeconds) setWait({ seconds: error.retryAfterSeconds, at: Date.now() });

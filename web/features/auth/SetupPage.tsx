@@ -31,10 +31,10 @@ export function SetupPage() {
   const mutation = useMutation({
     mutationFn: runSetup,
     onMutate: () => setFormError(null),
-    onSuccess: async (_result, input) => {
+    onSuccess: (_result, input) => {
       void message.success(t('auth.setup.done'));
       queryClient.setQueryData(SETUP_STATUS_KEY, { needsSetup: false });
-      navigate(LOGIN_PATH, { replace: true, state: { login: input.username } });
+      void navigate(LOGIN_PATH, { replace: true, state: { login: input.username } });
     },
     onError: (error) => setFormError(showFormError(form, error, FIELDS, t)),
   });

@@ -19,6 +19,6 @@ export function useSignOut(): () => Promise<void> {
     setCsrfToken(null);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
     queryClient.setQueryData(SESSION_KEY, null);
-    navigate(LOGIN_PATH, { replace: true });
+    void navigate(LOGIN_PATH, { replace: true });
   };
 }

@@ -74,7 +74,7 @@ export function BodiesPage() {
   const actions: BodyActions = {
     edit: (body) => setForm({ body }),
     end: (body) => setEnding(body),
-    toggleDeleted: (body) =>
+    toggleDeleted: (body) => {
       modal.confirm({
         title: t(body.deleted ? 'bodies.restoreConfirm' : 'bodies.deleteConfirm', { name: body.name }),
         content: body.deleted ? null : t('bodies.deleteExplain'),
@@ -82,7 +82,8 @@ export function BodiesPage() {
         okButtonProps: { danger: !body.deleted },
         cancelText: t('common.cancel'),
         onOk: () => toggle.mutateAsync(body).catch(() => undefined),
-      }),
+      });
+    },
   };
 
   const columns: TableColumnsType<Body> = [

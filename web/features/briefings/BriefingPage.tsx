@@ -59,12 +59,12 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
     onSuccess: () => {
       void message.success(t('briefings.deleted', { title: b.title }));
       void queryClient.invalidateQueries({ queryKey: BRIEFINGS_KEY });
-      navigate(BRIEFINGS_PATH);
+      void navigate(BRIEFINGS_PATH);
     },
     onError: (e) => void message.error(errorText(e, t)),
   });
 
-  const confirmIssue = () =>
+  const confirmIssue = () => {
     modal.confirm({
       title: t('briefings.issueConfirm', { title: b.title }),
       content: t('briefings.issueExplain'),
@@ -72,7 +72,8 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
       cancelText: t('common.cancel'),
       onOk: () => issue.mutateAsync().catch(() => undefined),
     });
-  const confirmDelete = () =>
+  };
+  const confirmDelete = () => {
     modal.confirm({
       title: t('briefings.deleteConfirm', { title: b.title }),
       content: t('briefings.deleteExplain'),
@@ -81,6 +82,7 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync().catch(() => undefined),
     });
+  };
 
   const wordButton = (
     <Button icon={<FileWordOutlined aria-hidden />} href={noticeDocxUrl(b.id)} type={b.notice ? 'primary' : 'default'}>

@@ -131,7 +131,7 @@ function BriefingList() {
       }
       list={list}
       columns={wide ? columns : phoneColumns}
-      onRow={(b) => ({ onDoubleClick: () => navigate(briefingPagePath(b.id)) })}
+      onRow={(b) => ({ onDoubleClick: () => void navigate(briefingPagePath(b.id)) })}
       emptyText={t('briefings.empty')}
     >
       <BriefingFormModal
@@ -140,7 +140,7 @@ function BriefingList() {
         onClose={() => setCreating(false)}
         onSaved={(d) => {
           setCreating(false);
-          navigate(briefingPagePath(d.briefing.id));
+          void navigate(briefingPagePath(d.briefing.id));
         }}
       />
     </ListPage>

@@ -74,7 +74,7 @@ function MyWorkList() {
             <Button icon={<WechatOutlined aria-hidden />} onClick={() => setDigestOpen(true)}>
               {t('myWork.digest.button')}
             </Button>
-            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => navigate(MY_WORK_PRINT_PATH)}>
+            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => void navigate(MY_WORK_PRINT_PATH)}>
               {t('myWork.print.button')}
             </Button>
           </>

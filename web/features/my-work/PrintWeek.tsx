@@ -26,7 +26,7 @@ export function PrintWeek() {
   return (
     <div className="mywork-print">
       <Flex gap={8} wrap className="no-print mywork-print-actions">
-        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(MY_WORK_PATH)}>
+        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate(MY_WORK_PATH)}>
           {t('myWork.print.back')}
         </Button>
         <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!list.isSuccess}>

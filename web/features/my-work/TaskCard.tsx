@@ -32,7 +32,7 @@ export function TaskCard({ task, onReport }: Props) {
       onClick={(e) => {
         // The whole card opens the task, except its own links and buttons.
         if ((e.target as HTMLElement).closest('a,button')) return;
-        navigate(taskPath(task.id));
+        void navigate(taskPath(task.id));
       }}
       aria-label={task.title}
     >

@@ -92,7 +92,7 @@ function NotificationPanel({ settingsPath, onDone }: { settingsPath: string; onD
     const to = n.link ?? (n.taskId ? `/nhiem-vu/${encodeURIComponent(n.taskId)}` : null);
     if (to) {
       onDone();
-      navigate(to);
+      void navigate(to);
     }
   };
 
@@ -142,7 +142,7 @@ function NotificationPanel({ settingsPath, onDone }: { settingsPath: string; onD
           icon={<SettingOutlined aria-hidden />}
           onClick={() => {
             onDone();
-            navigate(`${settingsPath}#thong-bao`);
+            void navigate(`${settingsPath}#thong-bao`);
           }}
         >
           {t('notifications.settingsLink')}

@@ -125,7 +125,7 @@ function OverviewBody({ o }: { o: Overview }) {
     if (!r?.filter) return;
     const p = new URLSearchParams(r.filter);
     if (segment.filter) p.set('timeliness', segment.filter);
-    navigate(programmePath(pid, p.toString()));
+    void navigate(programmePath(pid, p.toString()));
   };
   const bars = (rows: CountsRow[]): BarRow[] => rows.map((r) => ({ id: r.key, label: r.label, counts: r.counts }));
 

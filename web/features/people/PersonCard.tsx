@@ -59,7 +59,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
   const { person, personal, history, account } = detail.data;
   const canChangePhoto = !person.deleted && (me.isAdmin || account?.id === me.id);
 
-  const confirmDelete = () =>
+  const confirmDelete = () => {
     modal.confirm({
       title: t(person.deleted ? 'people.restoreConfirm' : 'people.deleteConfirm', { name: person.fullName }),
       content: person.deleted ? null : t('people.deleteExplain'),
@@ -68,8 +68,9 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       cancelText: t('common.cancel'),
       onOk: () => toggle.mutateAsync({ version: person.version, deleted: !person.deleted }).catch(() => undefined),
     });
+  };
 
-  const confirmDeletePosition = (p: Position) =>
+  const confirmDeletePosition = (p: Position) => {
     modal.confirm({
       title: t('people.deletePositionConfirm', { title: p.title, body: p.bodyName, name: person.fullName }),
       content: t('people.deletePositionExplain'),
@@ -78,6 +79,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       cancelText: t('common.cancel'),
       onOk: () => removePosition.mutateAsync(p).catch(() => undefined),
     });
+  };
 
   const isCurrent = (p: Position) => inForceOn(p.validFrom, p.validTo, asOf);
 

@@ -93,7 +93,7 @@ export function PersonPhoto({ personId, name, photoUrl, canChange }: Props) {
     upload.mutate(sent);
   };
 
-  const confirmRemove = () =>
+  const confirmRemove = () => {
     modal.confirm({
       title: t('people.deletePhotoConfirm', { name }),
       okText: t('people.deletePhoto'),
@@ -101,6 +101,7 @@ export function PersonPhoto({ personId, name, photoUrl, canChange }: Props) {
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync().catch(() => undefined),
     });
+  };
 
   const showImage = photoUrl && broken !== photoUrl;
   return (

@@ -46,7 +46,7 @@ function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: strin
     onError: fail,
   });
 
-  const confirmDelete = (g: Group) =>
+  const confirmDelete = (g: Group) => {
     modal.confirm({
       title: t('work.groups.deleteConfirm', { name: g.name }),
       content: g.counts.total > 0 ? t('work.groups.deleteHasTasks') : null,
@@ -55,6 +55,7 @@ function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: strin
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync(g).catch(() => undefined),
     });
+  };
 
   return (
     <>

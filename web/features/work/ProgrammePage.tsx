@@ -83,7 +83,7 @@ export function ProgrammePage({ id }: { id: string }) {
   const emptyText = filtered ? t('work.programme.noMatch') : t('work.programme.noTasks');
   const addTask = permissions.manage ? (group: Group | null) => setTaskForm({ programme: { id: programme.id, year: programme.year, bodyId: programme.bodyId }, groups, groupId: group?.id ?? null }) : undefined;
 
-  const confirmDelete = () =>
+  const confirmDelete = () => {
     modal.confirm({
       title: t('work.programme.deleteConfirm', { title: programme.title }),
       content: t('work.programme.deleteExplain'),
@@ -92,6 +92,7 @@ export function ProgrammePage({ id }: { id: string }) {
       cancelText: t('common.cancel'),
       onOk: () => remove.mutateAsync().catch(() => undefined),
     });
+  };
 
   return (
     <>

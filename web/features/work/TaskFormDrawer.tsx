@@ -304,7 +304,7 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_r, value: Dayjs | null | undefined) => {
-                  const start: Dayjs | null | undefined = getFieldValue('startDate');
+                  const start = getFieldValue('startDate') as Dayjs | null | undefined;
                   if (value && start && value.isBefore(start, 'day')) return Promise.reject(new Error(t('work.taskForm.dueBeforeStart')));
                   return Promise.resolve();
                 },
