@@ -16,21 +16,24 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-imports-feature',
-      comment: 'A shared layer never imports a feature; let the feature (or server/app.ts) hand it what it needs. See docs/architecture.md §2.',
+      comment:
+        'A shared layer never imports a feature; let the feature (or server/app.ts) hand it what it needs. See docs/architecture.md §2.',
       severity: 'error',
       from: { path: SHARED, pathNot: EXEMPT },
       to: { path: '^(server|web)/features/' },
     },
     {
       name: 'feature-imports-inner-file',
-      comment: "A feature imports another feature only through that feature's index.ts (its public face). See docs/architecture.md §2.",
+      comment:
+        "A feature imports another feature only through that feature's index.ts (its public face). See docs/architecture.md §2.",
       severity: 'error',
       from: { path: '^server/features/([^/]+)/', pathNot: EXEMPT },
       to: { path: '^server/features/', pathNot: ['^server/features/$1/', '^server/features/[^/]+/index\\.ts$'] },
     },
     {
       name: 'composition-imports-feature-inside',
-      comment: "server/app.ts, server/main.ts, server/jobs and cli import a feature's index.ts, *.service.ts or *.routes.ts, never its repository. See docs/architecture.md §2.",
+      comment:
+        "server/app.ts, server/main.ts, server/jobs and cli import a feature's index.ts, *.service.ts or *.routes.ts, never its repository. See docs/architecture.md §2.",
       severity: 'error',
       from: { path: COMPOSITION, pathNot: EXEMPT },
       to: { path: '^server/features/', pathNot: '^server/features/[^/]+/(index|[^/]+\\.service|[^/]+\\.routes)\\.ts$' },

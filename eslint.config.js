@@ -13,7 +13,11 @@ export const sqlOnlyInRepositories = {
   rules: {
     'no-restricted-syntax': [
       'error',
-      { selector: "CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|with|selectNoFrom|mergeInto)$/]", message: SQL_MESSAGE },
+      {
+        selector:
+          'CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|with|selectNoFrom|mergeInto)$/]',
+        message: SQL_MESSAGE,
+      },
       { selector: "TaggedTemplateExpression[tag.name='sql']", message: SQL_MESSAGE },
       { selector: "CallExpression > MemberExpression.callee[object.name='sql']", message: SQL_MESSAGE },
     ],

@@ -20,7 +20,14 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default'],
     projects: [
-      { test: { ...common, name: 'server', include: ['server/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, JOURNEYS] } },
+      {
+        test: {
+          ...common,
+          name: 'server',
+          include: ['server/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, JOURNEYS],
+        },
+      },
       // In CI a journey that failed runs once more: a browser on a loaded machine can lose a click. One that passes
       // only then is printed as FLAKY in CI's summary (.ci/run), not hidden.
       { test: { ...common, name: 'journeys', include: [JOURNEYS], retry: process.env.CI === 'true' ? 1 : 0 } },

@@ -29,7 +29,11 @@ const failedFiles = (report.testResults ?? []).filter((f) => f.status === 'faile
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 const short = (s, n = 200) => {
-  const line = String(s ?? '').replace(ANSI, '').split('\n').find((l) => l.trim() !== '') ?? '';
+  const line =
+    String(s ?? '')
+      .replace(ANSI, '')
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? '';
   return line.length > n ? `${line.slice(0, n - 1)}…` : line;
 };
 const rel = (p) => String(p ?? '').replace(`${process.cwd()}/`, '');
@@ -38,12 +42,16 @@ const lines = [];
 const flaky = [];
 for (const file of report.testResults ?? []) {
   const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
-  for (const t of failedTests) lines.push(`  ✗ ${rel(file.name)} › ${short(t.fullName, 160)} — ${short(t.failureMessages?.[0], 160)}`);
+  for (const t of failedTests)
+    lines.push(`  ✗ ${rel(file.name)} › ${short(t.fullName, 160)} — ${short(t.failureMessages?.[0], 160)}`);
   // A file that failed without a failing test (load error, hook failure, …).
-  if (file.status === 'failed' && failedTests.length === 0) lines.push(`  ✗ ${rel(file.name)} (file) — ${short(file.message, 200)}`);
+  if (file.status === 'failed' && failedTests.length === 0)
+    lines.push(`  ✗ ${rel(file.name)} (file) — ${short(file.message, 200)}`);
   for (const t of file.assertionResults ?? []) {
     if (t.status === 'passed' && (t.failureMessages ?? []).length > 0) {
-      flaky.push(`  FLAKY ${rel(file.name)} › ${short(t.fullName, 160)} — first attempt: ${short(t.failureMessages[0], 160)}`);
+      flaky.push(
+        `  FLAKY ${rel(file.name)} › ${short(t.fullName, 160)} — first attempt: ${short(t.failureMessages[0], 160)}`,
+      );
     }
   }
 }

@@ -19,7 +19,12 @@ import { taskDetail } from '../server/features/work/task.detail.service.ts';
 import { stats } from './bench-kit.ts';
 
 type Phase = 'validate' | 'scope + number' | 'insert' | 'audit' | 'search' | 'present' | 'whole';
-export type CreatePhases = { n: number; medians: Record<Phase, number>; p95: Record<Phase, number>; triggerCalls: { audit: number; search: number } };
+export type CreatePhases = {
+  n: number;
+  medians: Record<Phase, number>;
+  p95: Record<Phase, number>;
+  triggerCalls: { audit: number; search: number };
+};
 
 type TriggerTimes = { audit_ms: number; audit_calls: number; search_ms: number; search_calls: number };
 
@@ -43,8 +48,21 @@ export async function measureCreatePhases(
 ): Promise<CreatePhases> {
   return db.connection().execute(async (conn) => {
     await sql`set track_functions = 'pl'`.execute(conn);
-    const times: Record<Phase, number[]> = { validate: [], 'scope + number': [], insert: [], audit: [], search: [], present: [], whole: [] };
-    const r = { app: { db: conn, clock: { now: () => new Date() } }, actor: opts.actor, caller: opts.caller, lang: 'vi' as const };
+    const times: Record<Phase, number[]> = {
+      validate: [],
+      'scope + number': [],
+      insert: [],
+      audit: [],
+      search: [],
+      present: [],
+      whole: [],
+    };
+    const r = {
+      app: { db: conn, clock: { now: () => new Date() } },
+      actor: opts.actor,
+      caller: opts.caller,
+      lang: 'vi' as const,
+    };
     let calls = { audit: 0, search: 0 };
     for (let i = 0; i < opts.n; i++) {
       const raw = opts.body();
@@ -55,7 +73,8 @@ export async function measureCreatePhases(
       t = performance.now();
       const found = await takeNumberAndRefs(conn, opts.caller, input);
       times['scope + number'].push(performance.now() - t);
-      if (!found.found || !found.may || found.number === null) throw new Error('create phases: the caller may not create in this programme');
+      if (!found.found || !found.may || found.number === null)
+        throw new Error('create phases: the caller may not create in this programme');
       const { found: _f, may: _m, number, ...refs } = found;
 
       const before = await triggerTimes(conn);
@@ -65,7 +84,10 @@ export async function measureCreatePhases(
       const after = await triggerTimes(conn);
       const audit = after.audit_ms - before.audit_ms;
       const search = after.search_ms - before.search_ms;
-      calls = { audit: calls.audit + after.audit_calls - before.audit_calls, search: calls.search + after.search_calls - before.search_calls };
+      calls = {
+        audit: calls.audit + after.audit_calls - before.audit_calls,
+        search: calls.search + after.search_calls - before.search_calls,
+      };
       times.audit.push(audit);
       times.search.push(search);
       times.insert.push(insertMs - audit - search);
@@ -91,13 +113,23 @@ export async function measureCreatePhases(
 /** One line of the results: each phase's median (p95) in ms, and the sum against the whole create. */
 export function describeCreatePhases(p: CreatePhases): string {
   const f = (x: number) => x.toFixed(2);
-  const parts = (['validate', 'scope + number', 'insert', 'audit', 'search', 'present'] as const).map((k) => `${k} ${f(p.medians[k])} (${f(p.p95[k])})`);
-  const sum = (['validate', 'scope + number', 'insert', 'audit', 'search', 'present'] as const).reduce((a, k) => a + p.medians[k], 0);
+  const parts = (['validate', 'scope + number', 'insert', 'audit', 'search', 'present'] as const).map(
+    (k) => `${k} ${f(p.medians[k])} (${f(p.p95[k])})`,
+  );
+  const sum = (['validate', 'scope + number', 'insert', 'audit', 'search', 'present'] as const).reduce(
+    (a, k) => a + p.medians[k],
+    0,
+  );
   return `create, phase by phase (${p.n} creates on one connection, median (p95) ms): ${parts.join(', ')}; sum of medians ${f(sum)}, createTask whole ${f(p.medians.whole)} (${f(p.p95.whole)}); trigger calls per create: audit ${(p.triggerCalls.audit / p.n).toFixed(1)}, search ${(p.triggerCalls.search / p.n).toFixed(1)}`;
 }
 
 /** A create body like the load's (bench/work.lua): a generated title in the programme, a lead body, a group, an assignee. */
-export function createBodyMaker(programmeId: string, bodies: readonly string[], groups: readonly string[], accounts: readonly string[]) {
+export function createBodyMaker(
+  programmeId: string,
+  bodies: readonly string[],
+  groups: readonly string[],
+  accounts: readonly string[],
+) {
   const pick = <T>(a: readonly T[]) => a[crypto.randomInt(a.length)]!;
   let counter = 0;
   return () => {

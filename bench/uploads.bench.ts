@@ -38,17 +38,38 @@ const { rows, out } = resultTable();
 
 try {
   const pgv = await bench.version();
-  const ctx = { env: parseEnv({ DATABASE_URL: url }), db, clock: systemClock, passwords: argon2Hasher('test'), dbMode: 'external' as const, setupToken: 'x', files: diskFileStore(path.join(dataDir, 'files')) };
+  const ctx = {
+    env: parseEnv({ DATABASE_URL: url }),
+    db,
+    clock: systemClock,
+    passwords: argon2Hasher('test'),
+    dbMode: 'external' as const,
+    setupToken: 'x',
+    files: diskFileStore(path.join(dataDir, 'files')),
+  };
   const password = 'bench-mat-khau-2026';
   await seedDemo(ctx, actor, { password });
-  const body = await db.selectFrom('bodies').select('id').where('name', '=', 'Ủy ban MTTQ Phường Móng Cái 1').where('valid_to', 'is', null).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const body = await db
+    .selectFrom('bodies')
+    .select('id')
+    .where('name', '=', 'Ủy ban MTTQ Phường Móng Cái 1')
+    .where('valid_to', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
 
   const app = await buildApp(ctx, { serveWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ login: 'mongcai@khoi.local', password }) });
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ login: 'mongcai@khoi.local', password }),
+  });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('khoi_session='))!;
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('khoi_session='))!;
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
 
   let year = 2030;
@@ -59,7 +80,11 @@ try {
     form.set('title', `Chương trình đo ${year}`);
     form.set('file', new Blob([new Uint8Array(data)]), name);
     const started = performance.now();
-    const r = await fetch(`${origin}/api/programmes/import`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': csrf, origin } });
+    const r = await fetch(`${origin}/api/programmes/import`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie, 'x-csrf-token': csrf, origin },
+    });
     const text = await r.text();
     return { status: r.status, ms: performance.now() - started, body: text };
   };
@@ -94,8 +119,17 @@ try {
   out('GET /api/health, nothing else running', healthCell(idle));
 
   const bombs = [
-    { label: '300 MB of zeros in a 0.3 MB .xlsx', data: zip([...xlsxParts({ rows: sheetRows(1, 3) }), { name: 'xl/worksheets/sheet2.xml', zeros: 300 * MB }]) },
-    { label: 'an entry inflating to 300 MB while declaring 4 KB', data: zip([...xlsxParts({ rows: sheetRows(1, 3) }), { name: 'xl/media/image1.png', zeros: 300 * MB, declaredSize: 4096 }]) },
+    {
+      label: '300 MB of zeros in a 0.3 MB .xlsx',
+      data: zip([...xlsxParts({ rows: sheetRows(1, 3) }), { name: 'xl/worksheets/sheet2.xml', zeros: 300 * MB }]),
+    },
+    {
+      label: 'an entry inflating to 300 MB while declaring 4 KB',
+      data: zip([
+        ...xlsxParts({ rows: sheetRows(1, 3) }),
+        { name: 'xl/media/image1.png', zeros: 300 * MB, declaredSize: 4096 },
+      ]),
+    },
     { label: 'a sheet of 20,001 rows', data: zip(xlsxParts({ rows: sheetRows(20_001, 2) })) },
   ];
   const refusals: Record<string, { status: number; ms: number[]; code: string }> = {};
@@ -105,32 +139,58 @@ try {
         for (const b of bombs) {
           const r = await upload('chuong-trinh.xlsx', b.data);
           const e = JSON.parse(r.body) as { error?: { code: string; limit?: { name: string } } };
-          const entry = (refusals[b.label] ??= { status: r.status, ms: [], code: `${e.error?.code}${e.error?.limit ? ` ${e.error.limit.name}` : ''}` });
+          const entry = (refusals[b.label] ??= {
+            status: r.status,
+            ms: [],
+            code: `${e.error?.code}${e.error?.limit ? ` ${e.error.limit.name}` : ''}`,
+          });
           entry.ms.push(r.ms);
         }
     })(),
   );
   for (const b of bombs) {
     const r = refusals[b.label]!;
-    out(`refusal of ${b.label} (${(b.data.length / MB).toFixed(2)} MB sent)`, `${r.status} ${r.code}, p50 ${stats(r.ms).p50.toFixed(0)} ms, max ${stats(r.ms).max.toFixed(0)} ms`);
+    out(
+      `refusal of ${b.label} (${(b.data.length / MB).toFixed(2)} MB sent)`,
+      `${r.status} ${r.code}, p50 ${stats(r.ms).p50.toFixed(0)} ms, max ${stats(r.ms).max.toFixed(0)} ms`,
+    );
   }
-  out(`GET /api/health while ${ROUNDS * bombs.length} bombs are refused one after another`, `${healthCell(refused)}; peak memory ${refused.rssMb} MB`);
+  out(
+    `GET /api/health while ${ROUNDS * bombs.length} bombs are refused one after another`,
+    `${healthCell(refused)}; peak memory ${refused.rssMb} MB`,
+  );
 
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Chương trình');
   ws.addRow(COLUMNS.map((c) => c.header));
   for (let i = 1; i <= ROWS; i++)
-    ws.addRow([String(i), `Nhóm ${Math.ceil(i / 500)}`, `Tuyên truyền, vận động nhân dân thực hiện nhiệm vụ số ${i}`, '', 'Ủy ban MTTQ Phường Móng Cái 1', 'Hội LHPN Phường Móng Cái 1', '', '05/01/2031', new Date(Date.UTC(2031, 11, 31)), `${i} hộ`]);
+    ws.addRow([
+      String(i),
+      `Nhóm ${Math.ceil(i / 500)}`,
+      `Tuyên truyền, vận động nhân dân thực hiện nhiệm vụ số ${i}`,
+      '',
+      'Ủy ban MTTQ Phường Móng Cái 1',
+      'Hội LHPN Phường Móng Cái 1',
+      '',
+      '05/01/2031',
+      new Date(Date.UTC(2031, 11, 31)),
+      `${i} hộ`,
+    ]);
   const sheet = Buffer.from(await wb.xlsx.writeBuffer());
   const imported = await healthDuring(upload('chuong-trinh.xlsx', sheet));
-  if (imported.result.status !== 201) throw new Error(`import: ${imported.result.status} ${imported.result.body.slice(0, 300)}`);
-  out(`import of a ${ROWS.toLocaleString('en')}-row programme (${(sheet.length / MB).toFixed(2)} MB)`, `201 in ${(imported.result.ms / 1000).toFixed(1)} s, ${(JSON.parse(imported.result.body) as { taskCount: number }).taskCount} tasks`);
+  if (imported.result.status !== 201)
+    throw new Error(`import: ${imported.result.status} ${imported.result.body.slice(0, 300)}`);
+  out(
+    `import of a ${ROWS.toLocaleString('en')}-row programme (${(sheet.length / MB).toFixed(2)} MB)`,
+    `201 in ${(imported.result.ms / 1000).toFixed(1)} s, ${(JSON.parse(imported.result.body) as { taskCount: number }).taskCount} tasks`,
+  );
   out(`GET /api/health while it runs`, `${healthCell(imported)}; peak memory ${imported.rssMb} MB`);
   await app.close();
 
   const header = resultsHeading('Upload limits', pgv, `${external ? 'external' : 'embedded'}`);
   console.log(header + rows.join('\n'));
-  if (process.argv.includes('--write')) fs.appendFileSync(path.resolve('bench/RESULTS.md'), header + rows.join('\n') + '\n');
+  if (process.argv.includes('--write'))
+    fs.appendFileSync(path.resolve('bench/RESULTS.md'), header + rows.join('\n') + '\n');
 } finally {
   await bench.close();
 }

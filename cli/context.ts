@@ -21,7 +21,15 @@ export async function withCliContext<T>(fn: (ctx: AppContext) => Promise<T>): Pr
     await migrate(conn.url);
     const handle = openDatabase(conn.url, { poolSize: 2, applicationName: 'khoi-cli' });
     try {
-      return await fn({ env, db: handle.db, clock: systemClock, passwords: argon2Hasher('production'), dbMode: conn.mode, setupToken: crypto.randomBytes(18).toString('base64url'), files: diskFileStore(path.join(env.dataDir, 'files')) });
+      return await fn({
+        env,
+        db: handle.db,
+        clock: systemClock,
+        passwords: argon2Hasher('production'),
+        dbMode: conn.mode,
+        setupToken: crypto.randomBytes(18).toString('base64url'),
+        files: diskFileStore(path.join(env.dataDir, 'files')),
+      });
     } finally {
       await handle.close();
     }

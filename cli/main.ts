@@ -25,7 +25,11 @@ program
     const conn = await connectDatabase(env, (m) => console.error(m));
     try {
       const result = await migrate(conn.url, (m) => console.log(m));
-      console.log(result.applied.length ? `Applied ${result.applied.length} migration(s); schema at ${result.current}.` : `Nothing to apply; schema at ${result.current}.`);
+      console.log(
+        result.applied.length
+          ? `Applied ${result.applied.length} migration(s); schema at ${result.current}.`
+          : `Nothing to apply; schema at ${result.current}.`,
+      );
     } finally {
       if (conn.embedded && !conn.embedded.reused) await conn.embedded.stop();
     }

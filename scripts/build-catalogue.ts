@@ -47,12 +47,26 @@ const merges = read<{ data: NewL1[] }>('merges-2025-07-01.json').data;
 const oldLevel = (code: string) => (code.length === 2 ? 1 : code.length === 3 ? 2 : 3);
 const reform: [number, string, string, string | null, [number, string, string][]][] = [];
 for (const p of merges) {
-  reform.push([1, p.level1_id, p.name.normalize('NFC'), null, p.merges.map((m) => [oldLevel(m.old_id), m.old_id, m.type])]);
-  for (const c of p.level2s) reform.push([3, c.level2_id, c.name.normalize('NFC'), p.level1_id, c.merges.map((m) => [oldLevel(m.old_id), m.old_id, m.type])]);
+  reform.push([
+    1,
+    p.level1_id,
+    p.name.normalize('NFC'),
+    null,
+    p.merges.map((m) => [oldLevel(m.old_id), m.old_id, m.type]),
+  ]);
+  for (const c of p.level2s)
+    reform.push([
+      3,
+      c.level2_id,
+      c.name.normalize('NFC'),
+      p.level1_id,
+      c.merges.map((m) => [oldLevel(m.old_id), m.old_id, m.type]),
+    ]);
 }
 
 const catalogue = {
-  source: 'General Statistics Office unit lists (via daohoangson/dvhcvn) and the 2025-07-01 mapping (dvhcvn/20250701, MIT)',
+  source:
+    'General Statistics Office unit lists (via daohoangson/dvhcvn) and the 2025-07-01 mapping (dvhcvn/20250701, MIT)',
   snapshots: [
     // The first snapshot says what was in force on its date, not since when: its versions have an open start.
     { date: '2024-09-01', openStart: true, effective: {}, units: s1 },
@@ -63,4 +77,6 @@ const catalogue = {
 };
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, zlib.gzipSync(JSON.stringify(catalogue), { level: 9 }));
-console.log(`Wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KiB): ${s1.length} + ${s2.length} snapshot units, ${reform.length} reform units.`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KiB): ${s1.length} + ${s2.length} snapshot units, ${reform.length} reform units.`,
+);

@@ -58,7 +58,9 @@ async function main(): Promise<number> {
         console.log(`${GENERATED_SCHEMA_FILE} matches the migrations (PostgreSQL ${version}).`);
         return 0;
       }
-      console.error(`${GENERATED_SCHEMA_FILE} does not match the migrations (PostgreSQL ${version}): run \`${GENERATE_COMMAND}\`.`);
+      console.error(
+        `${GENERATED_SCHEMA_FILE} does not match the migrations (PostgreSQL ${version}): run \`${GENERATE_COMMAND}\`.`,
+      );
       return 1;
     }
     if (current === text) {

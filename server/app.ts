@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -18,7 +24,13 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from './context.ts';
-import { AppError, RequestValidationError, clientErrorResponse, frameworkErrors, installErrorHandling } from './http/errors.ts';
+import {
+  AppError,
+  RequestValidationError,
+  clientErrorResponse,
+  frameworkErrors,
+  installErrorHandling,
+} from './http/errors.ts';
 import { installAuth } from './http/auth.ts';
 import { guardInput, parseQuery } from './http/input-guard.ts';
 import { documentIdempotencyKey, installIdempotency } from './http/idempotency.ts';
@@ -44,9 +56,18 @@ export const BODY_LIMIT = 1024 * 1024;
 const API_TAGS = [
   { name: 'auth', description: 'Signing in and out, the signed-in account, its password and preferences' },
   { name: 'tokens', description: 'Personal API tokens for integrations' },
-  { name: 'work', description: 'Work programmes, task groups and tasks: workflow, progress, extensions, cascade, my work, uploads' },
-  { name: 'work-exports', description: 'A programme as an Excel table or a Word report, and a programme made from such a sheet' },
-  { name: 'briefings', description: 'Briefings (họp giao ban), their conclusions, the tasks made from them and the notice' },
+  {
+    name: 'work',
+    description: 'Work programmes, task groups and tasks: workflow, progress, extensions, cascade, my work, uploads',
+  },
+  {
+    name: 'work-exports',
+    description: 'A programme as an Excel table or a Word report, and a programme made from such a sheet',
+  },
+  {
+    name: 'briefings',
+    description: 'Briefings (họp giao ban), their conclusions, the tasks made from them and the notice',
+  },
   { name: 'notifications', description: 'My notifications, their settings and the my-work digest' },
   { name: 'files', description: 'Stored files: photos and attachments' },
   { name: 'units', description: 'Administrative units as of a date, their history and links; villages' },
@@ -70,7 +91,11 @@ export type BuildOptions = {
 
 /** JSON bodies: UTF-8 only (a bad byte is refused, not replaced), strings normalised to NFC. */
 function parseJson(body: Buffer, contentType: string | undefined): unknown {
-  const charset = /charset=([^;]+)/i.exec(contentType ?? '')?.[1]?.trim().toLowerCase().replace(/"/g, '');
+  const charset = /charset=([^;]+)/i
+    .exec(contentType ?? '')?.[1]
+    ?.trim()
+    .toLowerCase()
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   let textBody: string;
   try {
@@ -89,7 +114,8 @@ function parseJson(body: Buffer, contentType: string | undefined): unknown {
 class CompletedOnlyLog extends LogController {
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    if (error)
+      reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
     else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
@@ -104,7 +130,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     routerOptions: { maxParamLength: 200, querystringParser: parseQuery },
     frameworkErrors,
     clientErrorHandler: (err, socket) => {
-      if (socket.writable && !(err as { code?: string }).code?.startsWith('ECONNRESET')) socket.end(clientErrorResponse(err));
+      if (socket.writable && !(err as { code?: string }).code?.startsWith('ECONNRESET'))
+        socket.end(clientErrorResponse(err));
       else socket.destroy(err);
     },
     ajv: undefined,
@@ -120,7 +147,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const bad = guardInput(input);
     if (bad) return { error: new RequestValidationError([bad], httpPart ?? 'body') };
     const result = (schema as ZodType).safeParse(input, { reportInput: true });
-    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
   app.setSerializerCompiler(serializerCompiler);
 
@@ -128,7 +157,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const routes: { method: string; url: string; auth: string; scope?: string }[] = [];
   app.decorate('khoiRoutes', routes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json')
+      return;
     for (const m of Array.isArray(route.method) ? route.method : [route.method]) {
       if (m === 'HEAD') continue;
       routes.push({ method: m, url: route.url, auth: route.config?.auth ?? 'user', scope: route.config?.scope });
@@ -141,7 +171,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     route.schema ??= {};
     route.schema.querystring ??= z.strictObject({});
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)) && !route.config?.multipart) route.schema.body ??= z.strictObject({}).optional();
+    if (methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m)) && !route.config?.multipart)
+      route.schema.body ??= z.strictObject({}).optional();
   });
 
   app.removeAllContentTypeParsers();
@@ -174,7 +205,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
@@ -202,28 +235,57 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     transform: (input) => {
       const transformed = jsonSchemaTransform(input);
       // Who may call it, said in the documentation.
-      const who = { public: 'Access: anyone.', user: 'Access: any signed-in account.', admin: 'Access: administrators.' }[input.route.config?.auth ?? 'user'];
+      const who = {
+        public: 'Access: anyone.',
+        user: 'Access: any signed-in account.',
+        admin: 'Access: administrators.',
+      }[input.route.config?.auth ?? 'user'];
       const scoped = input.route.config?.scope ? ' Changes are limited to the units in the caller’s scope.' : '';
       const schema = transformed.schema as { description?: string };
       const { produces, ...rest } = transformed.schema as { produces?: readonly string[]; response?: object };
       const download = produces && {
         description: 'The file',
-        headers: { 'Content-Disposition': { type: 'string', description: 'attachment (inline for a stored file) with the file’s name as filename*' } },
+        headers: {
+          'Content-Disposition': {
+            type: 'string',
+            description: 'attachment (inline for a stored file) with the file’s name as filename*',
+          },
+        },
         content: Object.fromEntries(produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
       };
-      const out = { ...transformed, schema: { ...rest, description: [schema.description, who + scoped].filter(Boolean).join(' '), ...(download ? { response: { 200: download, ...rest.response } } : {}) } };
+      const out = {
+        ...transformed,
+        schema: {
+          ...rest,
+          description: [schema.description, who + scoped].filter(Boolean).join(' '),
+          ...(download ? { response: { 200: download, ...rest.response } } : {}),
+        },
+      };
       if (!input.route.config?.multipart) return out;
-      const fields = input.route.config.multipartFields ? (z.toJSONSchema(input.route.config.multipartFields, { target: 'draft-7', io: 'input' }) as { properties?: object; required?: string[] }) : {};
+      const fields = input.route.config.multipartFields
+        ? (z.toJSONSchema(input.route.config.multipartFields, { target: 'draft-7', io: 'input' }) as {
+            properties?: object;
+            required?: string[];
+          })
+        : {};
       const file = {
         type: 'object',
         required: ['file', ...(fields.required ?? [])],
-        properties: { ...fields.properties, file: { type: 'string', format: 'binary', description: 'The file (its types and size in the summary)' } },
+        properties: {
+          ...fields.properties,
+          file: { type: 'string', format: 'binary', description: 'The file (its types and size in the summary)' },
+        },
       };
       return { ...out, schema: { ...out.schema, consumes: ['multipart/form-data'], body: file } };
     },
-    transformObject: (documents) => ('openapiObject' in documents ? documentIdempotencyKey(documents.openapiObject) : documents.swaggerObject),
+    transformObject: (documents) =>
+      'openapiObject' in documents ? documentIdempotencyKey(documents.openapiObject) : documents.swaggerObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true },
+  });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   installAuth(app, ctx, { fromSession: identityFromSession, fromToken: identityFromToken });
@@ -263,7 +325,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
+    app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),
+    );
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);

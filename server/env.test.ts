@@ -13,7 +13,9 @@ describe('configuration', () => {
   it('stops naming each bad variable', () => {
     expect(() => parseEnv({ PORT: 'ba nghìn' })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
-    expect(() => parseEnv({ KHOI_LOG_LEVEL: 'loud', KHOI_SESSION_DAYS: '0' })).toThrow(/KHOI_LOG_LEVEL[\s\S]*KHOI_SESSION_DAYS|KHOI_SESSION_DAYS[\s\S]*KHOI_LOG_LEVEL/);
+    expect(() => parseEnv({ KHOI_LOG_LEVEL: 'loud', KHOI_SESSION_DAYS: '0' })).toThrow(
+      /KHOI_LOG_LEVEL[\s\S]*KHOI_SESSION_DAYS|KHOI_SESSION_DAYS[\s\S]*KHOI_LOG_LEVEL/,
+    );
   });
 
   it('keeps the root default out of home folders the postgres user cannot enter', () => {

@@ -56,7 +56,9 @@ export async function serve(): Promise<void> {
   };
   try {
     const result = await migrate(conn.url, say);
-    say(`Database schema at ${result.current}${result.applied.length ? ` (${result.applied.length} migration(s) applied)` : ''}.`);
+    say(
+      `Database schema at ${result.current}${result.applied.length ? ` (${result.applied.length} migration(s) applied)` : ''}.`,
+    );
   } catch (err) {
     await stopDb();
     throw err;
@@ -75,9 +77,13 @@ export async function serve(): Promise<void> {
   if (conn.mode === 'embedded' && (await isEmpty(ctx))) {
     say('New database: loading the demo data (Quảng Ninh: Móng Cái and Quảng Yên) …');
     const demo = await seedDemo(ctx, { accountId: null, label: 'seed' }, { password: env.KHOI_DEMO_PASSWORD });
-    say(`Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people, ${demo.tasksAdded} tasks.`);
+    say(
+      `Demo data loaded: ${demo.catalogue.units.added} units, ${demo.catalogue.links.added} links, ${demo.villagesAdded} villages, ${demo.bodiesAdded} bodies, ${demo.peopleAdded} people, ${demo.tasksAdded} tasks.`,
+    );
     if (demo.password) {
-      say(`Demo accounts: admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local`);
+      say(
+        `Demo accounts: admin@khoi.local, mongcai@khoi.local, quangyen@khoi.local, canbo@khoi.local, baocao@khoi.local`,
+      );
       say(`Demo password: ${env.KHOI_DEMO_PASSWORD ? '(KHOI_DEMO_PASSWORD)' : demo.password}`);
     }
   }
@@ -88,7 +94,9 @@ export async function serve(): Promise<void> {
   if (env.KHOI_JOBS) {
     try {
       jobs = await startJobs(ctx, conn.url, { log: say });
-      say(`Jobs started: daily sweep at ${env.KHOI_REMINDER_TIME} (Asia/Ho_Chi_Minh)${env.KHOI_SMTP_URL ? ', e-mail on' : ', e-mail off (no KHOI_SMTP_URL)'}.`);
+      say(
+        `Jobs started: daily sweep at ${env.KHOI_REMINDER_TIME} (Asia/Ho_Chi_Minh)${env.KHOI_SMTP_URL ? ', e-mail on' : ', e-mail off (no KHOI_SMTP_URL)'}.`,
+      );
     } catch (err) {
       say(`Jobs not started (${(err as Error).message}): no reminders will be sent by this server.`);
     }
@@ -112,7 +120,8 @@ export async function serve(): Promise<void> {
   // npm (`npm start`, `npx khoi serve`) runs the server under `sh -c`, which a SIGTERM to npm ends without passing
   // the signal on: this server would stay, orphaned, with its database. Not when started otherwise: a server left
   // running on purpose (`nohup`, a shell that then exits) must not stop with its parent.
-  if (process.env.npm_lifecycle_event) watchParent(() => void shutdown('npm, which started this server, has ended'), { parent });
+  if (process.env.npm_lifecycle_event)
+    watchParent(() => void shutdown('npm, which started this server, has ended'), { parent });
 
   await app.listen({ host: env.HOST, port: env.PORT });
   const address = app.server.address();
@@ -125,5 +134,7 @@ export async function serve(): Promise<void> {
   } else {
     say(`Sign in at ${url} with your username, phone number or e-mail.`);
   }
-  say(`Khối is running at ${url} (database: ${conn.mode}${conn.mode === 'embedded' ? `, data in ${env.dataDir}` : ''}). Stop with Ctrl-C.`);
+  say(
+    `Khối is running at ${url} (database: ${conn.mode}${conn.mode === 'embedded' ? `, data in ${env.dataDir}` : ''}). Stop with Ctrl-C.`,
+  );
 }

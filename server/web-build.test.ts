@@ -43,7 +43,9 @@ function expectCompleteBuild(dir: string, name: string, hash: string) {
   expect(fs.readFileSync(path.join(dist, '.khoi-build-hash'), 'utf8').trim()).toBe(hash);
   expect(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain(`/assets/${name}.js`);
   const script = fs.readFileSync(path.join(dist, 'assets', `${name}.js`), 'utf8');
-  expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dist, 'assets', `${name}.js.br`))).toString()).toBe(script);
+  expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dist, 'assets', `${name}.js.br`))).toString()).toBe(
+    script,
+  );
   expect(zlib.gunzipSync(fs.readFileSync(path.join(dist, 'assets', `${name}.js.gz`))).toString()).toBe(script);
   // No build folder, lock or moved-aside dist left behind.
   expect(fs.readdirSync(dir)).toEqual(['dist']);
@@ -89,7 +91,9 @@ describe('building the web app', () => {
       fs.writeFileSync(path.join(outDir, 'index.html'), 'half');
       return Promise.reject(new Error('vite: syntax error'));
     };
-    await expect(ensureWebBuilt(quiet, { webDir: dir, hash: () => 'new-hash', build: failing })).rejects.toThrow('syntax error');
+    await expect(ensureWebBuilt(quiet, { webDir: dir, hash: () => 'new-hash', build: failing })).rejects.toThrow(
+      'syntax error',
+    );
     expect(fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['dist']);
 
@@ -101,7 +105,10 @@ describe('building the web app', () => {
   it('takes over a lock left by a build that was killed, also one that had this process id', async () => {
     for (const pid of [spawnSync('true').pid, process.pid]) {
       const dir = webFolder();
-      fs.writeFileSync(path.join(dir, '.dist-lock'), JSON.stringify({ pid, host: os.hostname(), at: Date.now(), token: 'killed' }));
+      fs.writeFileSync(
+        path.join(dir, '.dist-lock'),
+        JSON.stringify({ pid, host: os.hostname(), at: Date.now(), token: 'killed' }),
+      );
       const fake = fakeBuilder('app-new');
       expect(await ensureWebBuilt(quiet, { webDir: dir, hash: () => 'new-hash', build: fake.build })).toBe(true);
       expectCompleteBuild(dir, 'app-new', 'new-hash');
@@ -114,7 +121,14 @@ describe('building the web app', () => {
     fs.writeFileSync(path.join(dir, '.dist-lock'), lock);
     const said: string[] = [];
     const fake = fakeBuilder('app-new');
-    expect(await ensureWebBuilt((m) => said.push(m), { webDir: dir, hash: () => 'new-hash', build: fake.build, lockWaitMs: 300 })).toBe(true);
+    expect(
+      await ensureWebBuilt((m) => said.push(m), {
+        webDir: dir,
+        hash: () => 'new-hash',
+        build: fake.build,
+        lockWaitMs: 300,
+      }),
+    ).toBe(true);
     expect(said.join('\n')).toMatch(/waiting for it[\s\S]*building anyway/);
     // The other process's lock is its own to remove.
     expect(fs.readFileSync(path.join(dir, '.dist-lock'), 'utf8')).toBe(lock);

@@ -27,7 +27,8 @@ const BUILD_STEPS = 'precompressed-1';
 export function webSourceHash(): string {
   const files: string[] = [];
   walk(WEB, files);
-  for (const f of ['vite.config.ts', 'package-lock.json']) if (fs.existsSync(path.join(ROOT, f))) files.push(path.join(ROOT, f));
+  for (const f of ['vite.config.ts', 'package-lock.json'])
+    if (fs.existsSync(path.join(ROOT, f))) files.push(path.join(ROOT, f));
   const h = crypto.createHash('sha256');
   h.update(BUILD_STEPS);
   for (const f of files.sort()) {
@@ -50,12 +51,18 @@ export type WebBuildOptions = {
 
 async function viteBuild(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 function isCurrent(dist: string, hash: string): boolean {
   try {
-    return fs.readFileSync(path.join(dist, STAMP), 'utf8').trim() === hash && fs.existsSync(path.join(dist, 'index.html'));
+    return (
+      fs.readFileSync(path.join(dist, STAMP), 'utf8').trim() === hash && fs.existsSync(path.join(dist, 'index.html'))
+    );
   } catch {
     return false;
   }
@@ -184,7 +191,10 @@ async function takeLock(file: string, waitMs: number, log: (m: string) => void):
   for (;;) {
     // Written whole, then linked into place: the link fails if a lock exists, and nobody reads a half-written one.
     const mine = `${file}.${token}`;
-    fs.writeFileSync(mine, JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now(), token } satisfies LockHolder));
+    fs.writeFileSync(
+      mine,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now(), token } satisfies LockHolder),
+    );
     try {
       fs.linkSync(mine, file);
       heldHere.add(token);
@@ -225,7 +235,12 @@ function precompress(dir: string): void {
     const file = path.join(dir, name);
     const body = fs.readFileSync(file);
     if (body.length < 1024) continue;
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    );
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
   }
 }

@@ -21,7 +21,15 @@ describe('health and API documentation', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/accounts', '/api/accounts/{id}/disable', '/api/tokens']) {
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/accounts',
+      '/api/accounts/{id}/disable',
+      '/api/tokens',
+    ]) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
     const login = doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
@@ -63,7 +71,8 @@ describe('health and API documentation', () => {
         if (!declared.has(tag)) problems.push(`${at}: tag ${tag} is not declared in the document's tags`);
       }
     }
-    for (const name of declared.keys()) if (!used.has(name)) problems.push(`tag ${name} is declared but no operation has it`);
+    for (const name of declared.keys())
+      if (!used.has(name)) problems.push(`tag ${name} is declared but no operation has it`);
     expect(problems).toEqual([]);
     expect(ops.length).toBeGreaterThanOrEqual(109);
     // Names are chosen where the route is registered, not made from the URL.
@@ -80,7 +89,12 @@ describe('health and API documentation', () => {
       const form = op.requestBody?.content['multipart/form-data']?.schema;
       if (form) {
         uploads++;
-        if (form.properties?.file?.type !== 'string' || form.properties.file.format !== 'binary' || !form.required?.includes('file')) problems.push(`${at}: no required binary file part`);
+        if (
+          form.properties?.file?.type !== 'string' ||
+          form.properties.file.format !== 'binary' ||
+          !form.required?.includes('file')
+        )
+          problems.push(`${at}: no required binary file part`);
       }
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
       if (!success.length) problems.push(`${at}: no 2xx answer`);
@@ -93,7 +107,8 @@ describe('health and API documentation', () => {
           downloads++;
           for (const type of types) {
             const schema = response.content?.[type]?.schema;
-            if (schema?.type !== 'string' || schema.format !== 'binary') problems.push(`${at}: ${status} ${type} is not binary`);
+            if (schema?.type !== 'string' || schema.format !== 'binary')
+              problems.push(`${at}: ${status} ${type} is not binary`);
           }
         }
       }

@@ -17,7 +17,9 @@ describe("the web app's API types (web/lib/api-schema.d.ts)", () => {
     const committed = fs.existsSync(API_SCHEMA_FILE) ? fs.readFileSync(API_SCHEMA_FILE, 'utf8') : '';
     const current = await generateApiTypes();
     if (committed !== current) {
-      expect.fail(`web/lib/api-schema.d.ts is out of date: run npm run api:types (then npm run typecheck)\n${firstDifference(committed, current)}`);
+      expect.fail(
+        `web/lib/api-schema.d.ts is out of date: run npm run api:types (then npm run typecheck)\n${firstDifference(committed, current)}`,
+      );
     }
   });
 });

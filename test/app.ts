@@ -25,7 +25,15 @@ export async function buildTestApp(opts: { serveWeb?: boolean; start?: string } 
   const db = await createTestDatabase();
   const clock = fixedClock(opts.start ?? '2026-03-02T02:00:00Z');
   const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: db.url, KHOI_DATA_DIR: '/nonexistent' });
-  const ctx: AppContext = { env, db: db.db, clock, passwords: argon2Hasher('test'), dbMode: 'external', setupToken: TEST_SETUP_TOKEN, files: diskFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-files-'))) };
+  const ctx: AppContext = {
+    env,
+    db: db.db,
+    clock,
+    passwords: argon2Hasher('test'),
+    dbMode: 'external',
+    setupToken: TEST_SETUP_TOKEN,
+    files: diskFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-files-'))),
+  };
   const app = await buildApp(ctx, { serveWeb: opts.serveWeb ?? false });
   await app.ready();
   return { app, ctx, db, clock };

@@ -28,7 +28,9 @@ describe('bad input, generated from the OpenAPI document', () => {
     const { app, db } = t();
     const { admin } = await demoSessions(t());
     // A personal API token: a generated sign-out, password change or token deletion cannot end the run's access.
-    const created = (await call(app, { method: 'POST', url: '/api/tokens', session: admin, body: { name: 'fuzz' } })).json<{ token: { id: string }; secret: string }>();
+    const created = (
+      await call(app, { method: 'POST', url: '/api/tokens', session: admin, body: { name: 'fuzz' } })
+    ).json<{ token: { id: string }; secret: string }>();
     const token = { id: created.token.id, token: created.secret };
     expect((await call(app, { url: '/api/auth/me', token: token.token })).statusCode).toBe(200);
     const pool = await idPool(db.db, admin.accountId, token.id);
@@ -41,7 +43,14 @@ describe('bad input, generated from the OpenAPI document', () => {
       const json = op.requestBody?.content['application/json']?.schema;
       const form = op.requestBody?.content['multipart/form-data']?.schema;
       const request = fc.record({
-        path: fc.tuple(...pathNames.map((n) => pathValue(n, pool))).map((vals) => pathNames.reduce((p, n, i) => p.replace(`{${n}}`, vals[i]!.includes('%') ? vals[i]! : encodeValue(vals[i])), op.path)),
+        path: fc
+          .tuple(...pathNames.map((n) => pathValue(n, pool)))
+          .map((vals) =>
+            pathNames.reduce(
+              (p, n, i) => p.replace(`{${n}}`, vals[i]!.includes('%') ? vals[i]! : encodeValue(vals[i])),
+              op.path,
+            ),
+          ),
         query: queryText(query, pool),
         body: op.method === 'GET' ? fc.constant(undefined) : form ? fc.constant(undefined) : bodyText(json, pool),
         form: form ? bodyText(form, pool).map((b) => formPayload(b)) : fc.constant(undefined),
@@ -74,7 +83,6 @@ describe('bad input, generated from the OpenAPI document', () => {
     // The run's own access survived whatever it sent (the token was never in the pool).
     expect((await call(app, { url: '/api/auth/me', token: token.token })).statusCode).toBe(200);
   }, 600_000);
-
 });
 
 const FORM_BOUNDARY = 'khoi-fuzz-boundary';
@@ -90,9 +98,19 @@ function formPayload(jsonText: string): Buffer {
   }
   const parts = Object.entries(fields)
     .filter(([k]) => k !== 'file')
-    .map(([k, v]) => `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`);
+    .map(
+      ([k, v]) =>
+        `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
+    );
   const file = Buffer.from('PK\u0003\u0004 not really a spreadsheet', 'latin1');
-  return Buffer.concat([Buffer.from(`${parts.join('')}--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="t\u0000.xlsx"\r\n\r\n`, 'utf8'), file, Buffer.from(`\r\n--${FORM_BOUNDARY}--\r\n`)]);
+  return Buffer.concat([
+    Buffer.from(
+      `${parts.join('')}--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="t\u0000.xlsx"\r\n\r\n`,
+      'utf8',
+    ),
+    file,
+    Buffer.from(`\r\n--${FORM_BOUNDARY}--\r\n`),
+  ]);
 }
 
 /** Ids of the demo's records by kind (x-khoi-ref), and the codes and names path parameters take. The run's own
@@ -106,7 +124,9 @@ async function idPool(db: Database, selfAccount: string, selfToken: string): Pro
     conclusion: await ids(sql`select id from briefing_conclusions limit 10`),
     cooperator: await ids(sql`select id from task_cooperators limit 10`),
     file: await ids(sql`select id from files limit 10`),
-    person: await ids(sql`select id from people where id not in (select person_id from accounts where id = ${selfAccount}::uuid and person_id is not null) limit 20`),
+    person: await ids(
+      sql`select id from people where id not in (select person_id from accounts where id = ${selfAccount}::uuid and person_id is not null) limit 20`,
+    ),
     programme: await ids(sql`select id from programmes limit 10`),
     task: await ids(sql`select id from tasks limit 30`),
     taskGroup: await ids(sql`select id from task_groups limit 20`),
@@ -114,6 +134,8 @@ async function idPool(db: Database, selfAccount: string, selfToken: string): Pro
     unit: await ids(sql`select distinct code as id from unit_tree where code is not null limit 20`),
     unitCode: await ids(sql`select distinct code as id from unit_tree where code is not null limit 20`),
     retentionKind: await ids(sql`select kind as id from retention_rules`),
-    other: await ids(sql`select id from api_tokens where id <> ${selfToken}::uuid union all select id from role_assignments union all select id from positions limit 30`),
+    other: await ids(
+      sql`select id from api_tokens where id <> ${selfToken}::uuid union all select id from role_assignments union all select id from positions limit 30`,
+    ),
   };
 }

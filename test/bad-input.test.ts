@@ -4,7 +4,12 @@ import { buildAccount, PASSWORD, signInAdmin } from './factories.ts';
 import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 
 /** Every operation of the OpenAPI document: a new endpoint is covered without editing this file. */
-const operations = (doc: OpenApiDoc) => operationsOf(doc).map(({ method, url, op }) => ({ method, path: url, upload: JSON.stringify(op).includes('multipart/form-data') }));
+const operations = (doc: OpenApiDoc) =>
+  operationsOf(doc).map(({ method, url, op }) => ({
+    method,
+    path: url,
+    upload: JSON.stringify(op).includes('multipart/form-data'),
+  }));
 
 describe('bad input on every endpoint', () => {
   const t = useTestApp();
@@ -21,18 +26,34 @@ describe('bad input on every endpoint', () => {
       const send = (payload: string | Buffer, contentType = 'application/json', url = op.path) =>
         app.inject({ method: op.method as 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
       const cases: [string, Promise<Awaited<ReturnType<typeof send>>>, string[]][] = [
-        ['unknown query parameter', app.inject({ method: op.method as 'GET', url: `${op.path}?khong_co=1`, headers }), ['VALIDATION_FAILED']],
+        [
+          'unknown query parameter',
+          app.inject({ method: op.method as 'GET', url: `${op.path}?khong_co=1`, headers }),
+          ['VALIDATION_FAILED'],
+        ],
       ];
       if (op.method !== 'GET') {
         cases.push(
           ['broken JSON', send('{"a":'), ['INVALID_JSON']],
-          ['bad UTF-8', send(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), ['BAD_ENCODING']],
+          [
+            'bad UTF-8',
+            send(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+            ['BAD_ENCODING'],
+          ],
           ['a non-UTF-8 charset', send('{}', 'application/json; charset=latin1'), ['UNSUPPORTED_MEDIA_TYPE']],
           ['form data', send('a=1', 'application/x-www-form-urlencoded'), ['UNSUPPORTED_MEDIA_TYPE']],
           ['a huge body', send('{"x":"' + 'a'.repeat(1_100_000) + '"}'), ['PAYLOAD_TOO_LARGE']],
           // An upload route takes multipart/form-data only: any JSON is the wrong media type.
-          ['an unknown field', send(JSON.stringify({ khong_co_truong_nay: 1 })), op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED', 'NOT_FOUND']],
-          ['wrong types', send(JSON.stringify([1, 2, 3])), op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED']],
+          [
+            'an unknown field',
+            send(JSON.stringify({ khong_co_truong_nay: 1 })),
+            op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED', 'NOT_FOUND'],
+          ],
+          [
+            'wrong types',
+            send(JSON.stringify([1, 2, 3])),
+            op.upload ? ['UNSUPPORTED_MEDIA_TYPE'] : ['VALIDATION_FAILED'],
+          ],
         );
       }
       for (const [label, pending, codes] of cases) {
@@ -61,7 +82,12 @@ describe('bad input on every endpoint', () => {
     const { app } = t();
     const s = await signInAdmin(t());
     const decomposed = 'Nguyễn Văn Hoà'.normalize('NFD');
-    const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'nfc-test', displayName: decomposed, password: 'mat-khau-123' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/accounts',
+      session: s,
+      body: { username: 'nfc-test', displayName: decomposed, password: 'mat-khau-123' },
+    });
     expect(res.json().account.displayName).toBe('Nguyễn Văn Hoà'.normalize('NFC'));
   });
 
@@ -81,16 +107,43 @@ describe('the probed inputs that once reached PostgreSQL', () => {
   it('refuses each with a 4xx in the one shape, and nothing reaches the database to be refused there', async () => {
     const { app } = t();
     const s = await signInAdmin(t());
-    const acc = (await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'probe-target', displayName: 'Đích', password: 'mat-khau-123' } })).json().account;
+    const acc = (
+      await call(app, {
+        method: 'POST',
+        url: '/api/accounts',
+        session: s,
+        body: { username: 'probe-target', displayName: 'Đích', password: 'mat-khau-123' },
+      })
+    ).json().account;
     const cases: [Parameters<typeof call>[1], number, string, string?][] = [
-      [{ method: 'POST', url: '/api/auth/login', body: { login: 'a\u0000', password: 'x' } }, 400, 'VALIDATION_FAILED', 'login'],
+      [
+        { method: 'POST', url: '/api/auth/login', body: { login: 'a\u0000', password: 'x' } },
+        400,
+        'VALIDATION_FAILED',
+        'login',
+      ],
       [{ url: '/api/tasks?q=%00', session: s }, 400, 'VALIDATION_FAILED', 'q'],
       [{ url: '/api/tasks?q=%ED%A0%80', session: s }, 400, 'VALIDATION_FAILED', 'q'],
       [{ method: 'POST', url: '/api/tokens', session: s, body: { name: 'x\uD800' } }, 400, 'VALIDATION_FAILED', 'name'],
       [{ url: '/api/units?asOf=0000-01-01', session: s }, 400, 'VALIDATION_FAILED', 'asOf'],
       [{ url: '/api/units?asOf=2101-01-01', session: s }, 400, 'VALIDATION_FAILED', 'asOf'],
-      [{ method: 'PATCH', url: `/api/accounts/${acc.id}`, session: s, body: { version: 2147483648, displayName: 'X' } }, 400, 'VALIDATION_FAILED', 'version'],
-      [{ method: 'POST', url: `/api/accounts/${acc.id}/disable`, session: s, body: { version: 2147483648 } }, 400, 'VALIDATION_FAILED', 'version'],
+      [
+        {
+          method: 'PATCH',
+          url: `/api/accounts/${acc.id}`,
+          session: s,
+          body: { version: 2147483648, displayName: 'X' },
+        },
+        400,
+        'VALIDATION_FAILED',
+        'version',
+      ],
+      [
+        { method: 'POST', url: `/api/accounts/${acc.id}/disable`, session: s, body: { version: 2147483648 } },
+        400,
+        'VALIDATION_FAILED',
+        'version',
+      ],
       [{ url: '/api/tasks/%C0%AF', session: s }, 400, 'BAD_REQUEST'],
       [{ url: `/api/tasks/${'a'.repeat(250)}`, session: s }, 414, 'URI_TOO_LONG'],
     ];
@@ -102,9 +155,18 @@ describe('the probed inputs that once reached PostgreSQL', () => {
       expect(res.json().error.requestId, where).toBeTruthy();
     }
     const nest = (depth: number) =>
-      app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"name":' + '['.repeat(depth) + ']'.repeat(depth) + '}' });
+      app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+        payload: '{"name":' + '['.repeat(depth) + ']'.repeat(depth) + '}',
+      });
     const deep = await nest(20);
-    expect([deep.statusCode, deep.json().error.code, deep.json().error.issues[0].message]).toEqual([400, 'VALIDATION_FAILED', 'Dữ liệu lồng nhau quá sâu.']);
+    expect([deep.statusCode, deep.json().error.code, deep.json().error.issues[0].message]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'Dữ liệu lồng nhau quá sâu.',
+    ]);
     // Deeper than the parser goes: still a 400 in the one shape.
     const deeper = await nest(100_000);
     expect([deeper.statusCode, deeper.json().error.code]).toEqual([400, 'INVALID_JSON']);

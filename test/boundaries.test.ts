@@ -19,7 +19,11 @@ function sqlCandidates(): string[] {
   const maybe = /\.(selectFrom|insertInto|updateTable|deleteFrom|with|selectNoFrom|mergeInto)\(|\bsql\b/;
   const skip = /(\.repository|\.test|\.testkit)\.ts$|^server\/db\//;
   return ['server', 'cli']
-    .flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => path.posix.join(dir, f.split(path.sep).join('/'))))
+    .flatMap((dir) =>
+      fs
+        .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .map((f) => path.posix.join(dir, f.split(path.sep).join('/'))),
+    )
     .filter((f) => f.endsWith('.ts') && !skip.test(f) && maybe.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
 }
 
@@ -27,7 +31,12 @@ type Found = { rule: string; severity: string; from: string; to: string };
 
 async function cruiseTree(options: ICruiseOptions, dirs: string[]): Promise<Found[]> {
   const { output } = await cruise(dirs, options);
-  return (output as ICruiseResult).summary.violations.map((v) => ({ rule: v.rule.name, severity: v.rule.severity, from: v.from, to: v.to }));
+  return (output as ICruiseResult).summary.violations.map((v) => ({
+    rule: v.rule.name,
+    severity: v.rule.severity,
+    from: v.from,
+    to: v.to,
+  }));
 }
 
 describe('import boundaries (dependency-cruiser)', () => {
@@ -38,7 +47,7 @@ describe('import boundaries (dependency-cruiser)', () => {
     options = await extractDepcruiseOptions(path.join(ROOT, '.dependency-cruiser.cjs'));
     fixture = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-boundaries-'));
     const files: Record<string, string> = {
-      'server/features/work/index.ts': "export const a = 1;\nexport type T = number;\n",
+      'server/features/work/index.ts': 'export const a = 1;\nexport type T = number;\n',
       'server/features/work/tasks.repository.ts': 'export const r = 1;\n',
       'server/features/work/task.create.service.ts': 'export const s = 1;\n',
       'server/features/work/work.routes.ts': 'export const w = 1;\n',
@@ -47,15 +56,20 @@ describe('import boundaries (dependency-cruiser)', () => {
       'server/db/bad-type.ts': "import type { T } from '../features/work/index.ts';\nexport type U = T;\n",
       'server/context.ts': "import { s } from './features/work/task.create.service.ts';\nexport const c = s;\n",
       'server/features/briefings/bad.ts': "import { r } from '../work/tasks.repository.ts';\nexport const b = r;\n",
-      'server/features/briefings/bad-service.ts': "import { s } from '../work/task.create.service.ts';\nexport const b = s;\n",
-      'server/app.ts': "import { r } from './features/work/tasks.repository.ts';\nimport { s } from './features/work/task.create.service.ts';\nimport { w } from './features/work/work.routes.ts';\nimport { a } from './features/work/index.ts';\nexport const x = [r, s, w, a];\n",
-      'cli/commands/user.ts': "import { r } from '../../server/features/work/tasks.repository.ts';\nexport const u = r;\n",
+      'server/features/briefings/bad-service.ts':
+        "import { s } from '../work/task.create.service.ts';\nexport const b = s;\n",
+      'server/app.ts':
+        "import { r } from './features/work/tasks.repository.ts';\nimport { s } from './features/work/task.create.service.ts';\nimport { w } from './features/work/work.routes.ts';\nimport { a } from './features/work/index.ts';\nexport const x = [r, s, w, a];\n",
+      'cli/commands/user.ts':
+        "import { r } from '../../server/features/work/tasks.repository.ts';\nexport const u = r;\n",
       'web/lib/bad.ts': "import { p } from '../features/people/index.ts';\nexport const b = p;\n",
-      'web/features/people/index.ts': "export const p = 1;\n",
-      'web/features/people/PersonSelect.tsx': "export const PersonSelect = 1;\n",
-      'web/features/work/Form.tsx': "import { PersonSelect } from '../people/PersonSelect.tsx';\nimport { p } from '../people/index.ts';\nexport const f = [PersonSelect, p];\n",
+      'web/features/people/index.ts': 'export const p = 1;\n',
+      'web/features/people/PersonSelect.tsx': 'export const PersonSelect = 1;\n',
+      'web/features/work/Form.tsx':
+        "import { PersonSelect } from '../people/PersonSelect.tsx';\nimport { p } from '../people/index.ts';\nexport const f = [PersonSelect, p];\n",
       // allowed: own files, another feature's index.ts, tests
-      'server/features/briefings/ok.ts': "import { a } from '../work/index.ts';\nimport { b } from './bad.ts';\nexport const o = [a, b];\n",
+      'server/features/briefings/ok.ts':
+        "import { a } from '../work/index.ts';\nimport { b } from './bad.ts';\nexport const o = [a, b];\n",
       'server/http/bad.test.ts': "import { r } from '../features/work/tasks.repository.ts';\nexport const t = r;\n",
     };
     for (const [file, text] of Object.entries(files)) {
@@ -93,11 +107,16 @@ describe('SQL only in repositories (eslint no-restricted-syntax)', () => {
   const eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked });
   const sqlMessages = async (code: string, filePath: string) => {
     const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-    expect(result!.messages.filter((m) => m.fatal).map((m) => m.message), filePath).toEqual([]);
+    expect(
+      result!.messages.filter((m) => m.fatal).map((m) => m.message),
+      filePath,
+    ).toEqual([]);
     return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
   };
-  const QUERY = "export const f = (db: import('kysely').Kysely<{ t: { id: string } }>) => db.selectFrom('t').select('id').execute();\n";
-  const TAG = "import { sql } from 'kysely';\nexport const ok = sql<boolean>`true`;\nexport const col = sql.ref('t.id');\n";
+  const QUERY =
+    "export const f = (db: import('kysely').Kysely<{ t: { id: string } }>) => db.selectFrom('t').select('id').execute();\n";
+  const TAG =
+    "import { sql } from 'kysely';\nexport const ok = sql<boolean>`true`;\nexport const col = sql.ref('t.id');\n";
 
   it('fires on a statement builder or the sql tag outside a repository', async () => {
     expect(await sqlMessages(QUERY, 'server/features/work/x.service.ts')).toEqual([SQL_MESSAGE]);
@@ -106,17 +125,33 @@ describe('SQL only in repositories (eslint no-restricted-syntax)', () => {
   });
 
   it('lets repositories, the database layer and tests have it', async () => {
-    for (const file of ['server/features/work/x.repository.ts', 'server/db/x.ts', 'server/features/work/x.test.ts', 'server/features/work/x.testkit.ts', 'test/x.ts', 'scripts/x.ts', 'bench/x.ts']) {
+    for (const file of [
+      'server/features/work/x.repository.ts',
+      'server/db/x.ts',
+      'server/features/work/x.test.ts',
+      'server/features/work/x.testkit.ts',
+      'test/x.ts',
+      'scripts/x.ts',
+      'bench/x.ts',
+    ]) {
       expect(await sqlMessages(TAG + QUERY, file), file).toEqual([]);
     }
   });
 
   it('the tree keeps it', async () => {
-    const { sqlOnlyInRepositories } = (await import(path.join(ROOT, 'eslint.config.js'))) as { sqlOnlyInRepositories: Linter.Config };
+    const { sqlOnlyInRepositories } = (await import(path.join(ROOT, 'eslint.config.js'))) as {
+      sqlOnlyInRepositories: Linter.Config;
+    };
     // Only this rule, with the TypeScript parser: the whole lint is `npm run lint`.
-    const only = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, sqlOnlyInRepositories] });
+    const only = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, sqlOnlyInRepositories],
+    });
     const results = await only.lintFiles(sqlCandidates());
-    const offending = results.filter((r) => r.messages.some((m) => m.ruleId === 'no-restricted-syntax')).map((r) => path.relative(ROOT, r.filePath));
+    const offending = results
+      .filter((r) => r.messages.some((m) => m.ruleId === 'no-restricted-syntax'))
+      .map((r) => path.relative(ROOT, r.filePath));
     expect(offending).toEqual([]);
   });
 });

@@ -8,7 +8,15 @@ export const PASSWORD = 'mat-khau-thu-nghiem';
 /** An account with sensible defaults; `mustChangePassword` is off unless asked for. */
 export async function buildAccount(
   ctx: AppContext,
-  overrides: Partial<{ username: string; displayName: string; email: string; phone: string; password: string; isAdmin: boolean; mustChangePassword: boolean }> = {},
+  overrides: Partial<{
+    username: string;
+    displayName: string;
+    email: string;
+    phone: string;
+    password: string;
+    isAdmin: boolean;
+    mustChangePassword: boolean;
+  }> = {},
 ): Promise<Account & { password: string }> {
   const n = crypto.randomBytes(3).toString('hex');
   const password = overrides.password ?? PASSWORD;
@@ -21,7 +29,11 @@ export async function buildAccount(
     password,
     isAdmin: overrides.isAdmin ?? false,
   });
-  const account = await createAccount(ctx, { accountId: null, label: 'test' }, { ...input, mustChangePassword: overrides.mustChangePassword ?? false });
+  const account = await createAccount(
+    ctx,
+    { accountId: null, label: 'test' },
+    { ...input, mustChangePassword: overrides.mustChangePassword ?? false },
+  );
   return { ...account, password };
 }
 

@@ -47,8 +47,12 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     // Drop what this run created (test databases whose file forgot to, and the template).
-    const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'khoi_t_%' or datname = $1`, [template]);
-    for (const r of rows) await admin.query(`drop database if exists ${quoteIdent(r.datname)} with (force)`).catch(() => undefined);
+    const { rows } = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'khoi_t_%' or datname = $1`,
+      [template],
+    );
+    for (const r of rows)
+      await admin.query(`drop database if exists ${quoteIdent(r.datname)} with (force)`).catch(() => undefined);
     await admin.end();
     if (embedded) await embedded.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -20,10 +20,19 @@ describe('translations', () => {
       const en = load(`${dir}/en.json`);
       const viKeys = keys(vi).sort();
       const enKeys = keys(en).sort();
-      expect(viKeys.filter((k) => !enKeys.includes(k)), 'missing in en.json').toEqual([]);
-      expect(enKeys.filter((k) => !viKeys.includes(k)), 'missing in vi.json').toEqual([]);
+      expect(
+        viKeys.filter((k) => !enKeys.includes(k)),
+        'missing in en.json',
+      ).toEqual([]);
+      expect(
+        enKeys.filter((k) => !viKeys.includes(k)),
+        'missing in vi.json',
+      ).toEqual([]);
       expect(viKeys.length).toBeGreaterThan(10);
-      const empty = (o: unknown, p: string): string[] => keys(o).filter((k) => k.split('.').reduce<unknown>((n, part) => (n as Record<string, unknown>)[part], o) === '').map((k) => p + k);
+      const empty = (o: unknown, p: string): string[] =>
+        keys(o)
+          .filter((k) => k.split('.').reduce<unknown>((n, part) => (n as Record<string, unknown>)[part], o) === '')
+          .map((k) => p + k);
       expect([...empty(vi, 'vi:'), ...empty(en, 'en:')]).toEqual([]);
     });
   }

@@ -6,7 +6,10 @@ import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 const REF = { $ref: '#/components/parameters/IdempotencyKey' };
 
 /** Every unsafe operation of the OpenAPI document: a new endpoint is covered without editing this file. */
-const unsafeOperations = (doc: OpenApiDoc) => operationsOf(doc).filter(({ method }) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)).map(({ method, url, op }) => ({ method, path: url, op }));
+const unsafeOperations = (doc: OpenApiDoc) =>
+  operationsOf(doc)
+    .filter(({ method }) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
+    .map(({ method, url, op }) => ({ method, path: url, op }));
 
 describe('Idempotency-Key on every unsafe endpoint', () => {
   const t = useTestApp();
@@ -25,13 +28,26 @@ describe('Idempotency-Key on every unsafe endpoint', () => {
       const where = `${method} ${path}`;
       expect(op.parameters, where).toContainEqual(REF);
       // The body is broken on purpose, so that nothing is done: the key passes, and the body is what is refused.
-      const valid = await app.inject({ method: method as 'POST', url: path, headers: { ...headers, 'idempotency-key': `khoa-hop-le-${i}-5d0c9e` }, payload: '{"a":' });
+      const valid = await app.inject({
+        method: method as 'POST',
+        url: path,
+        headers: { ...headers, 'idempotency-key': `khoa-hop-le-${i}-5d0c9e` },
+        payload: '{"a":',
+      });
       expect(valid.statusCode, where).toBeGreaterThanOrEqual(400);
       expect(valid.statusCode, where).toBeLessThan(500);
       expect(valid.json().error.field, `${where}: a valid key`).not.toBe('Idempotency-Key');
       for (const key of bad) {
-        const res = await app.inject({ method: method as 'POST', url: path, headers: { ...headers, 'idempotency-key': key }, payload: '{}' });
-        expect([res.statusCode, res.json().error.code, res.json().error.field], `${where}: key ${JSON.stringify(key)}`).toEqual([400, 'VALIDATION_FAILED', 'Idempotency-Key']);
+        const res = await app.inject({
+          method: method as 'POST',
+          url: path,
+          headers: { ...headers, 'idempotency-key': key },
+          payload: '{}',
+        });
+        expect(
+          [res.statusCode, res.json().error.code, res.json().error.field],
+          `${where}: key ${JSON.stringify(key)}`,
+        ).toEqual([400, 'VALIDATION_FAILED', 'Idempotency-Key']);
       }
     }
   });

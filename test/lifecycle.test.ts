@@ -14,12 +14,22 @@ type Running = { child: ChildProcess; port: number; output: () => string; exited
 function baseEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, KHOI_DEMO_PASSWORD: 'mat-khau-demo-123' };
   delete env.DATABASE_URL;
-  return { ...env, KHOI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KHOI_SKIP_WEB_BUILD: 'true', ...extra };
+  return {
+    ...env,
+    KHOI_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KHOI_SKIP_WEB_BUILD: 'true',
+    ...extra,
+  };
 }
 
 async function start(dataDir: string, extra: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: baseEnv(dataDir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: baseEnv(dataDir, port, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Ready when the server says it is running (it listens before it says so); fail if it exits first.
@@ -36,12 +46,20 @@ async function start(dataDir: string, extra: Record<string, string> = {}): Promi
 }
 
 function cli(dataDir: string, args: string[], extra: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: baseEnv(dataDir, 0, extra), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: baseEnv(dataDir, 0, extra),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: (r.stdout ?? '') + (r.stderr ?? '') };
 }
 
 async function login(port: number, login: string, password: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   return res.status;
 }
 
@@ -89,7 +107,10 @@ describe('khoi serve on the embedded PostgreSQL', () => {
   it('starts in a fresh data folder, stops cleanly on SIGTERM, keeps data, and recovers after kill -9', async () => {
     const first = await start(dataDir);
     children.push(first.child);
-    expect(await (await fetch(`http://127.0.0.1:${first.port}/api/health`)).json()).toEqual({ status: 'ok', db: 'embedded' });
+    expect(await (await fetch(`http://127.0.0.1:${first.port}/api/health`)).json()).toEqual({
+      status: 'ok',
+      db: 'embedded',
+    });
     expect(first.output()).toContain(`http://localhost:${first.port}`);
     // The demo's fixed accounts are ready with the printed password (KHOI_DEMO_PASSWORD when set).
     expect(first.output()).toContain('Demo accounts: admin@khoi.local');
@@ -134,7 +155,11 @@ describe('khoi serve on the embedded PostgreSQL', () => {
   it('stops with the npm that started it: a SIGTERM to `npm start` stops the server and its PostgreSQL', async () => {
     const port = await freePort();
     // npm runs the server under `sh -c`, which dies of the SIGTERM without passing it on.
-    const npm = spawn('npm', ['start'], { cwd: path.resolve('.'), env: baseEnv(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['start'], {
+      cwd: path.resolve('.'),
+      env: baseEnv(dataDir, port),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(npm);
     let out = '';
     const collect = (c: Buffer) => (out += c.toString());
@@ -151,7 +176,9 @@ describe('khoi serve on the embedded PostgreSQL', () => {
     npm.kill('SIGTERM');
     await npmExited;
     // The server notices within a second or so that its parent is gone, then stops as on SIGTERM.
-    await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('npm, which started this server, has ended: stopping.');
+    await expect
+      .poll(() => out, { timeout: 60_000, interval: 200 })
+      .toContain('npm, which started this server, has ended: stopping.');
     await expect.poll(() => processAlive(serverPid), { timeout: 60_000, interval: 200 }).toBe(false);
     expect(fs.existsSync(pidFile(dataDir))).toBe(false);
   }, 300_000);
@@ -178,7 +205,10 @@ describe('khoi serve on an external PostgreSQL', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-ext-'));
     const running = await start(dataDir, { DATABASE_URL: db.url });
     try {
-      expect(await (await fetch(`http://127.0.0.1:${running.port}/api/health`)).json()).toEqual({ status: 'ok', db: 'external' });
+      expect(await (await fetch(`http://127.0.0.1:${running.port}/api/health`)).json()).toEqual({
+        status: 'ok',
+        db: 'external',
+      });
       expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false);
     } finally {
       running.child.kill('SIGTERM');

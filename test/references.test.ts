@@ -17,9 +17,17 @@ import { PNG, uploadFile, workFixture, type WorkFixture } from './work-fixture.t
 
 type Field = { path: string[]; kind: RefKind; where: 'body' | 'form' };
 type Op = { method: string; route: string; fields: Field[] };
-type Req = { method: 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: Record<string, unknown>; form?: Record<string, string>; session: Session };
+type Req = {
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  body?: Record<string, unknown>;
+  form?: Record<string, string>;
+  session: Session;
+};
 
-const MISSING: Record<RefKind, string> = Object.fromEntries(REF_KINDS.map((k) => [k, k === 'unit' ? '99999' : '00000000-0000-4000-8000-00000000beef'])) as Record<RefKind, string>;
+const MISSING: Record<RefKind, string> = Object.fromEntries(
+  REF_KINDS.map((k) => [k, k === 'unit' ? '99999' : '00000000-0000-4000-8000-00000000beef']),
+) as Record<RefKind, string>;
 /** The unit catalogue is read by every account: another ward's unit may be refused as forbidden (403). */
 const PUBLIC_KINDS: RefKind[] = ['unit', 'village'];
 
@@ -30,7 +38,8 @@ function idFields(s: Schema | undefined, path: string[], where: Field['where'], 
   else if (s.format === 'uuid') unmarked.push(path.join('.'));
   for (const [k, v] of Object.entries(s.properties ?? {})) idFields(v, [...path, k], where, out, unmarked);
   if (s.items) idFields(s.items, [...path, '[]'], where, out, unmarked);
-  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) idFields(alt, path, where, out, unmarked);
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])])
+    idFields(alt, path, where, out, unmarked);
 }
 
 /** The id fields of every operation (body, query, form), and those left unmarked. */
@@ -62,7 +71,8 @@ function withField(req: Req, f: Field, value: string): Req {
       break;
     }
     const next = (node as Record<string | number, unknown>)[k];
-    if (next === undefined || next === null) throw new Error(`the base request has no ${f.path.slice(0, i + 1).join('.')} to set ${f.path.join('.')} in`);
+    if (next === undefined || next === null)
+      throw new Error(`the base request has no ${f.path.slice(0, i + 1).join('.')} to set ${f.path.join('.')} in`);
     node = next as Record<string, unknown>;
   }
   return { ...req, body };
@@ -78,8 +88,14 @@ describe('references: every id a write names is resolved through the caller’s 
   const other = {} as Record<RefKind, string>;
   let sheet = Buffer.alloc(0);
 
-  const api = async (session: Session, method: Req['method'] | 'GET', url: string, body?: unknown) => call(t().app, { method, url, session, body });
-  const ok = async <T = Record<string, unknown>>(session: Session, method: Req['method'], url: string, body?: unknown): Promise<T> => {
+  const api = async (session: Session, method: Req['method'] | 'GET', url: string, body?: unknown) =>
+    call(t().app, { method, url, session, body });
+  const ok = async <T = Record<string, unknown>>(
+    session: Session,
+    method: Req['method'],
+    url: string,
+    body?: unknown,
+  ): Promise<T> => {
     const r = await api(session, method, url, body);
     expect(r.statusCode, `${method} ${url}: ${r.body}`).toBeLessThan(300);
     return r.json<T>();
@@ -87,22 +103,63 @@ describe('references: every id a write names is resolved through the caller’s 
   const send = (req: Req) => {
     if (!req.form) return api(req.session, req.method, req.url, req.body);
     const b = 'refs-boundary';
-    const parts = Object.entries(req.form).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-    const payload = Buffer.concat([Buffer.from(`${parts.join('')}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`), sheet, Buffer.from(`\r\n--${b}--\r\n`)]);
-    return t().app.inject({ method: req.method, url: req.url, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: `khoi_session=${req.session.cookie}`, 'x-csrf-token': req.session.csrf } });
+    const parts = Object.entries(req.form).map(
+      ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    );
+    const payload = Buffer.concat([
+      Buffer.from(`${parts.join('')}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`),
+      sheet,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    return t().app.inject({
+      method: req.method,
+      url: req.url,
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${b}`,
+        cookie: `khoi_session=${req.session.cookie}`,
+        'x-csrf-token': req.session.csrf,
+      },
+    });
   };
   /** Rows that any write leaves: audit rows (every table has its trigger) and stored files. */
-  const written = async () => (await sql<{ n: string }>`select (select count(*) from audit_log) + (select count(*) from files) as n`.execute(t().db.db)).rows[0]!.n;
+  const written = async () =>
+    (
+      await sql<{ n: string }>`select (select count(*) from audit_log) + (select count(*) from files) as n`.execute(
+        t().db.db,
+      )
+    ).rows[0]!.n;
 
   const task = async (over: Record<string, unknown> = {}) =>
-    (await ok<{ task: { id: string; version: number }; cooperators: { id: string }[] }>(f.leader.session, 'POST', '/api/tasks', {
-      programmeId: own.programme, kind: 'shared', title: `Việc ${++n}`, leadBodyId: f.bodies.mc1, cooperators: [], ...over,
-    }));
-  const upload = async (session: Session) => (await uploadFile(t().app, session, 'anh.png', PNG)).json<{ id: string }>().id;
+    await ok<{ task: { id: string; version: number }; cooperators: { id: string }[] }>(
+      f.leader.session,
+      'POST',
+      '/api/tasks',
+      {
+        programmeId: own.programme,
+        kind: 'shared',
+        title: `Việc ${++n}`,
+        leadBodyId: f.bodies.mc1,
+        cooperators: [],
+        ...over,
+      },
+    );
+  const upload = async (session: Session) =>
+    (await uploadFile(t().app, session, 'anh.png', PNG)).json<{ id: string }>().id;
   const briefing = async () =>
-    ok<{ briefing: { id: string; version: number }; conclusions: { id: string }[] }>(f.leader.session, 'POST', '/api/briefings', { bodyId: f.bodies.mc1, heldOn: '2026-02-20', title: `Giao ban ${++n}`, conclusions: ['Kết luận'] });
+    ok<{ briefing: { id: string; version: number }; conclusions: { id: string }[] }>(
+      f.leader.session,
+      'POST',
+      '/api/briefings',
+      { bodyId: f.bodies.mc1, heldOn: '2026-02-20', title: `Giao ban ${++n}`, conclusions: ['Kết luận'] },
+    );
   const village = async (parentCode: string, extra: Record<string, unknown> = {}) =>
-    ok<{ unit: { id: string; code: string }; version: number }>(f.admin, 'POST', '/api/villages', { parentCode, name: `Khu Thử ${++n}`, kind: 'quarter', ...extra });
+    ok<{ unit: { id: string; code: string }; version: number }>(f.admin, 'POST', '/api/villages', {
+      parentCode,
+      name: `Khu Thử ${++n}`,
+      kind: 'quarter',
+      ...extra,
+    });
   const person = async (bodyId: string) => {
     const p = await ok<{ id: string }>(f.admin, 'POST', '/api/people', { fullName: `Người ${++n}` });
     await ok(f.admin, 'POST', `/api/people/${p.id}/positions`, { bodyId, title: 'Ủy viên' });
@@ -114,18 +171,64 @@ describe('references: every id a write names is resolved through the caller’s 
     f = await workFixture(t());
     const db = t().db.db;
     // Móng Cái 1's own records.
-    own.programme = (await ok<{ id: string }>(f.admin, 'POST', '/api/programmes', { bodyId: f.bodies.mc1, year: 2026, title: 'Chương trình 2026', groups: ['Nhóm một'] })).id;
-    own.group = (await ok<{ groups: { id: string }[] }>(f.admin, 'GET' as 'POST', `/api/programmes/${own.programme}`)).groups[0]!.id;
+    own.programme = (
+      await ok<{ id: string }>(f.admin, 'POST', '/api/programmes', {
+        bodyId: f.bodies.mc1,
+        year: 2026,
+        title: 'Chương trình 2026',
+        groups: ['Nhóm một'],
+      })
+    ).id;
+    own.group = (
+      await ok<{ groups: { id: string }[] }>(f.admin, 'GET' as 'POST', `/api/programmes/${own.programme}`)
+    ).groups[0]!.id;
     own.task = (await task()).task.id;
     const v = await village('06712');
     own.villageCode = v.unit.code;
-    await db.insertInto('bodies').values({ unit_id: v.unit.id, kind: 'front_work_committee', name: `Ban công tác Mặt trận ${v.unit.code}`, parent_id: f.bodies.mc1 }).execute();
+    await db
+      .insertInto('bodies')
+      .values({
+        unit_id: v.unit.id,
+        kind: 'front_work_committee',
+        name: `Ban công tác Mặt trận ${v.unit.code}`,
+        parent_id: f.bodies.mc1,
+      })
+      .execute();
     // Móng Cái 2's records of every kind.
-    const mc2Women = (await db.insertInto('bodies').values({ unit_id: (await db.selectFrom('bodies').select('unit_id').where('id', '=', f.bodies.mc2).executeTakeFirstOrThrow()).unit_id, kind: 'womens_union', name: 'Hội LHPN Phường Móng Cái 2' }).returning('id').executeTakeFirstOrThrow()).id;
-    const programme = await ok<{ id: string }>(f.admin, 'POST', '/api/programmes', { bodyId: f.bodies.mc2, year: 2026, title: 'Chương trình 2026', groups: ['Nhóm một'] });
-    const group = (await ok<{ groups: { id: string }[] }>(f.admin, 'GET' as 'POST', `/api/programmes/${programme.id}`)).groups[0]!.id;
-    const otherTask = await ok<{ task: { id: string }; cooperators: { id: string }[] }>(f.admin, 'POST', '/api/tasks', { programmeId: programme.id, kind: 'shared', title: 'Việc phường bạn', leadBodyId: f.bodies.mc2, cooperators: [{ bodyId: mc2Women }] });
-    const b = await ok<{ conclusions: { id: string }[]; briefing: { id: string } }>(f.admin, 'POST', '/api/briefings', { bodyId: f.bodies.mc2, heldOn: '2026-02-20', title: 'Giao ban phường bạn', conclusions: ['Kết luận'] });
+    const mc2Women = (
+      await db
+        .insertInto('bodies')
+        .values({
+          unit_id: (
+            await db.selectFrom('bodies').select('unit_id').where('id', '=', f.bodies.mc2).executeTakeFirstOrThrow()
+          ).unit_id,
+          kind: 'womens_union',
+          name: 'Hội LHPN Phường Móng Cái 2',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const programme = await ok<{ id: string }>(f.admin, 'POST', '/api/programmes', {
+      bodyId: f.bodies.mc2,
+      year: 2026,
+      title: 'Chương trình 2026',
+      groups: ['Nhóm một'],
+    });
+    const group = (await ok<{ groups: { id: string }[] }>(f.admin, 'GET' as 'POST', `/api/programmes/${programme.id}`))
+      .groups[0]!.id;
+    const otherTask = await ok<{ task: { id: string }; cooperators: { id: string }[] }>(f.admin, 'POST', '/api/tasks', {
+      programmeId: programme.id,
+      kind: 'shared',
+      title: 'Việc phường bạn',
+      leadBodyId: f.bodies.mc2,
+      cooperators: [{ bodyId: mc2Women }],
+    });
+    const b = await ok<{ conclusions: { id: string }[]; briefing: { id: string } }>(f.admin, 'POST', '/api/briefings', {
+      bodyId: f.bodies.mc2,
+      heldOn: '2026-02-20',
+      title: 'Giao ban phường bạn',
+      conclusions: ['Kết luận'],
+    });
     Object.assign(other, {
       account: f.sibling.id,
       body: f.bodies.mc2,
@@ -159,79 +262,263 @@ describe('references: every id a write names is resolved through the caller’s 
     cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }],
   });
   const bases: Record<string, () => Req | Promise<Req>> = {
-    'POST /api/programmes': () => ({ method: 'POST', url: '/api/programmes', session: f.leader.session, body: { bodyId: f.bodies.mc1, year: ++year, title: 'Chương trình chép', copyFromId: own.programme } }),
-    'POST /api/programmes/import': () => ({ method: 'POST', url: '/api/programmes/import', session: f.leader.session, form: { bodyId: f.bodies.mc1, year: String(++year), title: 'Chương trình nhập' } }),
-    'POST /api/programmes/:id/groups': () => ({ method: 'POST', url: `/api/programmes/${own.programme}/groups`, session: f.leader.session, body: { name: `Nhóm ${++n}`, leadBodyId: f.bodies.mc1Women } }),
+    'POST /api/programmes': () => ({
+      method: 'POST',
+      url: '/api/programmes',
+      session: f.leader.session,
+      body: { bodyId: f.bodies.mc1, year: ++year, title: 'Chương trình chép', copyFromId: own.programme },
+    }),
+    'POST /api/programmes/import': () => ({
+      method: 'POST',
+      url: '/api/programmes/import',
+      session: f.leader.session,
+      form: { bodyId: f.bodies.mc1, year: String(++year), title: 'Chương trình nhập' },
+    }),
+    'POST /api/programmes/:id/groups': () => ({
+      method: 'POST',
+      url: `/api/programmes/${own.programme}/groups`,
+      session: f.leader.session,
+      body: { name: `Nhóm ${++n}`, leadBodyId: f.bodies.mc1Women },
+    }),
     'PATCH /api/task-groups/:id': async () => {
-      const g = await ok<{ id: string; version: number }>(f.leader.session, 'POST', `/api/programmes/${own.programme}/groups`, { name: `Nhóm ${++n}` });
-      return { method: 'PATCH', url: `/api/task-groups/${g.id}`, session: f.leader.session, body: { version: g.version, leadBodyId: f.bodies.mc1Women } };
+      const g = await ok<{ id: string; version: number }>(
+        f.leader.session,
+        'POST',
+        `/api/programmes/${own.programme}/groups`,
+        { name: `Nhóm ${++n}` },
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/task-groups/${g.id}`,
+        session: f.leader.session,
+        body: { version: g.version, leadBodyId: f.bodies.mc1Women },
+      };
     },
-    'POST /api/tasks': () => ({ method: 'POST', url: '/api/tasks', session: f.leader.session, body: { programmeId: own.programme, title: `Việc ${++n}`, ...taskFields() } }),
+    'POST /api/tasks': () => ({
+      method: 'POST',
+      url: '/api/tasks',
+      session: f.leader.session,
+      body: { programmeId: own.programme, title: `Việc ${++n}`, ...taskFields() },
+    }),
     'PATCH /api/tasks/:id': async () => {
       const d = await task();
-      return { method: 'PATCH', url: `/api/tasks/${d.task.id}`, session: f.leader.session, body: { version: d.task.version, groupId: own.group, responsiblePersonId: f.officer.personId, assigneeAccountId: f.officer.id } };
+      return {
+        method: 'PATCH',
+        url: `/api/tasks/${d.task.id}`,
+        session: f.leader.session,
+        body: {
+          version: d.task.version,
+          groupId: own.group,
+          responsiblePersonId: f.officer.personId,
+          assigneeAccountId: f.officer.id,
+        },
+      };
     },
     'PUT /api/tasks/:id/cooperators': async () => {
       const d = await task();
-      return { method: 'PUT', url: `/api/tasks/${d.task.id}/cooperators`, session: f.leader.session, body: { version: d.task.version, cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }] } };
+      return {
+        method: 'PUT',
+        url: `/api/tasks/${d.task.id}/cooperators`,
+        session: f.leader.session,
+        body: { version: d.task.version, cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }] },
+      };
     },
     'POST /api/tasks/:id/transition': async () => {
       const d = await task({ assign: true });
-      return { method: 'POST', url: `/api/tasks/${d.task.id}/transition`, session: f.leader.session, body: { version: d.task.version, action: 'reassign', reason: 'Điều chỉnh', leadBodyId: f.bodies.mc1Youth, responsiblePersonId: f.officer.personId, assigneeAccountId: f.officer.id } };
+      return {
+        method: 'POST',
+        url: `/api/tasks/${d.task.id}/transition`,
+        session: f.leader.session,
+        body: {
+          version: d.task.version,
+          action: 'reassign',
+          reason: 'Điều chỉnh',
+          leadBodyId: f.bodies.mc1Youth,
+          responsiblePersonId: f.officer.personId,
+          assigneeAccountId: f.officer.id,
+        },
+      };
     },
     'POST /api/tasks/:id/progress': async () => {
       const d = await task({ assign: true, cooperators: [{ bodyId: f.bodies.mc1Women }] });
-      return { method: 'POST', url: `/api/tasks/${d.task.id}/progress`, session: f.leader.session, body: { progress: 20, cooperatorId: d.cooperators[0]!.id, reportedByPersonId: f.villageHead, fileIds: [await upload(f.leader.session)] } };
+      return {
+        method: 'POST',
+        url: `/api/tasks/${d.task.id}/progress`,
+        session: f.leader.session,
+        body: {
+          progress: 20,
+          cooperatorId: d.cooperators[0]!.id,
+          reportedByPersonId: f.villageHead,
+          fileIds: [await upload(f.leader.session)],
+        },
+      };
     },
-    'POST /api/tasks/:id/files': async () => ({ method: 'POST', url: `/api/tasks/${(await task()).task.id}/files`, session: f.leader.session, body: { fileId: await upload(f.leader.session) } }),
-    'POST /api/tasks/:id/cascade': async () => ({ method: 'POST', url: `/api/tasks/${(await task()).task.id}/cascade`, session: f.leader.session, body: { unitCodes: [own.villageCode] } }),
+    'POST /api/tasks/:id/files': async () => ({
+      method: 'POST',
+      url: `/api/tasks/${(await task()).task.id}/files`,
+      session: f.leader.session,
+      body: { fileId: await upload(f.leader.session) },
+    }),
+    'POST /api/tasks/:id/cascade': async () => ({
+      method: 'POST',
+      url: `/api/tasks/${(await task()).task.id}/cascade`,
+      session: f.leader.session,
+      body: { unitCodes: [own.villageCode] },
+    }),
     'POST /api/briefings': () => ({
-      method: 'POST', url: '/api/briefings', session: f.leader.session,
-      body: { bodyId: f.bodies.mc1, heldOn: '2026-02-20', title: `Giao ban ${++n}`, programmeId: own.programme, chairPersonId: f.leader.personId, attendees: [{ personId: f.officer.personId, bodyId: f.bodies.mc1Women }] },
+      method: 'POST',
+      url: '/api/briefings',
+      session: f.leader.session,
+      body: {
+        bodyId: f.bodies.mc1,
+        heldOn: '2026-02-20',
+        title: `Giao ban ${++n}`,
+        programmeId: own.programme,
+        chairPersonId: f.leader.personId,
+        attendees: [{ personId: f.officer.personId, bodyId: f.bodies.mc1Women }],
+      },
     }),
     'PATCH /api/briefings/:id': async () => {
       const b = await briefing();
       return {
-        method: 'PATCH', url: `/api/briefings/${b.briefing.id}`, session: f.leader.session,
-        body: { version: b.briefing.version, programmeId: own.programme, chairPersonId: f.leader.personId, attendees: [{ personId: f.officer.personId, bodyId: f.bodies.mc1Women }], conclusions: [{ id: b.conclusions[0]!.id, text: 'Kết luận sửa' }] },
+        method: 'PATCH',
+        url: `/api/briefings/${b.briefing.id}`,
+        session: f.leader.session,
+        body: {
+          version: b.briefing.version,
+          programmeId: own.programme,
+          chairPersonId: f.leader.personId,
+          attendees: [{ personId: f.officer.personId, bodyId: f.bodies.mc1Women }],
+          conclusions: [{ id: b.conclusions[0]!.id, text: 'Kết luận sửa' }],
+        },
       };
     },
-    'POST /api/briefing-conclusions/:id/task': async () => ({ method: 'POST', url: `/api/briefing-conclusions/${(await briefing()).conclusions[0]!.id}/task`, session: f.leader.session, body: { programmeId: own.programme, ...taskFields() } }),
-    'POST /api/villages': () => ({ method: 'POST', url: '/api/villages', session: f.leader.session, body: { parentCode: '06712', name: `Khu Mới ${++n}` } }),
+    'POST /api/briefing-conclusions/:id/task': async () => ({
+      method: 'POST',
+      url: `/api/briefing-conclusions/${(await briefing()).conclusions[0]!.id}/task`,
+      session: f.leader.session,
+      body: { programmeId: own.programme, ...taskFields() },
+    }),
+    'POST /api/villages': () => ({
+      method: 'POST',
+      url: '/api/villages',
+      session: f.leader.session,
+      body: { parentCode: '06712', name: `Khu Mới ${++n}` },
+    }),
     'POST /api/villages/:id/move': async () => {
       // A village of Trà Cổ, which ended on 1/7/2025 without its villages following: Móng Cái 1 places it.
       const v = await village('06721', { validFrom: '2019-01-01' });
-      return { method: 'POST', url: `/api/villages/${v.unit.id}/move`, session: f.leader.session, body: { parentCode: '06712', version: v.version } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${v.unit.id}/move`,
+        session: f.leader.session,
+        body: { parentCode: '06712', version: v.version },
+      };
     },
     'POST /api/villages/:id/merge': async () => {
       const [a, b] = [await village('06712'), await village('06712')];
-      return { method: 'POST', url: `/api/villages/${a.unit.id}/merge`, session: f.leader.session, body: { intoId: b.unit.id, version: a.version } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${a.unit.id}/merge`,
+        session: f.leader.session,
+        body: { intoId: b.unit.id, version: a.version },
+      };
     },
     // Administrators read everything: only a missing record is refused there.
-    'POST /api/accounts': async () => ({ method: 'POST', url: '/api/accounts', session: f.admin, body: { username: `tk_${++n}`, displayName: 'Tài khoản', password: 'mat-khau-123', personId: await person(f.bodies.mc1) } }),
+    'POST /api/accounts': async () => ({
+      method: 'POST',
+      url: '/api/accounts',
+      session: f.admin,
+      body: {
+        username: `tk_${++n}`,
+        displayName: 'Tài khoản',
+        password: 'mat-khau-123',
+        personId: await person(f.bodies.mc1),
+      },
+    }),
     'PATCH /api/accounts/:id': async () => {
-      const a = await ok<{ account: { id: string; version: number } }>(f.admin, 'POST', '/api/accounts', { username: `tk_${++n}`, displayName: 'Tài khoản', password: 'mat-khau-123' });
-      return { method: 'PATCH', url: `/api/accounts/${a.account.id}`, session: f.admin, body: { version: a.account.version, personId: await person(f.bodies.mc1) } };
+      const a = await ok<{ account: { id: string; version: number } }>(f.admin, 'POST', '/api/accounts', {
+        username: `tk_${++n}`,
+        displayName: 'Tài khoản',
+        password: 'mat-khau-123',
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/accounts/${a.account.id}`,
+        session: f.admin,
+        body: { version: a.account.version, personId: await person(f.bodies.mc1) },
+      };
     },
-    'POST /api/bodies': () => ({ method: 'POST', url: '/api/bodies', session: f.admin, body: { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}`, parentId: f.bodies.province } }),
+    'POST /api/bodies': () => ({
+      method: 'POST',
+      url: '/api/bodies',
+      session: f.admin,
+      body: { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}`, parentId: f.bodies.province },
+    }),
     'PATCH /api/bodies/:id': async () => {
-      const b = await ok<{ id: string; version: number }>(f.admin, 'POST', '/api/bodies', { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}` });
-      return { method: 'PATCH', url: `/api/bodies/${b.id}`, session: f.admin, body: { version: b.version, parentId: f.bodies.province } };
+      const b = await ok<{ id: string; version: number }>(f.admin, 'POST', '/api/bodies', {
+        unitCode: '06712',
+        kind: 'veterans',
+        name: `Hội CCB ${++n}`,
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/bodies/${b.id}`,
+        session: f.admin,
+        body: { version: b.version, parentId: f.bodies.province },
+      };
     },
     'POST /api/bodies/:id/end': async () => {
-      const b = await ok<{ id: string; version: number }>(f.admin, 'POST', '/api/bodies', { unitCode: '06712', kind: 'veterans', name: `Hội CCB ${++n}` });
-      return { method: 'POST', url: `/api/bodies/${b.id}/end`, session: f.admin, body: { version: b.version, date: '2026-03-01', successorIds: [f.bodies.mc1Women] } };
+      const b = await ok<{ id: string; version: number }>(f.admin, 'POST', '/api/bodies', {
+        unitCode: '06712',
+        kind: 'veterans',
+        name: `Hội CCB ${++n}`,
+      });
+      return {
+        method: 'POST',
+        url: `/api/bodies/${b.id}/end`,
+        session: f.admin,
+        body: { version: b.version, date: '2026-03-01', successorIds: [f.bodies.mc1Women] },
+      };
     },
     'POST /api/people/:id/positions': async () => {
       const p = await ok<{ id: string }>(f.admin, 'POST', '/api/people', { fullName: `Người ${++n}` });
-      return { method: 'POST', url: `/api/people/${p.id}/positions`, session: f.admin, body: { bodyId: f.bodies.mc1, title: 'Ủy viên' } };
+      return {
+        method: 'POST',
+        url: `/api/people/${p.id}/positions`,
+        session: f.admin,
+        body: { bodyId: f.bodies.mc1, title: 'Ủy viên' },
+      };
     },
-    'POST /api/accounts/:id/roles': async () => ({ method: 'POST', url: `/api/accounts/${await account()}/roles`, session: f.admin, body: { role: 'viewer', unitCode: '06712', bodyId: f.bodies.mc1 } }),
-    'POST /api/accounts/:id/handover': async () => ({ method: 'POST', url: `/api/accounts/${await account()}/handover`, session: f.admin, body: { toAccountId: f.officer.id } }),
+    'POST /api/accounts/:id/roles': async () => ({
+      method: 'POST',
+      url: `/api/accounts/${await account()}/roles`,
+      session: f.admin,
+      body: { role: 'viewer', unitCode: '06712', bodyId: f.bodies.mc1 },
+    }),
+    'POST /api/accounts/:id/handover': async () => ({
+      method: 'POST',
+      url: `/api/accounts/${await account()}/handover`,
+      session: f.admin,
+      body: { toAccountId: f.officer.id },
+    }),
     'POST /api/units/pending/:id/link': async () => {
-      const unit = (await sql<{ unit_id: string }>`select unit_id from unit_tree where code = '06721' and valid_to = '2025-07-01'`.execute(t().db.db)).rows[0]!.unit_id;
-      const p = await t().db.db.insertInto('unit_pending').values({ unit_id: unit, reason: 'unlinked_ending', pending_date: `2025-07-0${(++n % 8) + 1}` }).returning('id').executeTakeFirstOrThrow();
-      return { method: 'POST', url: `/api/units/pending/${p.id}/link`, session: f.admin, body: { toCode: '06712', type: 'partial' } };
+      const unit = (
+        await sql<{
+          unit_id: string;
+        }>`select unit_id from unit_tree where code = '06721' and valid_to = '2025-07-01'`.execute(t().db.db)
+      ).rows[0]!.unit_id;
+      const p = await t()
+        .db.db.insertInto('unit_pending')
+        .values({ unit_id: unit, reason: 'unlinked_ending', pending_date: `2025-07-0${(++n % 8) + 1}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/units/pending/${p.id}/link`,
+        session: f.admin,
+        body: { toCode: '06712', type: 'partial' },
+      };
     },
   };
 
@@ -250,7 +537,10 @@ describe('references: every id a write names is resolved through the caller’s 
     for (const op of writes) {
       const key = `${op.method} ${op.route}`;
       const base = bases[key];
-      expect(base, `${key} names ids (${op.fields.map(fieldName).join(', ')}) but has no base request in test/references.test.ts`).toBeDefined();
+      expect(
+        base,
+        `${key} names ids (${op.fields.map(fieldName).join(', ')}) but has no base request in test/references.test.ts`,
+      ).toBeDefined();
       const fineReq = await base!();
       const fine = await send(fineReq);
       expect(fine.statusCode, `${key}, its base request: ${fine.body}`).toBeLessThan(300);
@@ -264,22 +554,29 @@ describe('references: every id a write names is resolved through the caller’s 
         expect(missing.statusCode, `${where} missing: ${missing.body}`).toBeGreaterThanOrEqual(400);
         expect(missing.statusCode, `${where} missing: ${missing.body}`).toBeLessThan(500);
         expect(await written(), `${where} missing wrote`).toBe(before);
-        if (!PUBLIC_KINDS.includes(field.kind)) expect([missing.statusCode, missing.json().error.field], `${where} missing`).toEqual([404, fieldName(field)]);
+        if (!PUBLIC_KINDS.includes(field.kind))
+          expect([missing.statusCode, missing.json().error.field], `${where} missing`).toEqual([404, fieldName(field)]);
         if (!admin) {
           const siblingReq = withField(await base!(), field, other[field.kind]);
           const before2 = await written();
           const sibling = await send(siblingReq);
           expect(await written(), `${where} another ward's wrote`).toBe(before2);
-          if (PUBLIC_KINDS.includes(field.kind)) expect([403, 404], `${where} another ward's: ${sibling.body}`).toContain(sibling.statusCode);
+          if (PUBLIC_KINDS.includes(field.kind))
+            expect([403, 404], `${where} another ward's: ${sibling.body}`).toContain(sibling.statusCode);
           else {
             const shape = (r: typeof sibling) => ({ status: r.statusCode, ...r.json().error, requestId: undefined });
-            expect(shape(sibling), `${where}: another ward's record answered otherwise than a missing one`).toEqual(shape(missing));
+            expect(shape(sibling), `${where}: another ward's record answered otherwise than a missing one`).toEqual(
+              shape(missing),
+            );
           }
         }
         checked.push(where);
       }
     }
-    expect(Object.keys(bases).filter((k) => !writes.some((o) => `${o.method} ${o.route}` === k)), 'bases of routes that name no id').toEqual([]);
+    expect(
+      Object.keys(bases).filter((k) => !writes.some((o) => `${o.method} ${o.route}` === k)),
+      'bases of routes that name no id',
+    ).toEqual([]);
     expect(checked.length).toBeGreaterThan(50);
   }, 300_000);
 });

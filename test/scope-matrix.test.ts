@@ -11,7 +11,12 @@ import { importQuangNinh } from './units-fixture.ts';
  * must declare its access (`config.auth`, `config.scope`), and a scoped one needs a fixture here, or this fails. */
 const DUMMY = '00000000-0000-4000-8000-000000000001';
 type Who = 'own' | 'sibling' | 'parent' | 'successor';
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+type Req = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 
 describe('scope matrix', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
@@ -23,7 +28,12 @@ describe('scope matrix', () => {
     s.admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
     const officer = async (unitCode: string) => {
       const a = await buildAccount(ctx);
-      const r = await call(app, { method: 'POST', url: `/api/accounts/${a.id}/roles`, session: s.admin, body: { role: 'officer', unitCode } });
+      const r = await call(app, {
+        method: 'POST',
+        url: `/api/accounts/${a.id}/roles`,
+        session: s.admin,
+        body: { role: 'officer', unitCode },
+      });
       expect(r.statusCode).toBe(201);
       return signIn(app, a.username, PASSWORD);
     };
@@ -34,13 +44,33 @@ describe('scope matrix', () => {
 
     // Work records: a Front committee of Móng Cái 1 and one of Trà Cổ that ended with the reform, each with a programme.
     const unitOf = async (code: string, day: string) =>
-      (await sql<{ unit_id: string }>`select unit_id from unit_tree where code = ${code} and (valid_from is null or valid_from <= ${day}::date) and (valid_to is null or ${day}::date < valid_to)`.execute(db.db)).rows[0]!.unit_id;
+      (
+        await sql<{
+          unit_id: string;
+        }>`select unit_id from unit_tree where code = ${code} and (valid_from is null or valid_from <= ${day}::date) and (valid_to is null or ${day}::date < valid_to)`.execute(
+          db.db,
+        )
+      ).rows[0]!.unit_id;
     const front = async (code: string, day: string, name: string, validTo: string | null) =>
-      (await db.db.insertInto('bodies').values({ unit_id: await unitOf(code, day), kind: 'front', name, valid_to: validTo }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db.db
+          .insertInto('bodies')
+          .values({ unit_id: await unitOf(code, day), kind: 'front', name, valid_to: validTo })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     work.own.bodyId = await front('06712', '2026-03-02', 'Ủy ban MTTQ Phường Móng Cái 1 (ma trận)', null);
     work.predecessor.bodyId = await front('06721', '2025-03-01', 'Ủy ban MTTQ Phường Trà Cổ (ma trận)', '2025-07-01');
-    for (const [w, year] of [[work.own, 2026], [work.predecessor, 2025]] as const) {
-      const r = await call(app, { method: 'POST', url: '/api/programmes', session: s.admin, body: { bodyId: w.bodyId, year, title: `Chương trình ${year}` } });
+    for (const [w, year] of [
+      [work.own, 2026],
+      [work.predecessor, 2025],
+    ] as const) {
+      const r = await call(app, {
+        method: 'POST',
+        url: '/api/programmes',
+        session: s.admin,
+        body: { bodyId: w.bodyId, year, title: `Chương trình ${year}` },
+      });
       expect(r.statusCode, r.body).toBe(201);
       w.programmeId = r.json().id;
     }
@@ -56,7 +86,13 @@ describe('scope matrix', () => {
   /** A fresh briefing with one conclusion, of Móng Cái 1's Front committee (or, for `successor`, of Trà Cổ's). */
   async function briefing(who: Who) {
     const w = who === 'successor' ? work.predecessor : work.own;
-    const body = { bodyId: w.bodyId, programmeId: w.programmeId, heldOn: who === 'successor' ? '2025-03-01' : '2026-02-20', title: `Giao ban ${++n}`, conclusions: ['Kết luận'] };
+    const body = {
+      bodyId: w.bodyId,
+      programmeId: w.programmeId,
+      heldOn: who === 'successor' ? '2025-03-01' : '2026-02-20',
+      title: `Giao ban ${++n}`,
+      conclusions: ['Kết luận'],
+    };
     const r = await call(t().app, { method: 'POST', url: '/api/briefings', session: s.admin, body });
     expect(r.statusCode, r.body).toBe(201);
     return r.json<{ briefing: { id: string; version: number }; conclusions: { id: string }[] }>();
@@ -65,9 +101,21 @@ describe('scope matrix', () => {
   function importForm(who: Who): Req {
     const b = 'matrix-import';
     const field = (k: string, v: string) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
-    const head = field('bodyId', who === 'successor' ? work.predecessor.bodyId : work.own.bodyId) + field('year', String(2030 + ++n)) + field('title', 'Chương trình nhập');
-    const payload = Buffer.concat([Buffer.from(`${head}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`), programmeSheet, Buffer.from(`\r\n--${b}--\r\n`)]);
-    return { method: 'POST', url: '/api/programmes/import', body: payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+    const head =
+      field('bodyId', who === 'successor' ? work.predecessor.bodyId : work.own.bodyId) +
+      field('year', String(2030 + ++n)) +
+      field('title', 'Chương trình nhập');
+    const payload = Buffer.concat([
+      Buffer.from(`${head}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`),
+      programmeSheet,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    return {
+      method: 'POST',
+      url: '/api/programmes/import',
+      body: payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    };
   }
 
   let n = 0;
@@ -84,32 +132,66 @@ describe('scope matrix', () => {
 
   /** How to call each scoped route on a record of Móng Cái 1 (or, for `successor`, of Trà Cổ before 1/7/2025). */
   const fixtures: Record<string, (who: Who) => Req | Promise<Req>> = {
-    'POST /api/villages': (who) => ({ method: 'POST', url: '/api/villages', body: who === 'successor' ? { parentCode: '06721', name: `Khu Mới ${++n}`, validFrom: '2025-01-01' } : { parentCode: '06712', name: `Khu Mới ${++n}` } }),
+    'POST /api/villages': (who) => ({
+      method: 'POST',
+      url: '/api/villages',
+      body:
+        who === 'successor'
+          ? { parentCode: '06721', name: `Khu Mới ${++n}`, validFrom: '2025-01-01' }
+          : { parentCode: '06712', name: `Khu Mới ${++n}` },
+    }),
     'POST /api/villages/:id/rename': async (who) => {
       const v = await village(who === 'successor');
-      return { method: 'POST', url: `/api/villages/${v.unit.id}/rename`, body: { name: `Khu Đổi ${++n}`, version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${v.unit.id}/rename`,
+        body: { name: `Khu Đổi ${++n}`, version: v.version, date: who === 'successor' ? '2025-01-01' : undefined },
+      };
     },
     'POST /api/villages/:id/move': async (who) => {
       const v = await village(who === 'successor');
-      return { method: 'POST', url: `/api/villages/${v.unit.id}/move`, body: { parentCode: who === 'successor' ? '06712' : '06724', version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${v.unit.id}/move`,
+        body: {
+          parentCode: who === 'successor' ? '06712' : '06724',
+          version: v.version,
+          date: who === 'successor' ? '2025-01-01' : undefined,
+        },
+      };
     },
     'POST /api/villages/:id/merge': async (who) => {
       const a = await village(who === 'successor');
       const b = await village(who === 'successor');
-      return { method: 'POST', url: `/api/villages/${a.unit.id}/merge`, body: { intoId: b.unit.id, version: a.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${a.unit.id}/merge`,
+        body: { intoId: b.unit.id, version: a.version, date: who === 'successor' ? '2025-01-01' : undefined },
+      };
     },
     'POST /api/villages/:id/close': async (who) => {
       const v = await village(who === 'successor');
-      return { method: 'POST', url: `/api/villages/${v.unit.id}/close`, body: { version: v.version, date: who === 'successor' ? '2025-01-01' : undefined } };
+      return {
+        method: 'POST',
+        url: `/api/villages/${v.unit.id}/close`,
+        body: { version: v.version, date: who === 'successor' ? '2025-01-01' : undefined },
+      };
     },
     'POST /api/briefings': (who) => ({
       method: 'POST',
       url: '/api/briefings',
-      body: who === 'successor' ? { bodyId: work.predecessor.bodyId, heldOn: '2025-03-01', title: `Giao ban ${++n}` } : { bodyId: work.own.bodyId, heldOn: '2026-02-20', title: `Giao ban ${++n}` },
+      body:
+        who === 'successor'
+          ? { bodyId: work.predecessor.bodyId, heldOn: '2025-03-01', title: `Giao ban ${++n}` }
+          : { bodyId: work.own.bodyId, heldOn: '2026-02-20', title: `Giao ban ${++n}` },
     }),
     'PATCH /api/briefings/:id': async (who) => {
       const b = await briefing(who);
-      return { method: 'PATCH', url: `/api/briefings/${b.briefing.id}`, body: { version: b.briefing.version, title: `Giao ban sửa ${++n}` } };
+      return {
+        method: 'PATCH',
+        url: `/api/briefings/${b.briefing.id}`,
+        body: { version: b.briefing.version, title: `Giao ban sửa ${++n}` },
+      };
     },
     'POST /api/briefings/:id/delete': async (who) => {
       const b = await briefing(who);
@@ -121,14 +203,25 @@ describe('scope matrix', () => {
     },
     'POST /api/briefing-conclusions/:id/task': async (who) => {
       const b = await briefing(who);
-      return { method: 'POST', url: `/api/briefing-conclusions/${b.conclusions[0]!.id}/task`, body: { kind: 'shared', leadBodyId: who === 'successor' ? work.predecessor.bodyId : work.own.bodyId } };
+      return {
+        method: 'POST',
+        url: `/api/briefing-conclusions/${b.conclusions[0]!.id}/task`,
+        body: { kind: 'shared', leadBodyId: who === 'successor' ? work.predecessor.bodyId : work.own.bodyId },
+      };
     },
     'POST /api/programmes/import': (who) => importForm(who),
   };
 
-  const expected: Record<Who, 'allowed' | 'refused'> = { own: 'allowed', sibling: 'refused', parent: 'allowed', successor: 'refused' };
+  const expected: Record<Who, 'allowed' | 'refused'> = {
+    own: 'allowed',
+    sibling: 'refused',
+    parent: 'allowed',
+    successor: 'refused',
+  };
   // Moving a village needs the right over both communes: a ward officer cannot move one into another ward.
-  const overrides: Record<string, Partial<Record<Who, 'allowed' | 'refused'>>> = { 'POST /api/villages/:id/move': { own: 'refused' } };
+  const overrides: Record<string, Partial<Record<Who, 'allowed' | 'refused'>>> = {
+    'POST /api/villages/:id/move': { own: 'refused' },
+  };
 
   it('every route answers each kind of caller as its declared access says', async () => {
     const { app } = t();
@@ -143,7 +236,12 @@ describe('scope matrix', () => {
       if (r.auth === 'public') expect(anon.statusCode, `${key} anonymous`).not.toBe(401);
       else expect(anon.statusCode, `${key} anonymous`).toBe(401);
       if (r.auth === 'admin') {
-        const res = await call(app, { method: r.method as 'GET', url, session: s.own, body: r.method === 'GET' ? undefined : {} });
+        const res = await call(app, {
+          method: r.method as 'GET',
+          url,
+          session: s.own,
+          body: r.method === 'GET' ? undefined : {},
+        });
         expect(res.statusCode, `${key} as a non-admin`).toBe(403);
       }
       if (r.scope !== undefined) {
@@ -154,7 +252,8 @@ describe('scope matrix', () => {
         for (const who of ['own', 'sibling', 'parent', 'successor'] as Who[]) {
           const req = await fixture!(who);
           const res = await call(app, { ...req, session: s[who] });
-          if ((overrides[key]?.[who] ?? expected[who]) === 'allowed') expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBeLessThan(300);
+          if ((overrides[key]?.[who] ?? expected[who]) === 'allowed')
+            expect(res.statusCode, `${key} as ${who}: ${res.body}`).toBeLessThan(300);
           // Refused: forbidden on a record the caller reads, or not found (as a missing one) on a record it does not.
           else expect([403, 404], `${key} as ${who}: ${res.body}`).toContain(res.statusCode);
           checked.push(`${key} ${who}`);
@@ -168,8 +267,19 @@ describe('scope matrix', () => {
     const { app } = t();
     const csv = 'Mã xã,Tên,Loại\n06712,Khu Nhập Một,Khu\n06709,Khu Nhập Hai,Khu\n';
     const boundary = 'matrix';
-    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
-    const res = await app.inject({ method: 'POST', url: '/api/villages/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `khoi_session=${s.own.cookie}`, 'x-csrf-token': s.own.csrf } });
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    );
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/villages/import',
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: `khoi_session=${s.own.cookie}`,
+        'x-csrf-token': s.own.csrf,
+      },
+    });
     expect(res.json().rows.map((r: { status: string }) => r.status)).toEqual(['added', 'refused']);
   });
 });

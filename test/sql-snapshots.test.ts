@@ -75,9 +75,22 @@ function recording(answers: unknown[][]) {
     },
   };
   const none = () => Promise.resolve();
-  const driver: Driver = { init: none, acquireConnection: () => Promise.resolve(connection), beginTransaction: none, commitTransaction: none, rollbackTransaction: none, releaseConnection: none, destroy: none };
+  const driver: Driver = {
+    init: none,
+    acquireConnection: () => Promise.resolve(connection),
+    beginTransaction: none,
+    commitTransaction: none,
+    rollbackTransaction: none,
+    releaseConnection: none,
+    destroy: none,
+  };
   const db: Database = new Kysely<DB>({
-    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => driver, createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
   });
   return { db, statements };
 }
@@ -94,7 +107,9 @@ async function record(answers: unknown[][], flow: (db: Database) => Promise<unkn
 
 /** A statement as its snapshot file: what it is, its parameters, then the SQL formatted. */
 function sqlFile(title: string, q: CompiledQuery): string {
-  const params = q.parameters.length ? q.parameters.map((p, i) => `--   $${i + 1} = ${JSON.stringify(p)}`) : ['--   (none)'];
+  const params = q.parameters.length
+    ? q.parameters.map((p, i) => `--   $${i + 1} = ${JSON.stringify(p)}`)
+    : ['--   (none)'];
   const text = format(q.sql, { language: 'postgresql', tabWidth: 2 });
   return [`-- ${title}`, '-- Parameters:', ...params, '', `${text};`, ''].join('\n');
 }
@@ -106,8 +121,14 @@ const snapshot = (name: string, title: string, q: CompiledQuery) => {
 };
 
 /** Snapshots each statement of a flow under `<flow>.<n>-<step>.sql`; the flow must run exactly these steps. */
-async function snapshotFlow(flow: string, statements: readonly CompiledQuery[], steps: readonly (readonly [step: string, title: string])[]) {
-  expect(statements.map((_q, i) => steps[i]?.[0] ?? `unexpected statement ${i + 1}`)).toEqual(steps.map(([step]) => step));
+async function snapshotFlow(
+  flow: string,
+  statements: readonly CompiledQuery[],
+  steps: readonly (readonly [step: string, title: string])[],
+) {
+  expect(statements.map((_q, i) => steps[i]?.[0] ?? `unexpected statement ${i + 1}`)).toEqual(
+    steps.map(([step]) => step),
+  );
   for (const [i, [step, title]] of steps.entries()) await snapshot(`${flow}.${i + 1}-${step}`, title, statements[i]!);
 }
 
@@ -119,20 +140,40 @@ describe('the SQL of the hot statements', () => {
   it('task list: one programme’s top-level tasks, by number', async () => {
     const { db } = recording([]);
     const q = listTasksStatement(db, officer, s.tasksQuery.parse({ programmeId: ID.programme, topLevel: 'true' }));
-    await snapshot('task-list.programme', 'Task list (listTasksStatement): an officer lists a programme’s top-level tasks, page 1 of 50, by number.', q);
+    await snapshot(
+      'task-list.programme',
+      'Task list (listTasksStatement): an officer lists a programme’s top-level tasks, page 1 of 50, by number.',
+      q,
+    );
   });
 
   it('task list: a search with a status filter, by relevance', async () => {
     const { db } = recording([]);
-    const q = listTasksStatement(db, officer, s.tasksQuery.parse({ q: 'kiểm tra', status: ['assigned', 'in_progress'], page: '2', pageSize: '25' }));
-    await snapshot('task-list.search', 'Task list (listTasksStatement): an officer searches "kiểm tra" among assigned and in-progress tasks, page 2 of 25, by relevance.', q);
+    const q = listTasksStatement(
+      db,
+      officer,
+      s.tasksQuery.parse({ q: 'kiểm tra', status: ['assigned', 'in_progress'], page: '2', pageSize: '25' }),
+    );
+    await snapshot(
+      'task-list.search',
+      'Task list (listTasksStatement): an officer searches "kiểm tra" among assigned and in-progress tasks, page 2 of 25, by relevance.',
+      q,
+    );
   });
 
   it('task detail: the task, its subtasks and surroundings with the access check', async () => {
     const { db } = recording([]);
     // The shape taskDetail gives it for this officer (grants remembered, the access not yet checked).
-    const q = taskDetailStatement(db, { admin: false, known: false, readable: true, access: 'grants' }, { id: ID.task, accountId: ID.account, personId: ID.person, today: TODAY, readable: officer.readableProgrammes! });
-    await snapshot('task-detail', 'Task page (taskDetailStatement): an officer with remembered grants opens a task; the access check rides along.', q);
+    const q = taskDetailStatement(
+      db,
+      { admin: false, known: false, readable: true, access: 'grants' },
+      { id: ID.task, accountId: ID.account, personId: ID.person, today: TODAY, readable: officer.readableProgrammes! },
+    );
+    await snapshot(
+      'task-detail',
+      'Task page (taskDetailStatement): an officer with remembered grants opens a task; the access check rides along.',
+      q,
+    );
   });
 
   it('my work: the page, its rows, the rollup of parents', async () => {
@@ -143,9 +184,15 @@ describe('the SQL of the hot statements', () => {
       ...(await record([[]], (db) => progressOf(db, [ID.task]))),
     ];
     await snapshotFlow('my-work', statements, [
-      ['page', 'My work, statement 1 (myWorkPage): the officer’s open tasks in every role, counted by section, page 1 of 100.'],
+      [
+        'page',
+        'My work, statement 1 (myWorkPage): the officer’s open tasks in every role, counted by section, page 1 of 100.',
+      ],
       ['rows', 'My work, statement 2 (taskRowsByIds): the page’s rows.'],
-      ['progress', 'My work, statement 3 (progressOf): the descendants of the page’s tasks that have subtasks, for the rollup (lists and task pages run it too).'],
+      [
+        'progress',
+        'My work, statement 3 (progressOf): the descendants of the page’s tasks that have subtasks, for the rollup (lists and task pages run it too).',
+      ],
     ]);
   });
 
@@ -156,7 +203,10 @@ describe('the SQL of the hot statements', () => {
       kind_ok: true,
       grp: null,
       parent: null,
-      bodies: [{ id: ID.leadBody, unit_id: ID.unit, valid_to: null }, { id: ID.coopBody, unit_id: ID.unit, valid_to: null }],
+      bodies: [
+        { id: ID.leadBody, unit_id: ID.unit, valid_to: null },
+        { id: ID.coopBody, unit_id: ID.unit, valid_to: null },
+      ],
       people: [ID.person, ID.otherPerson],
       account: { disabled_at: null },
       refused: null,
@@ -176,27 +226,59 @@ describe('the SQL of the hot statements', () => {
     // The fast path of a create (the officer reads the programme whole): the number and the checks in one
     // statement, then the insert as a transaction by itself; the answer is then the task page's statement.
     const statements = [
-      ...(await record([[{ found: true, may: true, number: 12, ...refs }]], (db) => takeNumberAndRefs(db, officer, input))),
-      ...(await record([[]], (db) => insertTask(db, actor, TODAY, { ...input, refsFor: officer }, { number: 12, refs }))),
+      ...(await record([[{ found: true, may: true, number: 12, ...refs }]], (db) =>
+        takeNumberAndRefs(db, officer, input),
+      )),
+      ...(await record([[]], (db) =>
+        insertTask(db, actor, TODAY, { ...input, refsFor: officer }, { number: 12, refs }),
+      )),
     ];
     await snapshotFlow('task-create', statements, [
-      ['number-and-refs', 'Task create, statement 1 (takeNumberAndRefs): may the officer add the task, the programme’s next number, what the task names and the reference checks.'],
-      ['insert', 'Task create, statement 2 (insertTask): the task, its cooperator and its first history line, the actor set in the same statement.'],
+      [
+        'number-and-refs',
+        'Task create, statement 1 (takeNumberAndRefs): may the officer add the task, the programme’s next number, what the task names and the reference checks.',
+      ],
+      [
+        'insert',
+        'Task create, statement 2 (insertTask): the task, its cooperator and its first history line, the actor set in the same statement.',
+      ],
     ]);
   });
 
   it('programme export: the programme, its groups and every task (tasksQuery) for the rollup', async () => {
-    const header = { id: ID.programme, year: 2025, title: 'Chương trình công tác năm 2025', body_id: ID.ownerBody, body_name: 'Ban Thường trực', superior_name: null, unit_name: 'Tỉnh A' };
-    const answers = [[{ id: ID.programme }], [{ body_id: ID.ownerBody }], [{ ok: true }], [header], [{ ok: true }], [], []];
+    const header = {
+      id: ID.programme,
+      year: 2025,
+      title: 'Chương trình công tác năm 2025',
+      body_id: ID.ownerBody,
+      body_name: 'Ban Thường trực',
+      superior_name: null,
+      unit_name: 'Tỉnh A',
+    };
+    const answers = [
+      [{ id: ID.programme }],
+      [{ body_id: ID.ownerBody }],
+      [{ ok: true }],
+      [header],
+      [{ ok: true }],
+      [],
+      [],
+    ];
     const statements = await record(answers, (db) => loadProgramme(db, officer, ID.programme));
     await snapshotFlow('programme-export', statements, [
       ['exists', 'Programme export (loadProgramme), statement 1: the programme exists (assertProgrammeReadable).'],
       ['owner', 'Programme export, statement 2: its owner body (canReadProgramme).'],
       ['readable', 'Programme export, statement 3: the officer reads the programme (programme_readable).'],
       ['header', 'Programme export, statement 4: the programme with its body, superior body and unit.'],
-      ['reads-whole', 'Programme export, statement 5: the officer reads the owner body’s records (holdsOverBody), so every task is shown.'],
+      [
+        'reads-whole',
+        'Programme export, statement 5: the officer reads the owner body’s records (holdsOverBody), so every task is shown.',
+      ],
       ['groups', 'Programme export, statement 6: the programme’s groups.'],
-      ['tasks', 'Programme export, statement 7 (tasksQuery): every task of the programme, for the table and the rollup.'],
+      [
+        'tasks',
+        'Programme export, statement 7 (tasksQuery): every task of the programme, for the table and the rollup.',
+      ],
     ]);
   });
 
@@ -209,11 +291,20 @@ describe('the SQL of the hot statements', () => {
       { field: 'cooperators.0.personId', rule: 'nearPerson', id: ID.otherPerson },
     ] as const;
     const first = await record([[{ refused: null }]], (db) => assertReferences(db, officer, ID.unit, checks));
-    const allowed = await record([[]], (db) => allowedReferences(db, officer, ID.unit, 'near', [ID.leadBody, ID.coopBody]));
-    await snapshotFlow('references', [...first, ...allowed], [
-      ['first-refused', 'References (assertReferences): the first field whose id the officer may not name in a write about the unit (reference_roots, reference_ok: migration 0017).'],
-      ['allowed', 'References (allowedReferences): which of the bodies may take part in a write about the unit.'],
-    ]);
+    const allowed = await record([[]], (db) =>
+      allowedReferences(db, officer, ID.unit, 'near', [ID.leadBody, ID.coopBody]),
+    );
+    await snapshotFlow(
+      'references',
+      [...first, ...allowed],
+      [
+        [
+          'first-refused',
+          'References (assertReferences): the first field whose id the officer may not name in a write about the unit (reference_roots, reference_ok: migration 0017).',
+        ],
+        ['allowed', 'References (allowedReferences): which of the bodies may take part in a write about the unit.'],
+      ],
+    );
   });
 
   it('keeps no snapshot that no statement writes any more', () => {

@@ -1,4 +1,19 @@
-import { ClockCircleOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, CommentOutlined, DashboardOutlined, FileDoneOutlined, IdcardOutlined, ProjectOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  IdcardOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AccountsPage } from './features/accounts/AccountsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';

@@ -11,11 +11,15 @@ import { cliActor, withCliContext } from '../context.ts';
 
 /** Explains a validation or app error in plain words for the terminal. */
 export function explain(err: unknown): string {
-  if (err instanceof z.ZodError) return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${issueMessage('en', i)}`).join('\n');
+  if (err instanceof z.ZodError)
+    return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${issueMessage('en', i)}`).join('\n');
   if (err instanceof AppError) {
     // The issues say which column, row or limit: without them a refused import reads only "Invalid data.".
     const issues = (err.issues ?? []).map((i) => `  ${translate('en', i.message, err.params)}`);
-    return [`${translate('en', `errors.${err.code}`, err.params)}${err.field ? ` (${err.field})` : ''}`, ...issues].join('\n');
+    return [
+      `${translate('en', `errors.${err.code}`, err.params)}${err.field ? ` (${err.field})` : ''}`,
+      ...issues,
+    ].join('\n');
   }
   return (err as Error).message;
 }
@@ -41,11 +45,32 @@ export function registerUserCommands(program: Command): void {
     .option('--phone <phone>')
     .option('--admin', 'administrator', false)
     .option('--must-change', 'the person must change the password at first sign-in', false)
-    .action(async (o: { login: string; password: string; name?: string; email?: string; phone?: string; admin: boolean; mustChange: boolean }) => {
-      const input = createAccountBody.parse({ username: o.login, displayName: o.name ?? o.login, email: o.email, phone: o.phone, password: o.password, isAdmin: o.admin });
-      const account = await withCliContext((ctx) => accounts.createAccount(ctx, cliActor, { ...input, mustChangePassword: o.mustChange }));
-      console.log(`Added account "${account.username}"${account.isAdmin ? ' (administrator)' : ''}, id ${account.id}.`);
-    });
+    .action(
+      async (o: {
+        login: string;
+        password: string;
+        name?: string;
+        email?: string;
+        phone?: string;
+        admin: boolean;
+        mustChange: boolean;
+      }) => {
+        const input = createAccountBody.parse({
+          username: o.login,
+          displayName: o.name ?? o.login,
+          email: o.email,
+          phone: o.phone,
+          password: o.password,
+          isAdmin: o.admin,
+        });
+        const account = await withCliContext((ctx) =>
+          accounts.createAccount(ctx, cliActor, { ...input, mustChangePassword: o.mustChange }),
+        );
+        console.log(
+          `Added account "${account.username}"${account.isAdmin ? ' (administrator)' : ''}, id ${account.id}.`,
+        );
+      },
+    );
 
   user
     .command('disable')
@@ -84,7 +109,10 @@ export function registerUserCommands(program: Command): void {
     .description('list accounts')
     .action(async () => {
       const page = await withCliContext((ctx) => accounts.listAccounts(ctx, { page: 1, pageSize: 200 }));
-      for (const a of page.items) console.log(`${a.username}\t${a.displayName}\t${a.isAdmin ? 'admin' : ''}\t${a.disabled ? 'disabled' : 'active'}`);
+      for (const a of page.items)
+        console.log(
+          `${a.username}\t${a.displayName}\t${a.isAdmin ? 'admin' : ''}\t${a.disabled ? 'disabled' : 'active'}`,
+        );
       console.log(`${page.total} account(s).`);
     });
 }

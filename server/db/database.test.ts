@@ -10,13 +10,22 @@ describe('the app’s connections', () => {
     try {
       // Three connections held at once, each asked.
       const clients = await Promise.all([1, 2, 3].map(() => handle.pool.connect()));
-      const settings = await Promise.all(clients.map((c) => c.query<{ jit: string; pid: number }>(`select current_setting('jit') as jit, pg_backend_pid() as pid`)));
+      const settings = await Promise.all(
+        clients.map((c) =>
+          c.query<{ jit: string; pid: number }>(`select current_setting('jit') as jit, pg_backend_pid() as pid`),
+        ),
+      );
       clients.forEach((c) => c.release());
       expect(settings.map((r) => r.rows[0]!.jit)).toEqual(['off', 'off', 'off']);
       expect(new Set(settings.map((r) => r.rows[0]!.pid)).size).toBe(3);
-      const own = openDatabase(`${test.url}${test.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c jit=on')}`, { poolSize: 1 });
+      const own = openDatabase(
+        `${test.url}${test.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c jit=on')}`,
+        { poolSize: 1 },
+      );
       try {
-        expect((await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(own.db)).rows[0]!.jit).toBe('on');
+        expect((await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(own.db)).rows[0]!.jit).toBe(
+          'on',
+        );
       } finally {
         await own.close();
       }

@@ -37,9 +37,16 @@ async function binaries(): Promise<{ pgCtl: string; initdb: string; postgres: st
   try {
     mod = (await import(name)) as typeof mod;
   } catch {
-    throw new Error(`The embedded PostgreSQL has no binaries for ${platform}-${arch} (package ${name}). Set DATABASE_URL to use an external PostgreSQL server.`);
+    throw new Error(
+      `The embedded PostgreSQL has no binaries for ${platform}-${arch} (package ${name}). Set DATABASE_URL to use an external PostgreSQL server.`,
+    );
   }
-  return { pgCtl: mod.pg_ctl, initdb: mod.initdb, postgres: mod.postgres, root: path.resolve(path.dirname(mod.postgres), '..') };
+  return {
+    pgCtl: mod.pg_ctl,
+    initdb: mod.initdb,
+    postgres: mod.postgres,
+    root: path.resolve(path.dirname(mod.postgres), '..'),
+  };
 }
 
 function isRoot(): boolean {
@@ -56,7 +63,14 @@ function postgresIds(): { uid: number; gid: number } {
     return read();
   } catch {
     // PostgreSQL refuses to run as root: create the usual system user to run it as.
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return read();
   }
 }
@@ -77,7 +91,9 @@ function blockedAncestor(target: string): string | null {
  * copy them once into the data folder. */
 function reachableBinaries(bin: { pgCtl: string; initdb: string; postgres: string; root: string }, dataDir: string) {
   if (!isRoot() || blockedAncestor(bin.postgres) === null) return bin;
-  const version = fs.readFileSync(path.join(bin.root, 'share', 'postgresql', 'postgres.bki'), 'utf8').length.toString(36);
+  const version = fs
+    .readFileSync(path.join(bin.root, 'share', 'postgresql', 'postgres.bki'), 'utf8')
+    .length.toString(36);
   const copy = path.join(dataDir, `pg-bin-${version}`);
   if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
     fs.rmSync(copy, { recursive: true, force: true });
@@ -114,14 +130,25 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-function run(cmd: string, args: string[], ids: { uid?: number; gid?: number }, env?: NodeJS.ProcessEnv): Promise<string> {
+function run(
+  cmd: string,
+  args: string[],
+  ids: { uid?: number; gid?: number },
+  env?: NodeJS.ProcessEnv,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...ids, env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      ...ids,
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} exited with ${code}: ${out.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} exited with ${code}: ${out.trim()}`)),
+    );
   });
 }
 
@@ -135,7 +162,14 @@ function alive(pid: number): boolean {
 }
 
 async function canConnect(state: State): Promise<boolean> {
-  const client = new pg.Client({ host: '127.0.0.1', port: state.port, user: state.user, password: state.password, database: 'postgres', connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: state.port,
+    user: state.user,
+    password: state.password,
+    database: 'postgres',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('select 1');
@@ -213,7 +247,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 
   const stop = async () => {
     if (!fs.existsSync(path.join(pgData, 'postmaster.pid'))) return;
-    await run(bin.pgCtl, ['-D', pgData, '-m', 'fast', '-w', '-t', '60', 'stop'], ids).catch((err: Error) => log(`stopping PostgreSQL: ${err.message}`));
+    await run(bin.pgCtl, ['-D', pgData, '-m', 'fast', '-w', '-t', '60', 'stop'], ids).catch((err: Error) =>
+      log(`stopping PostgreSQL: ${err.message}`),
+    );
   };
   const url = () => `postgres://${DB_USER}:${encodeURIComponent(state!.password)}@127.0.0.1:${state!.port}/postgres`;
 
@@ -225,7 +261,19 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     if (ids.uid !== undefined) fs.chownSync(pwFile, ids.uid, ids.gid!);
     log(`Creating the embedded PostgreSQL database in ${pgData} …`);
     try {
-      await run(bin.initdb, ['-D', pgData, `--username=${DB_USER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'], ids);
+      await run(
+        bin.initdb,
+        [
+          '-D',
+          pgData,
+          `--username=${DB_USER}`,
+          `--pwfile=${pwFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--no-locale',
+        ],
+        ids,
+      );
     } finally {
       fs.rmSync(pwFile, { force: true });
     }
@@ -241,7 +289,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
       log(`Found the running PostgreSQL of ${dataDir} (pid ${running.pid}, port ${state.port}); using it.`);
       return { url: url(), port: state.port, reused: true, stop };
     }
-    throw new Error(`A PostgreSQL process (pid ${running.pid}) holds ${pgData} but does not answer on port ${state.port}. Stop it, then start Khối again.`);
+    throw new Error(
+      `A PostgreSQL process (pid ${running.pid}) holds ${pgData} but does not answer on port ${state.port}. Stop it, then start Khối again.`,
+    );
   }
 
   if (!(await portIsFree(state.port))) {
@@ -260,6 +310,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     .map(([k, v]) => `-c ${k}=${v === '' ? "''" : v}`)
     .join(' ');
   log(`Starting the embedded PostgreSQL on 127.0.0.1:${state.port} …`);
-  await run(bin.pgCtl, ['-D', pgData, '-l', path.join(logDir, 'postgresql.log'), '-w', '-t', '120', '-o', pgOpts, 'start'], ids);
+  await run(
+    bin.pgCtl,
+    ['-D', pgData, '-l', path.join(logDir, 'postgresql.log'), '-w', '-t', '120', '-o', pgOpts, 'start'],
+    ids,
+  );
   return { url: url(), port: state.port, reused: false, stop };
 }

@@ -14,7 +14,10 @@ export function migrationFiles(): { name: string; sql: string }[] {
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
-    .map((name) => ({ name: name.replace(/\.sql$/, ''), sql: fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8') }));
+    .map((name) => ({
+      name: name.replace(/\.sql$/, ''),
+      sql: fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8'),
+    }));
 }
 
 /** The newest migration this build knows (the schema version written into backups). */
@@ -24,7 +27,11 @@ export function latestMigration(): string {
 }
 
 /** Applies every migration not yet applied, each in its own transaction. */
-export async function migrate(url: string, log: (m: string) => void = () => undefined, upTo?: string): Promise<MigrationResult> {
+export async function migrate(
+  url: string,
+  log: (m: string) => void = () => undefined,
+  upTo?: string,
+): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
@@ -34,12 +41,16 @@ export async function migrate(url: string, log: (m: string) => void = () => unde
       name text primary key,
       applied_at timestamptz not null default now()
     )`);
-    const done = new Set((await client.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name));
+    const done = new Set(
+      (await client.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name),
+    );
     const known = migrationFiles();
     const knownNames = new Set(known.map((m) => m.name));
     const unknown = [...done].filter((n) => !knownNames.has(n));
     if (unknown.length > 0) {
-      throw new Error(`The database has migrations this version of Khối does not know (${unknown.join(', ')}): it was upgraded by a newer Khối. Install that version.`);
+      throw new Error(
+        `The database has migrations this version of Khối does not know (${unknown.join(', ')}): it was upgraded by a newer Khối. Install that version.`,
+      );
     }
     for (const m of known) {
       if (upTo && m.name > upTo) break;
@@ -56,7 +67,8 @@ export async function migrate(url: string, log: (m: string) => void = () => unde
       applied.push(m.name);
       log(`applied migration ${m.name}`);
     }
-    const now = (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]?.name ?? null;
+    const now =
+      (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]?.name ?? null;
     return { applied, current: now };
   } finally {
     await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);

@@ -45,7 +45,8 @@ export function preparingPool(pool: pg.Pool) {
           }
           return query(text, values, ...rest);
         };
-        (client as { release: unknown }).release = (err?: Error | boolean) => release(err ?? (state.count > MAX_PER_CONNECTION ? true : undefined));
+        (client as { release: unknown }).release = (err?: Error | boolean) =>
+          release(err ?? (state.count > MAX_PER_CONNECTION ? true : undefined));
       }
       return client;
     },

@@ -24,7 +24,9 @@ describe('the generated database types', () => {
   it('are those of the migrated database', async () => {
     const committed = fs.readFileSync(path.join(ROOT, GENERATED_SCHEMA_FILE), 'utf8');
     const generated = await generateSchemaTypes(db.url);
-    expect(generated, `${GENERATED_SCHEMA_FILE} differs from the migrated database: run \`${GENERATE_COMMAND}\``).toBe(committed);
+    expect(generated, `${GENERATED_SCHEMA_FILE} differs from the migrated database: run \`${GENERATE_COMMAND}\``).toBe(
+      committed,
+    );
   });
 
   it('follow a column a migration adds', async () => {

@@ -12,7 +12,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** `Ref` if it narrows the generated column `Gen` (reads, inserts and updates a subset of its values, and is null and
  * optional on insert exactly when the column is), else never: a migration that drops a refined column, makes it
  * nullable, changes its type or removes its default then fails the type check here. */
-type Narrows<Gen, Ref> = [SelectType<Ref>, InsertType<Ref>, UpdateType<Ref>] extends [SelectType<Gen>, InsertType<Gen>, UpdateType<Gen>]
+type Narrows<Gen, Ref> = [SelectType<Ref>, InsertType<Ref>, UpdateType<Ref>] extends [
+  SelectType<Gen>,
+  InsertType<Gen>,
+  UpdateType<Gen>,
+]
   ? Same<Nullable<SelectType<Ref>>, Nullable<SelectType<Gen>>> extends true
     ? Same<Optional<Ref>, Optional<Gen>> extends true
       ? Ref
@@ -25,8 +29,10 @@ export type Refine<T, R extends { [K in keyof R]: K extends keyof T ? Narrows<T[
   [K in keyof T]: K extends keyof R ? R[K] : T[K];
 };
 
-export type TaskStatus = 'draft' | 'assigned' | 'in_progress' | 'reported_done' | 'accepted' | 'returned' | 'suspended' | 'cancelled';
-export type TaskUpdateKind = 'progress' | 'comment' | 'status' | 'extension_requested' | 'extension_granted' | 'extension_refused' | 'edit';
+export type TaskStatus =
+  'draft' | 'assigned' | 'in_progress' | 'reported_done' | 'accepted' | 'returned' | 'suspended' | 'cancelled';
+export type TaskUpdateKind =
+  'progress' | 'comment' | 'status' | 'extension_requested' | 'extension_granted' | 'extension_refused' | 'edit';
 
 /** A row as the audit trigger saw it (`to_jsonb(row)` less the skipped columns), or an event's details. Written as
  * JSON text: node-postgres would send a JS array as a PostgreSQL array, not as JSON. */
@@ -39,7 +45,11 @@ export type UnitPendingTable = Refine<G.UnitPending, { reason: 'unlinked_ending'
 export type PeopleTable = Refine<G.People, { gender: 'male' | 'female' | null }>;
 export type TasksTable = Refine<
   G.Tasks,
-  { priority: Generated<'high' | 'normal' | 'low'>; status: Generated<TaskStatus>; recurrence: 'monthly' | 'quarterly' | null }
+  {
+    priority: Generated<'high' | 'normal' | 'low'>;
+    status: Generated<TaskStatus>;
+    recurrence: 'monthly' | 'quarterly' | null;
+  }
 >;
 export type TaskUpdatesTable = Refine<G.TaskUpdates, { kind: TaskUpdateKind }>;
 export type TaskExtensionsTable = Refine<G.TaskExtensions, { decision: 'granted' | 'refused' | null }>;

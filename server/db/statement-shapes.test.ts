@@ -5,7 +5,12 @@ import { statementShapes } from './statement-shapes.ts';
 
 // Compiling needs no server.
 const db = new Kysely<DB>({
-  dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
 });
 
 describe('statements built once per shape', () => {
@@ -30,8 +35,10 @@ describe('statements built once per shape', () => {
   });
 
   it('keeps constants that are not values, and passes null and numbers as they are', () => {
-    const stmt = statementShapes((d, _s: null, v: { person: string | null; offset: number }) =>
-      sql`select ${'work.manage'} as perm, ${v.person}::uuid as p limit 10 offset ${v.offset}`);
+    const stmt = statementShapes(
+      (d, _s: null, v: { person: string | null; offset: number }) =>
+        sql`select ${'work.manage'} as perm, ${v.person}::uuid as p limit 10 offset ${v.offset}`,
+    );
     expect(stmt(db, null, { person: null, offset: 25 }).parameters).toEqual(['work.manage', null, 25]);
     expect(stmt(db, null, { person: 'x', offset: 0 }).parameters).toEqual(['work.manage', 'x', 0]);
   });

@@ -18,7 +18,9 @@ const MAX_SHAPES = 500;
 type Slot = { key: string } | { value: unknown };
 type Shape<R> = { sql: string; query: CompiledQuery<R>['query']; queryId: CompiledQuery<R>['queryId']; slots: Slot[] };
 
-export function statementShapes<S, V extends Record<string, unknown>, R>(build: (db: Database, shape: S, values: V) => { compile(db: Database): CompiledQuery<R> }) {
+export function statementShapes<S, V extends Record<string, unknown>, R>(
+  build: (db: Database, shape: S, values: V) => { compile(db: Database): CompiledQuery<R> },
+) {
   const shapes = new Map<string, Shape<R>>();
   return (db: Database, shape: S, values: V): CompiledQuery<R> => {
     const key = JSON.stringify(shape);
@@ -26,15 +28,25 @@ export function statementShapes<S, V extends Record<string, unknown>, R>(build: 
     if (!s) {
       const probe = Object.fromEntries(Object.keys(values).map((k) => [k, MARK + k])) as V;
       const compiled = build(db, shape, probe).compile(db);
-      if (compiled.sql.includes(MARK)) throw new Error('statementShapes: a value was written into the SQL text; pass it in the shape');
+      if (compiled.sql.includes(MARK))
+        throw new Error('statementShapes: a value was written into the SQL text; pass it in the shape');
       const slots = compiled.parameters.map((p): Slot => {
-        if (typeof p === 'string' && p.startsWith(MARK) && p.lastIndexOf(MARK) === 0) return { key: p.slice(MARK.length) };
-        if (JSON.stringify(p ?? null).includes(JSON.stringify(MARK).slice(1, -1))) throw new Error('statementShapes: a parameter was computed from a value; compute it before and pass it as a value');
+        if (typeof p === 'string' && p.startsWith(MARK) && p.lastIndexOf(MARK) === 0)
+          return { key: p.slice(MARK.length) };
+        if (JSON.stringify(p ?? null).includes(JSON.stringify(MARK).slice(1, -1)))
+          throw new Error(
+            'statementShapes: a parameter was computed from a value; compute it before and pass it as a value',
+          );
         return { value: p };
       });
       s = { sql: compiled.sql, query: compiled.query, queryId: compiled.queryId, slots };
       if (shapes.size < MAX_SHAPES) shapes.set(key, s);
     }
-    return { sql: s.sql, query: s.query, queryId: s.queryId, parameters: s.slots.map((slot) => ('key' in slot ? values[slot.key] : slot.value)) };
+    return {
+      sql: s.sql,
+      query: s.query,
+      queryId: s.queryId,
+      parameters: s.slots.map((slot) => ('key' in slot ? values[slot.key] : slot.value)),
+    };
   };
 }

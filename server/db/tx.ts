@@ -35,7 +35,12 @@ export function actorSettings(actor: Actor) {
 }
 
 /** Runs one command in one transaction, with the actor set for the audit trigger. */
-export async function inTransaction<T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
+export async function inTransaction<T>(
+  db: Database,
+  actor: Actor,
+  fn: (trx: Trx) => Promise<T>,
+  opts: TxOptions = {},
+): Promise<T> {
   const result = await db.transaction().execute(async (trx) => {
     if (opts.actorSetBy !== 'first statement') await sql`select ${actorSettings(actor)}`.execute(trx);
     return fn(trx);

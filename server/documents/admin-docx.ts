@@ -33,12 +33,32 @@ export const TEXT_WIDTH = convertMillimetersToTwip(165);
 const pt = (n: number) => n * 2; // docx sizes are half-points
 
 type RunOpts = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; allCaps?: boolean };
-type ParaOpts = RunOpts & { align?: 'left' | 'center' | 'right' | 'justify'; firstLine?: boolean; before?: number; after?: number; keepNext?: boolean; indentLeft?: number };
+type ParaOpts = RunOpts & {
+  align?: 'left' | 'center' | 'right' | 'justify';
+  firstLine?: boolean;
+  before?: number;
+  after?: number;
+  keepNext?: boolean;
+  indentLeft?: number;
+};
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 
 export function run(text: string, o: RunOpts = {}): TextRun {
-  return new TextRun({ text: text.normalize('NFC'), bold: o.bold, italics: o.italics, size: pt(o.size ?? 14), font: FONT, ...(o.underline ? { underline: {} } : {}), allCaps: o.allCaps });
+  return new TextRun({
+    text: text.normalize('NFC'),
+    bold: o.bold,
+    italics: o.italics,
+    size: pt(o.size ?? 14),
+    font: FONT,
+    ...(o.underline ? { underline: {} } : {}),
+    allCaps: o.allCaps,
+  });
 }
 
 /** One paragraph of runs (a string is one run with the paragraph's options). */
@@ -48,7 +68,10 @@ export function para(content: string | TextRun[], o: ParaOpts = {}): Paragraph {
     children,
     alignment: ALIGN[o.align ?? 'left'],
     spacing: { before: o.before ?? 0, after: o.after ?? 0, line: 276 },
-    indent: { ...(o.firstLine ? { firstLine: convertMillimetersToTwip(12.7) } : {}), ...(o.indentLeft ? { left: o.indentLeft } : {}) },
+    indent: {
+      ...(o.firstLine ? { firstLine: convertMillimetersToTwip(12.7) } : {}),
+      ...(o.indentLeft ? { left: o.indentLeft } : {}),
+    },
     keepNext: o.keepNext,
   });
 }
@@ -83,7 +106,8 @@ export function ddmmyyyy(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-const UNIT_WORDS = /^(tỉnh|thành phố|thị xã|huyện|quận|phường|xã|thị trấn|đặc khu|thôn|khu|bản|ấp|tổ dân phố|khu phố)\s+/iu;
+const UNIT_WORDS =
+  /^(tỉnh|thành phố|thị xã|huyện|quận|phường|xã|thị trấn|đặc khu|thôn|khu|bản|ấp|tổ dân phố|khu phố)\s+/iu;
 
 /** The place name of a document: the unit's name without its kind ("Thành phố Móng Cái" → "Móng Cái"). */
 export function placeName(unitName: string | null): string {
@@ -94,13 +118,25 @@ export function placeName(unitName: string | null): string {
 const noBorders = TableBorders.NONE;
 
 function cell(children: Paragraph[], width: number, extra: Partial<{ columnSpan: number }> = {}) {
-  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders, margins: { left: 40, right: 40 }, ...extra });
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: noBorders,
+    margins: { left: 40, right: 40 },
+    ...extra,
+  });
 }
 
 /** The header of the document: the issuing body (its superior above it, when known) and the number on the left;
  * the national motto and the place and date on the right. `number` is e.g. "05/TB-CQK", or "     /TB-CQK" for a draft
  * (whose date is left blank but for the year). */
-export function letterhead(h: { superiorName?: string | null; issuerName: string; number: string; place: string; date: string | { draftYear: number } }): Table {
+export function letterhead(h: {
+  superiorName?: string | null;
+  issuerName: string;
+  number: string;
+  place: string;
+  date: string | { draftYear: number };
+}): Table {
   const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   const leftCol = [
@@ -123,7 +159,10 @@ export function letterhead(h: { superiorName?: string | null; issuerName: string
     rows: [
       new TableRow({ children: [cell(leftCol, left), cell(rightCol, right)] }),
       new TableRow({
-        children: [cell([para(`Số: ${h.number}`, { align: 'center', size: 13 })], left), cell([para(dateLine, { align: 'center', size: 14, italics: true })], right)],
+        children: [
+          cell([para(`Số: ${h.number}`, { align: 'center', size: 13 })], left),
+          cell([para(dateLine, { align: 'center', size: 14, italics: true })], right),
+        ],
       }),
     ],
   });
@@ -141,7 +180,10 @@ export function titleBlock(kind: string, abstract: string[]): Paragraph[] {
 
 /** "Nơi nhận:" on the left (12 pt bold italic, entries 11 pt) and the signature block on the right (authority
  * and title in bold capitals, room for the signature, the signer's name in bold). */
-export function recipientsAndSignature(recipients: string[], sign: { authority: string[]; signer: string | null }): Table {
+export function recipientsAndSignature(
+  recipients: string[],
+  sign: { authority: string[]; signer: string | null },
+): Table {
   const left = Math.round(TEXT_WIDTH * 0.45);
   const right = TEXT_WIDTH - left;
   const items = recipients.map((r, i) => para(`- ${r}${i === recipients.length - 1 ? '.' : ';'}`, { size: 11 }));
@@ -155,12 +197,25 @@ export function recipientsAndSignature(recipients: string[], sign: { authority: 
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
     borders: noBorders,
-    rows: [new TableRow({ cantSplit: true, children: [cell([para('Nơi nhận:', { bold: true, italics: true, size: 12, before: 240 }), ...items], left), cell([para('', { before: 240 }), ...signature], right)] })],
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([para('Nơi nhận:', { bold: true, italics: true, size: 12, before: 240 }), ...items], left),
+          cell([para('', { before: 240 }), ...signature], right),
+        ],
+      }),
+    ],
   });
 }
 
 /** A bordered table of figures or tasks: a bold header row, 12 pt text; `widths` are fractions of the text width. */
-export function dataTable(headers: string[], rows: (string | number)[][], widths: number[], o: { align?: ('left' | 'center' | 'right')[]; boldRows?: number[] } = {}): Table {
+export function dataTable(
+  headers: string[],
+  rows: (string | number)[][],
+  widths: number[],
+  o: { align?: ('left' | 'center' | 'right')[]; boldRows?: number[] } = {},
+): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const cols = widths.map((w) => Math.round((TEXT_WIDTH * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -181,14 +236,23 @@ export function dataTable(headers: string[], rows: (string | number)[][], widths
     columnWidths: cols,
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => mk(h, i, true, true)) }),
-      ...rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((v, i) => mk(v, i, o.boldRows?.includes(ri) ?? false, false)) })),
+      ...rows.map(
+        (r, ri) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((v, i) => mk(v, i, o.boldRows?.includes(ri) ?? false, false)),
+          }),
+      ),
     ],
   });
 }
 
 /** Packs the document: A4 portrait, Decree 30 margins, Times New Roman 14 pt, page numbers centred at the foot
  * from the second page. */
-export async function packAdminDocument(children: FileChild[], meta: { title: string; creator?: string }): Promise<Buffer> {
+export async function packAdminDocument(
+  children: FileChild[],
+  meta: { title: string; creator?: string },
+): Promise<Buffer> {
   const doc = new Document({
     creator: meta.creator ?? 'Khối',
     title: meta.title,
@@ -199,11 +263,23 @@ export async function packAdminDocument(children: FileChild[], meta: { title: st
           titlePage: true,
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+            },
           },
         },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
           first: new Footer({ children: [] }),
         },
         children,

@@ -6,7 +6,11 @@ type Q = Database | Trx;
 
 /** A document series (its symbol and reset rule), or undefined. */
 export function findSeries(q: Q, code: string) {
-  return q.selectFrom('document_series').select(['code', 'symbol', 'reset']).where('code', '=', code).executeTakeFirst();
+  return q
+    .selectFrom('document_series')
+    .select(['code', 'symbol', 'reset'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 /** An issuing body with what its abbreviation is made of, or undefined. */
@@ -24,7 +28,11 @@ export async function takeNumber(trx: Trx, issuerBodyId: string, series: string,
   const row = await trx
     .insertInto('document_counters')
     .values({ issuer_body_id: issuerBodyId, series, period, last_number: 1 })
-    .onConflict((oc) => oc.columns(['issuer_body_id', 'series', 'period']).doUpdateSet({ last_number: sql<number>`document_counters.last_number + 1` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['issuer_body_id', 'series', 'period'])
+        .doUpdateSet({ last_number: sql<number>`document_counters.last_number + 1` }),
+    )
     .returning('last_number')
     .executeTakeFirstOrThrow();
   return row.last_number;

@@ -14,8 +14,25 @@ describe('document counters', () => {
   beforeAll(async () => {
     const { db } = t();
     const unit = await db.db.insertInto('units').values({ level: 3 }).returning('id').executeTakeFirstOrThrow();
-    front = (await db.db.insertInto('bodies').values({ unit_id: unit.id, kind: 'front', name: 'Ủy ban MTTQ Phường Thử' }).returning('id').executeTakeFirstOrThrow()).id;
-    office = (await db.db.insertInto('bodies').values({ unit_id: unit.id, kind: 'bloc_office', name: 'Cơ quan Khối Phường Thử', short_name: 'Cơ quan Khối P. Thử' }).returning('id').executeTakeFirstOrThrow()).id;
+    front = (
+      await db.db
+        .insertInto('bodies')
+        .values({ unit_id: unit.id, kind: 'front', name: 'Ủy ban MTTQ Phường Thử' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    office = (
+      await db.db
+        .insertInto('bodies')
+        .values({
+          unit_id: unit.id,
+          kind: 'bloc_office',
+          name: 'Cơ quan Khối Phường Thử',
+          short_name: 'Cơ quan Khối P. Thử',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
 
   it('twenty concurrent transactions get 1..20, with no gap and no duplicate', async () => {
@@ -57,14 +74,26 @@ describe('document counters', () => {
 
   it('refuses an unknown series or issuer', async () => {
     const { db } = t();
-    await expect(inTransaction(db.db, actor, (trx) => nextNumber(trx, front, 'nope', '2026-01-01'))).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'series' });
-    await expect(inTransaction(db.db, actor, (trx) => nextNumber(trx, '00000000-0000-4000-8000-000000000001', 'report', '2026-01-01'))).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'issuerBodyId' });
+    await expect(
+      inTransaction(db.db, actor, (trx) => nextNumber(trx, front, 'nope', '2026-01-01')),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'series' });
+    await expect(
+      inTransaction(db.db, actor, (trx) =>
+        nextNumber(trx, '00000000-0000-4000-8000-000000000001', 'report', '2026-01-01'),
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'issuerBodyId' });
   });
 
   it('writes symbols as Decree 30 does', () => {
-    expect(bodyAbbreviation({ shortName: null, kindShort: 'MTTQ', kindName: 'Ủy ban Mặt trận Tổ quốc', name: 'x' })).toBe('MTTQ');
-    expect(bodyAbbreviation({ shortName: null, kindShort: 'Hội LHPN', kindName: 'Hội Liên hiệp Phụ nữ', name: 'x' })).toBe('HLHPN');
-    expect(bodyAbbreviation({ shortName: 'Cơ quan Khối TP Móng Cái', kindShort: 'Cơ quan Khối', kindName: 'x', name: 'x' })).toBe('CQK');
+    expect(
+      bodyAbbreviation({ shortName: null, kindShort: 'MTTQ', kindName: 'Ủy ban Mặt trận Tổ quốc', name: 'x' }),
+    ).toBe('MTTQ');
+    expect(
+      bodyAbbreviation({ shortName: null, kindShort: 'Hội LHPN', kindName: 'Hội Liên hiệp Phụ nữ', name: 'x' }),
+    ).toBe('HLHPN');
+    expect(
+      bodyAbbreviation({ shortName: 'Cơ quan Khối TP Móng Cái', kindShort: 'Cơ quan Khối', kindName: 'x', name: 'x' }),
+    ).toBe('CQK');
     expect(bodyAbbreviation({ shortName: 'MTTQ-MC1', kindShort: 'MTTQ', kindName: 'x', name: 'x' })).toBe('MTTQ-MC1');
     expect(bodyAbbreviation({ shortName: null, kindShort: null, kindName: 'Tiểu ban', name: 'x' })).toBe('TB');
     expect(formatNumber(5, 'TB-MTTQ')).toBe('05/TB-MTTQ');

@@ -35,7 +35,12 @@ export function periodOf(reset: 'yearly' | 'never', date: string): string {
 const UPPER_WORD = /^[\p{Lu}\d]+$/u;
 
 /** The abbreviation of an issuing body used in document symbols (see the module comment). */
-export function bodyAbbreviation(b: { shortName: string | null; kindShort: string | null; kindName: string; name: string }): string {
+export function bodyAbbreviation(b: {
+  shortName: string | null;
+  kindShort: string | null;
+  kindName: string;
+  name: string;
+}): string {
   const short = b.shortName?.normalize('NFC').trim();
   if (short && !/\s/.test(short) && short.length <= 20) return short;
   const source = (b.kindShort ?? b.kindName ?? b.name).normalize('NFC').trim();
@@ -51,18 +56,32 @@ export function formatNumber(number: number, symbol: string): string {
 
 /** The symbol a series would carry for an issuer, without taking a number (drafts show "Số:    /TB-MTTQ").
  * Throws NOT_FOUND (field issuerBodyId or series) when either is unknown. */
-export async function symbolFor(q: Q, issuerBodyId: string, seriesCode: string): Promise<{ symbol: string; reset: 'yearly' | 'never' }> {
+export async function symbolFor(
+  q: Q,
+  issuerBodyId: string,
+  seriesCode: string,
+): Promise<{ symbol: string; reset: 'yearly' | 'never' }> {
   const series = await repo.findSeries(q, seriesCode);
   if (!series) throw referenceRefused('series');
   const body = await repo.findIssuer(q, issuerBodyId);
   if (!body) throw referenceRefused('issuerBodyId');
-  const abbr = bodyAbbreviation({ shortName: body.short_name, kindShort: body.short_vi, kindName: body.name_vi, name: body.name });
+  const abbr = bodyAbbreviation({
+    shortName: body.short_name,
+    kindShort: body.short_vi,
+    kindName: body.name_vi,
+    name: body.name,
+  });
   return { symbol: `${series.symbol}-${abbr}`, reset: series.reset };
 }
 
 /** Takes the next number of a series for an issuing body on a date, inside the caller's transaction (gap-free:
  * see the module comment). Throws NOT_FOUND (field issuerBodyId or series) when either is unknown. */
-export async function nextNumber(trx: Trx, issuerBodyId: string, seriesCode: string, date: string): Promise<IssuedNumber> {
+export async function nextNumber(
+  trx: Trx,
+  issuerBodyId: string,
+  seriesCode: string,
+  date: string,
+): Promise<IssuedNumber> {
   const { symbol, reset } = await symbolFor(trx, issuerBodyId, seriesCode);
   const period = periodOf(reset, date);
   const number = await repo.takeNumber(trx, issuerBodyId, seriesCode, period);

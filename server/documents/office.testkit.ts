@@ -18,13 +18,14 @@ function has(cmd: string): boolean {
 }
 
 /** Why office tests cannot run here (null: they can). In CI they never skip: a missing office suite fails them. */
-export const officeSkipReason: string | null = process.env.CI === 'true'
-  ? null
-  : !has('soffice')
-  ? 'LibreOffice (soffice) is not installed: install libreoffice-writer-nogui and libreoffice-calc-nogui to run the office-file tests'
-  : !has('pdftotext')
-    ? 'pdftotext is not installed: install poppler-utils to run the office-file tests'
-    : null;
+export const officeSkipReason: string | null =
+  process.env.CI === 'true'
+    ? null
+    : !has('soffice')
+      ? 'LibreOffice (soffice) is not installed: install libreoffice-writer-nogui and libreoffice-calc-nogui to run the office-file tests'
+      : !has('pdftotext')
+        ? 'pdftotext is not installed: install poppler-utils to run the office-file tests'
+        : null;
 
 let profile: string | null = null;
 /** This worker's LibreOffice profile folder. */
@@ -48,10 +49,17 @@ export async function officeText(data: Buffer, ext: 'docx' | 'xlsx'): Promise<st
   try {
     const file = path.join(dir, `file.${ext}`);
     fs.writeFileSync(file, data);
-    await run('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+    await run(
+      'soffice',
+      ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file],
+      { timeout: 120_000 },
+    );
     const pdf = path.join(dir, 'file.pdf');
     if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert the ${ext} file`);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { timeout: 60_000, maxBuffer: 20 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {
+      timeout: 60_000,
+      maxBuffer: 20 * 1024 * 1024,
+    });
     return stdout.normalize('NFC').replace(/\s+/g, ' ');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

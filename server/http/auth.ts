@@ -45,7 +45,12 @@ export function clearSessionCookie(ctx: AppContext, request: FastifyRequest, rep
 export function actorOf(request: FastifyRequest): Actor & { accountId: string } {
   const id = request.identity;
   if (!id) throw new AppError('UNAUTHENTICATED');
-  return { accountId: id.me.id, label: id.via === 'token' ? 'api-token' : 'web', requestId: String(request.id), ip: request.ip };
+  return {
+    accountId: id.me.id,
+    label: id.via === 'token' ? 'api-token' : 'web',
+    requestId: String(request.id),
+    ip: request.ip,
+  };
 }
 
 /** Resolves who is calling (session cookie or API token, through `resolve`) and enforces each route's `auth`, the
@@ -86,9 +91,11 @@ export function installAuth(app: FastifyInstance, ctx: AppContext, resolve: Iden
     if (!identity) throw new AppError('UNAUTHENTICATED');
     if (identity.via === 'session' && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !identity.csrfToken || !safeEqual(sent, identity.csrfToken)) throw new AppError('CSRF_FAILED');
+      if (typeof sent !== 'string' || !identity.csrfToken || !safeEqual(sent, identity.csrfToken))
+        throw new AppError('CSRF_FAILED');
     }
-    if (identity.me.mustChangePassword && !config.allowWhilePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (identity.me.mustChangePassword && !config.allowWhilePasswordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (level === 'admin' && !identity.me.isAdmin) throw new AppError('FORBIDDEN');
   });
 }

@@ -4,10 +4,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { clientErrorResponse, frameworkErrors, installErrorHandling } from './errors.ts';
 
 /** A PostgreSQL error as the pg driver raises it. */
-const pgError = (code: string, detail?: string) => Object.assign(new Error(`pg ${code}`), { code, severity: 'ERROR', detail });
+const pgError = (code: string, detail?: string) =>
+  Object.assign(new Error(`pg ${code}`), { code, severity: 'ERROR', detail });
 
 describe('one error shape for every refusal', () => {
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 40 }, frameworkErrors, clientErrorHandler: (err, socket) => socket.end(clientErrorResponse(err as { code?: string })) });
+  const app = Fastify({
+    logger: false,
+    routerOptions: { maxParamLength: 40 },
+    frameworkErrors,
+    clientErrorHandler: (err, socket) => socket.end(clientErrorResponse(err as { code?: string })),
+  });
   installErrorHandling(app);
   const raise = (err: Error) => () => Promise.reject(err);
   app.get('/slip/date', raise(pgError('22008')));
@@ -55,7 +61,9 @@ describe('one error shape for every refusal', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as net.AddressInfo;
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET /things/1?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write(`GET /things/1?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`),
+      );
       let data = '';
       socket.on('data', (d) => (data += d.toString('utf8')));
       socket.on('end', () => resolve(data));

@@ -57,7 +57,14 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { field?: string; params?: Record<string, string | number>; issues?: ErrorIssue[]; retryAfterSeconds?: number; limit?: { name: string; max: number }; message?: string } = {},
+    opts: {
+      field?: string;
+      params?: Record<string, string | number>;
+      issues?: ErrorIssue[];
+      retryAfterSeconds?: number;
+      limit?: { name: string; max: number };
+      message?: string;
+    } = {},
   ) {
     super(opts.message ?? code);
     this.code = code;
@@ -75,7 +82,8 @@ export class AppError extends Error {
 
 /** A field refused by a rule the schema cannot say (a due date before the start, a body that ended): 400 naming the
  * field, with its message (an i18n key). */
-export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
+export const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
 
 /** Zod issues from a request, kept raw so the message is translated per request language. */
 export class RequestValidationError extends Error {
@@ -96,7 +104,10 @@ export const errorBodySchema = z
       field: z.string().optional().describe('The field at fault, dotted path'),
       issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
       retryAfterSeconds: z.number().optional(),
-      limit: z.object({ name: z.string(), max: z.number() }).optional().describe('The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 }'),
+      limit: z
+        .object({ name: z.string(), max: z.number() })
+        .optional()
+        .describe('The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 }'),
       requestId: z.string().optional(),
     }),
   })
@@ -105,7 +116,9 @@ export const errorBodySchema = z
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 /** The error answers a route documents, all with the one error body. Without arguments: the five every
  * signed-in route can give (bad input, not signed in, not allowed, not found or not readable, conflict). */
-export function errorResponses<S extends ErrorStatus = 400 | 401 | 403 | 404 | 409>(...statuses: S[]): Record<S, typeof errorBodySchema> {
+export function errorResponses<S extends ErrorStatus = 400 | 401 | 403 | 404 | 409>(
+  ...statuses: S[]
+): Record<S, typeof errorBodySchema> {
   const list = statuses.length ? statuses : ([400, 401, 403, 404, 409] as S[]);
   return Object.fromEntries(list.map((s) => [s, errorBodySchema])) as Record<S, typeof errorBodySchema>;
 }
@@ -123,16 +136,29 @@ function issueField(issue: z.core.$ZodIssue): string {
 
 /** Turns a zod issue into a message in the request's language. Our own messages are i18n keys ("validation.username"). */
 export function issueMessage(lang: Lang, issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return translate(lang, 'validation.unknownField', { keys: issue.keys.join(', ') });
+  if (issue.code === 'unrecognized_keys')
+    return translate(lang, 'validation.unknownField', { keys: issue.keys.join(', ') });
   if (issue.message && hasKey(lang, issue.message)) return translate(lang, issue.message);
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return translate(lang, 'validation.required');
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined)
+    return translate(lang, 'validation.required');
   const out = zodLocales[lang](issue as unknown as Parameters<z.core.$ZodErrorMap>[0]);
   if (typeof out === 'string') return out;
   if (out && typeof out === 'object' && 'message' in out) return String(out.message);
   return issue.message;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: { field?: string; issues?: ErrorIssue[]; params?: Record<string, string | number>; retryAfterSeconds?: number; limit?: { name: string; max: number } } = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  extra: {
+    field?: string;
+    issues?: ErrorIssue[];
+    params?: Record<string, string | number>;
+    retryAfterSeconds?: number;
+    limit?: { name: string; max: number };
+  } = {},
+) {
   const lang = pickLang(request.headers['accept-language']);
   const body = {
     error: {
@@ -164,7 +190,8 @@ export function databaseRefusal(error: unknown): ErrorCode | null {
   const e = error as { code?: unknown; severity?: unknown; detail?: unknown };
   if (typeof e.code !== 'string' || typeof e.severity !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return null;
   const code = e.code;
-  if (code === '23503') return typeof e.detail === 'string' && e.detail.includes('is still referenced') ? 'CONFLICT' : 'NOT_FOUND';
+  if (code === '23503')
+    return typeof e.detail === 'string' && e.detail.includes('is still referenced') ? 'CONFLICT' : 'NOT_FOUND';
   if (code === '23505') return 'ALREADY_EXISTS';
   if (code === '23P01' || code === '40001' || code === '40P01') return 'CONFLICT';
   if (code.startsWith('22') || code === '23502' || code === '23514' || code === '54000') return 'VALIDATION_FAILED';
@@ -194,8 +221,17 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const lang = pickLang(request.headers['accept-language']);
     if (error instanceof AppError) {
-      const issues = error.issues?.map((i) => ({ field: i.field, message: hasKey(lang, i.message) ? translate(lang, i.message, error.params) : i.message }));
-      return send(reply, request, error.code, { field: error.field, issues, params: error.params, retryAfterSeconds: error.retryAfterSeconds, limit: error.limit });
+      const issues = error.issues?.map((i) => ({
+        field: i.field,
+        message: hasKey(lang, i.message) ? translate(lang, i.message, error.params) : i.message,
+      }));
+      return send(reply, request, error.code, {
+        field: error.field,
+        issues,
+        params: error.params,
+        retryAfterSeconds: error.retryAfterSeconds,
+        limit: error.limit,
+      });
     }
     if (error instanceof RequestValidationError) {
       const issues = error.issues.map((i) => ({ field: issueField(i), message: issueMessage(lang, i) }));
@@ -209,17 +245,34 @@ export function installErrorHandling(app: FastifyInstance): void {
         return send(reply, request, 'PAYLOAD_TOO_LARGE');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return send(reply, request, error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+        return send(
+          reply,
+          request,
+          error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED',
+        );
       case 'FST_ERR_VALIDATION':
         return send(reply, request, 'VALIDATION_FAILED', { issues: [{ field: '', message: error.message }] });
       case 'FST_ERR_BAD_URL':
       case 'FST_ERR_ASYNC_CONSTRAINT':
         return send(reply, request, 'VALIDATION_FAILED');
     }
-    if (error.statusCode === 429) return send(reply, request, 'RATE_LIMITED', { retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined });
+    if (error.statusCode === 429)
+      return send(reply, request, 'RATE_LIMITED', {
+        retryAfterSeconds: Number(reply.getHeader('retry-after')) || undefined,
+      });
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
-      return send(reply, request, error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED');
+      return send(
+        reply,
+        request,
+        error.statusCode === 404
+          ? 'NOT_FOUND'
+          : error.statusCode === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : error.statusCode === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : 'VALIDATION_FAILED',
+      );
     }
     const pgCode = (error as { code?: string }).code;
     if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '57P03') {

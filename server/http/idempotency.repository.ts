@@ -7,7 +7,16 @@ type Key = { accountId: string; keyHash: Buffer };
  * left alone and nothing is returned. */
 export async function claim(
   db: Database,
-  v: Key & { method: string; route: string; requestHash: Buffer; bodyHash: Buffer | null; requestId: string; now: Date; expiresAt: Date; abandonedBefore: Date },
+  v: Key & {
+    method: string;
+    route: string;
+    requestHash: Buffer;
+    bodyHash: Buffer | null;
+    requestId: string;
+    now: Date;
+    expiresAt: Date;
+    abandonedBefore: Date;
+  },
 ): Promise<boolean> {
   const row = {
     account_id: v.accountId,
@@ -33,7 +42,10 @@ export async function claim(
         .where((eb) =>
           eb.or([
             eb('idempotency_keys.expires_at', '<=', v.now),
-            eb.and([eb('idempotency_keys.completed_at', 'is', null), eb('idempotency_keys.created_at', '<=', v.abandonedBefore)]),
+            eb.and([
+              eb('idempotency_keys.completed_at', 'is', null),
+              eb('idempotency_keys.created_at', '<=', v.abandonedBefore),
+            ]),
           ]),
         ),
     )
@@ -54,7 +66,10 @@ export async function find(db: Database, v: Key & { now: Date }) {
 }
 
 /** Records the answer of the request that holds the claim. */
-export async function record(db: Database, v: Key & { requestId: string; status: number; bodyHash: Buffer; response: Buffer; now: Date }): Promise<void> {
+export async function record(
+  db: Database,
+  v: Key & { requestId: string; status: number; bodyHash: Buffer; response: Buffer; now: Date },
+): Promise<void> {
   await db
     .updateTable('idempotency_keys')
     .set({ status: v.status, body_hash: v.bodyHash, response: v.response, completed_at: v.now })
@@ -66,7 +81,12 @@ export async function record(db: Database, v: Key & { requestId: string; status:
 
 /** Gives the key up (an answer not kept): the next request with it runs. */
 export async function release(db: Database, v: Key & { requestId: string }): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('account_id', '=', v.accountId).where('key_hash', '=', v.keyHash).where('request_id', '=', v.requestId).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('account_id', '=', v.accountId)
+    .where('key_hash', '=', v.keyHash)
+    .where('request_id', '=', v.requestId)
+    .execute();
 }
 
 /** Deletes the expired keys; returns how many. */

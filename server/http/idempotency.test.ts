@@ -29,9 +29,14 @@ describe('Idempotency-Key: a write sent again is done once', () => {
   });
   const send = (session: Session, key: string, body: unknown, url = '/api/tasks', method: 'POST' | 'PATCH' = 'POST') =>
     call(t().app, { method, url, session, body, headers: { 'idempotency-key': key } });
-  const tasksTitled = async (title: string) => Number((await sql<{ n: string }>`select count(*) as n from tasks where title = ${title}`.execute(t().db.db)).rows[0]!.n);
-  const auditRows = async () => Number((await sql<{ n: string }>`select count(*) as n from audit_log`.execute(t().db.db)).rows[0]!.n);
-  const keyRows = async () => Number((await sql<{ n: string }>`select count(*) as n from idempotency_keys`.execute(t().db.db)).rows[0]!.n);
+  const tasksTitled = async (title: string) =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from tasks where title = ${title}`.execute(t().db.db)).rows[0]!.n,
+    );
+  const auditRows = async () =>
+    Number((await sql<{ n: string }>`select count(*) as n from audit_log`.execute(t().db.db)).rows[0]!.n);
+  const keyRows = async () =>
+    Number((await sql<{ n: string }>`select count(*) as n from idempotency_keys`.execute(t().db.db)).rows[0]!.n);
 
   it('creating a task twice with one key makes one task, and the second answer is the first', async () => {
     const title = 'Tuyên truyền Ngày hội Đại đoàn kết toàn dân tộc';
@@ -56,9 +61,12 @@ describe('Idempotency-Key: a write sent again is done once', () => {
     const title = 'Vận động Quỹ Vì người nghèo Phường Móng Cái 1';
     const key = 'bao-mat-khoa-0001';
     expect((await send(f.leader.session, key, taskBody(title))).statusCode).toBe(201);
-    const rows = await sql<{ row: string }>`select to_jsonb(k)::text as row, encode(response, 'escape') as r from idempotency_keys k`.execute(t().db.db);
+    const rows = await sql<{
+      row: string;
+    }>`select to_jsonb(k)::text as row, encode(response, 'escape') as r from idempotency_keys k`.execute(t().db.db);
     const everything = rows.rows.map((r) => JSON.stringify(r)).join('\n');
-    for (const clear of [title, 'Quỹ Vì người nghèo', key, 'Vận động hội viên phụ nữ', f.bodies.mc1Women]) expect(everything).not.toContain(clear);
+    for (const clear of [title, 'Quỹ Vì người nghèo', key, 'Vận động hội viên phụ nữ', f.bodies.mc1Women])
+      expect(everything).not.toContain(clear);
   });
 
   it('another request with the same key is refused with 422 and does nothing', async () => {
@@ -68,7 +76,13 @@ describe('Idempotency-Key: a write sent again is done once', () => {
     const otherBody = await send(f.leader.session, key, taskBody(title + ' (sửa)'));
     expect(otherBody.statusCode).toBe(422);
     expect(otherBody.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const otherRoute = await send(f.leader.session, key, { title: 'Khác', version: 1 }, `/api/programmes/${programme.id}`, 'PATCH');
+    const otherRoute = await send(
+      f.leader.session,
+      key,
+      { title: 'Khác', version: 1 },
+      `/api/programmes/${programme.id}`,
+      'PATCH',
+    );
     expect(otherRoute.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await tasksTitled(title + ' (sửa)')).toBe(0);
     expect(await tasksTitled(title)).toBe(1);
@@ -83,15 +97,22 @@ describe('Idempotency-Key: a write sent again is done once', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = t().db.db.transaction().execute(async (trx) => {
-      await sql`select id from programmes where id = ${programme.id} for update`.execute(trx);
-      locked();
-      await held;
-    });
+    const holder = t()
+      .db.db.transaction()
+      .execute(async (trx) => {
+        await sql`select id from programmes where id = ${programme.id} for update`.execute(trx);
+        locked();
+        await held;
+      });
     await isLocked;
     const first = send(f.leader.session, key, taskBody(title));
     // Asked again until the first request has claimed the key (each query lets it go on meanwhile).
-    const claimed = () => t().db.db.selectFrom('idempotency_keys').select('status').where('key_hash', '=', deriveKeys(key, f.leader.id).id).executeTakeFirst();
+    const claimed = () =>
+      t()
+        .db.db.selectFrom('idempotency_keys')
+        .select('status')
+        .where('key_hash', '=', deriveKeys(key, f.leader.id).id)
+        .executeTakeFirst();
     while (!(await claimed()));
     expect((await claimed())!.status).toBeNull();
 
@@ -117,15 +138,26 @@ describe('Idempotency-Key: a write sent again is done once', () => {
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     expect(theirs.json().task.id).not.toBe(mine.json().task.id);
     // The account's API token shares its keys with its browser sessions.
-    const token = (await call(t().app, { method: 'POST', url: '/api/tokens', session: f.leader.session, body: { name: 'Đồng bộ' } })).json().secret as string;
-    const viaToken = await call(t().app, { method: 'POST', url: '/api/tasks', token, body: taskBody(title), headers: { 'idempotency-key': key } });
+    const token = (
+      await call(t().app, { method: 'POST', url: '/api/tokens', session: f.leader.session, body: { name: 'Đồng bộ' } })
+    ).json().secret as string;
+    const viaToken = await call(t().app, {
+      method: 'POST',
+      url: '/api/tasks',
+      token,
+      body: taskBody(title),
+      headers: { 'idempotency-key': key },
+    });
     expect([viaToken.statusCode, viaToken.headers['idempotent-replayed']]).toEqual([201, 'true']);
     expect(viaToken.json()).toEqual(mine.json());
     expect(await tasksTitled(title)).toBe(2);
   });
 
   it('keeps a definite refusal (given again), not a transient one (the retry runs again)', async () => {
-    const unknownLead = { ...taskBody('Nhiệm vụ của đơn vị không có'), leadBodyId: '00000000-0000-4000-8000-000000000009' };
+    const unknownLead = {
+      ...taskBody('Nhiệm vụ của đơn vị không có'),
+      leadBodyId: '00000000-0000-4000-8000-000000000009',
+    };
     const refused = await send(f.leader.session, 'tu-choi-0001', unknownLead);
     expect(refused.statusCode).toBeGreaterThanOrEqual(400);
     expect(refused.statusCode).toBeLessThan(409);
@@ -151,14 +183,22 @@ describe('Idempotency-Key: a write sent again is done once', () => {
       t().app.inject({
         method: 'POST',
         url: '/api/uploads',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `khoi_session=${f.officer.session.cookie}`, 'x-csrf-token': f.officer.session.csrf, 'idempotency-key': key },
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: `khoi_session=${f.officer.session.cookie}`,
+          'x-csrf-token': f.officer.session.csrf,
+          'idempotency-key': key,
+        },
         payload: Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban.png"\r\nContent-Type: image/png\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban.png"\r\nContent-Type: image/png\r\n\r\n`,
+          ),
           data,
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]),
       });
-    const files = async () => Number((await sql<{ n: string }>`select count(*) as n from files`.execute(t().db.db)).rows[0]!.n);
+    const files = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from files`.execute(t().db.db)).rows[0]!.n);
     const before = await files();
     const first = await upload('----khoi-a1b2c3', 'tai-tep-0001', PNG);
     expect(first.statusCode, first.body).toBe(201);
@@ -177,7 +217,11 @@ describe('Idempotency-Key: a write sent again is done once', () => {
     const key = 'bi-bo-do-0001';
     expect((await send(f.leader.session, key, taskBody(title))).statusCode).toBe(201);
     // As if the server had stopped between the claim and the answer.
-    await ctx.db.updateTable('idempotency_keys').set({ status: null, response: null, completed_at: null }).where('key_hash', '=', deriveKeys(key, f.leader.id).id).execute();
+    await ctx.db
+      .updateTable('idempotency_keys')
+      .set({ status: null, response: null, completed_at: null })
+      .where('key_hash', '=', deriveKeys(key, f.leader.id).id)
+      .execute();
     expect((await send(f.leader.session, key, taskBody(title))).json().error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     clock.advance(LEASE_MS + 1000);
     try {
@@ -202,7 +246,11 @@ describe('Idempotency-Key: a write sent again is done once', () => {
       const swept = await dailySweep(ctx, []);
       expect(swept.errors).toEqual([]);
       expect(swept.idempotencyKeys).toBeGreaterThan(0);
-      const left = await ctx.db.selectFrom('idempotency_keys').select('status').where('key_hash', '=', deriveKeys(key, f.leader.id).id).execute();
+      const left = await ctx.db
+        .selectFrom('idempotency_keys')
+        .select('status')
+        .where('key_hash', '=', deriveKeys(key, f.leader.id).id)
+        .execute();
       expect(left).toEqual([]);
       const later = await send(f.leader.session, key, taskBody(title));
       expect([later.statusCode, later.headers['idempotent-replayed']]).toEqual([201, undefined]);

@@ -2,7 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from './errors.ts';
 import * as repo from './idempotency.repository.ts';
-import { boundaryOf, canonical, deriveKeys, mac, multipartHasher, open, seal, type DerivedKeys } from './idempotency.seal.ts';
+import {
+  boundaryOf,
+  canonical,
+  deriveKeys,
+  mac,
+  multipartHasher,
+  open,
+  seal,
+  type DerivedKeys,
+} from './idempotency.seal.ts';
 
 /**
  * Idempotency-Key on every unsafe /api/ request of a signed-in account (docs/api.md, "Idempotency-Key"): the first
@@ -54,7 +63,10 @@ function keyOf(request: FastifyRequest): string | null {
   const value = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
   if (value === undefined) return null;
   if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
-    throw new AppError('VALIDATION_FAILED', { field: IDEMPOTENCY_HEADER, issues: [{ field: IDEMPOTENCY_HEADER, message: 'validation.idempotencyKey' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      field: IDEMPOTENCY_HEADER,
+      issues: [{ field: IDEMPOTENCY_HEADER, message: 'validation.idempotencyKey' }],
+    });
   }
   return value;
 }
@@ -155,11 +167,13 @@ export function installIdempotency(app: FastifyInstance, ctx: Pick<AppContext, '
       }
       const row = await repo.find(ctx.db, { ...key, now });
       if (!row) continue; // expired and purged in between: claim again
-      const reused = !row.request_hash.equals(requestHash) || (s.bodyHash && row.body_hash && !row.body_hash.equals(s.bodyHash));
+      const reused =
+        !row.request_hash.equals(requestHash) || (s.bodyHash && row.body_hash && !row.body_hash.equals(s.bodyHash));
       if (reused) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (row.status === null || !row.response || !row.body_hash) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
       // An upload is read (to compare it) only when there is an answer to give.
-      if (upload && !row.body_hash.equals(await hashUpload(request, s.keys.mac))) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      if (upload && !row.body_hash.equals(await hashUpload(request, s.keys.mac)))
+        throw new AppError('IDEMPOTENCY_KEY_REUSED');
       const answer = open(s.keys.enc, row.response, bound(row.method, row.route, row.status));
       reply.code(row.status).headers(answer.headers).header('idempotent-replayed', 'true');
       return reply.send(answer.body.length ? answer.body : undefined);
@@ -224,5 +238,9 @@ export function documentIdempotencyKey<T extends { paths?: object; components?: 
     );
   }
   const components = (doc.components ?? {}) as { parameters?: Record<string, unknown> };
-  return { ...doc, paths, components: { ...components, parameters: { ...components.parameters, IdempotencyKey: parameter } } };
+  return {
+    ...doc,
+    paths,
+    components: { ...components, parameters: { ...components.parameters, IdempotencyKey: parameter } },
+  };
 }

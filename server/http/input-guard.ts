@@ -30,7 +30,9 @@ export function guardInput(input: unknown): z.core.$ZodIssue | null {
     }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) return issue(path, 'validation.tooDeep');
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
     for (const [key, v] of entries) {
       if (typeof key === 'string' && badText(key)) return issue(path, 'validation.badKey');
       stack.push({ value: v, path: [...path, key] });

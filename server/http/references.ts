@@ -29,20 +29,35 @@ export function referenceRefused(field: string): AppError {
 
 /** Throws referenceRefused for the first id of `checks` that may not be named in a write about the owner unit (its
  * id, or an SQL expression of it). */
-export async function assertReferences(q: Q, c: ReferenceCaller, ownerUnit: string | RawBuilder<string | null>, checks: readonly ReferenceCheck[]): Promise<void> {
+export async function assertReferences(
+  q: Q,
+  c: ReferenceCaller,
+  ownerUnit: string | RawBuilder<string | null>,
+  checks: readonly ReferenceCheck[],
+): Promise<void> {
   if (!checks.length) return;
   const refused = await repo.firstRefused(q, c, ownerUnit, checks);
   if (refused) throw referenceRefused(refused);
 }
 
 /** The ids of `ids` that may be named under `rule` in a write about `ownerUnitId` (a copy keeps only those). */
-export async function allowedReferences(q: Q, c: ReferenceCaller, ownerUnitId: string, rule: ReferenceRule, ids: readonly string[]): Promise<Set<string>> {
+export async function allowedReferences(
+  q: Q,
+  c: ReferenceCaller,
+  ownerUnitId: string,
+  rule: ReferenceRule,
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
   return new Set(await repo.namableIds(q, c, ownerUnitId, rule, ids));
 }
 
 /** The checks of a list's items, in order, each naming its field: `attendees.2.personId`. */
-export function itemChecks<T>(list: string, items: readonly T[], fields: readonly (readonly [key: string, rule: ReferenceRule, id: (item: T) => string | null | undefined])[]): ReferenceCheck[] {
+export function itemChecks<T>(
+  list: string,
+  items: readonly T[],
+  fields: readonly (readonly [key: string, rule: ReferenceRule, id: (item: T) => string | null | undefined])[],
+): ReferenceCheck[] {
   return items.flatMap((item, i) =>
     fields.flatMap(([key, rule, id]) => {
       const v = id(item);

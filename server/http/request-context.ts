@@ -15,12 +15,19 @@ export type RequestContext<Caller> = {
 };
 
 /** The part of a RequestContext every feature builds the same way; UNAUTHENTICATED without a signed-in account. */
-export function requestBasics(app: Pick<AppContext, 'db' | 'clock'>, request: FastifyRequest): Omit<RequestContext<never>, 'caller'> {
+export function requestBasics(
+  app: Pick<AppContext, 'db' | 'clock'>,
+  request: FastifyRequest,
+): Omit<RequestContext<never>, 'caller'> {
   return { app, actor: actorOf(request), lang: pickLang(request.headers['accept-language']) };
 }
 
 /** A RequestContext with the feature's caller, built by `callerOf` once the basics are known. */
-export async function requestContext<Caller>(app: Pick<AppContext, 'db' | 'clock'>, request: FastifyRequest, callerOf: (request: FastifyRequest) => Promise<Caller>): Promise<RequestContext<Caller>> {
+export async function requestContext<Caller>(
+  app: Pick<AppContext, 'db' | 'clock'>,
+  request: FastifyRequest,
+  callerOf: (request: FastifyRequest) => Promise<Caller>,
+): Promise<RequestContext<Caller>> {
   const basics = requestBasics(app, request);
   return { ...basics, caller: await callerOf(request) };
 }

@@ -8,7 +8,13 @@ export const text = (max: number) =>
   z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'validation.required').max(max).refine((s) => !CONTROL.test(s), 'validation.controlChars'));
+    .pipe(
+      z
+        .string()
+        .min(1, 'validation.required')
+        .max(max)
+        .refine((s) => !CONTROL.test(s), 'validation.controlChars'),
+    );
 
 export const username = z
   .string()
@@ -55,7 +61,10 @@ export const DATE_MAX = '2100-12-31';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'validation.date')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s),
+    'validation.date',
+  )
   .refine((s) => s >= DATE_MIN && s <= DATE_MAX, 'validation.dateRange')
   .describe(`A date, YYYY-MM-DD, from ${DATE_MIN} to ${DATE_MAX}`);
 
@@ -76,7 +85,20 @@ export const okResponse = z.object({ ok: z.literal(true) });
 /** The kinds of record a request names by id. Every id field of a request schema is a `ref` of its kind, so the
  * generated tests know what each names (test/references.test.ts gives each field another unit's record of its kind;
  * an unmarked id field fails them). */
-export const REF_KINDS = ['account', 'body', 'briefing', 'conclusion', 'cooperator', 'file', 'person', 'programme', 'task', 'taskGroup', 'unit', 'village'] as const;
+export const REF_KINDS = [
+  'account',
+  'body',
+  'briefing',
+  'conclusion',
+  'cooperator',
+  'file',
+  'person',
+  'programme',
+  'task',
+  'taskGroup',
+  'unit',
+  'village',
+] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 
 /** An id naming a record of `kind` (x-khoi-ref in the OpenAPI document). */

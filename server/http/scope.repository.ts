@@ -4,7 +4,13 @@ import type { Trx } from '../db/tx.ts';
 import { inForce } from '../db/validity.ts';
 
 /** Whether the account holds, on `today`, a role with `permission` on a unit whose subtree that day contains `unitId`. */
-export async function holdsPermissionOver(q: Database | Trx, accountId: string, permission: string, unitId: string, today: string): Promise<boolean> {
+export async function holdsPermissionOver(
+  q: Database | Trx,
+  accountId: string,
+  permission: string,
+  unitId: string,
+  today: string,
+): Promise<boolean> {
   const row = await q
     .selectFrom('role_assignments as ra')
     .innerJoin('roles as r', 'r.code', 'ra.role')

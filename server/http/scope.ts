@@ -19,7 +19,8 @@ export type UnitScope = {
 export function unitScopeOf(identity: Identity, today: string): UnitScope {
   const admin = identity.me.isAdmin;
   return {
-    canManageVillagesOf: async (q, communeId) => admin || holdsPermissionOver(q, identity.me.id, 'units.manage_villages', communeId, today),
+    canManageVillagesOf: async (q, communeId) =>
+      admin || holdsPermissionOver(q, identity.me.id, 'units.manage_villages', communeId, today),
     canAdministerCatalogue: () => admin,
   };
 }

@@ -5,10 +5,16 @@ import { attachment, XLSX_TYPE } from '../documents/admin-docx.ts';
 export type XlsxColumn<T> = { header: string; width?: number; value: (row: T) => string | number | boolean | null };
 
 /** A list page's rows as an Excel sheet: a title row, a bold frozen header with a filter, and the rows. */
-export async function xlsxTable<T>(title: string, columns: readonly XlsxColumn<T>[], rows: readonly T[]): Promise<Buffer> {
+export async function xlsxTable<T>(
+  title: string,
+  columns: readonly XlsxColumn<T>[],
+  rows: readonly T[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Khối';
-  const ws = wb.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = columns.map((c) => ({ width: c.width ?? 20 }));
   ws.addRow([title]).font = { bold: true, size: 13 };
   ws.mergeCells(1, 1, 1, columns.length);
@@ -25,7 +31,11 @@ export async function xlsxTable<T>(title: string, columns: readonly XlsxColumn<T
 }
 
 export function sendXlsx(reply: FastifyReply, filename: string, data: Buffer) {
-  return reply.type(XLSX_TYPE).header('content-disposition', attachment(filename)).header('cache-control', 'no-store').send(data);
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', attachment(filename))
+    .header('cache-control', 'no-store')
+    .send(data);
 }
 
 /** dd/mm/yyyy for a 'YYYY-MM-DD' date. */

@@ -20,7 +20,10 @@ export function pickLang(header: string | undefined): Lang {
 }
 
 /** Numbers in messages as each language writes them: 20.000 and 12,5 in Vietnamese, 20,000 in English. */
-const numberFormats: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 
 /** Looks up a dotted key ("errors.NOT_FOUND") and fills {{name}} placeholders. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

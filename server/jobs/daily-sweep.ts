@@ -6,14 +6,24 @@ import { createDueOccurrences } from '../features/work/index.ts';
 import { erasePersonalData, type ErasureResult } from '../features/retention/index.ts';
 import { purgeExpiredKeys } from '../http/idempotency.ts';
 
-export type DailySweepResult = { day: string; occurrences: number; reminders: SweepResult | null; erased: ErasureResult; idempotencyKeys: number; errors: string[] };
+export type DailySweepResult = {
+  day: string;
+  occurrences: number;
+  reminders: SweepResult | null;
+  erased: ErasureResult;
+  idempotencyKeys: number;
+  errors: string[];
+};
 
 /**
  * The daily job: the next occurrences of recurring tasks (so they are reminded of too), then the reminder sweep
  * and its delivery, then the erasure of personal data past its retention period and of idempotency keys past their 24 hours. Each part is idempotent for the day; a part that fails does not stop the next, and the job
  * fails afterwards (pg-boss retries it) — including when some e-mails could not be sent, so they go out on retry.
  */
-export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels: readonly NotificationChannel[]): Promise<DailySweepResult> {
+export async function dailySweep(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  channels: readonly NotificationChannel[],
+): Promise<DailySweepResult> {
   const day = localDate(ctx.clock.now());
   const result: DailySweepResult = { day, occurrences: 0, reminders: null, erased: [], idempotencyKeys: 0, errors: [] };
   try {
@@ -23,7 +33,8 @@ export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels
   }
   try {
     result.reminders = await runReminderSweep(ctx, { channels });
-    for (const d of result.reminders.delivery) for (const f of d.failed) result.errors.push(`${d.channel} to account ${f.accountId}: ${f.error}`);
+    for (const d of result.reminders.delivery)
+      for (const f of d.failed) result.errors.push(`${d.channel} to account ${f.accountId}: ${f.error}`);
   } catch (err) {
     result.errors.push(`reminders: ${(err as Error).message}`);
   }
@@ -43,9 +54,19 @@ export async function dailySweep(ctx: Pick<AppContext, 'db' | 'clock'>, channels
 /** One line for the server log. */
 export function describeSweep(r: DailySweepResult): string {
   const rem = r.reminders;
-  const written = rem ? `${rem.inserted.due_soon} due soon, ${rem.inserted.overdue} overdue, ${rem.inserted.to_accept} to accept, ${rem.inserted.digest} digests` : 'failed';
-  const sent = rem?.delivery.map((d) => `${d.channel}: ${d.notifications} to ${d.accounts} account(s)${d.failed.length ? `, ${d.failed.length} failed` : ''}`).join('; ');
-  const erased = r.erased.filter((e) => e.records).map((e) => `${e.kind} ${e.records}`).join(', ');
+  const written = rem
+    ? `${rem.inserted.due_soon} due soon, ${rem.inserted.overdue} overdue, ${rem.inserted.to_accept} to accept, ${rem.inserted.digest} digests`
+    : 'failed';
+  const sent = rem?.delivery
+    .map(
+      (d) =>
+        `${d.channel}: ${d.notifications} to ${d.accounts} account(s)${d.failed.length ? `, ${d.failed.length} failed` : ''}`,
+    )
+    .join('; ');
+  const erased = r.erased
+    .filter((e) => e.records)
+    .map((e) => `${e.kind} ${e.records}`)
+    .join(', ');
   const keys = r.idempotencyKeys ? `; ${r.idempotencyKeys} expired idempotency key(s) deleted` : '';
   return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${erased ? `; personal data erased: ${erased}` : ''}${keys}.`;
 }

@@ -26,11 +26,26 @@ describe('the job runner (pg-boss on the test database)', () => {
 
   /** A runner as `serve` starts it, but without pg-boss's clock (so the real time of day sends nothing). */
   async function start(opts: Partial<RunnerOptions> = {}): Promise<JobRunner> {
-    const r = await startJobs(t().ctx, t().db.url, { log: (m) => logs.push(m), channels: [], timers: false, catchUp: false, work: false, ...opts });
+    const r = await startJobs(t().ctx, t().db.url, {
+      log: (m) => logs.push(m),
+      channels: [],
+      timers: false,
+      catchUp: false,
+      work: false,
+      ...opts,
+    });
     running.push(r);
     return r;
   }
-  const notificationCount = async () => Number((await t().ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const notificationCount = async () =>
+    Number(
+      (
+        await t()
+          .ctx.db.selectFrom('notifications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('keeps one daily schedule at 07:00 Asia/Ho_Chi_Minh in the database, across restarts and servers', async () => {
     const a = await start();
@@ -39,17 +54,26 @@ describe('the job runner (pg-boss on the test database)', () => {
     const [b, c] = [await start(), await start()];
     expect(b.boss).not.toBe(c.boss);
     const schedules = await b.boss.getSchedules();
-    expect(schedules.map((x) => ({ name: x.name, cron: x.cron, tz: (x as { timezone?: string }).timezone }))).toEqual([{ name: DAILY_SWEEP, cron: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' }]);
+    expect(schedules.map((x) => ({ name: x.name, cron: x.cron, tz: (x as { timezone?: string }).timezone }))).toEqual([
+      { name: DAILY_SWEEP, cron: '0 7 * * *', tz: 'Asia/Ho_Chi_Minh' },
+    ]);
     expect(cronOf('18:30')).toBe('30 18 * * *');
     // pg-boss's tables live in their own schema, which Khối's backup leaves out.
-    const schemas = await sql<{ n: string }>`select nspname as n from pg_namespace where nspname = ${JOBS_SCHEMA}`.execute(t().ctx.db);
+    const schemas = await sql<{
+      n: string;
+    }>`select nspname as n from pg_namespace where nspname = ${JOBS_SCHEMA}`.execute(t().ctx.db);
     expect(schemas.rows).toHaveLength(1);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-jobs-backup-'));
     try {
       const manifest = await backup(t().db.url, path.join(dir, 'b.backup'));
       const names = manifest.tables.map((x) => x.name);
       expect(names).toContain('notifications');
-      expect(names.filter((n) => ['job', 'queue', 'schedule', 'archive', 'version', 'subscription'].includes(n) || /^j[0-9a-f]{56}$/.test(n))).toEqual([]);
+      expect(
+        names.filter(
+          (n) =>
+            ['job', 'queue', 'schedule', 'archive', 'version', 'subscription'].includes(n) || /^j[0-9a-f]{56}$/.test(n),
+        ),
+      ).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -71,7 +95,12 @@ describe('the job runner (pg-boss on the test database)', () => {
     expect((await boss.getJobById(DAILY_SWEEP, id!))!.state).toBe('completed');
     expect(await notificationCount()).toBe(before + 5);
     // Delivered twice (a retry, a second server): nothing more is written.
-    expect((await dailySweep(t().ctx, [])).reminders!.inserted).toEqual({ due_soon: 0, overdue: 0, to_accept: 0, digest: 0 });
+    expect((await dailySweep(t().ctx, [])).reminders!.inserted).toEqual({
+      due_soon: 0,
+      overdue: 0,
+      to_accept: 0,
+      digest: 0,
+    });
   });
 
   it('two servers working the queue run one job once', async () => {
@@ -91,9 +120,15 @@ describe('the job runner (pg-boss on the test database)', () => {
     await b.stop();
     running.length = 0;
     expect(runs).toHaveLength(1);
-    const state = await sql<{ state: string }>`select state::text from pgboss.job where id = ${id}::uuid union all select state::text from pgboss.archive where id = ${id}::uuid`.execute(t().ctx.db);
+    const state = await sql<{
+      state: string;
+    }>`select state::text from pgboss.job where id = ${id}::uuid union all select state::text from pgboss.archive where id = ${id}::uuid`.execute(
+      t().ctx.db,
+    );
     expect(state.rows.map((r) => r.state)).toEqual(['completed']);
-    expect(logs.some((l) => l.startsWith('Daily sweep 2026-03-02: 0 recurring task(s) created; reminders: 0 due soon'))).toBe(true);
+    expect(
+      logs.some((l) => l.startsWith('Daily sweep 2026-03-02: 0 recurring task(s) created; reminders: 0 due soon')),
+    ).toBe(true);
   });
 
   it('on start after the reminder time, queues one catch-up sweep for the day, however many times it starts', async () => {
@@ -120,8 +155,14 @@ describe('the job runner (pg-boss on the test database)', () => {
     expect(() => parseEnv({ KHOI_JOBS: 'tat' })).toThrow(/KHOI_JOBS/);
     expect(() => parseEnv({ KHOI_REMINDER_TIME: '7h' })).toThrow(/KHOI_REMINDER_TIME/);
     expect(() => parseEnv({ KHOI_SMTP_URL: 'smtp://mail.mongcai.vn:587' })).toThrow(/KHOI_MAIL_FROM/);
-    expect(() => parseEnv({ KHOI_SMTP_URL: 'mail.mongcai.vn', KHOI_MAIL_FROM: 'khoi@mongcai.vn' })).toThrow(/KHOI_SMTP_URL/);
-    const env = parseEnv({ KHOI_SMTP_URL: 'smtps://khoi:mk@mail.mongcai.vn:465', KHOI_MAIL_FROM: 'Khối <khoi@mongcai.vn>', KHOI_PUBLIC_URL: 'https://khoi.mongcai.vn/' });
+    expect(() => parseEnv({ KHOI_SMTP_URL: 'mail.mongcai.vn', KHOI_MAIL_FROM: 'khoi@mongcai.vn' })).toThrow(
+      /KHOI_SMTP_URL/,
+    );
+    const env = parseEnv({
+      KHOI_SMTP_URL: 'smtps://khoi:mk@mail.mongcai.vn:465',
+      KHOI_MAIL_FROM: 'Khối <khoi@mongcai.vn>',
+      KHOI_PUBLIC_URL: 'https://khoi.mongcai.vn/',
+    });
     expect([env.KHOI_MAIL_FROM, env.KHOI_PUBLIC_URL]).toEqual(['Khối <khoi@mongcai.vn>', 'https://khoi.mongcai.vn']);
     expect(s.tasks.soon).toBeTruthy();
   });

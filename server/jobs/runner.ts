@@ -41,7 +41,12 @@ export function cronOf(time: string): string {
 
 /** Minutes after midnight of an instant, in Asia/Ho_Chi_Minh. */
 function localMinutes(d: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
@@ -68,7 +73,14 @@ export async function startJobs(ctx: AppContext, url: string, opts: RunnerOption
   boss.on('error', (err) => opts.log(`Jobs: ${err.message}`));
   await boss.start();
   try {
-    await boss.createQueue(DAILY_SWEEP, { name: DAILY_SWEEP, policy: 'singleton', retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 });
+    await boss.createQueue(DAILY_SWEEP, {
+      name: DAILY_SWEEP,
+      policy: 'singleton',
+      retryLimit: 3,
+      retryDelay: 300,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    });
     await boss.schedule(DAILY_SWEEP, cronOf(ctx.env.KHOI_REMINDER_TIME), {}, { tz: TIME_ZONE });
     if (opts.work ?? true) {
       await boss.work(DAILY_SWEEP, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 10 }, async (jobs) => {
@@ -77,7 +89,8 @@ export async function startJobs(ctx: AppContext, url: string, opts: RunnerOption
           opts.log(describeSweep(result));
           opts.onSweep?.(result);
           // Failing the job makes pg-boss retry it later (the sweep is idempotent for the day).
-          if (result.errors.length) throw new Error(`Daily sweep ${result.day} incomplete: ${result.errors.join('; ')}`);
+          if (result.errors.length)
+            throw new Error(`Daily sweep ${result.day} incomplete: ${result.errors.join('; ')}`);
         }
       });
     }
@@ -85,7 +98,11 @@ export async function startJobs(ctx: AppContext, url: string, opts: RunnerOption
     const [h, m] = ctx.env.KHOI_REMINDER_TIME.split(':').map(Number);
     if ((opts.catchUp ?? true) && localMinutes(now) >= h! * 60 + m!) {
       // Several servers starting the same day queue it once (same key, same 24 h slot); a second run would write nothing anyway.
-      await boss.send(DAILY_SWEEP, { catchUp: true }, { singletonKey: `catch-up-${localDate(now)}`, singletonSeconds: 86_400 });
+      await boss.send(
+        DAILY_SWEEP,
+        { catchUp: true },
+        { singletonKey: `catch-up-${localDate(now)}`, singletonSeconds: 86_400 },
+      );
     }
   } catch (err) {
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -25,7 +25,11 @@ function area(ref: string): { right: number; bottom: number; cells: number } | n
   const r1 = Number(m[2]);
   const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
-  return { right: Math.max(c1, c2), bottom: Math.max(r1, r2), cells: (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1) };
+  return {
+    right: Math.max(c1, c2),
+    bottom: Math.max(r1, r2),
+    cells: (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1),
+  };
 }
 
 const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|dataValidation|col)(?=[\s/>])([^>]*)>/g;

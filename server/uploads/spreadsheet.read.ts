@@ -1,7 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { BrokenArchive, checkArchive, openArchive } from './archive.check.ts';
 import { AppError } from '../http/errors.ts';
-import { LimitExceeded, MAX_WAITING_PARSES, PARALLEL_PARSES, UPLOAD_LIMITS, type LimitName, type UploadLimits } from './upload.limits.ts';
+import {
+  LimitExceeded,
+  MAX_WAITING_PARSES,
+  PARALLEL_PARSES,
+  UPLOAD_LIMITS,
+  type LimitName,
+  type UploadLimits,
+} from './upload.limits.ts';
 import type { Cell, Sheet, Spreadsheet, WorkerJob, WorkerMessage } from './spreadsheet.types.ts';
 
 export type { Cell, Sheet, Spreadsheet } from './spreadsheet.types.ts';
@@ -20,7 +27,12 @@ export type ReadOptions = {
 /** The refusal of a file over one limit: 413 UPLOAD_TOO_COMPLEX, the limit's name and value in `limit`. */
 function tooComplex(name: LimitName, max: number): AppError {
   const mb = Math.round((max / 1024 / 1024) * 10) / 10;
-  return new AppError('UPLOAD_TOO_COMPLEX', { field: 'file', limit: { name, max }, params: { max, mb }, issues: [{ field: 'file', message: `uploadLimits.${name}` }] });
+  return new AppError('UPLOAD_TOO_COMPLEX', {
+    field: 'file',
+    limit: { name, max },
+    params: { max, mb },
+    issues: [{ field: 'file', message: `uploadLimits.${name}` }],
+  });
 }
 
 /** The refusal of a file that is not a readable spreadsheet (400, the importer's message). */
@@ -58,13 +70,22 @@ async function turn(): Promise<() => void> {
 const WORKER = new URL('./spreadsheet.worker-entry.mjs', import.meta.url);
 
 /** Parses in a worker thread with a memory ceiling and a deadline; the main thread only receives rows in batches. */
-async function parseInWorker(kind: 'xlsx' | 'csv', data: Buffer, limits: UploadLimits, unreadableKey: string): Promise<Spreadsheet> {
+async function parseInWorker(
+  kind: 'xlsx' | 'csv',
+  data: Buffer,
+  limits: UploadLimits,
+  unreadableKey: string,
+): Promise<Spreadsheet> {
   const release = await turn();
   try {
     return await new Promise<Spreadsheet>((resolve, reject) => {
       const copy = new Uint8Array(data);
       const job: WorkerJob = { kind, data: copy, limits };
-      const worker = new Worker(WORKER, { workerData: job, transferList: [copy.buffer], resourceLimits: { maxOldGenerationSizeMb: limits.parseMemoryMb } });
+      const worker = new Worker(WORKER, {
+        workerData: job,
+        transferList: [copy.buffer],
+        resourceLimits: { maxOldGenerationSizeMb: limits.parseMemoryMb },
+      });
       const sheets: Sheet[] = [];
       let settled = false;
       const finish = (fn: () => void) => {
@@ -74,7 +95,10 @@ async function parseInWorker(kind: 'xlsx' | 'csv', data: Buffer, limits: UploadL
         void worker.terminate();
         fn();
       };
-      const deadline = setTimeout(() => finish(() => reject(tooComplex('parseSeconds', limits.parseSeconds))), limits.parseSeconds * 1000);
+      const deadline = setTimeout(
+        () => finish(() => reject(tooComplex('parseSeconds', limits.parseSeconds))),
+        limits.parseSeconds * 1000,
+      );
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'sheet') sheets.push({ name: m.name, rows: [] });
         else if (m.type === 'rows') {
@@ -84,8 +108,14 @@ async function parseInWorker(kind: 'xlsx' | 'csv', data: Buffer, limits: UploadL
         else if (m.type === 'refused') finish(() => reject(tooComplex(m.name, m.max)));
         else finish(() => reject(unreadable(unreadableKey)));
       });
-      worker.on('error', (err: Error & { code?: string }) => finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('parseMemoryMb', limits.parseMemoryMb) : err)));
-      worker.on('exit', (code) => finish(() => reject(new Error(`spreadsheet worker stopped (exit code ${code}) without an answer`))));
+      worker.on('error', (err: Error & { code?: string }) =>
+        finish(() =>
+          reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('parseMemoryMb', limits.parseMemoryMb) : err),
+        ),
+      );
+      worker.on('exit', (code) =>
+        finish(() => reject(new Error(`spreadsheet worker stopped (exit code ${code}) without an answer`))),
+      );
     });
   } finally {
     release();

@@ -28,7 +28,13 @@ async function readCsv(data: Buffer, limits: UploadLimits) {
   const nl = text.indexOf('\n');
   const delimiter = (nl < 0 ? text : text.slice(0, nl)).includes(';') ? ';' : ',';
   // Parsing stops one record past the limit: a longer file costs no more than one at the limit.
-  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, to: limits.rows + 1 });
+  const records = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    trim: true,
+    to: limits.rows + 1,
+  });
   if (records.length > limits.rows) throw new LimitExceeded('rows', limits.rows);
   let cells = 0;
   for (const r of records) {
@@ -37,7 +43,8 @@ async function readCsv(data: Buffer, limits: UploadLimits) {
   }
   if (cells > limits.cells) throw new LimitExceeded('cells', limits.cells);
   post({ type: 'sheet', name: '' });
-  for (let i = 0; i < records.length; i += ROWS_PER_MESSAGE) post({ type: 'rows', rows: records.slice(i, i + ROWS_PER_MESSAGE) });
+  for (let i = 0; i < records.length; i += ROWS_PER_MESSAGE)
+    post({ type: 'rows', rows: records.slice(i, i + ROWS_PER_MESSAGE) });
   post({ type: 'done', encoding });
 }
 
@@ -58,9 +65,14 @@ function plain(v: ExcelJS.CellValue | undefined): Cell {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === 'string') return v.normalize('NFC');
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('').normalize('NFC');
+  if ('richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .normalize('NFC');
   if ('error' in v) return null;
-  if ('formula' in v || 'sharedFormula' in v || 'result' in v) return plain((v as { result?: ExcelJS.CellValue }).result);
+  if ('formula' in v || 'sharedFormula' in v || 'result' in v)
+    return plain((v as { result?: ExcelJS.CellValue }).result);
   if ('text' in v) return plain(v.text);
   return null;
 }

@@ -87,13 +87,22 @@ export function xlsxParts(sheet: { rows: string; after?: string; definedNames?: 
       name: '[Content_Types].xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     },
-    { name: '_rels/.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
     {
       name: 'xl/workbook.xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${DOC}"><sheets><sheet name="Trang 1" sheetId="1" r:id="rId1"/></sheets>${sheet.definedNames ? `<definedNames>${sheet.definedNames}</definedNames>` : ''}</workbook>`,
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
-    { name: 'xl/worksheets/sheet1.xml', data: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheet.rows}</sheetData>${sheet.after ?? ''}</worksheet>` },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheet.rows}</sheetData>${sheet.after ?? ''}</worksheet>`,
+    },
   ];
 }
 
@@ -105,11 +114,16 @@ export function columnLetters(n: number): string {
 }
 
 /** sheetData rows of inline-string cells: `rows` rows of `columns` cells each. */
-export function sheetRows(rows: number, columns: number, text = (r: number, c: number) => `${columnLetters(c)}${r}`): string {
+export function sheetRows(
+  rows: number,
+  columns: number,
+  text = (r: number, c: number) => `${columnLetters(c)}${r}`,
+): string {
   const out: string[] = [];
   for (let r = 1; r <= rows; r++) {
     let cells = '';
-    for (let c = 1; c <= columns; c++) cells += `<c r="${columnLetters(c)}${r}" t="inlineStr"><is><t>${text(r, c)}</t></is></c>`;
+    for (let c = 1; c <= columns; c++)
+      cells += `<c r="${columnLetters(c)}${r}" t="inlineStr"><is><t>${text(r, c)}</t></is></c>`;
     out.push(`<row r="${r}">${cells}</row>`);
   }
   return out.join('');

@@ -17,7 +17,6 @@ async function pickOption(page: Page, selectLabel: string, option: string) {
   await chooseOption(page, page.getByRole('combobox', { name: selectLabel, exact: true }), option);
 }
 
-
 describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
   const harness = useBrowserHarness();
 
@@ -67,7 +66,10 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await expect.poll(() => rows.first().textContent()).toContain('Sửa');
     await expect.poll(() => rows.first().textContent()).toContain('Vũ Quản Trị');
-    await rows.first().getByRole('button', { name: /Mở rộng|Expand/ }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /Mở rộng|Expand/ })
+      .click();
     const change = page.locator('.audit-changes .ant-table-row').filter({ hasText: 'display_name' });
     await expect.poll(() => change.count()).toBe(1);
     await expect.poll(() => change.locator('.audit-before').textContent()).toBe('Đào Văn Bản');
@@ -75,20 +77,33 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     // The filters stay in the address: a reload shows the same line.
     await page.reload();
     await expect.poll(() => rows.count()).toBe(1);
-    await rows.first().getByRole('button', { name: /Mở rộng|Expand/ }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /Mở rộng|Expand/ })
+      .click();
     await expect.poll(() => change.count()).toBe(1);
     await settled(page);
     await screenshot(page, 'nhat-ky');
   }, 240_000);
 
-  it('on a person\'s card an admin sees its change history and sets a photo, shrunk in the browser, then removes it', async () => {
+  it("on a person's card an admin sees its change history and sets a photo, shrunk in the browser, then removes it", async () => {
     const { ctx, app, newPage } = harness();
     const admin = await buildAccount(ctx, { isAdmin: true });
     const session = await signIn(app, admin.username, PASSWORD);
-    const created = await call(app, { method: 'POST', url: '/api/people', session, body: { fullName: 'Hoàng Thị Ảnh' } });
+    const created = await call(app, {
+      method: 'POST',
+      url: '/api/people',
+      session,
+      body: { fullName: 'Hoàng Thị Ảnh' },
+    });
     expect(created.statusCode).toBe(201);
     const person = created.json<{ id: string; version: number }>();
-    await call(app, { method: 'PATCH', url: `/api/people/${person.id}`, session, body: { version: person.version, fullName: 'Hoàng Thị Ánh' } });
+    await call(app, {
+      method: 'PATCH',
+      url: `/api/people/${person.id}`,
+      session,
+      body: { version: person.version, fullName: 'Hoàng Thị Ánh' },
+    });
 
     const page = await newPage({ width: 1366, height: 900 });
     await signInForm(page, admin.username, PASSWORD);
@@ -114,14 +129,20 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
       c.fillRect(0, 0, 1600, 1000);
       return canvas.toDataURL('image/png').split(',')[1]!;
     });
-    await page.locator('.person-photo input[type=file]').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await page
+      .locator('.person-photo input[type=file]')
+      .setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
     await expect.poll(() => page.getByText('Đã lưu ảnh của "Hoàng Thị Ánh".').isVisible()).toBe(true);
     const img = page.locator('.person-photo-img');
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(800);
 
     // A file of another kind is refused beside the button.
-    await page.locator('.person-photo input[type=file]').setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải ảnh') });
-    await expect.poll(() => page.locator('.person-photo-error').textContent()).toContain('Chỉ nhận ảnh JPG, PNG hoặc WebP.');
+    await page
+      .locator('.person-photo input[type=file]')
+      .setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải ảnh') });
+    await expect
+      .poll(() => page.locator('.person-photo-error').textContent())
+      .toContain('Chỉ nhận ảnh JPG, PNG hoặc WebP.');
 
     await page.locator('.person-photo').getByRole('button', { name: 'Xóa ảnh' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Xóa ảnh' }).click();
@@ -141,9 +162,21 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     const period = page.getByLabel('Thời hạn lưu giữ: Thông tin cá nhân của cán bộ đã xóa khỏi danh mục');
     await expect.poll(() => period.inputValue()).toBe('24');
     await period.fill('60');
-    await page.getByRole('row').filter({ hasText: 'Thông tin cá nhân của cán bộ đã xóa khỏi danh mục' }).getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(() => page.getByText('Đã lưu thời hạn cho «Thông tin cá nhân của cán bộ đã xóa khỏi danh mục».').isVisible()).toBe(true);
-    const rule = await ctx.db.selectFrom('retention_rules').select('months').where('kind', '=', 'deleted_person').executeTakeFirstOrThrow();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Thông tin cá nhân của cán bộ đã xóa khỏi danh mục' })
+      .getByRole('button', { name: 'Lưu' })
+      .click();
+    await expect
+      .poll(() =>
+        page.getByText('Đã lưu thời hạn cho «Thông tin cá nhân của cán bộ đã xóa khỏi danh mục».').isVisible(),
+      )
+      .toBe(true);
+    const rule = await ctx.db
+      .selectFrom('retention_rules')
+      .select('months')
+      .where('kind', '=', 'deleted_person')
+      .executeTakeFirstOrThrow();
     expect(rule.months).toBe(60);
     await settled(page);
     await screenshot(page, 'luu-giu-du-lieu');

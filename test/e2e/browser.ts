@@ -11,7 +11,9 @@ export const CHROMIUM = process.env.KHOI_CHROMIUM ?? '/usr/bin/chromium';
  * where a missing browser is a failure (CI installs it). */
 export const browserAvailable = fs.existsSync(CHROMIUM) || process.env.CI === 'true';
 if (!browserAvailable) {
-  console.warn(`[khoi tests] SKIPPED: browser journeys — ${CHROMIUM} not found (apt-get install chromium to run them).`);
+  console.warn(
+    `[khoi tests] SKIPPED: browser journeys — ${CHROMIUM} not found (apt-get install chromium to run them).`,
+  );
 }
 
 export const SCREENSHOTS = path.resolve('docs/images');
@@ -19,7 +21,11 @@ export const SCREENSHOTS = path.resolve('docs/images');
  * files as they were. */
 const TAKE_SCREENSHOTS = process.env.KHOI_DOCS_SCREENSHOTS === '1';
 
-export type BrowserHarness = TestApp & { browser: Browser; baseUrl: string; newPage: (opts?: { width?: number; height?: number; lang?: string }) => Promise<Page> };
+export type BrowserHarness = TestApp & {
+  browser: Browser;
+  baseUrl: string;
+  newPage: (opts?: { width?: number; height?: number; lang?: string }) => Promise<Page>;
+};
 
 /** The real app on its own database, listening on a free loopback port, and a headless Chromium. */
 /** `start`: the server clock's start (default the test clock's); the browser's own clock is the real one. */
@@ -31,7 +37,16 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
@@ -49,7 +64,8 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
       // KHOI_E2E_CPU_SLOWDOWN=8 runs the page as on a machine eight times slower: a journey that only passes on a
       // fast machine (a click before the next page has rendered) fails here too.
       const slowdown = Number(process.env.KHOI_E2E_CPU_SLOWDOWN ?? 1);
-      if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      if (slowdown > 1)
+        await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
       return page;
     },
   };
@@ -59,7 +75,10 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
  * that fails leaves its records behind (an account it made, half a programme), and CI runs a failed journey once
  * more: so after a failure the next journey, or that run again, starts on a new harness and database, as the first
  * run did. `start` is read each time a harness starts (the server clock's start). */
-export function useBrowserHarness(setup: (h: BrowserHarness) => Promise<unknown> = () => Promise.resolve(undefined), opts: { start?: () => string; timeout?: number } = {}): () => BrowserHarness {
+export function useBrowserHarness(
+  setup: (h: BrowserHarness) => Promise<unknown> = () => Promise.resolve(undefined),
+  opts: { start?: () => string; timeout?: number } = {},
+): () => BrowserHarness {
   let h: BrowserHarness | null = null;
   let failed = false;
   const timeout = opts.timeout ?? 300_000;
@@ -105,7 +124,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function settled(page: Page): Promise<void> {
   const { expect } = await import('vitest');
   await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity && a.playState === 'running' && !((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave')).length))
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document
+            .getAnimations()
+            .filter(
+              (a) =>
+                a.effect?.getTiming().iterations !== Infinity &&
+                a.playState === 'running' &&
+                !((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList.contains('ant-wave'),
+            ).length,
+      ),
+    )
     .toBe(0);
 }
 
@@ -116,7 +147,10 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   const { expect } = await import('vitest');
   const item = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
   // The select shows its value as the title of its content, beside the search input (antd 6).
-  const shown = () => field.evaluate((input) => input.closest('.ant-select')?.querySelector('.ant-select-content')?.getAttribute('title') ?? null);
+  const shown = () =>
+    field.evaluate(
+      (input) => input.closest('.ant-select')?.querySelector('.ant-select-content')?.getAttribute('title') ?? null,
+    );
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await item.first().isVisible())) await field.click({ timeout: 5000 });
@@ -134,7 +168,12 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
  * the menu and do nothing (the CI run of 2026-12-03 signed out that way: the page stayed put for 20 s). So the menu is
  * let settle before the click, and a pick after which the menu has closed without `done` is made again, at most
  * twice. Only for items that may be picked twice (a language, signing out). */
-export async function chooseInMenu(page: Page, trigger: Locator, name: string, done: () => boolean | Promise<boolean>): Promise<void> {
+export async function chooseInMenu(
+  page: Page,
+  trigger: Locator,
+  name: string,
+  done: () => boolean | Promise<boolean>,
+): Promise<void> {
   const { expect } = await import('vitest');
   const item = page.getByRole('menuitem', { name, exact: true });
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -147,7 +186,16 @@ export async function chooseInMenu(page: Page, trigger: Locator, name: string, d
     await item.click();
     // The last pick gets the whole poll time of the run; the ones before it five seconds each.
     if (attempt === 3) await expect.poll(done).toBe(true);
-    else if (await expect.poll(done, { timeout: 5000 }).toBe(true).then(() => true, () => false)) return;
+    else if (
+      await expect
+        .poll(done, { timeout: 5000 })
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
   }
 }
 

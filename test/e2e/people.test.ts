@@ -34,7 +34,9 @@ async function setPageDate(page: Page, ddmmyyyy: string) {
 async function pickUnit(page: Page, box: Locator, text: string, name: string) {
   await box.click();
   await box.fill(text);
-  const option = page.locator('.unit-hit').filter({ has: page.locator('.unit-hit-name', { hasText: new RegExp(`^${name}$`) }) });
+  const option = page
+    .locator('.unit-hit')
+    .filter({ has: page.locator('.unit-hit-name', { hasText: new RegExp(`^${name}$`) }) });
   await expect.poll(() => option.first().isVisible()).toBe(true);
   await option.first().click();
 }
@@ -42,7 +44,9 @@ async function pickUnit(page: Page, box: Locator, text: string, name: string) {
 async function pickBody(page: Page, box: Locator, text: string, name: string) {
   await box.click();
   await box.fill(text);
-  const option = page.locator('.body-hit').filter({ has: page.locator('.body-hit-name', { hasText: new RegExp(`^${name}$`) }) });
+  const option = page
+    .locator('.body-hit')
+    .filter({ has: page.locator('.body-hit-name', { hasText: new RegExp(`^${name}$`) }) });
   await expect.poll(() => option.first().isVisible()).toBe(true);
   await option.first().click();
 }
@@ -59,7 +63,6 @@ async function addPosition(page: Page, p: { body: string; search: string; title:
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect.poll(() => page.getByText(`Đã thêm chức vụ "${p.title} – ${p.body}".`).isVisible()).toBe(true);
 }
-
 
 async function searchUnit(page: Page, text: string, pick: string) {
   await pickUnit(page, page.getByRole('combobox', { name: 'Tìm đơn vị hành chính' }), text, pick);
@@ -80,7 +83,12 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await page.getByRole('menuitem', { name: 'Tổ chức', exact: true }).click();
     await expect.poll(() => page.url()).toContain('/danh-muc/to-chuc');
     await setPageDate(page, '30/06/2025');
-    await pickUnit(page, page.getByRole('combobox', { name: 'Lọc theo đơn vị hành chính' }), '194', 'Thành phố Móng Cái');
+    await pickUnit(
+      page,
+      page.getByRole('combobox', { name: 'Lọc theo đơn vị hành chính' }),
+      '194',
+      'Thành phố Móng Cái',
+    );
     await expect.poll(() => page.url()).toContain('dv=194');
     // Only the city's own bodies are left (Quảng Yên's are filtered out).
     await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: 'thị xã Quảng Yên' }).count()).toBe(0);
@@ -91,7 +99,9 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await expect.poll(() => page.locator('.body-holders').textContent()).toContain('Nguyễn Văn Định');
     const successors = page.locator('.body-links').filter({ hasText: 'Tổ chức kế thừa' }).locator('.body-link');
     await expect.poll(() => successors.count()).toBe(6);
-    expect(await successors.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Ủy ban MTTQ Phường Móng Cái 1')]));
+    expect(await successors.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Ủy ban MTTQ Phường Móng Cái 1')]),
+    );
     await expect.poll(() => page.getByText('từ 01/07/2015 đến 30/06/2025').first().isVisible()).toBe(true);
     await settled(page);
     await screenshot(page, 'to-chuc');
@@ -121,11 +131,22 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await chooseOption(page, create.getByLabel('Giới tính', { exact: true }), 'Nữ');
     await create.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Ngô Thị Thu');
-    await addPosition(page, { body: 'Ủy ban MTTQ Phường Móng Cái 1', search: 'uy ban mttq phuong mong cai 1', title: 'Phó Chủ tịch' });
-    await addPosition(page, { body: 'Hội LHPN Phường Móng Cái 1', search: 'hoi lhpn phuong mong cai 1', title: 'Chủ tịch', concurrent: true });
+    await addPosition(page, {
+      body: 'Ủy ban MTTQ Phường Móng Cái 1',
+      search: 'uy ban mttq phuong mong cai 1',
+      title: 'Phó Chủ tịch',
+    });
+    await addPosition(page, {
+      body: 'Hội LHPN Phường Móng Cái 1',
+      search: 'hoi lhpn phuong mong cai 1',
+      title: 'Chủ tịch',
+      concurrent: true,
+    });
     const history = page.locator('.person-card .ant-table-tbody .ant-table-row');
     await expect.poll(() => history.count()).toBe(2);
-    await expect.poll(() => history.filter({ hasText: 'Hội LHPN Phường Móng Cái 1' }).textContent()).toContain('Kiêm nhiệm');
+    await expect
+      .poll(() => history.filter({ hasText: 'Hội LHPN Phường Móng Cái 1' }).textContent())
+      .toContain('Kiêm nhiệm');
     await page.locator('.person-drawer .ant-drawer-close').click();
     await expect.poll(() => page.locator('.person-drawer .ant-drawer-content').isVisible()).toBe(false);
 
@@ -148,11 +169,22 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await personHit.first().click();
     await account.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã thêm tài khoản "Ngô Thị Thu".').isVisible()).toBe(true);
-    const linked = await ctx.db.selectFrom('accounts as a').innerJoin('people as p', 'p.id', 'a.person_id').select('p.full_name').where('a.username', '=', 'ngo.thi.thu').executeTakeFirst();
+    const linked = await ctx.db
+      .selectFrom('accounts as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select('p.full_name')
+      .where('a.username', '=', 'ngo.thi.thu')
+      .executeTakeFirst();
     expect(linked?.full_name).toBe('Ngô Thị Thu');
     await page.getByRole('row').filter({ hasText: 'ngo.thi.thu' }).getByRole('button', { name: 'Vai trò' }).click();
     const drawer = page.getByRole('dialog', { name: /^Vai trò của Ngô Thị Thu/ });
-    await expect.poll(() => drawer.getByText('Vai trò có hiệu lực trên đơn vị được chọn và mọi đơn vị trực thuộc', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        drawer
+          .getByText('Vai trò có hiệu lực trên đơn vị được chọn và mọi đơn vị trực thuộc', { exact: false })
+          .isVisible(),
+      )
+      .toBe(true);
     await drawer.getByRole('button', { name: 'Thêm vai trò' }).click();
     const role = page.getByRole('dialog', { name: /^Thêm vai trò cho/ });
     await chooseOption(page, role.getByLabel('Vai trò', { exact: true }), 'Cán bộ');
@@ -160,7 +192,9 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await pickUnit(page, role.getByLabel('Đơn vị', { exact: true }), '06712', 'Phường Móng Cái 1');
     await role.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã thêm vai trò Cán bộ tại Phường Móng Cái 1.').isVisible()).toBe(true);
-    await expect.poll(() => drawer.locator('.ant-table-row').filter({ hasText: 'Phường Móng Cái 1 (06712)' }).count()).toBe(1);
+    await expect
+      .poll(() => drawer.locator('.ant-table-row').filter({ hasText: 'Phường Móng Cái 1 (06712)' }).count())
+      .toBe(1);
 
     // She signs in in her own browser and changes the temporary password as required.
     const thu = await newPage({ width: 1366, height: 900 });
@@ -195,9 +229,19 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     const session = await signIn(app, 'ngo.thi.thu', 'thu-mat-khau-moi');
     const hits = await call(app, { url: '/api/units/search?q=mong%20cai%202&asOf=2025-07-01', session });
     const mc2 = hits.json<{ code: string; name: string }[]>().find((u) => u.name === 'Phường Móng Cái 2')!;
-    const refused = await call(app, { method: 'POST', url: '/api/villages', session, body: { parentCode: mc2.code, name: 'Khu Thử', kind: 'quarter', validFrom: '2025-07-01' } });
+    const refused = await call(app, {
+      method: 'POST',
+      url: '/api/villages',
+      session,
+      body: { parentCode: mc2.code, name: 'Khu Thử', kind: 'quarter', validFrom: '2025-07-01' },
+    });
     expect(refused.statusCode).toBe(403);
-    const allowed = await call(app, { method: 'POST', url: '/api/villages', session, body: { parentCode: '06712', name: 'Khu Hải Yến', kind: 'quarter', validFrom: '2025-07-01' } });
+    const allowed = await call(app, {
+      method: 'POST',
+      url: '/api/villages',
+      session,
+      body: { parentCode: '06712', name: 'Khu Hải Yến', kind: 'quarter', validFrom: '2025-07-01' },
+    });
     expect(allowed.statusCode).toBe(201);
   }, 240_000);
 });

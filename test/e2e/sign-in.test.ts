@@ -7,7 +7,12 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
 
   it('a person signs in in Vietnamese, switches to English (remembered for the account) and signs out', async () => {
     const { ctx, newPage } = harness();
-    await buildAccount(ctx, { username: 'pham.thi.lan', displayName: 'Phạm Thị Lan', email: 'lan@mongcai.vn', isAdmin: true });
+    await buildAccount(ctx, {
+      username: 'pham.thi.lan',
+      displayName: 'Phạm Thị Lan',
+      email: 'lan@mongcai.vn',
+      isAdmin: true,
+    });
     const page = await newPage();
 
     await page.goto('/');
@@ -24,15 +29,34 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
     await page.getByLabel('Mật khẩu', { exact: true }).press('Enter');
     await page.getByTestId('account-menu').waitFor();
     await expect.poll(() => page.getByTestId('account-menu').textContent()).toContain('Phạm Thị Lan');
-    await expect.poll(() => page.getByRole('menuitem', { name: /Tài khoản của tôi/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('menuitem', { name: /Tài khoản của tôi/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     // "/" opens the first page of the menu: the leader's overview.
     await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
     await screenshot(page, 'trang-chinh');
 
-    await chooseInMenu(page, page.getByTestId('account-menu'), 'English', () => page.getByRole('menuitem', { name: /My account/ }).first().isVisible());
+    await chooseInMenu(page, page.getByTestId('account-menu'), 'English', () =>
+      page
+        .getByRole('menuitem', { name: /My account/ })
+        .first()
+        .isVisible(),
+    );
     // The page turns English at once and saves the choice after, with nothing to show for it: the account is asked
     // until it has it.
-    const locale = async () => (await ctx.db.selectFrom('accounts').select('locale').where('username', '=', 'pham.thi.lan').executeTakeFirstOrThrow()).locale;
+    const locale = async () =>
+      (
+        await ctx.db
+          .selectFrom('accounts')
+          .select('locale')
+          .where('username', '=', 'pham.thi.lan')
+          .executeTakeFirstOrThrow()
+      ).locale;
     await expect.poll(locale).toBe('en');
 
     // Another browser, signed in as the same person, opens in English.
@@ -41,7 +65,14 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
     await other.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill('pham.thi.lan');
     await other.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
     await other.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => other.getByRole('menuitem', { name: /My account/ }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        other
+          .getByRole('menuitem', { name: /My account/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
 
     await chooseInMenu(page, page.getByTestId('account-menu'), 'Sign out', () => page.url().includes('/dang-nhap'));
     await page.goto('/tai-khoan-cua-toi');

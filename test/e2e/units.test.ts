@@ -50,7 +50,10 @@ function childrenOf(rows: TreeRow[], parent: string): string[] {
   return kids;
 }
 
-const node = (page: Page, name: string) => page.locator('.unit-tree .ant-tree-treenode').filter({ has: page.locator('.unit-node-name', { hasText: new RegExp(`^${name}$`) }) });
+const node = (page: Page, name: string) =>
+  page
+    .locator('.unit-tree .ant-tree-treenode')
+    .filter({ has: page.locator('.unit-node-name', { hasText: new RegExp(`^${name}$`) }) });
 
 /** Opens a tree node until `child` shows. The tree reloads after a date change and may redraw closed under a click
  * made in between (on a loaded machine): the switcher is clicked again only while the node shows closed. */
@@ -78,7 +81,9 @@ async function search(page: Page, text: string, pick: string) {
   const box = page.getByRole('combobox', { name: 'Tìm đơn vị hành chính' });
   await box.click();
   await box.fill(text);
-  const option = page.locator('.unit-hit').filter({ has: page.locator('.unit-hit-name', { hasText: new RegExp(`^${pick}$`) }) });
+  const option = page
+    .locator('.unit-hit')
+    .filter({ has: page.locator('.unit-hit-name', { hasText: new RegExp(`^${pick}$`) }) });
   await expect.poll(() => option.first().isVisible()).toBe(true);
   await option.first().click();
   await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe(pick);
@@ -119,9 +124,18 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     await setDate(page, '01/07/2025');
     await expect.poll(() => page.getByText('Không có đơn vị mang mã').isVisible()).toBe(true);
     await expandUntil(page, 'Tỉnh Quảng Ninh', 'Phường Móng Cái 1');
-    await expect.poll(async () => childrenOf(await treeRows(page), 'Tỉnh Quảng Ninh')).toEqual(
-      expect.arrayContaining(['Phường Móng Cái 1', 'Phường Móng Cái 2', 'Phường Móng Cái 3', 'Xã Hải Sơn', 'Xã Hải Ninh', 'Xã Vĩnh Thực']),
-    );
+    await expect
+      .poll(async () => childrenOf(await treeRows(page), 'Tỉnh Quảng Ninh'))
+      .toEqual(
+        expect.arrayContaining([
+          'Phường Móng Cái 1',
+          'Phường Móng Cái 2',
+          'Phường Móng Cái 3',
+          'Xã Hải Sơn',
+          'Xã Hải Ninh',
+          'Xã Vĩnh Thực',
+        ]),
+      );
     const rows = await treeRows(page);
     expect(rows.some((r) => r.title.startsWith('Thành phố') || r.title.startsWith('Huyện'))).toBe(false);
 
@@ -130,7 +144,9 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     const sources = page.locator('.unit-links').filter({ hasText: 'Hình thành từ' }).locator('.unit-link');
     await expect.poll(() => sources.count()).toBe(5);
     await expect.poll(() => page.getByText('Hiệu lực: từ 01/07/2025 đến nay').isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.ant-tree-node-selected .unit-node-name').textContent()).toBe('Phường Móng Cái 1');
+    await expect
+      .poll(() => page.locator('.ant-tree-node-selected .unit-node-name').textContent())
+      .toBe('Phường Móng Cái 1');
     await screenshot(page, 'don-vi-01-07-2025');
 
     // Following a source opens it on its last day.

@@ -16,7 +16,12 @@ export class ApiError extends Error {
   readonly issues: FieldIssue[];
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: string, message: string, extra: { field?: string; issues?: FieldIssue[]; retryAfterSeconds?: number } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { field?: string; issues?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -94,10 +99,17 @@ async function readJson(response: Response): Promise<unknown> {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   if (!UNSAFE.has(method)) return send<T>(method, path, options, null);
-  return asSubmission(method, withQuery(path, options.query), options.body, options.form, (key) => send<T>(method, path, options, key));
+  return asSubmission(method, withQuery(path, options.query), options.body, options.form, (key) =>
+    send<T>(method, path, options, key),
+  );
 }
 
-async function send<T>(method: string, path: string, options: RequestOptions, idempotencyKey: string | null): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  idempotencyKey: string | null,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -121,11 +133,16 @@ async function send<T>(method: string, path: string, options: RequestOptions, id
   if (response.ok) return data as T;
 
   const body = (data ?? {}) as ErrorBody;
-  const error = new ApiError(response.status, body.error?.code ?? 'HTTP_' + response.status, body.error?.message ?? response.statusText, {
-    field: body.error?.field,
-    issues: body.error?.issues,
-    retryAfterSeconds: body.error?.retryAfterSeconds,
-  });
+  const error = new ApiError(
+    response.status,
+    body.error?.code ?? 'HTTP_' + response.status,
+    body.error?.message ?? response.statusText,
+    {
+      field: body.error?.field,
+      issues: body.error?.issues,
+      retryAfterSeconds: body.error?.retryAfterSeconds,
+    },
+  );
   if (response.status === 401 && !options.expectUnauthenticated) onUnauthenticated?.(error);
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired?.(error);
   throw error;

@@ -25,16 +25,25 @@ type Content<T, Type extends string> = T extends { content: { [K in Type]: infer
 type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : never;
 
 /** The JSON a route answers on success (its 200, else its 201). */
-export type Ok<P extends Route<M>, M extends Method = 'get'> = Content<Success<Operation<P, M>['responses']>, 'application/json'>;
+export type Ok<P extends Route<M>, M extends Method = 'get'> = Content<
+  Success<Operation<P, M>['responses']>,
+  'application/json'
+>;
 
 /** The error answer of every route (4xx, 5xx): `{ error: { code, message, field?, issues?, … } }`. */
 export type ErrorAnswer = Content<Operation<'/api/auth/login', 'post'>['responses'][400], 'application/json'>;
 
 /** The JSON body a route takes. */
-export type Body<P extends Route<M>, M extends Method> = Content<NonNullable<Operation<P, M>['requestBody']>, 'application/json'>;
+export type Body<P extends Route<M>, M extends Method> = Content<
+  NonNullable<Operation<P, M>['requestBody']>,
+  'application/json'
+>;
 
 /** The fields of a multipart upload besides its file (sent as FormData). */
-export type FormFields<P extends Route<M>, M extends Method> = Omit<Content<NonNullable<Operation<P, M>['requestBody']>, 'multipart/form-data'>, 'file'>;
+export type FormFields<P extends Route<M>, M extends Method> = Omit<
+  Content<NonNullable<Operation<P, M>['requestBody']>, 'multipart/form-data'>,
+  'file'
+>;
 
 /** The query string's parameters of a route (all optional unless the server requires one). */
 export type Query<P extends Route<M>, M extends Method = 'get'> = NonNullable<Operation<P, M>['parameters']['query']>;

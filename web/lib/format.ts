@@ -19,7 +19,7 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** A plain date (YYYY-MM-DD) or an instant as dd/MM/yyyy; empty for null. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value).format(DATE_FORMAT) // dayjs reads a bare date as local midnight;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value).format(DATE_FORMAT); // dayjs reads a bare date as local midnight;
   return dayjs(value).tz(TIME_ZONE).format(DATE_FORMAT);
 }
 

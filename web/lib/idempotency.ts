@@ -10,7 +10,14 @@
  * Anything else is a new submission with a new key, even with the same content (disable, enable, disable again).
  * Only a short hash of what was sent is kept, in this tab's memory.
  */
-type Submission = { key: string; sending: Promise<unknown> | null; sentAt: number; settledAt: number; done: boolean; reusableUntil: number };
+type Submission = {
+  key: string;
+  sending: Promise<unknown> | null;
+  sentAt: number;
+  settledAt: number;
+  done: boolean;
+  reusableUntil: number;
+};
 
 const submissions = new Map<string, Submission>();
 /** After an answer, how long the same write counts as a double click rather than a new submission. */
@@ -49,7 +56,10 @@ async function submissionOf(method: string, url: string, body: unknown, form: Fo
   let parts = `${method} ${url}\n`;
   if (form) {
     for (const [name, value] of form.entries()) {
-      parts += typeof value === 'string' ? `${name}=${hash(text(value))}\n` : `${name}=${value.name}:${value.size}:${hash(new Uint8Array(await value.arrayBuffer()))}\n`;
+      parts +=
+        typeof value === 'string'
+          ? `${name}=${hash(text(value))}\n`
+          : `${name}=${value.name}:${value.size}:${hash(new Uint8Array(await value.arrayBuffer()))}\n`;
     }
   } else {
     parts += JSON.stringify(body ?? null);
@@ -60,7 +70,12 @@ async function submissionOf(method: string, url: string, body: unknown, form: Fo
 /** Whether a failed write may have been done or may be done on a second try: no answer, or a server that was busy. */
 function retryable(error: unknown): boolean {
   const e = error as { status?: number; code?: string; name?: string };
-  return e.name === 'AbortError' || e.status === 0 || (e.status !== undefined && e.status >= 502) || e.code === 'IDEMPOTENCY_IN_PROGRESS';
+  return (
+    e.name === 'AbortError' ||
+    e.status === 0 ||
+    (e.status !== undefined && e.status >= 502) ||
+    e.code === 'IDEMPOTENCY_IN_PROGRESS'
+  );
 }
 
 function remember(id: string, s: Submission): void {
@@ -77,7 +92,7 @@ function remember(id: string, s: Submission): void {
  * which a retry of it sends again. They keep their keys as long as it does. */
 function keepEarlierSteps(failed: Submission): void {
   let from = failed.sentAt;
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const s of submissions.values()) {
       if (s === failed || !s.done || s.reusableUntil >= failed.reusableUntil) continue;
@@ -91,13 +106,26 @@ function keepEarlierSteps(failed: Submission): void {
 }
 
 /** Sends a write through `send` with its submission's key (see above). */
-export async function asSubmission<T>(method: string, url: string, body: unknown, form: FormData | undefined, send: (key: string) => Promise<T>): Promise<T> {
+export async function asSubmission<T>(
+  method: string,
+  url: string,
+  body: unknown,
+  form: FormData | undefined,
+  send: (key: string) => Promise<T>,
+): Promise<T> {
   const id = await submissionOf(method, url, body, form);
   // From here to remember() nothing awaits: a second click cannot slip in between.
   const last = submissions.get(id);
   if (last?.sending) return last.sending as Promise<T>;
   const now = Date.now();
-  const s: Submission = { key: last && now < last.reusableUntil ? last.key : newKey(), sending: null, sentAt: now, settledAt: 0, done: false, reusableUntil: 0 };
+  const s: Submission = {
+    key: last && now < last.reusableUntil ? last.key : newKey(),
+    sending: null,
+    sentAt: now,
+    settledAt: 0,
+    done: false,
+    reusableUntil: 0,
+  };
   const sending = send(s.key);
   s.sending = sending;
   remember(id, s);

@@ -58,24 +58,32 @@ export function ListPage<T extends object>(props: Props<T>) {
     emptyText = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} />;
   }
 
-  const buttons = props.exportHref || props.actions ? (
-    <>
-      {props.exportHref ? <ExportButton href={props.exportHref} /> : null}
-      {props.actions}
-    </>
-  ) : undefined;
+  const buttons =
+    props.exportHref || props.actions ? (
+      <>
+        {props.exportHref ? <ExportButton href={props.exportHref} /> : null}
+        {props.actions}
+      </>
+    ) : undefined;
 
   return (
     <>
       <PageHeader title={props.title} description={props.description} extra={buttons} />
       <Card>
         {props.filters ? (
-          <Flex gap={8} wrap align="center" className={props.toolbarClassName ? `table-toolbar ${props.toolbarClassName}` : 'table-toolbar'}>
+          <Flex
+            gap={8}
+            wrap
+            align="center"
+            className={props.toolbarClassName ? `table-toolbar ${props.toolbarClassName}` : 'table-toolbar'}
+          >
             {props.filters}
           </Flex>
         ) : null}
         {/* A refresh that failed leaves the last rows on screen: say that they may be out of date. */}
-        {failure !== null && list.rows.length > 0 ? <Alert className="form-alert" type="error" showIcon title={failure} action={retry} /> : null}
+        {failure !== null && list.rows.length > 0 ? (
+          <Alert className="form-alert" type="error" showIcon title={failure} action={retry} />
+        ) : null}
         <Table<T>
           rowKey={props.rowKey ?? 'id'}
           size="middle"

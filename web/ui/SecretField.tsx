@@ -29,7 +29,10 @@ export function SecretField({ label, value, warning }: Props) {
       </label>
       <Flex gap={8}>
         <Input id={id} readOnly value={value} className="secret-value" onFocus={(e) => e.target.select()} />
-        <Button icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />} onClick={() => void copy()}>
+        <Button
+          icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />}
+          onClick={() => void copy()}
+        >
           {copied ? t('common.copied') : t('common.copy')}
         </Button>
       </Flex>

@@ -15,7 +15,12 @@ export function errorText(error: unknown, t: TFunction): string {
  * Puts the server's field errors beside the matching form fields.
  * Returns the message still to show above the form, or null when every problem found its field.
  */
-export function showFormError(form: FormInstance, error: unknown, fieldNames: readonly string[], t: TFunction): string | null {
+export function showFormError(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+  t: TFunction,
+): string | null {
   if (!isApiError(error)) return errorText(error, t);
   const byField = new Map<string, string[]>();
   // A field of a list's row ('cooperators.1.bodyId') belongs to the form's 'cooperators' list.

@@ -17,7 +17,14 @@ export const theme: ThemeConfig = {
       "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji'",
   },
   components: {
-    Layout: { headerBg: BRAND.red, headerColor: '#fff', headerHeight: 56, headerPadding: '0 16px', siderBg: '#fff', bodyBg: '#f4f5f7' },
+    Layout: {
+      headerBg: BRAND.red,
+      headerColor: '#fff',
+      headerHeight: 56,
+      headerPadding: '0 16px',
+      siderBg: '#fff',
+      bodyBg: '#f4f5f7',
+    },
     Menu: { itemSelectedBg: '#fbeaea', itemSelectedColor: BRAND.redDark },
     Table: { headerBg: '#f7f2f2' },
   },

@@ -45,7 +45,10 @@ export function useListQuery<F, T>(options: Options<F, T>): ListQuery<T, F> {
   const [params, setParams] = useSearchParams();
   const names = options.pageParams ?? PAGE_PARAMS;
   const defaultSize = options.pageSize ?? 20;
-  const paging: Paging = { page: positiveIntParam(params.get(names.page), 1), pageSize: positiveIntParam(params.get(names.pageSize), defaultSize) };
+  const paging: Paging = {
+    page: positiveIntParam(params.get(names.page), 1),
+    pageSize: positiveIntParam(params.get(names.pageSize), defaultSize),
+  };
   const filters = options.filters(params);
 
   const result = useQuery({
@@ -57,9 +60,13 @@ export function useListQuery<F, T>(options: Options<F, T>): ListQuery<T, F> {
   const rows = data === undefined ? [] : Array.isArray(data) ? data : data.items;
   const total = data === undefined ? undefined : Array.isArray(data) ? data.length : data.total;
 
-  const write = (next: Record<string, string | null | undefined>) => setParams((prev) => mergeParams(prev, next), { replace: true });
+  const write = (next: Record<string, string | null | undefined>) =>
+    setParams((prev) => mergeParams(prev, next), { replace: true });
   const setPaging = (page: number, pageSize: number) =>
-    write({ [names.page]: page > 1 ? String(page) : null, [names.pageSize]: pageSize !== defaultSize ? String(pageSize) : null });
+    write({
+      [names.page]: page > 1 ? String(page) : null,
+      [names.pageSize]: pageSize !== defaultSize ? String(pageSize) : null,
+    });
 
   return {
     ...paging,

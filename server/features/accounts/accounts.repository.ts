@@ -26,23 +26,51 @@ const fold = (expr: ReturnType<typeof sql>) => sql`lower(translate(unaccent(${ex
 export async function list(q: Q, opts: { q?: string; offset: number; limit: number }) {
   let query = q.selectFrom('accounts').where('deleted_at', 'is', null);
   if (opts.q && opts.q.trim()) {
-    const needle = '%' + opts.q.normalize('NFC').trim().replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    const needle =
+      '%' +
+      opts.q
+        .normalize('NFC')
+        .trim()
+        .replace(/[\\%_]/g, (c) => '\\' + c) +
+      '%';
     query = query.where(
       sql<boolean>`${fold(sql`coalesce(username, '') || ' ' || coalesce(display_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')`)} like ${fold(sql`${needle}::text`)}`,
     );
   }
   const [items, total] = await Promise.all([
-    query.select(columns).orderBy(sql`lower(display_name) collate "C"`).orderBy('id').offset(opts.offset).limit(opts.limit).execute(),
+    query
+      .select(columns)
+      .orderBy(sql`lower(display_name) collate "C"`)
+      .orderBy('id')
+      .offset(opts.offset)
+      .limit(opts.limit)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
 
 export async function findById(q: Q, id: string) {
-  return q.selectFrom('accounts').select(columns).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('accounts')
+    .select(columns)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
-export async function insert(q: Q, v: { username: string; displayName: string; email: string | null; phone: string | null; passwordHash: string; isAdmin: boolean; mustChangePassword: boolean }) {
+export async function insert(
+  q: Q,
+  v: {
+    username: string;
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string;
+    isAdmin: boolean;
+    mustChangePassword: boolean;
+  },
+) {
   return q
     .insertInto('accounts')
     .values({
@@ -63,7 +91,16 @@ export async function update(
   q: Q,
   id: string,
   version: number,
-  set: Partial<{ display_name: string; email: string | null; phone: string | null; is_admin: boolean; disabled_at: Date | null; password_hash: string; must_change_password: boolean; person_id: string | null }>,
+  set: Partial<{
+    display_name: string;
+    email: string | null;
+    phone: string | null;
+    is_admin: boolean;
+    disabled_at: Date | null;
+    password_hash: string;
+    must_change_password: boolean;
+    person_id: string | null;
+  }>,
   now: Date,
 ) {
   return q
@@ -77,20 +114,43 @@ export async function update(
 }
 
 export async function countActiveAdmins(q: Q, exceptId?: string) {
-  let query = q.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('is_admin', '=', true).where('disabled_at', 'is', null).where('deleted_at', 'is', null);
+  let query = q
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('is_admin', '=', true)
+    .where('disabled_at', 'is', null)
+    .where('deleted_at', 'is', null);
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 export async function countAll(q: Q) {
-  return Number((await q.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await q
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Links a new account to its person. */
 export async function linkPerson(q: Q, id: string, personId: string) {
-  return q.updateTable('accounts').set({ person_id: personId }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();
+  return q
+    .updateTable('accounts')
+    .set({ person_id: personId })
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirstOrThrow();
 }
 
 export async function livePersonExists(q: Q, personId: string) {
-  return q.selectFrom('people').select('id').where('id', '=', personId).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('people')
+    .select('id')
+    .where('id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

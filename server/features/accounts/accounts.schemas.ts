@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { email, pagination, password, phone, text, username, ref, version as versionField } from '../../http/schemas.ts';
+import {
+  email,
+  pagination,
+  password,
+  phone,
+  text,
+  username,
+  ref,
+  version as versionField,
+} from '../../http/schemas.ts';
 import { meSchema } from '../auth/index.ts';
 
 export const accountSchema = meSchema
@@ -18,7 +27,12 @@ export const listQuery = z.strictObject({
   ...pagination,
 });
 
-export const listResponse = z.object({ items: z.array(accountSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const listResponse = z.object({
+  items: z.array(accountSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const createBody = z.strictObject({
   username,

@@ -12,7 +12,11 @@ import { presentAccount, type Account, type CreateAccountInput, type UpdateAccou
 type Ctx = Pick<AppContext, 'db' | 'passwords' | 'clock'>;
 
 export async function listAccounts(ctx: Ctx, query: { q?: string; page: number; pageSize: number }) {
-  const { items, total } = await repo.list(ctx.db, { q: query.q, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { items, total } = await repo.list(ctx.db, {
+    q: query.q,
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
   return { items: items.map(presentAccount), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -23,7 +27,11 @@ export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
 }
 
 /** Adds an account. Unless `mustChangePassword` is false (the first admin, the CLI), the person changes the password at first sign-in. */
-export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccountInput & { mustChangePassword?: boolean }): Promise<Account> {
+export async function createAccount(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateAccountInput & { mustChangePassword?: boolean },
+): Promise<Account> {
   const passwordHash = await ctx.passwords.hash(input.password);
   const row = await inTransaction(ctx.db, actor, async (trx) => {
     if (input.personId && !(await repo.livePersonExists(trx, input.personId))) throw referenceRefused('personId');
@@ -47,7 +55,8 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: CreateAccount
 async function guardLastAdmin(ctx: Ctx, trx: Parameters<typeof repo.countActiveAdmins>[0], id: string) {
   const target = await repo.findById(trx, id);
   if (!target) throw new AppError('NOT_FOUND');
-  if (target.is_admin && !target.disabled_at && (await repo.countActiveAdmins(trx, id)) === 0) throw new AppError('CANNOT_REMOVE_LAST_ADMIN');
+  if (target.is_admin && !target.disabled_at && (await repo.countActiveAdmins(trx, id)) === 0)
+    throw new AppError('CANNOT_REMOVE_LAST_ADMIN');
 }
 
 export async function updateAccount(ctx: Ctx, actor: Actor, id: string, input: UpdateAccountInput): Promise<Account> {
@@ -111,11 +120,23 @@ export async function enableAccount(ctx: Ctx, actor: Actor, id: string, version?
 }
 
 /** Sets a temporary password: the account must change it at next sign-in; its sessions end. */
-export async function resetPassword(ctx: Ctx, actor: Actor, id: string, password: string, opts: { mustChange?: boolean } = {}): Promise<Account> {
+export async function resetPassword(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  password: string,
+  opts: { mustChange?: boolean } = {},
+): Promise<Account> {
   const v = await latestVersion(ctx, id);
   const hash = await ctx.passwords.hash(password);
   const row = await inTransaction(ctx.db, actor, async (trx) => {
-    const updated = await repo.update(trx, id, v, { password_hash: hash, must_change_password: opts.mustChange ?? true }, ctx.clock.now());
+    const updated = await repo.update(
+      trx,
+      id,
+      v,
+      { password_hash: hash, must_change_password: opts.mustChange ?? true },
+      ctx.clock.now(),
+    );
     if (!updated) throw new AppError('CONFLICT');
     await endSessionsOfAccount(trx, id);
     return updated;
@@ -130,8 +151,19 @@ export async function countAccounts(q: Database | Trx): Promise<number> {
 
 /** Adds an administrator inside the caller's transaction, who is not asked to change the password (the first-run
  * screen, which hashes it and checks there is no account yet in that transaction). */
-export async function insertAdministrator(trx: Trx, input: { username: string; displayName: string; email: string | null; passwordHash: string }): Promise<void> {
+export async function insertAdministrator(
+  trx: Trx,
+  input: { username: string; displayName: string; email: string | null; passwordHash: string },
+): Promise<void> {
   await repo
-    .insert(trx, { username: input.username, displayName: input.displayName, email: input.email, phone: null, passwordHash: input.passwordHash, isAdmin: true, mustChangePassword: false })
+    .insert(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email,
+      phone: null,
+      passwordHash: input.passwordHash,
+      isAdmin: true,
+      mustChangePassword: false,
+    })
     .catch(rethrowUnique);
 }

@@ -22,17 +22,35 @@ describe('accounts administration', () => {
       method: 'POST',
       url: '/api/accounts',
       session: s,
-      body: { username: 'Tran.Thi.Binh', displayName: 'Trần Thị Bình', email: 'binh@mongcai.vn', phone: '+84 912 000 111', password: 'tam-thoi-123' },
+      body: {
+        username: 'Tran.Thi.Binh',
+        displayName: 'Trần Thị Bình',
+        email: 'binh@mongcai.vn',
+        phone: '+84 912 000 111',
+        password: 'tam-thoi-123',
+      },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().account).toMatchObject({ username: 'tran.thi.binh', phone: '0912000111', mustChangePassword: true, isAdmin: false, disabled: false, version: 1 });
+    expect(res.json().account).toMatchObject({
+      username: 'tran.thi.binh',
+      phone: '0912000111',
+      mustChangePassword: true,
+      isAdmin: false,
+      disabled: false,
+      version: 1,
+    });
 
     const binh = await signIn(app, '0912000111', 'tam-thoi-123');
     const blocked = await call(app, { url: '/api/tokens', session: binh });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await call(app, { url: '/api/auth/me', session: binh })).json().account.mustChangePassword).toBe(true);
-    const changed = await call(app, { method: 'POST', url: '/api/auth/password', session: binh, body: { currentPassword: 'tam-thoi-123', newPassword: 'mat-khau-rieng-1' } });
+    const changed = await call(app, {
+      method: 'POST',
+      url: '/api/auth/password',
+      session: binh,
+      body: { currentPassword: 'tam-thoi-123', newPassword: 'mat-khau-rieng-1' },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().account.mustChangePassword).toBe(false);
     const after = await signIn(app, 'tran.thi.binh', 'mat-khau-rieng-1');
@@ -48,7 +66,12 @@ describe('accounts administration', () => {
       [{ username: 'moi1', email: 'DaCo@khoi.vn' }, 'email'],
       [{ username: 'moi2', phone: '+84987654321' }, 'phone'],
     ] as const) {
-      const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { displayName: 'X', password: 'mat-khau-123', ...body } });
+      const res = await call(app, {
+        method: 'POST',
+        url: '/api/accounts',
+        session: s,
+        body: { displayName: 'X', password: 'mat-khau-123', ...body },
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'ALREADY_EXISTS', field });
     }
@@ -57,9 +80,16 @@ describe('accounts administration', () => {
   it('refuses bad fields beside the field, in Vietnamese', async () => {
     const { app } = t();
     const s = await asAdmin();
-    const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'có dấu', displayName: '  ', password: 'ngan', email: 'khong-phai-email', phone: '123' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/accounts',
+      session: s,
+      body: { username: 'có dấu', displayName: '  ', password: 'ngan', email: 'khong-phai-email', phone: '123' },
+    });
     expect(res.statusCode).toBe(400);
-    const fields = Object.fromEntries(res.json().error.issues.map((i: { field: string; message: string }) => [i.field, i.message]));
+    const fields = Object.fromEntries(
+      res.json().error.issues.map((i: { field: string; message: string }) => [i.field, i.message]),
+    );
     expect(fields.username).toMatch(/Tên đăng nhập/);
     expect(fields.displayName).toBe('Trường này là bắt buộc.');
     expect(fields.password).toBe('Mật khẩu cần ít nhất 8 ký tự.');
@@ -72,7 +102,16 @@ describe('accounts administration', () => {
     const u = await buildAccount(ctx);
     const s = await signIn(app, u.username, PASSWORD);
     expect((await call(app, { url: '/api/accounts', session: s })).statusCode).toBe(403);
-    expect((await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'x-y-z', displayName: 'X', password: 'mat-khau-123' } })).json().error.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await call(app, {
+          method: 'POST',
+          url: '/api/accounts',
+          session: s,
+          body: { username: 'x-y-z', displayName: 'X', password: 'mat-khau-123' },
+        })
+      ).json().error.code,
+    ).toBe('FORBIDDEN');
     expect((await call(app, { url: '/api/accounts' })).statusCode).toBe(401);
   });
 
@@ -81,17 +120,25 @@ describe('accounts administration', () => {
     const s = await asAdmin();
     const u = await buildAccount(ctx);
     const us = await signIn(app, u.username, PASSWORD);
-    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json().secret as string;
+    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json()
+      .secret as string;
     expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(200);
     const res = await call(app, { method: 'POST', url: `/api/accounts/${u.id}/disable`, session: s, body: {} });
     expect(res.statusCode).toBe(200);
     expect(res.json().account.disabled).toBe(true);
     expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(401);
     expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(401);
-    const login = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } });
+    const login = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: u.username, password: PASSWORD },
+    });
     expect(login.json().error.code).toBe('ACCOUNT_DISABLED');
     await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} });
-    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('enabling an account again does not revive the sessions and API tokens its disable ended; new ones work', async () => {
@@ -99,14 +146,22 @@ describe('accounts administration', () => {
     const s = await asAdmin();
     const u = await buildAccount(ctx);
     const us = await signIn(app, u.username, PASSWORD);
-    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json().secret as string;
-    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/disable`, session: s, body: {} })).statusCode).toBe(200);
-    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).json().account.disabled).toBe(false);
+    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json()
+      .secret as string;
+    expect(
+      (await call(app, { method: 'POST', url: `/api/accounts/${u.id}/disable`, session: s, body: {} })).statusCode,
+    ).toBe(200);
+    expect(
+      (await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).json().account
+        .disabled,
+    ).toBe(false);
     expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(401);
     expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(401);
     const again = await signIn(app, u.username, PASSWORD);
     expect((await call(app, { url: '/api/tokens', session: again })).json().items).toHaveLength(0);
-    const fresh = (await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Đồng bộ mới' } })).json().secret as string;
+    const fresh = (
+      await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Đồng bộ mới' } })
+    ).json().secret as string;
     expect((await call(app, { url: '/api/auth/me', token: fresh })).json().account.id).toBe(u.id);
     expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(401);
   });
@@ -116,8 +171,11 @@ describe('accounts administration', () => {
     const s = await asAdmin();
     const u = await buildAccount(ctx);
     const us = await signIn(app, u.username, PASSWORD);
-    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json().secret as string;
-    expect((await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).statusCode).toBe(200);
+    const tok = (await call(app, { method: 'POST', url: '/api/tokens', session: us, body: { name: 'Đồng bộ' } })).json()
+      .secret as string;
+    expect(
+      (await call(app, { method: 'POST', url: `/api/accounts/${u.id}/enable`, session: s, body: {} })).statusCode,
+    ).toBe(200);
     expect((await call(app, { url: '/api/auth/me', token: tok })).statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(200);
   });
@@ -128,7 +186,12 @@ describe('accounts administration', () => {
     const self = await call(app, { method: 'POST', url: `/api/accounts/${s.accountId}/disable`, session: s, body: {} });
     expect(self.json().error.code).toBe('CANNOT_DISABLE_SELF');
     const me = (await call(app, { url: `/api/accounts/${s.accountId}`, session: s })).json().account;
-    const demote = await call(app, { method: 'PATCH', url: `/api/accounts/${s.accountId}`, session: s, body: { version: me.version, isAdmin: false } });
+    const demote = await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/${s.accountId}`,
+      session: s,
+      body: { version: me.version, isAdmin: false },
+    });
     expect(demote.json().error.code).toBe('CANNOT_REMOVE_LAST_ADMIN');
   });
 
@@ -137,25 +200,50 @@ describe('accounts administration', () => {
     const s = await asAdmin();
     const u = await buildAccount(ctx);
     const us = await signIn(app, u.username, PASSWORD);
-    const res = await call(app, { method: 'POST', url: `/api/accounts/${u.id}/reset-password`, session: s, body: { password: 'tam-thoi-456' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: `/api/accounts/${u.id}/reset-password`,
+      session: s,
+      body: { password: 'tam-thoi-456' },
+    });
     expect(res.json().account.mustChangePassword).toBe(true);
     expect((await call(app, { url: '/api/auth/me', session: us })).statusCode).toBe(401);
-    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } })).statusCode).toBe(401);
+    expect(
+      (await call(app, { method: 'POST', url: '/api/auth/login', body: { login: u.username, password: PASSWORD } }))
+        .statusCode,
+    ).toBe(401);
     const again = await signIn(app, u.username, 'tam-thoi-456');
-    expect((await call(app, { url: '/api/tokens', session: again })).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await call(app, { url: '/api/tokens', session: again })).json().error.code).toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
   });
 
   it('a stale edit is refused with 409 instead of overwriting', async () => {
     const { app, ctx } = t();
     const s = await asAdmin();
     const u = await buildAccount(ctx);
-    const first = await call(app, { method: 'PATCH', url: `/api/accounts/${u.id}`, session: s, body: { version: 1, displayName: 'Tên mới' } });
+    const first = await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/${u.id}`,
+      session: s,
+      body: { version: 1, displayName: 'Tên mới' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().account.version).toBe(2);
-    const stale = await call(app, { method: 'PATCH', url: `/api/accounts/${u.id}`, session: s, body: { version: 1, displayName: 'Tên khác' } });
+    const stale = await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/${u.id}`,
+      session: s,
+      body: { version: 1, displayName: 'Tên khác' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('CONFLICT');
-    const missing = await call(app, { method: 'PATCH', url: `/api/accounts/00000000-0000-4000-8000-000000000000`, session: s, body: { version: 1, displayName: 'X' } });
+    const missing = await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/00000000-0000-4000-8000-000000000000`,
+      session: s,
+      body: { version: 1, displayName: 'X' },
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -176,10 +264,26 @@ describe('accounts administration', () => {
   it('writes every change to the audit log with the actor and before/after, never the password hash', async () => {
     const { app, db } = t();
     const s = await asAdmin();
-    const res = await call(app, { method: 'POST', url: '/api/accounts', session: s, body: { username: 'kiem-tra-nk', displayName: 'Kiểm tra', password: 'mat-khau-789' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/accounts',
+      session: s,
+      body: { username: 'kiem-tra-nk', displayName: 'Kiểm tra', password: 'mat-khau-789' },
+    });
     const id = res.json().account.id;
-    await call(app, { method: 'PATCH', url: `/api/accounts/${id}`, session: s, body: { version: 1, displayName: 'Kiểm tra 2' } });
-    const rows = await db.db.selectFrom('audit_log').selectAll().where('table_name', '=', 'accounts').where('record_id', '=', id).orderBy('id').execute();
+    await call(app, {
+      method: 'PATCH',
+      url: `/api/accounts/${id}`,
+      session: s,
+      body: { version: 1, displayName: 'Kiểm tra 2' },
+    });
+    const rows = await db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('table_name', '=', 'accounts')
+      .where('record_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
     expect(rows[1]!.actor_account_id).toBe(s.accountId);
     expect(rows[1]!.actor_label).toBe('web');

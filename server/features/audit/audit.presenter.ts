@@ -6,7 +6,10 @@ export function presentEntry(r: EntryRow) {
   return {
     id: r.id,
     at: new Date(r.at).toISOString(),
-    actor: r.actor_account_id && r.username ? { id: r.actor_account_id, username: r.username, displayName: r.display_name! } : null,
+    actor:
+      r.actor_account_id && r.username
+        ? { id: r.actor_account_id, username: r.username, displayName: r.display_name! }
+        : null,
     actorLabel: r.actor_label,
     ip: r.ip,
     requestId: r.request_id,

@@ -12,7 +12,13 @@ const errors = errorResponses(400, 401, 403);
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
     config: { auth: 'admin' },
-    schema: { operationId: 'listAuditEntries', tags: ['audit'], summary: 'The audit log, newest first, filterable by record, account, action and date', querystring: auditQuery, response: { 200: auditResponse, ...errors } },
+    schema: {
+      operationId: 'listAuditEntries',
+      tags: ['audit'],
+      summary: 'The audit log, newest first, filterable by record, account, action and date',
+      querystring: auditQuery,
+      response: { 200: auditResponse, ...errors },
+    },
     handler: (request) => service.listEntries(ctx, request.query),
   });
 }

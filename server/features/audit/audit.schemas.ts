@@ -9,7 +9,9 @@ export const auditItem = z
     actorLabel: z.string().nullable().describe('web, api-token, cli, seed, job:<name>, setup'),
     ip: z.string().nullable(),
     requestId: z.string().nullable(),
-    action: z.string().describe('create, update, delete, restore, purge, sign_in, sign_in_failed, sign_out, view_personal, …'),
+    action: z
+      .string()
+      .describe('create, update, delete, restore, purge, sign_in, sign_in_failed, sign_out, view_personal, …'),
     table: z.string().nullable(),
     recordId: z.string().nullable(),
     before: z.unknown().nullable(),

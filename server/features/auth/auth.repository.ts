@@ -37,13 +37,38 @@ export async function findAccountForLogin(q: Q, login: { lower: string; phone: s
 }
 
 export async function findAccountById(q: Q, id: string) {
-  return q.selectFrom('accounts').select([...accountColumns, 'accounts.password_hash']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('accounts')
+    .select([...accountColumns, 'accounts.password_hash'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
-export async function insertSession(q: Q, s: { id: string; accountId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null; now: Date }) {
+export async function insertSession(
+  q: Q,
+  s: {
+    id: string;
+    accountId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+  },
+) {
   await q
     .insertInto('sessions')
-    .values({ id: s.id, account_id: s.accountId, csrf_token: s.csrfToken, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent, created_at: s.now, last_seen_at: s.now })
+    .values({
+      id: s.id,
+      account_id: s.accountId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+      created_at: s.now,
+      last_seen_at: s.now,
+    })
     .execute();
 }
 
@@ -52,7 +77,13 @@ export async function findSessionWithAccount(q: Q, id: string, now: Date) {
   return q
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select([...accountColumns, 'sessions.id as session_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at'])
+    .select([
+      ...accountColumns,
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
     .where('accounts.disabled_at', 'is', null)
@@ -103,7 +134,13 @@ export async function setLastLogin(q: Q, accountId: string, now: Date) {
 export async function updatePassword(q: Q, accountId: string, passwordHash: string, now: Date) {
   return q
     .updateTable('accounts')
-    .set((eb) => ({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      must_change_password: false,
+      password_changed_at: now,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', accountId)
     .returning(accountColumns)
     .executeTakeFirstOrThrow();
@@ -121,7 +158,12 @@ export async function updateLocale(q: Q, accountId: string, locale: 'vi' | 'en',
 // --- sign-in throttle -------------------------------------------------------
 
 export async function throttleBlocks(q: Q, keys: string[], now: Date) {
-  return q.selectFrom('login_throttle').select(['key', 'blocked_until']).where('key', 'in', keys).where('blocked_until', '>', now).execute();
+  return q
+    .selectFrom('login_throttle')
+    .select(['key', 'blocked_until'])
+    .where('key', 'in', keys)
+    .where('blocked_until', '>', now)
+    .execute();
 }
 
 /** Counts one attempt against `key` and returns the new count, or undefined (nothing counted) while `key` is blocked.
@@ -138,7 +180,9 @@ export async function throttleCount(q: Q, key: string, now: Date, windowStart: D
           failures: sql<number>`case when login_throttle.last_failure_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
           last_failure_at: now,
         })
-        .where((eb) => eb.or([eb('login_throttle.blocked_until', 'is', null), eb('login_throttle.blocked_until', '<=', now)])),
+        .where((eb) =>
+          eb.or([eb('login_throttle.blocked_until', 'is', null), eb('login_throttle.blocked_until', '<=', now)]),
+        ),
     )
     .returning('failures')
     .executeTakeFirst();
@@ -163,11 +207,24 @@ export async function lockAddress(q: Q, address: string) {
 
 /** The address's failures within the window (summed over the logins they named) and the latest of them; the rows of
  * logins whose last failure is older than the window are deleted on the way. */
-export async function addressFailures(q: Q, address: string, windowStart: Date): Promise<{ failures: number; last: Date | null }> {
+export async function addressFailures(
+  q: Q,
+  address: string,
+  windowStart: Date,
+): Promise<{ failures: number; last: Date | null }> {
   const row = await q
-    .with('stale', (db) => db.deleteFrom('login_failures_by_address').where('address', '=', address).where('last_failure_at', '<', windowStart).returning('address'))
+    .with('stale', (db) =>
+      db
+        .deleteFrom('login_failures_by_address')
+        .where('address', '=', address)
+        .where('last_failure_at', '<', windowStart)
+        .returning('address'),
+    )
     .selectFrom('login_failures_by_address')
-    .select([sql<number>`coalesce(sum(failures), 0)::int`.as('failures'), sql<Date | null>`max(last_failure_at)`.as('last')])
+    .select([
+      sql<number>`coalesce(sum(failures), 0)::int`.as('failures'),
+      sql<Date | null>`max(last_failure_at)`.as('last'),
+    ])
     .where('address', '=', address)
     .where('last_failure_at', '>=', windowStart)
     .executeTakeFirstOrThrow();
@@ -179,11 +236,19 @@ export async function countAddressFailure(q: Q, address: string, loginKey: strin
   await q
     .insertInto('login_failures_by_address')
     .values({ address, login_key: loginKey, failures: 1, last_failure_at: now })
-    .onConflict((oc) => oc.columns(['address', 'login_key']).doUpdateSet({ failures: sql<number>`login_failures_by_address.failures + 1`, last_failure_at: now }))
+    .onConflict((oc) =>
+      oc
+        .columns(['address', 'login_key'])
+        .doUpdateSet({ failures: sql<number>`login_failures_by_address.failures + 1`, last_failure_at: now }),
+    )
     .execute();
 }
 
 /** Forgets what one login counted on an address (it has just proved itself there). */
 export async function forgetAddressFailures(q: Q, address: string, loginKey: string) {
-  await q.deleteFrom('login_failures_by_address').where('address', '=', address).where('login_key', '=', loginKey).execute();
+  await q
+    .deleteFrom('login_failures_by_address')
+    .where('address', '=', address)
+    .where('login_key', '=', loginKey)
+    .execute();
 }

@@ -15,7 +15,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/auth/login', {
     config: { auth: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { operationId: 'signIn', tags: ['auth'], summary: 'Sign in by username, phone or e-mail', body: loginBody, response: { 200: sessionResponse, ...errors } },
+    schema: {
+      operationId: 'signIn',
+      tags: ['auth'],
+      summary: 'Sign in by username, phone or e-mail',
+      body: loginBody,
+      response: { 200: sessionResponse, ...errors },
+    },
     handler: async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
       const s = await service.login(ctx, {
@@ -32,7 +38,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/auth/logout', {
     config: { auth: 'public' },
-    schema: { operationId: 'signOut', tags: ['auth'], summary: 'Sign out (ends the session of the cookie)', response: { 200: okResponse, ...errors } },
+    schema: {
+      operationId: 'signOut',
+      tags: ['auth'],
+      summary: 'Sign out (ends the session of the cookie)',
+      response: { 200: okResponse, ...errors },
+    },
     handler: async (request, reply) => {
       const id = request.identity;
       if (id?.via === 'session' && id.sessionId) await service.logout(ctx, id.sessionId, actorOf(request));
@@ -43,7 +54,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/auth/me', {
     config: { allowWhilePasswordChange: true },
-    schema: { operationId: 'getMe', tags: ['auth'], summary: 'The signed-in account', response: { 200: sessionResponse.partial({ csrfToken: true }), ...errors } },
+    schema: {
+      operationId: 'getMe',
+      tags: ['auth'],
+      summary: 'The signed-in account',
+      response: { 200: sessionResponse.partial({ csrfToken: true }), ...errors },
+    },
     handler: (request) => {
       const id = request.identity!;
       return { account: id.me, ...(id.csrfToken ? { csrfToken: id.csrfToken } : {}) };
@@ -52,16 +68,32 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch('/api/auth/me/preferences', {
     config: { allowWhilePasswordChange: true },
-    schema: { operationId: 'updateMyPreferences', tags: ['auth'], summary: 'Save my preferences (UI language)', body: preferencesBody, response: { 200: accountResponse, ...errors } },
+    schema: {
+      operationId: 'updateMyPreferences',
+      tags: ['auth'],
+      summary: 'Save my preferences (UI language)',
+      body: preferencesBody,
+      response: { 200: accountResponse, ...errors },
+    },
     handler: async (request) => ({ account: await service.setLocale(ctx, actorOf(request), request.body.locale) }),
   });
 
   r.post('/api/auth/password', {
     config: { allowWhilePasswordChange: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { operationId: 'changeMyPassword', tags: ['auth'], summary: 'Change my password (ends my other sessions)', body: passwordBody, response: { 200: sessionResponse, ...errors } },
+    schema: {
+      operationId: 'changeMyPassword',
+      tags: ['auth'],
+      summary: 'Change my password (ends my other sessions)',
+      body: passwordBody,
+      response: { 200: sessionResponse, ...errors },
+    },
     handler: async (request, reply) => {
-      const s = await service.changePassword(ctx, actorOf(request), { ...request.body, userAgent: request.headers['user-agent'] ?? null });
-      if (request.identity?.via === 'session') reply.setCookie(SESSION_COOKIE, s.cookieToken, cookieOptions(ctx, request));
+      const s = await service.changePassword(ctx, actorOf(request), {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      if (request.identity?.via === 'session')
+        reply.setCookie(SESSION_COOKIE, s.cookieToken, cookieOptions(ctx, request));
       return { account: s.me, csrfToken: s.csrfToken };
     },
   });

@@ -10,7 +10,9 @@ export const meSchema = z
     phone: z.string().nullable(),
     isAdmin: z.boolean(),
     locale: z.enum(['vi', 'en']).describe('UI language, remembered per account'),
-    mustChangePassword: z.boolean().describe('true after an admin reset: every other call answers PASSWORD_CHANGE_REQUIRED until changed'),
+    mustChangePassword: z
+      .boolean()
+      .describe('true after an admin reset: every other call answers PASSWORD_CHANGE_REQUIRED until changed'),
   })
   .describe('Me');
 export type Me = z.infer<typeof meSchema>;
@@ -28,7 +30,9 @@ export const loginBody = z.strictObject({
 
 export const sessionResponse = z.object({
   account: meSchema,
-  csrfToken: z.string().describe('Send back as the X-CSRF-Token header on POST/PUT/PATCH/DELETE made with the session cookie'),
+  csrfToken: z
+    .string()
+    .describe('Send back as the X-CSRF-Token header on POST/PUT/PATCH/DELETE made with the session cookie'),
 });
 
 export const preferencesBody = z.strictObject({ locale: z.enum(['vi', 'en']) });

@@ -52,7 +52,9 @@ async function takeAttempt(ctx: AppContext, subject: string, address: string, no
       await repo.lockAddress(trx, address);
       const byAddress = await repo.addressFailures(trx, address, windowStart);
       // The address's wait follows from the failures that remain, so one taken back (a right password) takes its wait too.
-      const addressUntil = byAddress.last ? byAddress.last.getTime() + blockSeconds(byAddress.failures, THROTTLE.addressFree) * 1000 : 0;
+      const addressUntil = byAddress.last
+        ? byAddress.last.getTime() + blockSeconds(byAddress.failures, THROTTLE.addressFree) * 1000
+        : 0;
       const subjectBlocks = failures === undefined ? await repo.throttleBlocks(trx, [subject], now) : [];
       const until = Math.max(addressUntil, ...subjectBlocks.map((b) => new Date(b.blocked_until!).getTime()));
       if (failures === undefined || until > now.getTime()) {
@@ -70,7 +72,14 @@ async function takeAttempt(ctx: AppContext, subject: string, address: string, no
 /** Signs in by username, phone or e-mail. Throws TOO_MANY_ATTEMPTS, INVALID_CREDENTIALS, ACCOUNT_DISABLED. */
 export async function login(
   ctx: AppContext,
-  input: { login: string; password: string; ip: string; userAgent: string | null; requestId: string; previousSessionId?: string },
+  input: {
+    login: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    requestId: string;
+    previousSessionId?: string;
+  },
 ): Promise<SessionTokens> {
   const now = ctx.clock.now();
   const folded = foldLogin(input.login);
@@ -100,7 +109,10 @@ export async function login(
       { accountId: account.id, ...actorBase },
       async (trx) => {
         await forgive(trx);
-        await recordEvent(trx, { accountId: account.id, ...actorBase }, 'sign_in_refused_disabled', { table: 'accounts', id: account.id });
+        await recordEvent(trx, { accountId: account.id, ...actorBase }, 'sign_in_refused_disabled', {
+          table: 'accounts',
+          id: account.id,
+        });
       },
       { leaves: 'identities' },
     );
@@ -134,8 +146,14 @@ export async function logout(ctx: AppContext, sessionId: string, actor: Actor): 
   });
 }
 
-export async function setLocale(ctx: AppContext, actor: Actor & { accountId: string }, locale: 'vi' | 'en'): Promise<Me> {
-  const row = await inTransaction(ctx.db, actor, (trx) => repo.updateLocale(trx, actor.accountId, locale, ctx.clock.now()));
+export async function setLocale(
+  ctx: AppContext,
+  actor: Actor & { accountId: string },
+  locale: 'vi' | 'en',
+): Promise<Me> {
+  const row = await inTransaction(ctx.db, actor, (trx) =>
+    repo.updateLocale(trx, actor.accountId, locale, ctx.clock.now()),
+  );
   return presentMe(row);
 }
 
@@ -147,9 +165,13 @@ export async function changePassword(
 ): Promise<SessionTokens> {
   const account = await repo.findAccountById(ctx.db, actor.accountId);
   if (!account) throw new AppError('UNAUTHENTICATED');
-  if (!(await ctx.passwords.verify(account.password_hash, input.currentPassword))) throw new AppError('WRONG_PASSWORD', { field: 'currentPassword' });
+  if (!(await ctx.passwords.verify(account.password_hash, input.currentPassword)))
+    throw new AppError('WRONG_PASSWORD', { field: 'currentPassword' });
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('VALIDATION_FAILED', { field: 'newPassword', issues: [{ field: 'newPassword', message: 'validation.passwordSame' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'newPassword',
+      issues: [{ field: 'newPassword', message: 'validation.passwordSame' }],
+    });
   }
   const hashed = await ctx.passwords.hash(input.newPassword);
   const now = ctx.clock.now();
@@ -183,7 +205,10 @@ export async function identityFromSession(ctx: AppContext, cookieToken: string):
     if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
       await repo.touchSession(ctx.db, id, now, new Date(now.getTime() + ctx.env.KHOI_SESSION_DAYS * 86_400_000));
     }
-    return { value: { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token, personId: row.person_id }, expiresAt: row.expires_at };
+    return {
+      value: { me: presentMe(row), via: 'session', sessionId: id, csrfToken: row.csrf_token, personId: row.person_id },
+      expiresAt: row.expires_at,
+    };
   });
 }
 
@@ -194,7 +219,8 @@ export async function identityFromToken(ctx: AppContext, secret: string, today: 
   return rememberedIdentity<Identity>(ctx.db, `t:${hash}:${today}`, now, async () => {
     const row = await repo.findTokenWithAccount(ctx.db, hash, today);
     if (!row) return null;
-    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await repo.touchToken(ctx.db, row.token_id, now);
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000)
+      await repo.touchToken(ctx.db, row.token_id, now);
     return { value: { me: presentMe(row), via: 'token', personId: row.person_id } };
   });
 }

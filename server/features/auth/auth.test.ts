@@ -11,7 +11,11 @@ describe('signing in', () => {
 
   it('accepts the username, the phone number or the e-mail address as the login', async () => {
     const { app, ctx } = t();
-    const acc = await buildAccount(ctx, { username: 'nguyenvan.an', email: 'An.Nguyen@MongCai.vn', phone: '0912 345 678' });
+    const acc = await buildAccount(ctx, {
+      username: 'nguyenvan.an',
+      email: 'An.Nguyen@MongCai.vn',
+      phone: '0912 345 678',
+    });
     for (const login of ['nguyenvan.an', 'NguyenVan.An', '0912345678', '+84912345678', 'an.nguyen@mongcai.vn']) {
       const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login, password: PASSWORD } });
       expect(res.statusCode, login).toBe(200);
@@ -22,7 +26,11 @@ describe('signing in', () => {
   it('sets an httpOnly SameSite session cookie and shows the account at /api/auth/me', async () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
-    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === 'khoi_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -35,10 +43,22 @@ describe('signing in', () => {
   it('refuses a wrong password with a Vietnamese message by default and English on request', async () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
-    const vi = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'sai-mat-khau' } });
+    const vi = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: 'sai-mat-khau' },
+    });
     expect(vi.statusCode).toBe(401);
-    expect(vi.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-    const en = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'nope' }, lang: 'en' });
+    expect(vi.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
+    const en = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: 'nope' },
+      lang: 'en',
+    });
     expect(en.json().error.message).toBe('Wrong sign-in name or password.');
   });
 
@@ -46,11 +66,18 @@ describe('signing in', () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
     const first = await signIn(app, acc.username, PASSWORD);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: `khoi_session=${first.cookie}` }, payload: { login: acc.username, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: `khoi_session=${first.cookie}` },
+      payload: { login: acc.username, password: PASSWORD },
+    });
     const second = sessionCookie(res)!;
     expect(second).not.toBe(first.cookie);
     expect((await call(app, { url: '/api/auth/me', session: first })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: `khoi_session=${second}` } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: `khoi_session=${second}` } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('signing out ends the session', async () => {
@@ -66,12 +93,21 @@ describe('signing in', () => {
     const { app, ctx, clock } = t();
     const admin = await buildAccount(ctx, { isAdmin: true });
     const [a, b] = [await buildAccount(ctx), await buildAccount(ctx)];
-    const [sa, sb, sAdmin] = [await signIn(app, a.username, PASSWORD), await signIn(app, b.username, PASSWORD), await signIn(app, admin.username, PASSWORD)];
+    const [sa, sb, sAdmin] = [
+      await signIn(app, a.username, PASSWORD),
+      await signIn(app, b.username, PASSWORD),
+      await signIn(app, admin.username, PASSWORD),
+    ];
     expect((await call(app, { url: '/api/auth/me', session: sa })).statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', session: sb })).statusCode).toBe(200);
     // Through this server: the identity it remembered is forgotten with the commit.
     const acc = (await call(app, { url: `/api/accounts/${a.id}`, session: sAdmin })).json().account;
-    const off = await call(app, { method: 'POST', url: `/api/accounts/${a.id}/disable`, session: sAdmin, body: { version: acc.version } });
+    const off = await call(app, {
+      method: 'POST',
+      url: `/api/accounts/${a.id}/disable`,
+      session: sAdmin,
+      body: { version: acc.version },
+    });
     expect(off.statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', session: sa })).statusCode).toBe(401);
     // Another server (a direct write here): remembered for at most a second.
@@ -87,7 +123,9 @@ describe('signing in', () => {
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
     // Disabled by a direct write (as on another server): the remembered identity still answers…
     await ctx.db.updateTable('accounts').set({ disabled_at: new Date() }).where('id', '=', a.id).execute();
-    await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined), { leaves: 'identities' });
+    await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined), {
+      leaves: 'identities',
+    });
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(200);
     // …until any command that may change one commits here.
     await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined));
@@ -99,7 +137,8 @@ describe('signing in', () => {
     let loads = 0;
     const load = async () => {
       loads++;
-      if (loads === 1) await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined));
+      if (loads === 1)
+        await inTransaction(ctx.db, { accountId: null, label: 'test' }, () => Promise.resolve(undefined));
       return { value: loads };
     };
     expect(await rememberedIdentity(ctx.db, 'test:race', clock.now(), load)).toBe(1);
@@ -119,9 +158,19 @@ describe('signing in', () => {
   it('records sign-ins and failed sign-ins in the audit log, without secrets', async () => {
     const { app, ctx, db } = t();
     const acc = await buildAccount(ctx);
-    await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'sai-mat-khau' } });
+    await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: 'sai-mat-khau' },
+    });
     await signIn(app, acc.username, PASSWORD);
-    const rows = await db.db.selectFrom('audit_log').selectAll().where('record_id', '=', acc.id).where('action', 'like', 'sign_in%').orderBy('id').execute();
+    const rows = await db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('record_id', '=', acc.id)
+      .where('action', 'like', 'sign_in%')
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['sign_in_failed', 'sign_in']);
     expect(rows[1]!.ip).toBeTruthy();
     const all = JSON.stringify(await db.db.selectFrom('audit_log').selectAll().execute());
@@ -133,8 +182,17 @@ describe('signing in', () => {
 
 /** One sign-in attempt as the server sees it from `address`. */
 async function attempt(app: FastifyInstance, login: string, password: string, address: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: address });
-  return { status: res.statusCode, code: res.json().error?.code as string | undefined, retryAfter: res.json().error?.retryAfterSeconds as number | undefined };
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login, password },
+    remoteAddress: address,
+  });
+  return {
+    status: res.statusCode,
+    code: res.json().error?.code as string | undefined,
+    retryAfter: res.json().error?.retryAfterSeconds as number | undefined,
+  };
 }
 
 describe('sign-in back-off', () => {
@@ -143,7 +201,13 @@ describe('sign-in back-off', () => {
   it('grows per account after repeated failures, then lets the right password in when the wait is over', async () => {
     const { app, ctx, clock } = t();
     const acc = await buildAccount(ctx);
-    const attempt = (password: string) => call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password }, headers: { 'x-forwarded-for': '10.0.0.1' } });
+    const attempt = (password: string) =>
+      call(app, {
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { login: acc.username, password },
+        headers: { 'x-forwarded-for': '10.0.0.1' },
+      });
     for (let i = 0; i < THROTTLE.accountFree; i++) expect((await attempt('wrong-' + i)).statusCode).toBe(401);
     const sixth = await attempt('wrong-again');
     expect(sixth.statusCode).toBe(401);
@@ -170,25 +234,50 @@ describe('sign-in back-off', () => {
       await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'x' } });
       clock.advance(THROTTLE.maxBlockSeconds * 1000);
     }
-    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'x' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: 'x' },
+    });
     expect(res.statusCode).toBe(401);
-    const again = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } });
+    const again = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: PASSWORD },
+    });
     expect(again.json().error.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE.maxBlockSeconds);
     clock.advance(THROTTLE.maxBlockSeconds * 1000);
-    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('counts by the account: its phone in four spellings, its username and its e-mail share one count', async () => {
     const { app, ctx, clock } = t();
     const acc = await buildAccount(ctx, { username: 'tran.van.ba', email: 'Ba.Tran@MongCai.vn', phone: '0912345111' });
-    const spellings = ['0912345111', '+84912345111', '84912345111', '091 234 5111', 'Tran.Van.Ba', 'ba.tran@mongcai.vn'];
+    const spellings = [
+      '0912345111',
+      '+84912345111',
+      '84912345111',
+      '091 234 5111',
+      'Tran.Van.Ba',
+      'ba.tran@mongcai.vn',
+    ];
     const here = '10.1.0.1';
     // Five failures cost nothing, whichever spelling made them.
-    for (let i = 0; i < THROTTLE.accountFree; i++) expect((await attempt(app, spellings[i]!, 'sai-' + i, here)).status).toBe(401);
+    for (let i = 0; i < THROTTLE.accountFree; i++)
+      expect((await attempt(app, spellings[i]!, 'sai-' + i, here)).status).toBe(401);
     expect((await attempt(app, spellings[5]!, PASSWORD, here)).status).toBe(200);
     // The sixth is answered and starts the wait, for every spelling, the right password included, from anywhere.
-    for (const [i, login] of [...spellings].entries()) expect((await attempt(app, login, 'sai-' + i, here)).status, login).toBe(401);
-    for (const login of [...spellings, '+84 912 345 111']) expect(await attempt(app, login, PASSWORD, here), login).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 });
+    for (const [i, login] of [...spellings].entries())
+      expect((await attempt(app, login, 'sai-' + i, here)).status, login).toBe(401);
+    for (const login of [...spellings, '+84 912 345 111'])
+      expect(await attempt(app, login, PASSWORD, here), login).toEqual({
+        status: 429,
+        code: 'TOO_MANY_ATTEMPTS',
+        retryAfter: 2,
+      });
     expect((await attempt(app, '0912.345.111', PASSWORD, '10.1.0.2')).status).toBe(429);
     clock.advance(1_999);
     expect((await attempt(app, spellings[2]!, PASSWORD, here)).status).toBe(429);
@@ -201,7 +290,9 @@ describe('sign-in back-off', () => {
     const { app, ctx } = t();
     await buildAccount(ctx, { username: 'le.thi.cuc', email: 'cuc@mongcai.vn', phone: '0912345222' });
     const spellings = ['0912345222', '+84912345222', '84912345222', '091 234 5222', 'LE.THI.CUC', 'cuc@mongcai.vn'];
-    const answers = await Promise.all(Array.from({ length: 26 }, (_, i) => attempt(app, spellings[i % spellings.length]!, 'sai-' + i, `10.2.0.${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 26 }, (_, i) => attempt(app, spellings[i % spellings.length]!, 'sai-' + i, `10.2.0.${i}`)),
+    );
     expect(answers.filter((a) => a.status === 401)).toHaveLength(THROTTLE.accountFree + 1);
     expect(answers.filter((a) => a.code === 'TOO_MANY_ATTEMPTS')).toHaveLength(26 - THROTTLE.accountFree - 1);
   });
@@ -211,7 +302,8 @@ describe('sign-in back-off', () => {
     const acc = await buildAccount(ctx);
     const answers = async (logins: string[], address: string) => {
       const out = [];
-      for (let i = 0; i < THROTTLE.accountFree + 2; i++) out.push(await attempt(app, logins[i % logins.length]!, 'sai-' + i, address));
+      for (let i = 0; i < THROTTLE.accountFree + 2; i++)
+        out.push(await attempt(app, logins[i % logins.length]!, 'sai-' + i, address));
       return out;
     };
     const known = await answers([acc.username, ` ${acc.username.toUpperCase()} `], '10.3.0.1');
@@ -219,7 +311,9 @@ describe('sign-in back-off', () => {
       { status: 401, code: 'INVALID_CREDENTIALS', retryAfter: undefined },
       { status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 },
     ]);
-    expect(await answers(['0987000111', '+84 987 000 111', ' 84987000111 ', '098.700.0111'], '10.3.0.2')).toEqual(known);
+    expect(await answers(['0987000111', '+84 987 000 111', ' 84987000111 ', '098.700.0111'], '10.3.0.2')).toEqual(
+      known,
+    );
     expect(await answers(['người.lạ'.normalize('NFC'), ' NGƯỜI.LẠ'.normalize('NFD')], '10.3.0.3')).toEqual(known);
   });
 
@@ -236,7 +330,8 @@ describe('sign-in back-off', () => {
       expect((await attempt(app, a.username, PASSWORD, office)).status).toBe(200);
     }
     // Slips made good no longer count: failures nobody makes good can still reach the ceiling before the address waits.
-    for (let i = 0; i < THROTTLE.addressFree + 1 - 28; i++) expect((await attempt(app, `khach-${i}`, 'x', office)).status).toBe(401);
+    for (let i = 0; i < THROTTLE.addressFree + 1 - 28; i++)
+      expect((await attempt(app, `khach-${i}`, 'x', office)).status).toBe(401);
     expect((await attempt(app, staff[0]!.username, PASSWORD, office)).status).toBe(200);
   });
 
@@ -246,11 +341,16 @@ describe('sign-in back-off', () => {
     const staff = [];
     for (let i = 0; i < 6; i++) staff.push(await buildAccount(ctx));
     // Guesses across names that are no one's, a login's allowance each, up to the ceiling: the office still signs in.
-    for (let i = 0; i < THROTTLE.addressFree; i++) expect((await attempt(app, `khach-${Math.floor(i / THROTTLE.accountFree)}`, 'x', office)).status).toBe(401);
+    for (let i = 0; i < THROTTLE.addressFree; i++)
+      expect((await attempt(app, `khach-${Math.floor(i / THROTTLE.accountFree)}`, 'x', office)).status).toBe(401);
     expect((await attempt(app, staff[0]!.username, PASSWORD, office)).status).toBe(200);
     // One more, and every sign-in from the address waits; other addresses do not.
     expect((await attempt(app, 'khach-cuoi', 'x', office)).status).toBe(401);
-    expect(await attempt(app, staff[1]!.username, PASSWORD, office)).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 });
+    expect(await attempt(app, staff[1]!.username, PASSWORD, office)).toEqual({
+      status: 429,
+      code: 'TOO_MANY_ATTEMPTS',
+      retryAfter: 2,
+    });
     expect((await attempt(app, staff[1]!.username, PASSWORD, '10.5.0.2')).status).toBe(200);
     clock.advance(2_000);
     // A right password neither adds to the count nor starts a wait for the next colleague.
@@ -272,22 +372,50 @@ describe('CSRF and origin', () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
     const s = await signIn(app, acc.username, PASSWORD);
-    const res = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s, csrf: false });
+    const res = await call(app, {
+      method: 'PATCH',
+      url: '/api/auth/me/preferences',
+      body: { locale: 'en' },
+      session: s,
+      csrf: false,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_FAILED');
-    const wrong = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s, csrf: false, headers: { 'x-csrf-token': 'guess' } });
+    const wrong = await call(app, {
+      method: 'PATCH',
+      url: '/api/auth/me/preferences',
+      body: { locale: 'en' },
+      session: s,
+      csrf: false,
+      headers: { 'x-csrf-token': 'guess' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const ok = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s });
+    const ok = await call(app, {
+      method: 'PATCH',
+      url: '/api/auth/me/preferences',
+      body: { locale: 'en' },
+      session: s,
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('refuses a cross-site origin, sign-in included', async () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
-    const res = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+    const res = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_FAILED');
-    const same = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: PASSWORD }, headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    const same = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: acc.username, password: PASSWORD },
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(same.statusCode).toBe(200);
   });
 });
@@ -302,7 +430,12 @@ describe('language and password', () => {
     await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'en' }, session: s });
     const again = await signIn(app, acc.username, PASSWORD);
     expect((await call(app, { url: '/api/auth/me', session: again })).json().account.locale).toBe('en');
-    const bad = await call(app, { method: 'PATCH', url: '/api/auth/me/preferences', body: { locale: 'fr' }, session: again });
+    const bad = await call(app, {
+      method: 'PATCH',
+      url: '/api/auth/me/preferences',
+      body: { locale: 'fr' },
+      session: again,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('locale');
   });
@@ -312,19 +445,42 @@ describe('language and password', () => {
     const acc = await buildAccount(ctx);
     const a = await signIn(app, acc.username, PASSWORD);
     const b = await signIn(app, acc.username, PASSWORD);
-    const wrong = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: 'sai', newPassword: 'mat-khau-moi-1' }, session: a });
+    const wrong = await call(app, {
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: 'sai', newPassword: 'mat-khau-moi-1' },
+      session: a,
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toMatchObject({ code: 'WRONG_PASSWORD', field: 'currentPassword' });
-    const short = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'ngan' }, session: a });
+    const short = await call(app, {
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: PASSWORD, newPassword: 'ngan' },
+      session: a,
+    });
     expect(short.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'newPassword' });
     expect(short.json().error.issues[0].message).toBe('Mật khẩu cần ít nhất 8 ký tự.');
-    const ok = await call(app, { method: 'POST', url: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-1' }, session: a });
+    const ok = await call(app, {
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-1' },
+      session: a,
+    });
     expect(ok.statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', session: a })).statusCode).toBe(401);
     expect((await call(app, { url: '/api/auth/me', session: b })).statusCode).toBe(401);
     const fresh = { cookie: sessionCookie(ok)!, csrf: ok.json().csrfToken, accountId: acc.id };
     expect((await call(app, { url: '/api/auth/me', session: fresh })).statusCode).toBe(200);
-    expect((await call(app, { method: 'POST', url: '/api/auth/login', body: { login: acc.username, password: 'mat-khau-moi-1' } })).statusCode).toBe(200);
+    expect(
+      (
+        await call(app, {
+          method: 'POST',
+          url: '/api/auth/login',
+          body: { login: acc.username, password: 'mat-khau-moi-1' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -335,7 +491,11 @@ describe('signing out from the browser', () => {
     const { app, ctx } = t();
     const acc = await buildAccount(ctx);
     const s = await signIn(app, acc.username, PASSWORD);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `khoi_session=${s.cookie}`, 'x-csrf-token': s.csrf },
+    });
     expect(res.statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', session: s })).statusCode).toBe(401);
   });

@@ -30,19 +30,30 @@ function cacheOf(db: Database): Cache {
 }
 
 /** The remembered value of `key`, or `load()`'s (remembered when not null). `expiresAt`: the session's own expiry. */
-export async function rememberedIdentity<T>(db: Database, key: string, now: Date, load: () => Promise<{ value: T; expiresAt?: Date | null } | null>): Promise<T | null> {
+export async function rememberedIdentity<T>(
+  db: Database,
+  key: string,
+  now: Date,
+  load: () => Promise<{ value: T; expiresAt?: Date | null } | null>,
+): Promise<T | null> {
   const c = cacheOf(db);
   const cache = c.entries;
   const real = performance.now();
   const clock = now.getTime();
   const hit = cache.get(key) as Entry<T> | undefined;
-  if (hit && real - hit.realAt < TTL_MS && Math.abs(clock - hit.clockAt) < TTL_MS && clock < hit.expiresAt) return hit.value;
+  if (hit && real - hit.realAt < TTL_MS && Math.abs(clock - hit.clockAt) < TTL_MS && clock < hit.expiresAt)
+    return hit.value;
   if (hit) cache.delete(key);
   const before = c.forgotten;
   const loaded = await load();
   if (!loaded) return null;
   if (c.forgotten !== before) return loaded.value;
   if (cache.size >= 10_000) cache.clear();
-  cache.set(key, { value: loaded.value, realAt: real, clockAt: clock, expiresAt: loaded.expiresAt ? new Date(loaded.expiresAt).getTime() : Infinity });
+  cache.set(key, {
+    value: loaded.value,
+    realAt: real,
+    clockAt: clock,
+    expiresAt: loaded.expiresAt ? new Date(loaded.expiresAt).getTime() : Infinity,
+  });
   return loaded.value;
 }

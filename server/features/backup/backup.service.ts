@@ -25,10 +25,19 @@ type Manifest = {
 
 /** Tables in an order where every referenced table comes first. */
 async function tablesInOrder(client: pg.ClientBase): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'schema_migrations' and not c.relispartition order by 1`)).rows.map((r) => r.name);
-  const edges = (await client.query<{ child: string; parent: string }>(`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
-      from pg_constraint c join pg_namespace n on n.oid = c.connamespace where c.contype = 'f' and n.nspname = current_schema()`)).rows;
+  const tables = (
+    await client.query<{
+      name: string;
+    }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'schema_migrations' and not c.relispartition order by 1`)
+  ).rows.map((r) => r.name);
+  const edges = (
+    await client.query<{
+      child: string;
+      parent: string;
+    }>(`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace where c.contype = 'f' and n.nspname = current_schema()`)
+  ).rows;
   const ordered: string[] = [];
   const visit = (t: string, seen: Set<string>) => {
     if (ordered.includes(t) || seen.has(t)) return;
@@ -47,10 +56,18 @@ export async function backup(url: string, file: string, opts: { filesDir?: strin
   await client.connect();
   try {
     await client.query('begin isolation level repeatable read read only');
-    const schemaVersion = (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]!.name;
+    const schemaVersion = (await client.query<{ name: string }>('select max(name) as name from schema_migrations'))
+      .rows[0]!.name;
     const tables = await tablesInOrder(client);
     fs.mkdirSync(path.join(work, 'tables'));
-    const manifest: Manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion, createdAt: new Date().toISOString(), tables: [], files: 0 };
+    const manifest: Manifest = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion,
+      createdAt: new Date().toISOString(),
+      tables: [],
+      files: 0,
+    };
     for (const t of tables) {
       const out = fs.createWriteStream(path.join(work, 'tables', `${t}.jsonl`));
       const hash = crypto.createHash('sha256');
@@ -89,11 +106,22 @@ export class RestoreRefused extends Error {}
 
 /** Tables whose rows the migrations themselves insert (reference data): they do not make a database "not empty",
  * and the backup's rows replace them. */
-const SEEDED_BY_MIGRATIONS = new Set(['unit_kinds', 'body_kinds', 'roles', 'task_kinds', 'document_series', 'retention_rules']);
+const SEEDED_BY_MIGRATIONS = new Set([
+  'unit_kinds',
+  'body_kinds',
+  'roles',
+  'task_kinds',
+  'document_series',
+  'retention_rules',
+]);
 
 /** Restores an archive into the database at `url`. Refuses an archive of a newer schema than this Khối knows,
  * and a database that already holds data unless `replace` is set. The database ends migrated to the latest schema. */
-export async function restore(url: string, file: string, opts: { replace?: boolean; filesDir?: string } = {}): Promise<Manifest> {
+export async function restore(
+  url: string,
+  file: string,
+  opts: { replace?: boolean; filesDir?: string } = {},
+): Promise<Manifest> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-restore-'));
   try {
     try {
@@ -104,35 +132,53 @@ export async function restore(url: string, file: string, opts: { replace?: boole
     const manifestFile = path.join(work, 'manifest.json');
     if (!fs.existsSync(manifestFile)) throw new RestoreRefused(`${file} is not a Khối backup archive (no manifest).`);
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-    if (manifest.format !== BACKUP_FORMAT || manifest.formatVersion > BACKUP_FORMAT_VERSION) throw new RestoreRefused(`${file} is not a backup this Khối can read.`);
+    if (manifest.format !== BACKUP_FORMAT || manifest.formatVersion > BACKUP_FORMAT_VERSION)
+      throw new RestoreRefused(`${file} is not a backup this Khối can read.`);
     if (manifest.schemaVersion > latestMigration()) {
-      throw new RestoreRefused(`The backup was made by a newer Khối (schema ${manifest.schemaVersion}; this one knows up to ${latestMigration()}). Install that version to restore it.`);
+      throw new RestoreRefused(
+        `The backup was made by a newer Khối (schema ${manifest.schemaVersion}; this one knows up to ${latestMigration()}). Install that version to restore it.`,
+      );
     }
     // The target gets the backup's schema, the rows, then any newer migrations of this Khối.
     await migrate(url, () => undefined, manifest.schemaVersion);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const current = (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]!.name;
-      if (current !== manifest.schemaVersion) throw new RestoreRefused(`The target database is at schema ${current}, newer than the backup's ${manifest.schemaVersion}: restore into an empty database.`);
+      const current = (await client.query<{ name: string }>('select max(name) as name from schema_migrations')).rows[0]!
+        .name;
+      if (current !== manifest.schemaVersion)
+        throw new RestoreRefused(
+          `The target database is at schema ${current}, newer than the backup's ${manifest.schemaVersion}: restore into an empty database.`,
+        );
       await client.query('begin');
       const tables = await tablesInOrder(client);
       const nonEmpty: string[] = [];
-      for (const t of tables) if (!SEEDED_BY_MIGRATIONS.has(t) && (await client.query(`select 1 from ${quoteIdent(t)} limit 1`)).rowCount) nonEmpty.push(t);
-      if (nonEmpty.length && !opts.replace) throw new RestoreRefused(`The target database is not empty (${nonEmpty.slice(0, 5).join(', ')}${nonEmpty.length > 5 ? ', …' : ''}). Use --replace to overwrite it.`);
+      for (const t of tables)
+        if (!SEEDED_BY_MIGRATIONS.has(t) && (await client.query(`select 1 from ${quoteIdent(t)} limit 1`)).rowCount)
+          nonEmpty.push(t);
+      if (nonEmpty.length && !opts.replace)
+        throw new RestoreRefused(
+          `The target database is not empty (${nonEmpty.slice(0, 5).join(', ')}${nonEmpty.length > 5 ? ', …' : ''}). Use --replace to overwrite it.`,
+        );
       await client.query(`truncate ${tables.map(quoteIdent).join(', ')} restart identity cascade`);
       for (const t of tables) await client.query(`alter table ${quoteIdent(t)} disable trigger user`);
       for (const entry of manifest.tables) {
-        if (!tables.includes(entry.name)) throw new RestoreRefused(`The backup has a table ${entry.name} that this schema lacks.`);
+        if (!tables.includes(entry.name))
+          throw new RestoreRefused(`The backup has a table ${entry.name} that this schema lacks.`);
       }
       const order = tables.filter((t) => manifest.tables.some((e) => e.name === t));
       // Columns referencing their own table (a body's parent): loaded empty, then filled once every row exists.
-      const selfRefs = (await client.query<{ t: string; c: string }>(`select c.conrelid::regclass::text as t, a.attname as c
+      const selfRefs = (
+        await client.query<{ t: string; c: string }>(`select c.conrelid::regclass::text as t, a.attname as c
           from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-          where c.contype = 'f' and c.conrelid = c.confrelid and c.connamespace = current_schema()::regnamespace`)).rows;
+          where c.contype = 'f' and c.conrelid = c.confrelid and c.connamespace = current_schema()::regnamespace`)
+      ).rows;
       for (const t of order) {
         const entry = manifest.tables.find((e) => e.name === t)!;
-        const rl = readline.createInterface({ input: fs.createReadStream(path.join(work, 'tables', `${t}.jsonl`)), crlfDelay: Infinity });
+        const rl = readline.createInterface({
+          input: fs.createReadStream(path.join(work, 'tables', `${t}.jsonl`)),
+          crlfDelay: Infinity,
+        });
         const hash = crypto.createHash('sha256');
         let batch: string[] = [];
         const own = selfRefs.filter((r) => r.t === t).map((r) => r.c);
@@ -157,16 +203,25 @@ export async function restore(url: string, file: string, opts: { replace?: boole
         for (let i = 0; i < later.length; i += 2000) {
           for (const c of own) {
             const col = c.replace(/'/g, "''");
-            await client.query(`update ${quoteIdent(t)} x set ${quoteIdent(c)} = (e ->> '${col}')::uuid from jsonb_array_elements($1::jsonb) e where x.id = (e ->> 'id')::uuid and e ->> '${col}' is not null`, ['[' + later.slice(i, i + 2000).join(',') + ']']);
+            await client.query(
+              `update ${quoteIdent(t)} x set ${quoteIdent(c)} = (e ->> '${col}')::uuid from jsonb_array_elements($1::jsonb) e where x.id = (e ->> 'id')::uuid and e ->> '${col}' is not null`,
+              ['[' + later.slice(i, i + 2000).join(',') + ']'],
+            );
           }
         }
-        if (hash.digest('hex') !== entry.sha256) throw new RestoreRefused(`The backup's table ${t} is damaged (checksum mismatch).`);
+        if (hash.digest('hex') !== entry.sha256)
+          throw new RestoreRefused(`The backup's table ${t} is damaged (checksum mismatch).`);
       }
       for (const t of tables) await client.query(`alter table ${quoteIdent(t)} enable trigger user`);
       // Identity sequences continue after the restored rows.
-      const idents = await client.query<{ t: string; c: string }>(`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`);
+      const idents = await client.query<{ t: string; c: string }>(
+        `select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and is_identity = 'YES'`,
+      );
       for (const r of idents.rows) {
-        await client.query(`select setval(pg_get_serial_sequence($1, $2), greatest(coalesce((select max(${quoteIdent(r.c)}) from ${quoteIdent(r.t)}), 0), 1), (select count(*) > 0 from ${quoteIdent(r.t)}))`, [quoteIdent(r.t), r.c]);
+        await client.query(
+          `select setval(pg_get_serial_sequence($1, $2), greatest(coalesce((select max(${quoteIdent(r.c)}) from ${quoteIdent(r.t)}), 0), 1), (select count(*) > 0 from ${quoteIdent(r.t)}))`,
+          [quoteIdent(r.t), r.c],
+        );
       }
       await client.query('commit');
     } catch (err) {

@@ -15,10 +15,18 @@ async function checksums(url: string): Promise<Record<string, string>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = current_schema() order by 1`)).rows.map((r) => r.t);
+    const tables = (
+      await c.query<{ t: string }>(
+        `select tablename as t from pg_tables where schemaname = current_schema() order by 1`,
+      )
+    ).rows.map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables) {
-      out[t] = (await c.query<{ h: string }>(`select md5(coalesce(string_agg(j, '|' order by j), '')) as h from (select to_jsonb(x)::text as j from "${t}" x) s`)).rows[0]!.h;
+      out[t] = (
+        await c.query<{ h: string }>(
+          `select md5(coalesce(string_agg(j, '|' order by j), '')) as h from (select to_jsonb(x)::text as j from "${t}" x) s`,
+        )
+      ).rows[0]!.h;
     }
     return out;
   } finally {
@@ -41,13 +49,31 @@ describe('backup and restore', () => {
     await source.db.db.transaction().execute((trx) => seedDemoBodies(trx));
     await source.db.db.updateTable('bodies').set({ updated_at: new Date() }).where('parent_id', 'is', null).execute();
     await buildAccount(source.ctx, { username: 'nguoi-dung', displayName: 'Người Dùng Thử', isAdmin: true });
-    await addVillage(source.ctx, { accountId: null, label: 'test' }, { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true }, 'vi', { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' });
+    await addVillage(
+      source.ctx,
+      { accountId: null, label: 'test' },
+      { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true },
+      'vi',
+      { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' },
+    );
     fs.mkdirSync(path.join(files, 'ab'), { recursive: true });
     fs.writeFileSync(path.join(files, 'ab', 'anh-the.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     // Work: programmes, tasks (subtasks point at their parents), briefings, and a task's evidence file.
     const { seedDemoWork } = await import('../demo/demo.work.ts');
-    await source.db.db.transaction().execute((trx) => seedDemoWork(trx, { accountId: null, label: 'test' }, '2026-03-02'));
-    const file = await source.db.db.insertInto('files').values({ storage_key: 'ab/anh-the.jpg', filename: 'ảnh minh chứng.jpg', content_type: 'image/jpeg', size_bytes: 7, sha256: 'x' }).returning('id').executeTakeFirstOrThrow();
+    await source.db.db
+      .transaction()
+      .execute((trx) => seedDemoWork(trx, { accountId: null, label: 'test' }, '2026-03-02'));
+    const file = await source.db.db
+      .insertInto('files')
+      .values({
+        storage_key: 'ab/anh-the.jpg',
+        filename: 'ảnh minh chứng.jpg',
+        content_type: 'image/jpeg',
+        size_bytes: 7,
+        sha256: 'x',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const task = await source.db.db.selectFrom('tasks').select('id').limit(1).executeTakeFirstOrThrow();
     await source.db.db.insertInto('task_files').values({ task_id: task.id, file_id: file.id }).execute();
     target = await createTestDatabase();
@@ -70,7 +96,9 @@ describe('backup and restore', () => {
     const restoredFiles = path.join(dir, 'restored-files');
     await restore(target.url, archive, { filesDir: restoredFiles });
     expect(await checksums(target.url)).toEqual(await checksums(source.db.url));
-    expect(fs.readFileSync(path.join(restoredFiles, 'ab', 'anh-the.jpg'))).toEqual(fs.readFileSync(path.join(files, 'ab', 'anh-the.jpg')));
+    expect(fs.readFileSync(path.join(restoredFiles, 'ab', 'anh-the.jpg'))).toEqual(
+      fs.readFileSync(path.join(files, 'ab', 'anh-the.jpg')),
+    );
 
     await expect(restore(target.url, archive)).rejects.toThrow(/not empty.*--replace/);
     await restore(target.url, archive, { replace: true });
@@ -87,7 +115,17 @@ describe('backup and restore', () => {
   it('refuses a backup of a newer schema and a file that is not a backup', async () => {
     const tar = await import('tar');
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-newer-'));
-    fs.writeFileSync(path.join(work, 'manifest.json'), JSON.stringify({ format: 'khoi-backup', formatVersion: 1, schemaVersion: '9999_future', createdAt: '', tables: [], files: 0 }));
+    fs.writeFileSync(
+      path.join(work, 'manifest.json'),
+      JSON.stringify({
+        format: 'khoi-backup',
+        formatVersion: 1,
+        schemaVersion: '9999_future',
+        createdAt: '',
+        tables: [],
+        files: 0,
+      }),
+    );
     const newer = path.join(dir, 'newer.backup');
     await tar.create({ gzip: true, file: newer, cwd: work }, ['manifest.json']);
     const empty = await createTestDatabase();

@@ -54,11 +54,21 @@ export async function listBodies(q: Q, asOf: string, f: BodyFilter) {
   let query = bodiesQuery(q, asOf);
   if (f.unitId) query = query.where('b.unit_id', '=', f.unitId);
   if (f.kind) query = query.where('b.kind', '=', f.kind);
-  if (f.namedBy) query = query.where(namableSql(sql`(select unit_id from bodies where id = ${f.namedBy}::uuid)`, f.rule, sql.ref('b.id')));
+  if (f.namedBy)
+    query = query.where(
+      namableSql(sql`(select unit_id from bodies where id = ${f.namedBy}::uuid)`, f.rule, sql.ref('b.id')),
+    );
   if (!f.includeEnded) query = query.where(inForce('b', asOf));
   if (!f.includeDeleted) query = query.where('b.deleted_at', 'is', null);
-  if (f.folded !== undefined) query = query.where(sql<SqlBool>`lower(translate(unaccent(b.name || ' ' || coalesce(b.short_name, '')), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
-  return query.orderBy('k.sort').orderBy(sql`b.name collate "vi-x-icu"`).limit(500).execute();
+  if (f.folded !== undefined)
+    query = query.where(
+      sql<SqlBool>`lower(translate(unaccent(b.name || ' ' || coalesce(b.short_name, '')), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
+    );
+  return query
+    .orderBy('k.sort')
+    .orderBy(sql`b.name collate "vi-x-icu"`)
+    .limit(500)
+    .execute();
 }
 
 export async function findById(q: Q, id: string, asOf: string) {
@@ -71,17 +81,32 @@ export async function findByIds(q: Q, ids: string[], asOf: string) {
 
 /** The bodies directly under a body, in force on `asOf`, by name. */
 export async function childrenOf(q: Q, id: string, asOf: string) {
-  return bodiesQuery(q, asOf).where('b.parent_id', '=', id).where('b.deleted_at', 'is', null).where(inForce('b', asOf)).orderBy(sql`b.name collate "vi-x-icu"`).execute();
+  return bodiesQuery(q, asOf)
+    .where('b.parent_id', '=', id)
+    .where('b.deleted_at', 'is', null)
+    .where(inForce('b', asOf))
+    .orderBy(sql`b.name collate "vi-x-icu"`)
+    .execute();
 }
 
 /** The bodies whose work this body took over. */
 export async function predecessorsOf(q: Q, id: string) {
-  return q.selectFrom('body_links as l').innerJoin('bodies as b', 'b.id', 'l.from_body_id').select(['b.id', 'b.name', 'l.link_date']).where('l.to_body_id', '=', id).execute();
+  return q
+    .selectFrom('body_links as l')
+    .innerJoin('bodies as b', 'b.id', 'l.from_body_id')
+    .select(['b.id', 'b.name', 'l.link_date'])
+    .where('l.to_body_id', '=', id)
+    .execute();
 }
 
 /** The bodies that took over this body's work. */
 export async function successorsOf(q: Q, id: string) {
-  return q.selectFrom('body_links as l').innerJoin('bodies as b', 'b.id', 'l.to_body_id').select(['b.id', 'b.name', 'l.link_date']).where('l.from_body_id', '=', id).execute();
+  return q
+    .selectFrom('body_links as l')
+    .innerJoin('bodies as b', 'b.id', 'l.to_body_id')
+    .select(['b.id', 'b.name', 'l.link_date'])
+    .where('l.from_body_id', '=', id)
+    .execute();
 }
 
 /** The ids of the bodies above a body (at most 20 up), with how far up each is. */
@@ -108,7 +133,11 @@ export async function insertBody(trx: Trx, row: Insertable<DB['bodies']>): Promi
   return r.id;
 }
 
-export async function updateBody(trx: Trx, id: string, change: { name?: string; short_name?: string | null; parent_id?: string | null }) {
+export async function updateBody(
+  trx: Trx,
+  id: string,
+  change: { name?: string; short_name?: string | null; parent_id?: string | null },
+) {
   await trx
     .updateTable('bodies')
     .set((eb) => ({ ...change, updated_at: new Date(), version: eb('version', '+', 1) }))
@@ -118,26 +147,49 @@ export async function updateBody(trx: Trx, id: string, change: { name?: string; 
 
 /** Ends a body on `date`. */
 export async function endBody(trx: Trx, id: string, date: string) {
-  await trx.updateTable('bodies').set((eb) => ({ valid_to: date, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await trx
+    .updateTable('bodies')
+    .set((eb) => ({ valid_to: date, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setBodyDeleted(trx: Trx, id: string, deleted: boolean) {
-  await trx.updateTable('bodies').set((eb) => ({ deleted_at: deleted ? new Date() : null, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await trx
+    .updateTable('bodies')
+    .set((eb) => ({ deleted_at: deleted ? new Date() : null, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Links a body that ended to one that takes over its work (once). */
 export async function insertBodyLink(trx: Trx, fromId: string, toId: string, date: string) {
-  await trx.insertInto('body_links').values({ from_body_id: fromId, to_body_id: toId, link_date: date }).onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing()).execute();
+  await trx
+    .insertInto('body_links')
+    .values({ from_body_id: fromId, to_body_id: toId, link_date: date })
+    .onConflict((oc) => oc.columns(['from_body_id', 'to_body_id']).doNothing())
+    .execute();
 }
 
 /** Kinds not deleted, in their order. */
 export async function kinds(q: Q) {
-  return q.selectFrom('body_kinds').selectAll().where('deleted_at', 'is', null).orderBy('sort').orderBy('code').execute();
+  return q
+    .selectFrom('body_kinds')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
 }
 
 /** The code of the kind, when it exists and is not deleted. */
 export async function liveKind(q: Q, code: string) {
-  return q.selectFrom('body_kinds').select('code').where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('body_kinds')
+    .select('code')
+    .where('code', '=', code)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The code of the kind, when it exists (deleted or not). */

@@ -20,45 +20,108 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const admin = { auth: 'admin' as const };
 
   r.get('/api/bodies', {
-    schema: { operationId: 'listBodies', tags, summary: 'Bodies in force on a date, optionally of one unit, kind or name', querystring: s.listQuery, response: { 200: z.array(s.bodyItem), ...errors } },
+    schema: {
+      operationId: 'listBodies',
+      tags,
+      summary: 'Bodies in force on a date, optionally of one unit, kind or name',
+      querystring: s.listQuery,
+      response: { 200: z.array(s.bodyItem), ...errors },
+    },
     handler: (request) => service.listBodies(ctx, lang(request), request.query),
   });
   r.get('/api/bodies/kinds', {
-    schema: { operationId: 'listBodyKinds', tags, summary: 'Kinds of bodies (data an administrator extends)', response: { 200: z.array(s.kindItem), ...errors } },
+    schema: {
+      operationId: 'listBodyKinds',
+      tags,
+      summary: 'Kinds of bodies (data an administrator extends)',
+      response: { 200: z.array(s.kindItem), ...errors },
+    },
     handler: (request) => service.listKinds(ctx, lang(request)),
   });
   r.post('/api/bodies/kinds', {
     config: admin,
-    schema: { operationId: 'createBodyKind', tags, summary: 'Add a kind of body', body: s.createKind, response: { 201: s.kindItem, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.createKind(ctx, actorOf(request), lang(request), request.body)),
+    schema: {
+      operationId: 'createBodyKind',
+      tags,
+      summary: 'Add a kind of body',
+      body: s.createKind,
+      response: { 201: s.kindItem, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createKind(ctx, actorOf(request), lang(request), request.body)),
   });
   r.get('/api/bodies/:id', {
-    schema: { operationId: 'getBody', tags, summary: 'A body with its line, the bodies below it and its predecessors and successors', params: uuidParam, querystring: asOfOnly, response: { 200: s.bodyDetail, ...errors } },
+    schema: {
+      operationId: 'getBody',
+      tags,
+      summary: 'A body with its line, the bodies below it and its predecessors and successors',
+      params: uuidParam,
+      querystring: asOfOnly,
+      response: { 200: s.bodyDetail, ...errors },
+    },
     handler: (request) => service.bodyDetail(ctx, lang(request), request.params.id, request.query.asOf),
   });
   r.post('/api/bodies', {
     config: admin,
-    schema: { operationId: 'createBody', tags, summary: 'Add a body on a unit', body: s.createBody, response: { 201: s.bodyItem, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.createBodyRecord(ctx, actorOf(request), lang(request), request.body)),
+    schema: {
+      operationId: 'createBody',
+      tags,
+      summary: 'Add a body on a unit',
+      body: s.createBody,
+      response: { 201: s.bodyItem, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createBodyRecord(ctx, actorOf(request), lang(request), request.body)),
   });
   r.patch('/api/bodies/:id', {
     config: admin,
-    schema: { operationId: 'updateBody', tags, summary: 'Edit a body (name, short name, the body above it)', params: uuidParam, body: s.updateBody, response: { 200: s.bodyItem, ...errors } },
-    handler: (request) => service.updateBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
+    schema: {
+      operationId: 'updateBody',
+      tags,
+      summary: 'Edit a body (name, short name, the body above it)',
+      params: uuidParam,
+      body: s.updateBody,
+      response: { 200: s.bodyItem, ...errors },
+    },
+    handler: (request) =>
+      service.updateBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/bodies/:id/end', {
     config: admin,
-    schema: { operationId: 'endBody', tags, summary: 'End a body on a date, naming its successors', params: uuidParam, body: s.endBody, response: { 200: s.bodyItem, ...errors } },
+    schema: {
+      operationId: 'endBody',
+      tags,
+      summary: 'End a body on a date, naming its successors',
+      params: uuidParam,
+      body: s.endBody,
+      response: { 200: s.bodyItem, ...errors },
+    },
     handler: (request) => service.endBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/bodies/:id/delete', {
     config: admin,
-    schema: { operationId: 'deleteBody', tags, summary: 'Delete a body entered by mistake (restorable)', params: uuidParam, body: s.versionBody, response: { 200: s.bodyItem, ...errors } },
-    handler: (request) => service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, true),
+    schema: {
+      operationId: 'deleteBody',
+      tags,
+      summary: 'Delete a body entered by mistake (restorable)',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: s.bodyItem, ...errors },
+    },
+    handler: (request) =>
+      service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, true),
   });
   r.post('/api/bodies/:id/restore', {
     config: admin,
-    schema: { operationId: 'restoreBody', tags, summary: 'Restore a deleted body', params: uuidParam, body: s.versionBody, response: { 200: s.bodyItem, ...errors } },
-    handler: (request) => service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, false),
+    schema: {
+      operationId: 'restoreBody',
+      tags,
+      summary: 'Restore a deleted body',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: s.bodyItem, ...errors },
+    },
+    handler: (request) =>
+      service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, false),
   });
 }

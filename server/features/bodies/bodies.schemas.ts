@@ -7,10 +7,15 @@ export const bodyItem = z
     id: z.uuid(),
     unitId: z.uuid(),
     unitCode: z.string().nullable(),
-    unitName: z.string().nullable().describe('Name of the unit on the date asked (null when the unit is not in force then)'),
+    unitName: z
+      .string()
+      .nullable()
+      .describe('Name of the unit on the date asked (null when the unit is not in force then)'),
     kind: z.string(),
     kindName: z.string(),
-    inBloc: z.boolean().describe('Bodies of the bloc grant scope; the Party committee, Ban Dân vận, HĐND and UBND do not'),
+    inBloc: z
+      .boolean()
+      .describe('Bodies of the bloc grant scope; the Party committee, Ban Dân vận, HĐND and UBND do not'),
     name: z.string(),
     shortName: z.string().nullable(),
     parentId: z.uuid().nullable().describe('The body above in its line (ngành dọc)'),
@@ -66,7 +71,12 @@ export const endBody = z.strictObject({
 
 export const versionBody = z.strictObject({ version: versionField });
 
-export const kindItem = z.object({ code: z.string(), name: z.string(), shortName: z.string().nullable(), inBloc: z.boolean() });
+export const kindItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  inBloc: z.boolean(),
+});
 export const createKind = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'validation.kindCode'),
   nameVi: text(200),

@@ -12,7 +12,20 @@ import * as repo from './bodies.repository.ts';
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type Q = Ctx['db'] | Trx;
 
-export async function listBodies(ctx: Ctx, lang: Lang, q: { unit?: string; asOf?: string; kind?: string; q?: string; includeEnded?: string; includeDeleted?: string; namedBy?: string; rule?: 'lead' | 'near' }) {
+export async function listBodies(
+  ctx: Ctx,
+  lang: Lang,
+  q: {
+    unit?: string;
+    asOf?: string;
+    kind?: string;
+    q?: string;
+    includeEnded?: string;
+    includeDeleted?: string;
+    namedBy?: string;
+    rule?: 'lead' | 'near';
+  },
+) {
   const asOf = q.asOf ?? today(ctx);
   let unitId: string | undefined;
   if (q.unit) {
@@ -36,7 +49,11 @@ export async function listBodies(ctx: Ctx, lang: Lang, q: { unit?: string; asOf?
 async function lineOf(q: Q, id: string, asOf: string) {
   const ids = await repo.ancestorIds(q, id);
   if (!ids.length) return [];
-  const rows = await repo.findByIds(q, ids.map((r) => r.id), asOf);
+  const rows = await repo.findByIds(
+    q,
+    ids.map((r) => r.id),
+    asOf,
+  );
   const depth = new Map(ids.map((r) => [r.id, r.depth]));
   return rows.sort((a, b) => depth.get(b.id)! - depth.get(a.id)!);
 }
@@ -45,7 +62,12 @@ export async function bodyDetail(ctx: Ctx, lang: Lang, id: string, asOfRaw?: str
   const asOf = asOfRaw ?? today(ctx);
   const b = await repo.findById(ctx.db, id, asOf);
   if (!b) throw new AppError('NOT_FOUND');
-  const [line, children, before, after] = await Promise.all([lineOf(ctx.db, id, asOf), repo.childrenOf(ctx.db, id, asOf), repo.predecessorsOf(ctx.db, id), repo.successorsOf(ctx.db, id)]);
+  const [line, children, before, after] = await Promise.all([
+    lineOf(ctx.db, id, asOf),
+    repo.childrenOf(ctx.db, id, asOf),
+    repo.predecessorsOf(ctx.db, id),
+    repo.successorsOf(ctx.db, id),
+  ]);
   return {
     body: presentBody(b, lang),
     line: line.map((r) => presentBody(r, lang)),
@@ -61,10 +83,23 @@ async function checkParent(q: Q, parentId: string, unitPath: string, date: strin
   if (!p || p.deleted_at) throw referenceRefused('parentId');
   if (p.valid_from && p.valid_from > date) throw invalid('parentId', 'validation.parentNotInForce');
   if (p.valid_to && p.valid_to <= date) throw invalid('parentId', 'validation.parentNotInForce');
-  if (!p.unit_path || !(unitPath === p.unit_path || unitPath.startsWith(p.unit_path + '.'))) throw invalid('parentId', 'validation.parentNotAbove');
+  if (!p.unit_path || !(unitPath === p.unit_path || unitPath.startsWith(p.unit_path + '.')))
+    throw invalid('parentId', 'validation.parentNotAbove');
 }
 
-export async function createBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, input: { unitCode: string; kind: string; name: string; shortName?: string; parentId?: string | null; validFrom?: string }) {
+export async function createBodyRecord(
+  ctx: Ctx,
+  actor: Actor,
+  lang: Lang,
+  input: {
+    unitCode: string;
+    kind: string;
+    name: string;
+    shortName?: string;
+    parentId?: string | null;
+    validFrom?: string;
+  },
+) {
   const date = input.validFrom ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     const unit = await unitByCode(trx, input.unitCode, date);
@@ -72,12 +107,25 @@ export async function createBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, input
     const kind = await repo.liveKind(trx, input.kind);
     if (!kind) throw referenceRefused('kind');
     if (input.parentId) await checkParent(trx, input.parentId, unit.path, date);
-    const id = await repo.insertBody(trx, { unit_id: unit.unit_id, kind: input.kind, name: input.name, short_name: input.shortName ?? null, parent_id: input.parentId ?? null, valid_from: input.validFrom ?? null });
+    const id = await repo.insertBody(trx, {
+      unit_id: unit.unit_id,
+      kind: input.kind,
+      name: input.name,
+      short_name: input.shortName ?? null,
+      parent_id: input.parentId ?? null,
+      valid_from: input.validFrom ?? null,
+    });
     return presentBody((await repo.findById(trx, id, date))!, lang);
   });
 }
 
-export async function updateBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: string, input: { version: number; name?: string; shortName?: string | null; parentId?: string | null }) {
+export async function updateBodyRecord(
+  ctx: Ctx,
+  actor: Actor,
+  lang: Lang,
+  id: string,
+  input: { version: number; name?: string; shortName?: string | null; parentId?: string | null },
+) {
   const date = today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     const b = await repo.lockBody(trx, id);
@@ -86,7 +134,7 @@ export async function updateBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: s
     if (input.parentId) {
       if (input.parentId === id) throw invalid('parentId', 'validation.parentNotAbove');
       const at = b.valid_from ?? date;
-      const unit = await unitById(trx, b.unit_id, b.valid_to && b.valid_to <= at ? b.valid_from ?? at : at);
+      const unit = await unitById(trx, b.unit_id, b.valid_to && b.valid_to <= at ? (b.valid_from ?? at) : at);
       if (!unit) throw invalid('parentId', 'validation.parentNotAbove');
       await checkParent(trx, input.parentId, unit.path, unit.valid_from ?? at);
       // No cycles in a line.
@@ -103,7 +151,13 @@ export async function updateBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: s
 }
 
 /** Ends a body on a date, naming the bodies that take over its work. */
-export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: string, input: { version: number; date: string; successorIds: string[] }) {
+export async function endBodyRecord(
+  ctx: Ctx,
+  actor: Actor,
+  lang: Lang,
+  id: string,
+  input: { version: number; date: string; successorIds: string[] },
+) {
   return inTransaction(ctx.db, actor, async (trx) => {
     const b = await repo.lockBody(trx, id);
     if (!b) throw new AppError('NOT_FOUND');
@@ -113,7 +167,8 @@ export async function endBodyRecord(ctx: Ctx, actor: Actor, lang: Lang, id: stri
       if (s === id) throw invalid(`successorIds.${i}`, 'validation.successorSelf');
       const succ = await repo.findById(trx, s, input.date);
       if (!succ || succ.deleted_at) throw referenceRefused(`successorIds.${i}`);
-      if ((succ.valid_from && succ.valid_from > input.date) || (succ.valid_to && succ.valid_to <= input.date)) throw invalid(`successorIds.${i}`, 'validation.successorNotInForce');
+      if ((succ.valid_from && succ.valid_from > input.date) || (succ.valid_to && succ.valid_to <= input.date))
+        throw invalid(`successorIds.${i}`, 'validation.successorNotInForce');
     }
     await repo.endBody(trx, id, input.date);
     for (const s of input.successorIds) await repo.insertBodyLink(trx, id, s, input.date);
@@ -136,11 +191,23 @@ export async function listKinds(ctx: Ctx, lang: Lang) {
   return (await repo.kinds(ctx.db)).map((k) => presentKind(k, lang));
 }
 
-export async function createKind(ctx: Ctx, actor: Actor, lang: Lang, input: { code: string; nameVi: string; nameEn: string; shortVi?: string; inBloc: boolean }) {
+export async function createKind(
+  ctx: Ctx,
+  actor: Actor,
+  lang: Lang,
+  input: { code: string; nameVi: string; nameEn: string; shortVi?: string; inBloc: boolean },
+) {
   return inTransaction(ctx.db, actor, async (trx) => {
     const exists = await repo.anyKind(trx, input.code);
     if (exists) throw new AppError('ALREADY_EXISTS', { field: 'code' });
-    const k = await repo.insertKind(trx, { code: input.code, name_vi: input.nameVi, name_en: input.nameEn, short_vi: input.shortVi ?? null, in_bloc: input.inBloc, sort: 50 });
+    const k = await repo.insertKind(trx, {
+      code: input.code,
+      name_vi: input.nameVi,
+      name_en: input.nameEn,
+      short_vi: input.shortVi ?? null,
+      in_bloc: input.inBloc,
+      sort: 50,
+    });
     return presentKind(k, lang);
   });
 }

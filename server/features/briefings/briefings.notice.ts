@@ -1,6 +1,16 @@
 import type { Paragraph, Table } from 'docx';
 import type { AppContext } from '../../context.ts';
-import { bodyText, ddmmyyyy, letterhead, packAdminDocument, para, placeName, recipientsAndSignature, run, titleBlock } from '../../documents/admin-docx.ts';
+import {
+  bodyText,
+  ddmmyyyy,
+  letterhead,
+  packAdminDocument,
+  para,
+  placeName,
+  recipientsAndSignature,
+  run,
+  titleBlock,
+} from '../../documents/admin-docx.ts';
 import { formatNumber, symbolFor } from '../../documents/counters.ts';
 import { fold } from '../../i18n/names.ts';
 import type { WorkCaller } from '../work/index.ts';
@@ -29,29 +39,62 @@ export async function noticeDocx(ctx: Ctx, c: WorkCaller, id: string): Promise<{
   const detail = await briefingDetail(ctx, c, id);
   const b = detail.briefing;
   const body = await repo.noticeIssuer(ctx.db, row.body_id);
-  const number = b.notice ? formatNumber(b.notice.number, b.notice.symbol) : `      /${(await symbolFor(ctx.db, row.body_id, NOTICE_SERIES)).symbol}`;
-  const position = row.chair_person_id ? await repo.positionIn(ctx.db, row.chair_person_id, row.body_id, row.held_on) : null;
+  const number = b.notice
+    ? formatNumber(b.notice.number, b.notice.symbol)
+    : `      /${(await symbolFor(ctx.db, row.body_id, NOTICE_SERIES)).symbol}`;
+  const position = row.chair_person_id
+    ? await repo.positionIn(ctx.db, row.chair_person_id, row.body_id, row.held_on)
+    : null;
   const chair = row.chair_name ? { name: row.chair_name, title: chairTitle(position, body.name, body.short_vi) } : null;
   const chairWords = chair ? `đồng chí ${chair.name}${chair.title ? `, ${chair.title}` : ''}` : null;
 
   const children: (Paragraph | Table)[] = [
-    letterhead({ superiorName: body.superior, issuerName: body.name, number, place: placeName(row.unit_name), date: b.notice?.issuedOn ?? { draftYear: Number(c.today.slice(0, 4)) } }),
-    ...titleBlock('Thông báo', [chairWords ? `Kết luận của ${chairWords}` : `Kết luận của ${body.name}`, `tại cuộc họp giao ban ngày ${ddmmyyyy(row.held_on)}`]),
+    letterhead({
+      superiorName: body.superior,
+      issuerName: body.name,
+      number,
+      place: placeName(row.unit_name),
+      date: b.notice?.issuedOn ?? { draftYear: Number(c.today.slice(0, 4)) },
+    }),
+    ...titleBlock('Thông báo', [
+      chairWords ? `Kết luận của ${chairWords}` : `Kết luận của ${body.name}`,
+      `tại cuộc họp giao ban ngày ${ddmmyyyy(row.held_on)}`,
+    ]),
   ];
   const present = detail.attendees.map((a) => (a.bodyName ? `${a.name} (${a.bodyName})` : a.name));
-  children.push(bodyText(`Ngày ${ddmmyyyy(row.held_on)}, ${body.name} tổ chức cuộc họp giao ban: ${row.title}${chairWords ? `, do ${chairWords} chủ trì` : ''}.${present.length ? ` Tham dự cuộc họp có: ${present.join('; ')}.` : ''}`));
+  children.push(
+    bodyText(
+      `Ngày ${ddmmyyyy(row.held_on)}, ${body.name} tổ chức cuộc họp giao ban: ${row.title}${chairWords ? `, do ${chairWords} chủ trì` : ''}.${present.length ? ` Tham dự cuộc họp có: ${present.join('; ')}.` : ''}`,
+    ),
+  );
   if (row.agenda) children.push(bodyText(`Nội dung cuộc họp: ${row.agenda}`));
-  children.push(bodyText(`Sau khi nghe báo cáo và ý kiến của các đại biểu dự họp, ${chair ? 'đồng chí chủ trì' : 'cuộc họp'} kết luận như sau:`));
+  children.push(
+    bodyText(
+      `Sau khi nghe báo cáo và ý kiến của các đại biểu dự họp, ${chair ? 'đồng chí chủ trì' : 'cuộc họp'} kết luận như sau:`,
+    ),
+  );
   for (const [i, k] of detail.conclusions.entries()) {
     const runs = [run(`${i + 1}. ${k.text}`)];
-    if (k.task) runs.push(run(` (Chủ trì: ${k.task.leadBodyName}${k.task.dueDate ? `; thời hạn: ${ddmmyyyy(k.task.dueDate)}` : ''}.)`, { italics: true }));
+    if (k.task)
+      runs.push(
+        run(` (Chủ trì: ${k.task.leadBodyName}${k.task.dueDate ? `; thời hạn: ${ddmmyyyy(k.task.dueDate)}` : ''}.)`, {
+          italics: true,
+        }),
+      );
     children.push(bodyText(runs));
   }
   children.push(bodyText(`${body.name} thông báo để các cơ quan, đơn vị và cá nhân liên quan biết, thực hiện./.`));
 
-  const leads = [...new Set(detail.conclusions.flatMap((k) => (k.task ? [k.task.leadBodyName] : [])))].filter((n) => n !== body.name);
+  const leads = [...new Set(detail.conclusions.flatMap((k) => (k.task ? [k.task.leadBodyName] : [])))].filter(
+    (n) => n !== body.name,
+  );
   const recipients = [...(detail.attendees.length ? ['Như thành phần dự họp'] : []), ...leads, 'Lưu: VT'];
-  children.push(recipientsAndSignature(recipients, { authority: [`TM. ${body.name}`, ...(position ? [position] : [])], signer: chair?.name ?? null }));
+  children.push(
+    recipientsAndSignature(recipients, {
+      authority: [`TM. ${body.name}`, ...(position ? [position] : [])],
+      signer: chair?.name ?? null,
+    }),
+  );
   children.push(para(''));
 
   const data = await packAdminDocument(children, { title: `Thông báo kết luận ${ddmmyyyy(row.held_on)}` });

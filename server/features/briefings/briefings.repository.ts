@@ -41,14 +41,23 @@ function briefingsQuery(q: Q) {
       'br.notice_issued_on',
       'br.version',
       unitNameOf('b.unit_id').as('unit_name'),
-      sql<number>`(select count(*)::int from briefing_conclusions c where c.briefing_id = br.id and c.deleted_at is null)`.as('conclusion_count'),
-      sql<number>`(select count(*)::int from briefing_conclusions c where c.briefing_id = br.id and c.deleted_at is null and c.task_id is not null)`.as('linked_count'),
+      sql<number>`(select count(*)::int from briefing_conclusions c where c.briefing_id = br.id and c.deleted_at is null)`.as(
+        'conclusion_count',
+      ),
+      sql<number>`(select count(*)::int from briefing_conclusions c where c.briefing_id = br.id and c.deleted_at is null and c.task_id is not null)`.as(
+        'linked_count',
+      ),
     ]);
 }
 
 export type BriefingRow = Awaited<ReturnType<ReturnType<typeof briefingsQuery>['executeTakeFirstOrThrow']>>;
 
-export type BriefingFilter = { bodyId?: string; from?: string; to?: string; /** folded words of the title */ folded?: string };
+export type BriefingFilter = {
+  bodyId?: string;
+  from?: string;
+  to?: string;
+  /** folded words of the title */ folded?: string;
+};
 
 /** Briefings of bodies the caller reads, matching the filter. */
 function readableBriefings(q: Q, c: WorkCaller, f: BriefingFilter) {
@@ -56,18 +65,29 @@ function readableBriefings(q: Q, c: WorkCaller, f: BriefingFilter) {
   if (f.bodyId) query = query.where('br.body_id', '=', f.bodyId);
   if (f.from) query = query.where('br.held_on', '>=', f.from);
   if (f.to) query = query.where('br.held_on', '<=', f.to);
-  if (f.folded !== undefined) query = query.where(sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`);
+  if (f.folded !== undefined)
+    query = query.where(
+      sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`,
+    );
   return query;
 }
 
 /** A page of the briefings the caller reads, newest first. */
 export async function briefingsPage(q: Q, c: WorkCaller, f: BriefingFilter, page: { limit: number; offset: number }) {
-  return readableBriefings(q, c, f).orderBy('br.held_on', 'desc').orderBy('br.created_at', 'desc').limit(page.limit).offset(page.offset).execute();
+  return readableBriefings(q, c, f)
+    .orderBy('br.held_on', 'desc')
+    .orderBy('br.created_at', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
 }
 
 /** How many briefings the caller reads match the filter. */
 export async function briefingsCount(q: Q, c: WorkCaller, f: BriefingFilter): Promise<number> {
-  const r = await readableBriefings(q, c, f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await readableBriefings(q, c, f)
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -83,7 +103,12 @@ export function bodyUnitSql(bodyId: string) {
 
 /** The dates of a body not deleted. */
 export async function liveBodyDates(q: Q, bodyId: string) {
-  return q.selectFrom('bodies').select(['id', 'valid_from', 'valid_to']).where('id', '=', bodyId).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('bodies')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('id', '=', bodyId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The dates of a body (there must be one). */
@@ -109,7 +134,13 @@ export async function noticeIssuer(q: Q, bodyId: string) {
 
 /** The briefing row locked for a change (null when absent or deleted). */
 export async function lockBriefing(trx: Trx, id: string) {
-  return trx.selectFrom('briefings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('briefings')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function attendeesOf(q: Q, briefingId: string) {
@@ -129,14 +160,30 @@ export async function conclusionsOf(q: Q, briefingId: string) {
     .selectFrom('briefing_conclusions as c')
     .leftJoin('tasks as t', (j) => j.onRef('t.id', '=', 'c.task_id').on('t.deleted_at', 'is', null))
     .leftJoin('bodies as lb', 'lb.id', 't.lead_body_id')
-    .select(['c.id', 'c.position', 'c.text', 'c.task_id', 'c.version', 't.id as t_id', 't.number as t_number', 't.title as t_title', 't.status as t_status', 't.due_date as t_due', 'lb.name as t_lead'])
+    .select([
+      'c.id',
+      'c.position',
+      'c.text',
+      'c.task_id',
+      'c.version',
+      't.id as t_id',
+      't.number as t_number',
+      't.title as t_title',
+      't.status as t_status',
+      't.due_date as t_due',
+      'lb.name as t_lead',
+    ])
     .where('c.briefing_id', '=', briefingId)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.position')
     .execute();
 }
 
-export async function insertAttendees(trx: Trx, briefingId: string, rows: { personId: string | null; name: string; bodyId: string | null }[]) {
+export async function insertAttendees(
+  trx: Trx,
+  briefingId: string,
+  rows: { personId: string | null; name: string; bodyId: string | null }[],
+) {
   if (!rows.length) return;
   await trx
     .insertInto('briefing_attendees')
@@ -176,7 +223,12 @@ export type BriefingChange = Updateable<DB['briefings']>;
 
 /** Changes a briefing's fields, with its next version. */
 export async function updateBriefing(trx: Trx, id: string, change: BriefingChange) {
-  await trx.updateTable('briefings').set(change).set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', id).execute();
+  await trx
+    .updateTable('briefings')
+    .set(change)
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Records the notice's number, with the briefing's next version. */
@@ -190,7 +242,11 @@ export async function setNotice(trx: Trx, id: string, notice: { number: number; 
 }
 
 export async function deleteBriefing(trx: Trx, id: string) {
-  await trx.updateTable('briefings').set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await trx
+    .updateTable('briefings')
+    .set((eb) => ({ deleted_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteAttendees(trx: Trx, briefingId: string) {
@@ -199,7 +255,13 @@ export async function deleteAttendees(trx: Trx, briefingId: string) {
 
 /** The briefing's conclusions (not deleted), locked for a change. */
 export async function lockConclusions(trx: Trx, briefingId: string) {
-  return trx.selectFrom('briefing_conclusions').selectAll().where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).forUpdate().execute();
+  return trx
+    .selectFrom('briefing_conclusions')
+    .selectAll()
+    .where('briefing_id', '=', briefingId)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .execute();
 }
 
 export async function insertConclusion(trx: Trx, briefingId: string, position: number, text: string) {
@@ -207,21 +269,39 @@ export async function insertConclusion(trx: Trx, briefingId: string, position: n
 }
 
 export async function updateConclusion(trx: Trx, id: string, position: number, text: string) {
-  await trx.updateTable('briefing_conclusions').set((eb) => ({ text, position, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await trx
+    .updateTable('briefing_conclusions')
+    .set((eb) => ({ text, position, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteConclusion(trx: Trx, id: string) {
-  await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  await trx
+    .updateTable('briefing_conclusions')
+    .set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deletes (soft) every conclusion of a briefing. */
 export async function deleteConclusionsOf(trx: Trx, briefingId: string) {
-  await trx.updateTable('briefing_conclusions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).execute();
+  await trx
+    .updateTable('briefing_conclusions')
+    .set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) }))
+    .where('briefing_id', '=', briefingId)
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 /** How many conclusions (not deleted) a briefing has. */
 export async function conclusionCount(q: Q, briefingId: string): Promise<number> {
-  const r = await q.selectFrom('briefing_conclusions').select(sql<number>`count(*)::int`.as('n')).where('briefing_id', '=', briefingId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await q
+    .selectFrom('briefing_conclusions')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('briefing_id', '=', briefingId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 

@@ -25,43 +25,118 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const scoped = { scope: 'unit' as const };
 
   r.get('/api/briefings', {
-    schema: { operationId: 'listBriefings', tags, summary: 'Briefings of the bodies the caller reads, newest first', querystring: s.listQuery, response: { 200: s.briefingPage, ...errors } },
+    schema: {
+      operationId: 'listBriefings',
+      tags,
+      summary: 'Briefings of the bodies the caller reads, newest first',
+      querystring: s.listQuery,
+      response: { 200: s.briefingPage, ...errors },
+    },
     handler: async (request) => service.listBriefings(ctx, await caller(request), request.query),
   });
   r.post('/api/briefings', {
     config: scoped,
-    schema: { operationId: 'createBriefing', tags, summary: 'Record a briefing with its attendees and conclusions (work.manage over the body)', body: s.createBriefing, response: { 201: s.briefingDetail, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.createBriefing(ctx, actorOf(request), await caller(request), request.body)),
+    schema: {
+      operationId: 'createBriefing',
+      tags,
+      summary: 'Record a briefing with its attendees and conclusions (work.manage over the body)',
+      body: s.createBriefing,
+      response: { 201: s.briefingDetail, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createBriefing(ctx, actorOf(request), await caller(request), request.body)),
   });
   r.get('/api/briefings/:id', {
-    schema: { operationId: 'getBriefing', tags, summary: 'A briefing with its attendees, conclusions (and the tasks they became) and notice', params: uuidParam, response: { 200: s.briefingDetail, ...errors } },
+    schema: {
+      operationId: 'getBriefing',
+      tags,
+      summary: 'A briefing with its attendees, conclusions (and the tasks they became) and notice',
+      params: uuidParam,
+      response: { 200: s.briefingDetail, ...errors },
+    },
     handler: async (request) => service.briefingDetail(ctx, await caller(request), request.params.id),
   });
   r.patch('/api/briefings/:id', {
     config: scoped,
-    schema: { operationId: 'updateBriefing', tags, summary: 'Edit a briefing: fields, attendees, conclusions (add, edit, reorder, remove an unlinked one)', params: uuidParam, body: s.updateBriefing, response: { 200: s.briefingDetail, ...errors } },
-    handler: async (request) => service.updateBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body),
+    schema: {
+      operationId: 'updateBriefing',
+      tags,
+      summary: 'Edit a briefing: fields, attendees, conclusions (add, edit, reorder, remove an unlinked one)',
+      params: uuidParam,
+      body: s.updateBriefing,
+      response: { 200: s.briefingDetail, ...errors },
+    },
+    handler: async (request) =>
+      service.updateBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body),
   });
   r.post('/api/briefings/:id/delete', {
     config: scoped,
-    schema: { operationId: 'deleteBriefing', tags, summary: 'Delete a briefing (the tasks made from its conclusions stay)', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
-    handler: async (request) => service.deleteBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
+    schema: {
+      operationId: 'deleteBriefing',
+      tags,
+      summary: 'Delete a briefing (the tasks made from its conclusions stay)',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: okResponse, ...errors },
+    },
+    handler: async (request) =>
+      service.deleteBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
   });
   r.post('/api/briefings/:id/notice', {
     config: scoped,
-    schema: { operationId: 'issueBriefingNotice', tags, summary: 'Issue the conclusions notice number (once; asking again keeps it)', params: uuidParam, body: s.versionBody, response: { 200: s.briefingDetail, ...errors } },
-    handler: async (request) => service.issueNotice(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
+    schema: {
+      operationId: 'issueBriefingNotice',
+      tags,
+      summary: 'Issue the conclusions notice number (once; asking again keeps it)',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: s.briefingDetail, ...errors },
+    },
+    handler: async (request) =>
+      service.issueNotice(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
   });
   r.get('/api/briefings/:id/notice.docx', {
-    schema: { operationId: 'exportBriefingNoticeDocx', tags, produces: [DOCX_TYPE], summary: 'The conclusions notice as a Word document (Decree 30 layout; a draft without number before it is issued)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: {
+      operationId: 'exportBriefingNoticeDocx',
+      tags,
+      produces: [DOCX_TYPE],
+      summary:
+        'The conclusions notice as a Word document (Decree 30 layout; a draft without number before it is issued)',
+      params: uuidParam,
+      response: { 401: errorBodySchema, 404: errorBodySchema },
+    },
     handler: async (request, reply) => {
       const doc = await noticeDocx(ctx, await caller(request), request.params.id);
-      return reply.type(DOCX_TYPE).header('content-disposition', attachment(doc.filename)).header('cache-control', 'no-store').send(doc.data as never);
+      return reply
+        .type(DOCX_TYPE)
+        .header('content-disposition', attachment(doc.filename))
+        .header('cache-control', 'no-store')
+        .send(doc.data as never);
     },
   });
   r.post('/api/briefing-conclusions/:id/task', {
     config: scoped,
-    schema: { operationId: 'createTaskFromConclusion', tags, summary: 'Turn a conclusion into a task (its title the conclusion’s text unless given); 409 when it already has one', params: uuidParam, body: s.conclusionTask, response: { 201: taskDetail, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.conclusionToTask(ctx, actorOf(request), await caller(request), lang(request), request.params.id, request.body)),
+    schema: {
+      operationId: 'createTaskFromConclusion',
+      tags,
+      summary:
+        'Turn a conclusion into a task (its title the conclusion’s text unless given); 409 when it already has one',
+      params: uuidParam,
+      body: s.conclusionTask,
+      response: { 201: taskDetail, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.conclusionToTask(
+            ctx,
+            actorOf(request),
+            await caller(request),
+            lang(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
   });
 }

@@ -74,20 +74,38 @@ export const updateBriefing = z.strictObject({
   minutes: longText(20000).nullable().optional(),
   attendees: z.array(attendeeInput).max(200).optional().describe('Replaces the attendees'),
   conclusions: z
-    .array(z.strictObject({ id: ref('conclusion').optional().describe('An existing conclusion (its text edited); none: a new one'), text: conclusionText }))
+    .array(
+      z.strictObject({
+        id: ref('conclusion').optional().describe('An existing conclusion (its text edited); none: a new one'),
+        text: conclusionText,
+      }),
+    )
     .max(100)
     .optional()
     .describe('The conclusions in their new order; an unlinked conclusion left out is removed, a linked one cannot be'),
 });
 
-export const attendeeItem = z.object({ id: z.uuid(), personId: z.uuid().nullable(), name: z.string(), bodyId: z.uuid().nullable(), bodyName: z.string().nullable() });
+export const attendeeItem = z.object({
+  id: z.uuid(),
+  personId: z.uuid().nullable(),
+  name: z.string(),
+  bodyId: z.uuid().nullable(),
+  bodyName: z.string().nullable(),
+});
 
 export const conclusionItem = z.object({
   id: z.uuid(),
   position: z.number().int(),
   text: z.string(),
   task: z
-    .object({ id: z.uuid(), number: z.number().int(), title: z.string(), status: taskStatus, leadBodyName: z.string(), dueDate: z.string().nullable() })
+    .object({
+      id: z.uuid(),
+      number: z.number().int(),
+      title: z.string(),
+      status: taskStatus,
+      leadBodyName: z.string(),
+      dueDate: z.string().nullable(),
+    })
     .nullable()
     .describe('The task made from the conclusion'),
   version: z.number().int(),
@@ -97,14 +115,14 @@ export const briefingDetail = z.object({
   briefing: briefingItem.extend({ agenda: z.string().nullable(), minutes: z.string().nullable() }),
   attendees: z.array(attendeeItem),
   conclusions: z.array(conclusionItem),
-  permissions: z.object({ manage: z.boolean().describe('Edit, delete, issue the notice, turn conclusions into tasks') }),
+  permissions: z.object({
+    manage: z.boolean().describe('Edit, delete, issue the notice, turn conclusions into tasks'),
+  }),
 });
 export type BriefingDetail = z.infer<typeof briefingDetail>;
 
 /** A conclusion → a task: the fields of a new task, its title the conclusion's text unless given. */
-export const conclusionTask = createTask
-  .omit({ programmeId: true, title: true })
-  .extend({
-    programmeId: ref('programme').optional().describe('Default: the briefing’s programme'),
-    title: text(500).optional().describe('Default: the conclusion’s text'),
-  });
+export const conclusionTask = createTask.omit({ programmeId: true, title: true }).extend({
+  programmeId: ref('programme').optional().describe('Default: the briefing’s programme'),
+  title: text(500).optional().describe('Default: the conclusion’s text'),
+});

@@ -37,7 +37,11 @@ export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
 
 export async function briefingDetail(ctx: Ctx, c: WorkCaller, id: string): Promise<s.BriefingDetail> {
   const row = await readableBriefing(ctx.db, c, id);
-  const [attendees, conclusions, manage] = await Promise.all([repo.attendeesOf(ctx.db, id), repo.conclusionsOf(ctx.db, id), holdsOverBody(ctx.db, c, 'work.manage', row.body_id)]);
+  const [attendees, conclusions, manage] = await Promise.all([
+    repo.attendeesOf(ctx.db, id),
+    repo.conclusionsOf(ctx.db, id),
+    holdsOverBody(ctx.db, c, 'work.manage', row.body_id),
+  ]);
   return presentDetail(row, attendees, conclusions, manage);
 }
 
@@ -48,7 +52,12 @@ async function checkProgramme(q: Q, c: WorkCaller, id: string | null | undefined
 
 /** The people and bodies a briefing names may take part in its body's work (the chair, attendees and the bodies they
  * came for: task.references.ts's rules, about the briefing's body). */
-async function checkNamed(q: Q, c: WorkCaller, bodyId: string, input: { chairPersonId?: string | null; attendees?: z.infer<typeof s.attendeeInput>[] }) {
+async function checkNamed(
+  q: Q,
+  c: WorkCaller,
+  bodyId: string,
+  input: { chairPersonId?: string | null; attendees?: z.infer<typeof s.attendeeInput>[] },
+) {
   const attendees = input.attendees ?? [];
   await assertReferences(q, c, repo.bodyUnitSql(bodyId), [
     ...(input.chairPersonId ? [{ field: 'chairPersonId', rule: 'nearPerson' as const, id: input.chairPersonId }] : []),
@@ -103,7 +112,11 @@ export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, inpu
       created_by: actor.accountId,
     });
     await repo.insertAttendees(trx, briefingId, attendees);
-    await repo.insertConclusions(trx, briefingId, input.conclusions.map((text, i) => ({ position: i + 1, text })));
+    await repo.insertConclusions(
+      trx,
+      briefingId,
+      input.conclusions.map((text, i) => ({ position: i + 1, text })),
+    );
     return briefingId;
   });
   return briefingDetail(ctx, c, id);
@@ -120,7 +133,13 @@ async function forChange(trx: Trx, c: WorkCaller, id: string, version: number) {
 
 /** Edits a briefing; the conclusions, when given, are the new list in order: an id edits that conclusion, no id
  * adds one, and an unlinked conclusion left out is removed (a linked one cannot be: 400 naming conclusions). */
-export async function updateBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, input: z.infer<typeof s.updateBriefing>) {
+export async function updateBriefing(
+  ctx: Ctx,
+  actor: Actor,
+  c: WorkCaller,
+  id: string,
+  input: z.infer<typeof s.updateBriefing>,
+) {
   await inTransaction(ctx.db, actor, async (trx) => {
     const row = await forChange(trx, c, id, input.version);
     if (input.heldOn !== undefined) {
@@ -205,14 +224,25 @@ export function titleFrom(text: string): string {
 
 /** Turns a conclusion into a task (through the work module's createTask, its checks and permissions), linking the
  * two in the same transaction. 409 ALREADY_LINKED when the conclusion already has its task. */
-export async function conclusionToTask(ctx: Ctx, actor: Actor, c: WorkCaller, lang: Lang, conclusionId: string, input: z.infer<typeof s.conclusionTask>) {
+export async function conclusionToTask(
+  ctx: Ctx,
+  actor: Actor,
+  c: WorkCaller,
+  lang: Lang,
+  conclusionId: string,
+  input: z.infer<typeof s.conclusionTask>,
+) {
   const k = await repo.conclusionWithBriefing(ctx.db, conclusionId);
   if (!k) throw new AppError('NOT_FOUND');
   if (!(await holdsOverBody(ctx.db, c, 'work.manage', k.body_id))) throw new AppError('FORBIDDEN');
   if (k.task_id) throw new AppError('ALREADY_LINKED');
   const programmeId = input.programmeId ?? k.programme_id;
   if (!programmeId) throw invalid('programmeId', 'validation.required');
-  return createTask({ app: ctx, actor, caller: c, lang }, { ...input, programmeId, title: input.title ?? titleFrom(k.text) }, async (trx, taskId) => {
-    if (!(await repo.linkConclusionTask(trx, conclusionId, taskId))) throw new AppError('ALREADY_LINKED');
-  });
+  return createTask(
+    { app: ctx, actor, caller: c, lang },
+    { ...input, programmeId, title: input.title ?? titleFrom(k.text) },
+    async (trx, taskId) => {
+      if (!(await repo.linkConclusionTask(trx, conclusionId, taskId))) throw new AppError('ALREADY_LINKED');
+    },
+  );
 }

@@ -1,7 +1,18 @@
 import type { Trx } from '../../db/tx.ts';
 import * as repo from './demo.repository.ts';
 
-type P = { name: string; gender: 'male' | 'female'; phone: string; positions: [bodyName: string, title: string, from: string | null, to: string | null, flags?: { acting?: boolean; concurrent?: boolean }][] };
+type P = {
+  name: string;
+  gender: 'male' | 'female';
+  phone: string;
+  positions: [
+    bodyName: string,
+    title: string,
+    from: string | null,
+    to: string | null,
+    flags?: { acting?: boolean; concurrent?: boolean },
+  ][];
+};
 
 /** People of the demo with the roles the seeds describe (names invented): the head of the city bloc office who is
  * at once head of the Party's mobilisation board and chair of the Front committee, then after the reform chair of
@@ -24,13 +35,34 @@ const PEOPLE: P[] = [
     phone: '0912000002',
     positions: [
       ['Hội LHPN thành phố Móng Cái', 'Chủ tịch', '2016-01-01', '2025-07-01'],
-      ['Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái', 'Phó Trưởng Cơ quan Khối', '2016-01-01', '2025-07-01', { concurrent: true }],
+      [
+        'Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái',
+        'Phó Trưởng Cơ quan Khối',
+        '2016-01-01',
+        '2025-07-01',
+        { concurrent: true },
+      ],
       ['Hội LHPN Phường Móng Cái 1', 'Chủ tịch', '2025-07-01', null],
     ],
   },
-  { name: 'Lê Văn Bình', gender: 'male', phone: '0912000003', positions: [['Đoàn Thanh niên thành phố Móng Cái', 'Bí thư', '2020-01-01', '2025-07-01']] },
-  { name: 'Phạm Văn Thắng', gender: 'male', phone: '0912000004', positions: [['Hội Cựu chiến binh thành phố Móng Cái', 'Chủ tịch', '2019-01-01', '2025-07-01']] },
-  { name: 'Đỗ Thị Mai', gender: 'female', phone: '0912000005', positions: [['Hội Nông dân thành phố Móng Cái', 'Quyền Chủ tịch', '2024-09-01', '2025-07-01', { acting: true }]] },
+  {
+    name: 'Lê Văn Bình',
+    gender: 'male',
+    phone: '0912000003',
+    positions: [['Đoàn Thanh niên thành phố Móng Cái', 'Bí thư', '2020-01-01', '2025-07-01']],
+  },
+  {
+    name: 'Phạm Văn Thắng',
+    gender: 'male',
+    phone: '0912000004',
+    positions: [['Hội Cựu chiến binh thành phố Móng Cái', 'Chủ tịch', '2019-01-01', '2025-07-01']],
+  },
+  {
+    name: 'Đỗ Thị Mai',
+    gender: 'female',
+    phone: '0912000005',
+    positions: [['Hội Nông dân thành phố Móng Cái', 'Quyền Chủ tịch', '2024-09-01', '2025-07-01', { acting: true }]],
+  },
   {
     name: 'Vũ Thị Lan',
     gender: 'female',
@@ -40,7 +72,12 @@ const PEOPLE: P[] = [
       ['Ủy ban MTTQ Phường Móng Cái 1', 'Phó Chủ tịch', '2025-07-01', null],
     ],
   },
-  { name: 'Hoàng Văn Tư', gender: 'male', phone: '0912000007', positions: [['Ban công tác Mặt trận Khu Hồng Hải', 'Trưởng ban', '2025-07-01', null]] },
+  {
+    name: 'Hoàng Văn Tư',
+    gender: 'male',
+    phone: '0912000007',
+    positions: [['Ban công tác Mặt trận Khu Hồng Hải', 'Trưởng ban', '2025-07-01', null]],
+  },
   {
     name: 'Đặng Văn Hùng',
     gender: 'male',
@@ -60,7 +97,15 @@ export async function seedDemoPeople(trx: Trx): Promise<number> {
     for (const [bodyName, title, from, to, flags] of p.positions) {
       const body = await repo.bodyNamed(trx, bodyName);
       if (!body) throw new Error(`demo: no body "${bodyName}"`);
-      await repo.insertPosition(trx, { person_id: personId, body_id: body.id, title, valid_from: from, valid_to: to, acting: flags?.acting ?? false, concurrent: flags?.concurrent ?? false });
+      await repo.insertPosition(trx, {
+        person_id: personId,
+        body_id: body.id,
+        title,
+        valid_from: from,
+        valid_to: to,
+        acting: flags?.acting ?? false,
+        concurrent: flags?.concurrent ?? false,
+      });
     }
     added++;
   }

@@ -1,6 +1,15 @@
 import type { AppContext } from '../../context.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
-import { createVillage, followMergedParents, importCatalogue, loadBuiltInCatalogue, rebuildTree, unitByCode, unitChildren, type ImportCounts } from '../units/index.ts';
+import {
+  createVillage,
+  followMergedParents,
+  importCatalogue,
+  loadBuiltInCatalogue,
+  rebuildTree,
+  unitByCode,
+  unitChildren,
+  type ImportCounts,
+} from '../units/index.ts';
 import { nameKey } from '../../i18n/names.ts';
 import * as repo from './demo.repository.ts';
 import { DEMO_VILLAGES } from './demo.units.ts';
@@ -17,7 +26,15 @@ export async function seedDemo(
   ctx: Pick<AppContext, 'db' | 'clock' | 'passwords'>,
   actor: Actor,
   opts: { password?: string } = {},
-): Promise<{ catalogue: ImportCounts; villagesAdded: number; bodiesAdded: number; peopleAdded: number; accountsAdded: number; tasksAdded: number; password: string | null }> {
+): Promise<{
+  catalogue: ImportCounts;
+  villagesAdded: number;
+  bodiesAdded: number;
+  peopleAdded: number;
+  accountsAdded: number;
+  tasksAdded: number;
+  password: string | null;
+}> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
   const allowAll = { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true };
   const villagesAdded = await inTransaction(ctx.db, actor, async (trx) => {
@@ -40,7 +57,15 @@ export async function seedDemo(
   const peopleAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoPeople(trx));
   const accounts = await inTransaction(ctx.db, actor, (trx) => seedDemoAccounts(trx, ctx.passwords, opts.password));
   const tasksAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoWork(trx, actor, localDate(ctx.clock.now())));
-  return { catalogue, villagesAdded, bodiesAdded, peopleAdded, accountsAdded: accounts.added, tasksAdded, password: accounts.password };
+  return {
+    catalogue,
+    villagesAdded,
+    bodiesAdded,
+    peopleAdded,
+    accountsAdded: accounts.added,
+    tasksAdded,
+    password: accounts.password,
+  };
 }
 
 /** Whether the database has no data yet (a new embedded database gets the demo by itself). */

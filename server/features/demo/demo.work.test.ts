@@ -14,7 +14,12 @@ describe('demo work data', () => {
     expect(p2021.bodyName).toBe('Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái');
     expect(p2021.groupCount).toBe(15);
     const o = (await call(t().app, { url: `/api/programmes/${p2021.id}/overview`, session: admin })).json();
-    const apart = Object.fromEntries(o.apart.map((a: { kind: string; counts: { total: number; done: number } }) => [a.kind, [a.counts.total, a.counts.done]]));
+    const apart = Object.fromEntries(
+      o.apart.map((a: { kind: string; counts: { total: number; done: number } }) => [
+        a.kind,
+        [a.counts.total, a.counts.done],
+      ]),
+    );
     expect(apart).toEqual({ key: [4, 4], commissioned: [3, 3] });
     expect(o.totals.overdue).toBe(0);
     expect(o.totals.late).toBeGreaterThan(0);
@@ -25,11 +30,27 @@ describe('demo work data', () => {
     expect(now.counts.open).toBeGreaterThan(0);
     // The ward's leader reads the city bloc office's 2021 programme (its body succeeded the office); a ward of Quảng Yên does not.
     const readable = async (username: string) =>
-      (await sql<{ ok: boolean }>`select programme_readable(a.id, '2026-11-22', ${p2021.id}::uuid) as ok from accounts a where a.username = ${username}`.execute(t().ctx.db)).rows[0]!.ok;
-    expect([await readable('mongcai'), await readable('canbo'), await readable('quangyen')]).toEqual([true, true, false]);
+      (
+        await sql<{
+          ok: boolean;
+        }>`select programme_readable(a.id, '2026-11-22', ${p2021.id}::uuid) as ok from accounts a where a.username = ${username}`.execute(
+          t().ctx.db,
+        )
+      ).rows[0]!.ok;
+    expect([await readable('mongcai'), await readable('canbo'), await readable('quangyen')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     // The same rule reads the office's other records (its briefings): body_readable.
     const bodyReadable = async (username: string) =>
-      (await sql<{ ok: boolean }>`select body_readable(a.id, '2026-11-22', ${p2021.bodyId}::uuid) as ok from accounts a where a.username = ${username}`.execute(t().ctx.db)).rows[0]!.ok;
+      (
+        await sql<{
+          ok: boolean;
+        }>`select body_readable(a.id, '2026-11-22', ${p2021.bodyId}::uuid) as ok from accounts a where a.username = ${username}`.execute(
+          t().ctx.db,
+        )
+      ).rows[0]!.ok;
     expect([await bodyReadable('mongcai'), await bodyReadable('quangyen')]).toEqual([true, false]);
     // Idempotent.
     const again = await seedDemo(t().ctx, { accountId: null, label: 'test' });

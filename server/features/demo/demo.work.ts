@@ -49,33 +49,242 @@ const VETERANS = 'Hội Cựu chiến binh thành phố Móng Cái';
 const LABOUR = 'Liên đoàn Lao động thành phố Móng Cái';
 
 const TASKS_2021: T[] = [
-  { group: 7, kind: 'key', title: 'Phối hợp tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026', lead: FRONT, coop: [WOMEN, YOUTH, VETERANS], start: '2021-01-15', due: '2021-05-31', target: [99, '% cử tri đi bầu'], result: 99.89, end: ['accepted', '2021-05-28'] },
-  { group: 9, kind: 'key', title: 'Tuyên truyền, vận động nhân dân phòng, chống dịch Covid-19; nòng cốt tham gia các tổ Covid cộng đồng', lead: OFFICE, coop: [FRONT, YOUTH, WOMEN], start: '2021-05-01', due: '2021-12-15', target: [202, 'tổ Covid cộng đồng'], result: 202, end: ['accepted', '2021-12-10'] },
-  { group: 4, kind: 'key', title: 'Cùng 9 xã nông thôn mới vận động xây dựng vườn mẫu, hộ mẫu', lead: FRONT, coop: [FARMERS, WOMEN], start: '2021-02-01', due: '2021-11-30', target: [41, 'vườn mẫu'], result: 44, end: ['accepted', '2021-11-25'] },
-  { group: 8, kind: 'key', title: 'Tuyên truyền, vận động nhân dân thực hiện giải phóng mặt bằng các dự án trọng điểm', lead: OFFICE, coop: [FRONT, VETERANS], start: '2021-01-15', due: '2021-12-20', end: ['accepted', '2021-12-15'] },
-  { group: 4, kind: 'commissioned', title: 'Giữ gìn vệ sinh, bảo vệ môi trường gắn với xây dựng thôn nông thôn mới kiểu mẫu (cơ chế đặt hàng với UBND Thành phố)', lead: WOMEN, coop: [FARMERS], start: '2021-03-01', due: '2021-11-30', target: [50, 'hộ làm hố ủ phân hữu cơ vi sinh'], result: 52, end: ['accepted', '2021-11-20'] },
-  { group: 6, kind: 'commissioned', title: 'Duy trì hỗ trợ nhân dân sử dụng dịch vụ công trực tuyến mức độ 3, 4 (Đề án "Thành phố thông minh", cơ chế đặt hàng)', lead: YOUTH, coop: [WOMEN], start: '2021-01-15', due: '2021-11-30', target: [22000, 'hồ sơ trực tuyến'], result: 36793, end: ['accepted', '2021-11-30'] },
-  { group: 3, kind: 'commissioned', title: 'Tổ chức Cuộc thi sáng tác ảnh, clip giới thiệu du lịch Thành phố Móng Cái; chỉnh trang 01 điểm du lịch tại xã Vĩnh Thực; trồng tuyến đường hoa sim (cơ chế đặt hàng)', lead: OFFICE, coop: [YOUTH, FARMERS], start: '2021-03-01', due: '2021-10-31', target: [450, 'cây sim'], result: 450, end: ['late', '2021-11-12'] },
-  { group: 1, kind: 'shared', title: 'Tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIII của Đảng', lead: OFFICE, coop: [FRONT, YOUTH], start: '2021-01-04', due: '2021-03-31', end: ['accepted', '2021-03-25'] },
-  { group: 1, kind: 'shared', title: 'Ban hành chương trình công tác năm và các văn bản chỉ đạo, hướng dẫn triển khai nhiệm vụ', lead: OFFICE, start: '2021-01-04', due: '2021-12-31', target: [100, 'văn bản'], result: 104, end: ['accepted', '2021-12-28'] },
-  { group: 2, kind: 'shared', title: 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 101 thôn, khu', lead: FRONT, coop: [WOMEN, VETERANS], start: '2021-09-01', due: '2021-11-18', target: [101, 'thôn, khu'], result: 101, end: ['accepted', '2021-11-18'] },
-  { group: 5, kind: 'shared', title: 'Giám sát việc thực hiện chính sách hỗ trợ người dân gặp khó khăn do đại dịch Covid-19', lead: FRONT, coop: [LABOUR, WOMEN], start: '2021-07-01', due: '2021-10-31', end: ['late', '2021-11-20'] },
-  { group: 10, kind: 'shared', title: 'Chăm lo Tết cho người nghèo, đối tượng chính sách và bảo trợ xã hội; gói bánh chưng hỗ trợ', lead: FRONT, coop: [WOMEN, YOUTH, VETERANS, FARMERS, LABOUR], start: '2021-12-01', due: '2021-12-31', end: ['accepted', '2021-12-30'] },
-  { group: 13, kind: 'shared', title: 'Kiện toàn Khối dân vận 17/17 xã, phường và Tổ dân vận 101/101 thôn, khu', lead: OFFICE, start: '2021-01-04', due: '2021-06-30', target: [101, 'Tổ dân vận'], result: 101, end: ['accepted', '2021-06-25'] },
-  { group: 15, kind: 'shared', title: 'Sơ kết hoạt động mô hình Cơ quan Khối', lead: OFFICE, start: '2021-06-01', due: '2021-07-31', end: ['late', '2021-08-20'] },
-  { group: 12, kind: 'shared', title: 'Đăng ký và xây dựng mô hình "Dân vận khéo" năm 2021', lead: OFFICE, coop: [FRONT], start: '2021-02-01', due: '2021-12-15', target: [26, 'mô hình'], result: 26, end: ['accepted', '2021-12-10'] },
-  { group: 11, kind: 'shared', title: 'Phối hợp xây dựng mô hình khu dân cư an toàn về an ninh trật tự', lead: VETERANS, coop: [YOUTH], start: '2021-03-01', due: '2021-12-15', end: ['accepted', '2021-12-12'] },
-  { group: 14, kind: 'shared', title: 'Giao lưu hữu nghị nhân dân hai bên biên giới', lead: FRONT, coop: [YOUTH], start: '2021-03-01', due: '2021-12-31', end: ['accepted', '2021-12-20'] },
-  { group: 3, kind: 'specialised', title: 'Tổ chức thành công Đại hội đại biểu Phụ nữ các cấp Thành phố, nhiệm kỳ 2021 - 2026', lead: WOMEN, start: '2021-01-15', due: '2021-06-30', end: ['accepted', '2021-06-18'] },
-  { group: 3, kind: 'specialised', title: 'Phong trào "Nông dân thi đua sản xuất, kinh doanh giỏi"', lead: FARMERS, start: '2021-01-15', due: '2021-12-15', end: ['accepted', '2021-12-10'] },
-  { group: 3, kind: 'specialised', title: 'Chiến dịch Thanh niên tình nguyện hè', lead: YOUTH, start: '2021-06-01', due: '2021-08-31', end: ['accepted', '2021-08-30'] },
+  {
+    group: 7,
+    kind: 'key',
+    title:
+      'Phối hợp tổ chức thành công cuộc bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026',
+    lead: FRONT,
+    coop: [WOMEN, YOUTH, VETERANS],
+    start: '2021-01-15',
+    due: '2021-05-31',
+    target: [99, '% cử tri đi bầu'],
+    result: 99.89,
+    end: ['accepted', '2021-05-28'],
+  },
+  {
+    group: 9,
+    kind: 'key',
+    title: 'Tuyên truyền, vận động nhân dân phòng, chống dịch Covid-19; nòng cốt tham gia các tổ Covid cộng đồng',
+    lead: OFFICE,
+    coop: [FRONT, YOUTH, WOMEN],
+    start: '2021-05-01',
+    due: '2021-12-15',
+    target: [202, 'tổ Covid cộng đồng'],
+    result: 202,
+    end: ['accepted', '2021-12-10'],
+  },
+  {
+    group: 4,
+    kind: 'key',
+    title: 'Cùng 9 xã nông thôn mới vận động xây dựng vườn mẫu, hộ mẫu',
+    lead: FRONT,
+    coop: [FARMERS, WOMEN],
+    start: '2021-02-01',
+    due: '2021-11-30',
+    target: [41, 'vườn mẫu'],
+    result: 44,
+    end: ['accepted', '2021-11-25'],
+  },
+  {
+    group: 8,
+    kind: 'key',
+    title: 'Tuyên truyền, vận động nhân dân thực hiện giải phóng mặt bằng các dự án trọng điểm',
+    lead: OFFICE,
+    coop: [FRONT, VETERANS],
+    start: '2021-01-15',
+    due: '2021-12-20',
+    end: ['accepted', '2021-12-15'],
+  },
+  {
+    group: 4,
+    kind: 'commissioned',
+    title:
+      'Giữ gìn vệ sinh, bảo vệ môi trường gắn với xây dựng thôn nông thôn mới kiểu mẫu (cơ chế đặt hàng với UBND Thành phố)',
+    lead: WOMEN,
+    coop: [FARMERS],
+    start: '2021-03-01',
+    due: '2021-11-30',
+    target: [50, 'hộ làm hố ủ phân hữu cơ vi sinh'],
+    result: 52,
+    end: ['accepted', '2021-11-20'],
+  },
+  {
+    group: 6,
+    kind: 'commissioned',
+    title:
+      'Duy trì hỗ trợ nhân dân sử dụng dịch vụ công trực tuyến mức độ 3, 4 (Đề án "Thành phố thông minh", cơ chế đặt hàng)',
+    lead: YOUTH,
+    coop: [WOMEN],
+    start: '2021-01-15',
+    due: '2021-11-30',
+    target: [22000, 'hồ sơ trực tuyến'],
+    result: 36793,
+    end: ['accepted', '2021-11-30'],
+  },
+  {
+    group: 3,
+    kind: 'commissioned',
+    title:
+      'Tổ chức Cuộc thi sáng tác ảnh, clip giới thiệu du lịch Thành phố Móng Cái; chỉnh trang 01 điểm du lịch tại xã Vĩnh Thực; trồng tuyến đường hoa sim (cơ chế đặt hàng)',
+    lead: OFFICE,
+    coop: [YOUTH, FARMERS],
+    start: '2021-03-01',
+    due: '2021-10-31',
+    target: [450, 'cây sim'],
+    result: 450,
+    end: ['late', '2021-11-12'],
+  },
+  {
+    group: 1,
+    kind: 'shared',
+    title: 'Tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIII của Đảng',
+    lead: OFFICE,
+    coop: [FRONT, YOUTH],
+    start: '2021-01-04',
+    due: '2021-03-31',
+    end: ['accepted', '2021-03-25'],
+  },
+  {
+    group: 1,
+    kind: 'shared',
+    title: 'Ban hành chương trình công tác năm và các văn bản chỉ đạo, hướng dẫn triển khai nhiệm vụ',
+    lead: OFFICE,
+    start: '2021-01-04',
+    due: '2021-12-31',
+    target: [100, 'văn bản'],
+    result: 104,
+    end: ['accepted', '2021-12-28'],
+  },
+  {
+    group: 2,
+    kind: 'shared',
+    title: 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở 101 thôn, khu',
+    lead: FRONT,
+    coop: [WOMEN, VETERANS],
+    start: '2021-09-01',
+    due: '2021-11-18',
+    target: [101, 'thôn, khu'],
+    result: 101,
+    end: ['accepted', '2021-11-18'],
+  },
+  {
+    group: 5,
+    kind: 'shared',
+    title: 'Giám sát việc thực hiện chính sách hỗ trợ người dân gặp khó khăn do đại dịch Covid-19',
+    lead: FRONT,
+    coop: [LABOUR, WOMEN],
+    start: '2021-07-01',
+    due: '2021-10-31',
+    end: ['late', '2021-11-20'],
+  },
+  {
+    group: 10,
+    kind: 'shared',
+    title: 'Chăm lo Tết cho người nghèo, đối tượng chính sách và bảo trợ xã hội; gói bánh chưng hỗ trợ',
+    lead: FRONT,
+    coop: [WOMEN, YOUTH, VETERANS, FARMERS, LABOUR],
+    start: '2021-12-01',
+    due: '2021-12-31',
+    end: ['accepted', '2021-12-30'],
+  },
+  {
+    group: 13,
+    kind: 'shared',
+    title: 'Kiện toàn Khối dân vận 17/17 xã, phường và Tổ dân vận 101/101 thôn, khu',
+    lead: OFFICE,
+    start: '2021-01-04',
+    due: '2021-06-30',
+    target: [101, 'Tổ dân vận'],
+    result: 101,
+    end: ['accepted', '2021-06-25'],
+  },
+  {
+    group: 15,
+    kind: 'shared',
+    title: 'Sơ kết hoạt động mô hình Cơ quan Khối',
+    lead: OFFICE,
+    start: '2021-06-01',
+    due: '2021-07-31',
+    end: ['late', '2021-08-20'],
+  },
+  {
+    group: 12,
+    kind: 'shared',
+    title: 'Đăng ký và xây dựng mô hình "Dân vận khéo" năm 2021',
+    lead: OFFICE,
+    coop: [FRONT],
+    start: '2021-02-01',
+    due: '2021-12-15',
+    target: [26, 'mô hình'],
+    result: 26,
+    end: ['accepted', '2021-12-10'],
+  },
+  {
+    group: 11,
+    kind: 'shared',
+    title: 'Phối hợp xây dựng mô hình khu dân cư an toàn về an ninh trật tự',
+    lead: VETERANS,
+    coop: [YOUTH],
+    start: '2021-03-01',
+    due: '2021-12-15',
+    end: ['accepted', '2021-12-12'],
+  },
+  {
+    group: 14,
+    kind: 'shared',
+    title: 'Giao lưu hữu nghị nhân dân hai bên biên giới',
+    lead: FRONT,
+    coop: [YOUTH],
+    start: '2021-03-01',
+    due: '2021-12-31',
+    end: ['accepted', '2021-12-20'],
+  },
+  {
+    group: 3,
+    kind: 'specialised',
+    title: 'Tổ chức thành công Đại hội đại biểu Phụ nữ các cấp Thành phố, nhiệm kỳ 2021 - 2026',
+    lead: WOMEN,
+    start: '2021-01-15',
+    due: '2021-06-30',
+    end: ['accepted', '2021-06-18'],
+  },
+  {
+    group: 3,
+    kind: 'specialised',
+    title: 'Phong trào "Nông dân thi đua sản xuất, kinh doanh giỏi"',
+    lead: FARMERS,
+    start: '2021-01-15',
+    due: '2021-12-15',
+    end: ['accepted', '2021-12-10'],
+  },
+  {
+    group: 3,
+    kind: 'specialised',
+    title: 'Chiến dịch Thanh niên tình nguyện hè',
+    lead: YOUTH,
+    start: '2021-06-01',
+    due: '2021-08-31',
+    end: ['accepted', '2021-08-30'],
+  },
 ];
 
 const MC1_FRONT = 'Ủy ban MTTQ Phường Móng Cái 1';
 const MC1_WOMEN = 'Hội LHPN Phường Móng Cái 1';
 
 /** The current programme's tasks, with dates as days from today (clamped to the programme's year). */
-type Now = { group: number; kind: T['kind']; title: string; lead: string; coop?: string[]; start: number; due: number; target?: [number, string]; end: ['accepted', number] | ['in_progress' | 'assigned' | 'reported_done', number]; person?: string };
+type Now = {
+  group: number;
+  kind: T['kind'];
+  title: string;
+  lead: string;
+  coop?: string[];
+  start: number;
+  due: number;
+  target?: [number, string];
+  end: ['accepted', number] | ['in_progress' | 'assigned' | 'reported_done', number];
+  person?: string;
+};
 
 const GROUPS_NOW = [
   'Công tác tuyên truyền, vận động nhân dân',
@@ -86,14 +295,91 @@ const GROUPS_NOW = [
 ];
 
 const TASKS_NOW: Now[] = [
-  { group: 1, kind: 'key', title: 'Tuyên truyền, vận động nhân dân đồng thuận với mô hình chính quyền địa phương hai cấp', lead: MC1_FRONT, coop: [MC1_WOMEN], start: -200, due: -60, end: ['accepted', -65], person: 'Vũ Thị Lan' },
-  { group: 2, kind: 'shared', title: 'Kiện toàn Ban công tác Mặt trận ở các khu dân cư sau sắp xếp', lead: MC1_FRONT, start: -150, due: -20, end: ['reported_done', 100], person: 'Vũ Thị Lan' },
-  { group: 2, kind: 'shared', title: 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư', lead: MC1_FRONT, coop: [MC1_WOMEN], start: -60, due: -4, end: ['in_progress', 80], person: 'Vũ Thị Lan' },
-  { group: 3, kind: 'commissioned', title: 'Hỗ trợ người dân sử dụng dịch vụ công trực tuyến (đặt hàng của UBND Phường)', lead: MC1_FRONT, coop: [MC1_WOMEN], start: -240, due: 25, target: [3000, 'hồ sơ trực tuyến'], end: ['in_progress', 70], person: 'Vũ Thị Lan' },
-  { group: 3, kind: 'shared', title: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn', lead: MC1_FRONT, start: -100, due: 5, target: [12, 'tổ dân cư'], end: ['in_progress', 55], person: 'Hoàng Văn Tư' },
-  { group: 4, kind: 'shared', title: 'Giám sát việc giải quyết kiến nghị của cử tri về giải phóng mặt bằng', lead: MC1_FRONT, start: -90, due: 12, end: ['in_progress', 40], person: 'Nguyễn Văn Định' },
-  { group: 5, kind: 'shared', title: 'Vận động ủng hộ Quỹ "Vì người nghèo" và chăm lo Tết cho hộ nghèo', lead: MC1_FRONT, coop: [MC1_WOMEN], start: -10, due: 50, end: ['assigned', 0], person: 'Vũ Thị Lan' },
-  { group: 1, kind: 'specialised', title: 'Tuyên truyền phòng, chống bạo lực gia đình', lead: MC1_WOMEN, start: -120, due: 30, end: ['in_progress', 60] },
+  {
+    group: 1,
+    kind: 'key',
+    title: 'Tuyên truyền, vận động nhân dân đồng thuận với mô hình chính quyền địa phương hai cấp',
+    lead: MC1_FRONT,
+    coop: [MC1_WOMEN],
+    start: -200,
+    due: -60,
+    end: ['accepted', -65],
+    person: 'Vũ Thị Lan',
+  },
+  {
+    group: 2,
+    kind: 'shared',
+    title: 'Kiện toàn Ban công tác Mặt trận ở các khu dân cư sau sắp xếp',
+    lead: MC1_FRONT,
+    start: -150,
+    due: -20,
+    end: ['reported_done', 100],
+    person: 'Vũ Thị Lan',
+  },
+  {
+    group: 2,
+    kind: 'shared',
+    title: 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư',
+    lead: MC1_FRONT,
+    coop: [MC1_WOMEN],
+    start: -60,
+    due: -4,
+    end: ['in_progress', 80],
+    person: 'Vũ Thị Lan',
+  },
+  {
+    group: 3,
+    kind: 'commissioned',
+    title: 'Hỗ trợ người dân sử dụng dịch vụ công trực tuyến (đặt hàng của UBND Phường)',
+    lead: MC1_FRONT,
+    coop: [MC1_WOMEN],
+    start: -240,
+    due: 25,
+    target: [3000, 'hồ sơ trực tuyến'],
+    end: ['in_progress', 70],
+    person: 'Vũ Thị Lan',
+  },
+  {
+    group: 3,
+    kind: 'shared',
+    title: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn',
+    lead: MC1_FRONT,
+    start: -100,
+    due: 5,
+    target: [12, 'tổ dân cư'],
+    end: ['in_progress', 55],
+    person: 'Hoàng Văn Tư',
+  },
+  {
+    group: 4,
+    kind: 'shared',
+    title: 'Giám sát việc giải quyết kiến nghị của cử tri về giải phóng mặt bằng',
+    lead: MC1_FRONT,
+    start: -90,
+    due: 12,
+    end: ['in_progress', 40],
+    person: 'Nguyễn Văn Định',
+  },
+  {
+    group: 5,
+    kind: 'shared',
+    title: 'Vận động ủng hộ Quỹ "Vì người nghèo" và chăm lo Tết cho hộ nghèo',
+    lead: MC1_FRONT,
+    coop: [MC1_WOMEN],
+    start: -10,
+    due: 50,
+    end: ['assigned', 0],
+    person: 'Vũ Thị Lan',
+  },
+  {
+    group: 1,
+    kind: 'specialised',
+    title: 'Tuyên truyền phòng, chống bạo lực gia đình',
+    lead: MC1_WOMEN,
+    start: -120,
+    due: 30,
+    end: ['in_progress', 60],
+  },
 ];
 
 export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promise<number> {
@@ -109,19 +395,75 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
   let added = 0;
 
   // Moves a task to its end state with a realistic history: a progress report, the report of completion, acceptance.
-  const finish = async (taskId: string, end: T['end'] | Now['end'], dates: { due: string; on?: string }, reporter: string | null) => {
+  const finish = async (
+    taskId: string,
+    end: T['end'] | Now['end'],
+    dates: { due: string; on?: string },
+    reporter: string | null,
+  ) => {
     const [state, v] = end;
     if (state === 'accepted' || state === 'late') {
       const on = dates.on!;
-      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'progress', progress: 60, note: 'Đang triển khai theo kế hoạch.', reported_by_person_id: reporter, reported_on: dayjs(on).subtract(20, 'day').format('YYYY-MM-DD'), entered_by: canbo });
-      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
-      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'reported_done', to_status: 'accepted', entered_by: mongcai });
-      await repo.setTask(trx, taskId, { status: 'accepted', reported_progress: 100, reported_done_on: on, accepted_on: on, accepted_by: mongcai });
+      await repo.insertTaskUpdate(trx, {
+        task_id: taskId,
+        kind: 'progress',
+        progress: 60,
+        note: 'Đang triển khai theo kế hoạch.',
+        reported_by_person_id: reporter,
+        reported_on: dayjs(on).subtract(20, 'day').format('YYYY-MM-DD'),
+        entered_by: canbo,
+      });
+      await repo.insertTaskUpdate(trx, {
+        task_id: taskId,
+        kind: 'status',
+        from_status: 'in_progress',
+        to_status: 'reported_done',
+        progress: 100,
+        reported_by_person_id: reporter,
+        reported_on: on,
+        entered_by: canbo,
+      });
+      await repo.insertTaskUpdate(trx, {
+        task_id: taskId,
+        kind: 'status',
+        from_status: 'reported_done',
+        to_status: 'accepted',
+        entered_by: mongcai,
+      });
+      await repo.setTask(trx, taskId, {
+        status: 'accepted',
+        reported_progress: 100,
+        reported_done_on: on,
+        accepted_on: on,
+        accepted_by: mongcai,
+      });
     } else if (state !== 'assigned') {
       const on = dates.on ?? today;
-      await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'progress', progress: v, note: `Đã thực hiện được khoảng ${v}% khối lượng công việc.`, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
-      if (state === 'reported_done') await repo.insertTaskUpdate(trx, { task_id: taskId, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, reported_by_person_id: reporter, reported_on: on, entered_by: canbo });
-      await repo.setTask(trx, taskId, { status: state, reported_progress: v, reported_done_on: state === 'reported_done' ? on : null });
+      await repo.insertTaskUpdate(trx, {
+        task_id: taskId,
+        kind: 'progress',
+        progress: v,
+        note: `Đã thực hiện được khoảng ${v}% khối lượng công việc.`,
+        reported_by_person_id: reporter,
+        reported_on: on,
+        entered_by: canbo,
+      });
+      if (state === 'reported_done')
+        await repo.insertTaskUpdate(trx, {
+          task_id: taskId,
+          kind: 'status',
+          from_status: 'in_progress',
+          to_status: 'reported_done',
+          progress: 100,
+          reported_by_person_id: reporter,
+          reported_on: on,
+          entered_by: canbo,
+        });
+      await repo.setTask(trx, taskId, {
+        status: state,
+        reported_progress: v,
+        reported_done_on: state === 'reported_done' ? on : null,
+      });
     }
   };
 
@@ -130,11 +472,17 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
     if (await repo.programmeOf(trx, bodyId, year)) return null;
     const id = await repo.insertProgramme(trx, { body_id: bodyId, year, title, created_by: mongcai });
     const ids: string[] = [];
-    for (const [i, name] of groups.entries()) ids.push(await repo.insertTaskGroup(trx, { programme_id: id, position: i + 1, name }));
+    for (const [i, name] of groups.entries())
+      ids.push(await repo.insertTaskGroup(trx, { programme_id: id, position: i + 1, name }));
     return { id, groups: ids };
   };
 
-  const p2021 = await makeProgramme(OFFICE, 2021, 'Chương trình công tác năm 2021 của Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái', GROUPS_2021);
+  const p2021 = await makeProgramme(
+    OFFICE,
+    2021,
+    'Chương trình công tác năm 2021 của Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái',
+    GROUPS_2021,
+  );
   if (p2021) {
     const lan = await person('Vũ Thị Lan');
     for (const t of TASKS_2021) {
@@ -153,13 +501,23 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
         assign: true,
       });
       if (t.result !== undefined) await repo.setTask(trx, id, { result_value: t.result });
-      await finish(id, t.end, { due: t.due, on: t.end[0] === 'accepted' || t.end[0] === 'late' ? t.end[1] : undefined }, lan);
+      await finish(
+        id,
+        t.end,
+        { due: t.due, on: t.end[0] === 'accepted' || t.end[0] === 'late' ? t.end[1] : undefined },
+        lan,
+      );
       added++;
     }
   }
 
   const year = Number(today.slice(0, 4));
-  const pNow = await makeProgramme(MC1_FRONT, year, `Chương trình công tác năm ${year} của Ủy ban MTTQ Phường Móng Cái 1`, GROUPS_NOW);
+  const pNow = await makeProgramme(
+    MC1_FRONT,
+    year,
+    `Chương trình công tác năm ${year} của Ủy ban MTTQ Phường Móng Cái 1`,
+    GROUPS_NOW,
+  );
   if (pNow) {
     const clamp = (d: number) => {
       const x = dayjs(today).add(d, 'day').format('YYYY-MM-DD');
@@ -180,20 +538,46 @@ export async function seedDemoWork(trx: Trx, actor: Actor, today: string): Promi
         dueDate: due,
         targetValue: t.target?.[0] ?? null,
         targetUnit: t.target?.[1] ?? null,
-        cooperators: await Promise.all((t.coop ?? []).map(async (c) => ({ bodyId: await body(c), part: 'Vận động hội viên phụ nữ tham gia' }))),
+        cooperators: await Promise.all(
+          (t.coop ?? []).map(async (c) => ({ bodyId: await body(c), part: 'Vận động hội viên phụ nữ tham gia' })),
+        ),
         assign: true,
       });
-      await finish(id, t.end, { due, on: t.end[0] === 'accepted' ? clamp(t.end[1]) : clamp(Math.min(0, t.due - 3)) }, await person(t.person ?? 'Vũ Thị Lan'));
+      await finish(
+        id,
+        t.end,
+        { due, on: t.end[0] === 'accepted' ? clamp(t.end[1]) : clamp(Math.min(0, t.due - 3)) },
+        await person(t.person ?? 'Vũ Thị Lan'),
+      );
       added++;
     }
     // A monthly briefing of the ward's Front committee whose conclusions became tasks.
     const chair = await person('Nguyễn Văn Định');
     const held = clamp(-14);
-    const briefingId = await repo.insertBriefing(trx, { body_id: await body(MC1_FRONT), programme_id: pNow.id, held_on: held, title: `Giao ban công tác tháng ${Number(held.slice(5, 7))}/${year}`, chair_person_id: chair, agenda: 'Đánh giá kết quả tháng; triển khai nhiệm vụ tháng tới.', minutes: 'Các đồng chí dự họp thống nhất đánh giá kết quả và phân công nhiệm vụ.', created_by: mongcai });
-    for (const name of ['Nguyễn Văn Định', 'Vũ Thị Lan', 'Trần Thị Hạnh', 'Hoàng Văn Tư']) await repo.insertBriefingAttendee(trx, { briefing_id: briefingId, person_id: await person(name), name });
+    const briefingId = await repo.insertBriefing(trx, {
+      body_id: await body(MC1_FRONT),
+      programme_id: pNow.id,
+      held_on: held,
+      title: `Giao ban công tác tháng ${Number(held.slice(5, 7))}/${year}`,
+      chair_person_id: chair,
+      agenda: 'Đánh giá kết quả tháng; triển khai nhiệm vụ tháng tới.',
+      minutes: 'Các đồng chí dự họp thống nhất đánh giá kết quả và phân công nhiệm vụ.',
+      created_by: mongcai,
+    });
+    for (const name of ['Nguyễn Văn Định', 'Vũ Thị Lan', 'Trần Thị Hạnh', 'Hoàng Văn Tư'])
+      await repo.insertBriefingAttendee(trx, { briefing_id: briefingId, person_id: await person(name), name });
     const linked = await repo.taskTitled(trx, pNow.id, 'Vận động xây dựng mô hình tổ dân cư');
-    await repo.insertBriefingConclusion(trx, { briefing_id: briefingId, position: 1, text: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn', task_id: linked.id });
-    await repo.insertBriefingConclusion(trx, { briefing_id: briefingId, position: 2, text: 'Chuẩn bị tổng kết công tác Mặt trận năm và chăm lo Tết cho hộ nghèo' });
+    await repo.insertBriefingConclusion(trx, {
+      briefing_id: briefingId,
+      position: 1,
+      text: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn',
+      task_id: linked.id,
+    });
+    await repo.insertBriefingConclusion(trx, {
+      briefing_id: briefingId,
+      position: 2,
+      text: 'Chuẩn bị tổng kết công tác Mặt trận năm và chăm lo Tết cho hộ nghèo',
+    });
   }
   return added;
 }

@@ -8,7 +8,13 @@ async function sheetText(body: Buffer): Promise<string[][]> {
   await wb.xlsx.load(body as never);
   const rows: string[][] = [];
   // The list exports write text, numbers and dates only.
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | number | Date | null | undefined)[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    rows.push(
+      (row.values as (string | number | Date | null | undefined)[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : String(v))),
+    ),
+  );
   return rows;
 }
 
@@ -25,11 +31,15 @@ describe('list pages as Excel', () => {
     expect(p[1]).toEqual(['Họ và tên', 'Giới tính', 'Chức vụ', 'Có tài khoản']);
     expect(p.slice(2)).toEqual([['Nguyễn Văn Định', 'Nam', 'Chủ tịch – Ủy ban MTTQ Phường Móng Cái 1', 'Có']]);
 
-    const bodies = await sheetText((await call(t().app, { url: '/api/bodies/export.xlsx?unit=06712', session: officer })).rawPayload);
+    const bodies = await sheetText(
+      (await call(t().app, { url: '/api/bodies/export.xlsx?unit=06712', session: officer })).rawPayload,
+    );
     expect(bodies.slice(2).map((r) => r[0])).toContain('Hội LHPN Phường Móng Cái 1');
 
     expect((await call(t().app, { url: '/api/accounts/export.xlsx', session: officer })).statusCode).toBe(403);
-    const accounts = await sheetText((await call(t().app, { url: '/api/accounts/export.xlsx?q=canbo', session: admin })).rawPayload);
+    const accounts = await sheetText(
+      (await call(t().app, { url: '/api/accounts/export.xlsx?q=canbo', session: admin })).rawPayload,
+    );
     expect(accounts.slice(2).map((r) => [r[0], r[1]])).toContainEqual(['canbo', 'Vũ Thị Lan']);
     expect((await call(t().app, { url: '/api/people/export.xlsx?body=nope', session: admin })).statusCode).toBe(400);
   }, 120_000);

@@ -17,13 +17,23 @@ export function findFile(q: Q, id: string) {
 
 /** The tasks a file is attached to (as an attachment or evidence). */
 export async function taskIdsOfFile(q: Q, fileId: string): Promise<string[]> {
-  const rows = await q.selectFrom('task_files').select('task_id').where('file_id', '=', fileId).where('deleted_at', 'is', null).execute();
+  const rows = await q
+    .selectFrom('task_files')
+    .select('task_id')
+    .where('file_id', '=', fileId)
+    .where('deleted_at', 'is', null)
+    .execute();
   return rows.map((x) => x.task_id);
 }
 
 /** Whether one of the tasks meets `visible` (a condition on the alias `t`). */
 export async function anyTaskVisible(q: Q, taskIds: readonly string[], visible: RawBuilder<SqlBool>): Promise<boolean> {
-  const row = await q.selectFrom('tasks as t').select('t.id').where('t.id', 'in', taskIds).where(visible).executeTakeFirst();
+  const row = await q
+    .selectFrom('tasks as t')
+    .select('t.id')
+    .where('t.id', 'in', taskIds)
+    .where(visible)
+    .executeTakeFirst();
   return Boolean(row);
 }
 

@@ -11,7 +11,11 @@ import { readStoredFile } from './files.service.ts';
 export async function readUpload(request: FastifyRequest, limit: number): Promise<{ data: Buffer; filename: string }> {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const file = await request.file({ limits: { fileSize: limit, files: 1 } });
-  if (!file) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'file',
+      issues: [{ field: 'file', message: 'validation.fileMissing' }],
+    });
   const data = await file.toBuffer().catch((err: { code?: string }) => {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
     throw err;
@@ -23,7 +27,14 @@ export async function readUpload(request: FastifyRequest, limit: number): Promis
 
 export function filesRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/files/:id', {
-    schema: { operationId: 'getFile', tags: ['files'], produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', DOCX_TYPE, XLSX_TYPE], summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: {
+      operationId: 'getFile',
+      tags: ['files'],
+      produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', DOCX_TYPE, XLSX_TYPE],
+      summary: 'A stored file (a person’s photo, an attachment), for signed-in accounts',
+      params: uuidParam,
+      response: { 401: errorBodySchema, 404: errorBodySchema },
+    },
     handler: async (request, reply) => {
       const f = await readStoredFile(ctx, request.identity!, request.params.id);
       return reply

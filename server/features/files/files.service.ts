@@ -9,7 +9,11 @@ import * as repo from './files.repository.ts';
 
 /** Stores bytes and their record in the caller's transaction. The bytes are written first (a crash leaves at
  * most an unreferenced file, never a row without its bytes). */
-export async function storeFile(ctx: Pick<AppContext, 'files'>, trx: Trx, file: { data: Buffer; filename: string; contentType: string; createdBy: string | null }) {
+export async function storeFile(
+  ctx: Pick<AppContext, 'files'>,
+  trx: Trx,
+  file: { data: Buffer; filename: string; contentType: string; createdBy: string | null },
+) {
   const key = crypto.randomUUID();
   await ctx.files.put(key, file.data);
   return repo.insertFile(trx, {
@@ -27,7 +31,11 @@ export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
 
 /** Who may read a stored file: a task's attachment or evidence — whoever may read one of its tasks; a person's
  * photo — every signed-in account (the register is reference data); a file not linked yet — only its uploader. */
-async function mayReadFile(ctx: AppContext, identity: Identity, f: { id: string; created_by: string | null }): Promise<boolean> {
+async function mayReadFile(
+  ctx: AppContext,
+  identity: Identity,
+  f: { id: string; created_by: string | null },
+): Promise<boolean> {
   const me = identity.me;
   if (me.isAdmin || f.created_by === me.id) return true;
   const tasks = await repo.taskIdsOfFile(ctx.db, f.id);
@@ -40,7 +48,11 @@ async function mayReadFile(ctx: AppContext, identity: Identity, f: { id: string;
 
 /** A stored file and its bytes, for a caller who may read it. Throws NOT_FOUND when it is missing, deleted or not
  * the caller's to read (one answer for all, so that ids cannot be probed). */
-export async function readStoredFile(ctx: AppContext, identity: Identity, id: string): Promise<{ contentType: string; filename: string; data: Buffer }> {
+export async function readStoredFile(
+  ctx: AppContext,
+  identity: Identity,
+  id: string,
+): Promise<{ contentType: string; filename: string; data: Buffer }> {
   const f = await repo.findFile(ctx.db, id);
   if (!f) throw new AppError('NOT_FOUND');
   if (!(await mayReadFile(ctx, identity, f))) throw new AppError('NOT_FOUND');

@@ -34,13 +34,18 @@ export function openWorkProviders(): readonly OpenWorkProvider[] {
 export async function openWorkOf(ctx: Pick<AppContext, 'db'>, lang: Lang, accountId: string) {
   const items = [];
   // Counting reads only: the database handle serves where a provider expects a transaction.
-  for (const p of providers) items.push({ key: p.key, label: p.label[lang], open: await p.countOpen(ctx.db as unknown as Trx, accountId) });
+  for (const p of providers)
+    items.push({ key: p.key, label: p.label[lang], open: await p.countOpen(ctx.db as unknown as Trx, accountId) });
   return { items };
 }
 
 /** Hands an account's open work to another in one transaction, optionally ending its roles and disabling it. */
 export async function handover(ctx: Ctx, actor: Actor, lang: Lang, fromId: string, input: HandoverInput) {
-  if (fromId === input.toAccountId) throw new AppError('VALIDATION_FAILED', { field: 'toAccountId', issues: [{ field: 'toAccountId', message: 'validation.handoverSelf' }] });
+  if (fromId === input.toAccountId)
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'toAccountId',
+      issues: [{ field: 'toAccountId', message: 'validation.handoverSelf' }],
+    });
   return inTransaction(ctx.db, actor, async (trx) => {
     const from = await repo.leavingForUpdate(trx, fromId);
     if (!from) throw new AppError('NOT_FOUND');
@@ -48,7 +53,8 @@ export async function handover(ctx: Ctx, actor: Actor, lang: Lang, fromId: strin
     if (!to) throw referenceRefused('toAccountId');
     if (to.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'toAccountId' });
     const moved = [];
-    for (const p of providers) moved.push({ key: p.key, label: p.label[lang], moved: await p.moveOpen(trx, fromId, input.toAccountId) });
+    for (const p of providers)
+      moved.push({ key: p.key, label: p.label[lang], moved: await p.moveOpen(trx, fromId, input.toAccountId) });
     const rolesEnded = input.endRoles ? await repo.endRoles(trx, fromId, today(ctx)) : 0;
     if (input.disable) {
       if (actor.accountId === fromId) throw new AppError('CANNOT_DISABLE_SELF');

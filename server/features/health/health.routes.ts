@@ -12,7 +12,10 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'getHealth',
       tags: ['health'],
       summary: 'Liveness and database check for monitoring',
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'external']) }), 503: errorBodySchema },
+      response: {
+        200: z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'external']) }),
+        503: errorBodySchema,
+      },
     },
     handler: () => health(ctx),
   });

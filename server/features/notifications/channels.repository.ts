@@ -11,7 +11,16 @@ export function accountsWithPending(db: Database, day: string, col: SentColumn) 
     .innerJoin('accounts as a', 'a.id', 'n.account_id')
     .leftJoin('people as p', 'p.id', 'a.person_id')
     .leftJoin('notification_settings as ns', 'ns.account_id', 'a.id')
-    .select(['a.id', 'a.display_name', 'p.full_name', 'a.email', 'a.phone', 'a.locale', 'ns.email as wants_email', 'ns.daily_digest'])
+    .select([
+      'a.id',
+      'a.display_name',
+      'p.full_name',
+      'a.email',
+      'a.phone',
+      'a.locale',
+      'ns.email as wants_email',
+      'ns.daily_digest',
+    ])
     .distinct()
     .where('n.day', '=', day)
     .where(`n.${col}`, 'is', null)
@@ -38,5 +47,9 @@ export function claimPending(trx: Trx, accountId: string, day: string, col: Sent
 
 /** Records the notifications as sent by `col` at `at`. */
 export async function markSent(trx: Trx, ids: readonly string[], col: SentColumn, at: Date): Promise<void> {
-  await trx.updateTable('notifications').set({ [col]: at }).where('id', 'in', ids).execute();
+  await trx
+    .updateTable('notifications')
+    .set({ [col]: at })
+    .where('id', 'in', ids)
+    .execute();
 }

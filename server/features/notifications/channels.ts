@@ -20,7 +20,15 @@ export type ChannelAccount = {
 };
 
 /** What a channel delivers: rows of the notifications table. */
-export type ChannelNotification = { id: string; kind: string; taskId: string | null; day: string; title: string; body: string | null; link: string | null };
+export type ChannelNotification = {
+  id: string;
+  kind: string;
+  taskId: string | null;
+  day: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+};
 
 /**
  * A way notifications reach people besides the app. In-app delivery is the `notifications` table itself (the bell
@@ -59,15 +67,30 @@ export function emailChannel(mailer: Mailer, opts: { from: string; publicUrl?: s
       const notifications = digest ? [digest, ...all.filter((x) => !SUMMED_UP.has(x.kind))] : all;
       const lang = account.locale;
       const n = notifications.length;
-      const subject = n === 1 ? notifications[0]!.title : translate(lang, `notify.emailSubject_${n === 1 ? 'one' : 'other'}`, { count: n });
+      const subject =
+        n === 1
+          ? notifications[0]!.title
+          : translate(lang, `notify.emailSubject_${n === 1 ? 'one' : 'other'}`, { count: n });
       const blocks = notifications.map((x) => {
         const lines = [`- ${x.title}`];
         if (x.body) lines.push(...x.body.split('\n').map((l) => `  ${l}`));
         if (x.link) lines.push(`  ${opts.publicUrl ? opts.publicUrl + x.link : x.link}`);
         return lines.join('\n');
       });
-      const text = [translate(lang, 'notify.emailGreeting', { name: account.personName ?? account.displayName }), '', ...blocks, '', '--', translate(lang, 'notify.emailFooter')].join('\n');
-      await mailer.sendMail({ from: opts.from, to: { name: account.displayName, address: account.email }, subject, text: text.normalize('NFC') });
+      const text = [
+        translate(lang, 'notify.emailGreeting', { name: account.personName ?? account.displayName }),
+        '',
+        ...blocks,
+        '',
+        '--',
+        translate(lang, 'notify.emailFooter'),
+      ].join('\n');
+      await mailer.sendMail({
+        from: opts.from,
+        to: { name: account.displayName, address: account.email },
+        subject,
+        text: text.normalize('NFC'),
+      });
     },
   };
 }
@@ -75,17 +98,32 @@ export function emailChannel(mailer: Mailer, opts: { from: string; publicUrl?: s
 /** The channels this server sends through: e-mail when KHOI_SMTP_URL is set. */
 export function channelsFromEnv(env: Env): NotificationChannel[] {
   if (!env.KHOI_SMTP_URL || !env.KHOI_MAIL_FROM) return [];
-  return [emailChannel(nodemailer.createTransport(env.KHOI_SMTP_URL), { from: env.KHOI_MAIL_FROM, publicUrl: env.KHOI_PUBLIC_URL })];
+  return [
+    emailChannel(nodemailer.createTransport(env.KHOI_SMTP_URL), {
+      from: env.KHOI_MAIL_FROM,
+      publicUrl: env.KHOI_PUBLIC_URL,
+    }),
+  ];
 }
 
-export type DeliveryResult = { channel: string; accounts: number; notifications: number; failed: { accountId: string; error: string }[] };
+export type DeliveryResult = {
+  channel: string;
+  accounts: number;
+  notifications: number;
+  failed: { accountId: string; error: string }[];
+};
 
 /**
  * Sends the notifications of `day` not yet sent by each channel, one transaction per account: the rows are claimed
  * with `for update skip locked`, sent, and marked sent before commit, so a concurrent run skips them and a failed
  * send leaves them pending for the next run. Never throws for one account's failure; the result lists them.
  */
-export async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, channels: readonly NotificationChannel[], day: string, actor: Actor): Promise<DeliveryResult[]> {
+export async function deliver(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  channels: readonly NotificationChannel[],
+  day: string,
+  actor: Actor,
+): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = [];
   for (const channel of channels) {
     const result: DeliveryResult = { channel: channel.key, accounts: 0, notifications: 0, failed: [] };
@@ -109,9 +147,22 @@ export async function deliver(ctx: Pick<AppContext, 'db' | 'clock'>, channels: r
           if (rows.length === 0) return 0;
           await channel.send(
             account,
-            rows.map((r) => ({ id: r.id, kind: r.kind, taskId: r.task_id, day: r.day, title: r.title, body: r.body, link: r.link })),
+            rows.map((r) => ({
+              id: r.id,
+              kind: r.kind,
+              taskId: r.task_id,
+              day: r.day,
+              title: r.title,
+              body: r.body,
+              link: r.link,
+            })),
           );
-          await repo.markSent(trx, rows.map((r) => r.id), col, ctx.clock.now());
+          await repo.markSent(
+            trx,
+            rows.map((r) => r.id),
+            col,
+            ctx.clock.now(),
+          );
           return rows.length;
         });
         if (sent > 0) {

@@ -33,7 +33,11 @@ export type ConcernRow = {
  * horizon: `horizonDays` when given, else each account's due_soon_days (default 3). Disabled accounts get nothing.
  * Ordered by account, kind, task: the order in which the sweep takes its unique-key locks.
  */
-export async function concerns(q: Q, today: string, opts: { horizonDays?: number; accountId?: string } = {}): Promise<ConcernRow[]> {
+export async function concerns(
+  q: Q,
+  today: string,
+  opts: { horizonDays?: number; accountId?: string } = {},
+): Promise<ConcernRow[]> {
   const horizon = opts.horizonDays ?? null;
   // The widest horizon a setting allows (0–30), so the candidate tasks can be narrowed before the people are.
   const maxDays = Math.max(horizon ?? 0, 30);
@@ -87,7 +91,15 @@ export async function concerns(q: Q, today: string, opts: { horizonDays?: number
   return r.rows;
 }
 
-export type NewNotification = { account_id: string; kind: string; task_id: string | null; day: string; title: string; body: string | null; link: string | null };
+export type NewNotification = {
+  account_id: string;
+  kind: string;
+  task_id: string | null;
+  day: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+};
 
 /** Inserts notifications in the given order, skipping any whose once-key (account, kind, task, day) exists.
  * Returns those inserted. */
@@ -112,9 +124,20 @@ export async function listFor(q: Q, accountId: string, opts: { unreadOnly: boole
   let base = q.selectFrom('notifications').where('account_id', '=', accountId);
   if (opts.unreadOnly) base = base.where('read_at', 'is', null);
   const [rows, total, unread] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).offset(opts.offset).execute(),
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    q.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    q
+      .selectFrom('notifications')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('account_id', '=', accountId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n, unread: unread.n };
 }
@@ -122,7 +145,12 @@ export async function listFor(q: Q, accountId: string, opts: { unreadOnly: boole
 export type NotificationRow = Awaited<ReturnType<typeof listFor>>['rows'][number];
 
 /** Marks one of the account's notifications read (kept as first read); undefined when it is not the account's. */
-export async function markRead(trx: Trx, accountId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
+export async function markRead(
+  trx: Trx,
+  accountId: string,
+  id: string,
+  at: Date,
+): Promise<NotificationRow | undefined> {
   return trx
     .updateTable('notifications')
     .set({ read_at: sql`coalesce(read_at, ${at})` })
@@ -133,7 +161,12 @@ export async function markRead(trx: Trx, accountId: string, id: string, at: Date
 }
 
 export async function markAllRead(trx: Trx, accountId: string, at: Date): Promise<number> {
-  const r = await trx.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirst();
+  const r = await trx
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -147,13 +180,28 @@ export async function settingsOf(q: Q, accountId: string) {
 }
 
 /** Inserts the account's settings when none are stored; false when a row appeared meanwhile. */
-export async function insertSettings(trx: Trx, accountId: string, v: { due_soon_days: number; daily_digest: boolean; email: boolean }): Promise<boolean> {
-  const r = await trx.insertInto('notification_settings').values({ account_id: accountId, ...v }).onConflict((oc) => oc.column('account_id').doNothing()).returning('account_id').executeTakeFirst();
+export async function insertSettings(
+  trx: Trx,
+  accountId: string,
+  v: { due_soon_days: number; daily_digest: boolean; email: boolean },
+): Promise<boolean> {
+  const r = await trx
+    .insertInto('notification_settings')
+    .values({ account_id: accountId, ...v })
+    .onConflict((oc) => oc.column('account_id').doNothing())
+    .returning('account_id')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 /** Updates the settings if they are still at `version`; false otherwise. */
-export async function updateSettings(trx: Trx, accountId: string, version: number, v: { due_soon_days: number; daily_digest: boolean; email: boolean }, at: Date): Promise<boolean> {
+export async function updateSettings(
+  trx: Trx,
+  accountId: string,
+  version: number,
+  v: { due_soon_days: number; daily_digest: boolean; email: boolean },
+  at: Date,
+): Promise<boolean> {
   const r = await trx
     .updateTable('notification_settings')
     .set({ ...v, updated_at: at })

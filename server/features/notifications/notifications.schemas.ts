@@ -38,9 +38,14 @@ export const readAllResult = z.object({ updated: z.number().int().describe('Noti
 
 export const settings = z
   .object({
-    dueSoonDays: z.number().int().describe('Due-soon reminders start this many days before the due date (0: on the day)'),
+    dueSoonDays: z
+      .number()
+      .int()
+      .describe('Due-soon reminders start this many days before the due date (0: on the day)'),
     dailyDigest: z.boolean().describe('One digest notification each morning listing what is due and overdue'),
-    email: z.boolean().describe('Also send notifications by e-mail (when the server has SMTP and the account an address)'),
+    email: z
+      .boolean()
+      .describe('Also send notifications by e-mail (when the server has SMTP and the account an address)'),
     version: z.number().int().optional().describe('Absent while the defaults were never saved'),
     emailAddress: z.string().nullable().describe('The account’s e-mail address, where e-mail goes'),
     emailAvailable: z.boolean().describe('Whether this server sends e-mail (SMTP configured)'),
@@ -48,7 +53,9 @@ export const settings = z
   .describe('Notification settings');
 
 export const settingsInput = z.strictObject({
-  version: versionField.optional().describe('The version read; omit when the settings were never saved. A stale one is 409 CONFLICT'),
+  version: versionField
+    .optional()
+    .describe('The version read; omit when the settings were never saved. A stale one is 409 CONFLICT'),
   dueSoonDays: z.number().int().min(0).max(30),
   dailyDigest: z.boolean(),
   email: z.boolean(),
@@ -56,11 +63,19 @@ export const settingsInput = z.strictObject({
 export type SettingsInput = z.infer<typeof settingsInput>;
 
 export const digestQuery = z.strictObject({
-  days: z.coerce.number().int().min(0).max(60).default(7).describe('Tasks due within this many days from today (overdue ones always)'),
+  days: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .default(7)
+    .describe('Tasks due within this many days from today (overdue ones always)'),
 });
 
 export const digestResult = z.object({
-  text: z.string().describe('A ready-to-paste plain-text message (Zalo, SMS): one numbered line per task, overdue first'),
+  text: z
+    .string()
+    .describe('A ready-to-paste plain-text message (Zalo, SMS): one numbered line per task, overdue first'),
   until: z.string().describe('The last day covered (YYYY-MM-DD)'),
   items: z.array(taskItem),
 });

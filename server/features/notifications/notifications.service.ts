@@ -31,7 +31,11 @@ function present(r: repo.NotificationRow): s.NotificationItem {
 
 /** The caller's own notifications, newest first. */
 export async function listNotifications(ctx: Ctx, accountId: string, q: z.infer<typeof s.listQuery>) {
-  const page = await repo.listFor(ctx.db, accountId, { unreadOnly: q.unread === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const page = await repo.listFor(ctx.db, accountId, {
+    unreadOnly: q.unread === 'true',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { items: page.rows.map(present), total: page.total, unread: page.unread };
 }
 
@@ -43,7 +47,9 @@ export async function markRead(ctx: Ctx, actor: Actor & { accountId: string }, i
 }
 
 export async function markAllRead(ctx: Ctx, actor: Actor & { accountId: string }) {
-  return { updated: await inTransaction(ctx.db, actor, (trx) => repo.markAllRead(trx, actor.accountId, ctx.clock.now())) };
+  return {
+    updated: await inTransaction(ctx.db, actor, (trx) => repo.markAllRead(trx, actor.accountId, ctx.clock.now())),
+  };
 }
 
 /** The caller's settings (the defaults until saved). */
@@ -65,7 +71,10 @@ export async function getSettings(ctx: Ctx, accountId: string): Promise<z.infer<
 export async function putSettings(ctx: Ctx, actor: Actor & { accountId: string }, input: s.SettingsInput) {
   const values = { due_soon_days: input.dueSoonDays, daily_digest: input.dailyDigest, email: input.email };
   await inTransaction(ctx.db, actor, async (trx) => {
-    const ok = input.version === undefined ? await repo.insertSettings(trx, actor.accountId, values) : await repo.updateSettings(trx, actor.accountId, input.version, values, ctx.clock.now());
+    const ok =
+      input.version === undefined
+        ? await repo.insertSettings(trx, actor.accountId, values)
+        : await repo.updateSettings(trx, actor.accountId, input.version, values, ctx.clock.now());
     if (!ok) throw new AppError('CONFLICT');
   });
   return getSettings(ctx, actor.accountId);
@@ -81,6 +90,16 @@ export async function digest(ctx: Ctx, c: WorkCaller, lang: Lang, days: number) 
   const who = await repo.accountNames(ctx.db, c.accountId);
   const name = who.full_name ?? who.display_name;
   const { items } = await myWork({ app: ctx, caller: c, lang }, { dueWithin: days, page: 1, pageSize: 500 });
-  const entries = sortEntries(items.filter((t) => t.dueDate).map((t) => ({ title: t.title, leadBodyName: t.leadBodyName, dueDate: t.dueDate!, toAccept: t.myRoles.includes('accept'), item: t })));
+  const entries = sortEntries(
+    items
+      .filter((t) => t.dueDate)
+      .map((t) => ({
+        title: t.title,
+        leadBodyName: t.leadBodyName,
+        dueDate: t.dueDate!,
+        toAccept: t.myRoles.includes('accept'),
+        item: t,
+      })),
+  );
   return { text: digestText(lang, name, until, entries, c.today), until, items: entries.map((e) => e.item) };
 }

@@ -5,10 +5,18 @@ import type { TestApp } from '../../../test/app.ts';
 import { workFixture, type WorkFixture } from '../../../test/work-fixture.ts';
 
 /** A programme of a body, by direct insert. */
-export async function buildProgrammeRow(db: Database, bodyId: string, overrides: { year?: number; title?: string } = {}): Promise<string> {
+export async function buildProgrammeRow(
+  db: Database,
+  bodyId: string,
+  overrides: { year?: number; title?: string } = {},
+): Promise<string> {
   const r = await db
     .insertInto('programmes')
-    .values({ body_id: bodyId, year: overrides.year ?? 2026, title: overrides.title ?? 'Chương trình công tác năm 2026' })
+    .values({
+      body_id: bodyId,
+      year: overrides.year ?? 2026,
+      title: overrides.title ?? 'Chương trình công tác năm 2026',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -27,9 +35,18 @@ export type TaskOverrides = {
 };
 
 /** A task row by direct SQL (its unit is the lead body's), with its cooperators. */
-export async function buildTaskRow(db: Database, programmeId: string, leadBodyId: string, o: TaskOverrides = {}): Promise<string> {
+export async function buildTaskRow(
+  db: Database,
+  programmeId: string,
+  leadBodyId: string,
+  o: TaskOverrides = {},
+): Promise<string> {
   const body = await db.selectFrom('bodies').select('unit_id').where('id', '=', leadBodyId).executeTakeFirstOrThrow();
-  const number = (await sql<{ n: number }>`select coalesce(max(number), 0)::int + 1 as n from tasks where programme_id = ${programmeId}::uuid`.execute(db)).rows[0]!.n;
+  const number = (
+    await sql<{
+      n: number;
+    }>`select coalesce(max(number), 0)::int + 1 as n from tasks where programme_id = ${programmeId}::uuid`.execute(db)
+  ).rows[0]!.n;
   const task = await db
     .insertInto('tasks')
     .values({
@@ -64,12 +81,24 @@ export async function buildTaskRow(db: Database, programmeId: string, leadBodyId
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const c of o.cooperators ?? []) {
-    await db.insertInto('task_cooperators').values({ task_id: task.id, body_id: c.bodyId, person_id: c.personId ?? null, part: null }).execute();
+    await db
+      .insertInto('task_cooperators')
+      .values({ task_id: task.id, body_id: c.bodyId, person_id: c.personId ?? null, part: null })
+      .execute();
   }
   if (o.reportedBy) {
     await db
       .insertInto('task_updates')
-      .values({ task_id: task.id, kind: 'status', from_status: 'in_progress', to_status: 'reported_done', progress: 100, entered_by: o.reportedBy.accountId ?? null, reported_by_person_id: o.reportedBy.personId ?? null, reported_on: '2026-03-01' })
+      .values({
+        task_id: task.id,
+        kind: 'status',
+        from_status: 'in_progress',
+        to_status: 'reported_done',
+        progress: 100,
+        entered_by: o.reportedBy.accountId ?? null,
+        reported_by_person_id: o.reportedBy.personId ?? null,
+        reported_on: '2026-03-01',
+      })
       .execute();
   }
   return task.id;
@@ -101,12 +130,36 @@ export async function reminderScenario(t: TestApp) {
       responsiblePersonId: f.village.personId,
       cooperators: [{ bodyId: f.bodies.mc1Women, personId: f.women.personId }, { bodyId: f.bodies.mc1Youth }],
     }),
-    late: await task({ title: 'Rà soát hộ nghèo, cận nghèo khu 3', status: 'assigned', dueDate: '2026-02-27', assigneeAccountId: f.village.id, responsiblePersonId: f.villageHead }),
-    done: await task({ title: 'Hội nghị đại biểu nhân dân khu phố', status: 'reported_done', dueDate: '2026-03-03', responsiblePersonId: f.officer.personId, reportedBy: { accountId: f.officer.id, personId: f.officer.personId } }),
-    selfDone: await task({ title: 'Báo cáo sơ kết quý I', status: 'reported_done', dueDate: '2026-03-01', assigneeAccountId: f.leader.id, reportedBy: { accountId: f.leader.id } }),
-    far: await task({ title: 'Ngày hội Đại đoàn kết toàn dân tộc', status: 'in_progress', dueDate: '2026-03-20', responsiblePersonId: f.village.personId }),
+    late: await task({
+      title: 'Rà soát hộ nghèo, cận nghèo khu 3',
+      status: 'assigned',
+      dueDate: '2026-02-27',
+      assigneeAccountId: f.village.id,
+      responsiblePersonId: f.villageHead,
+    }),
+    done: await task({
+      title: 'Hội nghị đại biểu nhân dân khu phố',
+      status: 'reported_done',
+      dueDate: '2026-03-03',
+      responsiblePersonId: f.officer.personId,
+      reportedBy: { accountId: f.officer.id, personId: f.officer.personId },
+    }),
+    selfDone: await task({
+      title: 'Báo cáo sơ kết quý I',
+      status: 'reported_done',
+      dueDate: '2026-03-01',
+      assigneeAccountId: f.leader.id,
+      reportedBy: { accountId: f.leader.id },
+    }),
+    far: await task({
+      title: 'Ngày hội Đại đoàn kết toàn dân tộc',
+      status: 'in_progress',
+      dueDate: '2026-03-20',
+      responsiblePersonId: f.village.personId,
+    }),
   };
-  for (const status of ['draft', 'suspended', 'cancelled', 'accepted'] as const) await task({ status, dueDate: '2026-03-03', assigneeAccountId: f.officer.id });
+  for (const status of ['draft', 'suspended', 'cancelled', 'accepted'] as const)
+    await task({ status, dueDate: '2026-03-03', assigneeAccountId: f.officer.id });
   await task({ status: 'in_progress', dueDate: '2026-03-03', assigneeAccountId: f.officer.id, deleted: true });
   await task({ status: 'in_progress', dueDate: null, assigneeAccountId: f.officer.id });
   return { f, programmeId, tasks };
@@ -116,8 +169,14 @@ export type ReminderScenario = Awaited<ReturnType<typeof reminderScenario>>;
 
 /** The notifications of a day as sorted "account kind task" keys, with names instead of ids. */
 export async function notificationKeys(db: Database, day: string, names: Record<string, string>): Promise<string[]> {
-  const rows = await db.selectFrom('notifications').select(['account_id', 'kind', 'task_id']).where('day', '=', day).execute();
-  return rows.map((r) => `${names[r.account_id] ?? r.account_id} ${r.kind} ${r.task_id ? (names[r.task_id] ?? r.task_id) : '-'}`).sort();
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['account_id', 'kind', 'task_id'])
+    .where('day', '=', day)
+    .execute();
+  return rows
+    .map((r) => `${names[r.account_id] ?? r.account_id} ${r.kind} ${r.task_id ? (names[r.task_id] ?? r.task_id) : '-'}`)
+    .sort();
 }
 
 /** Names for the scenario's accounts and tasks (for readable expectations). */

@@ -17,7 +17,10 @@ function capturingMailer(opts: { fail?: boolean } = {}) {
       sent.push(JSON.parse(info.message));
     },
   };
-  return { channel: emailChannel(mailer, { from: 'Khối <khoi@example.vn>', publicUrl: 'https://khoi.example.vn' }), sent };
+  return {
+    channel: emailChannel(mailer, { from: 'Khối <khoi@example.vn>', publicUrl: 'https://khoi.example.vn' }),
+    sent,
+  };
 }
 
 describe('the reminder sweep', () => {
@@ -31,7 +34,13 @@ describe('the reminder sweep', () => {
     names = scenarioNames(s);
   }, 120_000);
 
-  const day1 = ['leader to_accept done', 'officer due_soon soon', 'village due_soon soon', 'village overdue late', 'women due_soon soon'];
+  const day1 = [
+    'leader to_accept done',
+    'officer due_soon soon',
+    'village due_soon soon',
+    'village overdue late',
+    'women due_soon soon',
+  ];
 
   it('reminds exactly the people concerned: assignee, responsible person, cooperating person; acceptors of work reported done', async () => {
     const { ctx } = t();
@@ -52,8 +61,12 @@ describe('the reminder sweep', () => {
     expect(soon.body).toBe('Chủ trì: Ủy ban MTTQ Phường Móng Cái 1. Chương trình: Chương trình công tác năm 2026.');
     expect(soon.link).toBe(`/nhiem-vu/${s.tasks.soon}`);
     expect(soon.title).toBe(soon.title.normalize('NFC'));
-    expect(of(s.f.village.id, 'overdue').title).toBe('Quá hạn 3 ngày: Rà soát hộ nghèo, cận nghèo khu 3 (hạn 27/02/2026)');
-    expect(of(s.f.leader.id, 'to_accept').title).toBe('Chờ nghiệm thu: Hội nghị đại biểu nhân dân khu phố (hạn 03/03/2026)');
+    expect(of(s.f.village.id, 'overdue').title).toBe(
+      'Quá hạn 3 ngày: Rà soát hộ nghèo, cận nghèo khu 3 (hạn 27/02/2026)',
+    );
+    expect(of(s.f.leader.id, 'to_accept').title).toBe(
+      'Chờ nghiệm thu: Hội nghị đại biểu nhân dân khu phố (hạn 03/03/2026)',
+    );
     // The table is the in-app channel: the officer sees it at once.
     const page = await call(t().app, { url: '/api/notifications', session: s.f.officer.session });
     expect(page.json().items.map((i: { title: string }) => i.title)).toEqual([soon.title]);
@@ -88,14 +101,21 @@ describe('the reminder sweep', () => {
       .having((eb) => eb.fn.countAll(), '>', 1)
       .execute();
     expect(dup).toEqual([]);
-    const late = await ctx.db.selectFrom('notifications').select('title').where('account_id', '=', s.f.village.id).where('kind', '=', 'overdue').where('day', '=', '2026-03-03').executeTakeFirstOrThrow();
+    const late = await ctx.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('account_id', '=', s.f.village.id)
+      .where('kind', '=', 'overdue')
+      .where('day', '=', '2026-03-03')
+      .executeTakeFirstOrThrow();
     expect(late.title).toBe('Quá hạn 4 ngày: Rà soát hộ nghèo, cận nghèo khu 3 (hạn 27/02/2026)');
   });
 
   it('starts due-soon reminders as many days ahead as each account chose, and sends a daily digest to who asked', async () => {
     const { app, ctx, clock } = t();
     clock.set('2026-03-04T01:00:00Z'); // 08:00 on 4 March
-    const put = (session: typeof s.f.village.session, body: object) => call(app, { method: 'PUT', url: '/api/notification-settings', session, body });
+    const put = (session: typeof s.f.village.session, body: object) =>
+      call(app, { method: 'PUT', url: '/api/notification-settings', session, body });
     expect((await put(s.f.village.session, { dueSoonDays: 20, dailyDigest: true, email: true })).statusCode).toBe(200);
     expect((await put(s.f.officer.session, { dueSoonDays: 0, dailyDigest: false, email: true })).statusCode).toBe(200);
     const r = await runReminderSweep(ctx);
@@ -110,8 +130,15 @@ describe('the reminder sweep', () => {
       'village overdue late',
       'women due_soon soon',
     ]);
-    const rows = await ctx.db.selectFrom('notifications').selectAll().where('day', '=', '2026-03-04').where('account_id', '=', s.f.village.id).execute();
-    expect(rows.find((x) => x.task_id === s.tasks.soon)!.title).toBe('Đến hạn hôm nay: Tuyên truyền bầu cử đại biểu Quốc hội khóa XVI (hạn 04/03/2026)');
+    const rows = await ctx.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('day', '=', '2026-03-04')
+      .where('account_id', '=', s.f.village.id)
+      .execute();
+    expect(rows.find((x) => x.task_id === s.tasks.soon)!.title).toBe(
+      'Đến hạn hôm nay: Tuyên truyền bầu cử đại biểu Quốc hội khóa XVI (hạn 04/03/2026)',
+    );
     const digest = rows.find((x) => x.kind === 'digest')!;
     expect(digest.title).toBe('Bản tin việc ngày 04/03/2026: 3 việc cần chú ý');
     expect(digest.link).toBe('/viec-cua-toi');
@@ -129,7 +156,11 @@ describe('the reminder sweep', () => {
   it('a disabled account is not reminded', async () => {
     const { ctx, clock } = t();
     clock.set('2026-03-05T01:00:00Z');
-    await ctx.db.updateTable('accounts').set({ disabled_at: new Date('2026-03-04T10:00:00Z') }).where('id', '=', s.f.women.id).execute();
+    await ctx.db
+      .updateTable('accounts')
+      .set({ disabled_at: new Date('2026-03-04T10:00:00Z') })
+      .where('id', '=', s.f.women.id)
+      .execute();
     try {
       await runReminderSweep(ctx);
       expect((await notificationKeys(ctx.db, '2026-03-05', names)).filter((k) => k.startsWith('women'))).toEqual([]);
@@ -146,20 +177,44 @@ describe('the reminder sweep', () => {
     await ctx.db.updateTable('accounts').set({ email: 'dinh.nv@mongcai.vn' }).where('id', '=', s.f.leader.id).execute();
     // The leader turns e-mail off; the women's officer has no address.
     const leaderSettings = (await call(app, { url: '/api/notification-settings', session: s.f.leader.session })).json();
-    expect(leaderSettings).toMatchObject({ dueSoonDays: 3, dailyDigest: false, email: true, emailAddress: 'dinh.nv@mongcai.vn' });
-    expect((await call(app, { method: 'PUT', url: '/api/notification-settings', session: s.f.leader.session, body: { dueSoonDays: 3, dailyDigest: false, email: false } })).statusCode).toBe(200);
+    expect(leaderSettings).toMatchObject({
+      dueSoonDays: 3,
+      dailyDigest: false,
+      email: true,
+      emailAddress: 'dinh.nv@mongcai.vn',
+    });
+    expect(
+      (
+        await call(app, {
+          method: 'PUT',
+          url: '/api/notification-settings',
+          session: s.f.leader.session,
+          body: { dueSoonDays: 3, dailyDigest: false, email: false },
+        })
+      ).statusCode,
+    ).toBe(200);
 
     // The SMTP server refuses: nothing is marked sent, the failures are reported.
     const down = capturingMailer({ fail: true });
     const failed = await runReminderSweep(ctx, { channels: [down.channel] });
     expect(failed.delivery[0]!.failed.map((x) => names[x.accountId]).sort()).toEqual(['officer', 'village']);
-    expect(await ctx.db.selectFrom('notifications').select('id').where('day', '=', '2026-03-06').where('emailed_at', 'is not', null).execute()).toEqual([]);
+    expect(
+      await ctx.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('day', '=', '2026-03-06')
+        .where('emailed_at', 'is not', null)
+        .execute(),
+    ).toEqual([]);
 
     // Two servers retry at once: each notification is e-mailed once.
     const up = capturingMailer();
     const other = openDatabase(t().db.url, { poolSize: 3 });
     try {
-      await Promise.all([runReminderSweep(ctx, { channels: [up.channel] }), runReminderSweep({ ...ctx, db: other.db }, { channels: [up.channel] })]);
+      await Promise.all([
+        runReminderSweep(ctx, { channels: [up.channel] }),
+        runReminderSweep({ ...ctx, db: other.db }, { channels: [up.channel] }),
+      ]);
     } finally {
       await other.close();
     }
@@ -173,7 +228,12 @@ describe('the reminder sweep', () => {
     const villageMail = up.sent.find((m) => m.to[0]!.address === 'tu.hv@mongcai.vn')!;
     expect(villageMail.subject).toBe('Bản tin việc ngày 06/03/2026: 3 việc cần chú ý');
     expect(villageMail.text).toContain('1. [Quá hạn 7 ngày] Rà soát hộ nghèo, cận nghèo khu 3');
-    const pending = await ctx.db.selectFrom('notifications').select(['account_id']).where('day', '=', '2026-03-06').where('emailed_at', 'is', null).execute();
+    const pending = await ctx.db
+      .selectFrom('notifications')
+      .select(['account_id'])
+      .where('day', '=', '2026-03-06')
+      .where('emailed_at', 'is', null)
+      .execute();
     expect(pending.map((p) => names[p.account_id]).sort()).toEqual(['leader', 'women']);
 
     // A later run the same day sends nothing again.

@@ -52,8 +52,21 @@ function digestRows(rows: readonly ConcernRow[], today: string): NewNotification
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([accountId, list]) => {
       const lang = list[0]!.locale;
-      const entries = list.map((r) => ({ title: r.task_title, leadBodyName: r.lead_body_name, dueDate: r.due_date, toAccept: r.kind === 'to_accept' }));
-      return { account_id: accountId, kind: 'digest', task_id: null, day: today, title: digestTitle(lang, today, list.length), body: digestLines(lang, entries, today).join('\n'), link: MY_WORK_LINK };
+      const entries = list.map((r) => ({
+        title: r.task_title,
+        leadBodyName: r.lead_body_name,
+        dueDate: r.due_date,
+        toAccept: r.kind === 'to_accept',
+      }));
+      return {
+        account_id: accountId,
+        kind: 'digest',
+        task_id: null,
+        day: today,
+        title: digestTitle(lang, today, list.length),
+        body: digestLines(lang, entries, today).join('\n'),
+        link: MY_WORK_LINK,
+      };
     });
 }
 
@@ -65,14 +78,28 @@ function digestRows(rows: readonly ConcernRow[], today: string): NewNotification
  * however many times the job is delivered and however many servers run it at once. A plain function: tests call
  * it with their own clock.
  */
-export async function runReminderSweep(ctx: Pick<AppContext, 'db' | 'clock'>, opts: { channels?: readonly NotificationChannel[] } = {}): Promise<SweepResult> {
+export async function runReminderSweep(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  opts: { channels?: readonly NotificationChannel[] } = {},
+): Promise<SweepResult> {
   const today = localDate(ctx.clock.now());
   const { inserted, concerned } = await withRetry(() =>
     inTransaction(ctx.db, REMINDERS_ACTOR, async (trx) => {
       const rows = await concerns(trx, today);
-      const written = [...(await insertOnce(trx, reminderRows(rows, today))), ...(await insertOnce(trx, digestRows(rows, today)))];
+      const written = [
+        ...(await insertOnce(trx, reminderRows(rows, today))),
+        ...(await insertOnce(trx, digestRows(rows, today))),
+      ];
       const count = (kind: string) => written.filter((w) => w.kind === kind).length;
-      return { concerned: rows.length, inserted: { due_soon: count('due_soon'), overdue: count('overdue'), to_accept: count('to_accept'), digest: count('digest') } };
+      return {
+        concerned: rows.length,
+        inserted: {
+          due_soon: count('due_soon'),
+          overdue: count('overdue'),
+          to_accept: count('to_accept'),
+          digest: count('digest'),
+        },
+      };
     }),
   );
   const delivery = await deliver(ctx, opts.channels ?? [], today, REMINDERS_ACTOR);

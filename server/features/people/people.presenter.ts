@@ -1,8 +1,21 @@
 import type * as repo from './people.repository.ts';
 
 type PositionRow = Awaited<ReturnType<typeof repo.position>>;
-type PersonRow = { id: string; full_name: string; gender: 'male' | 'female' | null; version: number; deleted_at: Date | null; photo_file_id: string | null };
-type PersonalRow = { birth_date: string | null; phone: string | null; email: string | null; address: string | null; notes: string | null };
+type PersonRow = {
+  id: string;
+  full_name: string;
+  gender: 'male' | 'female' | null;
+  version: number;
+  deleted_at: Date | null;
+  photo_file_id: string | null;
+};
+type PersonalRow = {
+  birth_date: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+};
 type AccountRow = NonNullable<Awaited<ReturnType<typeof repo.accountOfPerson>>>;
 
 export function presentPosition(r: PositionRow) {

@@ -6,10 +6,31 @@ import { inForce } from '../../db/validity.ts';
 type Q = Database | Trx;
 
 /** A person's editable columns, as the service builds them from a request. */
-export type PersonColumns = Partial<{ full_name: string; gender: 'male' | 'female' | null; birth_date: string | null; phone: string | null; email: string | null; address: string | null; notes: string | null }>;
-export type PositionColumns = Partial<{ title: string; valid_from: string | null; valid_to: string | null; acting: boolean; concurrent: boolean }>;
+export type PersonColumns = Partial<{
+  full_name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+}>;
+export type PositionColumns = Partial<{
+  title: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  acting: boolean;
+  concurrent: boolean;
+}>;
 
-const personColumns = ['pe.id', 'pe.full_name', 'pe.gender', 'pe.version', 'pe.deleted_at', 'pe.photo_file_id'] as const;
+const personColumns = [
+  'pe.id',
+  'pe.full_name',
+  'pe.gender',
+  'pe.version',
+  'pe.deleted_at',
+  'pe.photo_file_id',
+] as const;
 
 /** Positions with their person, body and the body's unit named as on the position's first day. */
 function positions(q: Q) {
@@ -18,23 +39,54 @@ function positions(q: Q) {
     .innerJoin('people as pe', 'pe.id', 'ps.person_id')
     .innerJoin('bodies as b', 'b.id', 'ps.body_id')
     .leftJoin('unit_versions as uv', (j) =>
-      j.onRef('uv.unit_id', '=', 'b.unit_id').on('uv.deleted_at', 'is', null).on(sql<SqlBool>`(uv.valid_from is null or uv.valid_from <= coalesce(ps.valid_from, b.valid_from, '2024-01-01'::date)) and (uv.valid_to is null or coalesce(ps.valid_from, b.valid_from, '2024-01-01'::date) < uv.valid_to)`),
+      j
+        .onRef('uv.unit_id', '=', 'b.unit_id')
+        .on('uv.deleted_at', 'is', null)
+        .on(
+          sql<SqlBool>`(uv.valid_from is null or uv.valid_from <= coalesce(ps.valid_from, b.valid_from, '2024-01-01'::date)) and (uv.valid_to is null or coalesce(ps.valid_from, b.valid_from, '2024-01-01'::date) < uv.valid_to)`,
+        ),
     )
-    .select(['ps.id', 'ps.person_id', 'pe.full_name', 'ps.body_id', 'b.name as body_name', 'uv.name as unit_name', 'ps.title', 'ps.valid_from', 'ps.valid_to', 'ps.acting', 'ps.concurrent', 'ps.version'])
+    .select([
+      'ps.id',
+      'ps.person_id',
+      'pe.full_name',
+      'ps.body_id',
+      'b.name as body_name',
+      'uv.name as unit_name',
+      'ps.title',
+      'ps.valid_from',
+      'ps.valid_to',
+      'ps.acting',
+      'ps.concurrent',
+      'ps.version',
+    ])
     .where('ps.deleted_at', 'is', null);
 }
 
 export async function positionsInForceOf(q: Q, personIds: string[], asOf: string) {
-  return positions(q).where('ps.person_id', 'in', personIds).where(inForce('ps', asOf)).orderBy('ps.concurrent').orderBy('ps.valid_from').execute();
+  return positions(q)
+    .where('ps.person_id', 'in', personIds)
+    .where(inForce('ps', asOf))
+    .orderBy('ps.concurrent')
+    .orderBy('ps.valid_from')
+    .execute();
 }
 
 /** Every position of a person, the latest first. */
 export async function positionsOfPerson(q: Q, personId: string) {
-  return positions(q).where('ps.person_id', '=', personId).orderBy(sql`ps.valid_from desc nulls last`).execute();
+  return positions(q)
+    .where('ps.person_id', '=', personId)
+    .orderBy(sql`ps.valid_from desc nulls last`)
+    .execute();
 }
 
 export async function positionsOfBody(q: Q, bodyId: string, asOf: string) {
-  return positions(q).where('ps.body_id', '=', bodyId).where(inForce('ps', asOf)).orderBy('ps.concurrent').orderBy('ps.title').execute();
+  return positions(q)
+    .where('ps.body_id', '=', bodyId)
+    .where(inForce('ps', asOf))
+    .orderBy('ps.concurrent')
+    .orderBy('ps.title')
+    .execute();
 }
 
 export async function position(q: Q, id: string) {
@@ -43,20 +95,46 @@ export async function position(q: Q, id: string) {
 
 /** Which of these people have a (live) account. */
 export async function peopleWithAccount(q: Q, personIds: string[]) {
-  return q.selectFrom('accounts').select('person_id').where('person_id', 'in', personIds).where('deleted_at', 'is', null).execute();
+  return q
+    .selectFrom('accounts')
+    .select('person_id')
+    .where('person_id', 'in', personIds)
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 /** A page of live people by name (vi collation), with the total; `folded` is the name searched, folded as
  * i18n/names.ts folds, `body` keeps those with a position in that body on `asOf`. */
-export async function list(q: Q, opts: { folded?: string; body?: string; asOf: string; offset: number; limit: number }) {
+export async function list(
+  q: Q,
+  opts: { folded?: string; body?: string; asOf: string; offset: number; limit: number },
+) {
   let query = q.selectFrom('people as pe').where('pe.deleted_at', 'is', null);
-  if (opts.folded) query = query.where(sql<SqlBool>`lower(translate(unaccent(pe.full_name), 'đĐ', 'dD')) like ${'%' + opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
+  if (opts.folded)
+    query = query.where(
+      sql<SqlBool>`lower(translate(unaccent(pe.full_name), 'đĐ', 'dD')) like ${'%' + opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
+    );
   if (opts.body) {
     const body = opts.body;
-    query = query.where((eb) => eb.exists(eb.selectFrom('positions as ps').select(sql`1`.as('one')).whereRef('ps.person_id', '=', 'pe.id').where('ps.body_id', '=', body).where('ps.deleted_at', 'is', null).where(inForce('ps', opts.asOf))));
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('positions as ps')
+          .select(sql`1`.as('one'))
+          .whereRef('ps.person_id', '=', 'pe.id')
+          .where('ps.body_id', '=', body)
+          .where('ps.deleted_at', 'is', null)
+          .where(inForce('ps', opts.asOf)),
+      ),
+    );
   }
   const [rows, total] = await Promise.all([
-    query.select(personColumns).orderBy(sql`pe.full_name collate "vi-x-icu"`).offset(opts.offset).limit(opts.limit).execute(),
+    query
+      .select(personColumns)
+      .orderBy(sql`pe.full_name collate "vi-x-icu"`)
+      .offset(opts.offset)
+      .limit(opts.limit)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -76,7 +154,12 @@ export async function exists(q: Q, id: string, opts: { live: boolean }) {
 
 /** The live account of a person. */
 export async function accountOfPerson(q: Q, personId: string) {
-  return q.selectFrom('accounts').select(['id', 'username', 'disabled_at']).where('person_id', '=', personId).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('accounts')
+    .select(['id', 'username', 'disabled_at'])
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The person an account is linked to. */
@@ -114,11 +197,21 @@ export async function setDeleted(q: Q, id: string, version: number, deleted: boo
 
 /** A live person's photo, the row locked for the change. */
 export async function photoForUpdate(q: Q, personId: string) {
-  return q.selectFrom('people').select(['id', 'photo_file_id']).where('id', '=', personId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+  return q
+    .selectFrom('people')
+    .select(['id', 'photo_file_id'])
+    .where('id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function setPhoto(q: Q, personId: string, fileId: string | null) {
-  await q.updateTable('people').set((eb) => ({ photo_file_id: fileId, updated_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', personId).execute();
+  await q
+    .updateTable('people')
+    .set((eb) => ({ photo_file_id: fileId, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** Soft-deletes a replaced photo's stored file. */
@@ -128,16 +221,37 @@ export async function discardFile(q: Q, fileId: string) {
 
 /** A body's dates, deleted or not, for checking a position against them. */
 export async function bodyDates(q: Q, bodyId: string) {
-  return q.selectFrom('bodies').select(['valid_from', 'valid_to', 'deleted_at']).where('id', '=', bodyId).executeTakeFirst();
+  return q
+    .selectFrom('bodies')
+    .select(['valid_from', 'valid_to', 'deleted_at'])
+    .where('id', '=', bodyId)
+    .executeTakeFirst();
 }
 
-export async function insertPosition(q: Q, values: { person_id: string; body_id: string; title: string; valid_from: string | null; valid_to: string | null; acting: boolean; concurrent: boolean }) {
+export async function insertPosition(
+  q: Q,
+  values: {
+    person_id: string;
+    body_id: string;
+    title: string;
+    valid_from: string | null;
+    valid_to: string | null;
+    acting: boolean;
+    concurrent: boolean;
+  },
+) {
   return q.insertInto('positions').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 /** A live position, locked for the change. */
 export async function positionForUpdate(q: Q, id: string) {
-  return q.selectFrom('positions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+  return q
+    .selectFrom('positions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function updatePosition(q: Q, id: string, set: PositionColumns) {
@@ -150,7 +264,14 @@ export async function updatePosition(q: Q, id: string, set: PositionColumns) {
 
 /** Deletes a live position only at `version`; undefined when stale or absent. */
 export async function deletePosition(q: Q, id: string, version: number) {
-  return q.updateTable('positions').set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version).where('deleted_at', 'is', null).returning('id').executeTakeFirst();
+  return q
+    .updateTable('positions')
+    .set((eb) => ({ deleted_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
 }
 
 export async function positionExists(q: Q, id: string) {
@@ -170,16 +291,39 @@ export async function bodyNamed(q: Q, name: string, unitId?: string) {
   return query.where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
-export async function insertBody(q: Q, values: { unit_id: string; kind: string; name: string; short_name: string | null; parent_id: string | null; valid_from: string | null }) {
+export async function insertBody(
+  q: Q,
+  values: {
+    unit_id: string;
+    kind: string;
+    name: string;
+    short_name: string | null;
+    parent_id: string | null;
+    valid_from: string | null;
+  },
+) {
   await q.insertInto('bodies').values(values).execute();
 }
 
 /** A live person with this name and phone (or none). */
 export async function personNamed(q: Q, fullName: string, phone: string | null) {
-  return q.selectFrom('people').select('id').where('full_name', '=', fullName).where((eb) => (phone ? eb('phone', '=', phone) : eb('phone', 'is', null))).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('people')
+    .select('id')
+    .where('full_name', '=', fullName)
+    .where((eb) => (phone ? eb('phone', '=', phone) : eb('phone', 'is', null)))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** A live position of the person in the body with this title. */
 export async function positionTitled(q: Q, personId: string, bodyId: string, title: string) {
-  return q.selectFrom('positions').select('id').where('person_id', '=', personId).where('body_id', '=', bodyId).where('title', '=', title).where('deleted_at', 'is', null).executeTakeFirst();
+  return q
+    .selectFrom('positions')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('body_id', '=', bodyId)
+    .where('title', '=', title)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }

@@ -20,46 +20,113 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const admin = { auth: 'admin' as const };
 
   r.get('/api/people', {
-    schema: { operationId: 'listPeople', tags, summary: 'People (cán bộ) with their positions on a date; no personal data', querystring: s.listQuery, response: { 200: s.listResponse, ...errors } },
+    schema: {
+      operationId: 'listPeople',
+      tags,
+      summary: 'People (cán bộ) with their positions on a date; no personal data',
+      querystring: s.listQuery,
+      response: { 200: s.listResponse, ...errors },
+    },
     handler: (request) => service.listPeople(ctx, request.query),
   });
   r.get('/api/people/:id', {
-    schema: { operationId: 'getPerson', tags, summary: 'A person, their positions over time and, for administrators and the person, their personal data (the view is logged)', params: uuidParam, querystring: asOfOnly, response: { 200: s.personDetail, ...errors } },
-    handler: (request) => service.personDetail(ctx, request.identity!, actorOf(request), request.params.id, request.query.asOf),
+    schema: {
+      operationId: 'getPerson',
+      tags,
+      summary:
+        'A person, their positions over time and, for administrators and the person, their personal data (the view is logged)',
+      params: uuidParam,
+      querystring: asOfOnly,
+      response: { 200: s.personDetail, ...errors },
+    },
+    handler: (request) =>
+      service.personDetail(ctx, request.identity!, actorOf(request), request.params.id, request.query.asOf),
   });
   r.post('/api/people', {
     config: admin,
-    schema: { operationId: 'createPerson', tags, summary: 'Add a person (with or without an account)', body: s.createPerson, response: { 201: s.personItem, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.createPerson(ctx, actorOf(request), request.body)),
+    schema: {
+      operationId: 'createPerson',
+      tags,
+      summary: 'Add a person (with or without an account)',
+      body: s.createPerson,
+      response: { 201: s.personItem, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createPerson(ctx, actorOf(request), request.body)),
   });
   r.patch('/api/people/:id', {
     config: admin,
-    schema: { operationId: 'updatePerson', tags, summary: 'Edit a person', params: uuidParam, body: s.updatePerson, response: { 200: s.personItem, ...errors } },
+    schema: {
+      operationId: 'updatePerson',
+      tags,
+      summary: 'Edit a person',
+      params: uuidParam,
+      body: s.updatePerson,
+      response: { 200: s.personItem, ...errors },
+    },
     handler: (request) => service.updatePerson(ctx, actorOf(request), request.params.id, request.body),
   });
   r.post('/api/people/:id/delete', {
     config: admin,
-    schema: { operationId: 'deletePerson', tags, summary: 'Delete a person entered by mistake (restorable)', params: uuidParam, body: s.versionBody, response: { 200: s.personItem, ...errors } },
-    handler: (request) => service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, true),
+    schema: {
+      operationId: 'deletePerson',
+      tags,
+      summary: 'Delete a person entered by mistake (restorable)',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: s.personItem, ...errors },
+    },
+    handler: (request) =>
+      service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, true),
   });
   r.post('/api/people/:id/restore', {
     config: admin,
-    schema: { operationId: 'restorePerson', tags, summary: 'Restore a deleted person', params: uuidParam, body: s.versionBody, response: { 200: s.personItem, ...errors } },
-    handler: (request) => service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, false),
+    schema: {
+      operationId: 'restorePerson',
+      tags,
+      summary: 'Restore a deleted person',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: s.personItem, ...errors },
+    },
+    handler: (request) =>
+      service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, false),
   });
   r.post('/api/people/:id/positions', {
     config: admin,
-    schema: { operationId: 'createPosition', tags, summary: 'Give a person a position in a body (dated; acting or concurrent)', params: uuidParam, body: s.createPosition, response: { 201: s.positionItem, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.addPosition(ctx, actorOf(request), request.params.id, request.body)),
+    schema: {
+      operationId: 'createPosition',
+      tags,
+      summary: 'Give a person a position in a body (dated; acting or concurrent)',
+      params: uuidParam,
+      body: s.createPosition,
+      response: { 201: s.positionItem, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.addPosition(ctx, actorOf(request), request.params.id, request.body)),
   });
   r.patch('/api/positions/:id', {
     config: admin,
-    schema: { operationId: 'updatePosition', tags, summary: 'Edit or end a position (set validTo)', params: uuidParam, body: s.updatePosition, response: { 200: s.positionItem, ...errors } },
+    schema: {
+      operationId: 'updatePosition',
+      tags,
+      summary: 'Edit or end a position (set validTo)',
+      params: uuidParam,
+      body: s.updatePosition,
+      response: { 200: s.positionItem, ...errors },
+    },
     handler: (request) => service.updatePosition(ctx, actorOf(request), request.params.id, request.body),
   });
   r.post('/api/positions/:id/delete', {
     config: admin,
-    schema: { operationId: 'deletePosition', tags, summary: 'Delete a position entered by mistake', params: uuidParam, body: s.versionBody, response: { 200: okResponse, ...errors } },
+    schema: {
+      operationId: 'deletePosition',
+      tags,
+      summary: 'Delete a position entered by mistake',
+      params: uuidParam,
+      body: s.versionBody,
+      response: { 200: okResponse, ...errors },
+    },
     handler: async (request) => {
       await service.deletePosition(ctx, actorOf(request), request.params.id, request.body.version);
       return { ok: true as const };
@@ -67,15 +134,47 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post('/api/people/:id/photo', {
     config: { multipart: true },
-    schema: { operationId: 'setPersonPhoto', tags, summary: 'Set a person’s photo (JPEG, PNG or WebP, at most 2 MB): administrators and the person', consumes: ['multipart/form-data'], params: uuidParam, response: { 200: z.object({ photoUrl: z.string().nullable() }), 413: errorBodySchema, 415: errorBodySchema, ...errors } },
-    handler: async (request) => service.setPhoto(ctx, request.identity!, actorOf(request), request.params.id, await readUpload(request, PHOTO_LIMIT)),
+    schema: {
+      operationId: 'setPersonPhoto',
+      tags,
+      summary: 'Set a person’s photo (JPEG, PNG or WebP, at most 2 MB): administrators and the person',
+      consumes: ['multipart/form-data'],
+      params: uuidParam,
+      response: {
+        200: z.object({ photoUrl: z.string().nullable() }),
+        413: errorBodySchema,
+        415: errorBodySchema,
+        ...errors,
+      },
+    },
+    handler: async (request) =>
+      service.setPhoto(
+        ctx,
+        request.identity!,
+        actorOf(request),
+        request.params.id,
+        await readUpload(request, PHOTO_LIMIT),
+      ),
   });
   r.post('/api/people/:id/photo/delete', {
-    schema: { operationId: 'deletePersonPhoto', tags, summary: 'Remove a person’s photo', params: uuidParam, response: { 200: z.object({ photoUrl: z.string().nullable() }), ...errors } },
+    schema: {
+      operationId: 'deletePersonPhoto',
+      tags,
+      summary: 'Remove a person’s photo',
+      params: uuidParam,
+      response: { 200: z.object({ photoUrl: z.string().nullable() }), ...errors },
+    },
     handler: (request) => service.setPhoto(ctx, request.identity!, actorOf(request), request.params.id, null),
   });
   r.get('/api/bodies/:id/positions', {
-    schema: { operationId: 'listBodyPositions', tags, summary: 'Who holds positions in a body on a date', params: uuidParam, querystring: asOfOnly, response: { 200: z.array(s.positionItem), ...errors } },
+    schema: {
+      operationId: 'listBodyPositions',
+      tags,
+      summary: 'Who holds positions in a body on a date',
+      params: uuidParam,
+      querystring: asOfOnly,
+      response: { 200: z.array(s.positionItem), ...errors },
+    },
     handler: (request) => service.positionsOfBody(ctx, request.params.id, request.query.asOf),
   });
 }

@@ -39,7 +39,9 @@ export const personalFields = z.object({
 
 export const personDetail = z.object({
   person: personItem,
-  personal: personalFields.nullable().describe('Personal data: only for administrators and the person; each view is logged. null when hidden'),
+  personal: personalFields
+    .nullable()
+    .describe('Personal data: only for administrators and the person; each view is logged. null when hidden'),
   history: z.array(positionItem).describe('Every position, past and present'),
   account: z.object({ id: z.uuid(), username: z.string(), disabled: z.boolean() }).nullable(),
 });

@@ -22,12 +22,28 @@ async function present(q: Q, rows: PersonRow[], asOf: string) {
   const ids = rows.map((r) => r.id);
   const positions = await repo.positionsInForceOf(q, ids, asOf);
   const withAccount = new Set((await repo.peopleWithAccount(q, ids)).map((a) => a.person_id));
-  return rows.map((r) => presentPerson(r, positions.filter((p) => p.person_id === r.id), withAccount.has(r.id), fileUrl(r.photo_file_id)));
+  return rows.map((r) =>
+    presentPerson(
+      r,
+      positions.filter((p) => p.person_id === r.id),
+      withAccount.has(r.id),
+      fileUrl(r.photo_file_id),
+    ),
+  );
 }
 
-export async function listPeople(ctx: Ctx, query: { q?: string; body?: string; asOf?: string; page: number; pageSize: number }) {
+export async function listPeople(
+  ctx: Ctx,
+  query: { q?: string; body?: string; asOf?: string; page: number; pageSize: number },
+) {
   const asOf = query.asOf ?? today(ctx);
-  const { rows, total } = await repo.list(ctx.db, { folded: query.q ? fold(query.q) : undefined, body: query.body, asOf, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { rows, total } = await repo.list(ctx.db, {
+    folded: query.q ? fold(query.q) : undefined,
+    body: query.body,
+    asOf,
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
   return { items: await present(ctx.db, rows, asOf), total };
 }
 
@@ -49,7 +65,15 @@ export async function personDetail(ctx: Ctx, identity: Identity, actor: Actor, i
   };
 }
 
-type PersonInput = { fullName?: string; gender?: 'male' | 'female' | null; birthDate?: string | null; phone?: string | null; email?: string | null; address?: string | null; notes?: string | null };
+type PersonInput = {
+  fullName?: string;
+  gender?: 'male' | 'female' | null;
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  notes?: string | null;
+};
 const columnsOf = (i: PersonInput): repo.PersonColumns => ({
   ...(i.fullName !== undefined ? { full_name: i.fullName } : {}),
   ...(i.gender !== undefined ? { gender: i.gender } : {}),
@@ -83,28 +107,70 @@ export async function setPersonDeleted(ctx: Ctx, actor: Actor, id: string, versi
   });
 }
 
-async function checkPositionDates(trx: Trx, bodyId: string, from: string | null | undefined, to: string | null | undefined) {
+async function checkPositionDates(
+  trx: Trx,
+  bodyId: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+) {
   if (from && to && from >= to) throw invalid('validTo', 'validation.endBeforeStart');
   const body = await repo.bodyDates(trx, bodyId);
   if (!body || body.deleted_at) throw referenceRefused('bodyId');
   if (body.valid_to && from && from >= body.valid_to) throw invalid('validFrom', 'validation.bodyEnded');
 }
 
-export async function addPosition(ctx: Ctx, actor: Actor, personId: string, input: { bodyId: string; title: string; validFrom?: string | null; validTo?: string | null; acting: boolean; concurrent: boolean }) {
+export async function addPosition(
+  ctx: Ctx,
+  actor: Actor,
+  personId: string,
+  input: {
+    bodyId: string;
+    title: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+    acting: boolean;
+    concurrent: boolean;
+  },
+) {
   return inTransaction(ctx.db, actor, async (trx) => {
     if (!(await repo.exists(trx, personId, { live: true }))) throw new AppError('NOT_FOUND');
     await checkPositionDates(trx, input.bodyId, input.validFrom, input.validTo);
-    const row = await repo.insertPosition(trx, { person_id: personId, body_id: input.bodyId, title: input.title, valid_from: input.validFrom ?? null, valid_to: input.validTo ?? null, acting: input.acting, concurrent: input.concurrent });
+    const row = await repo.insertPosition(trx, {
+      person_id: personId,
+      body_id: input.bodyId,
+      title: input.title,
+      valid_from: input.validFrom ?? null,
+      valid_to: input.validTo ?? null,
+      acting: input.acting,
+      concurrent: input.concurrent,
+    });
     return presentPosition(await repo.position(trx, row.id));
   });
 }
 
-export async function updatePosition(ctx: Ctx, actor: Actor, id: string, input: { version: number; title?: string; validFrom?: string | null; validTo?: string | null; acting?: boolean; concurrent?: boolean }) {
+export async function updatePosition(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: {
+    version: number;
+    title?: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+    acting?: boolean;
+    concurrent?: boolean;
+  },
+) {
   return inTransaction(ctx.db, actor, async (trx) => {
     const cur = await repo.positionForUpdate(trx, id);
     if (!cur) throw new AppError('NOT_FOUND');
     if (cur.version !== input.version) throw new AppError('CONFLICT');
-    await checkPositionDates(trx, cur.body_id, input.validFrom !== undefined ? input.validFrom : cur.valid_from, input.validTo !== undefined ? input.validTo : cur.valid_to);
+    await checkPositionDates(
+      trx,
+      cur.body_id,
+      input.validFrom !== undefined ? input.validFrom : cur.valid_from,
+      input.validTo !== undefined ? input.validTo : cur.valid_to,
+    );
     await repo.updatePosition(trx, id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.validFrom !== undefined ? { valid_from: input.validFrom } : {}),
@@ -130,7 +196,13 @@ export async function positionsOfBody(ctx: Ctx, bodyId: string, asOfRaw?: string
 }
 
 /** A person's photo: administrators and the person themself may set it; JPEG, PNG or WebP by content, ≤ 2 MB. */
-export async function setPhoto(ctx: Ctx & Pick<AppContext, 'files'>, identity: Identity, actor: Actor, personId: string, upload: { data: Buffer; filename: string } | null) {
+export async function setPhoto(
+  ctx: Ctx & Pick<AppContext, 'files'>,
+  identity: Identity,
+  actor: Actor,
+  personId: string,
+  upload: { data: Buffer; filename: string } | null,
+) {
   const self = await repo.personOfAccount(ctx.db, identity.me.id);
   if (!identity.me.isAdmin && self?.person_id !== personId) throw new AppError('FORBIDDEN');
   const type = upload ? sniffImage(upload.data) : null;
@@ -138,7 +210,14 @@ export async function setPhoto(ctx: Ctx & Pick<AppContext, 'files'>, identity: I
   return inTransaction(ctx.db, actor, async (trx) => {
     const person = await repo.photoForUpdate(trx, personId);
     if (!person) throw new AppError('NOT_FOUND');
-    const stored = upload ? await storeFile(ctx, trx, { data: upload.data, filename: upload.filename, contentType: type!, createdBy: identity.me.id }) : null;
+    const stored = upload
+      ? await storeFile(ctx, trx, {
+          data: upload.data,
+          filename: upload.filename,
+          contentType: type!,
+          createdBy: identity.me.id,
+        })
+      : null;
     if (person.photo_file_id) await repo.discardFile(trx, person.photo_file_id);
     await repo.setPhoto(trx, personId, stored?.id ?? null);
     return { photoUrl: fileUrl(stored?.id ?? null) };

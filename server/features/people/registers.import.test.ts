@@ -28,7 +28,13 @@ describe('importing the registers of bodies and people', () => {
     expect(first[2]!.message).toContain('99999');
     expect(first[3]!.message).toContain('Không có');
     expect((await importBodies(ctx, actor, 'vi', file))[0]!.status).toBe('unchanged');
-    const audit = await db.db.selectFrom('audit_log').select('actor_label').where('table_name', '=', 'bodies').where('action', '=', 'create').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select('actor_label')
+      .where('table_name', '=', 'bodies')
+      .where('action', '=', 'create')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.actor_label).toBe('cli');
   });
 
@@ -48,17 +54,42 @@ describe('importing the registers of bodies and people', () => {
     expect(again.slice(0, 2).map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
     const person = await t().db.db.selectFrom('people').select('id').where('full_name', '=', 'Bùi Thị Nhập').execute();
     expect(person).toHaveLength(1);
-    const positions = await t().db.db.selectFrom('positions').select(['title', 'concurrent']).where('person_id', '=', person[0]!.id).orderBy('title').execute();
-    expect(positions).toEqual([{ title: 'Phó Chủ tịch', concurrent: true }, { title: 'Ủy viên', concurrent: false }]);
+    const positions = await t()
+      .db.db.selectFrom('positions')
+      .select(['title', 'concurrent'])
+      .where('person_id', '=', person[0]!.id)
+      .orderBy('title')
+      .execute();
+    expect(positions).toEqual([
+      { title: 'Phó Chủ tịch', concurrent: true },
+      { title: 'Ủy viên', concurrent: false },
+    ]);
   });
 
   it('a register over the upload limits is refused naming the limit, before any row is written', async () => {
     const { ctx, db } = t();
-    const before = await db.db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await db.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const tall = csv(['Họ và tên', ...Array.from({ length: 20_000 }, (_, i) => `Người ${i}`)]);
-    await expect(importPeople(ctx, actor, 'vi', tall)).rejects.toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'rows', max: 20_000 } });
-    const bomb = { data: zip([...xlsxParts({ rows: sheetRows(1, 2) }), { name: 'xl/media/image1.png', zeros: 300 * 1024 * 1024 }]), filename: 'to-chuc.xlsx' };
-    await expect(importBodies(ctx, actor, 'vi', bomb)).rejects.toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'uncompressedBytes' } });
-    expect(await db.db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+    await expect(importPeople(ctx, actor, 'vi', tall)).rejects.toMatchObject({
+      code: 'UPLOAD_TOO_COMPLEX',
+      limit: { name: 'rows', max: 20_000 },
+    });
+    const bomb = {
+      data: zip([...xlsxParts({ rows: sheetRows(1, 2) }), { name: 'xl/media/image1.png', zeros: 300 * 1024 * 1024 }]),
+      filename: 'to-chuc.xlsx',
+    };
+    await expect(importBodies(ctx, actor, 'vi', bomb)).rejects.toMatchObject({
+      code: 'UPLOAD_TOO_COMPLEX',
+      limit: { name: 'uncompressedBytes' },
+    });
+    expect(
+      await db.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 });

@@ -9,7 +9,12 @@ import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 import * as repo from './people.repository.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
-export type RowResult = { row: number; status: 'added' | 'unchanged' | 'refused'; name: string | null; message: string | null };
+export type RowResult = {
+  row: number;
+  status: 'added' | 'unchanged' | 'refused';
+  name: string | null;
+  message: string | null;
+};
 
 function columns(header: string[], spec: Record<string, string[]>) {
   const folded = header.map((h) => fold(h ?? ''));
@@ -35,7 +40,11 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     parent: ['to chuc cap tren', 'cap tren'],
     from: ['tu ngay', 'ngay hieu luc'],
   });
-  if (col.unit === undefined || col.kind === undefined || col.name === undefined) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Mã đơn vị, Loại, Tên' }) }] });
+  if (col.unit === undefined || col.kind === undefined || col.name === undefined)
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'file',
+      issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Mã đơn vị, Loại, Tên' }) }],
+    });
   const kinds = await repo.bodyKinds(ctx.db);
   const out: RowResult[] = [];
   for (let i = 1; i < rows.length; i++) {
@@ -45,10 +54,19 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     const name = get('name');
     const refuse = (m: string) => out.push({ row: i + 1, status: 'refused', name: name || null, message: m });
     const kind = kinds.find((k) => k.code === get('kind') || fold(k.name_vi) === fold(get('kind')));
-    if (!name) { refuse(translate(lang, 'import.nameMissing')); continue; }
-    if (!kind) { refuse(translate(lang, 'import.kindUnknown', { kind: get('kind') })); continue; }
+    if (!name) {
+      refuse(translate(lang, 'import.nameMissing'));
+      continue;
+    }
+    if (!kind) {
+      refuse(translate(lang, 'import.kindUnknown', { kind: get('kind') }));
+      continue;
+    }
     const from = parseDate(get('from'));
-    if (from === 'invalid') { refuse(translate(lang, 'import.dateInvalid', { date: get('from') })); continue; }
+    if (from === 'invalid') {
+      refuse(translate(lang, 'import.dateInvalid', { date: get('from') }));
+      continue;
+    }
     const asOf = from ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(ctx.clock.now());
     const status = await inTransaction(ctx.db, actor, async (trx) => {
       const unit = await unitByCode(trx, get('unit'), asOf);
@@ -60,7 +78,14 @@ export async function importBodies(ctx: Ctx, actor: Actor, lang: Lang, file: { d
         if (!p) return translate(lang, 'import.parentBodyUnknown', { name: get('parent') });
         parentId = p.id;
       }
-      await repo.insertBody(trx, { unit_id: unit.unit_id, kind: kind.code, name, short_name: get('short') || null, parent_id: parentId, valid_from: from });
+      await repo.insertBody(trx, {
+        unit_id: unit.unit_id,
+        kind: kind.code,
+        name,
+        short_name: get('short') || null,
+        parent_id: parentId,
+        valid_from: from,
+      });
       return 'added';
     });
     if (status === 'added' || status === 'unchanged') out.push({ row: i + 1, status, name, message: null });
@@ -85,7 +110,11 @@ export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     acting: ['quyen'],
     concurrent: ['kiem nhiem'],
   });
-  if (col.name === undefined) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Họ và tên' }) }] });
+  if (col.name === undefined)
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'file',
+      issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Họ và tên' }) }],
+    });
   const out: RowResult[] = [];
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
@@ -93,13 +122,25 @@ export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { d
     const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
     const name = get('name');
     const refuse = (m: string) => out.push({ row: i + 1, status: 'refused', name: name || null, message: m });
-    if (!name) { refuse(translate(lang, 'import.nameMissing')); continue; }
+    if (!name) {
+      refuse(translate(lang, 'import.nameMissing'));
+      continue;
+    }
     const phone = get('phone') ? normalisePhone(get('phone')) : null;
-    if (get('phone') && !phone) { refuse(translate(lang, 'validation.phone')); continue; }
+    if (get('phone') && !phone) {
+      refuse(translate(lang, 'validation.phone'));
+      continue;
+    }
     const from = parseDate(get('from'));
     const to = parseDate(get('to'));
-    if (from === 'invalid' || to === 'invalid') { refuse(translate(lang, 'import.dateInvalid', { date: from === 'invalid' ? get('from') : get('to') })); continue; }
-    if (from && to && from >= to) { refuse(translate(lang, 'validation.endBeforeStart')); continue; }
+    if (from === 'invalid' || to === 'invalid') {
+      refuse(translate(lang, 'import.dateInvalid', { date: from === 'invalid' ? get('from') : get('to') }));
+      continue;
+    }
+    if (from && to && from >= to) {
+      refuse(translate(lang, 'validation.endBeforeStart'));
+      continue;
+    }
     const g = fold(get('gender'));
     const gender = g === 'nam' || g === 'male' ? 'male' : g === 'nu' || g === 'female' ? 'female' : null;
     const status = await inTransaction(ctx.db, actor, async (trx) => {
@@ -118,7 +159,15 @@ export async function importPeople(ctx: Ctx, actor: Actor, lang: Lang, file: { d
       if (body) {
         const same = await repo.positionTitled(trx, person.id, body.id, get('title'));
         if (!same) {
-          await repo.insertPosition(trx, { person_id: person.id, body_id: body.id, title: get('title'), valid_from: from, valid_to: to, acting: yes(get('acting')), concurrent: yes(get('concurrent')) });
+          await repo.insertPosition(trx, {
+            person_id: person.id,
+            body_id: body.id,
+            title: get('title'),
+            valid_from: from,
+            valid_to: to,
+            acting: yes(get('acting')),
+            concurrent: yes(get('concurrent')),
+          });
           added = true;
         }
       }

@@ -14,12 +14,24 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const lang = (q: FastifyRequest) => pickLang(q.headers['accept-language']);
   r.get('/api/retention-rules', {
     config: { auth: 'admin' },
-    schema: { operationId: 'listRetentionRules', tags: ['retention'], summary: 'How long personal data is kept, per kind of record', response: { 200: z.array(ruleItem), ...errors } },
+    schema: {
+      operationId: 'listRetentionRules',
+      tags: ['retention'],
+      summary: 'How long personal data is kept, per kind of record',
+      response: { 200: z.array(ruleItem), ...errors },
+    },
     handler: (request) => service.listRules(ctx, lang(request)),
   });
   r.put('/api/retention-rules/:kind', {
     config: { auth: 'admin' },
-    schema: { operationId: 'updateRetentionRule', tags: ['retention'], summary: 'Set the retention period of a kind of personal data (months; null keeps it)', params: kindParam, body: ruleUpdate, response: { 200: ruleItem, ...errors } },
+    schema: {
+      operationId: 'updateRetentionRule',
+      tags: ['retention'],
+      summary: 'Set the retention period of a kind of personal data (months; null keeps it)',
+      params: kindParam,
+      body: ruleUpdate,
+      response: { 200: ruleItem, ...errors },
+    },
     handler: (request) => service.updateRule(ctx, actorOf(request), lang(request), request.params.kind, request.body),
   });
 }

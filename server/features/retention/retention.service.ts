@@ -35,7 +35,10 @@ export type ErasureResult = { kind: string; records: number }[];
 /** Erases the personal fields of records ended longer ago than their rule says, in one transaction per rule:
  * in the rows themselves (also soft-deleted ones) and in the audit log's before/after values of those rows; an
  * 'erase' row in the audit log says what was erased, of how many records, never the values. Idempotent. */
-export async function erasePersonalData(ctx: Ctx, actor: Actor = { accountId: null, label: 'job:retention' }): Promise<ErasureResult> {
+export async function erasePersonalData(
+  ctx: Ctx,
+  actor: Actor = { accountId: null, label: 'job:retention' },
+): Promise<ErasureResult> {
   const today = localDate(ctx.clock.now());
   const rules = await repo.rules(ctx.db, { withPeriod: true });
   const out: ErasureResult = [];
@@ -52,7 +55,11 @@ export async function erasePersonalData(ctx: Ctx, actor: Actor = { accountId: nu
       if (ids.length) await repo.eraseAuditValues(trx, rule.table_name, ids, fields);
       return ids.length;
     });
-    if (records) await recordEvent(ctx.db, actor, 'erase', { table: rule.table_name, details: { rule: rule.kind, records, fields, endedBefore: cutoff } });
+    if (records)
+      await recordEvent(ctx.db, actor, 'erase', {
+        table: rule.table_name,
+        details: { rule: rule.kind, records, fields, endedBefore: cutoff },
+      });
     out.push({ kind: rule.kind, records });
   }
   return out;

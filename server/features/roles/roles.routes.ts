@@ -17,32 +17,73 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['roles'];
   const admin = { auth: 'admin' as const };
   r.get('/api/roles', {
-    schema: { operationId: 'listRoles', tags, summary: 'Roles: permission sets stored as data', response: { 200: z.array(roleItem), ...errors } },
+    schema: {
+      operationId: 'listRoles',
+      tags,
+      summary: 'Roles: permission sets stored as data',
+      response: { 200: z.array(roleItem), ...errors },
+    },
     handler: (request) => service.listRoles(ctx, lang(request)),
   });
   r.get('/api/accounts/:id/roles', {
     config: admin,
-    schema: { operationId: 'listAccountRoleAssignments', tags, summary: 'The role assignments of an account (dated, per unit, optionally narrowed to a body)', params: uuidParam, response: { 200: z.array(assignmentItem), ...errors } },
+    schema: {
+      operationId: 'listAccountRoleAssignments',
+      tags,
+      summary: 'The role assignments of an account (dated, per unit, optionally narrowed to a body)',
+      params: uuidParam,
+      response: { 200: z.array(assignmentItem), ...errors },
+    },
     handler: (request) => service.listAssignments(ctx, lang(request), request.params.id),
   });
   r.get('/api/auth/me/roles', {
     config: { allowWhilePasswordChange: true },
-    schema: { operationId: 'listMyRoleAssignments', tags, summary: 'My role assignments', response: { 200: z.array(assignmentItem), ...errors } },
+    schema: {
+      operationId: 'listMyRoleAssignments',
+      tags,
+      summary: 'My role assignments',
+      response: { 200: z.array(assignmentItem), ...errors },
+    },
     handler: (request) => service.listAssignments(ctx, lang(request), request.identity!.me.id),
   });
   r.post('/api/accounts/:id/roles', {
     config: admin,
-    schema: { operationId: 'createRoleAssignment', tags, summary: 'Give an account a role for a unit (optionally a body), dated', params: uuidParam, body: createAssignment, response: { 201: assignmentItem, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.addAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body)),
+    schema: {
+      operationId: 'createRoleAssignment',
+      tags,
+      summary: 'Give an account a role for a unit (optionally a body), dated',
+      params: uuidParam,
+      body: createAssignment,
+      response: { 201: assignmentItem, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body)),
   });
   r.patch('/api/role-assignments/:id', {
     config: admin,
-    schema: { operationId: 'updateRoleAssignment', tags, summary: 'Change the dates of a role assignment (end it)', params: uuidParam, body: updateAssignment, response: { 200: assignmentItem, ...errors } },
-    handler: (request) => service.changeAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body),
+    schema: {
+      operationId: 'updateRoleAssignment',
+      tags,
+      summary: 'Change the dates of a role assignment (end it)',
+      params: uuidParam,
+      body: updateAssignment,
+      response: { 200: assignmentItem, ...errors },
+    },
+    handler: (request) =>
+      service.changeAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body),
   });
   r.post('/api/role-assignments/:id/delete', {
     config: admin,
-    schema: { operationId: 'deleteRoleAssignment', tags, summary: 'Delete a role assignment made by mistake', params: uuidParam, body: versionBody, response: { 200: okResponse, ...errors } },
+    schema: {
+      operationId: 'deleteRoleAssignment',
+      tags,
+      summary: 'Delete a role assignment made by mistake',
+      params: uuidParam,
+      body: versionBody,
+      response: { 200: okResponse, ...errors },
+    },
     handler: async (request) => {
       await service.deleteAssignment(ctx, actorOf(request), request.params.id, request.body.version);
       return { ok: true as const };

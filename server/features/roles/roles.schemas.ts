@@ -22,11 +22,18 @@ export const assignmentItem = z
 export const createAssignment = z.strictObject({
   role: z.string().min(1).max(40),
   unitCode: unitCode.describe('The unit, by its code on `validFrom` (or today)'),
-  bodyId: ref('body').nullable().optional().describe('Narrows the role to this body and the bodies below it in its line'),
+  bodyId: ref('body')
+    .nullable()
+    .optional()
+    .describe('Narrows the role to this body and the bodies below it in its line'),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
 });
-export const updateAssignment = z.strictObject({ version: versionField, validFrom: isoDate.nullable().optional(), validTo: isoDate.nullable().optional() });
+export const updateAssignment = z.strictObject({
+  version: versionField,
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+});
 export const versionBody = z.strictObject({ version: versionField });
 
 export type CreateAssignmentInput = z.infer<typeof createAssignment>;

@@ -11,7 +11,11 @@ import type { CreateAssignmentInput, UpdateAssignmentInput } from './roles.schem
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-const endBeforeStart = () => new AppError('VALIDATION_FAILED', { field: 'validTo', issues: [{ field: 'validTo', message: 'validation.endBeforeStart' }] });
+const endBeforeStart = () =>
+  new AppError('VALIDATION_FAILED', {
+    field: 'validTo',
+    issues: [{ field: 'validTo', message: 'validation.endBeforeStart' }],
+  });
 
 export async function listRoles(ctx: Ctx, lang: Lang) {
   return (await repo.roles(ctx.db)).map((r) => presentRole(r, lang));
@@ -21,7 +25,13 @@ export async function listAssignments(ctx: Ctx, lang: Lang, accountId: string) {
   return (await repo.assignmentsOfAccount(ctx.db, accountId)).map((r) => presentAssignment(r, lang));
 }
 
-export async function addAssignment(ctx: Ctx, actor: Actor, lang: Lang, accountId: string, input: CreateAssignmentInput) {
+export async function addAssignment(
+  ctx: Ctx,
+  actor: Actor,
+  lang: Lang,
+  accountId: string,
+  input: CreateAssignmentInput,
+) {
   const date = input.validFrom ?? today(ctx);
   const id = await inTransaction(ctx.db, actor, async (trx) => {
     if (!(await repo.accountExists(trx, accountId))) throw new AppError('NOT_FOUND');
@@ -32,9 +42,20 @@ export async function addAssignment(ctx: Ctx, actor: Actor, lang: Lang, accountI
     if (input.bodyId) {
       const body = await repo.bodyUnit(trx, input.bodyId);
       if (!body) throw referenceRefused('bodyId');
-      if (body.unit_id !== unit.unit_id) throw new AppError('VALIDATION_FAILED', { field: 'bodyId', issues: [{ field: 'bodyId', message: 'validation.bodyOtherUnit' }] });
+      if (body.unit_id !== unit.unit_id)
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'bodyId',
+          issues: [{ field: 'bodyId', message: 'validation.bodyOtherUnit' }],
+        });
     }
-    const row = await repo.insert(trx, { account_id: accountId, role: input.role, unit_id: unit.unit_id, body_id: input.bodyId ?? null, valid_from: input.validFrom ?? null, valid_to: input.validTo ?? null });
+    const row = await repo.insert(trx, {
+      account_id: accountId,
+      role: input.role,
+      unit_id: unit.unit_id,
+      body_id: input.bodyId ?? null,
+      valid_from: input.validFrom ?? null,
+      valid_to: input.validTo ?? null,
+    });
     return row.id;
   });
   return presentAssignment(await repo.assignment(ctx.db, id), lang);

@@ -11,14 +11,23 @@ const setupBody = z.strictObject({
   displayName: text(200),
   email: email.optional(),
   password,
-  setupToken: z.string().max(200).optional().describe('Printed in the server log; not needed from the server machine itself'),
+  setupToken: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Printed in the server log; not needed from the server machine itself'),
 });
 
 export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/setup/status', {
     config: { auth: 'public' },
-    schema: { operationId: 'getSetupStatus', tags: ['setup'], summary: 'Whether the first administrator still has to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } },
+    schema: {
+      operationId: 'getSetupStatus',
+      tags: ['setup'],
+      summary: 'Whether the first administrator still has to be created',
+      response: { 200: z.object({ needsSetup: z.boolean() }) },
+    },
     handler: async () => ({ needsSetup: await service.needsSetup(ctx) }),
   });
   r.post('/api/setup', {
@@ -28,10 +37,19 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['setup'],
       summary: 'Create the first administrator (empty database only; from loopback, or with the one-time setup token)',
       body: setupBody,
-      response: { 201: z.object({ ok: z.literal(true) }), 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+      response: {
+        201: z.object({ ok: z.literal(true) }),
+        400: errorBodySchema,
+        403: errorBodySchema,
+        409: errorBodySchema,
+      },
     },
     handler: async (request, reply) => {
-      await service.createFirstAdmin(ctx, request.body, { ip: request.ip, requestId: String(request.id), fromLoopback: service.isLoopback(request.socket.remoteAddress) && request.ip === request.socket.remoteAddress });
+      await service.createFirstAdmin(ctx, request.body, {
+        ip: request.ip,
+        requestId: String(request.id),
+        fromLoopback: service.isLoopback(request.socket.remoteAddress) && request.ip === request.socket.remoteAddress,
+      });
       return reply.status(201).send({ ok: true as const });
     },
   });

@@ -20,11 +20,21 @@ export async function createFirstAdmin(
   input: { username: string; displayName: string; email?: string; password: string; setupToken?: string },
   from: { ip: string; requestId: string; fromLoopback: boolean },
 ): Promise<void> {
-  if (!from.fromLoopback && !(input.setupToken && safeEqual(input.setupToken, ctx.setupToken))) throw new AppError('SETUP_TOKEN_REQUIRED', { field: 'setupToken' });
+  if (!from.fromLoopback && !(input.setupToken && safeEqual(input.setupToken, ctx.setupToken)))
+    throw new AppError('SETUP_TOKEN_REQUIRED', { field: 'setupToken' });
   const passwordHash = await ctx.passwords.hash(input.password);
-  await inTransaction(ctx.db, { accountId: null, label: 'setup', requestId: from.requestId, ip: from.ip }, async (trx) => {
-    await repo.lockSetup(trx);
-    if ((await countAccounts(trx)) > 0) throw new AppError('SETUP_DONE');
-    await insertAdministrator(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
-  });
+  await inTransaction(
+    ctx.db,
+    { accountId: null, label: 'setup', requestId: from.requestId, ip: from.ip },
+    async (trx) => {
+      await repo.lockSetup(trx);
+      if ((await countAccounts(trx)) > 0) throw new AppError('SETUP_DONE');
+      await insertAdministrator(trx, {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        passwordHash,
+      });
+    },
+  );
 }

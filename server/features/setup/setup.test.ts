@@ -11,15 +11,34 @@ describe('first-run setup', () => {
     const remote = await app.inject({ method: 'POST', url: '/api/setup', payload: body, remoteAddress: '203.0.113.9' });
     expect(remote.statusCode).toBe(403);
     expect(remote.json().error.code).toBe('SETUP_TOKEN_REQUIRED');
-    const wrongToken = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, setupToken: 'doan-bua' }, remoteAddress: '203.0.113.9' });
+    const wrongToken = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, setupToken: 'doan-bua' },
+      remoteAddress: '203.0.113.9',
+    });
     expect(wrongToken.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, setupToken: TEST_SETUP_TOKEN }, remoteAddress: '203.0.113.9' });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, setupToken: TEST_SETUP_TOKEN },
+      remoteAddress: '203.0.113.9',
+    });
     expect(ok.statusCode).toBe(201);
     expect((await call(app, { url: '/api/setup/status' })).json()).toEqual({ needsSetup: false });
-    const again = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, username: 'admin2' }, remoteAddress: '127.0.0.1' });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, username: 'admin2' },
+      remoteAddress: '127.0.0.1',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SETUP_DONE');
-    const login = await call(app, { method: 'POST', url: '/api/auth/login', body: { login: 'admin', password: body.password } });
+    const login = await call(app, {
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: 'admin', password: body.password },
+    });
     expect(login.json().account).toMatchObject({ isAdmin: true, mustChangePassword: false });
   });
 });

@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { tokenSchema } from './tokens.schemas.ts';
 
-type TokenRow = { id: string; name: string; prefix: string; created_at: Date; last_used_at: Date | null; expires_at: string | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: string | null;
+};
 
 export function presentToken(r: TokenRow): z.infer<typeof tokenSchema> {
   return {

@@ -5,13 +5,29 @@ type Q = Database | Trx;
 const columns = ['id', 'name', 'prefix', 'created_at', 'last_used_at', 'expires_at'] as const;
 
 export async function listOfAccount(q: Q, accountId: string) {
-  return q.selectFrom('api_tokens').select(columns).where('account_id', '=', accountId).where('revoked_at', 'is', null).where('deleted_at', 'is', null).orderBy('created_at', 'desc').execute();
+  return q
+    .selectFrom('api_tokens')
+    .select(columns)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
-export async function insert(q: Q, v: { accountId: string; name: string; prefix: string; tokenHash: string; expiresAt: string | null }) {
+export async function insert(
+  q: Q,
+  v: { accountId: string; name: string; prefix: string; tokenHash: string; expiresAt: string | null },
+) {
   return q
     .insertInto('api_tokens')
-    .values({ account_id: v.accountId, name: v.name, prefix: v.prefix, token_hash: v.tokenHash, expires_at: v.expiresAt })
+    .values({
+      account_id: v.accountId,
+      name: v.name,
+      prefix: v.prefix,
+      token_hash: v.tokenHash,
+      expires_at: v.expiresAt,
+    })
     .returning(columns)
     .executeTakeFirstOrThrow();
 }

@@ -14,20 +14,39 @@ export function tokensRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tokens'];
   // Built once per request: the signed-in account is both who acts and whose tokens these are.
-  const tokens = (request: FastifyRequest) => requestContext(ctx, request, () => Promise.resolve({ accountId: actorOf(request).accountId }));
+  const tokens = (request: FastifyRequest) =>
+    requestContext(ctx, request, () => Promise.resolve({ accountId: actorOf(request).accountId }));
 
   r.get('/api/tokens', {
-    schema: { operationId: 'listTokens', tags, summary: 'My personal API tokens', response: { 200: listTokensResponse, ...errors } },
+    schema: {
+      operationId: 'listTokens',
+      tags,
+      summary: 'My personal API tokens',
+      response: { 200: listTokensResponse, ...errors },
+    },
     handler: async (request) => ({ items: await service.listTokens(await tokens(request)) }),
   });
 
   r.post('/api/tokens', {
-    schema: { operationId: 'createToken', tags, summary: 'Create a personal API token (the secret is shown once)', body: createTokenBody, response: { 201: createTokenResponse, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await service.createToken(await tokens(request), request.body)),
+    schema: {
+      operationId: 'createToken',
+      tags,
+      summary: 'Create a personal API token (the secret is shown once)',
+      body: createTokenBody,
+      response: { 201: createTokenResponse, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createToken(await tokens(request), request.body)),
   });
 
   r.delete('/api/tokens/:id', {
-    schema: { operationId: 'revokeToken', tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 200: okResponse, ...errors } },
+    schema: {
+      operationId: 'revokeToken',
+      tags,
+      summary: 'Revoke one of my API tokens',
+      params: uuidParam,
+      response: { 200: okResponse, ...errors },
+    },
     handler: async (request) => {
       await service.revokeToken(await tokens(request), request.params.id);
       return { ok: true as const };

@@ -17,17 +17,28 @@ export async function listTokens(r: TokenRequest) {
 /** Creates a personal API token; the secret is returned once and only its hash is kept. */
 export async function createToken(r: TokenRequest, input: { name: string; expiresAt?: string }) {
   if (input.expiresAt && input.expiresAt < today(r.app)) {
-    throw new AppError('VALIDATION_FAILED', { field: 'expiresAt', issues: [{ field: 'expiresAt', message: 'validation.datePast' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'expiresAt',
+      issues: [{ field: 'expiresAt', message: 'validation.datePast' }],
+    });
   }
   const { secret, hash } = newSecret('khoi_');
   const row = await inTransaction(r.app.db, r.actor, (trx) =>
-    repo.insert(trx, { accountId: r.caller.accountId, name: input.name, prefix: secret.slice(0, 10), tokenHash: hash, expiresAt: input.expiresAt ?? null }),
+    repo.insert(trx, {
+      accountId: r.caller.accountId,
+      name: input.name,
+      prefix: secret.slice(0, 10),
+      tokenHash: hash,
+      expiresAt: input.expiresAt ?? null,
+    }),
   );
   return { token: presentToken(row), secret };
 }
 
 export async function revokeToken(r: TokenRequest, id: string) {
-  const done = await inTransaction(r.app.db, r.actor, (trx) => repo.revoke(trx, r.caller.accountId, id, r.app.clock.now()));
+  const done = await inTransaction(r.app.db, r.actor, (trx) =>
+    repo.revoke(trx, r.caller.accountId, id, r.app.clock.now()),
+  );
   if (!done) throw new AppError('NOT_FOUND');
 }
 

@@ -9,7 +9,12 @@ describe('personal API tokens', () => {
     const { app, ctx, db } = t();
     const u = await buildAccount(ctx, { isAdmin: true });
     const s = await signIn(app, u.username, PASSWORD);
-    const created = await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'Đồng bộ báo cáo' } });
+    const created = await call(app, {
+      method: 'POST',
+      url: '/api/tokens',
+      session: s,
+      body: { name: 'Đồng bộ báo cáo' },
+    });
     expect(created.statusCode).toBe(201);
     const secret = created.json().secret as string;
     expect(secret).toMatch(/^khoi_/);
@@ -21,9 +26,18 @@ describe('personal API tokens', () => {
     expect(stored[0]!.token_hash).not.toContain(secret);
 
     expect((await call(app, { url: '/api/auth/me', token: secret })).json().account.id).toBe(u.id);
-    const write = await call(app, { method: 'POST', url: '/api/accounts', token: secret, body: { username: 'qua-token', displayName: 'Qua token', password: 'mat-khau-123' } });
+    const write = await call(app, {
+      method: 'POST',
+      url: '/api/accounts',
+      token: secret,
+      body: { username: 'qua-token', displayName: 'Qua token', password: 'mat-khau-123' },
+    });
     expect(write.statusCode).toBe(201);
-    const audit = await db.db.selectFrom('audit_log').select(['actor_label', 'actor_account_id']).where('record_id', '=', write.json().account.id).executeTakeFirst();
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'actor_account_id'])
+      .where('record_id', '=', write.json().account.id)
+      .executeTakeFirst();
     expect(audit).toEqual({ actor_label: 'api-token', actor_account_id: u.id });
   });
 
@@ -32,7 +46,9 @@ describe('personal API tokens', () => {
     const u = await buildAccount(ctx);
     const s = await signIn(app, u.username, PASSWORD);
     const a = (await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'A' } })).json();
-    const b = (await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'B', expiresAt: '2026-03-05' } })).json();
+    const b = (
+      await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'B', expiresAt: '2026-03-05' } })
+    ).json();
     expect((await call(app, { method: 'DELETE', url: `/api/tokens/${a.token.id}`, session: s })).statusCode).toBe(200);
     expect((await call(app, { url: '/api/auth/me', token: a.secret })).statusCode).toBe(401);
     expect((await call(app, { url: '/api/auth/me', token: b.secret })).statusCode).toBe(200);
@@ -49,14 +65,25 @@ describe('personal API tokens', () => {
     const admin = await signIn(app, (await buildAccount(ctx, { isAdmin: true })).username, PASSWORD);
     const [leaving, taking] = [await buildAccount(ctx), await buildAccount(ctx)];
     const s = await signIn(app, leaving.username, PASSWORD);
-    const old = (await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'Cũ' } })).json().secret as string;
-    const off = await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/handover`, session: admin, body: { toAccountId: taking.id, disable: true } });
+    const old = (await call(app, { method: 'POST', url: '/api/tokens', session: s, body: { name: 'Cũ' } })).json()
+      .secret as string;
+    const off = await call(app, {
+      method: 'POST',
+      url: `/api/accounts/${leaving.id}/handover`,
+      session: admin,
+      body: { toAccountId: taking.id, disable: true },
+    });
     expect(off.json().disabled).toBe(true);
     expect((await call(app, { url: '/api/auth/me', token: old })).statusCode).toBe(401);
-    expect((await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/enable`, session: admin, body: {} })).statusCode).toBe(200);
+    expect(
+      (await call(app, { method: 'POST', url: `/api/accounts/${leaving.id}/enable`, session: admin, body: {} }))
+        .statusCode,
+    ).toBe(200);
     expect((await call(app, { url: '/api/auth/me', token: old })).statusCode).toBe(401);
     const again = await signIn(app, leaving.username, PASSWORD);
-    const fresh = (await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Mới' } })).json().secret as string;
+    const fresh = (
+      await call(app, { method: 'POST', url: '/api/tokens', session: again, body: { name: 'Mới' } })
+    ).json().secret as string;
     expect((await call(app, { url: '/api/auth/me', token: fresh })).statusCode).toBe(200);
   });
 
@@ -66,12 +93,26 @@ describe('personal API tokens', () => {
     const v = await buildAccount(ctx);
     const su = await signIn(app, u.username, PASSWORD);
     const sv = await signIn(app, v.username, PASSWORD);
-    const past = await call(app, { method: 'POST', url: '/api/tokens', session: su, body: { name: 'Cũ', expiresAt: '2026-03-01' } });
+    const past = await call(app, {
+      method: 'POST',
+      url: '/api/tokens',
+      session: su,
+      body: { name: 'Cũ', expiresAt: '2026-03-01' },
+    });
     expect(past.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'expiresAt' });
-    const bad = await call(app, { method: 'POST', url: '/api/tokens', session: su, body: { name: 'Sai', expiresAt: '2026-02-30' } });
+    const bad = await call(app, {
+      method: 'POST',
+      url: '/api/tokens',
+      session: su,
+      body: { name: 'Sai', expiresAt: '2026-02-30' },
+    });
     expect(bad.json().error.field).toBe('expiresAt');
-    const mine = (await call(app, { method: 'POST', url: '/api/tokens', session: su, body: { name: 'Của tôi' } })).json();
-    expect((await call(app, { method: 'DELETE', url: `/api/tokens/${mine.token.id}`, session: sv })).statusCode).toBe(404);
+    const mine = (
+      await call(app, { method: 'POST', url: '/api/tokens', session: su, body: { name: 'Của tôi' } })
+    ).json();
+    expect((await call(app, { method: 'DELETE', url: `/api/tokens/${mine.token.id}`, session: sv })).statusCode).toBe(
+      404,
+    );
     expect((await call(app, { url: '/api/tokens', session: sv })).json().items).toHaveLength(0);
   });
 });

@@ -17,7 +17,12 @@ export type ImportCounts = {
 
 /** Imports the catalogue idempotently: computes the dated state it describes and applies only the differences,
  * in one transaction. Importing the same catalogue twice changes nothing. */
-export async function importCatalogue(db: Database, actor: Actor, catalogue: Catalogue, opts: { provinces?: string[] } = {}): Promise<ImportCounts> {
+export async function importCatalogue(
+  db: Database,
+  actor: Actor,
+  catalogue: Catalogue,
+  opts: { provinces?: string[] } = {},
+): Promise<ImportCounts> {
   const plan = planCatalogue(catalogue, opts);
   return inTransaction(db, actor, async (trx) => {
     await repo.deferConstraints(trx);
@@ -41,7 +46,10 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
     const missing = keys.filter((k) => !existing.has(k));
     for (let i = 0; i < missing.length; i += 5000) {
       const chunk = missing.slice(i, i + 5000);
-      const rows = await repo.insertCatalogueUnits(trx, chunk.map((k) => ({ catalogue_key: k, level: plan.units.get(k)! })));
+      const rows = await repo.insertCatalogueUnits(
+        trx,
+        chunk.map((k) => ({ catalogue_key: k, level: plan.units.get(k)! })),
+      );
       for (const r of rows) existing.set(r.catalogue_key!, r.id);
     }
     counts.units.added = missing.length;
@@ -61,14 +69,28 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
       const unitId = idOf(v.key)!;
       const k = `${unitId}|${v.from ?? ''}`;
       wanted.add(k);
-      const desired = { unit_id: unitId, valid_from: v.from, valid_to: v.to, code: v.code, name: v.name, kind: v.kind, parent_id: idOf(v.parentKey) };
+      const desired = {
+        unit_id: unitId,
+        valid_from: v.from,
+        valid_to: v.to,
+        code: v.code,
+        name: v.name,
+        kind: v.kind,
+        parent_id: idOf(v.parentKey),
+      };
       const have = current.get(k);
       if (!have) {
         inserts.push(desired);
         if (!missing.includes(v.key)) changedUnits.add(unitId);
         continue;
       }
-      if (have.valid_to === desired.valid_to && have.code === desired.code && have.name === desired.name && have.kind === desired.kind && have.parent_id === desired.parent_id) {
+      if (
+        have.valid_to === desired.valid_to &&
+        have.code === desired.code &&
+        have.name === desired.name &&
+        have.kind === desired.kind &&
+        have.parent_id === desired.parent_id
+      ) {
         counts.versions.unchanged++;
         continue;
       }
@@ -103,7 +125,8 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
       const k = `${from}|${to}|${l.date}`;
       wantedLinks.add(k);
       const have = haveLinks.get(k);
-      if (!have) linkInserts.push({ from_unit_id: from, to_unit_id: to, type: l.type, link_date: l.date, source: 'catalogue' });
+      if (!have)
+        linkInserts.push({ from_unit_id: from, to_unit_id: to, type: l.type, link_date: l.date, source: 'catalogue' });
       else if (have.type !== l.type) {
         await repo.setLinkType(trx, have.id, l.type);
         counts.links.changed++;
@@ -119,11 +142,22 @@ export async function importCatalogue(db: Database, actor: Actor, catalogue: Cat
 
     // Pending decisions (an admin links Hoà Lạc to its successor).
     if (plan.pending.length) {
-      const res = await repo.insertPending(trx, plan.pending.map((p) => ({ unit_id: idOf(p.key)!, reason: p.reason, pending_date: p.date })));
+      const res = await repo.insertPending(
+        trx,
+        plan.pending.map((p) => ({ unit_id: idOf(p.key)!, reason: p.reason, pending_date: p.date })),
+      );
       counts.pending.added = res.length;
     }
 
-    const anyChange = counts.units.added + counts.versions.added + counts.versions.changed + counts.versions.removed + counts.links.added + counts.links.changed + counts.links.removed > 0;
+    const anyChange =
+      counts.units.added +
+        counts.versions.added +
+        counts.versions.changed +
+        counts.versions.removed +
+        counts.links.added +
+        counts.links.changed +
+        counts.links.removed >
+      0;
     if (anyChange) {
       await repo.checkConstraintsNow(trx);
       const follow = await followMergedParents(trx, actor);

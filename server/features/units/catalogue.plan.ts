@@ -8,15 +8,41 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { nameKey } from '../../i18n/names.ts';
 
-export type SnapshotUnit = [level: number, code: string, name: string, type: string, parentCode: string | null, parentLevel?: number];
-export type ReformUnit = [level: number, code: string, name: string, parentCode: string | null, sources: [number, string, 'full' | 'partial'][]];
+export type SnapshotUnit = [
+  level: number,
+  code: string,
+  name: string,
+  type: string,
+  parentCode: string | null,
+  parentLevel?: number,
+];
+export type ReformUnit = [
+  level: number,
+  code: string,
+  name: string,
+  parentCode: string | null,
+  sources: [number, string, 'full' | 'partial'][],
+];
 export type Snapshot = { date: string; openStart: boolean; effective: Record<string, string>; units: SnapshotUnit[] };
 export type Catalogue = { snapshots: Snapshot[]; reform?: { date: string; units: ReformUnit[] } };
 
-export type PlannedVersion = { key: string; from: string | null; to: string | null; code: string; name: string; kind: string; parentKey: string | null };
+export type PlannedVersion = {
+  key: string;
+  from: string | null;
+  to: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  parentKey: string | null;
+};
 export type PlannedLink = { fromKey: string; toKey: string; type: 'full' | 'partial'; date: string };
 export type PlannedPending = { key: string; reason: 'unlinked_ending'; date: string };
-export type Plan = { units: Map<string, number>; versions: PlannedVersion[]; links: PlannedLink[]; pending: PlannedPending[] };
+export type Plan = {
+  units: Map<string, number>;
+  versions: PlannedVersion[];
+  links: PlannedLink[];
+  pending: PlannedPending[];
+};
 
 const CATALOGUE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalogue', 'catalogue.json.gz');
 
@@ -46,12 +72,23 @@ export function kindOf(level: number, type: string): string {
 
 /** The reform file names no type: it is the first words of the name. */
 export function kindFromName(level: number, name: string): string {
-  const prefixes = level === 1 ? ['Thành phố Trung ương', 'Thành phố', 'Tỉnh'] : ['Phường', 'Xã', 'Thị trấn', 'Đặc khu'];
-  for (const p of prefixes) if (name.startsWith(p + ' ')) return kindOf(level, p === 'Thành phố' ? 'Thành phố Trung ương' : p);
+  const prefixes =
+    level === 1 ? ['Thành phố Trung ương', 'Thành phố', 'Tỉnh'] : ['Phường', 'Xã', 'Thị trấn', 'Đặc khu'];
+  for (const p of prefixes)
+    if (name.startsWith(p + ' ')) return kindOf(level, p === 'Thành phố' ? 'Thành phố Trung ương' : p);
   throw new Error(`Cannot tell the kind of "${name}"`);
 }
 
-type Open = { key: string; from: string | null; code: string; name: string; kind: string; parentKey: string | null; level: number; province: string };
+type Open = {
+  key: string;
+  from: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  parentKey: string | null;
+  level: number;
+  province: string;
+};
 
 /** Plans the whole catalogue, optionally only some provinces (by their code, stable for the ones filtered on). */
 export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {}): Plan {
@@ -63,7 +100,8 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
   // The open version of each unit, by catalogue key; and the key of each (level, code) in the current era.
   let open = new Map<string, Open>();
   let byCode = new Map<string, string>();
-  const close = (o: Open, to: string) => versions.push({ key: o.key, from: o.from, to, code: o.code, name: o.name, kind: o.kind, parentKey: o.parentKey });
+  const close = (o: Open, to: string) =>
+    versions.push({ key: o.key, from: o.from, to, code: o.code, name: o.name, kind: o.kind, parentKey: o.parentKey });
 
   const snapshotStep = (snap: Snapshot, index: number) => {
     const provinceOf = new Map<string, string>();
@@ -92,7 +130,16 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
       units.set(key, level);
       seen.add(key);
       nextByCode.set(`${level}:${code}`, key);
-      open.set(key, { key, from: index === 0 && snap.openStart ? null : effective, code, name, kind, parentKey, level, province });
+      open.set(key, {
+        key,
+        from: index === 0 && snap.openStart ? null : effective,
+        code,
+        name,
+        kind,
+        parentKey,
+        level,
+        province,
+      });
     }
     // Units of the previous snapshot that are gone: they end on their province's effective date, unlinked.
     if (index > 0) {
@@ -119,7 +166,14 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
       const parentKey = parentCode ? (newByCode.get(`1:${parentCode}`) ?? null) : null;
       const sourceKeys = sources.map(([l, c, type]) => ({ key: byCode.get(`${l}:${c}`), type, code: c, level: l }));
       const only = sourceKeys.length === 1 ? sourceKeys[0]! : null;
-      if (only && only.type === 'full' && only.code === code && only.level === level && only.key && open.has(only.key)) {
+      if (
+        only &&
+        only.type === 'full' &&
+        only.code === code &&
+        only.level === level &&
+        only.key &&
+        open.has(only.key)
+      ) {
         // The same unit with a new version (Quảng Ninh, 22; 131 communes): identity survives the reform.
         const o = open.get(only.key)!;
         continued.add(only.key);
@@ -153,6 +207,15 @@ export function planCatalogue(cat: Catalogue, opts: { provinces?: string[] } = {
     ...(cat.reform ? [{ date: cat.reform.date, run: () => reformStep(cat.reform!) }] : []),
   ].sort((a, b) => a.date.localeCompare(b.date));
   for (const step of steps) step.run();
-  for (const o of open.values()) versions.push({ key: o.key, from: o.from, to: null, code: o.code, name: o.name, kind: o.kind, parentKey: o.parentKey });
+  for (const o of open.values())
+    versions.push({
+      key: o.key,
+      from: o.from,
+      to: null,
+      code: o.code,
+      name: o.name,
+      kind: o.kind,
+      parentKey: o.parentKey,
+    });
   return { units, versions, links, pending };
 }

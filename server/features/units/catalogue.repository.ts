@@ -3,8 +3,23 @@ import type { Trx } from '../../db/tx.ts';
 
 // The statements of the catalogue import (catalogue.import.ts); the import cuts long lists into chunks.
 
-export type CatalogueVersion = { id: string; unit_id: string; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null };
-export type CatalogueLink = { from_unit_id: string; to_unit_id: string; type: 'full' | 'partial'; link_date: string; source: string };
+export type CatalogueVersion = {
+  id: string;
+  unit_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  code: string | null;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+};
+export type CatalogueLink = {
+  from_unit_id: string;
+  to_unit_id: string;
+  type: 'full' | 'partial';
+  link_date: string;
+  source: string;
+};
 
 export async function deferConstraints(trx: Trx) {
   await sql`set constraints all deferred`.execute(trx);
@@ -40,10 +55,22 @@ export async function catalogueVersionsOf(trx: Trx, unitIds: string[]): Promise<
   return rows;
 }
 
-export async function updateCatalogueVersion(trx: Trx, id: string, desired: Omit<CatalogueVersion, 'id' | 'unit_id' | 'valid_from'>) {
+export async function updateCatalogueVersion(
+  trx: Trx,
+  id: string,
+  desired: Omit<CatalogueVersion, 'id' | 'unit_id' | 'valid_from'>,
+) {
   await trx
     .updateTable('unit_versions')
-    .set((eb) => ({ valid_to: desired.valid_to, code: desired.code, name: desired.name, kind: desired.kind, parent_id: desired.parent_id, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      valid_to: desired.valid_to,
+      code: desired.code,
+      name: desired.name,
+      kind: desired.kind,
+      parent_id: desired.parent_id,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .execute();
 }
@@ -53,12 +80,20 @@ export async function deleteCatalogueVersion(trx: Trx, id: string) {
 }
 
 export async function insertCatalogueVersions(trx: Trx, rows: Omit<CatalogueVersion, 'id'>[]) {
-  await trx.insertInto('unit_versions').values(rows.map((r) => ({ ...r, source: 'catalogue' }))).execute();
+  await trx
+    .insertInto('unit_versions')
+    .values(rows.map((r) => ({ ...r, source: 'catalogue' })))
+    .execute();
 }
 
 /** The catalogue's links to these units. */
 export async function catalogueLinksTo(trx: Trx, unitIds: string[]) {
-  return trx.selectFrom('unit_links').select(['id', 'from_unit_id', 'to_unit_id', 'link_date', 'type']).where('to_unit_id', 'in', unitIds).where('source', '=', 'catalogue').execute();
+  return trx
+    .selectFrom('unit_links')
+    .select(['id', 'from_unit_id', 'to_unit_id', 'link_date', 'type'])
+    .where('to_unit_id', 'in', unitIds)
+    .where('source', '=', 'catalogue')
+    .execute();
 }
 
 export async function setLinkType(trx: Trx, id: string, type: 'full' | 'partial') {
@@ -74,7 +109,10 @@ export async function insertLinks(trx: Trx, rows: CatalogueLink[]) {
 }
 
 /** Opens the decisions not already open: the ids of those added. */
-export async function insertPending(trx: Trx, rows: { unit_id: string; reason: 'unlinked_ending' | 'village_placement'; pending_date: string }[]) {
+export async function insertPending(
+  trx: Trx,
+  rows: { unit_id: string; reason: 'unlinked_ending' | 'village_placement'; pending_date: string }[],
+) {
   return trx
     .insertInto('unit_pending')
     .values(rows)

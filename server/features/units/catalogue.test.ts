@@ -40,10 +40,23 @@ describe('the national catalogue, imported for Quảng Ninh', () => {
     const qn = await childrenOf('22', '2025-07-01');
     expect(qn.every((u) => u.level === 3)).toBe(true);
     const names = qn.map((u) => u.name);
-    for (const n of ['Phường Móng Cái 1', 'Phường Móng Cái 2', 'Phường Móng Cái 3', 'Xã Hải Sơn', 'Xã Hải Ninh', 'Xã Vĩnh Thực']) expect(names).toContain(n);
+    for (const n of [
+      'Phường Móng Cái 1',
+      'Phường Móng Cái 2',
+      'Phường Móng Cái 3',
+      'Xã Hải Sơn',
+      'Xã Hải Ninh',
+      'Xã Vĩnh Thực',
+    ])
+      expect(names).toContain(n);
     const mc1 = (await repo.findByCode(db.db, '06712', '2025-07-01'))!;
     const sources = await repo.links(db.db, mc1.unit_id);
-    expect(sources.filter((l) => l.direction === 'from').map((l) => l.name).sort()).toEqual(['Phường Bình Ngọc', 'Phường Hải Hoà', 'Phường Trà Cổ', 'Phường Trần Phú', 'Xã Hải Xuân']);
+    expect(
+      sources
+        .filter((l) => l.direction === 'from')
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(['Phường Bình Ngọc', 'Phường Hải Hoà', 'Phường Trà Cổ', 'Phường Trần Phú', 'Xã Hải Xuân']);
     expect(sources.every((l) => l.type === 'full' && l.link_date === '2025-07-01')).toBe(true);
   });
 
@@ -54,7 +67,9 @@ describe('the national catalogue, imported for Quảng Ninh', () => {
     const mc2 = (await repo.findByCode(db.db, '06709', '2025-07-01'))!;
     expect(kaLong.unit_id).not.toBe(mc2.unit_id);
     const after = await repo.links(db.db, kaLong.unit_id);
-    expect(after).toEqual([expect.objectContaining({ direction: 'to', code: '06709', name: 'Phường Móng Cái 2', type: 'full' })]);
+    expect(after).toEqual([
+      expect.objectContaining({ direction: 'to', code: '06709', name: 'Phường Móng Cái 2', type: 'full' }),
+    ]);
   });
 
   it('Quảng Ninh (22) is one unit across the reform', async () => {
@@ -68,7 +83,9 @@ describe('the national catalogue, imported for Quảng Ninh', () => {
   });
 
   it('Xã Liên Hòa of Quảng Yên went partly to two units', async () => {
-    const lienHoa = (await repo.search(db.db, { folded: 'lien hoa', raw: 'liên hòa', asOf: '2025-06-30', limit: 10 })).find((u) => u.name === 'Xã Liên Hòa');
+    const lienHoa = (
+      await repo.search(db.db, { folded: 'lien hoa', raw: 'liên hòa', asOf: '2025-06-30', limit: 10 })
+    ).find((u) => u.name === 'Xã Liên Hòa');
     expect(lienHoa).toBeDefined();
     const to = await repo.links(db.db, lienHoa!.unit_id);
     expect(to.length).toBe(2);
@@ -151,11 +168,22 @@ describe('importing the whole country after the demo, and a newer snapshot', () 
     const path = await import('node:path');
     const { readSnapshotFile } = await import('./snapshot.read.ts');
     const cat = loadBuiltInCatalogue();
-    const qn = cat.reform!.units.filter((u) => u[0] === 1 ? u[1] === '22' : u[3] === '22');
+    const qn = cat.reform!.units.filter((u) => (u[0] === 1 ? u[1] === '22' : u[3] === '22'));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'khoi-snap-')), 'units-2026-01-01.json');
-    fs.writeFileSync(file, JSON.stringify({
-      data: [{ level1_id: '22', name: 'Tỉnh Quảng Ninh', level2s: qn.filter((u) => u[0] === 3).map((u) => ({ level2_id: u[1], name: u[1] === '06712' ? 'Phường Móng Cái Một' : u[2] })) }],
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        data: [
+          {
+            level1_id: '22',
+            name: 'Tỉnh Quảng Ninh',
+            level2s: qn
+              .filter((u) => u[0] === 3)
+              .map((u) => ({ level2_id: u[1], name: u[1] === '06712' ? 'Phường Móng Cái Một' : u[2] })),
+          },
+        ],
+      }),
+    );
     cat.snapshots.push(readSnapshotFile(file, '2026-01-01'));
     const counts = await importCatalogue(db.db, actor, cat, { provinces: ['22'] });
     expect(counts.units.changed).toBe(1);

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import type { Snapshot, SnapshotUnit } from './catalogue.plan.ts';
 
-type Node = { name: string; type?: string; level1_id?: string; level2_id?: string; level3_id?: string; level2s?: Node[]; level3s?: Node[] };
+type Node = {
+  name: string;
+  type?: string;
+  level1_id?: string;
+  level2_id?: string;
+  level3_id?: string;
+  level2s?: Node[];
+  level3s?: Node[];
+};
 
 /** Reads a national unit snapshot in the General Statistics Office / dvhcvn JSON shape: three levels
  * (province › district › commune) before the 2025 reform, or two (province › commune) after it. Commune

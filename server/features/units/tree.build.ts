@@ -4,7 +4,18 @@ import * as repo from './tree.repository.ts';
 import type { TreeVersion } from './tree.repository.ts';
 
 type V = TreeVersion;
-type Segment = { unitId: string; versionId: string; from: string | null; to: string | null; parentId: string | null; path: string; level: number; code: string | null; name: string; kind: string };
+type Segment = {
+  unitId: string;
+  versionId: string;
+  from: string | null;
+  to: string | null;
+  parentId: string | null;
+  path: string;
+  level: number;
+  code: string | null;
+  name: string;
+  kind: string;
+};
 
 const lo = (d: string | null) => d ?? '0000-01-01';
 const hi = (d: string | null) => d ?? '9999-12-31';
@@ -26,7 +37,15 @@ export function deriveSegments(versions: V[]): Segment[] {
     visiting.add(unitId);
     const out: Segment[] = [];
     for (const v of byUnit.get(unitId) ?? []) {
-      const base = { unitId, versionId: v.id, level: v.level, code: v.code, name: v.name, kind: v.kind, parentId: v.parent_id };
+      const base = {
+        unitId,
+        versionId: v.id,
+        level: v.level,
+        code: v.code,
+        name: v.name,
+        kind: v.kind,
+        parentId: v.parent_id,
+      };
       if (!v.parent_id) {
         out.push({ ...base, from: v.valid_from, to: v.valid_to, path: String(v.seq) });
         continue;
@@ -47,7 +66,10 @@ export function deriveSegments(versions: V[]): Segment[] {
 
 async function insertSegments(trx: Trx, segs: Segment[]): Promise<void> {
   for (let i = 0; i < segs.length; i += 5000) {
-    await repo.insertTreeRows(trx, segs.slice(i, i + 5000).map((s) => ({ ...s, nameFold: fold(s.name) })));
+    await repo.insertTreeRows(
+      trx,
+      segs.slice(i, i + 5000).map((s) => ({ ...s, nameFold: fold(s.name) })),
+    );
   }
 }
 

@@ -1,15 +1,49 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../db/tx.ts';
 
-export type TreeVersion = { id: string; unit_id: string; seq: number; level: number; valid_from: string | null; valid_to: string | null; code: string | null; name: string; kind: string; parent_id: string | null };
-export type TreeRowInput = { unitId: string; versionId: string; from: string | null; to: string | null; parentId: string | null; path: string; level: number; code: string | null; name: string; nameFold: string; kind: string };
+export type TreeVersion = {
+  id: string;
+  unit_id: string;
+  seq: number;
+  level: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  code: string | null;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+};
+export type TreeRowInput = {
+  unitId: string;
+  versionId: string;
+  from: string | null;
+  to: string | null;
+  parentId: string | null;
+  path: string;
+  level: number;
+  code: string | null;
+  name: string;
+  nameFold: string;
+  kind: string;
+};
 
 /** The versions (not deleted) of these units, or of all, with each unit's sequence number and level. */
 export async function versionsForTree(trx: Trx, unitIds?: string[]): Promise<TreeVersion[]> {
   let q = trx
     .selectFrom('unit_versions as v')
     .innerJoin('units as u', 'u.id', 'v.unit_id')
-    .select(['v.id', 'v.unit_id', 'u.seq', 'u.level', 'v.valid_from', 'v.valid_to', 'v.code', 'v.name', 'v.kind', 'v.parent_id'])
+    .select([
+      'v.id',
+      'v.unit_id',
+      'u.seq',
+      'u.level',
+      'v.valid_from',
+      'v.valid_to',
+      'v.code',
+      'v.name',
+      'v.kind',
+      'v.parent_id',
+    ])
     .where('v.deleted_at', 'is', null);
   if (unitIds) q = q.where('v.unit_id', 'in', unitIds);
   return q.execute();
@@ -23,7 +57,9 @@ export async function insertTreeRows(trx: Trx, chunk: TreeRowInput[]) {
         ${chunk.map((s) => s.from)}::date[], ${chunk.map((s) => s.to)}::date[],
         ${chunk.map((s) => s.parentId)}::uuid[], ${chunk.map((s) => s.path)}::ltree[],
         ${chunk.map((s) => s.level)}::smallint[], ${chunk.map((s) => s.code)}::text[],
-        ${chunk.map((s) => s.name)}::text[], ${chunk.map((s) => s.nameFold)}::text[], ${chunk.map((s) => s.kind)}::text[])`.execute(trx);
+        ${chunk.map((s) => s.name)}::text[], ${chunk.map((s) => s.nameFold)}::text[], ${chunk.map((s) => s.kind)}::text[])`.execute(
+    trx,
+  );
 }
 
 export async function deleteAllTreeRows(trx: Trx) {

@@ -1,7 +1,8 @@
 import type { Lang } from '../../i18n/messages.ts';
 import type * as repo from './units.repository.ts';
 
-type TreeRow = Awaited<ReturnType<typeof repo.children>>[number] | NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>;
+type TreeRow =
+  Awaited<ReturnType<typeof repo.children>>[number] | NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>;
 type HistoryRow = Awaited<ReturnType<typeof repo.history>>[number];
 type LinkRow = Awaited<ReturnType<typeof repo.links>>[number];
 type KindRow = Awaited<ReturnType<typeof repo.kinds>>[number];

@@ -42,12 +42,21 @@ export async function children(q: Q, parentId: string | null, asOf: string) {
     .select(treeColumns)
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('unit_tree as c').select(sql`1`.as('one')).whereRef('c.parent_id', '=', 't.unit_id').where(inForce('c', asOf)))
+        .exists(
+          eb
+            .selectFrom('unit_tree as c')
+            .select(sql`1`.as('one'))
+            .whereRef('c.parent_id', '=', 't.unit_id')
+            .where(inForce('c', asOf)),
+        )
         .as('has_children'),
     )
     .where(inForce('t', asOf));
   query = parentId ? query.where('t.parent_id', '=', parentId) : query.where('t.parent_id', 'is', null);
-  return query.orderBy(sql`t.code collate "C"`).orderBy(sql`t.name collate "vi-x-icu"`).execute();
+  return query
+    .orderBy(sql`t.code collate "C"`)
+    .orderBy(sql`t.name collate "vi-x-icu"`)
+    .execute();
 }
 
 /** Every unit under the unit whose path is `path` on `asOf` (all levels). */
@@ -82,7 +91,10 @@ export async function search(q: Q, opts: { folded: string; raw: string; asOf: st
     .where((eb) => eb.or([eb('t.name_fold', 'like', like), eb('t.code', '=', opts.raw)]))
     .orderBy(sql`(t.code = ${opts.raw})`, 'desc')
     .orderBy(sql`(lower(t.name) like ${rawLike})`, 'desc')
-    .orderBy(sql`(t.name_fold like ${opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or t.name_fold like ${'% ' + opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'})`, 'desc')
+    .orderBy(
+      sql`(t.name_fold like ${opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or t.name_fold like ${'% ' + opts.folded.replace(/[\\%_]/g, (c) => '\\' + c) + '%'})`,
+      'desc',
+    )
     .orderBy('t.level')
     .orderBy(sql`t.name collate "vi-x-icu"`)
     .limit(opts.limit)
@@ -98,9 +110,24 @@ export async function history(q: Q, unitId: string) {
       join
         .onRef('p.unit_id', '=', 'v.parent_id')
         .on('p.deleted_at', 'is', null)
-        .on(sql<SqlBool>`(p.valid_from is null or p.valid_from <= coalesce(v.valid_from, '0001-01-01'::date)) and (p.valid_to is null or coalesce(v.valid_from, '0001-01-01'::date) < p.valid_to)`),
+        .on(
+          sql<SqlBool>`(p.valid_from is null or p.valid_from <= coalesce(v.valid_from, '0001-01-01'::date)) and (p.valid_to is null or coalesce(v.valid_from, '0001-01-01'::date) < p.valid_to)`,
+        ),
     )
-    .select(['v.id', 'v.valid_from', 'v.valid_to', 'v.code', 'v.name', 'v.kind', 'k.name_vi as kind_vi', 'k.name_en as kind_en', 'v.source', 'v.version', 'p.code as parent_code', 'p.name as parent_name'])
+    .select([
+      'v.id',
+      'v.valid_from',
+      'v.valid_to',
+      'v.code',
+      'v.name',
+      'v.kind',
+      'k.name_vi as kind_vi',
+      'k.name_en as kind_en',
+      'v.source',
+      'v.version',
+      'p.code as parent_code',
+      'p.name as parent_name',
+    ])
     .where('v.unit_id', '=', unitId)
     .where('v.deleted_at', 'is', null)
     .orderBy(sql`v.valid_from nulls first`)
@@ -110,7 +137,14 @@ export async function history(q: Q, unitId: string) {
 /** Links from and to a unit, with the other unit's code and name as they were on the link's date
  * (the day before for a predecessor, the day itself for a successor). */
 export async function links(q: Q, unitId: string) {
-  const rows = await sql<{ direction: 'from' | 'to'; type: 'full' | 'partial'; link_date: string; other_id: string; code: string | null; name: string }>`
+  const rows = await sql<{
+    direction: 'from' | 'to';
+    type: 'full' | 'partial';
+    link_date: string;
+    other_id: string;
+    code: string | null;
+    name: string;
+  }>`
     select 'from' as direction, l.type, l.link_date::text as link_date, l.from_unit_id as other_id, v.code, v.name
       from unit_links l
       join unit_versions v on v.unit_id = l.from_unit_id and v.deleted_at is null and v.valid_to = l.link_date
@@ -130,7 +164,16 @@ export async function kinds(q: Q) {
 }
 
 export async function pending(q: Q) {
-  const r = await sql<{ id: string; unit_id: string; reason: string; pending_date: string; code: string | null; name: string; level: number; parent_name: string | null }>`
+  const r = await sql<{
+    id: string;
+    unit_id: string;
+    reason: string;
+    pending_date: string;
+    code: string | null;
+    name: string;
+    level: number;
+    parent_name: string | null;
+  }>`
     select p.id, p.unit_id, p.reason, p.pending_date::text as pending_date, v.code, v.name, u.level, pv.name as parent_name
       from unit_pending p
       join units u on u.id = p.unit_id

@@ -29,7 +29,12 @@ export async function listChildren(ctx: Ctx, lang: Lang, q: { asOf?: string; par
 
 export async function searchUnits(ctx: Ctx, lang: Lang, q: { q: string; asOf?: string; limit: number }) {
   const asOf = q.asOf ?? today(ctx);
-  const rows = await repo.search(ctx.db, { folded: fold(q.q.normalize('NFC')), raw: q.q.normalize('NFC').trim(), asOf, limit: q.limit });
+  const rows = await repo.search(ctx.db, {
+    folded: fold(q.q.normalize('NFC')),
+    raw: q.q.normalize('NFC').trim(),
+    asOf,
+    limit: q.limit,
+  });
   const out = [];
   for (const r of rows) {
     const anc = await repo.ancestors(ctx.db, r.path, asOf);
@@ -41,7 +46,11 @@ export async function searchUnits(ctx: Ctx, lang: Lang, q: { q: string; asOf?: s
 export async function unitDetail(ctx: Ctx, lang: Lang, code: string, asOfRaw?: string) {
   const asOf = asOfRaw ?? today(ctx);
   const u = await unitByCode(ctx, code, asOf);
-  const [anc, history, links] = await Promise.all([repo.ancestors(ctx.db, u.path, asOf), repo.history(ctx.db, u.unit_id), repo.links(ctx.db, u.unit_id)]);
+  const [anc, history, links] = await Promise.all([
+    repo.ancestors(ctx.db, u.path, asOf),
+    repo.history(ctx.db, u.unit_id),
+    repo.links(ctx.db, u.unit_id),
+  ]);
   return {
     unit: presentUnit(u, lang),
     ancestors: anc.map((a) => presentUnit(a, lang)),
@@ -65,7 +74,13 @@ export async function listPending(ctx: Ctx) {
 }
 
 /** An administrator names the successor of a unit that ended without one (Hoà Lạc): its villages then follow. */
-export async function linkEnding(ctx: Ctx, actor: Actor, scope: UnitScope, pendingId: string, input: { toCode: string; type: 'full' | 'partial' }) {
+export async function linkEnding(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  pendingId: string,
+  input: { toCode: string; type: 'full' | 'partial' },
+) {
   if (!scope.canAdministerCatalogue()) throw new AppError('FORBIDDEN');
   await inTransaction(ctx.db, actor, async (trx) => {
     const p = await versions.openUnlinkedEnding(trx, pendingId);
@@ -73,7 +88,13 @@ export async function linkEnding(ctx: Ctx, actor: Actor, scope: UnitScope, pendi
     const to = await repo.findByCode(trx, input.toCode, p.pending_date);
     if (!to) throw referenceRefused('toCode');
     if (to.unit_id === p.unit_id) throw new AppError('VALIDATION_FAILED', { field: 'toCode' });
-    await versions.upsertLink(trx, { from_unit_id: p.unit_id, to_unit_id: to.unit_id, type: input.type, link_date: p.pending_date, source: 'manual' });
+    await versions.upsertLink(trx, {
+      from_unit_id: p.unit_id,
+      to_unit_id: to.unit_id,
+      type: input.type,
+      link_date: p.pending_date,
+      source: 'manual',
+    });
     await versions.resolvePending(trx, pendingId, ctx.clock.now());
     const follow = await followMergedParents(trx, actor, [p.unit_id]);
     if (follow.moved > 0) {

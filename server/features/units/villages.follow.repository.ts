@@ -37,7 +37,8 @@ export async function endFollowingVersions(trx: Trx) {
 
 /** Continues those villages under the successor: the number of versions added. */
 export async function insertFollowedVersions(trx: Trx): Promise<number> {
-  const moved = await sql`insert into unit_versions (unit_id, valid_from, valid_to, code, name, kind, parent_id, source, version)
+  const moved =
+    await sql`insert into unit_versions (unit_id, valid_from, valid_to, code, name, kind, parent_id, source, version)
               select unit_id, end_date, valid_to, code, name, kind, to_unit_id, 'follow', version + 1
                 from follow_candidates where to_unit_id is not null`.execute(trx);
   return Number(moved.numAffectedRows ?? 0);

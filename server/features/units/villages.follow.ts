@@ -5,7 +5,11 @@ import * as follow from './villages.follow.repository.ts';
  * their version is cut on that day and continues under the successor. Villages of a commune that was split,
  * or that ended without a link, wait for an officer to place them (unit_pending). Set-based: a national
  * import moves a hundred thousand villages in a few statements. */
-export async function followMergedParents(trx: Trx, _actor: Actor, onlyParents?: string[]): Promise<{ moved: number; waiting: number }> {
+export async function followMergedParents(
+  trx: Trx,
+  _actor: Actor,
+  onlyParents?: string[],
+): Promise<{ moved: number; waiting: number }> {
   await follow.createFollowCandidates(trx, onlyParents);
   await follow.endFollowingVersions(trx);
   const moved = await follow.insertFollowedVersions(trx);

@@ -13,7 +13,13 @@ import { today } from '../../clock.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-export type ImportRowResult = { row: number; status: 'added' | 'changed' | 'unchanged' | 'refused'; code: string | null; name: string | null; message: string | null };
+export type ImportRowResult = {
+  row: number;
+  status: 'added' | 'changed' | 'unchanged' | 'refused';
+  code: string | null;
+  name: string | null;
+  message: string | null;
+};
 
 /** Header words accepted for each column (folded: no diacritics, lower case). */
 const COLUMNS: Record<string, string[]> = {
@@ -52,7 +58,13 @@ export function parseDate(s: string): string | null {
 /** Imports villages from CSV (UTF-8 or cp1258) or XLSX: one row per village, with a report per row of what was
  * added, changed (renamed) or refused and why. Rows are independent: a refused row does not stop the others.
  * Re-importing the same file changes nothing. */
-export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, file: { data: Buffer; filename: string }) {
+export async function importVillages(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  lang: Lang,
+  file: { data: Buffer; filename: string },
+) {
   const { rows, encoding } = await readTextRows(file.data, { filename: file.filename });
   const header = (rows[0] ?? []).map((h) => fold(h ?? ''));
   const col: Record<string, number> = {};
@@ -62,7 +74,10 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
   }
   const missing = ['parentCode', 'name'].filter((k) => col[k] === undefined);
   if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Mã xã, Tên' }) }] });
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'file',
+      issues: [{ field: 'file', message: translate(lang, 'validation.columns', { columns: 'Mã xã, Tên' }) }],
+    });
   }
   const results: ImportRowResult[] = [];
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
@@ -74,7 +89,8 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
     const name = get('name');
     const parentCode = get('parentCode');
     const code = get('code') || null;
-    const refuse = (message: string) => results.push({ row: rowNo, status: 'refused', code, name: name || null, message });
+    const refuse = (message: string) =>
+      results.push({ row: rowNo, status: 'refused', code, name: name || null, message });
     if (!name) {
       refuse(t('import.nameMissing'));
       continue;
@@ -101,20 +117,32 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
     try {
       const outcome = await inTransaction(ctx.db, actor, async (trx) => {
         const commune = await repo.findByCode(trx, parentCode, date);
-        if (!commune) return { status: 'refused' as const, message: t('import.parentUnknown', { code: parentCode, date }) };
+        if (!commune)
+          return { status: 'refused' as const, message: t('import.parentUnknown', { code: parentCode, date }) };
         if (commune.level !== 3) return { status: 'refused' as const, message: t('validation.notCommune') };
-        if (!(await scope.canManageVillagesOf(trx, commune.unit_id, date))) return { status: 'refused' as const, message: t('errors.FORBIDDEN') };
+        if (!(await scope.canManageVillagesOf(trx, commune.unit_id, date)))
+          return { status: 'refused' as const, message: t('errors.FORBIDDEN') };
         const siblings = await repo.children(trx, commune.unit_id, date);
         if (code) {
           const existing = siblings.find((s) => s.code === code);
           if (!existing) return { status: 'refused' as const, message: t('import.codeUnknown', { code }) };
           if (existing.name === name && existing.kind === kind) return { status: 'unchanged' as const, code };
-          if (siblings.some((s) => s.unit_id !== existing.unit_id && nameKey(s.name) === nameKey(name))) return { status: 'refused' as const, message: t('errors.ALREADY_EXISTS') };
+          if (siblings.some((s) => s.unit_id !== existing.unit_id && nameKey(s.name) === nameKey(name)))
+            return { status: 'refused' as const, message: t('errors.ALREADY_EXISTS') };
           const v = await versions.versionDatesAt(trx, existing.unit_id, date);
           if (v.valid_from === date) await versions.renameVersion(trx, v.id, name, kind);
           else {
             await versions.endVersion(trx, v.id, date);
-            await versions.insertVersion(trx, { unit_id: existing.unit_id, valid_from: date, valid_to: v.valid_to, code, name, kind, parent_id: commune.unit_id, source: 'import' });
+            await versions.insertVersion(trx, {
+              unit_id: existing.unit_id,
+              valid_from: date,
+              valid_to: v.valid_to,
+              code,
+              name,
+              kind,
+              parent_id: commune.unit_id,
+              source: 'import',
+            });
           }
           await rebuildSubtrees(trx, [existing.unit_id]);
           return { status: 'changed' as const, code };
@@ -126,12 +154,25 @@ export async function importVillages(ctx: Ctx, actor: Actor, scope: UnitScope, l
         const created = await repo.findById(trx, id, date);
         return { status: 'added' as const, code: created?.code ?? null };
       });
-      results.push({ row: rowNo, status: outcome.status, code: 'code' in outcome ? (outcome.code ?? null) : code, name, message: 'message' in outcome ? (outcome.message ?? null) : null });
+      results.push({
+        row: rowNo,
+        status: outcome.status,
+        code: 'code' in outcome ? (outcome.code ?? null) : code,
+        name,
+        message: 'message' in outcome ? (outcome.message ?? null) : null,
+      });
     } catch (err) {
       if (err instanceof AppError) refuse(t(`errors.${err.code}`));
       else throw err;
     }
   }
   const count = (s: ImportRowResult['status']) => results.filter((r) => r.status === s).length;
-  return { rows: results, added: count('added'), changed: count('changed'), unchanged: count('unchanged'), refused: count('refused'), encoding };
+  return {
+    rows: results,
+    added: count('added'),
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    refused: count('refused'),
+    encoding,
+  };
 }

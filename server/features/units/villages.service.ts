@@ -14,7 +14,6 @@ import { presentUnit } from './units.presenter.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-
 /** The commune (level 3) that has `code` on `date`, which the caller may manage. */
 async function communeFor(trx: Trx, scope: UnitScope, code: string, date: string, field: string) {
   const c = await repo.findByCode(trx, code, date);
@@ -26,7 +25,8 @@ async function communeFor(trx: Trx, scope: UnitScope, code: string, date: string
 
 async function assertNameFree(trx: Trx, parentId: string, name: string, date: string, exceptUnit?: string) {
   const siblings = await repo.children(trx, parentId, date);
-  if (siblings.some((s) => s.unit_id !== exceptUnit && nameKey(s.name) === nameKey(name))) throw new AppError('ALREADY_EXISTS', { field: 'name' });
+  if (siblings.some((s) => s.unit_id !== exceptUnit && nameKey(s.name) === nameKey(name)))
+    throw new AppError('ALREADY_EXISTS', { field: 'name' });
 }
 
 /** Khối gives villages codes: <commune code>-<nnn>, numbers never reused under that prefix. */
@@ -52,7 +52,12 @@ async function villageVersionAt(trx: Trx, unitId: string, date: string, version?
 
 /** Applies a change from `date` on: the version in force is cut there and a new one continues with the change
  * (or, when the version starts that very day, is changed in place). `close` ends the village on `date`. */
-async function changeFrom(trx: Trx, v: VersionRow, date: string, change: Partial<Pick<VersionRow, 'name' | 'kind' | 'parent_id'>> | 'close') {
+async function changeFrom(
+  trx: Trx,
+  v: VersionRow,
+  date: string,
+  change: Partial<Pick<VersionRow, 'name' | 'kind' | 'parent_id'>> | 'close',
+) {
   if (change === 'close') {
     if (v.valid_from === date) await versions.deleteVersion(trx, v.id);
     else await versions.endVersion(trx, v.id, date);
@@ -64,7 +69,17 @@ async function changeFrom(trx: Trx, v: VersionRow, date: string, change: Partial
   }
   await versions.endVersion(trx, v.id, date);
   // The new row carries the unit's next version number, so a change based on the old row is stale (409).
-  await versions.insertVersion(trx, { unit_id: v.unit_id, valid_from: date, valid_to: v.valid_to, code: v.code, name: change.name ?? v.name, kind: change.kind ?? v.kind, parent_id: change.parent_id ?? v.parent_id, source: 'manual', version: v.version + 1 });
+  await versions.insertVersion(trx, {
+    unit_id: v.unit_id,
+    valid_from: date,
+    valid_to: v.valid_to,
+    code: v.code,
+    name: change.name ?? v.name,
+    kind: change.kind ?? v.kind,
+    parent_id: change.parent_id ?? v.parent_id,
+    source: 'manual',
+    version: v.version + 1,
+  });
 }
 
 async function result(trx: Trx, unitId: string, date: string, lang: Lang) {
@@ -82,7 +97,16 @@ export async function createVillage(trx: Trx, scope: UnitScope, input: VillageIn
   await assertNameFree(trx, commune.unit_id, input.name, date);
   const unitId = await versions.insertUnit(trx, 4);
   const code = await nextVillageCode(trx, commune.code!);
-  await versions.insertVersion(trx, { unit_id: unitId, valid_from: date, valid_to: null, code, name: input.name, kind: input.kind, parent_id: commune.unit_id, source: 'manual' });
+  await versions.insertVersion(trx, {
+    unit_id: unitId,
+    valid_from: date,
+    valid_to: null,
+    code,
+    name: input.name,
+    kind: input.kind,
+    parent_id: commune.unit_id,
+    source: 'manual',
+  });
   return unitId;
 }
 
@@ -94,7 +118,14 @@ export async function addVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang:
   });
 }
 
-export async function renameVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, id: string, input: { name: string; kind?: string; date?: string; version: number }) {
+export async function renameVillage(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  lang: Lang,
+  id: string,
+  input: { name: string; kind?: string; date?: string; version: number },
+) {
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);
@@ -106,7 +137,14 @@ export async function renameVillage(ctx: Ctx, actor: Actor, scope: UnitScope, la
 }
 
 /** Moves a village to another commune from `date` (also how a village waiting after a split is placed). */
-export async function moveVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, id: string, input: { parentCode: string; date?: string; version: number }) {
+export async function moveVillage(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  lang: Lang,
+  id: string,
+  input: { parentCode: string; date?: string; version: number },
+) {
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);
@@ -123,7 +161,14 @@ export async function moveVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang
 }
 
 /** Merges a village into another of the same commune on `date`: it ends, with a full link to the other. */
-export async function mergeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, id: string, input: { intoId: string; date?: string; version: number }) {
+export async function mergeVillage(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  lang: Lang,
+  id: string,
+  input: { intoId: string; date?: string; version: number },
+) {
   const date = input.date ?? today(ctx);
   return inTransaction(ctx.db, actor, async (trx) => {
     if (input.intoId === id) throw invalid('intoId', 'validation.sameUnit');
@@ -131,16 +176,32 @@ export async function mergeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lan
     const into = await villageVersionAt(trx, input.intoId, date).catch(() => {
       throw referenceRefused('intoId');
     });
-    if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date)) || !(await scope.canManageVillagesOf(trx, into.parent_id!, date))) throw new AppError('FORBIDDEN');
+    if (
+      !(await scope.canManageVillagesOf(trx, v.parent_id!, date)) ||
+      !(await scope.canManageVillagesOf(trx, into.parent_id!, date))
+    )
+      throw new AppError('FORBIDDEN');
     await changeFrom(trx, v, date, 'close');
-    await versions.insertLink(trx, { from_unit_id: id, to_unit_id: input.intoId, type: 'full', link_date: date, source: 'manual' });
+    await versions.insertLink(trx, {
+      from_unit_id: id,
+      to_unit_id: input.intoId,
+      type: 'full',
+      link_date: date,
+      source: 'manual',
+    });
     await rebuildSubtrees(trx, [id]);
     return result(trx, input.intoId, date, lang);
   });
 }
 
 /** Closes (dissolves) a village from `date`; its history stays. */
-export async function closeVillage(ctx: Ctx, actor: Actor, scope: UnitScope, id: string, input: { date?: string; version: number }) {
+export async function closeVillage(
+  ctx: Ctx,
+  actor: Actor,
+  scope: UnitScope,
+  id: string,
+  input: { date?: string; version: number },
+) {
   const date = input.date ?? today(ctx);
   await inTransaction(ctx.db, actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);

@@ -35,14 +35,34 @@ export type ExportTask = {
 export type ExportGroup = { id: string; position: number; name: string; roman: string };
 
 export type ProgrammeExport = {
-  programme: { id: string; year: number; title: string; bodyId: string; bodyName: string; unitName: string | null; superiorName: string | null };
+  programme: {
+    id: string;
+    year: number;
+    title: string;
+    bodyId: string;
+    bodyName: string;
+    unitName: string | null;
+    superiorName: string | null;
+  };
   groups: ExportGroup[];
   /** in the order of the table: tasks without a group first, then group by group, each parent before its subtasks */
   tasks: ExportTask[];
 };
 
 const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 export function roman(n: number): string {
   let out = '';
@@ -66,12 +86,25 @@ export const STATUS_VI: Record<string, string> = {
 };
 
 type ExportRow = TaskRow & { shown_apart: boolean };
-type Header = { id: string; year: number; title: string; body_id: string; body_name: string; unit_name: string | null; superior_name: string | null };
+type Header = {
+  id: string;
+  year: number;
+  title: string;
+  body_id: string;
+  body_name: string;
+  unit_name: string | null;
+  superior_name: string | null;
+};
 
 /** A programme for an export or a report, in the order of the table: tasks without a group first, then group by
  * group, each parent before its subtasks (numbered within its group); a task whose parent is not shown is listed as
  * a top-level one. `progress`: by the rollup rule over every task. */
-export function presentExport(p: Header, groups: readonly { id: string; position: number; name: string }[], rows: readonly ExportRow[], progress: Map<string, number>): ProgrammeExport {
+export function presentExport(
+  p: Header,
+  groups: readonly { id: string; position: number; name: string }[],
+  rows: readonly ExportRow[],
+  progress: Map<string, number>,
+): ProgrammeExport {
   const present = new Set(rows.map((r) => r.id));
   const children = new Map<string, ExportRow[]>();
   for (const r of rows) {
@@ -120,7 +153,15 @@ export function presentExport(p: Header, groups: readonly { id: string; position
     for (const [i, r] of mine.entries()) visit(r, String(i + 1), 0, gid);
   }
   return {
-    programme: { id: p.id, year: p.year, title: p.title, bodyId: p.body_id, bodyName: p.body_name, unitName: p.unit_name, superiorName: p.superior_name },
+    programme: {
+      id: p.id,
+      year: p.year,
+      title: p.title,
+      bodyId: p.body_id,
+      bodyName: p.body_name,
+      unitName: p.unit_name,
+      superiorName: p.superior_name,
+    },
     groups: groups.map((g, i) => ({ id: g.id, position: g.position, name: g.name, roman: roman(i + 1) })),
     tasks,
   };

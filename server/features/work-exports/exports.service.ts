@@ -1,5 +1,11 @@
 import type { Database } from '../../db/database.ts';
-import { assertProgrammeReadable, holdsOverBody, rollupProgress, type WorkCaller, type WorkReading } from '../work/index.ts';
+import {
+  assertProgrammeReadable,
+  holdsOverBody,
+  rollupProgress,
+  type WorkCaller,
+  type WorkReading,
+} from '../work/index.ts';
 import { presentExport, type ProgrammeExport } from './exports.presenter.ts';
 import * as repo from './exports.repository.ts';
 import { programmeReport } from './programme.report.ts';

@@ -13,8 +13,16 @@ const HEALTH_BOUND_MS = 5000;
 /** The import form with one .xlsx, as the browser sends it. */
 function importForm(fields: Record<string, string>, name: string, data: Buffer) {
   const b = 'khoi-limits-boundary';
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), data, Buffer.from(`\r\n--${b}--\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  );
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${b}` };
 }
 
@@ -41,8 +49,22 @@ describe('an upload cannot stall the server', () => {
   }, 180_000);
 
   const upload = (session: Session, year: number, name: string, data: Buffer, lang = 'vi') => {
-    const { payload, contentType } = importForm({ bodyId: f.bodies.mc1, year: String(year), title: `Chương trình ${year}` }, name, data);
-    return t().app.inject({ method: 'POST', url: '/api/programmes/import', payload, headers: { 'content-type': contentType, 'accept-language': lang, cookie: `khoi_session=${session.cookie}`, 'x-csrf-token': session.csrf } });
+    const { payload, contentType } = importForm(
+      { bodyId: f.bodies.mc1, year: String(year), title: `Chương trình ${year}` },
+      name,
+      data,
+    );
+    return t().app.inject({
+      method: 'POST',
+      url: '/api/programmes/import',
+      payload,
+      headers: {
+        'content-type': contentType,
+        'accept-language': lang,
+        cookie: `khoi_session=${session.cookie}`,
+        'x-csrf-token': session.csrf,
+      },
+    });
   };
 
   it('refuses a zip bomb with 413 naming the limit, and /api/health answers meanwhile', async () => {
@@ -58,23 +80,37 @@ describe('an upload cannot stall the server', () => {
       limit: { name: 'uncompressedBytes', max: 50 * MB },
       issues: [{ field: 'file', message: 'Nội dung giải nén lớn hơn 50 MB.' }],
     });
-    expect(answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS), JSON.stringify(answers)).toBe(true);
+    expect(
+      answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS),
+      JSON.stringify(answers),
+    ).toBe(true);
 
     const en = await upload(f.leader.session, 2030, 'chuong-trinh.xlsx', bomb, 'en');
     expect(en.json().error.issues[0].message).toBe('The content is larger than 50 MB once unzipped.');
   });
 
   it('refuses an entry lying about its size and a sheet over the rows limit, answering /api/health while the parser finds out', async () => {
-    const lying = zip([...xlsxParts({ rows: sheetRows(1, 3) }), { name: 'xl/media/image1.png', zeros: 300 * MB, declaredSize: 4096 }]);
+    const lying = zip([
+      ...xlsxParts({ rows: sheetRows(1, 3) }),
+      { name: 'xl/media/image1.png', zeros: 300 * MB, declaredSize: 4096 },
+    ]);
     const first = await healthDuring(t().app, upload(f.leader.session, 2031, 'a.xlsx', lying));
-    expect([first.res.statusCode, first.res.json().error.code, first.res.json().error.issues[0].message]).toEqual([400, 'VALIDATION_FAILED', 'Không đọc được tệp Excel.']);
+    expect([first.res.statusCode, first.res.json().error.code, first.res.json().error.issues[0].message]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'Không đọc được tệp Excel.',
+    ]);
     expect(first.answers.length).toBeGreaterThan(0);
     expect(first.answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS)).toBe(true);
 
     const tall = zip(xlsxParts({ rows: sheetRows(20_001, 2) }));
     const second = await healthDuring(t().app, upload(f.leader.session, 2031, 'a.xlsx', tall));
     expect(second.res.statusCode).toBe(413);
-    expect(second.res.json().error).toMatchObject({ code: 'UPLOAD_TOO_COMPLEX', limit: { name: 'rows', max: 20_000 }, issues: [{ message: 'Bảng tính có hơn 20.000 dòng.' }] });
+    expect(second.res.json().error).toMatchObject({
+      code: 'UPLOAD_TOO_COMPLEX',
+      limit: { name: 'rows', max: 20_000 },
+      issues: [{ message: 'Bảng tính có hơn 20.000 dòng.' }],
+    });
     expect(second.answers.length).toBeGreaterThan(0);
     expect(second.answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS)).toBe(true);
   });
@@ -85,13 +121,30 @@ describe('an upload cannot stall the server', () => {
     ws.addRow(COLUMNS.map((c) => c.header));
     for (let i = 1; i <= 5000; i++) {
       const group = `Nhóm ${Math.ceil(i / 500)}`;
-      ws.addRow([String(i), group, `Tuyên truyền, vận động nhân dân thực hiện nhiệm vụ số ${i}`, '', 'Ủy ban MTTQ Phường Móng Cái 1', 'Hội LHPN Phường Móng Cái 1', '', '05/01/2027', new Date(Date.UTC(2027, 11, 31)), `${i} hộ`]);
+      ws.addRow([
+        String(i),
+        group,
+        `Tuyên truyền, vận động nhân dân thực hiện nhiệm vụ số ${i}`,
+        '',
+        'Ủy ban MTTQ Phường Móng Cái 1',
+        'Hội LHPN Phường Móng Cái 1',
+        '',
+        '05/01/2027',
+        new Date(Date.UTC(2027, 11, 31)),
+        `${i} hộ`,
+      ]);
     }
     const data = Buffer.from(await wb.xlsx.writeBuffer());
-    const { res, answers } = await healthDuring(t().app, upload(f.leader.session, 2027, 'chuong-trinh-2027.xlsx', data));
+    const { res, answers } = await healthDuring(
+      t().app,
+      upload(f.leader.session, 2027, 'chuong-trinh-2027.xlsx', data),
+    );
     expect(res.statusCode, res.body.slice(0, 500)).toBe(201);
     expect(res.json()).toMatchObject({ year: 2027, groupCount: 10, taskCount: 5000 });
     expect(answers.length).toBeGreaterThan(10);
-    expect(answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS), `slowest ${Math.max(...answers.map((a) => a.ms))} ms`).toBe(true);
+    expect(
+      answers.every((a) => a.status === 200 && a.ms < HEALTH_BOUND_MS),
+      `slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
+    ).toBe(true);
   }, 300_000);
 });

@@ -34,7 +34,9 @@ function cellText(v: Cell): string {
 
 const iso = (y: number, m: number, d: number) => {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200 ? dt.toISOString().slice(0, 10) : 'invalid';
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200
+    ? dt.toISOString().slice(0, 10)
+    : 'invalid';
 };
 
 /** A date cell: an Excel date, a serial number, or text dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy, yyyy-mm-dd); 'invalid'
@@ -71,7 +73,11 @@ export function parseAmount(v: Cell): { value: number | null; unit: string | nul
 /** Reads the workbook (within the upload limits) and finds the sheet and its header row, by its "Nội dung nhiệm vụ"
  * cell in the first 20 rows. */
 async function readSheet(data: Buffer, lang: Lang) {
-  const book = await readSpreadsheet(data, { filename: 'programme.xlsx', accept: ['xlsx'], unreadable: 'validation.xlsxUnreadable' });
+  const book = await readSpreadsheet(data, {
+    filename: 'programme.xlsx',
+    accept: ['xlsx'],
+    unreadable: 'validation.xlsxUnreadable',
+  });
   const wanted = new Map(COLUMNS.map((c) => [fold(c.header), c.key]));
   wanted.set(fold('Tiến độ'), 'progress');
   wanted.set(fold('Nội dung'), 'title');
@@ -83,7 +89,9 @@ async function readSheet(data: Buffer, lang: Lang) {
         if (key && !cols.has(key)) cols.set(key, i);
       });
       if (!cols.has('title')) continue;
-      const missing = (['title', 'lead'] as const).filter((k) => !cols.has(k)).map((k) => COLUMNS.find((c) => c.key === k)!.header);
+      const missing = (['title', 'lead'] as const)
+        .filter((k) => !cols.has(k))
+        .map((k) => COLUMNS.find((c) => c.key === k)!.header);
       if (missing.length) {
         const message = translate(lang, 'validation.columns', { columns: missing.join(', ') });
         throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message }] });
@@ -100,7 +108,10 @@ export async function parseProgrammeSheet(data: Buffer, lang: Lang) {
   const { rows, headerRow, cols } = await readSheet(data, lang);
   const issues: ErrorIssue[] = [];
   const issue = (row: number, col: string, key: string, params: Record<string, string | number> = {}) =>
-    issues.push({ field: `rows.${row}.${col}`, message: translate(lang, `importProgramme.${key}`, { row, ...params }) });
+    issues.push({
+      field: `rows.${row}.${col}`,
+      message: translate(lang, `importProgramme.${key}`, { row, ...params }),
+    });
   const groups: string[] = [];
   const tasks: RowTask[] = [];
   let current: string | null = null;
@@ -128,7 +139,14 @@ export async function parseProgrammeSheet(data: Buffer, lang: Lang) {
     if (start && due && start !== 'invalid' && due !== 'invalid' && due < start) issue(r, 'due', 'dueBeforeStart');
     const target = parseAmount(raw(row, 'target'));
     if (target === 'invalid') issue(r, 'target', 'targetInvalid', { value: txt(row, 'target') });
-    const cooperators = [...new Set(txt(row, 'cooperators').split(/[;\n]/).map((s) => s.trim()).filter(Boolean))];
+    const cooperators = [
+      ...new Set(
+        txt(row, 'cooperators')
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     tasks.push({
       row: r,
       stt: txt(row, 'stt').replace(/\s+/g, '').replace(/\.$/, ''),
@@ -145,19 +163,33 @@ export async function parseProgrammeSheet(data: Buffer, lang: Lang) {
       description: txt(row, 'note').slice(0, 10000) || null,
     });
   }
-  if (!tasks.length && !groups.length) issues.push({ field: 'file', message: translate(lang, 'importProgramme.noTasks') });
+  if (!tasks.length && !groups.length)
+    issues.push({ field: 'file', message: translate(lang, 'importProgramme.noTasks') });
   return { groups, tasks, issues };
 }
 
-export type BodyRow = { id: string; name: string; short_name: string | null; valid_from: string | null; valid_to: string | null };
+export type BodyRow = {
+  id: string;
+  name: string;
+  short_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+};
 
 /** Picks the one record a name means: equal ignoring diacritics and case; among several, those in force in the
  * year, then the exact spelling; still several → ambiguous. */
-export function pick<T extends { id: string; valid_from?: string | null; valid_to?: string | null }>(name: string, candidates: T[], names: (t: T) => (string | null)[], year: number): T | 'unknown' | 'ambiguous' {
+export function pick<T extends { id: string; valid_from?: string | null; valid_to?: string | null }>(
+  name: string,
+  candidates: T[],
+  names: (t: T) => (string | null)[],
+  year: number,
+): T | 'unknown' | 'ambiguous' {
   const f = fold(name);
   let found = candidates.filter((c) => names(c).some((n) => n && fold(n) === f));
   if (found.length > 1) {
-    const inYear = found.filter((c) => (!c.valid_from || c.valid_from <= `${year}-12-31`) && (!c.valid_to || c.valid_to > `${year}-01-01`));
+    const inYear = found.filter(
+      (c) => (!c.valid_from || c.valid_from <= `${year}-12-31`) && (!c.valid_to || c.valid_to > `${year}-01-01`),
+    );
     if (inYear.length) found = inYear;
   }
   if (found.length > 1) {

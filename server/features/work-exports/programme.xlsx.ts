@@ -28,7 +28,8 @@ export const HEADER_ROW = 5;
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const borders = { top: thin, left: thin, bottom: thin, right: thin };
 
-const asDate = (iso: string | null) => (iso ? new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))) : null);
+const asDate = (iso: string | null) =>
+  iso ? new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))) : null;
 
 /** A row's height for its wrapped text (spreadsheet programs do not grow rows of a generated file by themselves):
  * the most lines any cell needs at about 1.2 characters of 11 pt Times per unit of column width, 15 pt a line. */
@@ -50,7 +51,8 @@ export function viNumber(n: number): string {
   return n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 }
 
-const amount = (v: number | null, unit: string | null) => (v === null ? (unit ?? '') : `${viNumber(v)}${unit ? ` ${unit}` : ''}`);
+const amount = (v: number | null, unit: string | null) =>
+  v === null ? (unit ?? '') : `${viNumber(v)}${unit ? ` ${unit}` : ''}`;
 
 /**
  * The programme as an Excel workbook: the body's name and "CHƯƠNG TRÌNH CÔNG TÁC NĂM …" above a table of the task
@@ -63,7 +65,15 @@ export async function programmeWorkbook(data: ProgrammeExport, today: string): P
   wb.creator = 'Khối';
   wb.created = new Date(`${today}T00:00:00Z`);
   const ws = wb.addWorksheet(`Năm ${data.programme.year}`, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+    views: [
+      {
+        state: 'frozen',
+        ySplit: HEADER_ROW,
+        xSplit: 0,
+        topLeftCell: `A${HEADER_ROW + 1}`,
+        activeCell: `A${HEADER_ROW + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
@@ -108,7 +118,12 @@ export async function programmeWorkbook(data: ProgrammeExport, today: string): P
       const key = COLUMNS[i - 1]!.key;
       cell.font = { name: 'Times New Roman', size: 11, bold: opts.bold };
       const center = key === 'stt' || key === 'start' || key === 'due' || key === 'progress';
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: center ? 'center' : 'left', ...(key === 'title' && opts.indent ? { indent: opts.indent } : {}) };
+      cell.alignment = {
+        vertical: 'top',
+        wrapText: true,
+        horizontal: center ? 'center' : 'left',
+        ...(key === 'title' && opts.indent ? { indent: opts.indent } : {}),
+      };
       cell.border = borders;
       if (opts.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: opts.fill } };
       if ((key === 'start' || key === 'due') && cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';

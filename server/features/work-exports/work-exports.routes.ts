@@ -25,7 +25,10 @@ async function readImportForm(request: FastifyRequest) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || file) {
           await part.toBuffer();
-          throw new AppError('VALIDATION_FAILED', { field: part.fieldname, issues: [{ field: part.fieldname, message: 'validation.unknownFile' }] });
+          throw new AppError('VALIDATION_FAILED', {
+            field: part.fieldname,
+            issues: [{ field: part.fieldname, message: 'validation.unknownFile' }],
+          });
         }
         file = await part.toBuffer();
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a field sent as application/json arrives parsed, as any value; its String() text is what the schema judges
@@ -34,10 +37,18 @@ async function readImportForm(request: FastifyRequest) {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.oneFile' }] });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new AppError('VALIDATION_FAILED', {
+        field: 'file',
+        issues: [{ field: 'file', message: 'validation.oneFile' }],
+      });
     throw err;
   }
-  if (!file || !file.length) throw new AppError('VALIDATION_FAILED', { field: 'file', issues: [{ field: 'file', message: 'validation.fileMissing' }] });
+  if (!file || !file.length)
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'file',
+      issues: [{ field: 'file', message: 'validation.fileMissing' }],
+    });
   return { fields: parseFormFields(s.importFields, fields), file };
 }
 
@@ -46,21 +57,46 @@ async function readImportForm(request: FastifyRequest) {
 export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // The caller without the work routes' remembered scope: each statement works the caller's scope out itself.
-  const work = (request: FastifyRequest): Promise<WorkRequest> => requestContext(ctx, request, () => callerOf(ctx.db, request.identity, localDate(ctx.clock.now())));
+  const work = (request: FastifyRequest): Promise<WorkRequest> =>
+    requestContext(ctx, request, () => callerOf(ctx.db, request.identity, localDate(ctx.clock.now())));
   const tags = ['work-exports'];
 
   r.get('/api/programmes/:id/export.xlsx', {
-    schema: { operationId: 'exportProgrammeXlsx', tags, produces: [XLSX_TYPE], summary: 'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: {
+      operationId: 'exportProgrammeXlsx',
+      tags,
+      produces: [XLSX_TYPE],
+      summary:
+        'The programme as an Excel table: groups, tasks and subtasks with lead and cooperating bodies, dates, targets, progress, status',
+      params: uuidParam,
+      response: { 401: errorBodySchema, 404: errorBodySchema },
+    },
     handler: async (request, reply) => {
       const file = await programmeXlsx(await work(request), request.params.id);
-      return reply.type(XLSX_TYPE).header('content-disposition', attachment(`Chương trình công tác năm ${file.year}.xlsx`)).header('cache-control', 'no-store').send(file.data as never);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment(`Chương trình công tác năm ${file.year}.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(file.data as never);
     },
   });
   r.get('/api/programmes/:id/report.docx', {
-    schema: { operationId: 'exportProgrammeReportDocx', tags, produces: [DOCX_TYPE], summary: 'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)', params: uuidParam, response: { 401: errorBodySchema, 404: errorBodySchema } },
+    schema: {
+      operationId: 'exportProgrammeReportDocx',
+      tags,
+      produces: [DOCX_TYPE],
+      summary:
+        'The status report of the programme as a Word document (figures per group and body, key and commissioned tasks, overdue tasks)',
+      params: uuidParam,
+      response: { 401: errorBodySchema, 404: errorBodySchema },
+    },
     handler: async (request, reply) => {
       const file = await programmeReportDocx(await work(request), request.params.id);
-      return reply.type(DOCX_TYPE).header('content-disposition', attachment(`Báo cáo kết quả năm ${file.year}.docx`)).header('cache-control', 'no-store').send(file.data as never);
+      return reply
+        .type(DOCX_TYPE)
+        .header('content-disposition', attachment(`Báo cáo kết quả năm ${file.year}.docx`))
+        .header('cache-control', 'no-store')
+        .send(file.data as never);
     },
   });
   r.post('/api/programmes/import', {
@@ -68,7 +104,8 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       operationId: 'importProgrammeXlsx',
       tags,
-      summary: 'Create a programme from an Excel sheet laid out as the export (fields bodyId, year, title and one .xlsx file of at most 5 MB); a row that cannot be read is reported and nothing is written',
+      summary:
+        'Create a programme from an Excel sheet laid out as the export (fields bodyId, year, title and one .xlsx file of at most 5 MB); a row that cannot be read is reported and nothing is written',
       consumes: ['multipart/form-data'],
       response: { 201: s.importResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
     },

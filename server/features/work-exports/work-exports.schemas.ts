@@ -9,5 +9,11 @@ export const importFields = z.strictObject({
 });
 
 export const importResult = z
-  .object({ id: z.uuid(), year: z.number().int(), title: z.string(), groupCount: z.number().int(), taskCount: z.number().int() })
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    title: z.string(),
+    groupCount: z.number().int(),
+    taskCount: z.number().int(),
+  })
   .describe('ProgrammeImport');

@@ -5,6 +5,23 @@ export { countTasks, daysBetween, rollupProgress, timelinessOf, type Counts } fr
 export { createTask, insertTask } from './task.create.service.ts';
 export { createDueOccurrences } from './task.recurrence.service.ts';
 export { tasksQuery, unitNameOf, type TaskRow } from './tasks.repository.ts';
-export { createTask as createTaskBody, longText, taskDetail as taskDetailSchema, taskItem, taskStatus, version, versionBody } from './work.schemas.ts';
-export { assertProgrammeReadable, bodyReadable, callerOf, canReadProgramme, holdsOverBody, type WorkCaller, type WorkReading, type WorkRequest } from './work.scope.ts';
+export {
+  createTask as createTaskBody,
+  longText,
+  taskDetail as taskDetailSchema,
+  taskItem,
+  taskStatus,
+  version,
+  versionBody,
+} from './work.schemas.ts';
+export {
+  assertProgrammeReadable,
+  bodyReadable,
+  callerOf,
+  canReadProgramme,
+  holdsOverBody,
+  type WorkCaller,
+  type WorkReading,
+  type WorkRequest,
+} from './work.scope.ts';
 export { taskVisible } from './work.scope.repository.ts';

@@ -24,11 +24,14 @@ export async function myWorkPage(db: Database, c: WorkCaller, q: z.infer<typeof 
   let matches = db.selectFrom('tasks as t').where('t.deleted_at', 'is', null).where(taskVisible(c));
   matches = matches.where((eb) => eb.or(roles.map((r) => roleSql[r])));
   if (q.includeDone !== 'true') matches = matches.where('t.status', 'not in', ['accepted', 'cancelled', 'draft']);
-  if (q.dueWithin !== undefined) matches = matches.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
+  if (q.dueWithin !== undefined)
+    matches = matches.where('t.due_date', '<=', sql<string>`${c.today}::date + ${q.dueWithin}::int`);
   // The sections of the page (web/features/my-work): overdue, due within 7 days, the rest.
   const keyed = matches.select([
     't.id',
-    sql<number>`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`.as('k0'),
+    sql<number>`case when t.status in ('accepted', 'cancelled') then 2 when t.due_date < ${c.today}::date then 0 else 1 end`.as(
+      'k0',
+    ),
     sql<string>`coalesce(t.due_date, 'infinity'::date)`.as('k1'),
     't.number as k2',
     sql<boolean>`${timelinessSql('overdue', c.today)}`.as('overdue'),
@@ -38,7 +41,10 @@ export async function myWorkPage(db: Database, c: WorkCaller, q: z.infer<typeof 
   // 5–8 ms of planning for 7 ms of work; the page's rows by id are a small statement that keeps its plan. At 10,000
   // tasks (7,454 of them the officer's) the database's time a call went from 12.0 to 8.7 ms (bench:work --routes mine).
   const flags = roles.map((r) => sql`(${roleSql[r]}) as ${sql.ref(`is_${r}`)}`);
-  const statement = sql<{ counts: { total: number; overdue: number; due_soon: number }; page: ({ id: string } & Record<string, boolean>)[] }>`with m as materialized (${keyed})
+  const statement = sql<{
+    counts: { total: number; overdue: number; due_soon: number };
+    page: ({ id: string } & Record<string, boolean>)[];
+  }>`with m as materialized (${keyed})
     select (select json_build_object('total', count(*), 'overdue', count(*) filter (where overdue), 'due_soon', count(*) filter (where due_soon)) from m) as counts,
       coalesce((select json_agg(r order by r.k0, r.k1, r.k2, r.id) from (
         select pg.id, pg.k0, pg.k1, pg.k2, ${sql.join(flags)}

@@ -12,7 +12,14 @@ import type { WorkReading } from './work.scope.ts';
 export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
   const { caller: c, lang } = r;
   const { counts, page, roles } = await myWorkPage(r.app.db, c, q);
-  const byId = new Map((await repo.taskRowsByIds(r.app.db, page.map((p) => p.id))).map((t) => [t.id, t]));
+  const byId = new Map(
+    (
+      await repo.taskRowsByIds(
+        r.app.db,
+        page.map((p) => p.id),
+      )
+    ).map((t) => [t.id, t]),
+  );
   // A task deleted between the two statements is left out of the page.
   const rows = page.flatMap((p) => {
     const row = byId.get(p.id);
@@ -22,9 +29,19 @@ export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
   return {
     items: rows.map((row) => {
       const flags = row as unknown as Record<string, boolean>;
-      return presentTask(row, lang, c.today, progress, roles.filter((role) => flags[`is_${role}`]));
+      return presentTask(
+        row,
+        lang,
+        c.today,
+        progress,
+        roles.filter((role) => flags[`is_${role}`]),
+      );
     }),
     total: counts.total,
-    sections: { overdue: counts.overdue, dueSoon: counts.due_soon, rest: counts.total - counts.overdue - counts.due_soon },
+    sections: {
+      overdue: counts.overdue,
+      dueSoon: counts.due_soon,
+      rest: counts.total - counts.overdue - counts.due_soon,
+    },
   };
 }

@@ -26,14 +26,27 @@ export async function createProgramme(r: WorkRequest, input: z.infer<typeof s.cr
   if (!body || !(await bodyReadable(db, c, input.bodyId))) throw referenceRefused('bodyId');
   // The source before anything is written: one the caller cannot read is refused as a missing one.
   if (input.copyFromId && !(await canReadProgramme(db, c, input.copyFromId))) throw referenceRefused('copyFromId');
-  if ((body.valid_to && body.valid_to <= `${input.year}-01-01`) || (body.valid_from && body.valid_from > `${input.year}-12-31`)) throw invalid('year', 'validation.bodyNotInForceThatYear');
+  if (
+    (body.valid_to && body.valid_to <= `${input.year}-01-01`) ||
+    (body.valid_from && body.valid_from > `${input.year}-12-31`)
+  )
+    throw invalid('year', 'validation.bodyNotInForceThatYear');
   if (!(await holdsOverBody(db, c, 'work.manage', input.bodyId))) throw new AppError('FORBIDDEN');
   const id = await inTransaction(db, actor, async (trx) => {
-    if (await repo.programmeOfYear(trx, input.bodyId, input.year)) throw new AppError('ALREADY_EXISTS', { field: 'year' });
-    const p = await repo.insertProgramme(trx, { body_id: input.bodyId, year: input.year, title: input.title, description: input.description || null, copied_from_id: input.copyFromId ?? null, created_by: actor.accountId });
+    if (await repo.programmeOfYear(trx, input.bodyId, input.year))
+      throw new AppError('ALREADY_EXISTS', { field: 'year' });
+    const p = await repo.insertProgramme(trx, {
+      body_id: input.bodyId,
+      year: input.year,
+      title: input.title,
+      description: input.description || null,
+      copied_from_id: input.copyFromId ?? null,
+      created_by: actor.accountId,
+    });
     if (input.copyFromId) await copyInto(trx, actor, c, { id: p.id, year: input.year, body }, input.copyFromId);
     else if (input.groups?.length) {
-      for (const [i, name] of input.groups.entries()) await insertGroup(trx, { programme_id: p.id, position: i + 1, name });
+      for (const [i, name] of input.groups.entries())
+        await insertGroup(trx, { programme_id: p.id, position: i + 1, name });
     }
     return p.id;
   });
@@ -43,19 +56,32 @@ export async function createProgramme(r: WorkRequest, input: z.infer<typeof s.cr
 /** Copies a programme's groups and top-level tasks into a new one, a year or more later: subtasks and cascades are
  * redone each year, tasks come as drafts, and a recurring series keeps its first occurrence. Only the tasks the
  * caller reads: a programme read through one of its tasks is not copied whole. */
-async function copyInto(trx: Trx, actor: Actor, c: WorkCaller, into: { id: string; year: number; body: { id: string; unit_id: string } }, sourceId: string) {
+async function copyInto(
+  trx: Trx,
+  actor: Actor,
+  c: WorkCaller,
+  into: { id: string; year: number; body: { id: string; unit_id: string } },
+  sourceId: string,
+) {
   const src = await copies.sourceProgramme(trx, sourceId);
   if (!src) throw referenceRefused('copyFromId');
   const years = into.year - src.year;
   const body = into.body;
   const groups = await copies.sourceGroups(trx, src.id);
   const tasks = await copies.copyableTasks(trx, c, src.id);
-  const coops = await copies.cooperatorsOf(trx, tasks.map((t) => t.id), into.id);
+  const coops = await copies.cooperatorsOf(
+    trx,
+    tasks.map((t) => t.id),
+    into.id,
+  );
   const keep = await copyableReferences(trx, c, body.unit_id, groups, tasks, coops);
   const groupMap = new Map<string, string>();
   for (const g of groups) {
     const lead = g.lead_body_id && keep.lead.has(g.lead_body_id) ? g.lead_body_id : null;
-    groupMap.set(g.id, await insertGroup(trx, { programme_id: into.id, position: g.position, name: g.name, lead_body_id: lead }));
+    groupMap.set(
+      g.id,
+      await insertGroup(trx, { programme_id: into.id, position: g.position, name: g.name, lead_body_id: lead }),
+    );
   }
   let n = 0;
   for (const t of tasks) {
@@ -70,8 +96,10 @@ async function copyInto(trx: Trx, actor: Actor, c: WorkCaller, into: { id: strin
       description: t.description,
       lead_body_id: keep.lead.has(t.lead_body_id) ? t.lead_body_id : body.id,
       unit_id: keep.lead.has(t.lead_body_id) ? t.unit_id : body.unit_id,
-      responsible_person_id: t.responsible_person_id && keep.person.has(t.responsible_person_id) ? t.responsible_person_id : null,
-      assignee_account_id: t.assignee_account_id && keep.account.has(t.assignee_account_id) ? t.assignee_account_id : null,
+      responsible_person_id:
+        t.responsible_person_id && keep.person.has(t.responsible_person_id) ? t.responsible_person_id : null,
+      assignee_account_id:
+        t.assignee_account_id && keep.account.has(t.assignee_account_id) ? t.assignee_account_id : null,
       start_date: shiftYear(t.start_date, years),
       due_date: shiftYear(t.due_date, years),
       original_due_date: shiftYear(t.due_date, years),
@@ -105,11 +133,38 @@ async function copyableReferences(
 ) {
   const ids = <T>(rows: readonly T[], pick: (r: T) => string | null) => rows.flatMap((r) => pick(r) ?? []);
   const [lead, near, person, nearPerson, account] = await Promise.all([
-    allowedReferences(trx, c, ownerUnit, 'lead', [...ids(groups, (g) => g.lead_body_id), ...ids(tasks, (t) => t.lead_body_id)]),
-    allowedReferences(trx, c, ownerUnit, 'near', ids(coops, (co) => co.body_id)),
-    allowedReferences(trx, c, ownerUnit, 'person', ids(tasks, (t) => t.responsible_person_id)),
-    allowedReferences(trx, c, ownerUnit, 'nearPerson', ids(coops, (co) => co.person_id)),
-    allowedReferences(trx, c, ownerUnit, 'account', ids(tasks, (t) => t.assignee_account_id)),
+    allowedReferences(trx, c, ownerUnit, 'lead', [
+      ...ids(groups, (g) => g.lead_body_id),
+      ...ids(tasks, (t) => t.lead_body_id),
+    ]),
+    allowedReferences(
+      trx,
+      c,
+      ownerUnit,
+      'near',
+      ids(coops, (co) => co.body_id),
+    ),
+    allowedReferences(
+      trx,
+      c,
+      ownerUnit,
+      'person',
+      ids(tasks, (t) => t.responsible_person_id),
+    ),
+    allowedReferences(
+      trx,
+      c,
+      ownerUnit,
+      'nearPerson',
+      ids(coops, (co) => co.person_id),
+    ),
+    allowedReferences(
+      trx,
+      c,
+      ownerUnit,
+      'account',
+      ids(tasks, (t) => t.assignee_account_id),
+    ),
   ]);
   return { lead, near, person, nearPerson, account };
 }

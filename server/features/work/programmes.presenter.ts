@@ -6,10 +6,33 @@ import type { TaskRow } from './tasks.repository.ts';
 
 type Kind = { code: string; name_vi: string; name_en: string; shown_apart: boolean };
 /** A task of a programme as the counts read it, with its progress by the rollup rule. */
-type CountedTask = { id: string; programme_id: string; parent_id: string | null; group_id: string | null; lead_body_id: string; kind: string; status: string; due_date: string | null; reported_done_on: string | null; weight: string; progress: number };
-type GroupRow = { id: string; position: number; name: string; lead_body_id: string | null; lead_body_name: string | null; version: number };
+type CountedTask = {
+  id: string;
+  programme_id: string;
+  parent_id: string | null;
+  group_id: string | null;
+  lead_body_id: string;
+  kind: string;
+  status: string;
+  due_date: string | null;
+  reported_done_on: string | null;
+  weight: string;
+  progress: number;
+};
+type GroupRow = {
+  id: string;
+  position: number;
+  name: string;
+  lead_body_id: string | null;
+  lead_body_name: string | null;
+  version: number;
+};
 
-export const presentKind = (k: Kind, lang: Lang) => ({ code: k.code, name: lang === 'en' ? k.name_en : k.name_vi, shownApart: k.shown_apart });
+export const presentKind = (k: Kind, lang: Lang) => ({
+  code: k.code,
+  name: lang === 'en' ? k.name_en : k.name_vi,
+  shownApart: k.shown_apart,
+});
 
 /** A programme as the lists give it: counts over its top-level tasks the caller reads. */
 export function presentProgramme(r: ProgrammeRow, tasks: readonly CountedTask[], today: string, canManage: boolean) {
@@ -23,7 +46,10 @@ export function presentProgramme(r: ProgrammeRow, tasks: readonly CountedTask[],
     description: r.description,
     copiedFromId: r.copied_from_id,
     groupCount: r.group_count,
-    counts: countTasks(tasks.filter((t) => t.programme_id === r.id && !t.parent_id), today),
+    counts: countTasks(
+      tasks.filter((t) => t.programme_id === r.id && !t.parent_id),
+      today,
+    ),
     canManage,
     version: r.version,
   };
@@ -31,7 +57,18 @@ export function presentProgramme(r: ProgrammeRow, tasks: readonly CountedTask[],
 
 /** A group with the counts of its top-level tasks. */
 export function presentGroup(g: GroupRow, top: readonly CountedTask[], today: string) {
-  return { id: g.id, position: g.position, name: g.name, leadBodyId: g.lead_body_id, leadBodyName: g.lead_body_name, counts: countTasks(top.filter((t) => t.group_id === g.id), today), version: g.version };
+  return {
+    id: g.id,
+    position: g.position,
+    name: g.name,
+    leadBodyId: g.lead_body_id,
+    leadBodyName: g.lead_body_name,
+    counts: countTasks(
+      top.filter((t) => t.group_id === g.id),
+      today,
+    ),
+    version: g.version,
+  };
 }
 
 /** The leader's overview: counts per group, per lead body and per kind; the kinds shown apart with their tasks. */
@@ -55,7 +92,12 @@ export function presentOverview(
     bodies: bodies
       .map((b) => ({ bodyId: b.id, bodyName: b.name, counts: counts((t) => t.lead_body_id === b.id) }))
       .sort((a, b) => b.counts.total - a.counts.total || a.bodyName.localeCompare(b.bodyName, 'vi')),
-    kinds: kinds.map((k) => ({ kind: k.code, name: k.name, shownApart: k.shownApart, counts: counts((t) => t.kind === k.code) })),
+    kinds: kinds.map((k) => ({
+      kind: k.code,
+      name: k.name,
+      shownApart: k.shownApart,
+      counts: counts((t) => t.kind === k.code),
+    })),
     apart: kinds
       .filter((k) => k.shownApart)
       .map((k) => ({

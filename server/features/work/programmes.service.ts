@@ -8,7 +8,14 @@ import { rollupProgress } from './rollup.ts';
 import { groupsWithLeads } from './task-groups.repository.ts';
 import { tasksQueryByIds } from './tasks.repository.ts';
 import type * as s from './work.schemas.ts';
-import { assertProgrammeReadable, holdsOverBody, managesSomewhere, type WorkCaller, type WorkReading, type WorkRequest } from './work.scope.ts';
+import {
+  assertProgrammeReadable,
+  holdsOverBody,
+  managesSomewhere,
+  type WorkCaller,
+  type WorkReading,
+  type WorkRequest,
+} from './work.scope.ts';
 
 /** Whether the caller holds work.manage today anywhere (so may create a programme for some body). */
 export async function workPermissions(r: WorkReading) {
@@ -29,14 +36,24 @@ export async function programmeTasks(r: WorkReading, programmeIds: string[]) {
 }
 
 async function presentProgrammes(r: WorkReading, rows: repo.ProgrammeRow[]) {
-  const tasks = await programmeTasks(r, rows.map((p) => p.id));
+  const tasks = await programmeTasks(
+    r,
+    rows.map((p) => p.id),
+  );
   const out = [];
-  for (const p of rows) out.push(presentProgramme(p, tasks, r.caller.today, await holdsOverBody(r.app.db, r.caller, 'work.manage', p.body_id)));
+  for (const p of rows)
+    out.push(
+      presentProgramme(p, tasks, r.caller.today, await holdsOverBody(r.app.db, r.caller, 'work.manage', p.body_id)),
+    );
   return out;
 }
 
 export async function listProgrammes(r: WorkReading, q: z.infer<typeof s.programmesQuery>) {
-  const rows = await repo.visibleProgrammes(r.app.db, r.caller, { year: q.year, bodyId: q.bodyId, folded: q.q ? fold(q.q) : undefined });
+  const rows = await repo.visibleProgrammes(r.app.db, r.caller, {
+    year: q.year,
+    bodyId: q.bodyId,
+    folded: q.q ? fold(q.q) : undefined,
+  });
   return presentProgrammes(r, rows);
 }
 
@@ -83,7 +100,10 @@ export async function programmeDetail(r: WorkReading, id: string) {
   return {
     programme,
     groups: groups.map((g) => presentGroup(g, top, c.today)),
-    permissions: { manage: programme.canManage, accept: await holdsOverBody(r.app.db, c, 'work.accept', programme.bodyId) },
+    permissions: {
+      manage: programme.canManage,
+      accept: await holdsOverBody(r.app.db, c, 'work.accept', programme.bodyId),
+    },
   };
 }
 
@@ -95,6 +115,11 @@ export async function overview(r: WorkReading, id: string) {
   const bodies = await repo.bodyNames(r.app.db, [...new Set(top.map((t) => t.lead_body_id))]);
   const kinds = await listKinds(r);
   const apartTasks = top.filter((t) => kinds.some((k) => k.shownApart && k.code === t.kind));
-  const rows = apartTasks.length ? await tasksQueryByIds(r.app.db, apartTasks.map((t) => t.id)) : [];
+  const rows = apartTasks.length
+    ? await tasksQueryByIds(
+        r.app.db,
+        apartTasks.map((t) => t.id),
+      )
+    : [];
   return presentOverview(detail, tasks, bodies, kinds, rows, r.lang, r.caller.today);
 }

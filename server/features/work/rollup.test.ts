@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countTasks, rollupProgress, timelinessOf } from './rollup.ts';
 
-const node = (id: string, parent_id: string | null, reported_progress: number, weight = 1, status = 'in_progress') => ({ id, parent_id, reported_progress, weight, status });
+const node = (id: string, parent_id: string | null, reported_progress: number, weight = 1, status = 'in_progress') => ({
+  id,
+  parent_id,
+  reported_progress,
+  weight,
+  status,
+});
 
 describe('the rollup rule', () => {
   it('weights subtasks by their weight, recursively; accepted counts 100; cancelled ones are left out', () => {
@@ -20,12 +26,22 @@ describe('the rollup rule', () => {
 
   it('done on time, late, overdue and due soon against the due date in force, today in Viet Nam', () => {
     const today = '2026-03-10';
-    expect(timelinessOf({ status: 'accepted', due_date: '2026-03-10', reported_done_on: '2026-03-10' }, today)).toBe('on_time');
-    expect(timelinessOf({ status: 'accepted', due_date: '2026-03-10', reported_done_on: '2026-03-11' }, today)).toBe('late');
-    expect(timelinessOf({ status: 'reported_done', due_date: '2026-03-09', reported_done_on: '2026-03-09' }, today)).toBe('overdue');
-    expect(timelinessOf({ status: 'in_progress', due_date: '2026-03-17', reported_done_on: null }, today)).toBe('due_soon');
+    expect(timelinessOf({ status: 'accepted', due_date: '2026-03-10', reported_done_on: '2026-03-10' }, today)).toBe(
+      'on_time',
+    );
+    expect(timelinessOf({ status: 'accepted', due_date: '2026-03-10', reported_done_on: '2026-03-11' }, today)).toBe(
+      'late',
+    );
+    expect(
+      timelinessOf({ status: 'reported_done', due_date: '2026-03-09', reported_done_on: '2026-03-09' }, today),
+    ).toBe('overdue');
+    expect(timelinessOf({ status: 'in_progress', due_date: '2026-03-17', reported_done_on: null }, today)).toBe(
+      'due_soon',
+    );
     expect(timelinessOf({ status: 'in_progress', due_date: '2026-03-18', reported_done_on: null }, today)).toBe('open');
-    expect(timelinessOf({ status: 'cancelled', due_date: '2026-01-01', reported_done_on: null }, today)).toBe('cancelled');
+    expect(timelinessOf({ status: 'cancelled', due_date: '2026-01-01', reported_done_on: null }, today)).toBe(
+      'cancelled',
+    );
   });
 
   it('counts leave cancelled tasks out and weight the mean progress', () => {

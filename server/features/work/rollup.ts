@@ -55,9 +55,14 @@ export function rollupProgress(nodes: readonly RollupNode[]): Map<string, number
 
 export type Timeliness = 'on_time' | 'late' | 'overdue' | 'due_soon' | 'open' | 'no_due' | 'cancelled';
 
-export function timelinessOf(t: { status: string; due_date: string | null; reported_done_on: string | null }, today: string, soonDays = 7): Timeliness {
+export function timelinessOf(
+  t: { status: string; due_date: string | null; reported_done_on: string | null },
+  today: string,
+  soonDays = 7,
+): Timeliness {
   if (t.status === 'cancelled') return 'cancelled';
-  if (t.status === 'accepted') return !t.due_date || (t.reported_done_on ?? t.due_date) <= t.due_date ? 'on_time' : 'late';
+  if (t.status === 'accepted')
+    return !t.due_date || (t.reported_done_on ?? t.due_date) <= t.due_date ? 'on_time' : 'late';
   if (!t.due_date) return 'no_due';
   if (t.due_date < today) return 'overdue';
   return daysBetween(today, t.due_date) <= soonDays ? 'due_soon' : 'open';
@@ -77,10 +82,27 @@ export function daysBetween(from: string, to: string): number {
 }
 const daysMemo = new Map<string, number>();
 
-export type Counts = { total: number; done: number; onTime: number; late: number; overdue: number; open: number; progress: number };
+export type Counts = {
+  total: number;
+  done: number;
+  onTime: number;
+  late: number;
+  overdue: number;
+  open: number;
+  progress: number;
+};
 
 /** Counts over top-level tasks (the caller passes them), cancelled ones left out. */
-export function countTasks(tasks: readonly { status: string; due_date: string | null; reported_done_on: string | null; weight: number | string; progress: number }[], today: string): Counts {
+export function countTasks(
+  tasks: readonly {
+    status: string;
+    due_date: string | null;
+    reported_done_on: string | null;
+    weight: number | string;
+    progress: number;
+  }[],
+  today: string,
+): Counts {
   const c: Counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, open: 0, progress: 0 };
   let weighted = 0;
   let weights = 0;

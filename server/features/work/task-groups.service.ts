@@ -17,13 +17,21 @@ async function groupItem(r: WorkReading, id: string) {
 
 export async function createGroup(r: WorkRequest, programmeId: string, input: z.infer<typeof s.createGroup>) {
   await forProgrammeChange(r, programmeId);
-  if (input.leadBodyId) await assertReferences(r.app.db, r.caller, programmeOwnerUnit(programmeId), [{ field: 'leadBodyId', rule: 'lead', id: input.leadBodyId }]);
+  if (input.leadBodyId)
+    await assertReferences(r.app.db, r.caller, programmeOwnerUnit(programmeId), [
+      { field: 'leadBodyId', rule: 'lead', id: input.leadBodyId },
+    ]);
   const id = await inTransaction(r.app.db, r.actor, async (trx) => {
     await lockProgramme(trx, programmeId);
     const last = await repo.lastGroupPosition(trx, programmeId);
     const position = input.position ?? last + 1;
     if (input.position) await repo.makeRoomAt(trx, programmeId, position);
-    return repo.insertGroup(trx, { programme_id: programmeId, position, name: input.name, lead_body_id: input.leadBodyId ?? null });
+    return repo.insertGroup(trx, {
+      programme_id: programmeId,
+      position,
+      name: input.name,
+      lead_body_id: input.leadBodyId ?? null,
+    });
   });
   return groupItem(r, id);
 }
@@ -32,7 +40,10 @@ export async function updateGroup(r: WorkRequest, id: string, input: z.infer<typ
   const g = await repo.liveGroup(r.app.db, id);
   if (!g) throw new AppError('NOT_FOUND');
   await forProgrammeChange(r, g.programme_id);
-  if (input.leadBodyId) await assertReferences(r.app.db, r.caller, programmeOwnerUnit(g.programme_id), [{ field: 'leadBodyId', rule: 'lead', id: input.leadBodyId }]);
+  if (input.leadBodyId)
+    await assertReferences(r.app.db, r.caller, programmeOwnerUnit(g.programme_id), [
+      { field: 'leadBodyId', rule: 'lead', id: input.leadBodyId },
+    ]);
   await inTransaction(r.app.db, r.actor, async (trx) => {
     const set: { name?: string; lead_body_id?: string | null; position?: number } = {};
     if (input.name !== undefined) set.name = input.name;

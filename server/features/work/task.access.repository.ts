@@ -17,17 +17,28 @@ export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string, mode: Acces
   const narrowed = mode === 'narrowed grants';
   const paths = (body: string) =>
     fromGrants
-      ? sql<string[]>`array(select u.path::text from unit_tree u where u.unit_id = ${sql.ref(body + '.unit_id')} and ${inForce('u', c.today)})`
+      ? sql<
+          string[]
+        >`array(select u.path::text from unit_tree u where u.unit_id = ${sql.ref(body + '.unit_id')} and ${inForce('u', c.today)})`
       : sql<string[] | null>`null::text[]`;
-  const line = (body: string) => (narrowed ? sql<string[] | null>`body_line(${sql.ref(body + '.id')})::text[]` : sql<string[] | null>`null::text[]`);
+  const line = (body: string) =>
+    narrowed ? sql<string[] | null>`body_line(${sql.ref(body + '.id')})::text[]` : sql<string[] | null>`null::text[]`;
   const holds = (perm: string, body: string) =>
-    c.isAdmin ? sql<boolean>`true` : fromGrants ? sql<boolean>`null::boolean` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, ${perm}, ${sql.ref(body + '.unit_id')}, ${sql.ref(body + '.id')}) h)`;
+    c.isAdmin
+      ? sql<boolean>`true`
+      : fromGrants
+        ? sql<boolean>`null::boolean`
+        : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, ${perm}, ${sql.ref(body + '.unit_id')}, ${sql.ref(body + '.id')}) h)`;
   const parts = fromGrants
     ? sql<string[] | null>`null::text[]`
-    : sql<string[] | null>`coalesce((select array_agg(tc.id order by tc.id) from task_cooperators tc join bodies cb on cb.id = tc.body_id
+    : sql<
+        string[] | null
+      >`coalesce((select array_agg(tc.id order by tc.id) from task_cooperators tc join bodies cb on cb.id = tc.body_id
         where tc.task_id = t.id and tc.deleted_at is null and (tc.person_id = ${c.personId}::uuid or ${holds('work.report', 'cb')})), '{}')`;
   const cooperators = fromGrants
-    ? sql<CooperatorFacts[] | null>`(select json_agg(json_build_object('id', tc.id, 'person_id', tc.person_id, 'paths', ${paths('cb')}, 'line', ${line('cb')}) order by tc.id)
+    ? sql<
+        CooperatorFacts[] | null
+      >`(select json_agg(json_build_object('id', tc.id, 'person_id', tc.person_id, 'paths', ${paths('cb')}, 'line', ${line('cb')}) order by tc.id)
         from task_cooperators tc join bodies cb on cb.id = tc.body_id where tc.task_id = t.id and tc.deleted_at is null)`
     : sql<CooperatorFacts[] | null>`null::json`;
   return q
@@ -35,7 +46,14 @@ export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string, mode: Acces
     .innerJoin('programmes as p', 'p.id', 't.programme_id')
     .innerJoin('bodies as pb', 'pb.id', 'p.body_id')
     .innerJoin('bodies as lb', 'lb.id', 't.lead_body_id')
-    .select(['t.id', 't.status', 't.lead_body_id', 'p.body_id as programme_body_id', 't.responsible_person_id', 't.assignee_account_id'])
+    .select([
+      't.id',
+      't.status',
+      't.lead_body_id',
+      'p.body_id as programme_body_id',
+      't.responsible_person_id',
+      't.assignee_account_id',
+    ])
     .select([
       sql<boolean>`exists (select 1 from tasks c where c.parent_id = t.id and c.deleted_at is null)`.as('has_children'),
       sql<boolean>`${taskVisible(c)}`.as('visible'),
@@ -54,7 +72,6 @@ export function taskAccessQuery(q: Q, c: WorkCaller, taskId: string, mode: Acces
 }
 export type CooperatorFacts = { id: string; person_id: string | null; paths: string[]; line: string[] | null };
 export type TaskAccessRow = Awaited<ReturnType<ReturnType<typeof taskAccessQuery>['executeTakeFirstOrThrow']>>;
-
 
 /** taskAccessQuery's row for a task (none when it is missing or deleted). */
 export function taskAccessRow(q: Q, c: WorkCaller, taskId: string): Promise<TaskAccessRow | undefined> {

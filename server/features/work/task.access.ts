@@ -18,10 +18,21 @@ export type TaskAccess = {
   actions: TaskAction[];
 };
 
-type TaskFacts = { id: string; status: string; lead_body_id: string; programme_body_id: string; responsible_person_id: string | null; assignee_account_id: string | null; has_children: boolean };
+type TaskFacts = {
+  id: string;
+  status: string;
+  lead_body_id: string;
+  programme_body_id: string;
+  responsible_person_id: string | null;
+  assignee_account_id: string | null;
+  has_children: boolean;
+};
 
 /** Which status an action leads to, from which statuses, and who may take it. */
-export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string; who: 'manage' | 'accept' | 'report'; reason?: true }> = {
+export const WORKFLOW: Record<
+  TaskAction,
+  { from: readonly string[]; to: string; who: 'manage' | 'accept' | 'report'; reason?: true }
+> = {
   assign: { from: ['draft'], to: 'assigned', who: 'manage' },
   start: { from: ['assigned', 'returned'], to: 'in_progress', who: 'report' },
   report_done: { from: ['assigned', 'in_progress', 'returned'], to: 'reported_done', who: 'report' },
@@ -29,7 +40,12 @@ export const WORKFLOW: Record<TaskAction, { from: readonly string[]; to: string;
   return: { from: ['reported_done'], to: 'returned', who: 'accept', reason: true },
   suspend: { from: ['assigned', 'in_progress', 'returned'], to: 'suspended', who: 'manage', reason: true },
   resume: { from: ['suspended'], to: 'in_progress', who: 'manage' },
-  cancel: { from: ['draft', 'assigned', 'in_progress', 'reported_done', 'returned', 'suspended'], to: 'cancelled', who: 'manage', reason: true },
+  cancel: {
+    from: ['draft', 'assigned', 'in_progress', 'reported_done', 'returned', 'suspended'],
+    to: 'cancelled',
+    who: 'manage',
+    reason: true,
+  },
   reassign: { from: ['assigned', 'in_progress', 'returned', 'suspended'], to: 'assigned', who: 'manage', reason: true },
 };
 
@@ -44,17 +60,46 @@ export async function taskAccess(q: Q, c: WorkCaller, taskId: string): Promise<T
 /** Reads the rights out of taskAccessQuery's row; NOT_FOUND when there is none or the caller does not read it. */
 export function accessOf(c: WorkCaller, row: TaskAccessRow | undefined): TaskAccess & { facts: TaskFacts } {
   if (!row || !row.visible) throw new AppError('NOT_FOUND');
-  const f: TaskFacts = { id: row.id, status: row.status, lead_body_id: row.lead_body_id, programme_body_id: row.programme_body_id, responsible_person_id: row.responsible_person_id, assignee_account_id: row.assignee_account_id, has_children: row.has_children };
+  const f: TaskFacts = {
+    id: row.id,
+    status: row.status,
+    lead_body_id: row.lead_body_id,
+    programme_body_id: row.programme_body_id,
+    responsible_person_id: row.responsible_person_id,
+    assignee_account_id: row.assignee_account_id,
+    has_children: row.has_children,
+  };
   const rights = rightsOf(c, row);
-  const report = f.assignee_account_id === c.accountId || (c.personId !== null && f.responsible_person_id === c.personId) || rights.reportLead;
+  const report =
+    f.assignee_account_id === c.accountId ||
+    (c.personId !== null && f.responsible_person_id === c.personId) ||
+    rights.reportLead;
   const may = { manage: rights.manage, accept: rights.accept, report };
   const actions = TASK_ACTIONS.filter((a) => WORKFLOW[a].from.includes(f.status) && may[WORKFLOW[a].who]);
-  return { read: true, manage: rights.manage, accept: rights.accept, report, reportParts: rights.parts, comment: true, actions, facts: f };
+  return {
+    read: true,
+    manage: rights.manage,
+    accept: rights.accept,
+    report,
+    reportParts: rights.parts,
+    comment: true,
+    actions,
+    facts: f,
+  };
 }
 
 /** The rights of taskAccessQuery's row: as the statement answered them, or from the caller's grants. */
-function rightsOf(c: WorkCaller, row: TaskAccessRow): { manage: boolean; accept: boolean; reportLead: boolean; parts: string[] } {
-  if (c.isAdmin || c.grants === undefined) return { manage: Boolean(row.manage), accept: Boolean(row.accept), reportLead: Boolean(row.report_lead), parts: row.parts ?? [] };
+function rightsOf(
+  c: WorkCaller,
+  row: TaskAccessRow,
+): { manage: boolean; accept: boolean; reportLead: boolean; parts: string[] } {
+  if (c.isAdmin || c.grants === undefined)
+    return {
+      manage: Boolean(row.manage),
+      accept: Boolean(row.accept),
+      reportLead: Boolean(row.report_lead),
+      parts: row.parts ?? [],
+    };
   const g = c.grants;
   const pb = [row.pb_paths ?? [], row.pb_line] as const;
   const lb = [row.lb_paths ?? [], row.lb_line] as const;
@@ -62,6 +107,10 @@ function rightsOf(c: WorkCaller, row: TaskAccessRow): { manage: boolean; accept:
     manage: grantsHold(g, 'work.manage', ...pb) || grantsHold(g, 'work.manage', ...lb),
     accept: grantsHold(g, 'work.accept', ...pb),
     reportLead: grantsHold(g, 'work.report', ...lb),
-    parts: (row.cooperators ?? []).filter((co) => (c.personId !== null && co.person_id === c.personId) || grantsHold(g, 'work.report', co.paths, co.line)).map((co) => co.id),
+    parts: (row.cooperators ?? [])
+      .filter(
+        (co) => (c.personId !== null && co.person_id === c.personId) || grantsHold(g, 'work.report', co.paths, co.line),
+      )
+      .map((co) => co.id),
   };
 }

@@ -16,7 +16,8 @@ export async function cascade(r: WorkRequest, id: string, input: z.infer<typeof 
   return inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.manage) throw new AppError('FORBIDDEN');
-    if (['accepted', 'cancelled'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (['accepted', 'cancelled'].includes(row.status))
+      throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
     const due = input.dueDate ?? row.due_date;
     checkDates(row.start_date, due);
     const lead = await repo.leadBodyOf(trx, row.lead_body_id);

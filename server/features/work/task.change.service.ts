@@ -24,7 +24,11 @@ async function checkAccount(trx: Trx, id: string | null | undefined, field: stri
 
 async function checkCooperators(trx: Trx, leadBodyId: string, list: readonly CooperatorInput[], date: string) {
   if (!list.length) return;
-  const { bodies, people } = await repo.bodiesAndPeople(trx, list.map((c) => c.bodyId), list.flatMap((c) => (c.personId ? [c.personId] : [])));
+  const { bodies, people } = await repo.bodiesAndPeople(
+    trx,
+    list.map((c) => c.bodyId),
+    list.flatMap((c) => (c.personId ? [c.personId] : [])),
+  );
   checkCooperatorList(leadBodyId, list, new Map(bodies.map((b) => [b.id, b])), new Set(people.map((p) => p.id)), date);
 }
 
@@ -51,21 +55,41 @@ export async function updateTask(r: WorkRequest, id: string, input: z.infer<type
   await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
-    if (row.status === 'accepted' || row.status === 'cancelled') throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
-    if (input.dueDate !== undefined && input.dueDate !== row.due_date && row.status !== 'draft') throw invalid('dueDate', 'validation.dueNeedsExtension');
-    checkDates(input.startDate !== undefined ? input.startDate : row.start_date, input.dueDate !== undefined ? input.dueDate : row.due_date);
+    if (row.status === 'accepted' || row.status === 'cancelled')
+      throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (input.dueDate !== undefined && input.dueDate !== row.due_date && row.status !== 'draft')
+      throw invalid('dueDate', 'validation.dueNeedsExtension');
+    checkDates(
+      input.startDate !== undefined ? input.startDate : row.start_date,
+      input.dueDate !== undefined ? input.dueDate : row.due_date,
+    );
     if (input.kind && !(await repo.kindExists(trx, input.kind))) throw referenceRefused('kind');
-    if (input.groupId && (await repo.groupProgramme(trx, input.groupId)) !== row.programme_id) throw referenceRefused('groupId');
+    if (input.groupId && (await repo.groupProgramme(trx, input.groupId)) !== row.programme_id)
+      throw referenceRefused('groupId');
     await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
     await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
     const set: Record<string, string | number | null> = {};
     for (const [k, col] of EDITABLE) if (input[k] !== undefined) set[col] = input[k] === '' ? null : input[k];
     if (input.title) set.title_fold = fold(input.title);
-    if (input.dueDate !== undefined && row.status === 'draft') Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });
+    if (input.dueDate !== undefined && row.status === 'draft')
+      Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });
     if (input.recurrence && !row.series_id) Object.assign(set, { series_id: row.id, occurrence: 1 });
     await repo.updateTaskRow(trx, id, set);
-    const changed = Object.keys(set).filter((k) => k !== 'title_fold' && k !== 'series_id' && k !== 'occurrence' && k !== 'original_due_date' && String(set[k] ?? '') !== String(row[k as keyof typeof row] ?? ''));
-    if (changed.length) await repo.insertTaskUpdate(trx, { task_id: id, kind: 'edit', note: changed.join(', '), entered_by: c.accountId });
+    const changed = Object.keys(set).filter(
+      (k) =>
+        k !== 'title_fold' &&
+        k !== 'series_id' &&
+        k !== 'occurrence' &&
+        k !== 'original_due_date' &&
+        String(set[k] ?? '') !== String(row[k as keyof typeof row] ?? ''),
+    );
+    if (changed.length)
+      await repo.insertTaskUpdate(trx, {
+        task_id: id,
+        kind: 'edit',
+        note: changed.join(', '),
+        entered_by: c.accountId,
+      });
   });
   return taskDetail(r, id);
 }
@@ -76,7 +100,12 @@ export async function setCooperators(r: WorkRequest, id: string, input: z.infer<
   await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id, input.version);
     if (!access.manage) throw new AppError('FORBIDDEN');
-    await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks({ cooperators: input.cooperators }));
+    await assertReferences(
+      trx,
+      c,
+      programmeOwnerUnit(row.programme_id),
+      taskReferenceChecks({ cooperators: input.cooperators }),
+    );
     await checkCooperators(trx, row.lead_body_id, input.cooperators, c.today);
     await repo.writeCooperators(trx, id, input.cooperators);
     await repo.updateTaskRow(trx, id, {});
@@ -102,7 +131,8 @@ export async function transition(r: WorkRequest, id: string, input: z.infer<type
     if (input.action === 'accept') {
       // Never the person who reported the work done (neither who typed it nor who said it).
       const last = await repo.lastReportedDone(trx, id);
-      if (last && (last.entered_by === c.accountId || (c.personId && last.reported_by_person_id === c.personId))) throw new AppError('SELF_ACCEPT', { field: 'action' });
+      if (last && (last.entered_by === c.accountId || (c.personId && last.reported_by_person_id === c.personId)))
+        throw new AppError('SELF_ACCEPT', { field: 'action' });
       Object.assign(set, { accepted_on: c.today, accepted_by: c.accountId });
     }
     if (input.action === 'return') Object.assign(set, { reported_done_on: null });
@@ -125,7 +155,12 @@ export async function transition(r: WorkRequest, id: string, input: z.infer<type
 }
 
 /** What a reassignment changes: a new lead body (not one that cooperates), responsible person or assignee. */
-async function reassignment(trx: Trx, c: WorkCaller, row: { id: string; programme_id: string }, input: z.infer<typeof s.transition>) {
+async function reassignment(
+  trx: Trx,
+  c: WorkCaller,
+  row: { id: string; programme_id: string },
+  input: z.infer<typeof s.transition>,
+) {
   await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
   const set: Record<string, unknown> = {};
   if (input.leadBodyId) {
@@ -136,6 +171,7 @@ async function reassignment(trx: Trx, c: WorkCaller, row: { id: string; programm
   await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
   if (input.responsiblePersonId !== undefined) set.responsible_person_id = input.responsiblePersonId;
   if (input.assigneeAccountId !== undefined) set.assignee_account_id = input.assigneeAccountId;
-  if (!input.leadBodyId && input.responsiblePersonId === undefined && input.assigneeAccountId === undefined) throw invalid('leadBodyId', 'validation.reassignNothing');
+  if (!input.leadBodyId && input.responsiblePersonId === undefined && input.assigneeAccountId === undefined)
+    throw invalid('leadBodyId', 'validation.reassignNothing');
   return set;
 }

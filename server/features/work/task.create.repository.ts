@@ -40,7 +40,9 @@ export type TaskNames = {
  * must be one `by` reads. */
 function refsColumns(input: TaskNames, by: WorkCaller) {
   const bodyIds = [input.leadBodyId, ...input.cooperators.map((co) => co.bodyId)];
-  const personIds = [input.responsiblePersonId, ...input.cooperators.map((co) => co.personId)].filter((x): x is string => Boolean(x));
+  const personIds = [input.responsiblePersonId, ...input.cooperators.map((co) => co.personId)].filter(
+    (x): x is string => Boolean(x),
+  );
   return sql`(select json_build_object('id', id, 'body_id', body_id, 'year', year) from programmes where id = ${input.programmeId}::uuid and deleted_at is null) as programme,
       exists (select 1 from task_kinds where code = ${input.kind} and deleted_at is null) as kind_ok,
       (select json_build_object('programme_id', programme_id) from task_groups where id = ${input.groupId ?? null}::uuid and deleted_at is null) as grp,
@@ -63,7 +65,10 @@ export async function readTaskRefs(q: Q, input: TaskNames, by: WorkCaller): Prom
  * itself and so this earlier record too; a crash between them loses only a number no task has. */
 export async function takeNumberAndRefs(q: Database, c: WorkCaller, input: TaskNames) {
   if (q.isTransaction) throw new Error('takeNumberAndRefs runs in its own statement, outside a transaction');
-  const holds = (alias: string) => (c.isAdmin ? sql<boolean>`true` : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')}) h)`);
+  const holds = (alias: string) =>
+    c.isAdmin
+      ? sql<boolean>`true`
+      : sql<boolean>`(select h.ok from holds_rows(${c.accountId}::uuid, ${c.today}::date, 'work.manage', ${sql.ref(alias + '.unit_id')}, ${sql.ref(alias + '.id')}) h)`;
   // canReadProgramme's rule, cheapest test first.
   const readable = c.isAdmin
     ? sql<boolean>`true`
@@ -82,7 +87,13 @@ export async function takeNumberAndRefs(q: Database, c: WorkCaller, input: TaskN
 
 /** Takes the next task number of a programme (locks the programme row for the transaction); null when it is gone. */
 export async function nextTaskNumber(trx: Q, programmeId: string): Promise<number | null> {
-  const r = await trx.updateTable('programmes').set((eb) => ({ task_counter: eb('task_counter', '+', 1) })).where('id', '=', programmeId).where('deleted_at', 'is', null).returning('task_counter').executeTakeFirst();
+  const r = await trx
+    .updateTable('programmes')
+    .set((eb) => ({ task_counter: eb('task_counter', '+', 1) }))
+    .where('id', '=', programmeId)
+    .where('deleted_at', 'is', null)
+    .returning('task_counter')
+    .executeTakeFirst();
   return r?.task_counter ?? null;
 }
 
@@ -99,8 +110,16 @@ export async function insertTaskRows(
   await q
     .with('actor', (db) => db.selectNoFrom(actorSettings(actor).as('set')))
     .with('new_task', (db) => db.insertInto('tasks').values(task).returning('id'))
-    .with('new_cooperators', (db) => (cooperators.length ? db.insertInto('task_cooperators').values(cooperators).returning('id') : db.selectNoFrom(sql<string>`null::uuid`.as('id'))))
-    .with('new_history', (db) => (history.length ? db.insertInto('task_updates').values(history).returning('id') : db.selectNoFrom(sql<string>`null::uuid`.as('id'))))
+    .with('new_cooperators', (db) =>
+      cooperators.length
+        ? db.insertInto('task_cooperators').values(cooperators).returning('id')
+        : db.selectNoFrom(sql<string>`null::uuid`.as('id')),
+    )
+    .with('new_history', (db) =>
+      history.length
+        ? db.insertInto('task_updates').values(history).returning('id')
+        : db.selectNoFrom(sql<string>`null::uuid`.as('id')),
+    )
     .selectFrom(['new_task', 'actor'])
     .select('new_task.id')
     .where('actor.set', '=', true)

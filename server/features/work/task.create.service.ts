@@ -5,7 +5,13 @@ import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import { fold } from '../../i18n/names.ts';
-import { insertTaskRows, nextTaskNumber, readTaskRefs, takeNumberAndRefs, type NewTaskRefs } from './task.create.repository.ts';
+import {
+  insertTaskRows,
+  nextTaskNumber,
+  readTaskRefs,
+  takeNumberAndRefs,
+  type NewTaskRefs,
+} from './task.create.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { checkCooperatorList, checkDates, usableBody } from './task.rules.ts';
 import type * as s from './work.schemas.ts';
@@ -30,8 +36,15 @@ export const systemCaller = (today: string): WorkCaller => ({ accountId: '', isA
  * transaction or inside it, they are read under the same rule (read committed: a concurrent change can commit
  * between the read and the insert either way; the foreign keys hold the rows themselves). One statement: in a
  * transaction, or a transaction by itself when `known` is given (createTask's fast path). */
-export async function insertTask(trx: Trx | Database, actor: Actor, today: string, input: NewTask, known?: { number: number; refs: NewTaskRefs }): Promise<string> {
-  if (!known && !trx.isTransaction) throw new Error('insertTask reads what the task names and its number in the transaction it writes in');
+export async function insertTask(
+  trx: Trx | Database,
+  actor: Actor,
+  today: string,
+  input: NewTask,
+  known?: { number: number; refs: NewTaskRefs },
+): Promise<string> {
+  if (!known && !trx.isTransaction)
+    throw new Error('insertTask reads what the task names and its number in the transaction it writes in');
   const refs = known?.refs ?? (await readTaskRefs(trx, input, input.refsFor ?? systemCaller(today)));
   // Checked in the order the fields are given.
   const programme = refs.programme;
@@ -50,7 +63,8 @@ export async function insertTask(trx: Trx | Database, actor: Actor, today: strin
   const bodies = new Map(refs.bodies.map((b) => [b.id, b]));
   const people = new Set(refs.people);
   const lead = usableBody(bodies.get(input.leadBodyId), 'leadBodyId', date);
-  if (input.responsiblePersonId && !people.has(input.responsiblePersonId)) throw referenceRefused('responsiblePersonId');
+  if (input.responsiblePersonId && !people.has(input.responsiblePersonId))
+    throw referenceRefused('responsiblePersonId');
   if (input.assigneeAccountId) {
     if (!refs.account) throw referenceRefused('assigneeAccountId');
     if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
@@ -93,8 +107,15 @@ export async function insertTask(trx: Trx | Database, actor: Actor, today: strin
       cascaded: input.cascaded ?? false,
       created_by: actor.accountId,
     },
-    input.cooperators.map((co) => ({ task_id: id, body_id: co.bodyId, part: co.part || null, person_id: co.personId ?? null })),
-    status !== 'draft' ? [{ task_id: id, kind: 'status' as const, from_status: 'draft', to_status: status, entered_by: actor.accountId }] : [],
+    input.cooperators.map((co) => ({
+      task_id: id,
+      body_id: co.bodyId,
+      part: co.part || null,
+      person_id: co.personId ?? null,
+    })),
+    status !== 'draft'
+      ? [{ task_id: id, kind: 'status' as const, from_status: 'draft', to_status: status, entered_by: actor.accountId }]
+      : [],
   );
   return id;
 }
@@ -103,7 +124,11 @@ export async function insertTask(trx: Trx | Database, actor: Actor, today: strin
  * the task names, read in one statement before the task's transaction. The number is committed apart: holding the
  * programme's row lock until the task's transaction commits queued every concurrent create behind it. A create
  * refused after this point leaves a gap in the programme's numbers; numbers order tasks, they are not a register. */
-async function takeTaskNumber(q: Database, c: WorkCaller, input: NewTask): Promise<{ number: number; refs: NewTaskRefs }> {
+async function takeTaskNumber(
+  q: Database,
+  c: WorkCaller,
+  input: NewTask,
+): Promise<{ number: number; refs: NewTaskRefs }> {
   const r = await takeNumberAndRefs(q, c, input);
   if (!r.found) throw referenceRefused('programmeId');
   if (!r.may || r.number === null) throw new AppError('FORBIDDEN');
@@ -113,7 +138,11 @@ async function takeTaskNumber(q: Database, c: WorkCaller, input: NewTask): Promi
 
 /** Creates a task ('work.manage' over the owner body, or over the parent's lead body for a subtask) and answers its
  * page. `afterInsert` runs in the task's transaction (a briefing's conclusion linked to it). */
-export async function createTask(r: WorkRequest, newTask: NewTask, afterInsert?: (trx: Trx, taskId: string) => Promise<void>) {
+export async function createTask(
+  r: WorkRequest,
+  newTask: NewTask,
+  afterInsert?: (trx: Trx, taskId: string) => Promise<void>,
+) {
   const { caller: c, actor } = r;
   const input: NewTask = { ...newTask, refsFor: c };
   checkDates(input.startDate, input.dueDate);
@@ -134,7 +163,9 @@ export async function createTask(r: WorkRequest, newTask: NewTask, afterInsert?:
       if (afterInsert) await afterInsert(trx, taskId);
       // The creator must be able to read what it made; if not, the transaction with all it wrote is rolled back.
       return taskDetail({ ...r, app: { db: trx } }, taskId).catch((err: unknown) => {
-        throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('FORBIDDEN', { field: 'leadBodyId' }) : err;
+        throw err instanceof AppError && err.code === 'NOT_FOUND'
+          ? new AppError('FORBIDDEN', { field: 'leadBodyId' })
+          : err;
       });
     },
     { leaves: 'identities', actorSetBy: 'first statement' },

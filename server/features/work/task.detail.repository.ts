@@ -11,15 +11,52 @@ import type { AccessMode, WorkCaller } from './work.scope.ts';
 export type TaskSurroundings = {
   programme: { id: string; title: string; year: number; body_id: string; name: string };
   parents: { id: string; number: number; title: string }[];
-  cooperators: { id: string; body_id: string; body_name: string; part: string | null; person_id: string | null; full_name: string | null; reported_progress: number; version: number }[];
-  updates: {
-    id: string; kind: z.infer<typeof s.taskDetail>['updates'][number]['kind']; cooperator_id: string | null; cooperator_body: string | null; progress: number | null; note: string | null; from_status: string | null; to_status: string | null;
-    reported_by_person_id: string | null; reported_by: string | null; reported_on: string | null; entered_by: string | null; entered_by_name: string | null; created_at: string;
+  cooperators: {
+    id: string;
+    body_id: string;
+    body_name: string;
+    part: string | null;
+    person_id: string | null;
+    full_name: string | null;
+    reported_progress: number;
+    version: number;
   }[];
-  files: { update_id: string | null; id: string; filename: string; content_type: string; size_bytes: number; created_at: string }[];
+  updates: {
+    id: string;
+    kind: z.infer<typeof s.taskDetail>['updates'][number]['kind'];
+    cooperator_id: string | null;
+    cooperator_body: string | null;
+    progress: number | null;
+    note: string | null;
+    from_status: string | null;
+    to_status: string | null;
+    reported_by_person_id: string | null;
+    reported_by: string | null;
+    reported_on: string | null;
+    entered_by: string | null;
+    entered_by_name: string | null;
+    created_at: string;
+  }[];
+  files: {
+    update_id: string | null;
+    id: string;
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    created_at: string;
+  }[];
   extensions: {
-    id: string; requested_due_date: string; previous_due_date: string | null; reason: string; requested_by_name: string | null; requested_at: string; decision: 'granted' | 'refused' | null;
-    decision_note: string | null; decided_by_name: string | null; decided_at: string | null; version: number;
+    id: string;
+    requested_due_date: string;
+    previous_due_date: string | null;
+    reason: string;
+    requested_by_name: string | null;
+    requested_at: string;
+    decision: 'granted' | 'refused' | null;
+    decision_note: string | null;
+    decided_by_name: string | null;
+    decided_at: string | null;
+    version: number;
   }[];
   conclusion: { id: string; briefing_id: string; title: string; held_on: string; text: string } | null;
 };
@@ -27,15 +64,29 @@ export type TaskSurroundings = {
 export type TaskDetailRow = TaskSurroundings & { rows: TaskRow[]; access: TaskAccessRow | null };
 
 type DetailShape = { admin: boolean; known: boolean; readable: boolean; access: AccessMode };
-type DetailValues = { id: string; accountId: string; personId: string | null; today: string; readable: string[] | null };
+type DetailValues = {
+  id: string;
+  accountId: string;
+  personId: string | null;
+  today: string;
+  readable: string[] | null;
+};
 
 /** taskDetail's one statement: the task, its subtasks and everything around them as JSON; the access check rides
  * along unless the caller has just made it (nothing is used unless it passes). Built once per shape. */
 export const taskDetailStatement = statementShapes((db, shape: DetailShape, v: DetailValues) => {
-  const c: WorkCaller = { accountId: v.accountId, isAdmin: shape.admin, personId: v.personId, today: v.today, ...(shape.readable ? { readableProgrammes: v.readable! } : {}) };
+  const c: WorkCaller = {
+    accountId: v.accountId,
+    isAdmin: shape.admin,
+    personId: v.personId,
+    today: v.today,
+    ...(shape.readable ? { readableProgrammes: v.readable! } : {}),
+  };
   const id = v.id;
   const rowsQuery = tasksQuery(db).where((eb) => eb.or([eb('t.id', '=', id), eb('t.parent_id', '=', id)]));
-  const accessSql = shape.known ? sql`null` : sql`(select row_to_json(a) from (${taskAccessQuery(db, c, id, shape.access)}) a)`;
+  const accessSql = shape.known
+    ? sql`null`
+    : sql`(select row_to_json(a) from (${taskAccessQuery(db, c, id, shape.access)}) a)`;
   return sql<TaskDetailRow>`
     with me as (select id, programme_id, parent_id from tasks where id = ${id}::uuid)
     select ${accessSql} as access,

@@ -11,7 +11,16 @@ import { accessMode, type WorkReading } from './work.scope.ts';
 export async function taskDetail(r: WorkReading, id: string, known?: Awaited<ReturnType<typeof taskAccess>>) {
   const { caller: c, lang } = r;
   const db = r.app.db;
-  const around = await taskDetailRow(db, { admin: c.isAdmin, known: known !== undefined, readable: c.readableProgrammes !== undefined, access: accessMode(c) }, { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null });
+  const around = await taskDetailRow(
+    db,
+    {
+      admin: c.isAdmin,
+      known: known !== undefined,
+      readable: c.readableProgrammes !== undefined,
+      access: accessMode(c),
+    },
+    { id, accountId: c.accountId, personId: c.personId, today: c.today, readable: c.readableProgrammes ?? null },
+  );
   const access = known ?? accessOf(c, around.access ?? undefined);
   const rows = around.rows;
   const row = rows.find((t) => t.id === id);
@@ -20,14 +29,36 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
   const progress = await repo.progressOfRows(db, rows);
   const subProgress = progress;
   const { programme, parents, cooperators, updates, files, extensions, conclusion } = around;
-  const fileOf = (f: (typeof files)[number]) => ({ id: f.id, filename: f.filename, contentType: f.content_type, size: Number(f.size_bytes), url: fileUrl(f.id)!, createdAt: new Date(f.created_at).toISOString() });
+  const fileOf = (f: (typeof files)[number]) => ({
+    id: f.id,
+    filename: f.filename,
+    contentType: f.content_type,
+    size: Number(f.size_bytes),
+    url: fileUrl(f.id)!,
+    createdAt: new Date(f.created_at).toISOString(),
+  });
   const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
   const item = presentTask(row, lang, c.today, progress);
   return {
     task: { ...item, description: row.description },
-    programme: { id: programme.id, title: programme.title, year: programme.year, bodyId: programme.body_id, bodyName: programme.name },
+    programme: {
+      id: programme.id,
+      title: programme.title,
+      year: programme.year,
+      bodyId: programme.body_id,
+      bodyName: programme.name,
+    },
     parents,
-    cooperators: cooperators.map((co) => ({ id: co.id, bodyId: co.body_id, bodyName: co.body_name, part: co.part, personId: co.person_id, personName: co.full_name, progress: co.reported_progress, version: Number(co.version) })),
+    cooperators: cooperators.map((co) => ({
+      id: co.id,
+      bodyId: co.body_id,
+      bodyName: co.body_name,
+      part: co.part,
+      personId: co.person_id,
+      personName: co.full_name,
+      progress: co.reported_progress,
+      version: Number(co.version),
+    })),
     subtasks: subRows.map((t) => presentTask(t, lang, c.today, subProgress)),
     updates: updates.map((u) => ({
       id: u.id,
@@ -45,7 +76,12 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
       enteredByName: u.entered_by_name,
       createdAt: new Date(u.created_at).toISOString(),
       // A history line's evidence files, as the schema has them: without their own date (the line has it).
-      files: files.filter((f) => f.update_id === u.id).map((f) => { const { createdAt: _at, ...file } = fileOf(f); return file; }),
+      files: files
+        .filter((f) => f.update_id === u.id)
+        .map((f) => {
+          const { createdAt: _at, ...file } = fileOf(f);
+          return file;
+        }),
     })),
     files: files.filter((f) => !f.update_id).map(fileOf),
     extensions: extensions.map((e) => ({
@@ -61,7 +97,22 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
       decidedAt: iso(e.decided_at),
       version: e.version,
     })),
-    conclusion: conclusion ? { id: conclusion.id, briefingId: conclusion.briefing_id, briefingTitle: conclusion.title, heldOn: conclusion.held_on, text: conclusion.text } : null,
-    permissions: { manage: access.manage, accept: access.accept, report: access.report, reportParts: access.reportParts, comment: access.comment, actions: access.actions },
+    conclusion: conclusion
+      ? {
+          id: conclusion.id,
+          briefingId: conclusion.briefing_id,
+          briefingTitle: conclusion.title,
+          heldOn: conclusion.held_on,
+          text: conclusion.text,
+        }
+      : null,
+    permissions: {
+      manage: access.manage,
+      accept: access.accept,
+      report: access.report,
+      reportParts: access.reportParts,
+      comment: access.comment,
+      actions: access.actions,
+    },
   };
 }

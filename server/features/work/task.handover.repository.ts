@@ -4,7 +4,17 @@ const OPEN = ['draft', 'assigned', 'in_progress', 'reported_done', 'returned', '
 
 /** How many open tasks an account follows as assignee. */
 export async function countOpenTasksOf(trx: Trx, accountId: string): Promise<number> {
-  return Number((await trx.selectFrom('tasks').select((eb) => eb.fn.countAll<string>().as('n')).where('assignee_account_id', '=', accountId).where('status', 'in', OPEN).where('deleted_at', 'is', null).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await trx
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('assignee_account_id', '=', accountId)
+        .where('status', 'in', OPEN)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Moves the open tasks one account follows as assignee to another; answers how many. */

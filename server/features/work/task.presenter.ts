@@ -7,7 +7,13 @@ import type { TaskItem } from './work.schemas.ts';
 export type Involvement = TaskItem['myRoles'][number];
 
 /** A task as the API gives it: a list row, its progress by the rollup rule, and the caller's roles on it. */
-export function presentTask(r: TaskListRow, lang: Lang, today: string, progress: Map<string, number>, roles: Involvement[] = []): TaskItem {
+export function presentTask(
+  r: TaskListRow,
+  lang: Lang,
+  today: string,
+  progress: Map<string, number>,
+  roles: Involvement[] = [],
+): TaskItem {
   return {
     id: r.id,
     programmeId: r.programme_id,

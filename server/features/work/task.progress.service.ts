@@ -12,7 +12,14 @@ import { forChange, inWorkTransaction } from './task.tx.ts';
 import type * as s from './work.schemas.ts';
 
 /** Links uploaded files (made by this account, not yet linked) to a task. */
-async function linkFiles(trx: Trx, c: WorkCaller, taskId: string, updateId: string | null, fileIds: readonly string[], field: (i: number) => string) {
+async function linkFiles(
+  trx: Trx,
+  c: WorkCaller,
+  taskId: string,
+  updateId: string | null,
+  fileIds: readonly string[],
+  field: (i: number) => string,
+) {
   for (const [i, fileId] of fileIds.entries()) {
     const f = await repo.findFile(trx, fileId);
     if (!f || f.created_by !== c.accountId) throw referenceRefused(field(i));
@@ -26,12 +33,16 @@ export async function reportProgress(r: WorkRequest, id: string, input: z.infer<
   const { caller: c, actor } = r;
   await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
-    if (!['assigned', 'in_progress', 'returned'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (!['assigned', 'in_progress', 'returned'].includes(row.status))
+      throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
     const on = input.reportedOn ?? c.today;
     if (on > c.today) throw invalid('reportedOn', 'validation.notInFuture');
     // Who reported is one of the programme's people; the right to report is the caller's own (it may come from being
     // named on the task, with no role), so the caller's scope does not narrow it.
-    if (input.reportedByPersonId) await assertReferences(trx, systemCaller(c.today), programmeOwnerUnit(row.programme_id), [{ field: 'reportedByPersonId', rule: 'nearPerson', id: input.reportedByPersonId }]);
+    if (input.reportedByPersonId)
+      await assertReferences(trx, systemCaller(c.today), programmeOwnerUnit(row.programme_id), [
+        { field: 'reportedByPersonId', rule: 'nearPerson', id: input.reportedByPersonId },
+      ]);
     if (input.cooperatorId) {
       // Another task's cooperating body is refused as a missing one; this task's, without the right to report on it, is forbidden.
       if (!(await repo.isCooperatorOf(trx, input.cooperatorId, id))) throw referenceRefused('cooperatorId');
@@ -67,7 +78,13 @@ export async function addComment(r: WorkRequest, id: string, note: string) {
   const { caller: c, actor } = r;
   await inWorkTransaction(r.app.db, actor, async (trx) => {
     await taskAccess(trx, c, id);
-    await repo.insertTaskUpdate(trx, { task_id: id, kind: 'comment', note, reported_by_person_id: c.personId, entered_by: c.accountId });
+    await repo.insertTaskUpdate(trx, {
+      task_id: id,
+      kind: 'comment',
+      note,
+      reported_by_person_id: c.personId,
+      entered_by: c.accountId,
+    });
   });
   return taskDetail(r, id);
 }
@@ -89,11 +106,26 @@ export async function requestExtension(r: WorkRequest, id: string, input: z.infe
   await inWorkTransaction(r.app.db, actor, async (trx) => {
     const { access, row } = await forChange(trx, c, id);
     if (!access.report && !access.manage) throw new AppError('FORBIDDEN');
-    if (['accepted', 'cancelled', 'draft'].includes(row.status)) throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
-    if (row.due_date && input.requestedDueDate <= row.due_date) throw invalid('requestedDueDate', 'validation.extensionNotLater');
+    if (['accepted', 'cancelled', 'draft'].includes(row.status))
+      throw new AppError('INVALID_TRANSITION', { params: { status: row.status } });
+    if (row.due_date && input.requestedDueDate <= row.due_date)
+      throw invalid('requestedDueDate', 'validation.extensionNotLater');
     if (await repo.openExtension(trx, id)) throw new AppError('ALREADY_EXISTS', { field: 'requestedDueDate' });
-    await repo.insertExtension(trx, { task_id: id, requested_due_date: input.requestedDueDate, previous_due_date: row.due_date, reason: input.reason, requested_by: c.accountId });
-    await repo.insertTaskUpdate(trx, { task_id: id, kind: 'extension_requested', note: input.reason, reported_on: input.requestedDueDate, entered_by: c.accountId, reported_by_person_id: c.personId });
+    await repo.insertExtension(trx, {
+      task_id: id,
+      requested_due_date: input.requestedDueDate,
+      previous_due_date: row.due_date,
+      reason: input.reason,
+      requested_by: c.accountId,
+    });
+    await repo.insertTaskUpdate(trx, {
+      task_id: id,
+      kind: 'extension_requested',
+      note: input.reason,
+      reported_on: input.requestedDueDate,
+      entered_by: c.accountId,
+      reported_by_person_id: c.personId,
+    });
   });
   return taskDetail(r, id);
 }
@@ -109,8 +141,17 @@ export async function decideExtension(r: WorkRequest, extensionId: string, input
     const e = await repo.lockExtension(trx, extensionId);
     if (e.version !== input.version) throw new AppError('CONFLICT');
     if (e.decision) throw new AppError('INVALID_TRANSITION', { params: { status: e.decision } });
-    await repo.decideExtensionRow(trx, extensionId, { decision: input.decision, decision_note: input.note || null, decided_by: c.accountId, decided_at: r.app.clock.now() });
-    if (input.decision === 'granted') await repo.updateTaskRow(trx, row.id, { due_date: e.requested_due_date, original_due_date: row.original_due_date ?? row.due_date });
+    await repo.decideExtensionRow(trx, extensionId, {
+      decision: input.decision,
+      decision_note: input.note || null,
+      decided_by: c.accountId,
+      decided_at: r.app.clock.now(),
+    });
+    if (input.decision === 'granted')
+      await repo.updateTaskRow(trx, row.id, {
+        due_date: e.requested_due_date,
+        original_due_date: row.original_due_date ?? row.due_date,
+      });
     await repo.insertTaskUpdate(trx, {
       task_id: row.id,
       kind: input.decision === 'granted' ? 'extension_granted' : 'extension_refused',

@@ -6,7 +6,12 @@ import { nextPeriod } from './task.rules.ts';
 
 /** Creates the next occurrence of a recurring series once its latest occurrence is accepted or past due, within
  * the programme's year; idempotent (unique series + occurrence), so a job delivered twice creates it once. */
-export async function createNextOccurrence(trx: Trx, actor: Actor, seriesId: string, today: string): Promise<string | null> {
+export async function createNextOccurrence(
+  trx: Trx,
+  actor: Actor,
+  seriesId: string,
+  today: string,
+): Promise<string | null> {
   const last = await repo.lastOccurrence(trx, seriesId);
   if (!last || !last.recurrence || !last.due_date || last.status === 'cancelled') return null;
   if (!(last.status === 'accepted' || last.due_date < today)) return null;
@@ -44,10 +49,12 @@ export async function createDueOccurrences(ctx: Pick<AppContext, 'db'>, today: s
   const actor: Actor = { accountId: null, label: 'job:recurrence' };
   let n = 0;
   for (const seriesId of await repo.seriesToRenew(ctx.db, today)) {
-    const made = await inTransaction(ctx.db, actor, (trx) => createNextOccurrence(trx, actor, seriesId, today)).catch((err: { code?: string }) => {
-      if (err.code === '23505') return null; // another server made it first
-      throw err;
-    });
+    const made = await inTransaction(ctx.db, actor, (trx) => createNextOccurrence(trx, actor, seriesId, today)).catch(
+      (err: { code?: string }) => {
+        if (err.code === '23505') return null; // another server made it first
+        throw err;
+      },
+    );
     if (made) n++;
   }
   return n;

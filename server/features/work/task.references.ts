@@ -9,7 +9,8 @@ export function taskReferenceChecks(input: {
   assigneeAccountId?: string | null;
   cooperators?: readonly { bodyId: string; personId?: string | null }[];
 }): ReferenceCheck[] {
-  const one = (field: string, rule: ReferenceCheck['rule'], id: string | null | undefined): ReferenceCheck[] => (id ? [{ field, rule, id }] : []);
+  const one = (field: string, rule: ReferenceCheck['rule'], id: string | null | undefined): ReferenceCheck[] =>
+    id ? [{ field, rule, id }] : [];
   return [
     ...one('leadBodyId', 'lead', input.leadBodyId),
     ...one('responsiblePersonId', 'person', input.responsiblePersonId),
@@ -20,4 +21,3 @@ export function taskReferenceChecks(input: {
     ]),
   ];
 }
-

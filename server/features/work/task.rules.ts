@@ -19,7 +19,13 @@ export function checkDates(start: string | null | undefined, due: string | null 
 export type CooperatorInput = z.infer<typeof s.cooperatorInput>;
 
 /** The rules of a list of cooperating bodies, in the order given, on bodies and people already read. */
-export function checkCooperatorList(leadBodyId: string, list: readonly CooperatorInput[], bodies: ReadonlyMap<string, { valid_to: string | null }>, people: ReadonlySet<string>, date: string) {
+export function checkCooperatorList(
+  leadBodyId: string,
+  list: readonly CooperatorInput[],
+  bodies: ReadonlyMap<string, { valid_to: string | null }>,
+  people: ReadonlySet<string>,
+  date: string,
+) {
   const seen = new Set<string>();
   for (const [i, c] of list.entries()) {
     if (c.bodyId === leadBodyId) throw invalid(`cooperators.${i}.bodyId`, 'validation.cooperatorIsLead');
@@ -34,5 +40,8 @@ export function checkCooperatorList(leadBodyId: string, list: readonly Cooperato
  * `months` later, clamped to the month's end. */
 export function nextPeriod(recurrence: 'monthly' | 'quarterly', due: string): { start: string; due: string } {
   const d = dayjs(due);
-  return { start: d.add(1, 'day').format('YYYY-MM-DD'), due: d.add(recurrence === 'monthly' ? 1 : 3, 'month').format('YYYY-MM-DD') };
+  return {
+    start: d.add(1, 'day').format('YYYY-MM-DD'),
+    due: d.add(recurrence === 'monthly' ? 1 : 3, 'month').format('YYYY-MM-DD'),
+  };
 }

@@ -8,7 +8,8 @@ import type { WorkCaller } from './work.scope.ts';
 /** A task command's transaction: it writes tasks and their surroundings, never an account, session, token, role,
  * person, body or programme (a programme's task counter aside), so what is remembered with an identity stays valid
  * (tx.ts). */
-export const inWorkTransaction = <T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>) => inTransaction(db, actor, fn, { leaves: 'identities' });
+export const inWorkTransaction = <T>(db: Database, actor: Actor, fn: (trx: Trx) => Promise<T>) =>
+  inTransaction(db, actor, fn, { leaves: 'identities' });
 
 /** Loads a task for a change: what the caller may do with it (404 when it does not read it), and its row locked,
  * at the version read (409 otherwise). */

@@ -7,7 +7,9 @@ type Q = Database | Trx;
 
 /** The name of a unit: its current name, or its last one when it has ended. */
 export const unitNameOf = (ref: string) =>
-  sql<string | null>`(select ut.name from unit_tree ut where ut.unit_id = ${sql.ref(ref)} order by ut.valid_to desc nulls first limit 1)`;
+  sql<
+    string | null
+  >`(select ut.name from unit_tree ut where ut.unit_id = ${sql.ref(ref)} order by ut.valid_to desc nulls first limit 1)`;
 
 /** Tasks with everything a task's page shows (one query; cooperators as a JSON array). The builder is made once per
  * database handle (builders are immutable; building this one cost about 0.1 ms a request). */
@@ -19,7 +21,8 @@ export function tasksQuery(q: Q) {
   }
   return base;
 }
-const buildTasksQuery = (q: Q) => taskListQuery(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
+const buildTasksQuery = (q: Q) =>
+  taskListQuery(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
 const bases = new WeakMap<Q, ReturnType<typeof buildTasksQuery>>();
 
 /** Tasks with what a list shows (presentTask and the rollup): a list's page leaves out the description and the
@@ -82,8 +85,14 @@ function buildListQuery(q: Q) {
       't.cascaded',
       't.version',
       unitNameOf('t.unit_id').as('unit_name'),
-      sql<{ bodyId: string; bodyName: string }[]>`coalesce((select json_agg(json_build_object('bodyId', cb.id, 'bodyName', cb.name) order by cb.name collate "vi-x-icu") from task_cooperators tc join bodies cb on cb.id = tc.body_id where tc.task_id = t.id and tc.deleted_at is null), '[]'::json)`.as('cooperators'),
-      sql<number>`(select count(*)::int from tasks st where st.parent_id = t.id and st.deleted_at is null)`.as('subtask_count'),
+      sql<
+        { bodyId: string; bodyName: string }[]
+      >`coalesce((select json_agg(json_build_object('bodyId', cb.id, 'bodyName', cb.name) order by cb.name collate "vi-x-icu") from task_cooperators tc join bodies cb on cb.id = tc.body_id where tc.task_id = t.id and tc.deleted_at is null), '[]'::json)`.as(
+        'cooperators',
+      ),
+      sql<number>`(select count(*)::int from tasks st where st.parent_id = t.id and st.deleted_at is null)`.as(
+        'subtask_count',
+      ),
     ]);
 }
 
@@ -100,7 +109,8 @@ export function tasksQueryByIds(q: Q, ids: string[]): Promise<TaskRow[]> {
 export async function taskRowsByIds(q: Q, ids: readonly string[]): Promise<TaskListRow[]> {
   if (!ids.length) return [];
   const inner = taskListQuery(q).where(sql<SqlBool>`t.id = any(${ids}::uuid[])`);
-  return (await sql<{ rows: TaskListRow[] }>`select coalesce(json_agg(r), '[]') as rows from (${inner}) r`.execute(q)).rows[0]!.rows;
+  return (await sql<{ rows: TaskListRow[] }>`select coalesce(json_agg(r), '[]') as rows from (${inner}) r`.execute(q))
+    .rows[0]!.rows;
 }
 
 /** Progress of the given tasks by the rollup rule: loads their descendants in one recursive query. */
@@ -117,7 +127,10 @@ export async function progressOf(q: Q, ids: readonly string[]): Promise<Map<stri
 
 /** Progress of listed rows by the rollup rule: a task without subtasks is its own subtree, rolled up here; only
  * tasks with subtasks need their descendants loaded (one query, none at all for a page of leaves). */
-export async function progressOfRows(q: Q, rows: readonly (RollupNode & { subtask_count: number })[]): Promise<Map<string, number>> {
+export async function progressOfRows(
+  q: Q,
+  rows: readonly (RollupNode & { subtask_count: number })[],
+): Promise<Map<string, number>> {
   const parents = rows.filter((r) => r.subtask_count > 0).map((r) => r.id);
   const progress = rollupProgress(rows.filter((r) => r.subtask_count === 0).map((r) => ({ ...r, parent_id: null })));
   if (parents.length) for (const [id, v] of await progressOf(q, parents)) progress.set(id, v);

@@ -14,7 +14,8 @@ export function useTaskTests() {
     shared.programme = await buildProgramme(t().app, shared.f.leader.session, shared.f.bodies.mc1);
   }, 120_000);
 
-  const api = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) => call(t().app, { method, url, session, body });
+  const api = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) =>
+    call(t().app, { method, url, session, body });
   const newTask = async (over: Record<string, unknown> = {}, session = shared.f.leader.session) => {
     const r = await api(session, 'POST', '/api/tasks', {
       programmeId: shared.programme.id,

@@ -20,7 +20,8 @@ export function sniffDocument(data: Buffer, filename: string): string | null {
   if (image) return image;
   if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   const ext = filename.toLowerCase().split('.').pop() ?? '';
-  if (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && ZIP_TYPES[ext]) return ZIP_TYPES[ext];
+  if (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && ZIP_TYPES[ext])
+    return ZIP_TYPES[ext];
   return null;
 }
 
@@ -31,6 +32,15 @@ export async function upload(ctx: AppContext, request: FastifyRequest) {
   const type = sniffDocument(f.data, f.filename);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { field: 'file' });
   const actor = actorOf(request);
-  const row = await inTransaction(ctx.db, actor, (trx) => storeFile(ctx, trx, { data: f.data, filename: f.filename, contentType: type, createdBy: actor.accountId }));
-  return { id: row.id, filename: f.filename.normalize('NFC'), contentType: type, size: f.data.length, url: fileUrl(row.id)!, createdAt: new Date().toISOString() };
+  const row = await inTransaction(ctx.db, actor, (trx) =>
+    storeFile(ctx, trx, { data: f.data, filename: f.filename, contentType: type, createdBy: actor.accountId }),
+  );
+  return {
+    id: row.id,
+    filename: f.filename.normalize('NFC'),
+    contentType: type,
+    size: f.data.length,
+    url: fileUrl(row.id)!,
+    createdAt: new Date().toISOString(),
+  };
 }

@@ -10,8 +10,16 @@ export const longText = (max: number) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max));
 
-
-export const TASK_STATUSES = ['draft', 'assigned', 'in_progress', 'reported_done', 'accepted', 'returned', 'suspended', 'cancelled'] as const;
+export const TASK_STATUSES = [
+  'draft',
+  'assigned',
+  'in_progress',
+  'reported_done',
+  'accepted',
+  'returned',
+  'suspended',
+  'cancelled',
+] as const;
 export const taskStatus = z.enum(TASK_STATUSES);
 export const priority = z.enum(['high', 'normal', 'low']);
 export const recurrence = z.enum(['monthly', 'quarterly']);
@@ -20,7 +28,11 @@ export const recurrence = z.enum(['monthly', 'quarterly']);
  * report's date on or before the due date in force; overdue = not accepted by the due date. */
 export const timeliness = z.enum(['on_time', 'late', 'overdue', 'due_soon', 'open', 'no_due', 'cancelled']);
 
-export const kindItem = z.object({ code: z.string(), name: z.string(), shownApart: z.boolean().describe('Shown apart on the overview (key, commissioned)') });
+export const kindItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  shownApart: z.boolean().describe('Shown apart on the overview (key, commissioned)'),
+});
 
 export const counts = z
   .object({
@@ -62,11 +74,17 @@ export const createProgramme = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   title: text(300),
   description: longText(5000).optional(),
-  copyFromId: ref('programme').optional().describe('Copy the groups and top-level tasks of this programme, dates moved to the new year'),
+  copyFromId: ref('programme')
+    .optional()
+    .describe('Copy the groups and top-level tasks of this programme, dates moved to the new year'),
   groups: z.array(text(300)).max(100).optional().describe('Task group names, in order (ignored when copying)'),
 });
 
-export const updateProgramme = z.strictObject({ version, title: text(300).optional(), description: longText(5000).nullable().optional() });
+export const updateProgramme = z.strictObject({
+  version,
+  title: text(300).optional(),
+  description: longText(5000).nullable().optional(),
+});
 
 export const groupItem = z.object({
   id: z.uuid(),
@@ -84,8 +102,17 @@ export const programmeDetail = z.object({
   permissions: z.object({ manage: z.boolean(), accept: z.boolean() }),
 });
 
-export const createGroup = z.strictObject({ name: text(300), leadBodyId: ref('body').nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
-export const updateGroup = z.strictObject({ version, name: text(300).optional(), leadBodyId: ref('body').nullable().optional(), position: z.number().int().min(1).max(1000).optional() });
+export const createGroup = z.strictObject({
+  name: text(300),
+  leadBodyId: ref('body').nullable().optional(),
+  position: z.number().int().min(1).max(1000).optional(),
+});
+export const updateGroup = z.strictObject({
+  version,
+  name: text(300).optional(),
+  leadBodyId: ref('body').nullable().optional(),
+  position: z.number().int().min(1).max(1000).optional(),
+});
 
 export const cooperatorInput = z.strictObject({
   bodyId: ref('body'),
@@ -100,14 +127,20 @@ const taskFields = {
   description: longText(10000).optional(),
   leadBodyId: ref('body').describe('Lead body (chủ trì)'),
   responsiblePersonId: ref('person').nullable().optional().describe('The named responsible person (rõ người)'),
-  assigneeAccountId: ref('account').nullable().optional().describe('The account that follows the task for the lead body'),
+  assigneeAccountId: ref('account')
+    .nullable()
+    .optional()
+    .describe('The account that follows the task for the lead body'),
   startDate: isoDate.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
   targetValue: z.number().min(0).max(1e12).nullable().optional().describe('Expected result as a number (rõ kết quả)'),
   targetUnit: text(50).nullable().optional().describe('Its unit: hồ sơ, hộ, mô hình, %…'),
   priority: priority.optional(),
   weight: z.number().positive().max(1000).optional().describe('Weight in the parent’s rollup (default 1)'),
-  recurrence: recurrence.nullable().optional().describe('Monthly or quarterly: the next occurrence is created by itself'),
+  recurrence: recurrence
+    .nullable()
+    .optional()
+    .describe('Monthly or quarterly: the next occurrence is created by itself'),
 };
 
 export const createTask = z.strictObject({
@@ -138,7 +171,17 @@ export const updateTask = z.strictObject({
 
 export const setCooperators = z.strictObject({ version, cooperators: z.array(cooperatorInput).max(50) });
 
-export const TASK_ACTIONS = ['assign', 'start', 'report_done', 'accept', 'return', 'suspend', 'resume', 'cancel', 'reassign'] as const;
+export const TASK_ACTIONS = [
+  'assign',
+  'start',
+  'report_done',
+  'accept',
+  'return',
+  'suspend',
+  'resume',
+  'cancel',
+  'reassign',
+] as const;
 export const transition = z.strictObject({
   version,
   action: z.enum(TASK_ACTIONS),
@@ -153,25 +196,49 @@ export const progressInput = z.strictObject({
   progress: z.number().int().min(0).max(100),
   note: longText(5000).optional(),
   cooperatorId: ref('cooperator').optional().describe('Report on a cooperating body’s own part'),
-  reportedByPersonId: ref('person').nullable().optional().describe('Who reported it (a person, perhaps without an account); default the account’s person'),
+  reportedByPersonId: ref('person')
+    .nullable()
+    .optional()
+    .describe('Who reported it (a person, perhaps without an account); default the account’s person'),
   reportedOn: isoDate.optional().describe('Date of the report (default today); not in the future'),
   fileIds: z.array(ref('file')).max(20).default([]).describe('Evidence uploaded with POST /api/uploads'),
-  resultValue: z.number().min(0).max(1e12).nullable().optional().describe('The result reached so far, against the target'),
+  resultValue: z
+    .number()
+    .min(0)
+    .max(1e12)
+    .nullable()
+    .optional()
+    .describe('The result reached so far, against the target'),
 });
 
 export const commentInput = z.strictObject({ note: longText(5000).pipe(z.string().min(1, 'validation.required')) });
 
-export const extensionRequest = z.strictObject({ requestedDueDate: isoDate, reason: longText(2000).pipe(z.string().min(1, 'validation.required')) });
-export const extensionDecision = z.strictObject({ version, decision: z.enum(['granted', 'refused']), note: longText(2000).optional() });
+export const extensionRequest = z.strictObject({
+  requestedDueDate: isoDate,
+  reason: longText(2000).pipe(z.string().min(1, 'validation.required')),
+});
+export const extensionDecision = z.strictObject({
+  version,
+  decision: z.enum(['granted', 'refused']),
+  note: longText(2000).optional(),
+});
 
 export const cascadeInput = z.strictObject({
-  unitCodes: z.array(unitCode).max(500).optional().describe('Communes to cascade to (codes today); default every commune under the lead body’s unit'),
+  unitCodes: z
+    .array(unitCode)
+    .max(500)
+    .optional()
+    .describe('Communes to cascade to (codes today); default every commune under the lead body’s unit'),
   title: text(500).optional().describe('Title of each subtask (default the task’s)'),
   dueDate: isoDate.optional().describe('Due date of each subtask (default the task’s)'),
 });
 export const cascadeResult = z.object({
-  created: z.array(z.object({ taskId: z.uuid(), unitCode: z.string().nullable(), unitName: z.string(), bodyName: z.string() })),
-  skipped: z.array(z.object({ unitCode: z.string().nullable(), unitName: z.string(), reason: z.enum(['no_body', 'already']) })),
+  created: z.array(
+    z.object({ taskId: z.uuid(), unitCode: z.string().nullable(), unitName: z.string(), bodyName: z.string() }),
+  ),
+  skipped: z.array(
+    z.object({ unitCode: z.string().nullable(), unitName: z.string(), reason: z.enum(['no_body', 'already']) }),
+  ),
 });
 
 export const taskItem = z
@@ -214,7 +281,9 @@ export const taskItem = z
     recurrence: recurrence.nullable(),
     occurrence: z.number().int().nullable(),
     cascaded: z.boolean(),
-    myRoles: z.array(z.enum(['lead', 'cooperate', 'accept', 'responsible', 'assignee'])).describe('How the caller is involved (my work)'),
+    myRoles: z
+      .array(z.enum(['lead', 'cooperate', 'accept', 'responsible', 'assignee']))
+      .describe('How the caller is involved (my work)'),
     version: z.number().int(),
   })
   .describe('Task');
@@ -234,7 +303,12 @@ export const tasksQuery = z.strictObject({
   dueTo: isoDate.optional(),
   unit: unitCode.optional().describe('Tasks whose lead body sits in this unit’s subtree (code today)'),
   q: z.string().trim().max(100).optional().describe('Search in titles, ignoring diacritics'),
-  sort: z.enum(['relevance', 'number', 'due', 'status', 'progress']).optional().describe('Default: relevance with q (the words exactly as typed first, then at the start of a word, then inside one), else number'),
+  sort: z
+    .enum(['relevance', 'number', 'due', 'status', 'progress'])
+    .optional()
+    .describe(
+      'Default: relevance with q (the words exactly as typed first, then at the start of a word, then inside one), else number',
+    ),
   ...pagination,
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
 });
@@ -242,7 +316,13 @@ export const taskPage = z.object({ items: z.array(taskItem), total: z.number().i
 
 export const myWorkQuery = z.strictObject({
   role: z.enum(['lead', 'cooperate', 'accept', 'responsible', 'assignee']).optional(),
-  dueWithin: z.coerce.number().int().min(0).max(366).optional().describe('Only tasks due within N days (overdue included)'),
+  dueWithin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(366)
+    .optional()
+    .describe('Only tasks due within N days (overdue included)'),
   includeDone: z.enum(['true', 'false']).optional(),
   page: pagination.page,
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
@@ -250,12 +330,22 @@ export const myWorkQuery = z.strictObject({
 export const myWorkPage = z.object({
   items: z.array(taskItem),
   total: z.number().int().describe('All the tasks of my work with these filters, not only this page'),
-  sections: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), rest: z.number().int() }).describe('The total by section: overdue, due within 7 days, the rest'),
+  sections: z
+    .object({ overdue: z.number().int(), dueSoon: z.number().int(), rest: z.number().int() })
+    .describe('The total by section: overdue, due within 7 days, the rest'),
 });
 
 export const updateItem = z.object({
   id: z.uuid(),
-  kind: z.enum(['progress', 'comment', 'status', 'extension_requested', 'extension_granted', 'extension_refused', 'edit']),
+  kind: z.enum([
+    'progress',
+    'comment',
+    'status',
+    'extension_requested',
+    'extension_granted',
+    'extension_refused',
+    'edit',
+  ]),
   cooperatorId: z.uuid().nullable(),
   cooperatorBodyName: z.string().nullable(),
   progress: z.number().int().nullable(),
@@ -268,10 +358,19 @@ export const updateItem = z.object({
   enteredById: z.uuid().nullable(),
   enteredByName: z.string().nullable(),
   createdAt: z.string(),
-  files: z.array(z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() })),
+  files: z.array(
+    z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() }),
+  ),
 });
 
-export const fileItem = z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), url: z.string(), createdAt: z.string() });
+export const fileItem = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+  createdAt: z.string(),
+});
 
 export const extensionItem = z.object({
   id: z.uuid(),
@@ -300,17 +399,29 @@ export const cooperatorItem = z.object({
 
 export const taskDetail = z.object({
   task: taskItem.extend({ description: z.string().nullable() }),
-  programme: z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), bodyId: z.uuid(), bodyName: z.string() }),
-  parents: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() })).describe('Parent chain, top first'),
+  programme: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    year: z.number().int(),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+  }),
+  parents: z
+    .array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() }))
+    .describe('Parent chain, top first'),
   cooperators: z.array(cooperatorItem),
   subtasks: z.array(taskItem),
   updates: z.array(updateItem).describe('History, newest first'),
   files: z.array(fileItem).describe('Attachments of the task'),
   extensions: z.array(extensionItem),
-  conclusion: z.object({ id: z.uuid(), briefingId: z.uuid(), briefingTitle: z.string(), heldOn: z.string(), text: z.string() }).nullable(),
+  conclusion: z
+    .object({ id: z.uuid(), briefingId: z.uuid(), briefingTitle: z.string(), heldOn: z.string(), text: z.string() })
+    .nullable(),
   permissions: z.object({
     manage: z.boolean().describe('Edit, assign, cascade, cancel, reassign, decide extensions'),
-    accept: z.boolean().describe('Accept or return a reported-done task (a leader of the owner body; never who reported it)'),
+    accept: z
+      .boolean()
+      .describe('Accept or return a reported-done task (a leader of the owner body; never who reported it)'),
     report: z.boolean().describe('Report progress on the whole task'),
     reportParts: z.array(z.uuid()).describe('Cooperator ids the caller may report on'),
     comment: z.boolean(),
@@ -327,7 +438,9 @@ export const overviewResult = z.object({
   ungrouped: counts.describe('Top-level tasks outside any group'),
   bodies: z.array(z.object({ bodyId: z.uuid(), bodyName: z.string(), counts })).describe('Per lead body'),
   kinds: z.array(z.object({ kind: z.string(), name: z.string(), shownApart: z.boolean(), counts })),
-  apart: z.array(z.object({ kind: z.string(), name: z.string(), counts, tasks: z.array(taskItem) })).describe('Key tasks registered with the Party committee and commissioned tasks, shown apart'),
+  apart: z
+    .array(z.object({ kind: z.string(), name: z.string(), counts, tasks: z.array(taskItem) }))
+    .describe('Key tasks registered with the Party committee and commissioned tasks, shown apart'),
 });
 
 export const attachInput = z.strictObject({ fileId: ref('file') });

@@ -36,9 +36,17 @@ export type Grant = { path: string; bodyId: string | null; perms: string[] };
  * contains one of the body's unit paths in force today (ltree `<@`: equal, or below), and which is not narrowed or
  * is narrowed to a body of the body's line (the body and those above it). `line` is needed only when a grant is
  * narrowed (grantsNarrowed). tasks.test.ts holds this rule and the SQL one to the same answers. */
-export function grantsHold(grants: readonly Grant[], perm: string, paths: readonly string[], line: readonly string[] | null): boolean {
+export function grantsHold(
+  grants: readonly Grant[],
+  perm: string,
+  paths: readonly string[],
+  line: readonly string[] | null,
+): boolean {
   return grants.some(
-    (g) => g.perms.includes(perm) && paths.some((p) => p === g.path || p.startsWith(g.path + '.')) && (g.bodyId === null || (line !== null && line.includes(g.bodyId))),
+    (g) =>
+      g.perms.includes(perm) &&
+      paths.some((p) => p === g.path || p.startsWith(g.path + '.')) &&
+      (g.bodyId === null || (line !== null && line.includes(g.bodyId))),
   );
 }
 export const grantsNarrowed = (grants: readonly Grant[]) => grants.some((g) => g.bodyId !== null);
@@ -46,7 +54,8 @@ export const grantsNarrowed = (grants: readonly Grant[]) => grants.some((g) => g
 /** How a statement reads the caller's rights: all of them (admin), asked in SQL, or from grants (narrowed: some
  * grant is narrowed to a body, so the bodies' lines are read too). Part of a statement's shape. */
 export type AccessMode = 'admin' | 'sql' | 'grants' | 'narrowed grants';
-export const accessMode = (c: WorkCaller): AccessMode => (c.isAdmin ? 'admin' : c.grants === undefined ? 'sql' : grantsNarrowed(c.grants) ? 'narrowed grants' : 'grants');
+export const accessMode = (c: WorkCaller): AccessMode =>
+  c.isAdmin ? 'admin' : c.grants === undefined ? 'sql' : grantsNarrowed(c.grants) ? 'narrowed grants' : 'grants';
 
 /** The caller with its remembered scope: the programmes it reads whole today and its grants, remembered for at most a second like its
  * identity (identity.cache.ts: forgotten on this server by every commit that may change a role, a body, a unit or a
@@ -55,10 +64,15 @@ export const accessMode = (c: WorkCaller): AccessMode => (c.isAdmin ? 'admin' : 
  * rights are read from the grants. */
 export async function withRememberedScope(db: Database, c: WorkCaller, now: Date): Promise<WorkCaller> {
   if (c.isAdmin) return c;
-  const scope = await rememberedIdentity<{ readable: string[]; grants: Grant[] }>(db, `rp:${c.accountId}:${c.today}`, now, async () => {
-    const r = await repo.accountScope(db, c.accountId, c.today);
-    return { value: { readable: r.readable ?? [], grants: r.grants ?? [] } };
-  });
+  const scope = await rememberedIdentity<{ readable: string[]; grants: Grant[] }>(
+    db,
+    `rp:${c.accountId}:${c.today}`,
+    now,
+    async () => {
+      const r = await repo.accountScope(db, c.accountId, c.today);
+      return { value: { readable: r.readable ?? [], grants: r.grants ?? [] } };
+    },
+  );
   return { ...c, readableProgrammes: scope?.readable ?? [], grants: scope?.grants ?? [] };
 }
 
@@ -93,7 +107,11 @@ export async function assertProgrammeReadable(q: Q, c: WorkCaller, programmeId: 
 }
 
 /** The caller of a request, with the person its account stands for. */
-export async function callerOf(db: Database, identity: { me: { id: string; isAdmin: boolean }; personId?: string | null } | null, today: string): Promise<WorkCaller> {
+export async function callerOf(
+  db: Database,
+  identity: { me: { id: string; isAdmin: boolean }; personId?: string | null } | null,
+  today: string,
+): Promise<WorkCaller> {
   if (!identity) throw new AppError('UNAUTHENTICATED');
   // The session and token lookups read the person with the account; others (tests, jobs) ask.
   const personId = identity.personId !== undefined ? identity.personId : await repo.personOfAccount(db, identity.me.id);

@@ -8,7 +8,15 @@ import { PersonSelect } from '../people/PersonSelect.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { ACCOUNTS_KEY, createAccount, updateAccount, type Account, type NewAccount } from './accounts.api.ts';
 
-type Values = { username: string; displayName: string; email?: string; phone?: string; password: string; isAdmin: boolean; personId?: string | null };
+type Values = {
+  username: string;
+  displayName: string;
+  email?: string;
+  phone?: string;
+  password: string;
+  isAdmin: boolean;
+  personId?: string | null;
+};
 
 /** `null` creates a new account; an account edits it. */
 type Props = { open: boolean; account: Account | null; onClose: () => void };
@@ -43,7 +51,13 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
     enabled: Boolean(account?.personId),
   });
   const initialValues: Partial<Values> = account
-    ? { displayName: account.displayName, email: account.email ?? '', phone: account.phone ?? '', isAdmin: account.isAdmin, personId: account.personId }
+    ? {
+        displayName: account.displayName,
+        email: account.email ?? '',
+        phone: account.phone ?? '',
+        isAdmin: account.isAdmin,
+        personId: account.personId,
+      }
     : { username: '', displayName: '', email: '', phone: '', password: '', isAdmin: false };
 
   const mutation = useMutation({
@@ -73,7 +87,9 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
     },
     onMutate: () => errors.reset(),
     onSuccess: ({ account: saved }) => {
-      void message.success(editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }));
+      void message.success(
+        editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }),
+      );
       void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
       onClose();
     },
@@ -88,7 +104,13 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {editing ? null : (
         <Form.Item name="username" label={t('fields.username')} extra={t('fields.usernameHelp')} rules={[required]}>
@@ -115,7 +137,10 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
         </Form.Item>
       )}
       <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHelp')}>
-        <PersonSelect initial={linked.data ? { id: linked.data.person.id, name: linked.data.person.fullName } : null} aria-label={t('accounts.person')} />
+        <PersonSelect
+          initial={linked.data ? { id: linked.data.person.id, name: linked.data.person.fullName } : null}
+          aria-label={t('accounts.person')}
+        />
       </Form.Item>
       <Form.Item name="isAdmin" valuePropName="checked">
         <Checkbox>{t('accounts.isAdmin')}</Checkbox>

@@ -1,4 +1,11 @@
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  KeyOutlined,
+  LockOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Grid, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -30,13 +37,18 @@ export function AccountsPage() {
   });
   const { q } = list.filters;
   const [form, setForm] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
-  const [resetting, setResetting] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
+  const [resetting, setResetting] = useState<{ open: boolean; account: Account | null }>({
+    open: false,
+    account: null,
+  });
   const [rolesOf, setRolesOf] = useState<{ open: boolean; account: Account | null }>({ open: false, account: null });
 
   const toggle = useMutation({
     mutationFn: (account: Account) => setAccountDisabled(account.id, !account.disabled),
     onSuccess: ({ account }) => {
-      void message.success(t(account.disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: account.displayName }));
+      void message.success(
+        t(account.disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: account.displayName }),
+      );
       void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
     },
     onError: (error) => void message.error(errorText(error, t)),
@@ -55,7 +67,13 @@ export function AccountsPage() {
   };
 
   const columns: TableColumnsType<Account> = [
-    { title: t('fields.username'), dataIndex: 'username', key: 'username', width: 140, fixed: wide ? 'left' : undefined },
+    {
+      title: t('fields.username'),
+      dataIndex: 'username',
+      key: 'username',
+      width: 140,
+      fixed: wide ? 'left' : undefined,
+    },
     { title: t('fields.displayName'), dataIndex: 'displayName', key: 'displayName', width: 190 },
     {
       title: t('accounts.status'),
@@ -63,7 +81,11 @@ export function AccountsPage() {
       width: 170,
       render: (_v, a) => (
         <Space size={4} wrap>
-          {a.disabled ? <Tag color="default">{t('accounts.statusDisabled')}</Tag> : <Tag color="green">{t('accounts.statusActive')}</Tag>}
+          {a.disabled ? (
+            <Tag color="default">{t('accounts.statusDisabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('accounts.statusActive')}</Tag>
+          )}
           {a.mustChangePassword ? <Tag color="gold">{t('accounts.mustChangePassword')}</Tag> : null}
         </Space>
       ),
@@ -79,7 +101,8 @@ export function AccountsPage() {
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
       width: 145,
-      render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('accounts.neverSignedIn')}</Typography.Text>),
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">{t('accounts.neverSignedIn')}</Typography.Text>,
     },
     { title: t('fields.email'), dataIndex: 'email', key: 'email', width: 200, ellipsis: true },
     { title: t('fields.phone'), dataIndex: 'phone', key: 'phone', width: 125 },
@@ -90,7 +113,12 @@ export function AccountsPage() {
       fixed: wide ? 'right' : undefined,
       render: (_v, a) => (
         <Space size={0} wrap className="row-actions">
-          <Button type="link" size="small" icon={<EditOutlined aria-hidden />} onClick={() => setForm({ open: true, account: a })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined aria-hidden />}
+            onClick={() => setForm({ open: true, account: a })}
+          >
             {t('common.edit')}
           </Button>
           {a.id === me.id ? null : (
@@ -104,10 +132,20 @@ export function AccountsPage() {
               {a.disabled ? t('accounts.enable') : t('accounts.disable')}
             </Button>
           )}
-          <Button type="link" size="small" icon={<KeyOutlined aria-hidden />} onClick={() => setResetting({ open: true, account: a })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined aria-hidden />}
+            onClick={() => setResetting({ open: true, account: a })}
+          >
             {t('accounts.resetPassword')}
           </Button>
-          <Button type="link" size="small" icon={<SafetyCertificateOutlined aria-hidden />} onClick={() => setRolesOf({ open: true, account: a })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<SafetyCertificateOutlined aria-hidden />}
+            onClick={() => setRolesOf({ open: true, account: a })}
+          >
             {t('roles.button')}
           </Button>
         </Space>
@@ -120,7 +158,11 @@ export function AccountsPage() {
       title={t('nav.accounts')}
       exportHref={exportUrl('/api/accounts/export.xlsx', { q })}
       actions={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setForm({ open: true, account: null })}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setForm({ open: true, account: null })}
+        >
           {t('common.add')}
         </Button>
       }
@@ -138,9 +180,21 @@ export function AccountsPage() {
       scrollX={1385}
       emptyText={q ? t('accounts.noMatch') : t('accounts.empty')}
     >
-      <AccountFormModal open={form.open} account={form.account} onClose={() => setForm((f) => ({ ...f, open: false }))} />
-      <ResetPasswordModal open={resetting.open} account={resetting.account} onClose={() => setResetting((r) => ({ ...r, open: false }))} />
-      <RolesDrawer open={rolesOf.open} account={rolesOf.account} onClose={() => setRolesOf((r) => ({ ...r, open: false }))} />
+      <AccountFormModal
+        open={form.open}
+        account={form.account}
+        onClose={() => setForm((f) => ({ ...f, open: false }))}
+      />
+      <ResetPasswordModal
+        open={resetting.open}
+        account={resetting.account}
+        onClose={() => setResetting((r) => ({ ...r, open: false }))}
+      />
+      <RolesDrawer
+        open={rolesOf.open}
+        account={rolesOf.account}
+        onClose={() => setRolesOf((r) => ({ ...r, open: false }))}
+      />
     </ListPage>
   );
 }

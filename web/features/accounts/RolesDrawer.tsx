@@ -1,6 +1,21 @@
 import { DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Grid, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Grid,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +30,16 @@ import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
 import { lastDay } from '../units/units.api.ts';
 import '../bodies/bodies.css';
 import type { Account } from './accounts.api.ts';
-import { addAssignment, assignmentsKey, deleteAssignment, listAssignments, listRoles, ROLES_KEY, updateAssignment, type RoleAssignment } from '../roles/roles.api.ts';
+import {
+  addAssignment,
+  assignmentsKey,
+  deleteAssignment,
+  listAssignments,
+  listRoles,
+  ROLES_KEY,
+  updateAssignment,
+  type RoleAssignment,
+} from '../roles/roles.api.ts';
 
 type Props = { account: Account | null; open: boolean; onClose: () => void };
 
@@ -53,7 +77,8 @@ function RolesList({ account }: { account: Account }) {
       void message.success(t('roles.deleted', { role: a.roleName, unit: a.unitName }));
       void queryClient.invalidateQueries({ queryKey: ROLES_KEY });
     },
-    onError: (error) => void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
+    onError: (error) =>
+      void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
   });
 
   const confirmDelete = (a: RoleAssignment) => {
@@ -75,10 +100,33 @@ function RolesList({ account }: { account: Account }) {
       width: 140,
       render: (v: string, a) => (inForceOn(a.validFrom, a.validTo, today) ? <strong>{v}</strong> : v),
     },
-    { title: t('bodies.unit'), key: 'unit', width: 190, render: (_v, a) => (a.unitCode ? `${a.unitName} (${a.unitCode})` : a.unitName) },
-    { title: t('roles.body'), dataIndex: 'bodyName', key: 'bodyName', width: 190, render: (v: string | null) => v ?? <span className="muted">{t('roles.wholeUnit')}</span> },
-    { title: t('people.from'), dataIndex: 'validFrom', key: 'validFrom', width: 105, render: (v: string | null) => (v ? formatDate(v) : <span className="muted">{t('bodies.sinceBefore')}</span>) },
-    { title: t('people.to'), dataIndex: 'validTo', key: 'validTo', width: 105, render: (v: string | null) => (v ? formatDate(lastDay(v)) : <span className="muted">{t('bodies.now')}</span>) },
+    {
+      title: t('bodies.unit'),
+      key: 'unit',
+      width: 190,
+      render: (_v, a) => (a.unitCode ? `${a.unitName} (${a.unitCode})` : a.unitName),
+    },
+    {
+      title: t('roles.body'),
+      dataIndex: 'bodyName',
+      key: 'bodyName',
+      width: 190,
+      render: (v: string | null) => v ?? <span className="muted">{t('roles.wholeUnit')}</span>,
+    },
+    {
+      title: t('people.from'),
+      dataIndex: 'validFrom',
+      key: 'validFrom',
+      width: 105,
+      render: (v: string | null) => (v ? formatDate(v) : <span className="muted">{t('bodies.sinceBefore')}</span>),
+    },
+    {
+      title: t('people.to'),
+      dataIndex: 'validTo',
+      key: 'validTo',
+      width: 105,
+      render: (v: string | null) => (v ? formatDate(lastDay(v)) : <span className="muted">{t('bodies.now')}</span>),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -86,11 +134,22 @@ function RolesList({ account }: { account: Account }) {
       render: (_v, a) => (
         <Space size={0} wrap className="row-actions">
           {a.validTo === null ? (
-            <Button type="link" size="small" icon={<StopOutlined aria-hidden />} onClick={() => setTarget({ mode: 'end', assignment: a })}>
+            <Button
+              type="link"
+              size="small"
+              icon={<StopOutlined aria-hidden />}
+              onClick={() => setTarget({ mode: 'end', assignment: a })}
+            >
               {t('roles.end')}
             </Button>
           ) : null}
-          <Button type="link" size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={() => confirmDelete(a)}>
+          <Button
+            type="link"
+            size="small"
+            danger
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={() => confirmDelete(a)}
+          >
             {t('common.delete')}
           </Button>
         </Space>
@@ -124,11 +183,21 @@ function RolesList({ account }: { account: Account }) {
   );
 }
 
-type Values = { role?: string; unitCode?: string; bodyId?: string | null; validFrom?: Dayjs | null; lastDay?: Dayjs | null };
+type Values = {
+  role?: string;
+  unitCode?: string;
+  bodyId?: string | null;
+  validFrom?: Dayjs | null;
+  lastDay?: Dayjs | null;
+};
 
 function RoleFormModal({ account, target, onClose }: { account: Account; target: Target | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const title = !target ? '' : target.mode === 'add' ? t('roles.addTitle', { name: account.displayName }) : t('roles.endTitle', { role: target.assignment.roleName, unit: target.assignment.unitName });
+  const title = !target
+    ? ''
+    : target.mode === 'add'
+      ? t('roles.addTitle', { name: account.displayName })
+      : t('roles.endTitle', { role: target.assignment.roleName, unit: target.assignment.unitName });
   return (
     <Modal open={target !== null} title={title} onCancel={onClose} footer={null} width={560} destroyOnHidden>
       {target ? <RoleForm account={account} target={target} title={title} onClose={onClose} /> : null}
@@ -136,7 +205,17 @@ function RoleFormModal({ account, target, onClose }: { account: Account; target:
   );
 }
 
-function RoleForm({ account, target, title, onClose }: { account: Account; target: Target; title: string; onClose: () => void }) {
+function RoleForm({
+  account,
+  target,
+  title,
+  onClose,
+}: {
+  account: Account;
+  target: Target;
+  title: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -146,20 +225,38 @@ function RoleForm({ account, target, title, onClose }: { account: Account; targe
   const unitCode: string | undefined = Form.useWatch('unitCode', form);
   const on = validFrom ? validFrom.format('YYYY-MM-DD') : todayInVietnam().format('YYYY-MM-DD');
 
-  const roles = useQuery({ queryKey: ROLES_KEY, queryFn: listRoles, staleTime: 300_000, enabled: target.mode === 'add' });
+  const roles = useQuery({
+    queryKey: ROLES_KEY,
+    queryFn: listRoles,
+    staleTime: 300_000,
+    enabled: target.mode === 'add',
+  });
   const bodyQuery = { asOf: on, unit: unitCode ?? null };
-  const bodies = useQuery({ queryKey: listKey(bodyQuery), queryFn: ({ signal }) => listBodies(bodyQuery, signal), enabled: target.mode === 'add' && Boolean(unitCode) });
+  const bodies = useQuery({
+    queryKey: listKey(bodyQuery),
+    queryFn: ({ signal }) => listBodies(bodyQuery, signal),
+    enabled: target.mode === 'add' && Boolean(unitCode),
+  });
 
   const mutation = useMutation({
     mutationFn: (v: Values) => {
       const end = v.lastDay ? v.lastDay.format('YYYY-MM-DD') : null;
       const validTo = end ? nextDay(end) : null;
-      if (target.mode === 'end') return updateAssignment(target.assignment.id, { version: target.assignment.version, validTo });
-      return addAssignment(account.id, { role: v.role!, unitCode: v.unitCode!, bodyId: v.bodyId ?? null, validFrom: v.validFrom ? v.validFrom.format('YYYY-MM-DD') : null, validTo });
+      if (target.mode === 'end')
+        return updateAssignment(target.assignment.id, { version: target.assignment.version, validTo });
+      return addAssignment(account.id, {
+        role: v.role!,
+        unitCode: v.unitCode!,
+        bodyId: v.bodyId ?? null,
+        validFrom: v.validFrom ? v.validFrom.format('YYYY-MM-DD') : null,
+        validTo,
+      });
     },
     onMutate: errors.reset,
     onSuccess: (a) => {
-      void message.success(t(target.mode === 'add' ? 'roles.added' : 'roles.ended', { role: a.roleName, unit: a.unitName }));
+      void message.success(
+        t(target.mode === 'add' ? 'roles.added' : 'roles.ended', { role: a.roleName, unit: a.unitName }),
+      );
       void queryClient.invalidateQueries({ queryKey: ROLES_KEY });
       onClose();
     },
@@ -171,8 +268,18 @@ function RoleForm({ account, target, title, onClose }: { account: Account; targe
   };
   const required = { required: true, message: t('validation.required') };
   const lastDayField = (
-    <Form.Item name="lastDay" label={t('people.lastDay')} extra={t('roles.lastDayHelp')} rules={target.mode === 'end' ? [required] : []}>
-      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} autoFocus={target.mode === 'end'} />
+    <Form.Item
+      name="lastDay"
+      label={t('people.lastDay')}
+      extra={t('roles.lastDayHelp')}
+      rules={target.mode === 'end' ? [required] : []}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        placeholder={t('common.datePlaceholder')}
+        style={{ width: '100%' }}
+        autoFocus={target.mode === 'end'}
+      />
     </Form.Item>
   );
 
@@ -180,23 +287,40 @@ function RoleForm({ account, target, title, onClose }: { account: Account; targe
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={target.mode === 'add' ? { validFrom: todayInVietnam(), lastDay: null, bodyId: null } : { lastDay: dayjs(todayInVietnam()) }}
+      initialValues={
+        target.mode === 'add'
+          ? { validFrom: todayInVietnam(), lastDay: null, bodyId: null }
+          : { lastDay: dayjs(todayInVietnam()) }
+      }
       onFinish={(v) => mutation.mutate(v)}
       aria-label={title}
     >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {target.mode === 'end' ? (
         <>
-          <Alert className="form-alert" type="info" showIcon title={t('roles.endExplain', { name: account.displayName })} />
+          <Alert
+            className="form-alert"
+            type="info"
+            showIcon
+            title={t('roles.endExplain', { name: account.displayName })}
+          />
           {lastDayField}
         </>
       ) : (
         <>
           <Form.Item name="role" label={t('roles.role')} rules={[required]}>
-            <Select autoFocus loading={roles.isFetching} options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))} />
+            <Select
+              autoFocus
+              loading={roles.isFetching}
+              options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            />
           </Form.Item>
           <Form.Item name="unitCode" label={t('bodies.unit')} extra={t('roles.unitHelp')} rules={[required]}>
-            <UnitSearchSelect asOf={on} placeholder={t('bodies.unitPlaceholder')} onChange={() => form.setFieldValue('bodyId', null)} />
+            <UnitSearchSelect
+              asOf={on}
+              placeholder={t('bodies.unitPlaceholder')}
+              onChange={() => form.setFieldValue('bodyId', null)}
+            />
           </Form.Item>
           <Form.Item name="bodyId" label={t('roles.body')} extra={t('roles.bodyHelp')}>
             <Select
@@ -216,7 +340,11 @@ function RoleForm({ account, target, title, onClose }: { account: Account; targe
           </Flex>
         </>
       )}
-      <FormActions onCancel={onClose} submitting={mutation.isPending} submitLabel={target.mode === 'end' ? t('roles.end') : undefined} />
+      <FormActions
+        onCancel={onClose}
+        submitting={mutation.isPending}
+        submitLabel={target.mode === 'end' ? t('roles.end') : undefined}
+      />
     </Form>
   );
 }

@@ -29,11 +29,17 @@ export function updateAccount(id: string, body: AccountChanges): Promise<Account
   return api(`/api/accounts/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 
-export function setAccountDisabled(id: string, disabled: boolean): Promise<Ok<'/api/accounts/{id}/disable' | '/api/accounts/{id}/enable', 'post'>> {
+export function setAccountDisabled(
+  id: string,
+  disabled: boolean,
+): Promise<Ok<'/api/accounts/{id}/disable' | '/api/accounts/{id}/enable', 'post'>> {
   return api(`/api/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
 }
 
-export function resetAccountPassword(id: string, password: string): Promise<Ok<'/api/accounts/{id}/reset-password', 'post'>> {
+export function resetAccountPassword(
+  id: string,
+  password: string,
+): Promise<Ok<'/api/accounts/{id}/reset-password', 'post'>> {
   const body: Body<'/api/accounts/{id}/reset-password', 'post'> = { password };
   return api(`/api/accounts/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body });
 }

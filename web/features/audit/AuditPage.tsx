@@ -51,21 +51,48 @@ export function AuditPage() {
     staleTime: 30_000,
   });
 
-  const actorOptions = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName} (${a.username})` }));
+  const actorOptions = (accounts.data?.items ?? []).map((a) => ({
+    value: a.id,
+    label: `${a.displayName} (${a.username})`,
+  }));
   if (query.actor && !actorOptions.some((o) => o.value === query.actor)) {
     // The chosen account may not be among the search hits: name it from the lines shown, else by its id.
     const known = list.rows.find((e) => e.actor?.id === query.actor)?.actor;
-    actorOptions.unshift({ value: query.actor, label: known ? `${known.displayName} (${known.username})` : query.actor });
+    actorOptions.unshift({
+      value: query.actor,
+      label: known ? `${known.displayName} (${known.username})` : query.actor,
+    });
   }
 
-  const range: [Dayjs | null, Dayjs | null] = [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null];
+  const range: [Dayjs | null, Dayjs | null] = [
+    query.from ? dayjs(query.from) : null,
+    query.to ? dayjs(query.to) : null,
+  ];
   const hasFilter = FILTERS.some((f) => query[f]);
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="audit-time">{formatInstant(v)}</span> },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      key: 'at',
+      width: 160,
+      render: (v: string) => <span className="audit-time">{formatInstant(v)}</span>,
+    },
     { title: t('audit.actor'), key: 'actor', width: 240, render: (_v, e) => <ActorText entry={e} /> },
-    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? <span className="muted">—</span> },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: 200, render: (v: string) => <ActionTag action={v} /> },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      width: 130,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      width: 200,
+      render: (v: string) => <ActionTag action={v} />,
+    },
     { title: t('audit.record'), key: 'record', width: 220, render: (_v, e) => <RecordText entry={e} /> },
   ];
 
@@ -132,7 +159,14 @@ export function AuditPage() {
             <Button
               onClick={() => {
                 setRecord('');
-                update({ from: undefined, to: undefined, action: undefined, table: undefined, record: undefined, actor: undefined });
+                update({
+                  from: undefined,
+                  to: undefined,
+                  action: undefined,
+                  table: undefined,
+                  record: undefined,
+                  actor: undefined,
+                });
               }}
             >
               {t('audit.clearFilters')}

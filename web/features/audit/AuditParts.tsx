@@ -20,7 +20,8 @@ export function useAuditLabels() {
   const { t } = useTranslation();
   return {
     action: (code: string) => t(`audit.actions.${code}`, { defaultValue: code }),
-    table: (name: string | null) => (name ? ((AUDIT_TABLES as readonly string[]).includes(name) ? t(`audit.tables.${name}`) : name) : ''),
+    table: (name: string | null) =>
+      name ? ((AUDIT_TABLES as readonly string[]).includes(name) ? t(`audit.tables.${name}`) : name) : '',
   };
 }
 
@@ -35,11 +36,16 @@ export function ActorText({ entry }: { entry: Pick<AuditEntry, 'actor' | 'actorL
   if (entry.actor) {
     return (
       <span className="audit-actor">
-        <span>{entry.actor.displayName}</span> <Typography.Text type="secondary">({entry.actor.username})</Typography.Text>
+        <span>{entry.actor.displayName}</span>{' '}
+        <Typography.Text type="secondary">({entry.actor.username})</Typography.Text>
       </span>
     );
   }
-  return <Typography.Text type="secondary">{entry.actorLabel ? t(`audit.labels.${entry.actorLabel}`, { defaultValue: entry.actorLabel }) : '—'}</Typography.Text>;
+  return (
+    <Typography.Text type="secondary">
+      {entry.actorLabel ? t(`audit.labels.${entry.actorLabel}`, { defaultValue: entry.actorLabel }) : '—'}
+    </Typography.Text>
+  );
 }
 
 /** The record an entry is about: the table's name and the first block of its id. */
@@ -66,12 +72,30 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const both = entry.before !== null && entry.after !== null;
   const columns = [
-    { title: t('audit.field'), dataIndex: 'field', key: 'field', width: 200, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('audit.field'),
+      dataIndex: 'field',
+      key: 'field',
+      width: 200,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     ...(both || entry.before !== null
-      ? [{ title: both ? t('audit.before') : t('audit.value'), key: 'before', render: (_v: unknown, c: FieldChange) => <span className="audit-value audit-before">{show(c.before)}</span> }]
+      ? [
+          {
+            title: both ? t('audit.before') : t('audit.value'),
+            key: 'before',
+            render: (_v: unknown, c: FieldChange) => <span className="audit-value audit-before">{show(c.before)}</span>,
+          },
+        ]
       : []),
     ...(both || entry.after !== null
-      ? [{ title: both ? t('audit.after') : t('audit.value'), key: 'after', render: (_v: unknown, c: FieldChange) => <span className="audit-value audit-after">{show(c.after)}</span> }]
+      ? [
+          {
+            title: both ? t('audit.after') : t('audit.value'),
+            key: 'after',
+            render: (_v: unknown, c: FieldChange) => <span className="audit-value audit-after">{show(c.after)}</span>,
+          },
+        ]
       : []),
   ];
   return (

@@ -26,7 +26,9 @@ export function RecordHistory({ table, recordId }: Props) {
       loading={history.isFetching}
       dataSource={history.data?.items ?? []}
       locale={{ emptyText: history.isError ? errorText(history.error, t) : t('audit.noHistory') }}
-      pagination={total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total, size: 'small', onChange: setPage } : false}
+      pagination={
+        total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total, size: 'small', onChange: setPage } : false
+      }
       renderItem={(e) => {
         const fields = e.action === 'update' ? fieldChanges(e).map((c) => c.field) : [];
         return (
@@ -60,7 +62,11 @@ export function RecordHistorySection(props: Props) {
   const { t } = useTranslation();
   return (
     <section className="body-section record-history-section" aria-label={t('audit.history')}>
-      <Collapse size="small" destroyOnHidden items={[{ key: 'history', label: t('audit.history'), children: <RecordHistory {...props} /> }]} />
+      <Collapse
+        size="small"
+        destroyOnHidden
+        items={[{ key: 'history', label: t('audit.history'), children: <RecordHistory {...props} /> }]}
+      />
     </section>
   );
 }

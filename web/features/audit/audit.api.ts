@@ -23,7 +23,8 @@ export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<Ok<'
 /** One field whose value an entry records: for updates only those that changed. */
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
-const asRecord = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 /** An instant as dd/MM/yyyy HH:mm:ss in Asia/Ho_Chi_Minh (the log wants the seconds). */
 export function formatInstant(iso: string): string {

@@ -14,4 +14,31 @@ export const AUDIT_ACTIONS = [
   'erase',
 ] as const;
 
-export const AUDIT_TABLES = ['accounts', 'api_tokens', 'unit_versions', 'unit_links', 'bodies', 'body_kinds', 'people', 'positions', 'role_assignments', 'programmes', 'task_groups', 'tasks', 'task_cooperators', 'task_extensions', 'briefings', 'briefing_conclusions', 'retention_rules', 'body_links', 'task_kinds', 'task_updates', 'task_files', 'files', 'briefing_attendees', 'document_series', 'document_counters', 'notification_settings'] as const;
+export const AUDIT_TABLES = [
+  'accounts',
+  'api_tokens',
+  'unit_versions',
+  'unit_links',
+  'bodies',
+  'body_kinds',
+  'people',
+  'positions',
+  'role_assignments',
+  'programmes',
+  'task_groups',
+  'tasks',
+  'task_cooperators',
+  'task_extensions',
+  'briefings',
+  'briefing_conclusions',
+  'retention_rules',
+  'body_links',
+  'task_kinds',
+  'task_updates',
+  'task_files',
+  'files',
+  'briefing_attendees',
+  'document_series',
+  'document_counters',
+  'notification_settings',
+] as const;

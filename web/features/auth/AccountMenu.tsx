@@ -51,7 +51,11 @@ export function AccountMenu({ profilePath }: Props) {
   };
 
   return (
-    <Dropdown menu={{ items, onClick, selectable: true, selectedKeys: [`locale:${locale}`] }} trigger={['click']} placement="bottomRight">
+    <Dropdown
+      menu={{ items, onClick, selectable: true, selectedKeys: [`locale:${locale}`] }}
+      trigger={['click']}
+      placement="bottomRight"
+    >
       <Button type="text" className="account-trigger" aria-label={t('shell.accountMenu')} data-testid="account-menu">
         <Avatar size={30} className="account-avatar" aria-hidden>
           {nameInitial(me.displayName)}

@@ -66,7 +66,9 @@ export function ChangePasswordForm() {
           { min: 8, message: t('validation.passwordMin') },
           ({ getFieldValue }) => ({
             validator: (_rule, value) =>
-              !value || value !== getFieldValue('currentPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordSame'))),
+              !value || value !== getFieldValue('currentPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.passwordSame'))),
           }),
         ]}
       >
@@ -80,7 +82,9 @@ export function ChangePasswordForm() {
           required,
           ({ getFieldValue }) => ({
             validator: (_rule, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.passwordMismatch'))),
           }),
         ]}
       >

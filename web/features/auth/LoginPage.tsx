@@ -54,7 +54,10 @@ export function LoginPage() {
   const initialLogin = (location.state as { login?: string } | null)?.login ?? '';
 
   return (
-    <AuthLayout title={t('auth.login.title')} extra={<LanguageSwitch value={currentLocale()} onChange={(l) => void changeLocale(l)} />}>
+    <AuthLayout
+      title={t('auth.login.title')}
+      extra={<LanguageSwitch value={currentLocale()} onChange={(l) => void changeLocale(l)} />}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -79,10 +82,21 @@ export function LoginPage() {
         >
           <Input autoComplete="username" autoFocus={!initialLogin} autoCapitalize="none" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('auth.login.password')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password autoComplete="current-password" autoFocus={Boolean(initialLogin)} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending} disabled={secondsLeft > 0}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={mutation.isPending}
+          disabled={secondsLeft > 0}
+        >
           {t('auth.login.submit')}
         </Button>
       </Form>

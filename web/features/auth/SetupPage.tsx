@@ -13,7 +13,14 @@ import { LOGIN_PATH } from './auth.paths.ts';
 import { SETUP_STATUS_KEY } from './LoginPage.tsx';
 import { useChangeLocale } from './useChangeLocale.ts';
 
-type Values = { username: string; displayName: string; email?: string; password: string; confirm: string; setupToken?: string };
+type Values = {
+  username: string;
+  displayName: string;
+  email?: string;
+  password: string;
+  confirm: string;
+  setupToken?: string;
+};
 
 const FIELDS = ['username', 'displayName', 'email', 'password', 'setupToken'] as const;
 
@@ -56,7 +63,10 @@ export function SetupPage() {
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
-    <AuthLayout title={t('auth.setup.title')} extra={<LanguageSwitch value={currentLocale()} onChange={(l) => void changeLocale(l)} />}>
+    <AuthLayout
+      title={t('auth.setup.title')}
+      extra={<LanguageSwitch value={currentLocale()} onChange={(l) => void changeLocale(l)} />}
+    >
       <Alert className="form-alert" type="info" showIcon title={t('auth.setup.intro')} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} aria-label={t('auth.setup.title')}>
         {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
@@ -85,7 +95,9 @@ export function SetupPage() {
             required,
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.passwordMismatch'))),
             }),
           ]}
         >

@@ -25,7 +25,9 @@ export function logout(): Promise<Ok<'/api/auth/logout', 'post'>> {
   return api('/api/auth/logout', { method: 'POST', expectUnauthenticated: true });
 }
 
-export function savePreferences(body: Body<'/api/auth/me/preferences', 'patch'>): Promise<Ok<'/api/auth/me/preferences', 'patch'>> {
+export function savePreferences(
+  body: Body<'/api/auth/me/preferences', 'patch'>,
+): Promise<Ok<'/api/auth/me/preferences', 'patch'>> {
   return api('/api/auth/me/preferences', { method: 'PATCH', body });
 }
 

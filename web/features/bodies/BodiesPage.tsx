@@ -52,7 +52,8 @@ export function BodiesPage() {
   // Opening a body's card keeps the page of the list.
   const [, setParams] = useSearchParams();
   const openId = list.params.get('id');
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
+  const update = (next: Record<string, string | null>) =>
+    setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const [form, setForm] = useState<BodyFormTarget | null>(null);
   const [ending, setEnding] = useState<Body | null>(null);
@@ -60,7 +61,13 @@ export function BodiesPage() {
 
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
   // The unit's name for the picker when the page is opened from a link.
-  const unitDetail = useQuery({ queryKey: detailKey(asOf, unit ?? ''), queryFn: ({ signal }) => getUnit(unit!, asOf, signal), enabled: unit !== null, staleTime: 60_000, retry: false });
+  const unitDetail = useQuery({
+    queryKey: detailKey(asOf, unit ?? ''),
+    queryFn: ({ signal }) => getUnit(unit!, asOf, signal),
+    enabled: unit !== null,
+    staleTime: 60_000,
+    retry: false,
+  });
 
   const toggle = useMutation({
     mutationFn: (body: Body) => setBodyDeleted(body.id, body.version, !body.deleted),
@@ -98,22 +105,47 @@ export function BodiesPage() {
         </Button>
       ),
     },
-    { title: t('bodies.shortName'), dataIndex: 'shortName', key: 'shortName', width: 150, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    {
+      title: t('bodies.shortName'),
+      dataIndex: 'shortName',
+      key: 'shortName',
+      width: 150,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
     {
       title: t('bodies.kind'),
       key: 'kind',
       width: 200,
       render: (_v, b) => (
         <Space size={[4, 4]} wrap>
-          <Tag className="body-tag" color={b.inBloc ? 'blue' : 'default'}>{b.kindName}</Tag>
+          <Tag className="body-tag" color={b.inBloc ? 'blue' : 'default'}>
+            {b.kindName}
+          </Tag>
           {b.inBloc ? null : <Tag color="orange">{t('bodies.outsideBloc')}</Tag>}
           {b.deleted ? <Tag color="red">{t('common.deletedTag')}</Tag> : null}
         </Space>
       ),
     },
-    { title: t('bodies.unit'), dataIndex: 'unitName', key: 'unitName', width: 160, render: (v: string | null) => v ?? <span className="muted">—</span> },
-    { title: t('bodies.parent'), dataIndex: 'parentName', key: 'parentName', width: 200, render: (v: string | null) => v ?? <span className="muted">—</span> },
-    { title: t('bodies.validityColumn'), key: 'validity', width: 190, render: (_v, b) => validityText(b.validFrom, b.validTo, t) },
+    {
+      title: t('bodies.unit'),
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 160,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
+    {
+      title: t('bodies.parent'),
+      dataIndex: 'parentName',
+      key: 'parentName',
+      width: 200,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
+    {
+      title: t('bodies.validityColumn'),
+      key: 'validity',
+      width: 190,
+      render: (_v, b) => validityText(b.validFrom, b.validTo, t),
+    },
   ];
   if (canManage) {
     columns.push({
@@ -125,13 +157,22 @@ export function BodiesPage() {
     });
   }
 
-  const kindOptions = (kinds.data ?? []).map((k) => ({ value: k.code, label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})` }));
+  const kindOptions = (kinds.data ?? []).map((k) => ({
+    value: k.code,
+    label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})`,
+  }));
 
   return (
     <ListPage<Body>
       title={t('nav.bodies')}
       description={t('bodies.intro')}
-      exportHref={exportUrl('/api/bodies/export.xlsx', { unit, asOf, kind, q: query.q, includeDeleted: includeDeleted ? 'true' : null })}
+      exportHref={exportUrl('/api/bodies/export.xlsx', {
+        unit,
+        asOf,
+        kind,
+        q: query.q,
+        includeDeleted: includeDeleted ? 'true' : null,
+      })}
       actions={
         canManage ? (
           <>
@@ -147,7 +188,12 @@ export function BodiesPage() {
       toolbarClassName="body-toolbar"
       filters={
         <>
-          <AsOfPicker id="bodies-date" className="body-date" value={asOf} onChange={(d) => list.setFilters({ ngay: d })} />
+          <AsOfPicker
+            id="bodies-date"
+            className="body-date"
+            value={asOf}
+            onChange={(d) => list.setFilters({ ngay: d })}
+          />
           <div className="body-unit">
             <UnitSearchSelect
               asOf={asOf}
@@ -168,10 +214,21 @@ export function BodiesPage() {
             onChange={(v: string | undefined) => list.setFilters({ loai: v ?? null })}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          <SearchBox className="body-search" label={t('bodies.searchLabel')} placeholder={t('bodies.searchName')} value={query.q ?? ''} onSearch={(text) => list.setFilters({ q: text })} />
+          <SearchBox
+            className="body-search"
+            label={t('bodies.searchLabel')}
+            placeholder={t('bodies.searchName')}
+            value={query.q ?? ''}
+            onSearch={(text) => list.setFilters({ q: text })}
+          />
           {canManage ? (
             <Flex gap={6} align="center">
-              <Switch id="bodies-deleted" size="small" checked={includeDeleted} onChange={(on) => list.setFilters({ daxoa: on ? '1' : null })} />
+              <Switch
+                id="bodies-deleted"
+                size="small"
+                checked={includeDeleted}
+                onChange={(on) => list.setFilters({ daxoa: on ? '1' : null })}
+              />
               <label htmlFor="bodies-deleted">{t('bodies.showDeleted')}</label>
             </Flex>
           ) : null}
@@ -191,9 +248,23 @@ export function BodiesPage() {
         title={t('bodies.cardTitle')}
         className="body-drawer"
       >
-        {openId ? <BodyCard id={openId} asOf={asOf} canManage={canManage} actions={actions} onOpen={(id, date) => update({ id, ngay: date ?? asOf })} /> : null}
+        {openId ? (
+          <BodyCard
+            id={openId}
+            asOf={asOf}
+            canManage={canManage}
+            actions={actions}
+            onOpen={(id, date) => update({ id, ngay: date ?? asOf })}
+          />
+        ) : null}
       </Drawer>
-      <BodyFormModal target={form} asOf={asOf} unit={unit} onClose={() => setForm(null)} onCreated={(b) => update({ id: b.id })} />
+      <BodyFormModal
+        target={form}
+        asOf={asOf}
+        unit={unit}
+        onClose={() => setForm(null)}
+        onCreated={(b) => update({ id: b.id })}
+      />
       <EndBodyModal body={ending} asOf={asOf} onClose={() => setEnding(null)} />
       {canManage ? <KindModal open={addingKind} onClose={() => setAddingKind(false)} /> : null}
     </ListPage>

@@ -17,7 +17,12 @@ export function BodyRowActions({ body, actions, buttons }: { body: Body; actions
   const size = buttons ? 'middle' : 'small';
   if (body.deleted) {
     return (
-      <Button type={type} size={size} icon={<RollbackOutlined aria-hidden />} onClick={() => actions.toggleDeleted(body)}>
+      <Button
+        type={type}
+        size={size}
+        icon={<RollbackOutlined aria-hidden />}
+        onClick={() => actions.toggleDeleted(body)}
+      >
         {t('common.restore')}
       </Button>
     );
@@ -32,7 +37,13 @@ export function BodyRowActions({ body, actions, buttons }: { body: Body; actions
           {t('bodies.end')}
         </Button>
       ) : null}
-      <Button type={type} size={size} danger icon={<DeleteOutlined aria-hidden />} onClick={() => actions.toggleDeleted(body)}>
+      <Button
+        type={type}
+        size={size}
+        danger
+        icon={<DeleteOutlined aria-hidden />}
+        onClick={() => actions.toggleDeleted(body)}
+      >
         {t('common.delete')}
       </Button>
     </Space>

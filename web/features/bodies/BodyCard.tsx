@@ -10,7 +10,15 @@ import { RecordHistorySection } from '../audit/RecordHistory.tsx';
 import { useMe } from '../auth/session.ts';
 import { lastDay } from '../units/units.api.ts';
 import { BodyRowActions, type BodyActions } from './BodyActions.tsx';
-import { bodyDetailKey, getBody, holdersKey, listHolders, type Body, type BodyLink, type Position } from './bodies.api.ts';
+import {
+  bodyDetailKey,
+  getBody,
+  holdersKey,
+  listHolders,
+  type Body,
+  type BodyLink,
+  type Position,
+} from './bodies.api.ts';
 import { validityText } from './validity.ts';
 
 type Props = {
@@ -42,13 +50,26 @@ export function PositionTags({ position }: { position: Pick<Position, 'acting' |
 export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const detail = useQuery({ queryKey: bodyDetailKey(id, asOf), queryFn: ({ signal }) => getBody(id, asOf, signal), staleTime: 30_000 });
-  const holders = useQuery({ queryKey: holdersKey(id, asOf), queryFn: ({ signal }) => listHolders(id, asOf, signal), staleTime: 30_000 });
+  const detail = useQuery({
+    queryKey: bodyDetailKey(id, asOf),
+    queryFn: ({ signal }) => getBody(id, asOf, signal),
+    staleTime: 30_000,
+  });
+  const holders = useQuery({
+    queryKey: holdersKey(id, asOf),
+    queryFn: ({ signal }) => listHolders(id, asOf, signal),
+    staleTime: 30_000,
+  });
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) {
     const notFound = isApiError(detail.error) && detail.error.status === 404;
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('bodies.notFound') : errorText(detail.error, t)} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={notFound ? t('bodies.notFound') : errorText(detail.error, t)}
+      />
+    );
   }
   const { body, line, children, predecessors, successors } = detail.data;
 
@@ -74,7 +95,12 @@ export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
         </Space>
       ),
     },
-    { title: t('people.period'), key: 'period', width: 190, render: (_v, p) => validityText(p.validFrom, p.validTo, t) },
+    {
+      title: t('people.period'),
+      key: 'period',
+      width: 190,
+      render: (_v, p) => validityText(p.validFrom, p.validTo, t),
+    },
   ];
 
   return (
@@ -155,8 +181,16 @@ export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
           <Typography.Title level={4} id="body-links" className="body-section-title">
             {t('bodies.links')}
           </Typography.Title>
-          {predecessors.length > 0 ? <LinkList title={t('bodies.predecessors')} links={predecessors} open={(l) => onOpen(l.id, lastDay(l.date))} /> : null}
-          {successors.length > 0 ? <LinkList title={t('bodies.successors')} links={successors} open={(l) => onOpen(l.id, l.date)} /> : null}
+          {predecessors.length > 0 ? (
+            <LinkList
+              title={t('bodies.predecessors')}
+              links={predecessors}
+              open={(l) => onOpen(l.id, lastDay(l.date))}
+            />
+          ) : null}
+          {successors.length > 0 ? (
+            <LinkList title={t('bodies.successors')} links={successors} open={(l) => onOpen(l.id, l.date)} />
+          ) : null}
         </section>
       ) : null}
 
@@ -172,7 +206,13 @@ function LinkList({ title, links, open }: { title: string; links: BodyLink[]; op
       <ul className="body-link-list">
         {links.map((l) => (
           <li key={`${l.id}-${l.date}`} className="body-link">
-            <Button type="link" size="small" className="body-link-button" icon={<ArrowRightOutlined aria-hidden />} onClick={() => open(l)}>
+            <Button
+              type="link"
+              size="small"
+              className="body-link-button"
+              icon={<ArrowRightOutlined aria-hidden />}
+              onClick={() => open(l)}
+            >
               {l.name}
             </Button>
             <span className="muted">{formatDate(l.date)}</span>

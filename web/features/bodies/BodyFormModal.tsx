@@ -13,9 +13,22 @@ import { BODIES_KEY, createBody, KINDS_KEY, listKinds, updateBody, type Body } f
 /** `body: null` adds a body; a body edits it. */
 export type BodyFormTarget = { body: Body | null };
 
-type Props = { target: BodyFormTarget | null; asOf: string; unit: string | null; onClose: () => void; onCreated: (body: Body) => void };
+type Props = {
+  target: BodyFormTarget | null;
+  asOf: string;
+  unit: string | null;
+  onClose: () => void;
+  onCreated: (body: Body) => void;
+};
 
-type Values = { unitCode?: string; kind?: string; name: string; shortName?: string; parentId?: string | null; validFrom?: Dayjs | null };
+type Values = {
+  unitCode?: string;
+  kind?: string;
+  name: string;
+  shortName?: string;
+  parentId?: string | null;
+  validFrom?: Dayjs | null;
+};
 
 const FIELDS = ['unitCode', 'kind', 'name', 'shortName', 'parentId', 'validFrom'] as const;
 
@@ -30,7 +43,14 @@ export function BodyFormModal({ target, ...rest }: Props) {
   );
 }
 
-function BodyForm({ body, title, asOf, unit, onClose, onCreated }: Omit<Props, 'target'> & { body: Body | null; title: string }) {
+function BodyForm({
+  body,
+  title,
+  asOf,
+  unit,
+  onClose,
+  onCreated,
+}: Omit<Props, 'target'> & { body: Body | null; title: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -48,7 +68,13 @@ function BodyForm({ body, title, asOf, unit, onClose, onCreated }: Omit<Props, '
   const mutation = useMutation({
     mutationFn: (v: Values) => {
       const shortName = v.shortName?.trim() ? v.shortName.trim() : null;
-      if (body) return updateBody(body.id, { version: body.version, name: v.name.trim(), shortName, parentId: v.parentId ?? null });
+      if (body)
+        return updateBody(body.id, {
+          version: body.version,
+          name: v.name.trim(),
+          shortName,
+          parentId: v.parentId ?? null,
+        });
       return createBody({
         unitCode: v.unitCode!,
         kind: v.kind!,
@@ -75,7 +101,13 @@ function BodyForm({ body, title, asOf, unit, onClose, onCreated }: Omit<Props, '
   const required = { required: true, message: t('validation.required') };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {body ? null : (
         <>
@@ -86,19 +118,31 @@ function BodyForm({ body, title, asOf, unit, onClose, onCreated }: Omit<Props, '
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={kinds.isFetching}
-              options={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})` }))}
+              options={(kinds.data ?? []).map((k) => ({
+                value: k.code,
+                label: k.inBloc ? k.name : `${k.name} (${t('bodies.outsideBloc')})`,
+              }))}
             />
           </Form.Item>
         </>
       )}
-      <Form.Item name="name" label={t('bodies.name')} extra={t('bodies.nameHelp')} rules={[{ ...required, whitespace: true }]}>
+      <Form.Item
+        name="name"
+        label={t('bodies.name')}
+        extra={t('bodies.nameHelp')}
+        rules={[{ ...required, whitespace: true }]}
+      >
         <Input maxLength={300} autoComplete="off" autoFocus={body !== null} />
       </Form.Item>
       <Form.Item name="shortName" label={t('bodies.shortName')}>
         <Input maxLength={100} autoComplete="off" />
       </Form.Item>
       <Form.Item name="parentId" label={t('bodies.parent')} extra={t('bodies.parentHelp')}>
-        <BodySelect asOf={on} excludeId={body?.id} initial={body?.parentId ? { id: body.parentId, name: body.parentName ?? '' } : null} />
+        <BodySelect
+          asOf={on}
+          excludeId={body?.id}
+          initial={body?.parentId ? { id: body.parentId, name: body.parentName ?? '' } : null}
+        />
       </Form.Item>
       {body ? null : (
         <Form.Item name="validFrom" label={t('bodies.validFrom')} extra={t('bodies.validFromHelp')}>

@@ -22,7 +22,12 @@ type Common = {
   'aria-label'?: string;
 };
 
-type Single = Common & { multiple?: false; value?: string | null; onChange?: (id: string | null) => void; initial?: { id: string; name: string } | null };
+type Single = Common & {
+  multiple?: false;
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  initial?: { id: string; name: string } | null;
+};
 type Multiple = Common & { multiple: true; value?: string[]; onChange?: (ids: string[]) => void; initial?: null };
 
 /**
@@ -33,9 +38,14 @@ export function BodySelect(props: Single | Multiple) {
   const { asOf, unit, excludeId, placeholder, id, autoFocus, namedBy } = props;
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [remembered, setKnown] = useState<Map<string, { id: string; name: string; unitName: string | null }>>(() => new Map());
+  const [remembered, setKnown] = useState<Map<string, { id: string; name: string; unitName: string | null }>>(
+    () => new Map(),
+  );
   // The name of the body already chosen when the form opened (or read from the address), which may arrive later.
-  const known = props.initial && !remembered.has(props.initial.id) ? new Map(remembered).set(props.initial.id, { ...props.initial, unitName: null }) : remembered;
+  const known =
+    props.initial && !remembered.has(props.initial.id)
+      ? new Map(remembered).set(props.initial.id, { ...props.initial, unitName: null })
+      : remembered;
   const q = useDebounced(text.trim(), 250);
   const query = { asOf, unit: unit ?? null, q: q || null, namedBy: namedBy?.bodyId ?? null, rule: namedBy?.rule };
 
@@ -50,7 +60,9 @@ export function BodySelect(props: Single | Multiple) {
   const hits: Body[] = q || unit || namedBy ? (search.data ?? []).filter((b) => b.id !== excludeId) : [];
   const selected = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   // Chosen bodies stay among the options, so the box keeps showing their names after the next search.
-  const kept = selected.flatMap((sid) => (hits.some((h) => h.id === sid) ? [] : known.has(sid) ? [known.get(sid)!] : []));
+  const kept = selected.flatMap((sid) =>
+    hits.some((h) => h.id === sid) ? [] : known.has(sid) ? [known.get(sid)!] : [],
+  );
   const options = [
     ...kept.map((b) => ({ value: b.id, label: b.name, unitName: b.unitName })),
     ...hits.slice(0, 50).map((b) => ({ value: b.id, label: b.name, unitName: b.unitName })),
@@ -63,13 +75,14 @@ export function BodySelect(props: Single | Multiple) {
       return next;
     });
 
-  const notFound = !q && !unit && !namedBy
-    ? t('bodies.searchHint')
-    : search.isError
-      ? errorText(search.error, t)
-      : search.isFetching
-        ? t('common.loading')
-        : t('bodies.searchNoMatch');
+  const notFound =
+    !q && !unit && !namedBy
+      ? t('bodies.searchHint')
+      : search.isError
+        ? errorText(search.error, t)
+        : search.isFetching
+          ? t('common.loading')
+          : t('bodies.searchNoMatch');
 
   return (
     <Select<string | string[] | null, (typeof options)[number]>

@@ -34,7 +34,12 @@ function EndForm({ body, asOf, title, onClose }: { body: Body; asOf: string; tit
   const firstAfter = nextDay(lastIso);
 
   const mutation = useMutation({
-    mutationFn: (v: Values) => endBody(body.id, { version: body.version, date: nextDay(v.lastDay.format('YYYY-MM-DD')), successorIds: v.successorIds ?? [] }),
+    mutationFn: (v: Values) =>
+      endBody(body.id, {
+        version: body.version,
+        date: nextDay(v.lastDay.format('YYYY-MM-DD')),
+        successorIds: v.successorIds ?? [],
+      }),
     onMutate: errors.reset,
     onSuccess: (saved) => {
       void message.success(t('bodies.endedDone', { name: saved.name, date: formatDate(lastIso) }));
@@ -50,13 +55,39 @@ function EndForm({ body, asOf, title, onClose }: { body: Body; asOf: string; tit
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ lastDay: dayjs(asOf), successorIds: [] }} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ lastDay: dayjs(asOf), successorIds: [] }}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
-      <Alert className="form-alert" type="warning" showIcon title={t('bodies.endConfirm', { name: body.name, date: formatDate(lastIso) })} description={t('bodies.endExplain')} />
-      <Form.Item name="lastDay" label={t('bodies.lastDay')} extra={t('bodies.lastDayHelp')} rules={[{ required: true, message: t('validation.required') }]}>
-        <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} allowClear={false} style={{ width: '100%' }} />
+      <Alert
+        className="form-alert"
+        type="warning"
+        showIcon
+        title={t('bodies.endConfirm', { name: body.name, date: formatDate(lastIso) })}
+        description={t('bodies.endExplain')}
+      />
+      <Form.Item
+        name="lastDay"
+        label={t('bodies.lastDay')}
+        extra={t('bodies.lastDayHelp')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <DatePicker
+          format={DATE_FORMAT}
+          placeholder={t('common.datePlaceholder')}
+          allowClear={false}
+          style={{ width: '100%' }}
+        />
       </Form.Item>
-      <Form.Item name="successorIds" label={t('bodies.successors')} extra={t('bodies.successorsHelp', { date: formatDate(firstAfter) })}>
+      <Form.Item
+        name="successorIds"
+        label={t('bodies.successors')}
+        extra={t('bodies.successorsHelp', { date: formatDate(firstAfter) })}
+      >
         <BodySelect multiple asOf={firstAfter} excludeId={body.id} />
       </Form.Item>
       <Flex justify="end" gap={8} className="form-actions">

@@ -25,7 +25,13 @@ function KindForm({ onClose }: { onClose: () => void }) {
   const errors = useFormErrors(form, ['code', 'nameVi', 'nameEn', 'shortVi', 'inBloc']);
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      createKind({ code: v.code.trim(), nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim(), ...(v.shortVi?.trim() ? { shortVi: v.shortVi.trim() } : {}), inBloc: v.inBloc }),
+      createKind({
+        code: v.code.trim(),
+        nameVi: v.nameVi.trim(),
+        nameEn: v.nameEn.trim(),
+        ...(v.shortVi?.trim() ? { shortVi: v.shortVi.trim() } : {}),
+        inBloc: v.inBloc,
+      }),
     onMutate: errors.reset,
     onSuccess: (kind) => {
       void message.success(t('bodies.kinds.created', { name: kind.name }));
@@ -36,7 +42,13 @@ function KindForm({ onClose }: { onClose: () => void }) {
   });
   const required = { required: true, whitespace: true, message: t('validation.required') };
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ code: '', nameVi: '', nameEn: '', shortVi: '', inBloc: true }} onFinish={(v) => mutation.mutate(v)} aria-label={t('bodies.kinds.title')}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ code: '', nameVi: '', nameEn: '', shortVi: '', inBloc: true }}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={t('bodies.kinds.title')}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={onClose} />
       <Form.Item
         name="code"

@@ -63,15 +63,25 @@ export function createBody(body: BodyOf<'/api/bodies', 'post'>): Promise<Ok<'/ap
   return api('/api/bodies', { method: 'POST', body });
 }
 
-export function updateBody(id: string, body: BodyOf<'/api/bodies/{id}', 'patch'>): Promise<Ok<'/api/bodies/{id}', 'patch'>> {
+export function updateBody(
+  id: string,
+  body: BodyOf<'/api/bodies/{id}', 'patch'>,
+): Promise<Ok<'/api/bodies/{id}', 'patch'>> {
   return api(path(id), { method: 'PATCH', body });
 }
 
-export function endBody(id: string, body: BodyOf<'/api/bodies/{id}/end', 'post'>): Promise<Ok<'/api/bodies/{id}/end', 'post'>> {
+export function endBody(
+  id: string,
+  body: BodyOf<'/api/bodies/{id}/end', 'post'>,
+): Promise<Ok<'/api/bodies/{id}/end', 'post'>> {
   return api(`${path(id)}/end`, { method: 'POST', body });
 }
 
-export function setBodyDeleted(id: string, version: number, deleted: boolean): Promise<Ok<'/api/bodies/{id}/delete' | '/api/bodies/{id}/restore', 'post'>> {
+export function setBodyDeleted(
+  id: string,
+  version: number,
+  deleted: boolean,
+): Promise<Ok<'/api/bodies/{id}/delete' | '/api/bodies/{id}/restore', 'post'>> {
   const body: BodyOf<'/api/bodies/{id}/delete' | '/api/bodies/{id}/restore', 'post'> = { version };
   return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body });
 }

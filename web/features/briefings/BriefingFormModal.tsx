@@ -20,7 +20,14 @@ type Props = {
   onSaved: (detail: BriefingDetail) => void;
 };
 
-type AttendeeRow = { free: boolean; personId?: string | null; personName?: string; name?: string; bodyId?: string | null; bodyName?: string | null };
+type AttendeeRow = {
+  free: boolean;
+  personId?: string | null;
+  personName?: string;
+  name?: string;
+  bodyId?: string | null;
+  bodyName?: string | null;
+};
 type ConclusionRow = { id?: string; text: string; linked?: boolean };
 type Values = {
   bodyId?: string | null;
@@ -34,7 +41,17 @@ type Values = {
   conclusions: ConclusionRow[];
 };
 
-const FIELDS = ['bodyId', 'programmeId', 'heldOn', 'title', 'chairPersonId', 'agenda', 'minutes', 'attendees', 'conclusions'] as const;
+const FIELDS = [
+  'bodyId',
+  'programmeId',
+  'heldOn',
+  'title',
+  'chairPersonId',
+  'agenda',
+  'minutes',
+  'attendees',
+  'conclusions',
+] as const;
 
 /** Thêm mới / Sửa a briefing: when, who chaired and came, what was said, and its conclusions as an editable list. */
 export function BriefingFormModal({ open, detail, onClose, onSaved }: Props) {
@@ -42,7 +59,16 @@ export function BriefingFormModal({ open, detail, onClose, onSaved }: Props) {
   const wide = Grid.useBreakpoint().md === true;
   const title = detail ? t('briefings.editTitle', { title: detail.briefing.title }) : t('briefings.createTitle');
   return (
-    <Modal open={open} title={title} onCancel={onClose} footer={null} width={wide ? 820 : '100%'} destroyOnHidden mask={{ closable: false }} className="briefing-modal">
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      footer={null}
+      width={wide ? 820 : '100%'}
+      destroyOnHidden
+      mask={{ closable: false }}
+      className="briefing-modal"
+    >
       {open ? <BriefingForm detail={detail} title={title} onClose={onClose} onSaved={onSaved} /> : null}
     </Modal>
   );
@@ -50,13 +76,27 @@ export function BriefingFormModal({ open, detail, onClose, onSaved }: Props) {
 
 const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
-function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDetail | null; title: string; onClose: () => void; onSaved: (d: BriefingDetail) => void }) {
+function BriefingForm({
+  detail,
+  title,
+  onClose,
+  onSaved,
+}: {
+  detail: BriefingDetail | null;
+  title: string;
+  onClose: () => void;
+  onSaved: (d: BriefingDetail) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, FIELDS);
   const b = detail?.briefing;
-  const programmes = useQuery({ queryKey: programmesKey({}), queryFn: ({ signal }) => listProgrammes({}, signal), staleTime: 60_000 });
+  const programmes = useQuery({
+    queryKey: programmesKey({}),
+    queryFn: ({ signal }) => listProgrammes({}, signal),
+    staleTime: 60_000,
+  });
   const heldOn: Dayjs | undefined = Form.useWatch('heldOn', form);
   const asOf = (heldOn ?? todayInVietnam()).format('YYYY-MM-DD');
   const today = todayInVietnam();
@@ -70,7 +110,14 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
         chairPersonId: b.chairPersonId,
         agenda: b.agenda ?? '',
         minutes: b.minutes ?? '',
-        attendees: detail.attendees.map((a) => ({ free: a.personId === null, personId: a.personId, personName: a.name, name: a.name, bodyId: a.bodyId, bodyName: a.bodyName })),
+        attendees: detail.attendees.map((a) => ({
+          free: a.personId === null,
+          personId: a.personId,
+          personName: a.name,
+          name: a.name,
+          bodyId: a.bodyId,
+          bodyName: a.bodyName,
+        })),
         conclusions: detail.conclusions.map((c) => ({ id: c.id, text: c.text, linked: c.task !== null })),
       }
     : {
@@ -85,7 +132,11 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
     mutationFn: (v: Values) => {
       const attendees = v.attendees
         .filter((a) => (a.free ? text(a.name) : a.personId))
-        .map((a) => (a.free ? { name: text(a.name)!, bodyId: a.bodyId ?? null } : { personId: a.personId!, bodyId: a.bodyId ?? null }));
+        .map((a) =>
+          a.free
+            ? { name: text(a.name)!, bodyId: a.bodyId ?? null }
+            : { personId: a.personId!, bodyId: a.bodyId ?? null },
+        );
       const common = {
         programmeId: v.programmeId ?? null,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
@@ -96,7 +147,12 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
         attendees,
       };
       const conclusions = v.conclusions.filter((c) => c.text?.trim());
-      if (b) return updateBriefing(b.id, { ...common, version: b.version, conclusions: conclusions.map((c) => ({ id: c.id, text: c.text.trim() })) });
+      if (b)
+        return updateBriefing(b.id, {
+          ...common,
+          version: b.version,
+          conclusions: conclusions.map((c) => ({ id: c.id, text: c.text.trim() })),
+        });
       return createBriefing({ ...common, bodyId: v.bodyId!, conclusions: conclusions.map((c) => c.text.trim()) });
     },
     onMutate: errors.reset,
@@ -108,10 +164,20 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
   });
 
   const required = { required: true, message: t('validation.required') };
-  const programmeOptions = (programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.title} — ${p.bodyName} (${p.year})` }));
+  const programmeOptions = (programmes.data ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.title} — ${p.bodyName} (${p.year})`,
+  }));
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={() => mutation.mutate(form.getFieldsValue(true) as Values)} aria-label={title} className="briefing-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={() => mutation.mutate(form.getFieldsValue(true) as Values)}
+      aria-label={title}
+      className="briefing-form"
+    >
       <FormErrorAlerts
         formError={errors.formError}
         conflict={errors.conflict}
@@ -122,9 +188,19 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
       />
       <Flex gap={12} wrap>
         <Form.Item name="heldOn" label={t('briefings.heldOn')} rules={[required]} className="briefing-date">
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} allowClear={false} style={{ width: '100%' }} />
+          <DatePicker
+            format={DATE_FORMAT}
+            placeholder={t('common.datePlaceholder')}
+            allowClear={false}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item name="title" label={t('briefings.titleField')} rules={[{ ...required, whitespace: true }]} className="briefing-grow">
+        <Form.Item
+          name="title"
+          label={t('briefings.titleField')}
+          rules={[{ ...required, whitespace: true }]}
+          className="briefing-grow"
+        >
           <Input maxLength={300} />
         </Form.Item>
       </Flex>
@@ -138,10 +214,19 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
         </Form.Item>
       )}
       <Form.Item name="programmeId" label={t('briefings.programme')} extra={t('briefings.programmeHelp')}>
-        <Select allowClear options={programmeOptions} loading={programmes.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('briefings.programmePlaceholder')} />
+        <Select
+          allowClear
+          options={programmeOptions}
+          loading={programmes.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('briefings.programmePlaceholder')}
+        />
       </Form.Item>
       <Form.Item name="chairPersonId" label={t('briefings.chair')}>
-        <PersonSelect initial={b?.chairPersonId ? { id: b.chairPersonId, name: b.chairName ?? '' } : null} aria-label={t('briefings.chair')} />
+        <PersonSelect
+          initial={b?.chairPersonId ? { id: b.chairPersonId, name: b.chairName ?? '' } : null}
+          aria-label={t('briefings.chair')}
+        />
       </Form.Item>
 
       <Divider titlePlacement="start" className="briefing-divider">
@@ -155,8 +240,16 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
               return (
                 <Flex key={field.key} gap={8} align="start" wrap className="briefing-attendee">
                   {row?.free ? (
-                    <Form.Item name={[field.name, 'name']} className="briefing-attendee-who" rules={[{ ...required, whitespace: true }]}>
-                      <Input maxLength={200} placeholder={t('briefings.attendeeName')} aria-label={t('briefings.attendeeName')} />
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      className="briefing-attendee-who"
+                      rules={[{ ...required, whitespace: true }]}
+                    >
+                      <Input
+                        maxLength={200}
+                        placeholder={t('briefings.attendeeName')}
+                        aria-label={t('briefings.attendeeName')}
+                      />
                     </Form.Item>
                   ) : (
                     <Form.Item name={[field.name, 'personId']} className="briefing-attendee-who" rules={[required]}>
@@ -183,7 +276,13 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
                       aria-label={t('briefings.attendeeBody')}
                     />
                   </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('briefings.removeAttendee')} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined aria-hidden />}
+                    aria-label={t('briefings.removeAttendee')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Flex>
               );
             })}
@@ -221,13 +320,40 @@ function BriefingForm({ detail, title, onClose, onSaved }: { detail: BriefingDet
                 <Flex key={field.key} gap={8} align="start" className="briefing-conclusion-row">
                   <span className="briefing-conclusion-no">{index + 1}.</span>
                   <Form.Item name={[field.name, 'text']} className="briefing-grow">
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} placeholder={t('briefings.conclusionPlaceholder')} aria-label={t('briefings.conclusionN', { n: index + 1 })} />
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 6 }}
+                      maxLength={2000}
+                      placeholder={t('briefings.conclusionPlaceholder')}
+                      aria-label={t('briefings.conclusionN', { n: index + 1 })}
+                    />
                   </Form.Item>
                   <Flex gap={2} className="briefing-conclusion-tools">
-                    <Button type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} disabled={index === 0} aria-label={t('briefings.moveUp')} onClick={() => move(index, index - 1)} />
-                    <Button type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} disabled={index === fields.length - 1} aria-label={t('briefings.moveDown')} onClick={() => move(index, index + 1)} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ArrowUpOutlined aria-hidden />}
+                      disabled={index === 0}
+                      aria-label={t('briefings.moveUp')}
+                      onClick={() => move(index, index - 1)}
+                    />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ArrowDownOutlined aria-hidden />}
+                      disabled={index === fields.length - 1}
+                      aria-label={t('briefings.moveDown')}
+                      onClick={() => move(index, index + 1)}
+                    />
                     <Tooltip title={linked ? t('briefings.linkedCannotRemove') : undefined}>
-                      <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} disabled={linked} aria-label={t('briefings.removeConclusion')} onClick={() => remove(field.name)} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined aria-hidden />}
+                        disabled={linked}
+                        aria-label={t('briefings.removeConclusion')}
+                        onClick={() => remove(field.name)}
+                      />
                     </Tooltip>
                   </Flex>
                 </Flex>

@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, NodeIndexOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  FileWordOutlined,
+  NodeIndexOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,7 +18,17 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { StatusTag } from '../work/TaskBits.tsx';
 import { programmePath, taskPath } from '../work/work.paths.ts';
 import { BriefingFormModal } from './BriefingFormModal.tsx';
-import { BRIEFINGS_KEY, BRIEFINGS_PATH, briefingKey, deleteBriefing, getBriefing, issueNotice, noticeDocxUrl, type BriefingDetail, type Conclusion } from './briefings.api.ts';
+import {
+  BRIEFINGS_KEY,
+  BRIEFINGS_PATH,
+  briefingKey,
+  deleteBriefing,
+  getBriefing,
+  issueNotice,
+  noticeDocxUrl,
+  type BriefingDetail,
+  type Conclusion,
+} from './briefings.api.ts';
 import { ConclusionTaskModal } from './ConclusionTaskModal.tsx';
 
 /** One briefing: who, when, what was said; its conclusions with the tasks they became; the conclusions notice. */
@@ -22,7 +39,10 @@ export function BriefingPage({ id }: { id: string }) {
   if (detail.isError) {
     const notFound = isApiError(detail.error) && detail.error.status === 404;
     return (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('briefings.notFound') : errorText(detail.error, t)}>
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={notFound ? t('briefings.notFound') : errorText(detail.error, t)}
+      >
         <Link to={BRIEFINGS_PATH}>{t('briefings.backToList')}</Link>
       </Empty>
     );
@@ -101,7 +121,13 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
         extra={
           <>
             {manage && !b.notice ? (
-              <Button type="primary" icon={<SafetyCertificateOutlined aria-hidden />} onClick={confirmIssue} loading={issue.isPending} disabled={detail.conclusions.length === 0}>
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined aria-hidden />}
+                onClick={confirmIssue}
+                loading={issue.isPending}
+                disabled={detail.conclusions.length === 0}
+              >
                 {t('briefings.issue')}
               </Button>
             ) : null}
@@ -121,7 +147,14 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={<h2 className="card-title">{t('briefings.conclusions')}</h2>} extra={<span className="muted">{t('briefings.linkedOf', { linked: b.linkedCount, count: b.conclusionCount })}</span>}>
+          <Card
+            title={<h2 className="card-title">{t('briefings.conclusions')}</h2>}
+            extra={
+              <span className="muted">
+                {t('briefings.linkedOf', { linked: b.linkedCount, count: b.conclusionCount })}
+              </span>
+            }
+          >
             {detail.conclusions.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('briefings.noConclusions')} />
             ) : (
@@ -160,7 +193,11 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
                 size="small"
                 items={[
                   { key: 'heldOn', label: t('briefings.heldOn'), children: formatDate(b.heldOn) },
-                  { key: 'body', label: t('briefings.body'), children: b.unitName ? `${b.bodyName} (${b.unitName})` : b.bodyName },
+                  {
+                    key: 'body',
+                    label: t('briefings.body'),
+                    children: b.unitName ? `${b.bodyName} (${b.unitName})` : b.bodyName,
+                  },
                   { key: 'chair', label: t('briefings.chair'), children: b.chairName ?? none },
                   {
                     key: 'programme',
@@ -172,7 +209,8 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
                     label: t('briefings.notice'),
                     children: b.notice ? (
                       <span>
-                        <Tag color="green">{b.notice.label}</Tag> {t('briefings.issuedOn', { date: formatDate(b.notice.issuedOn) })}
+                        <Tag color="green">{b.notice.label}</Tag>{' '}
+                        {t('briefings.issuedOn', { date: formatDate(b.notice.issuedOn) })}
                       </span>
                     ) : (
                       <Tag>{t('briefings.noticeDraft')}</Tag>
@@ -181,7 +219,11 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
                 ]}
               />
             </Card>
-            <Card title={<h2 className="card-title">{t('briefings.attendeesCount', { count: detail.attendees.length })}</h2>}>
+            <Card
+              title={
+                <h2 className="card-title">{t('briefings.attendeesCount', { count: detail.attendees.length })}</h2>
+              }
+            >
               {detail.attendees.length === 0 ? (
                 none
               ) : (

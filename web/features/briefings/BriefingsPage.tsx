@@ -57,7 +57,13 @@ function BriefingList() {
         </div>
       ),
     },
-    { title: t('briefings.chair'), key: 'chair', width: 180, responsive: ['lg'], render: (_v, b) => b.chairName ?? <span className="muted">—</span> },
+    {
+      title: t('briefings.chair'),
+      key: 'chair',
+      width: 180,
+      responsive: ['lg'],
+      render: (_v, b) => b.chairName ?? <span className="muted">—</span>,
+    },
     {
       title: t('briefings.conclusionsColumn'),
       key: 'conclusions',
@@ -77,7 +83,8 @@ function BriefingList() {
       title: t('briefings.notice'),
       key: 'notice',
       width: 150,
-      render: (_v, b) => (b.notice ? <Tag color="green">{b.notice.label}</Tag> : <Tag>{t('briefings.noticeDraft')}</Tag>),
+      render: (_v, b) =>
+        b.notice ? <Tag color="green">{b.notice.label}</Tag> : <Tag>{t('briefings.noticeDraft')}</Tag>,
     },
   ];
 
@@ -96,7 +103,11 @@ function BriefingList() {
           </div>
           <Flex gap={6} wrap align="center" className="briefing-phone-tags">
             {b.notice ? <Tag color="green">{b.notice.label}</Tag> : <Tag>{t('briefings.noticeDraft')}</Tag>}
-            {b.conclusionCount > 0 ? <span className="muted">{t('briefings.linkedOf', { linked: b.linkedCount, count: b.conclusionCount })}</span> : null}
+            {b.conclusionCount > 0 ? (
+              <span className="muted">
+                {t('briefings.linkedOf', { linked: b.linkedCount, count: b.conclusionCount })}
+              </span>
+            ) : null}
           </Flex>
         </div>
       ),
@@ -115,7 +126,13 @@ function BriefingList() {
       filters={
         <>
           <div className="briefing-filter-body">
-            <BodySelect asOf={today} value={bodyId} onChange={(v) => update({ tc: v })} placeholder={t('briefings.bodyFilter')} aria-label={t('briefings.bodyFilter')} />
+            <BodySelect
+              asOf={today}
+              value={bodyId}
+              onChange={(v) => update({ tc: v })}
+              placeholder={t('briefings.bodyFilter')}
+              aria-label={t('briefings.bodyFilter')}
+            />
           </div>
           <DatePicker.RangePicker
             className="briefing-filter-dates"
@@ -123,10 +140,17 @@ function BriefingList() {
             value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
             allowEmpty={[true, true]}
             placeholder={[t('briefings.from'), t('briefings.to')]}
-            onChange={(v) => update({ tu: v?.[0]?.format('YYYY-MM-DD') ?? null, den: v?.[1]?.format('YYYY-MM-DD') ?? null })}
+            onChange={(v) =>
+              update({ tu: v?.[0]?.format('YYYY-MM-DD') ?? null, den: v?.[1]?.format('YYYY-MM-DD') ?? null })
+            }
             aria-label={t('briefings.dates')}
           />
-          <SearchBox className="table-search briefing-filter-search" label={t('briefings.search')} value={q ?? ''} onSearch={(text) => update({ q: text })} />
+          <SearchBox
+            className="table-search briefing-filter-search"
+            label={t('briefings.search')}
+            value={q ?? ''}
+            onSearch={(text) => update({ q: text })}
+          />
         </>
       }
       list={list}

@@ -8,7 +8,15 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { PersonSelect } from '../people/PersonSelect.tsx';
-import { getProgramme, KINDS_KEY, listKinds, listProgrammes, programmeKey, programmesKey, WORK_KEY } from '../work/work.api.ts';
+import {
+  getProgramme,
+  KINDS_KEY,
+  listKinds,
+  listProgrammes,
+  programmeKey,
+  programmesKey,
+  WORK_KEY,
+} from '../work/work.api.ts';
 import { briefingKey, BRIEFINGS_KEY, conclusionToTask, type BriefingDetail, type Conclusion } from './briefings.api.ts';
 
 type Props = { briefing: BriefingDetail; conclusion: Conclusion | null; onClose: () => void };
@@ -25,7 +33,16 @@ type Values = {
   assign: boolean;
 };
 
-const FIELDS = ['programmeId', 'groupId', 'kind', 'title', 'leadBodyId', 'cooperators', 'dueDate', 'responsiblePersonId'] as const;
+const FIELDS = [
+  'programmeId',
+  'groupId',
+  'kind',
+  'title',
+  'leadBodyId',
+  'cooperators',
+  'dueDate',
+  'responsiblePersonId',
+] as const;
 const TITLE_MAX = 500;
 
 /** "Tạo nhiệm vụ" from a conclusion: the task's programme, group, kind, lead and cooperating bodies, due date, person. */
@@ -33,13 +50,29 @@ export function ConclusionTaskModal({ briefing, conclusion, onClose }: Props) {
   const { t } = useTranslation();
   const wide = Grid.useBreakpoint().md === true;
   return (
-    <Modal open={conclusion !== null} title={t('briefings.makeTaskTitle')} onCancel={onClose} footer={null} width={wide ? 680 : '100%'} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open={conclusion !== null}
+      title={t('briefings.makeTaskTitle')}
+      onCancel={onClose}
+      footer={null}
+      width={wide ? 680 : '100%'}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {conclusion ? <ConclusionTaskForm briefing={briefing} conclusion={conclusion} onClose={onClose} /> : null}
     </Modal>
   );
 }
 
-function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: BriefingDetail; conclusion: Conclusion; onClose: () => void }) {
+function ConclusionTaskForm({
+  briefing,
+  conclusion,
+  onClose,
+}: {
+  briefing: BriefingDetail;
+  conclusion: Conclusion;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -50,8 +83,16 @@ function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: Brief
 
   const programmeId: string | null | undefined = Form.useWatch('programmeId', form);
   const leadBodyId: string | null | undefined = Form.useWatch('leadBodyId', form);
-  const programmes = useQuery({ queryKey: programmesKey({}), queryFn: ({ signal }) => listProgrammes({}, signal), staleTime: 60_000 });
-  const programme = useQuery({ queryKey: programmeKey(programmeId ?? ''), queryFn: ({ signal }) => getProgramme(programmeId!, signal), enabled: Boolean(programmeId) });
+  const programmes = useQuery({
+    queryKey: programmesKey({}),
+    queryFn: ({ signal }) => listProgrammes({}, signal),
+    staleTime: 60_000,
+  });
+  const programme = useQuery({
+    queryKey: programmeKey(programmeId ?? ''),
+    queryFn: ({ signal }) => getProgramme(programmeId!, signal),
+    enabled: Boolean(programmeId),
+  });
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
 
   const long = conclusion.text.length > TITLE_MAX;
@@ -109,12 +150,20 @@ function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: Brief
       <Typography.Paragraph type="secondary" className="briefing-from-conclusion">
         {t('briefings.fromConclusion', { n: conclusion.position })}
       </Typography.Paragraph>
-      <Form.Item name="title" label={t('briefings.task.title')} rules={[{ ...required, whitespace: true }]} extra={long ? t('briefings.task.longText') : undefined}>
+      <Form.Item
+        name="title"
+        label={t('briefings.task.title')}
+        rules={[{ ...required, whitespace: true }]}
+        extra={long ? t('briefings.task.longText') : undefined}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={TITLE_MAX} />
       </Form.Item>
       <Form.Item name="programmeId" label={t('briefings.programme')} rules={[required]}>
         <Select
-          options={(programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.title} — ${p.bodyName} (${p.year})` }))}
+          options={(programmes.data ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.title} — ${p.bodyName} (${p.year})`,
+          }))}
           loading={programmes.isPending}
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('briefings.programmePlaceholder')}
@@ -132,14 +181,27 @@ function ConclusionTaskForm({ briefing, conclusion, onClose }: { briefing: Brief
           />
         </Form.Item>
         <Form.Item name="kind" label={t('briefings.task.kind')} rules={[required]} className="briefing-grow">
-          <Select options={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))} loading={kinds.isPending} popupMatchSelectWidth={false} />
+          <Select
+            options={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
+            loading={kinds.isPending}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
       </Flex>
       <Form.Item name="leadBodyId" label={t('briefings.task.lead')} rules={[required]}>
-        <BodySelect asOf={today} namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'lead' }} initial={{ id: b.bodyId, name: b.bodyName }} />
+        <BodySelect
+          asOf={today}
+          namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'lead' }}
+          initial={{ id: b.bodyId, name: b.bodyName }}
+        />
       </Form.Item>
       <Form.Item name="cooperators" label={t('briefings.task.cooperators')}>
-        <BodySelect asOf={today} multiple namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'near' }} excludeId={leadBodyId ?? undefined} />
+        <BodySelect
+          asOf={today}
+          multiple
+          namedBy={{ bodyId: programme.data?.programme.bodyId ?? b.bodyId, rule: 'near' }}
+          excludeId={leadBodyId ?? undefined}
+        />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="dueDate" label={t('briefings.task.dueDate')} className="briefing-date">

@@ -61,6 +61,9 @@ export function issueNotice(id: string, version: number): Promise<Ok<'/api/brief
 /** "Thông báo kết luận" as Word: a draft without number until issued. */
 export const noticeDocxUrl = (id: string) => `${path(id)}/notice.docx`;
 
-export function conclusionToTask(conclusionId: string, body: ConclusionTaskInput): Promise<Ok<'/api/briefing-conclusions/{id}/task', 'post'>> {
+export function conclusionToTask(
+  conclusionId: string,
+  body: ConclusionTaskInput,
+): Promise<Ok<'/api/briefing-conclusions/{id}/task', 'post'>> {
   return api(`/api/briefing-conclusions/${encodeURIComponent(conclusionId)}/task`, { method: 'POST', body });
 }

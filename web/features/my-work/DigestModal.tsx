@@ -27,7 +27,13 @@ async function copyText(text: string): Promise<boolean> {
  */
 export function DigestModal({ open, onClose }: Props) {
   const { t } = useTranslation();
-  const digest = useQuery({ queryKey: digestKey(DAYS), queryFn: ({ signal }) => getDigest(DAYS, signal), enabled: open, staleTime: 60_000, retry: false });
+  const digest = useQuery({
+    queryKey: digestKey(DAYS),
+    queryFn: ({ signal }) => getDigest(DAYS, signal),
+    enabled: open,
+    staleTime: 60_000,
+    retry: false,
+  });
   const [copied, setCopied] = useState<boolean | null>(null);
   const box = useRef<HTMLTextAreaElement | null>(null);
   const text = digest.data?.text ?? '';

@@ -10,7 +10,14 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatNumber } from '../work/TaskBits.tsx';
 import type { Task, TaskRole } from '../work/work.api.ts';
 import { DigestModal } from './DigestModal.tsx';
-import { getMyWork, MY_WORK_PRINT_PATH, myWorkKey, MY_WORK_PAGE_SIZE, type MyWorkPage, type MyWorkQuery } from './myWork.api.ts';
+import {
+  getMyWork,
+  MY_WORK_PRINT_PATH,
+  myWorkKey,
+  MY_WORK_PAGE_SIZE,
+  type MyWorkPage,
+  type MyWorkQuery,
+} from './myWork.api.ts';
 import { PrintWeek } from './PrintWeek.tsx';
 import { ProgressDrawer } from './ProgressDrawer.tsx';
 import { MY_ROLES } from './TaskBadges.tsx';
@@ -31,7 +38,11 @@ function sections(items: Task[], totals: MyWorkPage['sections']) {
   return [
     { key: 'overdue', total: totals.overdue, items: items.filter((x) => x.timeliness === 'overdue') },
     { key: 'dueSoon', total: totals.dueSoon, items: items.filter((x) => x.timeliness === 'due_soon') },
-    { key: 'rest', total: totals.rest, items: items.filter((x) => x.timeliness !== 'overdue' && x.timeliness !== 'due_soon') },
+    {
+      key: 'rest',
+      total: totals.rest,
+      items: items.filter((x) => x.timeliness !== 'overdue' && x.timeliness !== 'due_soon'),
+    },
   ] as const;
 }
 
@@ -45,14 +56,18 @@ function MyWorkList() {
   const role = isRole(rawRole) ? rawRole : undefined;
   const week = params.get('han') === '7';
   const includeDone = params.get('daxong') === '1';
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
+  const update = (next: Record<string, string | null>) =>
+    setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const query: MyWorkQuery = { role, dueWithin: week ? 7 : undefined, includeDone };
   const list = useInfiniteQuery({
     queryKey: myWorkKey(query),
     queryFn: ({ signal, pageParam }) => getMyWork(query, signal, pageParam),
     initialPageParam: 1,
-    getNextPageParam: (last, pages) => (pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length > 0 ? pages.length + 1 : undefined),
+    getNextPageParam: (last, pages) =>
+      pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length > 0
+        ? pages.length + 1
+        : undefined,
     placeholderData: keepPreviousData,
   });
   const [reporting, setReporting] = useState<Task | null>(null);
@@ -115,7 +130,11 @@ function MyWorkList() {
             .filter((s) => s.items.length > 0)
             .map((s) => (
               <section key={s.key} aria-labelledby={`mywork-${s.key}`}>
-                <Typography.Title level={3} id={`mywork-${s.key}`} className={`mywork-section-title mywork-section-${s.key}`}>
+                <Typography.Title
+                  level={3}
+                  id={`mywork-${s.key}`}
+                  className={`mywork-section-title mywork-section-${s.key}`}
+                >
                   {t(`myWork.section.${s.key}`)} <span className="mywork-count">{formatNumber(s.total)}</span>
                 </Typography.Title>
                 <div className="mywork-grid">
@@ -127,7 +146,9 @@ function MyWorkList() {
             ))}
           {remaining > 0 && (
             <Flex vertical align="center" gap={4} className="mywork-more">
-              <Typography.Text type="secondary">{t('myWork.shown', { shown: formatNumber(items.length), total: formatNumber(last!.total) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('myWork.shown', { shown: formatNumber(items.length), total: formatNumber(last!.total) })}
+              </Typography.Text>
               <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
                 {t('myWork.more', { count: Math.min(remaining, MY_WORK_PAGE_SIZE) })}
               </Button>

@@ -19,7 +19,10 @@ export function PrintWeek() {
   const navigate = useNavigate();
   const me = useMe();
   const daysText = useDaysText();
-  const list = useQuery({ queryKey: [...myWorkKey(QUERY), 'print'], queryFn: ({ signal }) => getMyWork(QUERY, signal, 1, 500) });
+  const list = useQuery({
+    queryKey: [...myWorkKey(QUERY), 'print'],
+    queryFn: ({ signal }) => getMyWork(QUERY, signal, 1, 500),
+  });
   const today = todayInVietnam();
   const items = list.data?.items ?? [];
 
@@ -29,7 +32,12 @@ export function PrintWeek() {
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => void navigate(MY_WORK_PATH)}>
           {t('myWork.print.back')}
         </Button>
-        <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} disabled={!list.isSuccess}>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined aria-hidden />}
+          onClick={() => window.print()}
+          disabled={!list.isSuccess}
+        >
           {t('myWork.print.print')}
         </Button>
       </Flex>
@@ -87,7 +95,9 @@ export function PrintWeek() {
         {list.data && list.data.total > items.length ? (
           <p className="mywork-print-foot">{t('myWork.print.more', { count: list.data.total - items.length })}</p>
         ) : null}
-        <p className="mywork-print-foot">{t('myWork.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}</p>
+        <p className="mywork-print-foot">
+          {t('myWork.print.printedAt', { at: formatDateTime(new Date().toISOString()) })}
+        </p>
       </div>
     </div>
   );

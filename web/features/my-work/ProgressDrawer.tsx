@@ -1,6 +1,23 @@
 import { CameraOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Radio, Select, Skeleton, Slider, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Skeleton,
+  Slider,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +64,14 @@ function ProgressLoader({ task, onClose }: { task: Task; onClose: () => void }) 
 /** What the report is about: the whole task, or one cooperating body's part of it. */
 type Target = { key: string; cooperatorId?: string; label: string; progress: number };
 
-type Values = { target: string; progress: number; note?: string; who: 'me' | 'other'; reportedByPersonId?: string | null; reportedOn: Dayjs };
+type Values = {
+  target: string;
+  progress: number;
+  note?: string;
+  who: 'me' | 'other';
+  reportedByPersonId?: string | null;
+  reportedOn: Dayjs;
+};
 
 type Photo = { file: File; url: string };
 
@@ -76,7 +100,12 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
     ...(permissions.report ? [{ key: 'task', label: t('myWork.report.wholeTask'), progress: task.progress }] : []),
     ...detail.cooperators
       .filter((c) => permissions.reportParts.includes(c.id))
-      .map((c) => ({ key: c.id, cooperatorId: c.id, label: t('myWork.report.part', { body: c.bodyName }), progress: c.progress })),
+      .map((c) => ({
+        key: c.id,
+        cooperatorId: c.id,
+        label: t('myWork.report.part', { body: c.bodyName }),
+        progress: c.progress,
+      })),
   ];
   const who = Form.useWatch('who', form);
 
@@ -134,7 +163,14 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
 
   const today = todayInVietnam();
   const required = { required: true, message: t('validation.required') };
-  const initial: Values = { target: targets[0]!.key, progress: Math.round(targets[0]!.progress), note: '', who: 'me', reportedByPersonId: null, reportedOn: today };
+  const initial: Values = {
+    target: targets[0]!.key,
+    progress: Math.round(targets[0]!.progress),
+    note: '',
+    who: 'me',
+    reportedByPersonId: null,
+    reportedOn: today,
+  };
   const locale = currentLocale();
 
   return (
@@ -145,7 +181,8 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
       onFinish={(v) => mutation.mutate(v)}
       onValuesChange={(changed: Partial<Values>) => {
         // Choosing another part starts from that part's own progress.
-        if (changed.target) form.setFieldValue('progress', Math.round(targets.find((x) => x.key === changed.target)?.progress ?? 0));
+        if (changed.target)
+          form.setFieldValue('progress', Math.round(targets.find((x) => x.key === changed.target)?.progress ?? 0));
       }}
       aria-label={t('myWork.report.title')}
       className="mywork-report-form"
@@ -153,7 +190,11 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
       <Typography.Paragraph strong className="mywork-report-task">
         {task.title}
       </Typography.Paragraph>
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={() => void queryClient.invalidateQueries({ queryKey: WORK_KEY })} />
+      <FormErrorAlerts
+        formError={errors.formError}
+        conflict={errors.conflict}
+        onReload={() => void queryClient.invalidateQueries({ queryKey: WORK_KEY })}
+      />
       {targets.length > 1 ? (
         <Form.Item name="target" label={t('myWork.report.target')}>
           <Select options={targets.map((x) => ({ value: x.key, label: x.label }))} />
@@ -162,15 +203,33 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
       <Form.Item label={t('myWork.report.progress')} required>
         <Flex gap={12} align="center">
           <Form.Item name="progress" noStyle>
-            <Slider min={0} max={100} step={5} className="mywork-slider" tooltip={{ formatter: (v) => `${v ?? 0} %` }} />
+            <Slider
+              min={0}
+              max={100}
+              step={5}
+              className="mywork-slider"
+              tooltip={{ formatter: (v) => `${v ?? 0} %` }}
+            />
           </Form.Item>
           <Form.Item name="progress" noStyle rules={[required]}>
-            <InputNumber min={0} max={100} precision={0} suffix="%" className="mywork-percent" aria-label={t('myWork.report.progress')} inputMode="numeric" />
+            <InputNumber
+              min={0}
+              max={100}
+              precision={0}
+              suffix="%"
+              className="mywork-percent"
+              aria-label={t('myWork.report.progress')}
+              inputMode="numeric"
+            />
           </Form.Item>
         </Flex>
       </Form.Item>
       <Form.Item name="note" label={t('myWork.report.note')}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} placeholder={t('myWork.report.notePlaceholder')} />
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={5000}
+          placeholder={t('myWork.report.notePlaceholder')}
+        />
       </Form.Item>
       <Form.Item label={t('myWork.report.photos')} extra={t('myWork.report.photosHelp')}>
         <Flex gap={8} wrap>
@@ -237,7 +296,12 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
         />
       </Form.Item>
       {who === 'other' ? (
-        <Form.Item name="reportedByPersonId" label={t('myWork.report.reportedBy')} extra={t('myWork.report.reportedByHelp')} rules={[required]}>
+        <Form.Item
+          name="reportedByPersonId"
+          label={t('myWork.report.reportedBy')}
+          extra={t('myWork.report.reportedByHelp')}
+          rules={[required]}
+        >
           <PersonSelect aria-label={t('myWork.report.reportedBy')} />
         </Form.Item>
       ) : null}
@@ -251,7 +315,14 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
           inputReadOnly
         />
       </Form.Item>
-      {uploading ? <Alert className="form-alert" type="info" showIcon title={t('myWork.report.uploading', { done: uploading.done, total: uploading.total })} /> : null}
+      {uploading ? (
+        <Alert
+          className="form-alert"
+          type="info"
+          showIcon
+          title={t('myWork.report.uploading', { done: uploading.done, total: uploading.total })}
+        />
+      ) : null}
       <FormActions onCancel={onClose} submitting={mutation.isPending} submitLabel={t('myWork.report.submit')} />
     </Form>
   );

@@ -4,7 +4,13 @@ import type { Task, TaskRole } from '../work/work.api.ts';
 
 /** The order and colours of "how am I involved" tags. */
 export const MY_ROLES: readonly TaskRole[] = ['lead', 'responsible', 'assignee', 'cooperate', 'accept'];
-const ROLE_COLOR: Record<TaskRole, string> = { lead: 'red', responsible: 'volcano', assignee: 'gold', cooperate: 'blue', accept: 'purple' };
+const ROLE_COLOR: Record<TaskRole, string> = {
+  lead: 'red',
+  responsible: 'volcano',
+  assignee: 'gold',
+  cooperate: 'blue',
+  accept: 'purple',
+};
 
 /** Chủ trì / Phụ trách / Được giao / Phối hợp / Nghiệm thu. */
 export function RoleTags({ roles }: { roles: readonly TaskRole[] }) {

@@ -23,7 +23,14 @@ export function TaskCard({ task, onReport }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const daysText = useDaysText();
-  const tone = task.timeliness === 'overdue' ? 'overdue' : task.timeliness === 'due_soon' ? 'soon' : task.status === 'accepted' ? 'done' : 'normal';
+  const tone =
+    task.timeliness === 'overdue'
+      ? 'overdue'
+      : task.timeliness === 'due_soon'
+        ? 'soon'
+        : task.status === 'accepted'
+          ? 'done'
+          : 'normal';
   const days = daysText(task);
 
   return (
@@ -71,7 +78,12 @@ export function TaskCard({ task, onReport }: Props) {
           aria-label={t('myWork.progress')}
         />
         {mayReport(task) ? (
-          <Button size="middle" icon={<EditOutlined aria-hidden />} onClick={() => onReport(task)} className="mywork-report-button">
+          <Button
+            size="middle"
+            icon={<EditOutlined aria-hidden />}
+            onClick={() => onReport(task)}
+            className="mywork-report-button"
+          >
             {t('myWork.report.button')}
           </Button>
         ) : null}

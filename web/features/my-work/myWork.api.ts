@@ -22,8 +22,19 @@ export type MyWorkPage = Ok<'/api/my-work'>;
 export const MY_WORK_PAGE_SIZE = 100;
 
 /** Tasks where I or my body lead, cooperate, or must accept; overdue and due soon first (the server's order). */
-export function getMyWork(query: MyWorkQuery, signal?: AbortSignal, page = 1, pageSize = MY_WORK_PAGE_SIZE): Promise<MyWorkPage> {
-  const sent: Query<'/api/my-work'> = { role: query.role, dueWithin: query.dueWithin, includeDone: query.includeDone ? 'true' : undefined, page, pageSize };
+export function getMyWork(
+  query: MyWorkQuery,
+  signal?: AbortSignal,
+  page = 1,
+  pageSize = MY_WORK_PAGE_SIZE,
+): Promise<MyWorkPage> {
+  const sent: Query<'/api/my-work'> = {
+    role: query.role,
+    dueWithin: query.dueWithin,
+    includeDone: query.includeDone ? 'true' : undefined,
+    page,
+    pageSize,
+  };
   return api('/api/my-work', { query: sent, signal });
 }
 

@@ -7,7 +7,15 @@ import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
-import { listNotifications, markAllRead, markRead, NOTIFICATIONS_KEY, notificationsKey, type Notification, type NotificationPage } from './notifications.api.ts';
+import {
+  listNotifications,
+  markAllRead,
+  markRead,
+  NOTIFICATIONS_KEY,
+  notificationsKey,
+  type Notification,
+  type NotificationPage,
+} from './notifications.api.ts';
 import './notifications.css';
 
 type Props = { settingsPath: string };
@@ -49,7 +57,16 @@ export function NotificationBell({ settingsPath }: Props) {
 
   if (wide) {
     return (
-      <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" content={panel} arrow={false} classNames={{ root: 'notif-popover' }} title={t('notifications.title')}>
+      <Popover
+        open={open}
+        onOpenChange={setOpen}
+        trigger="click"
+        placement="bottomRight"
+        content={panel}
+        arrow={false}
+        classNames={{ root: 'notif-popover' }}
+        title={t('notifications.title')}
+      >
         {button}
       </Popover>
     );
@@ -57,7 +74,15 @@ export function NotificationBell({ settingsPath }: Props) {
   return (
     <>
       {button}
-      <Drawer open={open} onClose={() => setOpen(false)} placement="right" size="100%" title={t('notifications.title')} className="notif-drawer" styles={{ body: { padding: 0 } }}>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="right"
+        size="100%"
+        title={t('notifications.title')}
+        className="notif-drawer"
+        styles={{ body: { padding: 0 } }}
+      >
         {panel}
       </Drawer>
     </>
@@ -69,7 +94,11 @@ function NotificationPanel({ settingsPath, onDone }: { settingsPath: string; onD
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useQuery({ queryKey: notificationsKey(unreadOnly), queryFn: ({ signal }) => listNotifications(unreadOnly, signal), retry: (n, e) => !definite(e) && n < 2 });
+  const list = useQuery({
+    queryKey: notificationsKey(unreadOnly),
+    queryFn: ({ signal }) => listNotifications(unreadOnly, signal),
+    retry: (n, e) => !definite(e) && n < 2,
+  });
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
   // Mark as read at once on screen; the server's answer refreshes the count.
@@ -111,7 +140,14 @@ function NotificationPanel({ settingsPath, onDone }: { settingsPath: string; onD
             { value: 'unread', label: t('notifications.unread') },
           ]}
         />
-        <Button size="small" type="link" icon={<CheckOutlined aria-hidden />} disabled={!anyUnread} loading={readAll.isPending} onClick={() => readAll.mutate()}>
+        <Button
+          size="small"
+          type="link"
+          icon={<CheckOutlined aria-hidden />}
+          disabled={!anyUnread}
+          loading={readAll.isPending}
+          onClick={() => readAll.mutate()}
+        >
           {t('notifications.readAll')}
         </Button>
       </Flex>
@@ -120,7 +156,10 @@ function NotificationPanel({ settingsPath, onDone }: { settingsPath: string; onD
       ) : list.isError ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(list.error, t)} />
       ) : items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly ? t('notifications.noneUnread') : t('notifications.none')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={unreadOnly ? t('notifications.noneUnread') : t('notifications.none')}
+        />
       ) : (
         <ul className="notif-list">
           {items.map((n) => (

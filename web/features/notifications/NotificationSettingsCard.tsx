@@ -6,7 +6,13 @@ import { useLocation } from 'react-router-dom';
 import { errorText } from '../../ui/errors.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
-import { getSettings, saveSettings, SETTINGS_KEY, type NotificationSettings, type SettingsInput } from './notifications.api.ts';
+import {
+  getSettings,
+  saveSettings,
+  SETTINGS_KEY,
+  type NotificationSettings,
+  type SettingsInput,
+} from './notifications.api.ts';
 
 const FIELDS = ['dueSoonDays', 'dailyDigest', 'email'] as const;
 export const SETTINGS_ANCHOR = 'thong-bao';
@@ -19,7 +25,8 @@ export function NotificationSettingsCard() {
 
   // Opened from the bell's "Cài đặt thông báo": bring the card into view once it has its content.
   useEffect(() => {
-    if (location.hash === `#${SETTINGS_ANCHOR}` && !settings.isPending) document.getElementById(SETTINGS_ANCHOR)?.scrollIntoView({ block: 'start' });
+    if (location.hash === `#${SETTINGS_ANCHOR}` && !settings.isPending)
+      document.getElementById(SETTINGS_ANCHOR)?.scrollIntoView({ block: 'start' });
   }, [location.hash, settings.isPending]);
 
   return (
@@ -43,7 +50,12 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
   const errors = useFormErrors(form, FIELDS);
   const mutation = useMutation({
     mutationFn: (v: SettingsInput) =>
-      saveSettings({ dueSoonDays: v.dueSoonDays, dailyDigest: v.dailyDigest, email: v.email, ...(settings.version !== undefined ? { version: settings.version } : {}) }),
+      saveSettings({
+        dueSoonDays: v.dueSoonDays,
+        dailyDigest: v.dailyDigest,
+        email: v.email,
+        ...(settings.version !== undefined ? { version: settings.version } : {}),
+      }),
     onMutate: errors.reset,
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
@@ -52,8 +64,17 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
     onError: errors.onError,
   });
   // E-mail needs a server that sends it and an address on the account.
-  const noEmail = settings.emailAvailable === false ? t('notifications.settings.emailOff') : settings.emailAddress === null ? t('notifications.settings.noAddress') : null;
-  const emailHelp = noEmail ?? (settings.emailAddress ? t('notifications.settings.emailTo', { address: settings.emailAddress }) : t('notifications.settings.emailHelp'));
+  const noEmail =
+    settings.emailAvailable === false
+      ? t('notifications.settings.emailOff')
+      : settings.emailAddress === null
+        ? t('notifications.settings.noAddress')
+        : null;
+  const emailHelp =
+    noEmail ??
+    (settings.emailAddress
+      ? t('notifications.settings.emailTo', { address: settings.emailAddress })
+      : t('notifications.settings.emailHelp'));
   return (
     <Form<SettingsInput>
       form={form}
@@ -63,11 +84,32 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
       className="narrow-form"
       aria-label={t('notifications.settings.title')}
     >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={() => void queryClient.invalidateQueries({ queryKey: SETTINGS_KEY })} />
-      <Form.Item name="dueSoonDays" label={t('notifications.settings.dueSoonDays')} extra={t('notifications.settings.dueSoonDaysHelp')} rules={[{ required: true, message: t('validation.required') }]}>
-        <InputNumber min={0} max={30} precision={0} suffix={t('notifications.settings.days')} style={{ width: 140 }} inputMode="numeric" />
+      <FormErrorAlerts
+        formError={errors.formError}
+        conflict={errors.conflict}
+        onReload={() => void queryClient.invalidateQueries({ queryKey: SETTINGS_KEY })}
+      />
+      <Form.Item
+        name="dueSoonDays"
+        label={t('notifications.settings.dueSoonDays')}
+        extra={t('notifications.settings.dueSoonDaysHelp')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <InputNumber
+          min={0}
+          max={30}
+          precision={0}
+          suffix={t('notifications.settings.days')}
+          style={{ width: 140 }}
+          inputMode="numeric"
+        />
       </Form.Item>
-      <Form.Item name="dailyDigest" label={t('notifications.settings.dailyDigest')} extra={t('notifications.settings.dailyDigestHelp')} valuePropName="checked">
+      <Form.Item
+        name="dailyDigest"
+        label={t('notifications.settings.dailyDigest')}
+        extra={t('notifications.settings.dailyDigestHelp')}
+        valuePropName="checked"
+      >
         <Switch />
       </Form.Item>
       <Form.Item name="email" label={t('notifications.settings.email')} extra={emailHelp} valuePropName="checked">

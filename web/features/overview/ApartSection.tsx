@@ -24,15 +24,26 @@ export function ApartSection({ programmeId, apart }: Props) {
             className={`overview-apart overview-apart-${a.kind}`}
             title={<h2 className="card-title overview-apart-title">{a.name}</h2>}
             extra={
-              <Link to={programmePath(programmeId, new URLSearchParams({ kind: a.kind }).toString())} className="overview-apart-all">
+              <Link
+                to={programmePath(programmeId, new URLSearchParams({ kind: a.kind }).toString())}
+                className="overview-apart-all"
+              >
                 {t('overview.apart.all')}
               </Link>
             }
           >
             {a.counts.total > 0 ? (
               <Typography.Paragraph className="overview-apart-count">
-                {t('overview.apart.count', { done: countText(a.counts.done, lang), total: countText(a.counts.total, lang) })}
-                {a.counts.overdue > 0 ? <span className="overview-overdue"> · {t('overview.apart.overdue', { count: a.counts.overdue })}</span> : null}
+                {t('overview.apart.count', {
+                  done: countText(a.counts.done, lang),
+                  total: countText(a.counts.total, lang),
+                })}
+                {a.counts.overdue > 0 ? (
+                  <span className="overview-overdue">
+                    {' '}
+                    · {t('overview.apart.overdue', { count: a.counts.overdue })}
+                  </span>
+                ) : null}
               </Typography.Paragraph>
             ) : null}
             {a.tasks.length === 0 ? (

@@ -40,7 +40,8 @@ export function OverviewPage() {
   const programmes = useQuery({ queryKey: programmesKey({}), queryFn: ({ signal }) => listProgrammes({}, signal) });
   const list = useMemo(() => programmes.data ?? [], [programmes.data]);
   const fallback = defaultProgramme(list, year);
-  const programmeId = chosen && (list.length === 0 || list.some((p) => p.id === chosen)) ? chosen : (fallback?.id ?? null);
+  const programmeId =
+    chosen && (list.length === 0 || list.some((p) => p.id === chosen)) ? chosen : (fallback?.id ?? null);
 
   // The address names the programme only once the person picks one: writing the default into it from an effect
   // would race a click elsewhere in the menu and bring the person back here.
@@ -91,7 +92,8 @@ function ProgrammeOverview({ id }: { id: string }) {
   const { t } = useTranslation();
   const overview = useQuery({ queryKey: overviewKey(id), queryFn: ({ signal }) => getOverview(id, signal) });
   if (overview.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (overview.isError) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(overview.error, t)} />;
+  if (overview.isError)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(overview.error, t)} />;
   return <OverviewBody o={overview.data} />;
 }
 
@@ -111,14 +113,31 @@ function OverviewBody({ o }: { o: Overview }) {
     { key: 'onTime', value: String(c.onTime), search: 'timeliness=on_time', tone: 'good' },
     { key: 'late', value: String(c.late), search: 'timeliness=late', tone: c.late ? 'warn' : undefined },
     { key: 'overdue', value: String(c.overdue), search: 'timeliness=overdue', tone: c.overdue ? 'bad' : undefined },
-    { key: 'percent', value: formatPercent(donePercent(c)), search: null, hint: t('overview.kpi.progressHint', { progress: formatPercent(c.progress) }) },
+    {
+      key: 'percent',
+      value: formatPercent(donePercent(c)),
+      search: null,
+      hint: t('overview.kpi.progressHint', { progress: formatPercent(c.progress) }),
+    },
   ];
 
   const groupRows: CountsRow[] = [
-    ...o.groups.map((g) => ({ key: g.groupId, label: `${g.position}. ${g.name}`, filter: { group: g.groupId }, counts: g.counts })),
-    ...(o.ungrouped && o.ungrouped.total > 0 ? [{ key: 'ungrouped', label: t('overview.ungrouped'), filter: null, counts: o.ungrouped }] : []),
+    ...o.groups.map((g) => ({
+      key: g.groupId,
+      label: `${g.position}. ${g.name}`,
+      filter: { group: g.groupId },
+      counts: g.counts,
+    })),
+    ...(o.ungrouped && o.ungrouped.total > 0
+      ? [{ key: 'ungrouped', label: t('overview.ungrouped'), filter: null, counts: o.ungrouped }]
+      : []),
   ];
-  const bodyRows: CountsRow[] = o.bodies.map((b) => ({ key: b.bodyId, label: b.bodyName, filter: { body: b.bodyId }, counts: b.counts }));
+  const bodyRows: CountsRow[] = o.bodies.map((b) => ({
+    key: b.bodyId,
+    label: b.bodyName,
+    filter: { body: b.bodyId },
+    counts: b.counts,
+  }));
 
   const pick = (rows: CountsRow[]) => (row: BarRow, segment: Segment) => {
     const r = rows.find((x) => x.key === row.id);
@@ -154,7 +173,10 @@ function OverviewBody({ o }: { o: Overview }) {
         })}
       </Row>
 
-      <Card title={<h2 className="card-title">{t('overview.summaryTitle')}</h2>} extra={<Link to={programmePath(pid)}>{t('overview.openProgramme')}</Link>}>
+      <Card
+        title={<h2 className="card-title">{t('overview.summaryTitle')}</h2>}
+        extra={<Link to={programmePath(pid)}>{t('overview.openProgramme')}</Link>}
+      >
         <Typography.Paragraph className="overview-summary">{summarySentence(o, t, lang)}</Typography.Paragraph>
       </Card>
 
@@ -163,19 +185,43 @@ function OverviewBody({ o }: { o: Overview }) {
       <Card title={<h2 className="card-title">{t('overview.byGroup')}</h2>}>
         {groupRows.length ? (
           <Suspense fallback={<Spin />}>
-            <StackedBars rows={bars(groupRows)} compact={compact} onPick={pick(groupRows)} aria-label={t('overview.chartByGroup')} />
+            <StackedBars
+              rows={bars(groupRows)}
+              compact={compact}
+              onPick={pick(groupRows)}
+              aria-label={t('overview.chartByGroup')}
+            />
           </Suspense>
         ) : null}
-        <CountsTable programmeId={pid} nameTitle={t('overview.col.group')} rows={groupRows} totals={c} compact={compact} aria-label={t('overview.byGroup')} />
+        <CountsTable
+          programmeId={pid}
+          nameTitle={t('overview.col.group')}
+          rows={groupRows}
+          totals={c}
+          compact={compact}
+          aria-label={t('overview.byGroup')}
+        />
       </Card>
 
       <Card title={<h2 className="card-title">{t('overview.byBody')}</h2>}>
         {bodyRows.length ? (
           <Suspense fallback={<Spin />}>
-            <StackedBars rows={bars(bodyRows)} compact={compact} onPick={pick(bodyRows)} aria-label={t('overview.chartByBody')} />
+            <StackedBars
+              rows={bars(bodyRows)}
+              compact={compact}
+              onPick={pick(bodyRows)}
+              aria-label={t('overview.chartByBody')}
+            />
           </Suspense>
         ) : null}
-        <CountsTable programmeId={pid} nameTitle={t('overview.col.body')} rows={bodyRows} totals={c} compact={compact} aria-label={t('overview.byBody')} />
+        <CountsTable
+          programmeId={pid}
+          nameTitle={t('overview.col.body')}
+          rows={bodyRows}
+          totals={c}
+          compact={compact}
+          aria-label={t('overview.byBody')}
+        />
       </Card>
     </Flex>
   );

@@ -38,7 +38,11 @@ export function summarySentence(o: Overview, t: TFunction, lang: string): string
     }),
   ];
   if (c.done > 0) parts[0] += t('overview.summary.split', { onTime: n(c.onTime), late: n(c.late) });
-  parts.push(c.overdue > 0 ? t('overview.summary.overdue', { count: c.overdue, n: n(c.overdue) }) : t('overview.summary.noOverdue'));
+  parts.push(
+    c.overdue > 0
+      ? t('overview.summary.overdue', { count: c.overdue, n: n(c.overdue) })
+      : t('overview.summary.noOverdue'),
+  );
   if (c.open > 0) parts.push(t('overview.summary.open', { count: c.open, n: n(c.open) }));
   let text = parts.join('; ') + '.';
   const apart = o.apart.filter((a) => a.counts.total > 0);
@@ -46,7 +50,11 @@ export function summarySentence(o: Overview, t: TFunction, lang: string): string
     const items = apart.map((a) =>
       a.counts.done === a.counts.total
         ? t('overview.summary.apartAll', { done: n(a.counts.done), name: lowerFirst(a.name) })
-        : t('overview.summary.apartSome', { done: n(a.counts.done), total: n(a.counts.total), name: lowerFirst(a.name) }),
+        : t('overview.summary.apartSome', {
+            done: n(a.counts.done),
+            total: n(a.counts.total),
+            name: lowerFirst(a.name),
+          }),
     );
     text += ' ' + t('overview.summary.apart', { list: items.join('; ') }) + '.';
   }

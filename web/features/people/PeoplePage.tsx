@@ -32,7 +32,11 @@ export function PeoplePage() {
 
   // The date, the search and the body filter live in the address.
   const list = useListQuery({
-    filters: (params) => ({ q: params.get('q') ?? '', body: params.get('to-chuc'), asOf: asOfParam(params.get('ngay')) }),
+    filters: (params) => ({
+      q: params.get('q') ?? '',
+      body: params.get('to-chuc'),
+      asOf: asOfParam(params.get('ngay')),
+    }),
     queryKey: (filters, paging) => peopleListKey({ ...filters, ...paging }),
     queryFn: (filters, paging, signal) => listPeople({ ...filters, ...paging }, signal),
   });
@@ -41,7 +45,12 @@ export function PeoplePage() {
   const [adding, setAdding] = useState(false);
 
   // The body's name for the filter when the page is opened from a link.
-  const bodyDetail = useQuery({ queryKey: bodyDetailKey(body ?? '', asOf), queryFn: ({ signal }) => getBody(body!, asOf, signal), enabled: body !== null, retry: false });
+  const bodyDetail = useQuery({
+    queryKey: bodyDetailKey(body ?? '', asOf),
+    queryFn: ({ signal }) => getBody(body!, asOf, signal),
+    enabled: body !== null,
+    retry: false,
+  });
 
   // Read at the click, not at the last render: a date picked a moment ago is already in the address, maybe not yet in
   // this render's parameters, and the card must open on that date.
@@ -60,7 +69,9 @@ export function PeoplePage() {
       fixed: wide ? 'left' : undefined,
       render: (_v, p) => (
         <Space size={[4, 4]} wrap>
-          <Link to={personHref(p.id)} onClick={openPerson(p.id)}>{p.fullName}</Link>
+          <Link to={personHref(p.id)} onClick={openPerson(p.id)}>
+            {p.fullName}
+          </Link>
           {p.deleted ? <Tag color="red">{t('common.deletedTag')}</Tag> : null}
         </Space>
       ),
@@ -104,7 +115,12 @@ export function PeoplePage() {
       toolbarClassName="body-toolbar"
       filters={
         <>
-          <AsOfPicker id="people-date" className="body-date" value={asOf} onChange={(d) => list.setFilters({ ngay: d })} />
+          <AsOfPicker
+            id="people-date"
+            className="body-date"
+            value={asOf}
+            onChange={(d) => list.setFilters({ ngay: d })}
+          />
           <SearchBox
             className="body-search"
             label={t('people.searchLabel')}

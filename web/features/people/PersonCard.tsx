@@ -1,6 +1,19 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Empty,
+  Flex,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
@@ -26,7 +39,12 @@ export function PersonCard({ id, asOf, canManage }: Props) {
   const queryClient = useQueryClient();
   const me = useMe();
   // Each view of personal data is logged: read it once per opening rather than on every focus.
-  const detail = useQuery({ queryKey: personKey(id, asOf), queryFn: ({ signal }) => getPerson(id, asOf, signal), staleTime: 60_000, refetchOnWindowFocus: false });
+  const detail = useQuery({
+    queryKey: personKey(id, asOf),
+    queryFn: ({ signal }) => getPerson(id, asOf, signal),
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
   const [editing, setEditing] = useState(false);
   const [positionTarget, setPositionTarget] = useState<PositionTarget | null>(null);
 
@@ -40,7 +58,8 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       void message.success(t(p.deleted ? 'people.deletedDone' : 'people.restoredDone', { name: p.fullName }));
       refresh();
     },
-    onError: (error) => void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
+    onError: (error) =>
+      void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
   });
   const removePosition = useMutation({
     mutationFn: (p: Position) => deletePosition(p.id, p.version),
@@ -48,13 +67,19 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       void message.success(t('people.positionDeleted', { title: p.title, body: p.bodyName }));
       refresh();
     },
-    onError: (error) => void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
+    onError: (error) =>
+      void message.error(isApiError(error) && error.status === 409 ? t('errors.conflict') : errorText(error, t)),
   });
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) {
     const notFound = isApiError(detail.error) && detail.error.status === 404;
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('people.notFound') : errorText(detail.error, t)} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={notFound ? t('people.notFound') : errorText(detail.error, t)}
+      />
+    );
   }
   const { person, personal, history, account } = detail.data;
   const canChangePhoto = !person.deleted && (me.isAdmin || account?.id === me.id);
@@ -96,7 +121,13 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       ),
     },
     { title: t('people.body'), dataIndex: 'bodyName', key: 'bodyName', width: 200 },
-    { title: t('bodies.unit'), dataIndex: 'unitName', key: 'unitName', width: 140, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    {
+      title: t('bodies.unit'),
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 140,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
     {
       title: t('people.from'),
       dataIndex: 'validFrom',
@@ -119,15 +150,31 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       width: 150,
       render: (_v, p) => (
         <Space size={0} wrap className="row-actions">
-          <Button type="link" size="small" icon={<EditOutlined aria-hidden />} onClick={() => setPositionTarget({ mode: 'edit', personName: person.fullName, position: p })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined aria-hidden />}
+            onClick={() => setPositionTarget({ mode: 'edit', personName: person.fullName, position: p })}
+          >
             {t('common.edit')}
           </Button>
           {p.validTo === null ? (
-            <Button type="link" size="small" icon={<StopOutlined aria-hidden />} onClick={() => setPositionTarget({ mode: 'end', personName: person.fullName, position: p })}>
+            <Button
+              type="link"
+              size="small"
+              icon={<StopOutlined aria-hidden />}
+              onClick={() => setPositionTarget({ mode: 'end', personName: person.fullName, position: p })}
+            >
               {t('people.endPosition')}
             </Button>
           ) : null}
-          <Button type="link" size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={() => confirmDeletePosition(p)}>
+          <Button
+            type="link"
+            size="small"
+            danger
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={() => confirmDeletePosition(p)}
+          >
             {t('common.delete')}
           </Button>
         </Space>
@@ -137,7 +184,12 @@ export function PersonCard({ id, asOf, canManage }: Props) {
 
   return (
     <article className="person-card" aria-labelledby="person-card-title">
-      <PersonPhoto personId={person.id} name={person.fullName} photoUrl={person.photoUrl ?? null} canChange={canChangePhoto} />
+      <PersonPhoto
+        personId={person.id}
+        name={person.fullName}
+        photoUrl={person.photoUrl ?? null}
+        canChange={canChangePhoto}
+      />
       <Typography.Title level={3} id="person-card-title" className="person-card-title">
         {person.fullName}
       </Typography.Title>
@@ -156,7 +208,10 @@ export function PersonCard({ id, asOf, canManage }: Props) {
               <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setPositionTarget({ mode: 'add', personId: person.id, personName: person.fullName })}>
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setPositionTarget({ mode: 'add', personId: person.id, personName: person.fullName })}
+              >
                 {t('people.addPosition')}
               </Button>
               <Button danger icon={<DeleteOutlined aria-hidden />} onClick={confirmDelete}>
@@ -181,7 +236,11 @@ export function PersonCard({ id, asOf, canManage }: Props) {
               column={1}
               bordered
               items={[
-                { key: 'birthDate', label: t('people.birthDate'), children: personal.birthDate ? formatDate(personal.birthDate) : '—' },
+                {
+                  key: 'birthDate',
+                  label: t('people.birthDate'),
+                  children: personal.birthDate ? formatDate(personal.birthDate) : '—',
+                },
                 { key: 'phone', label: t('fields.phone'), children: personal.phone ?? '—' },
                 { key: 'email', label: t('fields.email'), children: personal.email ?? '—' },
                 { key: 'address', label: t('people.address'), children: personal.address ?? '—' },
@@ -218,7 +277,11 @@ export function PersonCard({ id, asOf, canManage }: Props) {
         {account ? (
           <Space size={[6, 6]} wrap>
             <span>{t('people.accountLogin', { username: account.username })}</span>
-            {account.disabled ? <Tag color="default">{t('accounts.statusDisabled')}</Tag> : <Tag color="green">{t('accounts.statusActive')}</Tag>}
+            {account.disabled ? (
+              <Tag color="default">{t('accounts.statusDisabled')}</Tag>
+            ) : (
+              <Tag color="green">{t('accounts.statusActive')}</Tag>
+            )}
           </Space>
         ) : (
           <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>

@@ -5,12 +5,33 @@ import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
-import { createPerson, PEOPLE_KEY, updatePerson, type Gender, type Person, type PersonDetail, type PersonInput } from './people.api.ts';
+import {
+  createPerson,
+  PEOPLE_KEY,
+  updatePerson,
+  type Gender,
+  type Person,
+  type PersonDetail,
+  type PersonInput,
+} from './people.api.ts';
 
 /** `person: null` adds a person; a person's detail edits them. */
-type Props = { open: boolean; person: Pick<PersonDetail, 'person' | 'personal'> | null; onClose: () => void; onSaved?: (person: Person) => void };
+type Props = {
+  open: boolean;
+  person: Pick<PersonDetail, 'person' | 'personal'> | null;
+  onClose: () => void;
+  onSaved?: (person: Person) => void;
+};
 
-type Values = { fullName: string; gender?: Gender | null; birthDate?: Dayjs | null; phone?: string; email?: string; address?: string; notes?: string };
+type Values = {
+  fullName: string;
+  gender?: Gender | null;
+  birthDate?: Dayjs | null;
+  phone?: string;
+  email?: string;
+  address?: string;
+  notes?: string;
+};
 
 const FIELDS = ['fullName', 'gender', 'birthDate', 'phone', 'email', 'address', 'notes'] as const;
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -26,7 +47,17 @@ export function PersonFormModal({ open, person, onClose, onSaved }: Props) {
   );
 }
 
-function PersonForm({ detail, title, onClose, onSaved }: { detail: Props['person']; title: string; onClose: () => void; onSaved?: Props['onSaved'] }) {
+function PersonForm({
+  detail,
+  title,
+  onClose,
+  onSaved,
+}: {
+  detail: Props['person'];
+  title: string;
+  onClose: () => void;
+  onSaved?: Props['onSaved'];
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -59,7 +90,12 @@ function PersonForm({ detail, title, onClose, onSaved }: { detail: Props['person
       if (!detail) return createPerson(input);
       // Personal fields hidden from this account are left as they are.
       const { fullName, gender, ...rest } = input;
-      return updatePerson(detail.person.id, { version: detail.person.version, fullName, gender, ...(personal ? rest : {}) });
+      return updatePerson(detail.person.id, {
+        version: detail.person.version,
+        fullName,
+        gender,
+        ...(personal ? rest : {}),
+      });
     },
     onMutate: errors.reset,
     onSuccess: (saved) => {
@@ -78,9 +114,19 @@ function PersonForm({ detail, title, onClose, onSaved }: { detail: Props['person
   const showPersonal = !detail || personal !== null;
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
-      <Form.Item name="fullName" label={t('people.fullName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="fullName"
+        label={t('people.fullName')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
         <Input autoFocus autoComplete="off" maxLength={200} />
       </Form.Item>
       <Form.Item name="gender" label={t('people.gender')}>

@@ -56,7 +56,9 @@ export function PersonPhoto({ personId, name, photoUrl, canChange }: Props) {
 
   // The detail is not fetched again (each read of personal data is logged): only its photo is replaced.
   const adopt = (url: string | null) => {
-    queryClient.setQueriesData<PersonDetail>({ queryKey: [...PEOPLE_KEY, 'detail', personId] }, (d) => (d ? { ...d, person: { ...d.person, photoUrl: url } } : d));
+    queryClient.setQueriesData<PersonDetail>({ queryKey: [...PEOPLE_KEY, 'detail', personId] }, (d) =>
+      d ? { ...d, person: { ...d.person, photoUrl: url } } : d,
+    );
     void queryClient.invalidateQueries({ queryKey: [...PEOPLE_KEY, 'list'] });
   };
 
@@ -107,7 +109,12 @@ export function PersonPhoto({ personId, name, photoUrl, canChange }: Props) {
   return (
     <Flex gap={16} align="center" className="person-photo">
       {showImage ? (
-        <img className="person-photo-img" src={photoUrl} alt={t('people.photoAlt', { name })} onError={() => setBroken(photoUrl)} />
+        <img
+          className="person-photo-img"
+          src={photoUrl}
+          alt={t('people.photoAlt', { name })}
+          onError={() => setBroken(photoUrl)}
+        />
       ) : (
         <Avatar size={96} className="person-photo-avatar" aria-label={t('people.photoAlt', { name })}>
           {name.trim().split(/\s+/).at(-1)?.charAt(0).toUpperCase() ?? '?'}

@@ -33,7 +33,17 @@ const hitOf = (p: Person): Hit => ({
 });
 
 /** Search-as-you-type for a person (cán bộ) by name, diacritics optional; each hit shows a current position. */
-export function PersonSelect({ value, onChange, initial, bodyId, withAccount, placeholder, id, disabled, ...rest }: Props) {
+export function PersonSelect({
+  value,
+  onChange,
+  initial,
+  bodyId,
+  withAccount,
+  placeholder,
+  id,
+  disabled,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [known, setKnown] = useState<Map<string, Hit>>(() => new Map());
@@ -47,11 +57,28 @@ export function PersonSelect({ value, onChange, initial, bodyId, withAccount, pl
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
-  const hits = (q || bodyId ? (search.data?.items ?? []) : []).filter((p) => !p.deleted && (!withAccount || p.hasAccount)).map(hitOf);
-  const chosen = value ? (hits.find((h) => h.id === value) ?? known.get(value) ?? (initial && initial.id === value ? { id: initial.id, name: initial.name, line: null, hasAccount: true } : null)) : null;
-  const options = [...(chosen && !hits.some((h) => h.id === chosen.id) ? [chosen] : []), ...hits].map((h) => ({ value: h.id, label: h.name, hit: h }));
+  const hits = (q || bodyId ? (search.data?.items ?? []) : [])
+    .filter((p) => !p.deleted && (!withAccount || p.hasAccount))
+    .map(hitOf);
+  const chosen = value
+    ? (hits.find((h) => h.id === value) ??
+      known.get(value) ??
+      (initial && initial.id === value ? { id: initial.id, name: initial.name, line: null, hasAccount: true } : null))
+    : null;
+  const options = [...(chosen && !hits.some((h) => h.id === chosen.id) ? [chosen] : []), ...hits].map((h) => ({
+    value: h.id,
+    label: h.name,
+    hit: h,
+  }));
 
-  const notFound = !q && !bodyId ? t('work.person.searchHint') : search.isError ? errorText(search.error, t) : search.isFetching ? t('common.loading') : t('work.person.noMatch');
+  const notFound =
+    !q && !bodyId
+      ? t('work.person.searchHint')
+      : search.isError
+        ? errorText(search.error, t)
+        : search.isFetching
+          ? t('common.loading')
+          : t('work.person.noMatch');
 
   return (
     <Select<string | null, (typeof options)[number]>
@@ -111,7 +138,9 @@ export function AssigneeSelect({ value, onChange, initialName, id, ...rest }: As
         aria-label={rest['aria-label']}
         withAccount
         value={personId ?? (value ? `account:${value}` : null)}
-        initial={value && !personId ? { id: `account:${value}`, name: initialName ?? t('work.task.assigneeChosen') } : null}
+        initial={
+          value && !personId ? { id: `account:${value}`, name: initialName ?? t('work.task.assigneeChosen') } : null
+        }
         placeholder={t('work.task.assigneePlaceholder')}
         disabled={pending}
         onChange={(pid) => {

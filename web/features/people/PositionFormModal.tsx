@@ -11,14 +11,32 @@ import { lastDay } from '../units/units.api.ts';
 import { addPosition, PEOPLE_KEY, updatePosition, type Position } from './people.api.ts';
 
 /** Thêm chức vụ (no position), Sửa or Kết thúc chức vụ (a position). */
-export type PositionTarget = { mode: 'add'; personId: string; personName: string } | { mode: 'edit' | 'end'; personName: string; position: Position };
+export type PositionTarget =
+  | { mode: 'add'; personId: string; personName: string }
+  | { mode: 'edit' | 'end'; personName: string; position: Position };
 
 type Props = { target: PositionTarget | null; asOf: string; onClose: () => void };
 
-type Values = { bodyId?: string; title?: string; validFrom?: Dayjs | null; lastDay?: Dayjs | null; acting?: boolean; concurrent?: boolean };
+type Values = {
+  bodyId?: string;
+  title?: string;
+  validFrom?: Dayjs | null;
+  lastDay?: Dayjs | null;
+  acting?: boolean;
+  concurrent?: boolean;
+};
 
 /** Usual titles, offered while typing (any other may be typed). */
-const TITLES = ['Chủ tịch', 'Phó Chủ tịch', 'Trưởng Cơ quan Khối', 'Phó Trưởng Cơ quan Khối', 'Trưởng Ban Dân vận', 'Bí thư', 'Trưởng ban', 'Ủy viên'];
+const TITLES = [
+  'Chủ tịch',
+  'Phó Chủ tịch',
+  'Trưởng Cơ quan Khối',
+  'Phó Trưởng Cơ quan Khối',
+  'Trưởng Ban Dân vận',
+  'Bí thư',
+  'Trưởng ban',
+  'Ủy viên',
+];
 
 const FIELDS = ['bodyId', 'title', 'validFrom', 'lastDay', 'acting', 'concurrent'] as const;
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -29,7 +47,10 @@ export function PositionFormModal({ target, asOf, onClose }: Props) {
     ? ''
     : target.mode === 'add'
       ? t('people.addPositionTitle', { name: target.personName })
-      : t(target.mode === 'edit' ? 'people.editPositionTitle' : 'people.endPositionTitle', { title: target.position.title, body: target.position.bodyName });
+      : t(target.mode === 'edit' ? 'people.editPositionTitle' : 'people.endPositionTitle', {
+          title: target.position.title,
+          body: target.position.bodyName,
+        });
   return (
     <Modal open={target !== null} title={title} onCancel={onClose} footer={null} width={600} destroyOnHidden>
       {target ? <PositionForm target={target} asOf={asOf} title={title} onClose={onClose} /> : null}
@@ -37,7 +58,17 @@ export function PositionFormModal({ target, asOf, onClose }: Props) {
   );
 }
 
-function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget; asOf: string; title: string; onClose: () => void }) {
+function PositionForm({
+  target,
+  asOf,
+  title,
+  onClose,
+}: {
+  target: PositionTarget;
+  asOf: string;
+  title: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -63,9 +94,17 @@ function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget
       const end = iso(v.lastDay);
       const validTo = end ? nextDay(end) : null;
       if (target.mode === 'add') {
-        return addPosition(target.personId, { bodyId: v.bodyId!, title: v.title!.trim(), validFrom: iso(v.validFrom), validTo, acting: v.acting ?? false, concurrent: v.concurrent ?? false });
+        return addPosition(target.personId, {
+          bodyId: v.bodyId!,
+          title: v.title!.trim(),
+          validFrom: iso(v.validFrom),
+          validTo,
+          acting: v.acting ?? false,
+          concurrent: v.concurrent ?? false,
+        });
       }
-      if (target.mode === 'end') return updatePosition(target.position.id, { version: target.position.version, validTo });
+      if (target.mode === 'end')
+        return updatePosition(target.position.id, { version: target.position.version, validTo });
       return updatePosition(target.position.id, {
         version: target.position.version,
         title: v.title!.trim(),
@@ -77,7 +116,12 @@ function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget
     },
     onMutate: errors.reset,
     onSuccess: (saved) => {
-      const key = target.mode === 'add' ? 'people.positionAdded' : target.mode === 'end' ? 'people.positionEnded' : 'people.positionSaved';
+      const key =
+        target.mode === 'add'
+          ? 'people.positionAdded'
+          : target.mode === 'end'
+            ? 'people.positionEnded'
+            : 'people.positionSaved';
       void message.success(t(key, { title: saved.title, body: saved.bodyName }));
       void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
       void queryClient.invalidateQueries({ queryKey: BODIES_KEY });
@@ -92,13 +136,29 @@ function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget
   };
   const required = { required: true, message: t('validation.required') };
   const lastDayField = (
-    <Form.Item name="lastDay" label={t('people.lastDay')} extra={t('people.lastDayHelp')} rules={target.mode === 'end' ? [required] : []}>
-      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} autoFocus={target.mode === 'end'} />
+    <Form.Item
+      name="lastDay"
+      label={t('people.lastDay')}
+      extra={t('people.lastDayHelp')}
+      rules={target.mode === 'end' ? [required] : []}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        placeholder={t('common.datePlaceholder')}
+        style={{ width: '100%' }}
+        autoFocus={target.mode === 'end'}
+      />
     </Form.Item>
   );
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {target.mode === 'end' ? (
         <>
@@ -106,26 +166,42 @@ function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget
             className="form-alert"
             type="info"
             showIcon
-            title={t('people.endPositionExplain', { name: target.personName, title: target.position.title, body: target.position.bodyName })}
+            title={t('people.endPositionExplain', {
+              name: target.personName,
+              title: target.position.title,
+              body: target.position.bodyName,
+            })}
           />
           {lastDayField}
         </>
       ) : (
         <>
           {target.mode === 'add' ? (
-            <Form.Item name="bodyId" label={t('people.body')} extra={t('people.bodyHelp', { date: formatDate(on) })} rules={[required]}>
+            <Form.Item
+              name="bodyId"
+              label={t('people.body')}
+              extra={t('people.bodyHelp', { date: formatDate(on) })}
+              rules={[required]}
+            >
               <BodySelect asOf={on} autoFocus />
             </Form.Item>
           ) : null}
           <Form.Item name="title" label={t('people.title')} rules={[{ ...required, whitespace: true }]}>
             <AutoComplete
               options={TITLES.map((x) => ({ value: x }))}
-              showSearch={{ filterOption: (input, option) => (option?.value ?? '').toLowerCase().includes(input.toLowerCase()) }}
+              showSearch={{
+                filterOption: (input, option) => (option?.value ?? '').toLowerCase().includes(input.toLowerCase()),
+              }}
               maxLength={200}
             />
           </Form.Item>
           <Flex gap={12} wrap>
-            <Form.Item name="validFrom" label={t('people.validFrom')} extra={t('people.validFromHelp')} className="position-date">
+            <Form.Item
+              name="validFrom"
+              label={t('people.validFrom')}
+              extra={t('people.validFromHelp')}
+              className="position-date"
+            >
               <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
             </Form.Item>
             <div className="position-date">{lastDayField}</div>
@@ -138,7 +214,11 @@ function PositionForm({ target, asOf, title, onClose }: { target: PositionTarget
           </Form.Item>
         </>
       )}
-      <FormActions onCancel={onClose} submitting={mutation.isPending} submitLabel={target.mode === 'end' ? t('people.endPosition') : undefined} />
+      <FormActions
+        onCancel={onClose}
+        submitting={mutation.isPending}
+        submitLabel={target.mode === 'end' ? t('people.endPosition') : undefined}
+      />
     </Form>
   );
 }

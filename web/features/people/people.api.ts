@@ -38,20 +38,33 @@ export function createPerson(body: Body<'/api/people', 'post'>): Promise<Ok<'/ap
   return api('/api/people', { method: 'POST', body });
 }
 
-export function updatePerson(id: string, body: Body<'/api/people/{id}', 'patch'>): Promise<Ok<'/api/people/{id}', 'patch'>> {
+export function updatePerson(
+  id: string,
+  body: Body<'/api/people/{id}', 'patch'>,
+): Promise<Ok<'/api/people/{id}', 'patch'>> {
   return api(path(id), { method: 'PATCH', body });
 }
 
-export function setPersonDeleted(id: string, version: number, deleted: boolean): Promise<Ok<'/api/people/{id}/delete' | '/api/people/{id}/restore', 'post'>> {
+export function setPersonDeleted(
+  id: string,
+  version: number,
+  deleted: boolean,
+): Promise<Ok<'/api/people/{id}/delete' | '/api/people/{id}/restore', 'post'>> {
   const body: Body<'/api/people/{id}/delete' | '/api/people/{id}/restore', 'post'> = { version };
   return api(`${path(id)}/${deleted ? 'delete' : 'restore'}`, { method: 'POST', body });
 }
 
-export function addPosition(personId: string, body: Body<'/api/people/{id}/positions', 'post'>): Promise<Ok<'/api/people/{id}/positions', 'post'>> {
+export function addPosition(
+  personId: string,
+  body: Body<'/api/people/{id}/positions', 'post'>,
+): Promise<Ok<'/api/people/{id}/positions', 'post'>> {
   return api(`${path(personId)}/positions`, { method: 'POST', body });
 }
 
-export function updatePosition(id: string, body: Body<'/api/positions/{id}', 'patch'>): Promise<Ok<'/api/positions/{id}', 'patch'>> {
+export function updatePosition(
+  id: string,
+  body: Body<'/api/positions/{id}', 'patch'>,
+): Promise<Ok<'/api/positions/{id}', 'patch'>> {
   return api(`/api/positions/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 

@@ -38,13 +38,24 @@ export function ApiTokensSection() {
 
   const columns: TableColumnsType<ApiToken> = [
     { title: t('tokens.name'), dataIndex: 'name', key: 'name' },
-    { title: t('tokens.prefix'), dataIndex: 'prefix', key: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
-    { title: t('tokens.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('tokens.prefix'),
+      dataIndex: 'prefix',
+      key: 'prefix',
+      render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
+    },
+    {
+      title: t('tokens.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (v: string) => formatDateTime(v),
+    },
     {
       title: t('tokens.lastUsedAt'),
       dataIndex: 'lastUsedAt',
       key: 'lastUsedAt',
-      render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>),
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>,
     },
     {
       title: t('tokens.expiresAt'),
@@ -57,7 +68,13 @@ export function ApiTokensSection() {
       key: 'actions',
       width: 130,
       render: (_v, token) => (
-        <Button type="link" danger size="small" icon={<DeleteOutlined aria-hidden />} onClick={() => confirmRevoke(token)}>
+        <Button
+          type="link"
+          danger
+          size="small"
+          icon={<DeleteOutlined aria-hidden />}
+          onClick={() => confirmRevoke(token)}
+        >
           {t('tokens.revoke')}
         </Button>
       ),

@@ -14,10 +14,17 @@ const KEY = ['retention-rules'];
  * ends; a daily job erases them afterwards, also from the audit log's values (Decree 13/2023). */
 export function RetentionPage() {
   const { t } = useTranslation();
-  const rules = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api<Ok<'/api/retention-rules'>>('/api/retention-rules', { signal }) });
+  const rules = useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => api<Ok<'/api/retention-rules'>>('/api/retention-rules', { signal }),
+  });
   const columns: TableColumnsType<Rule> = [
     { title: t('retention.kind'), dataIndex: 'name', key: 'name' },
-    { title: t('retention.fields'), key: 'fields', render: (_, r) => r.fields.map((f) => t(`retention.field.${f}`, { defaultValue: f })).join(', ') },
+    {
+      title: t('retention.fields'),
+      key: 'fields',
+      render: (_, r) => r.fields.map((f) => t(`retention.field.${f}`, { defaultValue: f })).join(', '),
+    },
     { title: t('retention.period'), key: 'months', width: 420, render: (_, r) => <RuleEditor rule={r} /> },
   ];
   return (
@@ -25,7 +32,14 @@ export function RetentionPage() {
       <PageHeader title={t('retention.title')} description={t('retention.intro')} />
       <Card>
         {rules.isError ? <Typography.Text type="danger">{errorText(rules.error, t)}</Typography.Text> : null}
-        <Table<Rule> rowKey="kind" columns={columns} dataSource={rules.data ?? []} loading={rules.isLoading} pagination={false} scroll={{ x: 720 }} />
+        <Table<Rule>
+          rowKey="kind"
+          columns={columns}
+          dataSource={rules.data ?? []}
+          loading={rules.isLoading}
+          pagination={false}
+          scroll={{ x: 720 }}
+        />
       </Card>
     </div>
   );
@@ -40,7 +54,10 @@ function RuleEditor({ rule }: { rule: Rule }) {
   const save = useMutation({
     mutationFn: () => {
       const body: Body<'/api/retention-rules/{kind}', 'put'> = { version: rule.version, months: keep ? null : months };
-      return api<Ok<'/api/retention-rules/{kind}', 'put'>>(`/api/retention-rules/${rule.kind}`, { method: 'PUT', body });
+      return api<Ok<'/api/retention-rules/{kind}', 'put'>>(`/api/retention-rules/${rule.kind}`, {
+        method: 'PUT',
+        body,
+      });
     },
     onSuccess: (r) => {
       void message.success(t('retention.saved', { name: r.name }));
@@ -51,10 +68,25 @@ function RuleEditor({ rule }: { rule: Rule }) {
   const changed = (keep ? null : months) !== rule.months;
   return (
     <Flex gap={8} align="center" wrap>
-      <InputNumber min={1} max={1200} value={months} disabled={keep} onChange={(v) => setMonths(v)} suffix={t('retention.months')} style={{ width: 130 }} aria-label={t('retention.periodOf', { name: rule.name })} />
+      <InputNumber
+        min={1}
+        max={1200}
+        value={months}
+        disabled={keep}
+        onChange={(v) => setMonths(v)}
+        suffix={t('retention.months')}
+        style={{ width: 130 }}
+        aria-label={t('retention.periodOf', { name: rule.name })}
+      />
       <Switch size="small" checked={keep} onChange={setKeep} aria-label={t('retention.keepOf', { name: rule.name })} />
       <span>{t('retention.keep')}</span>
-      <Button size="small" type="primary" disabled={!changed || (!keep && !months)} loading={save.isPending} onClick={() => save.mutate()}>
+      <Button
+        size="small"
+        type="primary"
+        disabled={!changed || (!keep && !months)}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+      >
         {t('common.save')}
       </Button>
     </Flex>

@@ -23,15 +23,24 @@ export function listMyAssignments(): Promise<Ok<'/api/auth/me/roles'>> {
   return api('/api/auth/me/roles');
 }
 
-export function addAssignment(accountId: string, body: Body<'/api/accounts/{id}/roles', 'post'>): Promise<Ok<'/api/accounts/{id}/roles', 'post'>> {
+export function addAssignment(
+  accountId: string,
+  body: Body<'/api/accounts/{id}/roles', 'post'>,
+): Promise<Ok<'/api/accounts/{id}/roles', 'post'>> {
   return api(`/api/accounts/${encodeURIComponent(accountId)}/roles`, { method: 'POST', body });
 }
 
-export function updateAssignment(id: string, body: Body<'/api/role-assignments/{id}', 'patch'>): Promise<Ok<'/api/role-assignments/{id}', 'patch'>> {
+export function updateAssignment(
+  id: string,
+  body: Body<'/api/role-assignments/{id}', 'patch'>,
+): Promise<Ok<'/api/role-assignments/{id}', 'patch'>> {
   return api(`/api/role-assignments/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 }
 
-export function deleteAssignment(id: string, version: number): Promise<Ok<'/api/role-assignments/{id}/delete', 'post'>> {
+export function deleteAssignment(
+  id: string,
+  version: number,
+): Promise<Ok<'/api/role-assignments/{id}/delete', 'post'>> {
   const body: Body<'/api/role-assignments/{id}/delete', 'post'> = { version };
   return api(`/api/role-assignments/${encodeURIComponent(id)}/delete`, { method: 'POST', body });
 }

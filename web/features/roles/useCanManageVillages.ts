@@ -11,8 +11,18 @@ const PERMISSION = 'units.manage_villages';
  * some unit. Which communes exactly is the server's call (it answers 403 outside the role's units).
  */
 export function useCanManageVillages(me: Me): boolean {
-  const mine = useQuery({ queryKey: MY_ROLES_KEY, queryFn: listMyAssignments, enabled: !me.isAdmin, staleTime: 300_000 });
-  const roles = useQuery({ queryKey: ROLES_KEY, queryFn: listRoles, enabled: !me.isAdmin && (mine.data?.length ?? 0) > 0, staleTime: 300_000 });
+  const mine = useQuery({
+    queryKey: MY_ROLES_KEY,
+    queryFn: listMyAssignments,
+    enabled: !me.isAdmin,
+    staleTime: 300_000,
+  });
+  const roles = useQuery({
+    queryKey: ROLES_KEY,
+    queryFn: listRoles,
+    enabled: !me.isAdmin && (mine.data?.length ?? 0) > 0,
+    staleTime: 300_000,
+  });
   if (me.isAdmin) return true;
   const today = todayInVietnam().format('YYYY-MM-DD');
   const granting = new Set((roles.data ?? []).filter((r) => r.permissions.includes(PERMISSION)).map((r) => r.code));

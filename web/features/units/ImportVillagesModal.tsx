@@ -1,6 +1,19 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Flex, Form, Modal, Table, Tag, Typography, Upload, type TableColumnsType, type UploadFile } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Flex,
+  Form,
+  Modal,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  type TableColumnsType,
+  type UploadFile,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
@@ -10,7 +23,12 @@ import { importVillages, UNITS_KEY, type ImportResult, type ImportRow } from './
 const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = '.csv,.xlsx';
 
-const STATUS_COLOR: Record<ImportRow['status'], string> = { added: 'green', changed: 'blue', unchanged: 'default', refused: 'red' };
+const STATUS_COLOR: Record<ImportRow['status'], string> = {
+  added: 'green',
+  changed: 'blue',
+  unchanged: 'default',
+  refused: 'red',
+};
 
 type Props = { open: boolean; onClose: () => void };
 
@@ -68,7 +86,12 @@ function ImportForm({ onClose }: { onClose: () => void }) {
           className="form-alert"
           type={report.refused > 0 ? 'warning' : 'success'}
           showIcon
-          title={t('units.import.summary', { added: report.added, changed: report.changed, unchanged: report.unchanged, refused: report.refused })}
+          title={t('units.import.summary', {
+            added: report.added,
+            changed: report.changed,
+            unchanged: report.unchanged,
+            refused: report.refused,
+          })}
           description={t('units.import.encoding', { encoding: report.encoding })}
         />
         <Table<ImportRow>
@@ -107,7 +130,11 @@ function ImportForm({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Form layout="vertical" onFinish={() => (file ? mutation.mutate(file) : setFileError(t('units.import.pickFile')))} aria-label={t('units.import.title')}>
+    <Form
+      layout="vertical"
+      onFinish={() => (file ? mutation.mutate(file) : setFileError(t('units.import.pickFile')))}
+      aria-label={t('units.import.title')}
+    >
       <Typography.Paragraph>{t('units.import.intro')}</Typography.Paragraph>
       <Descriptions
         size="small"
@@ -125,7 +152,12 @@ function ImportForm({ onClose }: { onClose: () => void }) {
       <Typography.Paragraph type="secondary" className="import-note">
         {t('units.import.encodingNote')}
       </Typography.Paragraph>
-      <Form.Item label={t('units.import.file')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
+      <Form.Item
+        label={t('units.import.file')}
+        required
+        validateStatus={fileError ? 'error' : undefined}
+        help={fileError ?? undefined}
+      >
         <Upload.Dragger
           accept={ACCEPT}
           maxCount={1}

@@ -7,7 +7,17 @@ import { formatDate } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { errorText, showFormError } from '../../ui/errors.ts';
 import { UnitSearchSelect } from './UnitSearchSelect.tsx';
-import { detailKey, getUnit, lastDay, linkPending, listPending, PENDING_KEY, UNITS_KEY, type PendingItem, type UnitItem } from './units.api.ts';
+import {
+  detailKey,
+  getUnit,
+  lastDay,
+  linkPending,
+  listPending,
+  PENDING_KEY,
+  UNITS_KEY,
+  type PendingItem,
+  type UnitItem,
+} from './units.api.ts';
 
 type Props = {
   /** Opens a unit as of a date. */
@@ -31,7 +41,10 @@ export function PendingList({ onOpen, onPlace }: Props) {
     try {
       // The village no longer sits in the tree on the day it must move; read it as it stood the day before.
       const asOf = lastDay(p.date);
-      const detail = await queryClient.fetchQuery({ queryKey: detailKey(asOf, p.code), queryFn: () => getUnit(p.code!, asOf) });
+      const detail = await queryClient.fetchQuery({
+        queryKey: detailKey(asOf, p.code),
+        queryFn: () => getUnit(p.code!, asOf),
+      });
       onPlace(detail.unit, p.date);
     } catch (error) {
       void message.error(errorText(error, t));
@@ -41,7 +54,13 @@ export function PendingList({ onOpen, onPlace }: Props) {
   };
 
   const columns: TableColumnsType<PendingItem> = [
-    { title: t('units.pending.date'), dataIndex: 'date', key: 'date', width: 110, render: (d: string) => formatDate(d) },
+    {
+      title: t('units.pending.date'),
+      dataIndex: 'date',
+      key: 'date',
+      width: 110,
+      render: (d: string) => formatDate(d),
+    },
     {
       title: t('units.pending.unit'),
       key: 'unit',
@@ -70,7 +89,9 @@ export function PendingList({ onOpen, onPlace }: Props) {
       dataIndex: 'reason',
       key: 'reason',
       width: 260,
-      render: (r: PendingItem['reason']) => <Tag color={r === 'unlinked_ending' ? 'volcano' : 'gold'}>{t(`units.pending.reasons.${r}`)}</Tag>,
+      render: (r: PendingItem['reason']) => (
+        <Tag color={r === 'unlinked_ending' ? 'volcano' : 'gold'}>{t(`units.pending.reasons.${r}`)}</Tag>
+      ),
     },
     {
       title: t('common.actions'),
@@ -82,7 +103,12 @@ export function PendingList({ onOpen, onPlace }: Props) {
             {t('units.pending.link')}
           </Button>
         ) : (
-          <Button size="small" icon={<SwapOutlined aria-hidden />} loading={placing === p.id} onClick={() => void place(p)}>
+          <Button
+            size="small"
+            icon={<SwapOutlined aria-hidden />}
+            loading={placing === p.id}
+            onClick={() => void place(p)}
+          >
             {t('units.pending.place')}
           </Button>
         ),
@@ -136,8 +162,19 @@ function LinkForm({ item, onClose }: { item: PendingItem; onClose: () => void })
   });
 
   return (
-    <Form<LinkValues> form={form} layout="vertical" initialValues={{ type: 'full' }} onFinish={(v) => mutation.mutate(v)} aria-label={t('units.pending.linkTitle', { name: item.name })}>
-      <Alert className="form-alert" type="info" showIcon title={t('units.pending.linkExplain', { name: item.name, date: formatDate(lastDay(item.date)) })} />
+    <Form<LinkValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ type: 'full' }}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={t('units.pending.linkTitle', { name: item.name })}
+    >
+      <Alert
+        className="form-alert"
+        type="info"
+        showIcon
+        title={t('units.pending.linkExplain', { name: item.name, date: formatDate(lastDay(item.date)) })}
+      />
       {formError ? <Alert className="form-alert" type="error" showIcon title={formError} /> : null}
       <Form.Item
         name="toCode"

@@ -1,4 +1,11 @@
-import { ArrowRightOutlined, DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
@@ -6,7 +13,15 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
-import { detailKey, getUnit, lastDay, type UnitDetail, type UnitItem, type UnitLink, type UnitVersion } from './units.api.ts';
+import {
+  detailKey,
+  getUnit,
+  lastDay,
+  type UnitDetail,
+  type UnitItem,
+  type UnitLink,
+  type UnitVersion,
+} from './units.api.ts';
 
 /** The first catalogue Khối holds; a null `validFrom` means the unit existed before it. */
 export const FIRST_CATALOGUE_DATE = '2024-09-01';
@@ -24,7 +39,9 @@ type Props = {
 
 /** "từ dd/MM/yyyy" / "từ trước 01/09/2024". */
 export function fromText(validFrom: string | null, t: TFunction): string {
-  return validFrom ? t('units.from', { date: formatDate(validFrom) }) : t('units.fromBefore', { date: formatDate(FIRST_CATALOGUE_DATE) });
+  return validFrom
+    ? t('units.from', { date: formatDate(validFrom) })
+    : t('units.fromBefore', { date: formatDate(FIRST_CATALOGUE_DATE) });
 }
 
 /** "đến dd/MM/yyyy" (the last day in force) / "đến nay". */
@@ -40,7 +57,11 @@ function dayBefore(date: string): string {
 /** A unit's card: what it is, where it sits, since when, how it came to be and what became of it. */
 export function UnitCard({ asOf, code, canManageVillages, onOpen, onAction }: Props) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: detailKey(asOf, code), queryFn: ({ signal }) => getUnit(code, asOf, signal), staleTime: 60_000 });
+  const detail = useQuery({
+    queryKey: detailKey(asOf, code),
+    queryFn: ({ signal }) => getUnit(code, asOf, signal),
+    staleTime: 60_000,
+  });
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) {
@@ -106,8 +127,12 @@ export function UnitCard({ asOf, code, canManageVillages, onOpen, onAction }: Pr
           <Typography.Title level={4} id="unit-links-title" className="unit-section-title">
             {t('units.links')}
           </Typography.Title>
-          {from.length > 0 ? <LinkList title={t('units.linksFrom')} links={from} onOpen={(l) => onOpen(l.code!, dayBefore(l.date))} /> : null}
-          {to.length > 0 ? <LinkList title={t('units.linksTo')} links={to} onOpen={(l) => onOpen(l.code!, l.date)} /> : null}
+          {from.length > 0 ? (
+            <LinkList title={t('units.linksFrom')} links={from} onOpen={(l) => onOpen(l.code!, dayBefore(l.date))} />
+          ) : null}
+          {to.length > 0 ? (
+            <LinkList title={t('units.linksTo')} links={to} onOpen={(l) => onOpen(l.code!, l.date)} />
+          ) : null}
         </section>
       ) : null}
 
@@ -163,7 +188,13 @@ function LinkList({ title, links, onOpen }: { title: string; links: UnitLink[]; 
         {links.map((l) => (
           <li key={`${l.direction}-${l.id}-${l.date}`} className="unit-link">
             {l.code ? (
-              <Button type="link" size="small" className="unit-link-button" onClick={() => onOpen(l)} icon={<ArrowRightOutlined aria-hidden />}>
+              <Button
+                type="link"
+                size="small"
+                className="unit-link-button"
+                onClick={() => onOpen(l)}
+                icon={<ArrowRightOutlined aria-hidden />}
+              >
                 <span className="unit-code">{l.code}</span> {l.name}
               </Button>
             ) : (
@@ -190,7 +221,12 @@ function HistoryTable({ history, current }: { history: UnitVersion[]; current: U
       dataIndex: 'validFrom',
       key: 'validFrom',
       width: 105,
-      render: (v: string | null) => (v ? formatDate(v) : <span className="muted">{t('units.before', { date: formatDate(FIRST_CATALOGUE_DATE) })}</span>),
+      render: (v: string | null) =>
+        v ? (
+          formatDate(v)
+        ) : (
+          <span className="muted">{t('units.before', { date: formatDate(FIRST_CATALOGUE_DATE) })}</span>
+        ),
     },
     {
       title: t('units.historyTo'),
@@ -205,7 +241,13 @@ function HistoryTable({ history, current }: { history: UnitVersion[]; current: U
       render: (_v, h) => (isCurrent(h) ? <strong title={t('units.current')}>{h.name}</strong> : h.name),
     },
     { title: t('units.kind'), dataIndex: 'kindName', key: 'kindName', width: 120 },
-    { title: t('units.parent'), dataIndex: 'parentName', key: 'parentName', width: 170, render: (v: string | null) => v ?? <span className="muted">—</span> },
+    {
+      title: t('units.parent'),
+      dataIndex: 'parentName',
+      key: 'parentName',
+      width: 170,
+      render: (v: string | null) => v ?? <span className="muted">—</span>,
+    },
   ];
   return (
     <Table<UnitVersion>

@@ -29,7 +29,19 @@ type Props = {
  * Search-as-you-type for a unit by name (diacritics optional) or code, as of a date; each hit shows its ancestors.
  * Used as the page's search box and to pick a commune or a successor in forms.
  */
-export function UnitSearchSelect({ asOf, value, onChange, levels, excludeId, placeholder, valueLabel, id, autoFocus, className, ...rest }: Props) {
+export function UnitSearchSelect({
+  asOf,
+  value,
+  onChange,
+  levels,
+  excludeId,
+  placeholder,
+  valueLabel,
+  id,
+  autoFocus,
+  className,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<SearchHit | null>(null);
@@ -44,12 +56,29 @@ export function UnitSearchSelect({ asOf, value, onChange, levels, excludeId, pla
     staleTime: 60_000,
   });
 
-  const hits = (q ? (search.data ?? []) : []).filter((h) => h.code !== null && (!levels || levels.includes(h.level)) && h.id !== excludeId);
+  const hits = (q ? (search.data ?? []) : []).filter(
+    (h) => h.code !== null && (!levels || levels.includes(h.level)) && h.id !== excludeId,
+  );
   // The chosen hit stays among the options, so the box keeps showing its name after the next search.
   const all = chosen && value === chosen.code && !hits.some((h) => h.id === chosen.id) ? [chosen, ...hits] : hits;
   const options = all.map((h) => ({ value: h.code!, label: `${h.name} (${h.code})`, hit: h }));
   if (value && valueLabel && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: `${valueLabel} (${value})`, hit: { id: '', code: value, name: valueLabel, kind: '', kindName: '', level: 0, validFrom: null, validTo: null, version: 0, ancestors: '' } });
+    options.unshift({
+      value,
+      label: `${valueLabel} (${value})`,
+      hit: {
+        id: '',
+        code: value,
+        name: valueLabel,
+        kind: '',
+        kindName: '',
+        level: 0,
+        validFrom: null,
+        validTo: null,
+        version: 0,
+        ancestors: '',
+      },
+    });
   }
 
   const notFound = !q

@@ -51,7 +51,11 @@ export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
     staleTime: 5 * 60_000,
   });
 
-  const root = useQuery({ queryKey: childrenKey(asOf, null), queryFn: ({ signal }) => listChildren(asOf, null, signal), staleTime: 5 * 60_000 });
+  const root = useQuery({
+    queryKey: childrenKey(asOf, null),
+    queryFn: ({ signal }) => listChildren(asOf, null, signal),
+    staleTime: 5 * 60_000,
+  });
   const lists = useQueries({ queries: opened.map(childrenQuery) });
   const byParent = new Map<string, UnitItem[]>();
   opened.forEach((code, i) => {
@@ -92,7 +96,8 @@ export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
       await Promise.all(codes.map(load));
       if (cancelled) return;
       setExpanded((e) => [...new Set([...e, ...codes])]);
-      if (selected) window.requestAnimationFrame(() => treeRef.current?.scrollTo({ key: selected, align: 'auto', offset: 40 }));
+      if (selected)
+        window.requestAnimationFrame(() => treeRef.current?.scrollTo({ key: selected, align: 'auto', offset: 40 }));
     })();
     return () => {
       cancelled = true;

@@ -40,7 +40,8 @@ export function UnitsPage() {
   const tab = canManage && params.get('tab') === PENDING_TAB ? PENDING_TAB : 'cay';
 
   // Each step through the tree is a history entry, so the browser's Back returns to the unit before.
-  const update = (next: { ngay?: string; ma?: string | null; tab?: string | null }) => setParams((prev) => mergeParams(prev, next));
+  const update = (next: { ngay?: string; ma?: string | null; tab?: string | null }) =>
+    setParams((prev) => mergeParams(prev, next));
 
   const open = (unitCode: string, date?: string) => update({ ma: unitCode, ngay: date ?? asOf, tab: null });
 
@@ -87,7 +88,14 @@ export function UnitsPage() {
               <UnitSearchSelect asOf={asOf} onChange={(c) => c && open(c)} aria-label={t('units.searchLabel')} />
             </div>
           </Flex>
-          <UnitTree key={asOf} asOf={asOf} selected={code} reveal={reveal} onSelect={(c) => open(c)} height={treeHeight} />
+          <UnitTree
+            key={asOf}
+            asOf={asOf}
+            selected={code}
+            reveal={reveal}
+            onSelect={(c) => open(c)}
+            height={treeHeight}
+          />
         </Card>
       </Col>
       {wide ? (

@@ -29,7 +29,14 @@ export type VillageDone = { code: string | null; date: string };
 
 type Props = { target: VillageTarget | null; onClose: () => void; onDone: (done: VillageDone) => void };
 
-type Values = { name?: string; kind?: VillageKind; validFrom?: Dayjs; date?: Dayjs; parentCode?: string; intoId?: string };
+type Values = {
+  name?: string;
+  kind?: VillageKind;
+  validFrom?: Dayjs;
+  date?: Dayjs;
+  parentCode?: string;
+  intoId?: string;
+};
 
 const FIELDS = ['name', 'kind', 'validFrom', 'date', 'parentCode', 'intoId'] as const;
 const iso = (d: Dayjs | undefined) => (d ?? dayjs()).format('YYYY-MM-DD');
@@ -45,7 +52,17 @@ export function VillageActionModal({ target, onClose, onDone }: Props) {
   );
 }
 
-function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget; title: string; onClose: () => void; onDone: Props['onDone'] }) {
+function VillageForm({
+  target,
+  title,
+  onClose,
+  onDone,
+}: {
+  target: VillageTarget;
+  title: string;
+  onClose: () => void;
+  onDone: Props['onDone'];
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -60,7 +77,11 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
     action === 'add'
       ? { name: '', kind: 'village', validFrom: defaultDate }
       : action === 'rename'
-        ? { name: unit.name, kind: (VILLAGE_KINDS as readonly string[]).includes(unit.kind) ? (unit.kind as VillageKind) : undefined, date: defaultDate }
+        ? {
+            name: unit.name,
+            kind: (VILLAGE_KINDS as readonly string[]).includes(unit.kind) ? (unit.kind as VillageKind) : undefined,
+            date: defaultDate,
+          }
         : { date: defaultDate };
 
   // Sáp nhập: the other villages of the same commune on the chosen date.
@@ -69,17 +90,29 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
     queryFn: ({ signal }) => listChildren(dateIso, communeCode, signal),
     enabled: action === 'merge' && communeCode !== null,
   });
-  const mergeOptions = (siblings.data ?? []).filter((s) => s.level === 4 && s.id !== unit.id).map((s) => ({ value: s.id, label: s.code ? `${s.name} (${s.code})` : s.name }));
+  const mergeOptions = (siblings.data ?? [])
+    .filter((s) => s.level === 4 && s.id !== unit.id)
+    .map((s) => ({ value: s.id, label: s.code ? `${s.name} (${s.code})` : s.name }));
 
   const mutation = useMutation({
     mutationFn: async (v: Values): Promise<VillageDone> => {
       switch (action) {
         case 'add': {
-          const r = await addVillage({ parentCode: unit.code!, name: v.name!.trim(), kind: v.kind ?? 'village', validFrom: iso(v.validFrom) });
+          const r = await addVillage({
+            parentCode: unit.code!,
+            name: v.name!.trim(),
+            kind: v.kind ?? 'village',
+            validFrom: iso(v.validFrom),
+          });
           return { code: r.unit.code, date: iso(v.validFrom) };
         }
         case 'rename': {
-          const r = await renameVillage(unit.id, { name: v.name!.trim(), kind: v.kind, date: iso(v.date), version: unit.version });
+          const r = await renameVillage(unit.id, {
+            name: v.name!.trim(),
+            kind: v.kind,
+            date: iso(v.date),
+            version: unit.version,
+          });
           return { code: r.unit.code, date: iso(v.date) };
         }
         case 'move': {
@@ -97,7 +130,9 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
     onMutate: () => errors.reset(),
     onSuccess: (done) => {
       const name = form.getFieldValue('name') as string | undefined;
-      void message.success(t(`units.done.${action}`, { name: action === 'add' ? name?.trim() : unit.name, date: formatDate(done.date) }));
+      void message.success(
+        t(`units.done.${action}`, { name: action === 'add' ? name?.trim() : unit.name, date: formatDate(done.date) }),
+      );
       void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
       onDone(done);
     },
@@ -111,8 +146,18 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
 
   const required = { required: true, message: t('validation.required') };
   const dateField = (
-    <Form.Item name={action === 'add' ? 'validFrom' : 'date'} label={t('units.effectiveDate')} extra={t('units.effectiveDateHelp')} rules={[required]}>
-      <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} allowClear={false} style={{ width: '100%' }} />
+    <Form.Item
+      name={action === 'add' ? 'validFrom' : 'date'}
+      label={t('units.effectiveDate')}
+      extra={t('units.effectiveDateHelp')}
+      rules={[required]}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        placeholder={t('common.datePlaceholder')}
+        allowClear={false}
+        style={{ width: '100%' }}
+      />
     </Form.Item>
   );
   const kindField = (
@@ -122,13 +167,24 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
   );
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => mutation.mutate(v)} aria-label={title}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={title}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
 
       {action === 'add' ? (
         <>
           <Alert className="form-alert" type="info" showIcon title={t('units.addVillageInto', { name: unit.name })} />
-          <Form.Item name="name" label={t('units.villageName')} extra={t('units.villageNameHelp')} rules={[{ ...required, whitespace: true }]}>
+          <Form.Item
+            name="name"
+            label={t('units.villageName')}
+            extra={t('units.villageNameHelp')}
+            rules={[{ ...required, whitespace: true }]}
+          >
             <Input autoFocus maxLength={200} autoComplete="off" />
           </Form.Item>
           {kindField}
@@ -148,7 +204,12 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
 
       {action === 'move' ? (
         <>
-          <Form.Item name="parentCode" label={t('units.moveTo')} extra={t('units.moveToHelp', { date: formatDate(dateIso) })} rules={[required]}>
+          <Form.Item
+            name="parentCode"
+            label={t('units.moveTo')}
+            extra={t('units.moveToHelp', { date: formatDate(dateIso) })}
+            rules={[required]}
+          >
             <UnitSearchSelect asOf={dateIso} levels={[3]} placeholder={t('units.pickCommune')} autoFocus />
           </Form.Item>
           {dateField}
@@ -173,7 +234,13 @@ function VillageForm({ target, title, onClose, onDone }: { target: VillageTarget
 
       {action === 'close' ? (
         <>
-          <Alert className="form-alert" type="warning" showIcon title={t('units.closeConfirm', { name: unit.name, date: formatDate(dateIso) })} description={t('units.closeExplain')} />
+          <Alert
+            className="form-alert"
+            type="warning"
+            showIcon
+            title={t('units.closeConfirm', { name: unit.name, date: formatDate(dateIso) })}
+            description={t('units.closeExplain')}
+          />
           {dateField}
           <Flex justify="end" gap={8} className="form-actions">
             <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -15,7 +15,14 @@ export type UnitLink = Item<UnitDetail['links']>;
 export type PendingItem = Item<Ok<'/api/units/pending'>>;
 
 export type VillageKind = NonNullable<Body<'/api/villages', 'post'>['kind']>;
-export const VILLAGE_KINDS = ['village', 'quarter', 'residential_group', 'neighbourhood', 'hamlet', 'southern_hamlet'] as const satisfies readonly VillageKind[];
+export const VILLAGE_KINDS = [
+  'village',
+  'quarter',
+  'residential_group',
+  'neighbourhood',
+  'hamlet',
+  'southern_hamlet',
+] as const satisfies readonly VillageKind[];
 const _allVillageKinds: Covers<typeof VILLAGE_KINDS, VillageKind> = true;
 
 export type VillageResult = Ok<'/api/villages', 'post'>;
@@ -25,7 +32,8 @@ export type ImportRow = Item<ImportResult['rows']>;
 
 /** Every units query starts with this key, so one invalidation refreshes the tree, the card, search and pending. */
 export const UNITS_KEY = ['units'] as const;
-export const childrenKey = (asOf: string, parent: string | null) => [...UNITS_KEY, 'children', asOf, parent ?? ''] as const;
+export const childrenKey = (asOf: string, parent: string | null) =>
+  [...UNITS_KEY, 'children', asOf, parent ?? ''] as const;
 export const detailKey = (asOf: string, code: string) => [...UNITS_KEY, 'detail', asOf, code] as const;
 export const searchKey = (asOf: string, q: string) => [...UNITS_KEY, 'search', asOf, q] as const;
 export const PENDING_KEY = [...UNITS_KEY, 'pending'] as const;
@@ -56,7 +64,10 @@ export function listPending(): Promise<Ok<'/api/units/pending'>> {
   return api('/api/units/pending');
 }
 
-export function linkPending(id: string, body: Body<'/api/units/pending/{id}/link', 'post'>): Promise<Ok<'/api/units/pending/{id}/link', 'post'>> {
+export function linkPending(
+  id: string,
+  body: Body<'/api/units/pending/{id}/link', 'post'>,
+): Promise<Ok<'/api/units/pending/{id}/link', 'post'>> {
   return api(`/api/units/pending/${encodeURIComponent(id)}/link`, { method: 'POST', body });
 }
 
@@ -64,19 +75,31 @@ export function addVillage(body: Body<'/api/villages', 'post'>): Promise<Village
   return api('/api/villages', { method: 'POST', body });
 }
 
-export function renameVillage(id: string, body: Body<'/api/villages/{id}/rename', 'post'>): Promise<Ok<'/api/villages/{id}/rename', 'post'>> {
+export function renameVillage(
+  id: string,
+  body: Body<'/api/villages/{id}/rename', 'post'>,
+): Promise<Ok<'/api/villages/{id}/rename', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/rename`, { method: 'POST', body });
 }
 
-export function moveVillage(id: string, body: Body<'/api/villages/{id}/move', 'post'>): Promise<Ok<'/api/villages/{id}/move', 'post'>> {
+export function moveVillage(
+  id: string,
+  body: Body<'/api/villages/{id}/move', 'post'>,
+): Promise<Ok<'/api/villages/{id}/move', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/move`, { method: 'POST', body });
 }
 
-export function mergeVillage(id: string, body: Body<'/api/villages/{id}/merge', 'post'>): Promise<Ok<'/api/villages/{id}/merge', 'post'>> {
+export function mergeVillage(
+  id: string,
+  body: Body<'/api/villages/{id}/merge', 'post'>,
+): Promise<Ok<'/api/villages/{id}/merge', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/merge`, { method: 'POST', body });
 }
 
-export function closeVillage(id: string, body: Body<'/api/villages/{id}/close', 'post'>): Promise<Ok<'/api/villages/{id}/close', 'post'>> {
+export function closeVillage(
+  id: string,
+  body: Body<'/api/villages/{id}/close', 'post'>,
+): Promise<Ok<'/api/villages/{id}/close', 'post'>> {
   return api(`/api/villages/${encodeURIComponent(id)}/close`, { method: 'POST', body });
 }
 

@@ -18,7 +18,8 @@ type Props = {
 };
 
 /** The ids of the files that finished uploading. */
-export const uploadedIds = (list: readonly Picked[]) => list.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
+export const uploadedIds = (list: readonly Picked[]) =>
+  list.flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
 
 /**
  * Evidence files: each is shrunk (photos) and sent to /api/uploads as soon as it is picked, so the report itself only
@@ -40,9 +41,26 @@ export function EvidenceUpload({ value, onChange, max = 20, label, disabled }: P
     onChange((prev) => [...prev, { ...base, status: 'uploading', percent: 30 }]);
     shrinkAndUpload(file)
       .then((item) =>
-        onChange((prev) => prev.map((f) => (f.uid === uid ? { ...f, status: 'done', percent: 100, response: item, url: item.url, thumbUrl: item.contentType.startsWith('image/') ? item.url : undefined } : f))),
+        onChange((prev) =>
+          prev.map((f) =>
+            f.uid === uid
+              ? {
+                  ...f,
+                  status: 'done',
+                  percent: 100,
+                  response: item,
+                  url: item.url,
+                  thumbUrl: item.contentType.startsWith('image/') ? item.url : undefined,
+                }
+              : f,
+          ),
+        ),
       )
-      .catch((e: unknown) => onChange((prev) => prev.map((f) => (f.uid === uid ? { ...f, status: 'error', error: new Error(errorText(e, t)) } : f))));
+      .catch((e: unknown) =>
+        onChange((prev) =>
+          prev.map((f) => (f.uid === uid ? { ...f, status: 'error', error: new Error(errorText(e, t)) } : f)),
+        ),
+      );
   };
   return (
     <div className="work-evidence">
@@ -65,7 +83,15 @@ export function EvidenceUpload({ value, onChange, max = 20, label, disabled }: P
       </Upload>
       {value.some((f) => f.status === 'error') ? (
         <ul className="work-evidence-errors" aria-live="polite">
-          {value.flatMap((f) => (f.status === 'error' ? [<li key={f.uid}>{t('work.files.refused', { name: f.name, reason: f.error instanceof Error ? f.error.message : '' })}</li>] : []))}
+          {value.flatMap((f) =>
+            f.status === 'error'
+              ? [
+                  <li key={f.uid}>
+                    {t('work.files.refused', { name: f.name, reason: f.error instanceof Error ? f.error.message : '' })}
+                  </li>,
+                ]
+              : [],
+          )}
         </ul>
       ) : null}
       <Typography.Text type="secondary" className="work-evidence-help">

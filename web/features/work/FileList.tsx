@@ -9,8 +9,10 @@ type F = Pick<FileItem, 'id' | 'filename' | 'contentType' | 'size' | 'url'>;
 
 function iconOf(type: string) {
   if (type === 'application/pdf') return <FilePdfOutlined aria-hidden className="work-file-icon work-file-pdf" />;
-  if (type.includes('wordprocessingml')) return <FileWordOutlined aria-hidden className="work-file-icon work-file-word" />;
-  if (type.includes('spreadsheetml')) return <FileExcelOutlined aria-hidden className="work-file-icon work-file-excel" />;
+  if (type.includes('wordprocessingml'))
+    return <FileWordOutlined aria-hidden className="work-file-icon work-file-word" />;
+  if (type.includes('spreadsheetml'))
+    return <FileExcelOutlined aria-hidden className="work-file-icon work-file-excel" />;
   return <FileOutlined aria-hidden className="work-file-icon" />;
 }
 

@@ -21,17 +21,30 @@ export function GroupsModal({ open, programmeId, ownerBodyId, groups, onClose }:
   );
 }
 
-function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: string; ownerBodyId: string; groups: Group[] }) {
+function GroupsEditor({
+  programmeId,
+  ownerBodyId,
+  groups,
+}: {
+  programmeId: string;
+  ownerBodyId: string;
+  groups: Group[];
+}) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: WORK_KEY });
-  const fail = (e: unknown) => setError({ text: isApiError(e) && e.code === 'CONFLICT' ? t('errors.conflict') : errorText(e, t), conflict: isApiError(e) && e.code === 'CONFLICT' });
+  const fail = (e: unknown) =>
+    setError({
+      text: isApiError(e) && e.code === 'CONFLICT' ? t('errors.conflict') : errorText(e, t),
+      conflict: isApiError(e) && e.code === 'CONFLICT',
+    });
 
   const move = useMutation({
-    mutationFn: ({ group, position }: { group: Group; position: number }) => updateGroup(group.id, { version: group.version, position }),
+    mutationFn: ({ group, position }: { group: Group; position: number }) =>
+      updateGroup(group.id, { version: group.version, position }),
     onMutate: () => setError(null),
     onSuccess: () => refresh(),
     onError: fail,
@@ -99,16 +112,43 @@ function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: strin
                 </div>
                 <Space size={2}>
                   <Tooltip title={t('work.groups.up')}>
-                    <Button size="small" type="text" icon={<ArrowUpOutlined aria-hidden />} aria-label={t('work.groups.upNamed', { name: g.name })} disabled={i === 0 || move.isPending} onClick={() => move.mutate({ group: g, position: g.position - 1 })} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<ArrowUpOutlined aria-hidden />}
+                      aria-label={t('work.groups.upNamed', { name: g.name })}
+                      disabled={i === 0 || move.isPending}
+                      onClick={() => move.mutate({ group: g, position: g.position - 1 })}
+                    />
                   </Tooltip>
                   <Tooltip title={t('work.groups.down')}>
-                    <Button size="small" type="text" icon={<ArrowDownOutlined aria-hidden />} aria-label={t('work.groups.downNamed', { name: g.name })} disabled={i === groups.length - 1 || move.isPending} onClick={() => move.mutate({ group: g, position: g.position + 1 })} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<ArrowDownOutlined aria-hidden />}
+                      aria-label={t('work.groups.downNamed', { name: g.name })}
+                      disabled={i === groups.length - 1 || move.isPending}
+                      onClick={() => move.mutate({ group: g, position: g.position + 1 })}
+                    />
                   </Tooltip>
                   <Tooltip title={t('common.edit')}>
-                    <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('work.groups.editNamed', { name: g.name })} onClick={() => setEditing(g.id)} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<EditOutlined aria-hidden />}
+                      aria-label={t('work.groups.editNamed', { name: g.name })}
+                      onClick={() => setEditing(g.id)}
+                    />
                   </Tooltip>
                   <Tooltip title={t('common.delete')}>
-                    <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('work.groups.deleteNamed', { name: g.name })} onClick={() => confirmDelete(g)} />
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('work.groups.deleteNamed', { name: g.name })}
+                      onClick={() => confirmDelete(g)}
+                    />
                   </Tooltip>
                 </Space>
               </Flex>
@@ -116,7 +156,9 @@ function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: strin
           </li>
         ))}
       </ol>
-      {groups.length === 0 ? <Typography.Paragraph type="secondary">{t('work.groups.none')}</Typography.Paragraph> : null}
+      {groups.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('work.groups.none')}</Typography.Paragraph>
+      ) : null}
       <Typography.Title level={5} className="work-groups-add-title">
         {t('work.groups.add')}
       </Typography.Title>
@@ -128,7 +170,17 @@ function GroupsEditor({ programmeId, ownerBodyId, groups }: { programmeId: strin
 type GroupValues = { name: string; leadBodyId?: string | null };
 
 /** Adds a group at the end, or renames one (and sets its lead body). */
-function GroupForm({ group, programmeId, ownerBodyId, onDone }: { group: Group | null; programmeId: string; ownerBodyId: string; onDone: () => void }) {
+function GroupForm({
+  group,
+  programmeId,
+  ownerBodyId,
+  onDone,
+}: {
+  group: Group | null;
+  programmeId: string;
+  ownerBodyId: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<GroupValues>();
@@ -157,15 +209,29 @@ function GroupForm({ group, programmeId, ownerBodyId, onDone }: { group: Group |
       aria-label={group ? t('work.groups.editNamed', { name: group.name }) : t('work.groups.add')}
     >
       {error ? <Alert className="form-alert" type="error" showIcon title={error} /> : null}
-      <Form.Item name="name" label={t('work.groups.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('work.groups.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
         <Input maxLength={300} autoFocus={group !== null} />
       </Form.Item>
       <Form.Item name="leadBodyId" label={t('work.groups.leadBodyOptional')}>
-        <BodySelect asOf={asOf} namedBy={{ bodyId: ownerBodyId, rule: 'lead' }} initial={group?.leadBodyId ? { id: group.leadBodyId, name: group.leadBodyName ?? '' } : null} aria-label={t('work.groups.leadBody')} />
+        <BodySelect
+          asOf={asOf}
+          namedBy={{ bodyId: ownerBodyId, rule: 'lead' }}
+          initial={group?.leadBodyId ? { id: group.leadBodyId, name: group.leadBodyName ?? '' } : null}
+          aria-label={t('work.groups.leadBody')}
+        />
       </Form.Item>
       <Flex justify="end" gap={8}>
         {group ? <Button onClick={onDone}>{t('common.cancel')}</Button> : null}
-        <Button type={group ? 'primary' : 'default'} htmlType="submit" icon={group ? undefined : <PlusOutlined aria-hidden />} loading={mutation.isPending}>
+        <Button
+          type={group ? 'primary' : 'default'}
+          htmlType="submit"
+          icon={group ? undefined : <PlusOutlined aria-hidden />}
+          loading={mutation.isPending}
+        >
           {group ? t('common.save') : t('work.groups.addButton')}
         </Button>
       </Flex>

@@ -8,22 +8,51 @@ import { todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
-import { createProgramme, importProgramme, listProgrammes, programmesKey, updateProgramme, WORK_KEY, type Programme, type ProgrammeImport } from './work.api.ts';
+import {
+  createProgramme,
+  importProgramme,
+  listProgrammes,
+  programmesKey,
+  updateProgramme,
+  WORK_KEY,
+  type Programme,
+  type ProgrammeImport,
+} from './work.api.ts';
 
 /** The largest spreadsheet the server reads (its upload limits). */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-type CreateValues = { bodyId?: string | null; year: number; title: string; description?: string; copyFromId?: string | null; groups?: string };
+type CreateValues = {
+  bodyId?: string | null;
+  year: number;
+  title: string;
+  description?: string;
+  copyFromId?: string | null;
+  groups?: string;
+};
 
 const CREATE_FIELDS = ['bodyId', 'year', 'title', 'description', 'copyFromId', 'groups'] as const;
 
-type CreateProps = { open: boolean; year: number; bodyId: string | null; onClose: () => void; onCreated: (p: Programme) => void };
+type CreateProps = {
+  open: boolean;
+  year: number;
+  bodyId: string | null;
+  onClose: () => void;
+  onCreated: (p: Programme) => void;
+};
 
 /** "Tạo chương trình": a body's programme for a year — empty, with its task groups (one per line), or copied from an earlier year. */
 export function CreateProgrammeModal({ open, onClose, ...rest }: CreateProps) {
   const { t } = useTranslation();
   return (
-    <Modal open={open} title={t('work.programmes.createTitle')} onCancel={onClose} footer={null} width={640} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('work.programmes.createTitle')}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      destroyOnHidden
+    >
       <CreateForm onClose={onClose} {...rest} />
     </Modal>
   );
@@ -46,7 +75,9 @@ function CreateForm({ year, bodyId, onClose, onCreated }: Omit<CreateProps, 'ope
     queryFn: ({ signal }) => listProgrammes({ bodyId: chosenBody ?? null }, signal),
     enabled: Boolean(chosenBody),
   });
-  const copyOptions = (earlier.data ?? []).filter((p) => !chosenYear || p.year < chosenYear).map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }));
+  const copyOptions = (earlier.data ?? [])
+    .filter((p) => !chosenYear || p.year < chosenYear)
+    .map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }));
 
   const mutation = useMutation({
     mutationFn: (v: CreateValues) => {
@@ -77,16 +108,29 @@ function CreateForm({ year, bodyId, onClose, onCreated }: Omit<CreateProps, 'ope
     <Form<CreateValues>
       form={form}
       layout="vertical"
-      initialValues={{ bodyId, year, title: t('work.programmes.defaultTitle', { year }), description: '', copyFromId: null, groups: '' }}
+      initialValues={{
+        bodyId,
+        year,
+        title: t('work.programmes.defaultTitle', { year }),
+        description: '',
+        copyFromId: null,
+        groups: '',
+      }}
       onValuesChange={(changed: Partial<CreateValues>, all) => {
         // The default title follows the year until it is edited.
-        if (changed.year !== undefined && all.title === t('work.programmes.defaultTitle', { year: chosenYear })) form.setFieldValue('title', t('work.programmes.defaultTitle', { year: changed.year }));
+        if (changed.year !== undefined && all.title === t('work.programmes.defaultTitle', { year: chosenYear }))
+          form.setFieldValue('title', t('work.programmes.defaultTitle', { year: changed.year }));
       }}
       onFinish={(v) => mutation.mutate(v)}
       aria-label={t('work.programmes.createTitle')}
     >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={onClose} />
-      <Form.Item name="bodyId" label={t('work.programme.body')} rules={[required]} extra={t('work.programmes.bodyHint')}>
+      <Form.Item
+        name="bodyId"
+        label={t('work.programme.body')}
+        rules={[required]}
+        extra={t('work.programmes.bodyHint')}
+      >
         <BodySelect asOf={asOf} autoFocus aria-label={t('work.programme.body')} />
       </Form.Item>
       <Form.Item name="year" label={t('work.programme.year')} rules={[required]}>
@@ -120,7 +164,13 @@ function CreateForm({ year, bodyId, onClose, onCreated }: Omit<CreateProps, 'ope
 
 type ImportValues = { bodyId?: string | null; year: number; title: string };
 
-type ImportProps = { open: boolean; year: number; bodyId: string | null; onClose: () => void; onCreated: (p: ProgrammeImport) => void };
+type ImportProps = {
+  open: boolean;
+  year: number;
+  bodyId: string | null;
+  onClose: () => void;
+  onCreated: (p: ProgrammeImport) => void;
+};
 
 /** "Nhập từ Excel": a programme from the office's Excel sheet (groups and tasks), for a body and year. */
 export function ImportProgrammeModal({ open, onClose, ...rest }: ImportProps) {
@@ -143,7 +193,8 @@ function ImportForm({ year, bodyId, onClose, onCreated }: Omit<ImportProps, 'ope
   const asOf = todayInVietnam().format('YYYY-MM-DD');
 
   const mutation = useMutation({
-    mutationFn: (v: ImportValues) => importProgramme({ bodyId: v.bodyId!, year: v.year, title: v.title.trim(), file: file! }),
+    mutationFn: (v: ImportValues) =>
+      importProgramme({ bodyId: v.bodyId!, year: v.year, title: v.title.trim(), file: file! }),
     onMutate: () => {
       errors.reset();
       setFileError(null);
@@ -155,7 +206,10 @@ function ImportForm({ year, bodyId, onClose, onCreated }: Omit<ImportProps, 'ope
       onCreated(p);
     },
     onError: (error) => {
-      const issue = isApiError(error) ? (error.issues.find((i) => i.field === 'file') ?? (error.field === 'file' ? { message: error.message } : undefined)) : undefined;
+      const issue = isApiError(error)
+        ? (error.issues.find((i) => i.field === 'file') ??
+          (error.field === 'file' ? { message: error.message } : undefined))
+        : undefined;
       if (issue) setFileError(issue.message);
       else errors.onError(error);
     },
@@ -183,7 +237,12 @@ function ImportForm({ year, bodyId, onClose, onCreated }: Omit<ImportProps, 'ope
       <Form.Item name="title" label={t('work.programme.title')} rules={[{ ...required, whitespace: true }]}>
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item label={t('work.import.file')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
+      <Form.Item
+        label={t('work.import.file')}
+        required
+        validateStatus={fileError ? 'error' : undefined}
+        help={fileError ?? undefined}
+      >
         <Upload.Dragger
           accept=".xlsx"
           maxCount={1}
@@ -213,7 +272,14 @@ type EditProps = { programme: Programme | null; onClose: () => void };
 export function EditProgrammeModal({ programme, onClose }: EditProps) {
   const { t } = useTranslation();
   return (
-    <Modal open={programme !== null} title={t('work.programme.editTitle')} onCancel={onClose} footer={null} width={600} destroyOnHidden>
+    <Modal
+      open={programme !== null}
+      title={t('work.programme.editTitle')}
+      onCancel={onClose}
+      footer={null}
+      width={600}
+      destroyOnHidden
+    >
       {programme ? <EditForm programme={programme} onClose={onClose} /> : null}
     </Modal>
   );
@@ -227,7 +293,11 @@ function EditForm({ programme, onClose }: { programme: Programme; onClose: () =>
   const errors = useFormErrors(form, ['title', 'description']);
   const mutation = useMutation({
     mutationFn: (v: { title: string; description?: string }) =>
-      updateProgramme(programme.id, { version: programme.version, title: v.title.trim(), description: v.description?.trim() ? v.description.trim() : null }),
+      updateProgramme(programme.id, {
+        version: programme.version,
+        title: v.title.trim(),
+        description: v.description?.trim() ? v.description.trim() : null,
+      }),
     onMutate: errors.reset,
     onSuccess: (p) => {
       void message.success(t('work.programme.saved', { title: p.title }));
@@ -241,10 +311,22 @@ function EditForm({ programme, onClose }: { programme: Programme; onClose: () =>
     onClose();
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ title: programme.title, description: programme.description ?? '' }} onFinish={(v) => mutation.mutate(v)} aria-label={t('work.programme.editTitle')}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ title: programme.title, description: programme.description ?? '' }}
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={t('work.programme.editTitle')}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
-      {programme.copiedFromId ? <Alert className="form-alert" type="info" showIcon title={t('work.programme.copiedNote')} /> : null}
-      <Form.Item name="title" label={t('work.programme.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      {programme.copiedFromId ? (
+        <Alert className="form-alert" type="info" showIcon title={t('work.programme.copiedNote')} />
+      ) : null}
+      <Form.Item
+        name="title"
+        label={t('work.programme.title')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
         <Input maxLength={300} autoFocus />
       </Form.Item>
       <Form.Item name="description" label={t('work.programme.description')}>

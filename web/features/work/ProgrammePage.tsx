@@ -10,7 +10,21 @@ import {
   ProjectOutlined,
 } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Empty, Flex, Grid, Progress, Segmented, Skeleton, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Grid,
+  Progress,
+  Segmented,
+  Skeleton,
+  Statistic,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -25,7 +39,17 @@ import { filterCount, readFilters, TaskFilters, toTaskFilter } from './TaskFilte
 import { TaskFormDrawer, type TaskFormTarget } from './TaskFormDrawer.tsx';
 import { arrange, placesOf } from './taskTree.ts';
 import { TaskBoardView, TaskListView, TaskTimelineView } from './TaskViews.tsx';
-import { deleteProgramme, exportXlsxUrl, getProgramme, listTasks, programmeKey, reportDocxUrl, tasksKey, WORK_KEY, type Group } from './work.api.ts';
+import {
+  deleteProgramme,
+  exportXlsxUrl,
+  getProgramme,
+  listTasks,
+  programmeKey,
+  reportDocxUrl,
+  tasksKey,
+  WORK_KEY,
+  type Group,
+} from './work.api.ts';
 import { PROGRAMMES_PATH } from './work.paths.ts';
 import './work.css';
 
@@ -44,7 +68,8 @@ export function ProgrammePage({ id }: { id: string }) {
   const view: View = (VIEWS as readonly string[]).includes(rawView ?? '') ? (rawView as View) : 'list';
   const filters = readFilters(params);
   const filtered = filterCount(filters) > 0;
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
+  const update = (next: Record<string, string | null>) =>
+    setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const [taskForm, setTaskForm] = useState<TaskFormTarget | null>(null);
   const [groupsOpen, setGroupsOpen] = useState(false);
@@ -52,10 +77,19 @@ export function ProgrammePage({ id }: { id: string }) {
 
   const detail = useQuery({ queryKey: programmeKey(id), queryFn: ({ signal }) => getProgramme(id, signal) });
   const filter = toTaskFilter(id, filters);
-  const tasks = useQuery({ queryKey: tasksKey(filter), queryFn: ({ signal }) => listTasks(filter, signal), placeholderData: keepPreviousData, enabled: detail.isSuccess });
+  const tasks = useQuery({
+    queryKey: tasksKey(filter),
+    queryFn: ({ signal }) => listTasks(filter, signal),
+    placeholderData: keepPreviousData,
+    enabled: detail.isSuccess,
+  });
   // The whole programme (the same query as the unfiltered view), for each task's place number while filtering.
   const whole = { programmeId: id };
-  const all = useQuery({ queryKey: tasksKey(whole), queryFn: ({ signal }) => listTasks(whole, signal), enabled: detail.isSuccess && filtered });
+  const all = useQuery({
+    queryKey: tasksKey(whole),
+    queryFn: ({ signal }) => listTasks(whole, signal),
+    enabled: detail.isSuccess && filtered,
+  });
 
   const remove = useMutation({
     mutationFn: () => deleteProgramme(id, detail.data!.programme.version),
@@ -71,7 +105,10 @@ export function ProgrammePage({ id }: { id: string }) {
   if (detail.isError) {
     const notFound = isApiError(detail.error) && detail.error.status === 404;
     return (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('work.programme.notFound') : errorText(detail.error, t)}>
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={notFound ? t('work.programme.notFound') : errorText(detail.error, t)}
+      >
         <Link to={PROGRAMMES_PATH}>{t('work.programme.backToList')}</Link>
       </Empty>
     );
@@ -81,7 +118,14 @@ export function ProgrammePage({ id }: { id: string }) {
   const places = filtered && all.data ? placesOf(all.data.items, groups) : undefined;
   const sections = arrange(tasks.data?.items ?? [], groups, !filtered && view === 'list', places);
   const emptyText = filtered ? t('work.programme.noMatch') : t('work.programme.noTasks');
-  const addTask = permissions.manage ? (group: Group | null) => setTaskForm({ programme: { id: programme.id, year: programme.year, bodyId: programme.bodyId }, groups, groupId: group?.id ?? null }) : undefined;
+  const addTask = permissions.manage
+    ? (group: Group | null) =>
+        setTaskForm({
+          programme: { id: programme.id, year: programme.year, bodyId: programme.bodyId },
+          groups,
+          groupId: group?.id ?? null,
+        })
+    : undefined;
 
   const confirmDelete = () => {
     modal.confirm({
@@ -96,7 +140,10 @@ export function ProgrammePage({ id }: { id: string }) {
 
   return (
     <>
-      <Breadcrumb className="work-breadcrumb" items={[{ title: <Link to={PROGRAMMES_PATH}>{t('work.nav.programmes')}</Link> }, { title: programme.title }]} />
+      <Breadcrumb
+        className="work-breadcrumb"
+        items={[{ title: <Link to={PROGRAMMES_PATH}>{t('work.nav.programmes')}</Link> }, { title: programme.title }]}
+      />
       <PageHeader
         title={programme.title}
         description={t('work.programme.byline', { body: programme.bodyName, year: programme.year })}
@@ -121,18 +168,37 @@ export function ProgrammePage({ id }: { id: string }) {
           </>
         }
       />
-      {programme.description ? <Typography.Paragraph className="work-description">{programme.description}</Typography.Paragraph> : null}
+      {programme.description ? (
+        <Typography.Paragraph className="work-description">{programme.description}</Typography.Paragraph>
+      ) : null}
 
       <Card className="work-card work-summary">
         <Flex gap={24} wrap align="center">
           <div className="work-summary-progress">
             <Typography.Text type="secondary">{t('work.programme.progress')}</Typography.Text>
-            <Progress percent={c.progress} status={c.total > 0 && c.done === c.total ? 'success' : 'normal'} format={(p) => formatPercent(p ?? 0)} aria-label={t('work.programme.progress')} />
+            <Progress
+              percent={c.progress}
+              status={c.total > 0 && c.done === c.total ? 'success' : 'normal'}
+              format={(p) => formatPercent(p ?? 0)}
+              aria-label={t('work.programme.progress')}
+            />
           </div>
           <Flex gap={24} wrap className="work-summary-stats">
             <Statistic title={t('work.counts.totalLabel')} value={c.total} />
-            <Statistic title={t('work.counts.doneLabel')} value={c.done} suffix={c.late > 0 ? <span className="work-stat-note">{t('work.counts.ofWhichLate', { count: c.late })}</span> : null} />
-            <Statistic title={t('work.counts.overdueLabel')} value={c.overdue} styles={{ content: { color: c.overdue > 0 ? '#cf1322' : undefined } }} />
+            <Statistic
+              title={t('work.counts.doneLabel')}
+              value={c.done}
+              suffix={
+                c.late > 0 ? (
+                  <span className="work-stat-note">{t('work.counts.ofWhichLate', { count: c.late })}</span>
+                ) : null
+              }
+            />
+            <Statistic
+              title={t('work.counts.overdueLabel')}
+              value={c.overdue}
+              styles={{ content: { color: c.overdue > 0 ? '#cf1322' : undefined } }}
+            />
             <Statistic title={t('work.counts.openLabel')} value={c.open} />
           </Flex>
         </Flex>
@@ -158,28 +224,75 @@ export function ProgrammePage({ id }: { id: string }) {
             value={view}
             onChange={(v) => update({ view: v === 'list' ? null : v })}
             options={[
-              { value: 'list', label: t(phone ? 'work.views.listShort' : 'work.views.list'), icon: phone ? undefined : <BarsOutlined aria-hidden /> },
-              { value: 'board', label: t(phone ? 'work.views.boardShort' : 'work.views.board'), icon: phone ? undefined : <AppstoreOutlined aria-hidden /> },
-              { value: 'timeline', label: t(phone ? 'work.views.timelineShort' : 'work.views.timeline'), icon: phone ? undefined : <ProjectOutlined aria-hidden /> },
+              {
+                value: 'list',
+                label: t(phone ? 'work.views.listShort' : 'work.views.list'),
+                icon: phone ? undefined : <BarsOutlined aria-hidden />,
+              },
+              {
+                value: 'board',
+                label: t(phone ? 'work.views.boardShort' : 'work.views.board'),
+                icon: phone ? undefined : <AppstoreOutlined aria-hidden />,
+              },
+              {
+                value: 'timeline',
+                label: t(phone ? 'work.views.timelineShort' : 'work.views.timeline'),
+                icon: phone ? undefined : <ProjectOutlined aria-hidden />,
+              },
             ]}
             aria-label={t('work.views.label')}
           />
           {tasks.data ? (
-            <Typography.Text type="secondary">{filtered ? t('work.programme.shownFiltered', { count: tasks.data.total }) : t('work.programme.shown', { count: tasks.data.total })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {filtered
+                ? t('work.programme.shownFiltered', { count: tasks.data.total })
+                : t('work.programme.shown', { count: tasks.data.total })}
+            </Typography.Text>
           ) : null}
         </Flex>
         <TaskFilters key={id} filters={filters} groups={groups} update={update} />
-        {tasks.isError ? <Alert className="form-alert" type="error" showIcon title={errorText(tasks.error, t)} /> : null}
-        {tasks.data && tasks.data.total > tasks.data.items.length ? (
-          <Alert className="form-alert" type="warning" showIcon title={t('work.programme.truncated', { shown: tasks.data.items.length, total: tasks.data.total })} />
+        {tasks.isError ? (
+          <Alert className="form-alert" type="error" showIcon title={errorText(tasks.error, t)} />
         ) : null}
-        {view === 'list' ? <TaskListView sections={sections} emptyText={emptyText} onAdd={addTask} loading={tasks.isFetching && !tasks.data} /> : null}
-        {view === 'board' ? <TaskBoardView sections={sections} emptyText={emptyText} loading={tasks.isFetching && !tasks.data} /> : null}
-        {view === 'timeline' ? <TaskTimelineView sections={sections} emptyText={emptyText} loading={tasks.isFetching && !tasks.data} year={programme.year} /> : null}
+        {tasks.data && tasks.data.total > tasks.data.items.length ? (
+          <Alert
+            className="form-alert"
+            type="warning"
+            showIcon
+            title={t('work.programme.truncated', { shown: tasks.data.items.length, total: tasks.data.total })}
+          />
+        ) : null}
+        {view === 'list' ? (
+          <TaskListView
+            sections={sections}
+            emptyText={emptyText}
+            onAdd={addTask}
+            loading={tasks.isFetching && !tasks.data}
+          />
+        ) : null}
+        {view === 'board' ? (
+          <TaskBoardView sections={sections} emptyText={emptyText} loading={tasks.isFetching && !tasks.data} />
+        ) : null}
+        {view === 'timeline' ? (
+          <TaskTimelineView
+            sections={sections}
+            emptyText={emptyText}
+            loading={tasks.isFetching && !tasks.data}
+            year={programme.year}
+          />
+        ) : null}
       </Card>
 
       <TaskFormDrawer target={taskForm} onClose={() => setTaskForm(null)} />
-      {permissions.manage ? <GroupsModal open={groupsOpen} programmeId={programme.id} ownerBodyId={programme.bodyId} groups={groups} onClose={() => setGroupsOpen(false)} /> : null}
+      {permissions.manage ? (
+        <GroupsModal
+          open={groupsOpen}
+          programmeId={programme.id}
+          ownerBodyId={programme.bodyId}
+          groups={groups}
+          onClose={() => setGroupsOpen(false)}
+        />
+      ) : null}
       <EditProgrammeModal programme={editing ? programme : null} onClose={() => setEditing(false)} />
     </>
   );

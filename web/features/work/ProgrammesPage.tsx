@@ -46,14 +46,28 @@ export function ProgrammesPage() {
   const [importing, setImporting] = useState(false);
   const asOf = todayInVietnam().format('YYYY-MM-DD');
 
-  const update = (next: Record<string, string | null>) => setParams((prev) => mergeParams(prev, next), { replace: true });
+  const update = (next: Record<string, string | null>) =>
+    setParams((prev) => mergeParams(prev, next), { replace: true });
 
   const query = { year, bodyId, q: q || undefined };
-  const list = useQuery({ queryKey: programmesKey(query), queryFn: ({ signal }) => listProgrammes(query, signal), placeholderData: keepPreviousData });
-  const body = useQuery({ queryKey: bodyDetailKey(bodyId ?? '', asOf), queryFn: ({ signal }) => getBody(bodyId!, asOf, signal), enabled: bodyId !== null, retry: false });
+  const list = useQuery({
+    queryKey: programmesKey(query),
+    queryFn: ({ signal }) => listProgrammes(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const body = useQuery({
+    queryKey: bodyDetailKey(bodyId ?? '', asOf),
+    queryFn: ({ signal }) => getBody(bodyId!, asOf, signal),
+    enabled: bodyId !== null,
+    retry: false,
+  });
 
   // Only those who may create a programme see the buttons (the server checks again).
-  const permissions = useQuery({ queryKey: ['work', 'permissions'], queryFn: ({ signal }) => getWorkPermissions(signal), staleTime: 60_000 });
+  const permissions = useQuery({
+    queryKey: ['work', 'permissions'],
+    queryFn: ({ signal }) => getWorkPermissions(signal),
+    staleTime: 60_000,
+  });
   const mayCreate = permissions.data?.createProgramme ?? false;
   const open = (p: Pick<Programme, 'id'>) => void navigate(programmePath(p.id));
 
@@ -135,8 +149,20 @@ export function ProgrammesPage() {
           </>
         )}
       </Card>
-      <CreateProgrammeModal open={creating} year={year} bodyId={bodyId} onClose={() => setCreating(false)} onCreated={open} />
-      <ImportProgrammeModal open={importing} year={year} bodyId={bodyId} onClose={() => setImporting(false)} onCreated={open} />
+      <CreateProgrammeModal
+        open={creating}
+        year={year}
+        bodyId={bodyId}
+        onClose={() => setCreating(false)}
+        onCreated={open}
+      />
+      <ImportProgrammeModal
+        open={importing}
+        year={year}
+        bodyId={bodyId}
+        onClose={() => setImporting(false)}
+        onCreated={open}
+      />
     </>
   );
 }
@@ -154,7 +180,12 @@ function ProgrammeCard({ programme: p, onOpen }: { programme: Programme; onOpen:
         {p.bodyName}
         {p.unitName && !p.bodyName.includes(p.unitName) ? <span className="muted"> · {p.unitName}</span> : null}
       </div>
-      <Progress percent={c.progress} status={c.total > 0 && c.done === c.total ? 'success' : 'normal'} format={(v) => formatPercent(v ?? 0)} aria-label={t('work.task.progress')} />
+      <Progress
+        percent={c.progress}
+        status={c.total > 0 && c.done === c.total ? 'success' : 'normal'}
+        format={(v) => formatPercent(v ?? 0)}
+        aria-label={t('work.task.progress')}
+      />
       <Space size={[4, 4]} wrap className="work-programme-counts">
         <Tag>{t('work.counts.total', { count: c.total })}</Tag>
         <Tag color="green">{t('work.counts.done', { count: c.done })}</Tag>

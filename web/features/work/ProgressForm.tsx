@@ -14,9 +14,25 @@ import { reportProgress, type ProgressInput, type TaskDetail } from './work.api.
 const REPORTABLE = new Set(['assigned', 'in_progress', 'returned']);
 const WHOLE = 'whole';
 
-type Values = { part: string; progress: number; resultValue?: number | null; note?: string; reportedByPersonId?: string | null; reportedOn: Dayjs };
+type Values = {
+  part: string;
+  progress: number;
+  resultValue?: number | null;
+  note?: string;
+  reportedByPersonId?: string | null;
+  reportedOn: Dayjs;
+};
 
-const FIELDS = ['part', 'cooperatorId', 'progress', 'resultValue', 'note', 'reportedByPersonId', 'reportedOn', 'fileIds'] as const;
+const FIELDS = [
+  'part',
+  'cooperatorId',
+  'progress',
+  'resultValue',
+  'note',
+  'reportedByPersonId',
+  'reportedOn',
+  'fileIds',
+] as const;
 
 /** Whether the caller can report on this task now (on the whole task, or on a cooperating body's part). */
 export function canReport(detail: TaskDetail): boolean {
@@ -28,8 +44,18 @@ export function canReport(detail: TaskDetail): boolean {
 /** In report forms Enter moves to the next field (keyboard-first data entry); in the last one it submits. */
 function enterMovesOn(e: KeyboardEvent<HTMLElement>) {
   const el = e.target as HTMLElement;
-  if (e.key !== 'Enter' || el.tagName !== 'INPUT' || el.getAttribute('role') === 'combobox' || (el as HTMLInputElement).type === 'file') return;
-  const fields = [...e.currentTarget.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([type=file]):not([disabled]), textarea:not([disabled])')];
+  if (
+    e.key !== 'Enter' ||
+    el.tagName !== 'INPUT' ||
+    el.getAttribute('role') === 'combobox' ||
+    (el as HTMLInputElement).type === 'file'
+  )
+    return;
+  const fields = [
+    ...e.currentTarget.querySelectorAll<HTMLElement>(
+      'input:not([type=hidden]):not([type=file]):not([disabled]), textarea:not([disabled])',
+    ),
+  ];
   const next = fields[fields.indexOf(el) + 1];
   if (next) {
     e.preventDefault();
@@ -57,7 +83,8 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
     ...parts.map((c) => ({ value: c.id, label: t('work.progress.partOf', { body: c.bodyName }) })),
   ];
   const chosenPart: string | undefined = Form.useWatch('part', form);
-  const progressOf = (part: string | undefined) => (part && part !== WHOLE ? (parts.find((c) => c.id === part)?.progress ?? 0) : Math.round(task.progress));
+  const progressOf = (part: string | undefined) =>
+    part && part !== WHOLE ? (parts.find((c) => c.id === part)?.progress ?? 0) : Math.round(task.progress);
   const uploading = files.some((f) => f.status === 'uploading');
 
   const mutation = useTaskMutation(
@@ -70,7 +97,9 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         ...(v.reportedByPersonId ? { reportedByPersonId: v.reportedByPersonId } : {}),
         ...(v.part !== WHOLE ? { cooperatorId: v.part } : {}),
-        ...(v.part === WHOLE && task.targetValue !== null && v.resultValue !== undefined ? { resultValue: v.resultValue } : {}),
+        ...(v.part === WHOLE && task.targetValue !== null && v.resultValue !== undefined
+          ? { resultValue: v.resultValue }
+          : {}),
       };
       return reportProgress(task.id, body);
     },
@@ -94,7 +123,14 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ part: initialPart, progress: progressOf(initialPart), resultValue: task.resultValue, note: '', reportedByPersonId: null, reportedOn: today }}
+        initialValues={{
+          part: initialPart,
+          progress: progressOf(initialPart),
+          resultValue: task.resultValue,
+          note: '',
+          reportedByPersonId: null,
+          reportedOn: today,
+        }}
         onValuesChange={(changed: Partial<Values>) => {
           if (changed.part !== undefined) form.setFieldValue('progress', progressOf(changed.part));
         }}
@@ -104,7 +140,11 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
       >
         <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={() => errors.reset()} />
         {partOptions.length > 1 || !whole ? (
-          <Form.Item name="part" label={t('work.progress.on')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="part"
+            label={t('work.progress.on')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Select options={partOptions} />
           </Form.Item>
         ) : (
@@ -115,30 +155,64 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
         <Form.Item label={t('work.progress.percent')} required>
           <Flex gap={12} align="center">
             <Form.Item name="progress" noStyle>
-              <Slider min={0} max={100} step={5} className="work-progress-slider" tooltip={{ formatter: (v) => `${v ?? 0} %` }} aria-label={t('work.progress.percent')} />
+              <Slider
+                min={0}
+                max={100}
+                step={5}
+                className="work-progress-slider"
+                tooltip={{ formatter: (v) => `${v ?? 0} %` }}
+                aria-label={t('work.progress.percent')}
+              />
             </Form.Item>
             <Form.Item name="progress" noStyle rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber min={0} max={100} precision={0} suffix="%" className="work-progress-input" aria-label={t('work.progress.percentBox')} />
+              <InputNumber
+                min={0}
+                max={100}
+                precision={0}
+                suffix="%"
+                className="work-progress-input"
+                aria-label={t('work.progress.percentBox')}
+              />
             </Form.Item>
           </Flex>
         </Form.Item>
         {task.targetValue !== null && (chosenPart ?? initialPart) === WHOLE ? (
-          <Form.Item name="resultValue" label={t('work.progress.result', { target: formatNumber(task.targetValue), unit: task.targetUnit ?? '' })}>
+          <Form.Item
+            name="resultValue"
+            label={t('work.progress.result', { target: formatNumber(task.targetValue), unit: task.targetUnit ?? '' })}
+          >
             <InputNumber min={0} max={1e12} style={{ width: '100%' }} decimalSeparator="," />
           </Form.Item>
         ) : null}
         <Form.Item name="note" label={t('work.progress.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} placeholder={t('work.progress.notePlaceholder')} />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={5000}
+            placeholder={t('work.progress.notePlaceholder')}
+          />
         </Form.Item>
         <Row gutter={8}>
           <Col xs={24} sm={14}>
-            <Form.Item name="reportedByPersonId" label={t('work.progress.reportedBy')} extra={t('work.progress.reportedByHint')}>
+            <Form.Item
+              name="reportedByPersonId"
+              label={t('work.progress.reportedBy')}
+              extra={t('work.progress.reportedByHint')}
+            >
               <PersonSelect placeholder={t('work.progress.me')} aria-label={t('work.progress.reportedBy')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="reportedOn" label={t('work.progress.reportedOn')} rules={[{ required: true, message: t('validation.required') }]}>
-              <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} style={{ width: '100%' }} />
+            <Form.Item
+              name="reportedOn"
+              label={t('work.progress.reportedOn')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker
+                format={DATE_FORMAT}
+                disabledDate={(d) => d.isAfter(today, 'day')}
+                allowClear={false}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
         </Row>

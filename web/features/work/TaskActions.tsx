@@ -47,19 +47,38 @@ export function TaskActions({ detail }: { detail: TaskDetail }) {
     <>
       <Flex gap={8} wrap className="work-actions" role="group" aria-label={t('work.actions.label')}>
         {actions.map((a) => (
-          <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={a === 'cancel'} icon={ICONS[a]} onClick={() => setAction(a)}>
+          <Button
+            key={a}
+            type={PRIMARY.has(a) ? 'primary' : 'default'}
+            danger={a === 'cancel'}
+            icon={ICONS[a]}
+            onClick={() => setAction(a)}
+          >
             {t(`work.actions.${a}`)}
           </Button>
         ))}
       </Flex>
-      <Modal open={action !== null} title={action ? t(`work.actions.${action}`) : ''} onCancel={() => setAction(null)} footer={null} width={560} destroyOnHidden>
+      <Modal
+        open={action !== null}
+        title={action ? t(`work.actions.${action}`) : ''}
+        onCancel={() => setAction(null)}
+        footer={null}
+        width={560}
+        destroyOnHidden
+      >
         {action ? <ActionForm detail={detail} action={action} onClose={() => setAction(null)} /> : null}
       </Modal>
     </>
   );
 }
 
-type Values = { reason?: string; reportedOn?: Dayjs | null; leadBodyId?: string | null; responsiblePersonId?: string | null; assigneeAccountId?: string | null };
+type Values = {
+  reason?: string;
+  reportedOn?: Dayjs | null;
+  leadBodyId?: string | null;
+  responsiblePersonId?: string | null;
+  assigneeAccountId?: string | null;
+};
 
 const FIELDS = ['reason', 'reportedOn', 'leadBodyId', 'responsiblePersonId', 'assigneeAccountId', 'action'] as const;
 
@@ -79,8 +98,10 @@ function ActionForm({ detail, action, onClose }: { detail: TaskDetail; action: T
       if (action === 'report_done' && v.reportedOn) body.reportedOn = v.reportedOn.format('YYYY-MM-DD');
       if (action === 'reassign') {
         if (v.leadBodyId && v.leadBodyId !== task.leadBodyId) body.leadBodyId = v.leadBodyId;
-        if ((v.responsiblePersonId ?? null) !== task.responsiblePersonId) body.responsiblePersonId = v.responsiblePersonId ?? null;
-        if ((v.assigneeAccountId ?? null) !== task.assigneeAccountId) body.assigneeAccountId = v.assigneeAccountId ?? null;
+        if ((v.responsiblePersonId ?? null) !== task.responsiblePersonId)
+          body.responsiblePersonId = v.responsiblePersonId ?? null;
+        if ((v.assigneeAccountId ?? null) !== task.assigneeAccountId)
+          body.assigneeAccountId = v.assigneeAccountId ?? null;
       }
       return transitionTask(task.id, body);
     },
@@ -111,22 +132,46 @@ function ActionForm({ detail, action, onClose }: { detail: TaskDetail; action: T
       aria-label={t(`work.actions.${action}`)}
     >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={() => reload(onClose)} />
-      <Typography.Paragraph>{t(`work.actions.explain.${action}`, { number: task.number, title: task.title })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(`work.actions.explain.${action}`, { number: task.number, title: task.title })}
+      </Typography.Paragraph>
       {action === 'report_done' ? (
         <>
-          {task.subtaskCount > 0 && task.progress < 100 ? <Alert className="form-alert" type="warning" showIcon title={t('work.actions.subtasksOpen')} /> : null}
-          <Form.Item name="reportedOn" label={t('work.progress.reportedOn')} rules={[{ required: true, message: t('validation.required') }]}>
+          {task.subtaskCount > 0 && task.progress < 100 ? (
+            <Alert className="form-alert" type="warning" showIcon title={t('work.actions.subtasksOpen')} />
+          ) : null}
+          <Form.Item
+            name="reportedOn"
+            label={t('work.progress.reportedOn')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
           </Form.Item>
         </>
       ) : null}
       {action === 'reassign' ? (
         <>
-          <Form.Item name="leadBodyId" label={t('work.task.leadBody')} rules={[{ required: true, message: t('validation.required') }]}>
-            <BodySelect asOf={asOf} namedBy={{ bodyId: detail.programme.bodyId, rule: 'lead' }} initial={{ id: task.leadBodyId, name: task.leadBodyName }} aria-label={t('work.task.leadBody')} />
+          <Form.Item
+            name="leadBodyId"
+            label={t('work.task.leadBody')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <BodySelect
+              asOf={asOf}
+              namedBy={{ bodyId: detail.programme.bodyId, rule: 'lead' }}
+              initial={{ id: task.leadBodyId, name: task.leadBodyName }}
+              aria-label={t('work.task.leadBody')}
+            />
           </Form.Item>
           <Form.Item name="responsiblePersonId" label={t('work.task.responsible')}>
-            <PersonSelect initial={task.responsiblePersonId ? { id: task.responsiblePersonId, name: task.responsiblePersonName ?? '' } : null} aria-label={t('work.task.responsible')} />
+            <PersonSelect
+              initial={
+                task.responsiblePersonId
+                  ? { id: task.responsiblePersonId, name: task.responsiblePersonName ?? '' }
+                  : null
+              }
+              aria-label={t('work.task.responsible')}
+            />
           </Form.Item>
           <Form.Item name="assigneeAccountId" label={t('work.task.assignee')}>
             <AssigneeSelect initialName={task.assigneeName} aria-label={t('work.task.assignee')} />
@@ -146,4 +191,3 @@ function ActionForm({ detail, action, onClose }: { detail: TaskDetail; action: T
     </Form>
   );
 }
-

@@ -55,7 +55,14 @@ export function TimelinessTag({ timeliness }: { timeliness: Timeliness }) {
 
 /** The kind of a task; `compact` cuts a long name (shown whole on hover). */
 export function KindTag({ task, compact }: { task: Pick<Task, 'kind' | 'kindName'>; compact?: boolean }) {
-  const color = task.kind === 'key' ? 'red' : task.kind === 'commissioned' ? 'gold' : task.kind === 'specialised' ? 'cyan' : 'default';
+  const color =
+    task.kind === 'key'
+      ? 'red'
+      : task.kind === 'commissioned'
+        ? 'gold'
+        : task.kind === 'specialised'
+          ? 'cyan'
+          : 'default';
   const tag = (
     <Tag color={color} className={compact ? 'work-kind-tag work-kind-compact' : 'work-kind-tag'}>
       {task.kindName}
@@ -65,10 +72,17 @@ export function KindTag({ task, compact }: { task: Pick<Task, 'kind' | 'kindName
 }
 
 /** The due date in force, red when overdue and orange when due within 7 days; the original one when it was extended. */
-export function DueDate({ task, showOriginal = true }: { task: Pick<Task, 'dueDate' | 'originalDueDate' | 'timeliness' | 'daysLeft'>; showOriginal?: boolean }) {
+export function DueDate({
+  task,
+  showOriginal = true,
+}: {
+  task: Pick<Task, 'dueDate' | 'originalDueDate' | 'timeliness' | 'daysLeft'>;
+  showOriginal?: boolean;
+}) {
   const { t } = useTranslation();
   if (!task.dueDate) return <span className="muted">{t('work.task.noDue')}</span>;
-  const cls = task.timeliness === 'overdue' ? 'work-due-overdue' : task.timeliness === 'due_soon' ? 'work-due-soon' : '';
+  const cls =
+    task.timeliness === 'overdue' ? 'work-due-overdue' : task.timeliness === 'due_soon' ? 'work-due-soon' : '';
   const extended = task.originalDueDate && task.originalDueDate !== task.dueDate;
   const hint =
     task.timeliness === 'overdue' && task.daysLeft !== null
@@ -78,18 +92,32 @@ export function DueDate({ task, showOriginal = true }: { task: Pick<Task, 'dueDa
         : null;
   return (
     <span className={`work-due ${cls}`}>
-      {task.timeliness === 'overdue' ? <ExclamationCircleOutlined aria-hidden /> : task.timeliness === 'due_soon' ? <ClockCircleOutlined aria-hidden /> : null}{' '}
+      {task.timeliness === 'overdue' ? (
+        <ExclamationCircleOutlined aria-hidden />
+      ) : task.timeliness === 'due_soon' ? (
+        <ClockCircleOutlined aria-hidden />
+      ) : null}{' '}
       <Tooltip title={hint}>
         <span>{formatDate(task.dueDate)}</span>
       </Tooltip>
       {hint ? <span className="work-sr-only"> ({hint})</span> : null}
-      {extended && showOriginal ? <span className="work-due-original">{t('work.task.originalDue', { date: formatDate(task.originalDueDate) })}</span> : null}
+      {extended && showOriginal ? (
+        <span className="work-due-original">
+          {t('work.task.originalDue', { date: formatDate(task.originalDueDate) })}
+        </span>
+      ) : null}
     </span>
   );
 }
 
 /** The progress bar, coloured by timeliness; the number is the server's rollup. */
-export function TaskProgress({ task, size = 'small' }: { task: Pick<Task, 'progress' | 'timeliness' | 'status'>; size?: 'small' | 'default' }) {
+export function TaskProgress({
+  task,
+  size = 'small',
+}: {
+  task: Pick<Task, 'progress' | 'timeliness' | 'status'>;
+  size?: 'small' | 'default';
+}) {
   const { t } = useTranslation();
   const status = task.status === 'accepted' ? 'success' : task.timeliness === 'overdue' ? 'exception' : 'normal';
   return (

@@ -34,7 +34,9 @@ export function readFilters(params: URLSearchParams): FilterParams {
     group: params.get('nhom'),
     body: params.get('to-chuc'),
     kind: params.get('loai'),
-    statuses: (params.get('tt') ?? '').split(',').filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s)),
+    statuses: (params.get('tt') ?? '')
+      .split(',')
+      .filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s)),
     due: (DUE_VALUES as readonly string[]).includes(due ?? '') ? (due as FilterParams['due']) : null,
     from: isoDateParam(params.get('tu')) ?? null,
     to: isoDateParam(params.get('den')) ?? null,
@@ -75,8 +77,19 @@ export function TaskFilters({ filters: f, groups, update }: Props) {
   const [open, setOpen] = useState(false);
   const asOf = todayInVietnam().format('YYYY-MM-DD');
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
-  const body = useQuery({ queryKey: bodyDetailKey(f.body ?? '', asOf), queryFn: ({ signal }) => getBody(f.body!, asOf, signal), enabled: f.body !== null, retry: false });
-  const unit = useQuery({ queryKey: detailKey(asOf, f.unit ?? ''), queryFn: ({ signal }) => getUnit(f.unit!, asOf, signal), enabled: f.unit !== null, retry: false, staleTime: 60_000 });
+  const body = useQuery({
+    queryKey: bodyDetailKey(f.body ?? '', asOf),
+    queryFn: ({ signal }) => getBody(f.body!, asOf, signal),
+    enabled: f.body !== null,
+    retry: false,
+  });
+  const unit = useQuery({
+    queryKey: detailKey(asOf, f.unit ?? ''),
+    queryFn: ({ signal }) => getUnit(f.unit!, asOf, signal),
+    enabled: f.unit !== null,
+    retry: false,
+    staleTime: 60_000,
+  });
   const count = filterCount(f);
 
   const clear = () => {
@@ -151,7 +164,9 @@ export function TaskFilters({ filters: f, groups, update }: Props) {
         placeholder={t('work.filters.due')}
         allowClear
         value={f.due}
-        onChange={(v: FilterParams['due'] | undefined) => update({ han: v ?? null, ...(v === 'khoang' ? {} : { tu: null, den: null }) })}
+        onChange={(v: FilterParams['due'] | undefined) =>
+          update({ han: v ?? null, ...(v === 'khoang' ? {} : { tu: null, den: null }) })
+        }
         options={[
           { value: 'sap-den-han', label: t('work.filters.dueSoon') },
           { value: 'qua-han', label: t('work.filters.overdue') },
@@ -166,7 +181,9 @@ export function TaskFilters({ filters: f, groups, update }: Props) {
           placeholder={[t('work.filters.from'), t('work.filters.to')]}
           value={[f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null]}
           allowEmpty={[true, true]}
-          onChange={(range) => update({ tu: range?.[0]?.format('YYYY-MM-DD') ?? null, den: range?.[1]?.format('YYYY-MM-DD') ?? null })}
+          onChange={(range) =>
+            update({ tu: range?.[0]?.format('YYYY-MM-DD') ?? null, den: range?.[1]?.format('YYYY-MM-DD') ?? null })
+          }
         />
       ) : null}
       <div className="work-filter-unit">
@@ -200,7 +217,12 @@ export function TaskFilters({ filters: f, groups, update }: Props) {
       <Flex gap={8} align="center">
         <div className="work-filters-search">{searchBox}</div>
         <Badge count={count} size="small">
-          <Button icon={<FilterOutlined aria-hidden />} aria-expanded={open} onClick={() => setOpen(!open)} aria-label={t('work.filters.toggle')} />
+          <Button
+            icon={<FilterOutlined aria-hidden />}
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            aria-label={t('work.filters.toggle')}
+          />
         </Badge>
       </Flex>
       {open ? (

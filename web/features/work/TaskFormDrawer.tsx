@@ -1,7 +1,23 @@
 import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
@@ -90,13 +106,31 @@ export function TaskFormDrawer({ target, onClose, onSaved }: Props) {
       ? t('work.taskForm.subtaskTitle', { number: target.parent.number })
       : t('work.taskForm.createTitle');
   return (
-    <Drawer open={target !== null} onClose={onClose} title={title} placement="right" size={wide ? 760 : '100%'} destroyOnHidden className="work-task-drawer">
+    <Drawer
+      open={target !== null}
+      onClose={onClose}
+      title={title}
+      placement="right"
+      size={wide ? 760 : '100%'}
+      destroyOnHidden
+      className="work-task-drawer"
+    >
       {target ? <TaskForm target={target} title={title} onClose={onClose} onSaved={onSaved} /> : null}
     </Drawer>
   );
 }
 
-function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget; title: string; onClose: () => void; onSaved?: Props['onSaved'] }) {
+function TaskForm({
+  target,
+  title,
+  onClose,
+  onSaved,
+}: {
+  target: TaskFormTarget;
+  title: string;
+  onClose: () => void;
+  onSaved?: Props['onSaved'];
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -148,7 +182,13 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
       };
 
   const cooperatorsOf = (rows: CooperatorRow[]): CooperatorInput[] =>
-    rows.filter((r) => r.bodyId).map((r) => ({ bodyId: r.bodyId!, ...(blank(r.part) ? { part: blank(r.part)! } : {}), personId: r.personId ?? null }));
+    rows
+      .filter((r) => r.bodyId)
+      .map((r) => ({
+        bodyId: r.bodyId!,
+        ...(blank(r.part) ? { part: blank(r.part)! } : {}),
+        personId: r.personId ?? null,
+      }));
 
   const mutation = useMutation({
     mutationFn: async (v: Values): Promise<TaskDetail> => {
@@ -181,13 +221,25 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
       const changes: TaskChanges = { ...common, version: task.version, description: blank(v.description) };
       if (dueEditable) changes.dueDate = iso(v.dueDate);
       let saved = await updateTask(task.id, changes);
-      const before = JSON.stringify(editing.cooperators.map((c) => ({ bodyId: c.bodyId, ...(c.part ? { part: c.part } : {}), personId: c.personId })));
-      if (JSON.stringify(cooperators) !== before) saved = await setCooperators(task.id, { version: saved.task.version, cooperators });
+      const before = JSON.stringify(
+        editing.cooperators.map((c) => ({
+          bodyId: c.bodyId,
+          ...(c.part ? { part: c.part } : {}),
+          personId: c.personId,
+        })),
+      );
+      if (JSON.stringify(cooperators) !== before)
+        saved = await setCooperators(task.id, { version: saved.task.version, cooperators });
       return saved;
     },
     onMutate: errors.reset,
     onSuccess: (saved) => {
-      void message.success(t(editing ? 'work.taskForm.saved' : 'work.taskForm.created', { number: saved.task.number, title: saved.task.title }));
+      void message.success(
+        t(editing ? 'work.taskForm.saved' : 'work.taskForm.created', {
+          number: saved.task.number,
+          title: saved.task.title,
+        }),
+      );
       void queryClient.invalidateQueries({ queryKey: WORK_KEY });
       onClose();
       onSaved?.(saved);
@@ -218,7 +270,12 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
     >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {target.parent ? (
-        <Alert className="form-alert" type="info" showIcon title={t('work.taskForm.under', { number: target.parent.number, title: target.parent.title })} />
+        <Alert
+          className="form-alert"
+          type="info"
+          showIcon
+          title={t('work.taskForm.under', { number: target.parent.number, title: target.parent.title })}
+        />
       ) : null}
       <Row gutter={12}>
         <Col xs={24} md={14}>
@@ -234,7 +291,12 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
         </Col>
         <Col xs={24} md={10}>
           <Form.Item name="kind" label={t('work.task.kind')} rules={[required]}>
-            <Select loading={kinds.isPending} options={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))} popupMatchSelectWidth={false} classNames={{ popup: { root: 'body-hit-popup' } }} />
+            <Select
+              loading={kinds.isPending}
+              options={(kinds.data ?? []).map((k) => ({ value: k.code, label: k.name }))}
+              popupMatchSelectWidth={false}
+              classNames={{ popup: { root: 'body-hit-popup' } }}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -256,7 +318,12 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
         </>
       ) : (
         <Form.Item name="leadBodyId" label={t('work.task.leadBody')} rules={[required]}>
-          <BodySelect asOf={asOf} namedBy={{ bodyId: target.programme.bodyId, rule: 'lead' }} placeholder={t('work.taskForm.leadPlaceholder')} aria-label={t('work.task.leadBody')} />
+          <BodySelect
+            asOf={asOf}
+            namedBy={{ bodyId: target.programme.bodyId, rule: 'lead' }}
+            placeholder={t('work.taskForm.leadPlaceholder')}
+            aria-label={t('work.task.leadBody')}
+          />
         </Form.Item>
       )}
 
@@ -267,9 +334,23 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
         {(rows, { add, remove }) => (
           <div className="work-coop-rows">
             {rows.map((row, i) => (
-              <CooperatorFields key={row.key} name={row.name} index={i} asOf={asOf} onRemove={() => remove(row.name)} initial={editing?.cooperators[row.name] ?? null} leadBodyId={leadBodyId ?? null} ownerBodyId={target.programme.bodyId} />
+              <CooperatorFields
+                key={row.key}
+                name={row.name}
+                index={i}
+                asOf={asOf}
+                onRemove={() => remove(row.name)}
+                initial={editing?.cooperators[row.name] ?? null}
+                leadBodyId={leadBodyId ?? null}
+                ownerBodyId={target.programme.bodyId}
+              />
             ))}
-            <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ bodyId: null, part: '', personId: null })} block>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ bodyId: null, part: '', personId: null })}
+              block
+            >
               {t('work.taskForm.addCooperator')}
             </Button>
           </div>
@@ -278,8 +359,20 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
 
       <Row gutter={12} className="work-form-row">
         <Col xs={24} md={12}>
-          <Form.Item name="responsiblePersonId" label={t('work.task.responsible')} extra={t('work.taskForm.responsibleHint')}>
-            <PersonSelect bodyId={leadBodyId ?? null} initial={task?.responsiblePersonId ? { id: task.responsiblePersonId, name: task.responsiblePersonName ?? '' } : null} aria-label={t('work.task.responsible')} />
+          <Form.Item
+            name="responsiblePersonId"
+            label={t('work.task.responsible')}
+            extra={t('work.taskForm.responsibleHint')}
+          >
+            <PersonSelect
+              bodyId={leadBodyId ?? null}
+              initial={
+                task?.responsiblePersonId
+                  ? { id: task.responsiblePersonId, name: task.responsiblePersonName ?? '' }
+                  : null
+              }
+              aria-label={t('work.task.responsible')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -292,7 +385,12 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
       <Row gutter={12}>
         <Col xs={12} md={8}>
           <Form.Item name="startDate" label={t('work.task.startDate')}>
-            <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} defaultPickerValue={yearStart} />
+            <DatePicker
+              format={DATE_FORMAT}
+              placeholder={t('common.datePlaceholder')}
+              style={{ width: '100%' }}
+              defaultPickerValue={yearStart}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
@@ -305,13 +403,20 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
               ({ getFieldValue }) => ({
                 validator: (_r, value: Dayjs | null | undefined) => {
                   const start = getFieldValue('startDate') as Dayjs | null | undefined;
-                  if (value && start && value.isBefore(start, 'day')) return Promise.reject(new Error(t('work.taskForm.dueBeforeStart')));
+                  if (value && start && value.isBefore(start, 'day'))
+                    return Promise.reject(new Error(t('work.taskForm.dueBeforeStart')));
                   return Promise.resolve();
                 },
               }),
             ]}
           >
-            <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} disabled={!dueEditable} defaultPickerValue={yearStart} />
+            <DatePicker
+              format={DATE_FORMAT}
+              placeholder={t('common.datePlaceholder')}
+              style={{ width: '100%' }}
+              disabled={!dueEditable}
+              defaultPickerValue={yearStart}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -339,7 +444,12 @@ function TaskForm({ target, title, onClose, onSaved }: { target: TaskFormTarget;
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
-          <Form.Item name="weight" label={t('work.task.weight')} rules={[required]} extra={t('work.taskForm.weightHint')}>
+          <Form.Item
+            name="weight"
+            label={t('work.task.weight')}
+            rules={[required]}
+            extra={t('work.taskForm.weightHint')}
+          >
             <InputNumber min={0.1} max={1000} step={1} style={{ width: '100%' }} decimalSeparator="," />
           </Form.Item>
         </Col>
@@ -387,7 +497,14 @@ function CooperatorFields({ name, index, asOf, onRemove, initial, leadBodyId, ow
     <div className="work-coop-row" role="group" aria-label={t('work.taskForm.cooperatorN', { n: index + 1 })}>
       <div className="work-coop-legend">
         <span>{t('work.taskForm.cooperatorN', { n: index + 1 })}</span>
-        <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove} aria-label={t('work.taskForm.removeCooperator', { n: index + 1 })} />
+        <Button
+          type="text"
+          size="small"
+          danger
+          icon={<DeleteOutlined aria-hidden />}
+          onClick={onRemove}
+          aria-label={t('work.taskForm.removeCooperator', { n: index + 1 })}
+        />
       </div>
       <Row gutter={8}>
         <Col xs={24} md={12}>
@@ -398,16 +515,27 @@ function CooperatorFields({ name, index, asOf, onRemove, initial, leadBodyId, ow
               { required: true, message: t('validation.required') },
               {
                 validator: (_r, v: string | null | undefined) =>
-                  v && leadBodyId && v === leadBodyId ? Promise.reject(new Error(t('work.taskForm.cooperatorIsLead'))) : Promise.resolve(),
+                  v && leadBodyId && v === leadBodyId
+                    ? Promise.reject(new Error(t('work.taskForm.cooperatorIsLead')))
+                    : Promise.resolve(),
               },
             ]}
           >
-            <BodySelect asOf={asOf} namedBy={{ bodyId: ownerBodyId, rule: 'near' }} initial={initial ? { id: initial.bodyId, name: initial.bodyName } : null} aria-label={t('work.task.cooperatorBody')} />
+            <BodySelect
+              asOf={asOf}
+              namedBy={{ bodyId: ownerBodyId, rule: 'near' }}
+              initial={initial ? { id: initial.bodyId, name: initial.bodyName } : null}
+              aria-label={t('work.task.cooperatorBody')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name={[name, 'personId']} label={t('work.task.cooperatorPerson')}>
-            <PersonSelect bodyId={bodyId ?? null} initial={initial?.personId ? { id: initial.personId, name: initial.personName ?? '' } : null} aria-label={t('work.task.cooperatorPerson')} />
+            <PersonSelect
+              bodyId={bodyId ?? null}
+              initial={initial?.personId ? { id: initial.personId, name: initial.personName ?? '' } : null}
+              aria-label={t('work.task.cooperatorPerson')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -1,6 +1,20 @@
 import { ApartmentOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
@@ -33,7 +47,11 @@ export function TaskPage({ id }: { id: string }) {
   const programmeId = detail.data?.programme.id ?? '';
   const manage = detail.data?.permissions.manage ?? false;
   // The programme's groups, for the forms (managers only).
-  const programme = useQuery({ queryKey: programmeKey(programmeId), queryFn: ({ signal }) => getProgramme(programmeId, signal), enabled: manage && programmeId !== '' });
+  const programme = useQuery({
+    queryKey: programmeKey(programmeId),
+    queryFn: ({ signal }) => getProgramme(programmeId, signal),
+    enabled: manage && programmeId !== '',
+  });
   const [form, setForm] = useState<TaskFormTarget | null>(null);
   const [cascading, setCascading] = useState(false);
 
@@ -41,7 +59,10 @@ export function TaskPage({ id }: { id: string }) {
   if (detail.isError) {
     const notFound = isApiError(detail.error) && detail.error.status === 404;
     return (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={notFound ? t('work.task.notFound') : errorText(detail.error, t)}>
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={notFound ? t('work.task.notFound') : errorText(detail.error, t)}
+      >
         <Link to={PROGRAMMES_PATH}>{t('work.programme.backToList')}</Link>
       </Empty>
     );
@@ -52,7 +73,12 @@ export function TaskPage({ id }: { id: string }) {
   const programmeRef = { id: d.programme.id, year: d.programme.year, bodyId: d.programme.bodyId };
   const open = !CLOSED.has(task.status);
 
-  const addSubtask = () => setForm({ programme: programmeRef, groups, parent: { id: task.id, number: task.number, title: task.title, groupId: task.groupId } });
+  const addSubtask = () =>
+    setForm({
+      programme: programmeRef,
+      groups,
+      parent: { id: task.id, number: task.number, title: task.title, groupId: task.groupId },
+    });
   const edit = () => setForm({ programme: programmeRef, groups, task: d });
 
   const side = (
@@ -84,7 +110,9 @@ export function TaskPage({ id }: { id: string }) {
         items={[
           { title: <Link to={PROGRAMMES_PATH}>{t('work.nav.programmes')}</Link> },
           { title: <Link to={programmePath(d.programme.id)}>{d.programme.title}</Link> },
-          ...d.parents.map((p) => ({ title: <Link to={taskPath(p.id)}>{t('work.task.numberTitle', { number: p.number, title: p.title })}</Link> })),
+          ...d.parents.map((p) => ({
+            title: <Link to={taskPath(p.id)}>{t('work.task.numberTitle', { number: p.number, title: p.title })}</Link>,
+          })),
           { title: t('work.task.numberShort', { number: task.number }) },
         ]}
       />
@@ -96,7 +124,11 @@ export function TaskPage({ id }: { id: string }) {
           <KindTag task={task} />
           {task.priority === 'high' ? <Tag color="red">{t('work.priority.high')}</Tag> : null}
           {task.cascaded ? <Tag>{t('work.task.cascadedTag')}</Tag> : null}
-          {task.recurrence ? <Tag>{t('work.task.recurrenceTag', { kind: t(`work.recurrence.${task.recurrence}`), n: task.occurrence ?? 1 })}</Tag> : null}
+          {task.recurrence ? (
+            <Tag>
+              {t('work.task.recurrenceTag', { kind: t(`work.recurrence.${task.recurrence}`), n: task.occurrence ?? 1 })}
+            </Tag>
+          ) : null}
         </Space>
         <Typography.Title level={2} id="work-task-title" className="page-title work-task-title">
           {task.title}
@@ -104,7 +136,9 @@ export function TaskPage({ id }: { id: string }) {
         <Flex gap={16} wrap align="center" className="work-task-keyline">
           <div className="work-task-progress">
             <TaskProgress task={task} size="default" />
-            {task.subtaskCount > 0 ? <span className="muted work-rollup-note">{t('work.task.rollupNote', { count: task.subtaskCount })}</span> : null}
+            {task.subtaskCount > 0 ? (
+              <span className="muted work-rollup-note">{t('work.task.rollupNote', { count: task.subtaskCount })}</span>
+            ) : null}
           </div>
           <div>
             <span className="muted">{t('work.task.dueDate')}: </span>
@@ -112,7 +146,13 @@ export function TaskPage({ id }: { id: string }) {
           </div>
         </Flex>
         {task.statusReason && ['returned', 'suspended', 'cancelled', 'assigned'].includes(task.status) ? (
-          <Alert className="work-reason" type={task.status === 'assigned' ? 'info' : 'warning'} showIcon title={t(`work.task.reasonFor.${task.status}`)} description={<span className="work-pre">{task.statusReason}</span>} />
+          <Alert
+            className="work-reason"
+            type={task.status === 'assigned' ? 'info' : 'warning'}
+            showIcon
+            title={t(`work.task.reasonFor.${task.status}`)}
+            description={<span className="work-pre">{task.statusReason}</span>}
+          />
         ) : null}
         <Flex gap={8} wrap className="work-task-buttons">
           <TaskActions detail={d} />
@@ -131,7 +171,9 @@ export function TaskPage({ id }: { id: string }) {
           showIcon
           title={
             <>
-              {t('work.task.fromConclusion')} <Link to={briefingPath(d.conclusion.briefingId)}>{d.conclusion.briefingTitle}</Link> ({formatDate(d.conclusion.heldOn)})
+              {t('work.task.fromConclusion')}{' '}
+              <Link to={briefingPath(d.conclusion.briefingId)}>{d.conclusion.briefingTitle}</Link> (
+              {formatDate(d.conclusion.heldOn)})
             </>
           }
           description={<span className="work-pre">{d.conclusion.text}</span>}
@@ -144,7 +186,10 @@ export function TaskPage({ id }: { id: string }) {
             <TaskFacts detail={d} />
           </Card>
           <CooperatorsCard detail={d} />
-          <Card className="work-card" title={<h2 className="card-title">{t('work.task.subtasksTitle', { count: d.subtasks.length })}</h2>}>
+          <Card
+            className="work-card"
+            title={<h2 className="card-title">{t('work.task.subtasksTitle', { count: d.subtasks.length })}</h2>}
+          >
             {d.permissions.manage && open ? (
               <Flex gap={8} wrap className="work-subtask-actions">
                 <Button icon={<PlusOutlined aria-hidden />} onClick={addSubtask}>
@@ -180,10 +225,31 @@ function TaskFacts({ detail: d }: { detail: TaskDetail }) {
   const { t } = useTranslation();
   const task = d.task;
   const facts: [string, ReactNode][] = [
-    [t('work.task.programme'), <Link key="p" to={programmePath(d.programme.id)}>{`${d.programme.title} (${d.programme.bodyName})`}</Link>],
-    [t('work.task.group'), task.groupName ? `${task.groupPosition ?? ''}. ${task.groupName}` : <span className="muted">{t('work.groups.ungrouped')}</span>],
-    [t('work.task.leadBody'), <span key="l">{task.leadBodyName}{task.unitName && !task.leadBodyName.includes(task.unitName) ? <span className="muted"> · {task.unitName}</span> : null}</span>],
-    [t('work.task.responsible'), task.responsiblePersonName ?? <span className="muted">{t('work.task.notNamed')}</span>],
+    [
+      t('work.task.programme'),
+      <Link key="p" to={programmePath(d.programme.id)}>{`${d.programme.title} (${d.programme.bodyName})`}</Link>,
+    ],
+    [
+      t('work.task.group'),
+      task.groupName ? (
+        `${task.groupPosition ?? ''}. ${task.groupName}`
+      ) : (
+        <span className="muted">{t('work.groups.ungrouped')}</span>
+      ),
+    ],
+    [
+      t('work.task.leadBody'),
+      <span key="l">
+        {task.leadBodyName}
+        {task.unitName && !task.leadBodyName.includes(task.unitName) ? (
+          <span className="muted"> · {task.unitName}</span>
+        ) : null}
+      </span>,
+    ],
+    [
+      t('work.task.responsible'),
+      task.responsiblePersonName ?? <span className="muted">{t('work.task.notNamed')}</span>,
+    ],
     [t('work.task.assignee'), task.assigneeName ?? <span className="muted">—</span>],
     [t('work.task.startDate'), task.startDate ? formatDate(task.startDate) : <span className="muted">—</span>],
     [t('work.task.dueDate'), <DueDate key="d" task={task} />],
@@ -192,7 +258,10 @@ function TaskFacts({ detail: d }: { detail: TaskDetail }) {
     const unit = task.targetUnit ? ` ${task.targetUnit}` : '';
     const result = task.resultValue !== null ? `${formatNumber(task.resultValue)}${unit}` : '—';
     const target = task.targetValue !== null ? `${formatNumber(task.targetValue)}${unit}` : '—';
-    const pct = task.targetValue && task.resultValue !== null ? ` (${formatPercent((task.resultValue / task.targetValue) * 100)})` : '';
+    const pct =
+      task.targetValue && task.resultValue !== null
+        ? ` (${formatPercent((task.resultValue / task.targetValue) * 100)})`
+        : '';
     facts.push([t('work.task.targetVsResult'), `${result} / ${target}${pct}`]);
   }
   facts.push([t('work.task.priority'), t(`work.priority.${task.priority}`)]);
@@ -225,7 +294,10 @@ function TaskFacts({ detail: d }: { detail: TaskDetail }) {
 function CooperatorsCard({ detail: d }: { detail: TaskDetail }) {
   const { t } = useTranslation();
   return (
-    <Card className="work-card" title={<h2 className="card-title">{t('work.task.cooperatorsTitle', { count: d.cooperators.length })}</h2>}>
+    <Card
+      className="work-card"
+      title={<h2 className="card-title">{t('work.task.cooperatorsTitle', { count: d.cooperators.length })}</h2>}
+    >
       {d.cooperators.length === 0 ? (
         <Typography.Text type="secondary">{t('work.task.noCooperators')}</Typography.Text>
       ) : (
@@ -239,7 +311,12 @@ function CooperatorsCard({ detail: d }: { detail: TaskDetail }) {
                 {c.personName ? <span>{c.personName}</span> : <span className="muted">{t('work.task.notNamed')}</span>}
               </Flex>
               {c.part ? <div className="work-pre work-coop-part-text">{c.part}</div> : null}
-              <Progress percent={c.progress} size="small" format={(p) => formatPercent(p ?? 0)} aria-label={t('work.task.coopProgress', { body: c.bodyName })} />
+              <Progress
+                percent={c.progress}
+                size="small"
+                format={(p) => formatPercent(p ?? 0)}
+                aria-label={t('work.task.coopProgress', { body: c.bodyName })}
+              />
             </li>
           ))}
         </ul>

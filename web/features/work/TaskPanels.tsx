@@ -1,6 +1,21 @@
 import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { CheckOutlined, CloseOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Empty, Flex, Form, Input, Modal, Progress, Tag, Timeline, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +27,16 @@ import { FileList } from './FileList.tsx';
 import { formatPercent, STATUS_COLOR } from './TaskBits.tsx';
 import { acceptable, shrinkAndUpload, UPLOAD_ACCEPT } from './upload.ts';
 import { useReloadTask, useTaskMutation } from './useTaskMutation.ts';
-import { addComment, attachFile, decideExtension, requestExtension, type Extension, type TaskDetail, type TaskStatus, type Update } from './work.api.ts';
+import {
+  addComment,
+  attachFile,
+  decideExtension,
+  requestExtension,
+  type Extension,
+  type TaskDetail,
+  type TaskStatus,
+  type Update,
+} from './work.api.ts';
 
 // ---------------------------------------------------------------- comments
 
@@ -108,7 +132,10 @@ export function ExtensionsSection({ detail }: { detail: TaskDetail }) {
               </Flex>
               <div className="muted">
                 {e.previousDueDate ? `${t('work.extensions.from', { date: formatDate(e.previousDueDate) })} · ` : ''}
-                {t('work.extensions.requestedBy', { name: e.requestedByName ?? '—', at: formatDateTime(e.requestedAt) })}
+                {t('work.extensions.requestedBy', {
+                  name: e.requestedByName ?? '—',
+                  at: formatDateTime(e.requestedAt),
+                })}
               </div>
               <div className="work-pre">{e.reason}</div>
               {e.decision ? (
@@ -118,10 +145,20 @@ export function ExtensionsSection({ detail }: { detail: TaskDetail }) {
                 </div>
               ) : detail.permissions.manage ? (
                 <Flex gap={8} wrap className="work-ext-decide">
-                  <Button size="small" type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setDeciding({ ext: e, decision: 'granted' })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    icon={<CheckOutlined aria-hidden />}
+                    onClick={() => setDeciding({ ext: e, decision: 'granted' })}
+                  >
                     {t('work.extensions.grant')}
                   </Button>
-                  <Button size="small" danger icon={<CloseOutlined aria-hidden />} onClick={() => setDeciding({ ext: e, decision: 'refused' })}>
+                  <Button
+                    size="small"
+                    danger
+                    icon={<CloseOutlined aria-hidden />}
+                    onClick={() => setDeciding({ ext: e, decision: 'refused' })}
+                  >
                     {t('work.extensions.refuse')}
                   </Button>
                 </Flex>
@@ -133,12 +170,25 @@ export function ExtensionsSection({ detail }: { detail: TaskDetail }) {
       {mayRequest ? <ExtensionRequestForm detail={detail} /> : null}
       <Modal
         open={deciding !== null}
-        title={deciding ? t(deciding.decision === 'granted' ? 'work.extensions.grantTitle' : 'work.extensions.refuseTitle', { date: formatDate(deciding.ext.requestedDueDate) }) : ''}
+        title={
+          deciding
+            ? t(deciding.decision === 'granted' ? 'work.extensions.grantTitle' : 'work.extensions.refuseTitle', {
+                date: formatDate(deciding.ext.requestedDueDate),
+              })
+            : ''
+        }
         onCancel={() => setDeciding(null)}
         footer={null}
         destroyOnHidden
       >
-        {deciding ? <DecideForm detail={detail} ext={deciding.ext} decision={deciding.decision} onClose={() => setDeciding(null)} /> : null}
+        {deciding ? (
+          <DecideForm
+            detail={detail}
+            ext={deciding.ext}
+            decision={deciding.decision}
+            onClose={() => setDeciding(null)}
+          />
+        ) : null}
       </Modal>
     </section>
   );
@@ -155,7 +205,11 @@ function ExtensionRequestForm({ detail }: { detail: TaskDetail }) {
   const due = detail.task.dueDate;
   const mutation = useTaskMutation(
     detail.task.id,
-    (v: RequestValues) => requestExtension(detail.task.id, { requestedDueDate: v.requestedDueDate!.format('YYYY-MM-DD'), reason: v.reason.trim() }),
+    (v: RequestValues) =>
+      requestExtension(detail.task.id, {
+        requestedDueDate: v.requestedDueDate!.format('YYYY-MM-DD'),
+        reason: v.reason.trim(),
+      }),
     {
       onMutate: errors.reset,
       onSuccess: () => {
@@ -174,7 +228,13 @@ function ExtensionRequestForm({ detail }: { detail: TaskDetail }) {
     );
   }
   return (
-    <Form<RequestValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} aria-label={t('work.extensions.request')} initialValues={{ reason: '' }}>
+    <Form<RequestValues>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => mutation.mutate(v)}
+      aria-label={t('work.extensions.request')}
+      initialValues={{ reason: '' }}
+    >
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={errors.reset} />
       <Form.Item
         name="requestedDueDate"
@@ -184,13 +244,24 @@ function ExtensionRequestForm({ detail }: { detail: TaskDetail }) {
           { required: true, message: t('validation.required') },
           {
             validator: (_r, v: Dayjs | null | undefined) =>
-              v && due && !v.isAfter(dayjs(due), 'day') ? Promise.reject(new Error(t('work.extensions.mustBeLater'))) : Promise.resolve(),
+              v && due && !v.isAfter(dayjs(due), 'day')
+                ? Promise.reject(new Error(t('work.extensions.mustBeLater')))
+                : Promise.resolve(),
           },
         ]}
       >
-        <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} disabledDate={(d) => (due ? !d.isAfter(dayjs(due), 'day') : false)} style={{ width: '100%' }} />
+        <DatePicker
+          format={DATE_FORMAT}
+          placeholder={t('common.datePlaceholder')}
+          disabledDate={(d) => (due ? !d.isAfter(dayjs(due), 'day') : false)}
+          style={{ width: '100%' }}
+        />
       </Form.Item>
-      <Form.Item name="reason" label={t('work.extensions.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="reason"
+        label={t('work.extensions.reason')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
       </Form.Item>
       <Flex justify="end" gap={8}>
@@ -203,20 +274,35 @@ function ExtensionRequestForm({ detail }: { detail: TaskDetail }) {
   );
 }
 
-function DecideForm({ detail, ext, decision, onClose }: { detail: TaskDetail; ext: Extension; decision: 'granted' | 'refused'; onClose: () => void }) {
+function DecideForm({
+  detail,
+  ext,
+  decision,
+  onClose,
+}: {
+  detail: TaskDetail;
+  ext: Extension;
+  decision: 'granted' | 'refused';
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string }>();
   const errors = useFormErrors(form, ['note', 'decision']);
   const reload = useReloadTask(detail.task.id);
-  const mutation = useTaskMutation(detail.task.id, (v: { note?: string }) => decideExtension(ext.id, { version: ext.version, decision, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }), {
-    onMutate: errors.reset,
-    onSuccess: () => {
-      void message.success(t(decision === 'granted' ? 'work.extensions.grantedDone' : 'work.extensions.refusedDone'));
-      onClose();
+  const mutation = useTaskMutation(
+    detail.task.id,
+    (v: { note?: string }) =>
+      decideExtension(ext.id, { version: ext.version, decision, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }),
+    {
+      onMutate: errors.reset,
+      onSuccess: () => {
+        void message.success(t(decision === 'granted' ? 'work.extensions.grantedDone' : 'work.extensions.refusedDone'));
+        onClose();
+      },
+      onError: errors.onError,
     },
-    onError: errors.onError,
-  });
+  );
   return (
     <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} aria-label={t('work.extensions.decide')}>
       <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={() => reload(onClose)} />
@@ -269,7 +355,11 @@ export function AttachmentsSection({ detail }: { detail: TaskDetail }) {
       <Typography.Title level={4} id="work-files-title" className="work-panel-title">
         {t('work.files.title')}
       </Typography.Title>
-      {detail.files.length === 0 ? <Typography.Text type="secondary">{t('work.files.none')}</Typography.Text> : <FileList files={detail.files} />}
+      {detail.files.length === 0 ? (
+        <Typography.Text type="secondary">{t('work.files.none')}</Typography.Text>
+      ) : (
+        <FileList files={detail.files} />
+      )}
       {error ? <Alert className="form-alert work-files-error" type="error" showIcon title={error} /> : null}
       {mayAttach ? (
         <Upload
@@ -307,13 +397,19 @@ const isStatus = (s: string | null): s is TaskStatus => s !== null && s in STATU
 /** The task's history, newest first: progress reports (who reported, who entered), comments, status changes with reasons, extensions. */
 export function TaskHistory({ detail }: { detail: TaskDetail }) {
   const { t } = useTranslation();
-  if (detail.updates.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('work.history.empty')} />;
+  if (detail.updates.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('work.history.empty')} />;
   return (
     <Timeline
       className="work-history"
       items={detail.updates.map((u) => ({
         key: u.id,
-        color: u.kind === 'status' && u.toStatus === 'accepted' ? 'green' : u.kind === 'status' && (u.toStatus === 'returned' || u.toStatus === 'cancelled') ? 'red' : UPDATE_COLOR[u.kind],
+        color:
+          u.kind === 'status' && u.toStatus === 'accepted'
+            ? 'green'
+            : u.kind === 'status' && (u.toStatus === 'returned' || u.toStatus === 'cancelled')
+              ? 'red'
+              : UPDATE_COLOR[u.kind],
         content: <HistoryItem update={u} />,
       }))}
     />
@@ -328,8 +424,17 @@ function HistoryItem({ update: u }: { update: Update }) {
     case 'progress':
       head = (
         <>
-          <strong>{u.cooperatorBodyName ? t('work.history.progressPart', { body: u.cooperatorBodyName }) : t('work.history.progress')}</strong>{' '}
-          <Progress percent={u.progress ?? 0} size="small" className="work-history-progress" format={(p) => formatPercent(p ?? 0)} />
+          <strong>
+            {u.cooperatorBodyName
+              ? t('work.history.progressPart', { body: u.cooperatorBodyName })
+              : t('work.history.progress')}
+          </strong>{' '}
+          <Progress
+            percent={u.progress ?? 0}
+            size="small"
+            className="work-history-progress"
+            format={(p) => formatPercent(p ?? 0)}
+          />
           {isStatus(u.toStatus) ? (
             <span className="work-history-moved">
               {t('work.history.movedTo')} <Tag color={STATUS_COLOR[u.toStatus]}>{t(`work.status.${u.toStatus}`)}</Tag>
@@ -344,8 +449,11 @@ function HistoryItem({ update: u }: { update: Update }) {
     case 'status':
       head = (
         <strong>
-          {t('work.history.status')} {isStatus(u.fromStatus) ? <Tag color={STATUS_COLOR[u.fromStatus]}>{t(`work.status.${u.fromStatus}`)}</Tag> : null}→{' '}
-          {isStatus(u.toStatus) ? <Tag color={STATUS_COLOR[u.toStatus]}>{t(`work.status.${u.toStatus}`)}</Tag> : null}
+          {t('work.history.status')}{' '}
+          {isStatus(u.fromStatus) ? (
+            <Tag color={STATUS_COLOR[u.fromStatus]}>{t(`work.status.${u.fromStatus}`)}</Tag>
+          ) : null}
+          → {isStatus(u.toStatus) ? <Tag color={STATUS_COLOR[u.toStatus]}>{t(`work.status.${u.toStatus}`)}</Tag> : null}
         </strong>
       );
       break;
@@ -370,7 +478,9 @@ function HistoryItem({ update: u }: { update: Update }) {
           ...(u.kind === 'progress' || (u.kind === 'status' && u.toStatus === 'reported_done')
             ? [
                 t('work.history.reportedOn', { date: formatDate(u.reportedOn) }),
-                reportedBy ? t('work.history.reportedByEntered', { reporter: u.reportedByName, enterer: u.enteredByName }) : t('work.history.reportedBy', { name: who }),
+                reportedBy
+                  ? t('work.history.reportedByEntered', { reporter: u.reportedByName, enterer: u.enteredByName })
+                  : t('work.history.reportedBy', { name: who }),
               ]
             : u.kind === 'comment'
               ? []
@@ -388,7 +498,12 @@ function HistoryItem({ update: u }: { update: Update }) {
         </div>
       ) : u.note ? (
         <div className="work-pre work-history-note">
-          {u.kind === 'status' && u.toStatus && ['returned', 'suspended', 'cancelled', 'assigned'].includes(u.toStatus) && u.fromStatus !== 'draft' ? <span className="muted">{t('work.history.reason')}: </span> : null}
+          {u.kind === 'status' &&
+          u.toStatus &&
+          ['returned', 'suspended', 'cancelled', 'assigned'].includes(u.toStatus) &&
+          u.fromStatus !== 'draft' ? (
+            <span className="muted">{t('work.history.reason')}: </span>
+          ) : null}
           {u.note}
         </div>
       ) : null}

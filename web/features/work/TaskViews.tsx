@@ -1,5 +1,17 @@
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Grid, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Empty,
+  Flex,
+  Grid,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useEffect, useRef, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -31,7 +43,8 @@ function SectionHeading({ section, onAdd }: { section: Section; onAdd?: ViewProp
         {g ? (
           <span className="muted work-section-meta">
             {g.leadBodyName ? `${t('work.groups.leadBody')}: ${g.leadBodyName} · ` : ''}
-            {t('work.counts.summary', { total: g.counts.total, done: g.counts.done, overdue: g.counts.overdue })} · {formatPercent(g.counts.progress)}
+            {t('work.counts.summary', { total: g.counts.total, done: g.counts.done, overdue: g.counts.overdue })} ·{' '}
+            {formatPercent(g.counts.progress)}
           </span>
         ) : null}
       </div>
@@ -55,7 +68,14 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: ViewProps)
   const wide = screens.lg === true;
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const columns: TableColumnsType<TaskNode> = [
-    { title: t('work.task.stt'), dataIndex: 'stt', key: 'stt', width: 52, className: 'work-col-stt', fixed: wide ? 'left' : undefined },
+    {
+      title: t('work.task.stt'),
+      dataIndex: 'stt',
+      key: 'stt',
+      width: 52,
+      className: 'work-col-stt',
+      fixed: wide ? 'left' : undefined,
+    },
     {
       title: t('work.task.title'),
       key: 'title',
@@ -66,10 +86,16 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: ViewProps)
           <Link to={taskPath(task.id)} className="work-task-link">
             {task.title}
           </Link>
-          {task.subtaskCount > 0 && !task.children ? <span className="muted work-sub-count"> · {t('work.task.subtasks', { count: task.subtaskCount })}</span> : null}
+          {task.subtaskCount > 0 && !task.children ? (
+            <span className="muted work-sub-count"> · {t('work.task.subtasks', { count: task.subtaskCount })}</span>
+          ) : null}
           {task.cascaded ? <Tag className="work-mini-tag">{t('work.task.cascadedTag')}</Tag> : null}
           {task.recurrence ? <Tag className="work-mini-tag">{t(`work.recurrence.${task.recurrence}`)}</Tag> : null}
-          {task.priority === 'high' ? <Tag color="red" className="work-mini-tag">{t('work.priority.high')}</Tag> : null}
+          {task.priority === 'high' ? (
+            <Tag color="red" className="work-mini-tag">
+              {t('work.priority.high')}
+            </Tag>
+          ) : null}
         </div>
       ),
     },
@@ -79,22 +105,47 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: ViewProps)
       title: t('work.task.cooperators'),
       key: 'coop',
       width: 140,
-      render: (_v, task) => (task.cooperators.length ? task.cooperators.map((c) => c.bodyName).join('; ') : <span className="muted">—</span>),
+      render: (_v, task) =>
+        task.cooperators.length ? task.cooperators.map((c) => c.bodyName).join('; ') : <span className="muted">—</span>,
     },
-    { title: t('work.task.responsible'), key: 'resp', width: 120, render: (_v, task) => task.responsiblePersonName ?? <span className="muted">—</span> },
+    {
+      title: t('work.task.responsible'),
+      key: 'resp',
+      width: 120,
+      render: (_v, task) => task.responsiblePersonName ?? <span className="muted">—</span>,
+    },
     { title: t('work.task.dueDate'), key: 'due', width: 108, render: (_v, task) => <DueDate task={task} /> },
-    { title: t('work.task.status'), key: 'status', width: 124, render: (_v, task) => <StatusTag status={task.status} /> },
-    { title: t('work.task.progress'), key: 'progress', width: 124, fixed: wide ? 'right' : undefined, render: (_v, task) => <TaskProgress task={task} /> },
+    {
+      title: t('work.task.status'),
+      key: 'status',
+      width: 124,
+      render: (_v, task) => <StatusTag status={task.status} />,
+    },
+    {
+      title: t('work.task.progress'),
+      key: 'progress',
+      width: 124,
+      fixed: wide ? 'right' : undefined,
+      render: (_v, task) => <TaskProgress task={task} />,
+    },
   ];
 
   if (!loading && sections.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   return (
     <div className="work-list">
       {sections.map((s) => (
-        <section key={s.key} className="work-section" aria-label={s.group ? `${s.group.position}. ${s.group.name}` : t('work.groups.ungrouped')}>
+        <section
+          key={s.key}
+          className="work-section"
+          aria-label={s.group ? `${s.group.position}. ${s.group.name}` : t('work.groups.ungrouped')}
+        >
           <SectionHeading section={s} onAdd={onAdd} />
           {phone ? (
-            s.roots.length ? <TaskCards tasks={s.roots} /> : <Typography.Text type="secondary">{t('work.programme.groupEmpty')}</Typography.Text>
+            s.roots.length ? (
+              <TaskCards tasks={s.roots} />
+            ) : (
+              <Typography.Text type="secondary">{t('work.programme.groupEmpty')}</Typography.Text>
+            )
           ) : (
             <Table<TaskNode>
               rowKey="id"
@@ -104,7 +155,12 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: ViewProps)
               loading={loading}
               pagination={false}
               scroll={{ x: 1164 }}
-              expandable={{ expandIconColumnIndex: 1, expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys), indentSize: 18 }}
+              expandable={{
+                expandIconColumnIndex: 1,
+                expandedRowKeys: expanded,
+                onExpandedRowsChange: (keys) => setExpanded(keys),
+                indentSize: 18,
+              }}
               rowClassName={(task) => `work-row-${task.status}${task.parentId ? ' work-row-sub' : ''}`}
               locale={{ emptyText: t('work.programme.groupEmpty') }}
               aria-label={s.group ? s.group.name : t('work.groups.ungrouped')}
@@ -161,8 +217,16 @@ export function TaskCards({ tasks, label }: { tasks: readonly (TaskNode | Task)[
             </div>
             {children?.length ? (
               <>
-                <Button type="link" size="small" className="work-card-toggle" aria-expanded={open.has(task.id)} onClick={() => toggle(task.id)}>
-                  {open.has(task.id) ? t('work.task.hideSubtasks') : t('work.task.subtasks', { count: children.length })}
+                <Button
+                  type="link"
+                  size="small"
+                  className="work-card-toggle"
+                  aria-expanded={open.has(task.id)}
+                  onClick={() => toggle(task.id)}
+                >
+                  {open.has(task.id)
+                    ? t('work.task.hideSubtasks')
+                    : t('work.task.subtasks', { count: children.length })}
                 </Button>
                 {open.has(task.id) ? (
                   <div className="work-card-children">
@@ -190,7 +254,12 @@ export function TaskBoardView({ sections, emptyText, loading }: ViewProps) {
       {TASK_STATUSES.map((status) => {
         const items = tasks.filter((task) => task.status === status);
         return (
-          <section key={status} className="work-board-col" role="listitem" aria-label={`${t(`work.status.${status}`)} (${items.length})`}>
+          <section
+            key={status}
+            className="work-board-col"
+            role="listitem"
+            aria-label={`${t(`work.status.${status}`)} (${items.length})`}
+          >
             <header className="work-board-head">
               <StatusTag status={status} />
               <span className="work-board-count">{items.length}</span>
@@ -213,12 +282,18 @@ export function TaskBoardView({ sections, emptyText, loading }: ViewProps) {
 function BoardCard({ task }: { task: TaskNode }) {
   const { t } = useTranslation();
   return (
-    <Link to={taskPath(task.id)} className="work-board-card" style={{ borderLeftColor: TIMELINESS_COLOR[task.timeliness] }}>
+    <Link
+      to={taskPath(task.id)}
+      className="work-board-card"
+      style={{ borderLeftColor: TIMELINESS_COLOR[task.timeliness] }}
+    >
       <div className="work-board-card-title">
         <span className="work-board-stt">{task.stt}</span> {task.title}
       </div>
       <div className="work-board-card-line">{task.leadBodyName}</div>
-      {task.responsiblePersonName ? <div className="work-board-card-line muted">{task.responsiblePersonName}</div> : null}
+      {task.responsiblePersonName ? (
+        <div className="work-board-card-line muted">{task.responsiblePersonName}</div>
+      ) : null}
       <Flex justify="space-between" align="center" gap={6} wrap className="work-board-card-foot">
         <DueDate task={task} showOriginal={false} />
         {task.subtaskCount > 0 ? (
@@ -227,7 +302,14 @@ function BoardCard({ task }: { task: TaskNode }) {
           </span>
         ) : null}
       </Flex>
-      <Progress percent={task.progress} size="small" showInfo format={(p) => formatPercent(p ?? 0)} strokeColor={TIMELINESS_COLOR[task.timeliness]} aria-label={t('work.task.progress')} />
+      <Progress
+        percent={task.progress}
+        size="small"
+        showInfo
+        format={(p) => formatPercent(p ?? 0)}
+        strokeColor={TIMELINESS_COLOR[task.timeliness]}
+        aria-label={t('work.task.progress')}
+      />
     </Link>
   );
 }
@@ -300,7 +382,9 @@ export function TaskTimelineView({ sections, emptyText, loading, year }: ViewPro
           {sections.map((s) => (
             <div key={s.key} className="work-tl-section">
               <div className="work-tl-row work-tl-group">
-                <div className="work-tl-label">{s.group ? `${s.group.position}. ${s.group.name}` : t('work.groups.ungrouped')}</div>
+                <div className="work-tl-label">
+                  {s.group ? `${s.group.position}. ${s.group.name}` : t('work.groups.ungrouped')}
+                </div>
                 <div className="work-tl-track">{grid}</div>
               </div>
               {flatten(s.roots).map((task) => (
@@ -341,7 +425,10 @@ function TimelineRow({ task, year, grid }: { task: TaskNode; year: number; grid:
     const right = placeOf(due, year);
     const width = Math.max(0.6, right - left + 100 / 365);
     mark = (
-      <div className="work-tl-bar" style={{ left: `${left}%`, width: `${width}%`, borderColor: color, background: `${color}33` }}>
+      <div
+        className="work-tl-bar"
+        style={{ left: `${left}%`, width: `${width}%`, borderColor: color, background: `${color}33` }}
+      >
         <div className="work-tl-bar-fill" style={{ width: `${Math.min(100, task.progress)}%`, background: color }} />
       </div>
     );
@@ -350,7 +437,8 @@ function TimelineRow({ task, year, grid }: { task: TaskNode; year: number; grid:
   } else {
     mark = <span className="work-tl-nodue muted">{t('work.task.noDue')}</span>;
   }
-  const outOfYear = due && Number(due.slice(0, 4)) !== year ? <span className="work-tl-out muted">{formatDate(due)}</span> : null;
+  const outOfYear =
+    due && Number(due.slice(0, 4)) !== year ? <span className="work-tl-out muted">{formatDate(due)}</span> : null;
 
   return (
     <div className={`work-tl-row work-tl-task${depth > 0 ? ' work-tl-sub' : ''}`}>

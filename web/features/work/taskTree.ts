@@ -11,7 +11,12 @@ export type Section = { key: string; group: Group | null; roots: TaskNode[] };
  * numbered within it, and subtasks under their task. A task whose parent is not in the list (filtered out) stands
  * as a top-level task of its group. Empty groups are kept when `keepEmpty`.
  */
-export function arrange(tasks: readonly Task[], groups: readonly Group[], keepEmpty: boolean, placeOf?: ReadonlyMap<string, string>): Section[] {
+export function arrange(
+  tasks: readonly Task[],
+  groups: readonly Group[],
+  keepEmpty: boolean,
+  placeOf?: ReadonlyMap<string, string>,
+): Section[] {
   const ids = new Set(tasks.map((t) => t.id));
   const kids = new Map<string, Task[]>();
   for (const t of tasks) {
@@ -22,13 +27,18 @@ export function arrange(tasks: readonly Task[], groups: readonly Group[], keepEm
   const node = (t: Task, computed: string, depth: number): TaskNode => {
     // A filtered list keeps each task's place in the whole programme.
     const stt = placeOf?.get(t.id) ?? computed;
-    const children = depth < 20 ? (kids.get(t.id) ?? []).sort(byNumber).map((c, j) => node(c, `${stt}.${j + 1}`, depth + 1)) : [];
+    const children =
+      depth < 20 ? (kids.get(t.id) ?? []).sort(byNumber).map((c, j) => node(c, `${stt}.${j + 1}`, depth + 1)) : [];
     return children.length ? { ...t, stt, children } : { ...t, stt };
   };
   const roots = tasks.filter((t) => !t.parentId || !ids.has(t.parentId)).sort(byNumber);
   const sections: Section[] = [...groups]
     .sort((a, b) => a.position - b.position)
-    .map((g) => ({ key: g.id, group: g, roots: roots.filter((t) => t.groupId === g.id).map((t, i) => node(t, `${g.position}.${i + 1}`, 0)) }));
+    .map((g) => ({
+      key: g.id,
+      group: g,
+      roots: roots.filter((t) => t.groupId === g.id).map((t, i) => node(t, `${g.position}.${i + 1}`, 0)),
+    }));
   const known = new Set(groups.map((g) => g.id));
   const outside = roots.filter((t) => !t.groupId || !known.has(t.groupId)).map((t, i) => node(t, String(i + 1), 0));
   if (outside.length) sections.push({ key: 'none', group: null, roots: outside });
@@ -37,7 +47,11 @@ export function arrange(tasks: readonly Task[], groups: readonly Group[], keepEm
 
 /** Each task's place number in the whole programme ("2.3.1"), to keep it when the list is filtered. */
 export function placesOf(tasks: readonly Task[], groups: readonly Group[]): Map<string, string> {
-  return new Map(arrange(tasks, groups, false).flatMap((s) => flatten(s.roots)).map((n) => [n.id, n.stt]));
+  return new Map(
+    arrange(tasks, groups, false)
+      .flatMap((s) => flatten(s.roots))
+      .map((n) => [n.id, n.stt]),
+  );
 }
 
 /** Every node of a section, depth first. */

@@ -20,7 +20,12 @@ export async function shrinkImage(file: File): Promise<File> {
   if (!IMAGE_TYPES.has(file.type) || file.size <= 300 * 1024) return file;
   try {
     // No web worker: its default loads the library from a CDN, which an office network may block.
-    const out = await imageCompression(file, { maxSizeMB: 0.5, maxWidthOrHeight: 1600, useWebWorker: false, initialQuality: 0.85 });
+    const out = await imageCompression(file, {
+      maxSizeMB: 0.5,
+      maxWidthOrHeight: 1600,
+      useWebWorker: false,
+      initialQuality: 0.85,
+    });
     if (out.size >= file.size) return file;
     return new File([out], file.name, { type: out.type || file.type, lastModified: Date.now() });
   } catch {

@@ -5,7 +5,11 @@ import { taskKey, WORK_KEY, type TaskDetail } from './work.api.ts';
  * A change to a task that answers with the task's new detail: the detail is adopted at once (no second request for
  * the page) and the programme's lists are refreshed.
  */
-export function useTaskMutation<V>(taskId: string, fn: (v: V) => Promise<TaskDetail>, options: { onSuccess?: (d: TaskDetail) => void; onError?: (e: unknown) => void; onMutate?: () => void } = {}) {
+export function useTaskMutation<V>(
+  taskId: string,
+  fn: (v: V) => Promise<TaskDetail>,
+  options: { onSuccess?: (d: TaskDetail) => void; onError?: (e: unknown) => void; onMutate?: () => void } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -18,7 +22,10 @@ export function useTaskMutation<V>(taskId: string, fn: (v: V) => Promise<TaskDet
     onSuccess: async (detail) => {
       await queryClient.cancelQueries({ queryKey: taskKey(taskId) });
       queryClient.setQueryData(taskKey(taskId), detail);
-      void queryClient.invalidateQueries({ queryKey: WORK_KEY, predicate: (q) => q.queryKey[1] !== 'task' || q.queryKey[2] !== taskId });
+      void queryClient.invalidateQueries({
+        queryKey: WORK_KEY,
+        predicate: (q) => q.queryKey[1] !== 'task' || q.queryKey[2] !== taskId,
+      });
       options.onSuccess?.(detail);
     },
     onError: options.onError,

@@ -4,11 +4,30 @@ import type { Body, Covers, FormFields, Item, Ok, Query, QueryInput, WithRequire
 export type Task = Item<Ok<'/api/tasks'>['items']>;
 
 export type TaskStatus = Task['status'];
-export const TASK_STATUSES = ['draft', 'assigned', 'in_progress', 'reported_done', 'accepted', 'returned', 'suspended', 'cancelled'] as const satisfies readonly TaskStatus[];
+export const TASK_STATUSES = [
+  'draft',
+  'assigned',
+  'in_progress',
+  'reported_done',
+  'accepted',
+  'returned',
+  'suspended',
+  'cancelled',
+] as const satisfies readonly TaskStatus[];
 const _allStatuses: Covers<typeof TASK_STATUSES, TaskStatus> = true;
 
 export type TaskAction = Body<'/api/tasks/{id}/transition', 'post'>['action'];
-export const TASK_ACTIONS = ['assign', 'start', 'report_done', 'accept', 'return', 'suspend', 'resume', 'cancel', 'reassign'] as const satisfies readonly TaskAction[];
+export const TASK_ACTIONS = [
+  'assign',
+  'start',
+  'report_done',
+  'accept',
+  'return',
+  'suspend',
+  'resume',
+  'cancel',
+  'reassign',
+] as const satisfies readonly TaskAction[];
 const _allActions: Covers<typeof TASK_ACTIONS, TaskAction> = true;
 
 export type Timeliness = Task['timeliness'];
@@ -61,7 +80,10 @@ type TaskQuery = Query<'/api/tasks'>;
 export type ProgrammeQuery = QueryInput<Query<'/api/programmes'>>;
 
 /** The filters of a programme's task views (all optional but the programme), as sent to GET /api/tasks; statuses as a list. */
-export type TaskFilter = WithRequired<Pick<TaskQuery, 'programmeId' | 'groupId' | 'bodyId' | 'kind' | 'timeliness' | 'dueFrom' | 'dueTo' | 'unit' | 'q'>, 'programmeId'> & {
+export type TaskFilter = WithRequired<
+  Pick<TaskQuery, 'programmeId' | 'groupId' | 'bodyId' | 'kind' | 'timeliness' | 'dueFrom' | 'dueTo' | 'unit' | 'q'>,
+  'programmeId'
+> & {
   status?: TaskStatus[];
 };
 
@@ -96,7 +118,10 @@ export function getProgramme(id: string, signal?: AbortSignal): Promise<Programm
   return api(`/api/programmes/${enc(id)}`, { signal });
 }
 
-export function updateProgramme(id: string, body: Body<'/api/programmes/{id}', 'patch'>): Promise<Ok<'/api/programmes/{id}', 'patch'>> {
+export function updateProgramme(
+  id: string,
+  body: Body<'/api/programmes/{id}', 'patch'>,
+): Promise<Ok<'/api/programmes/{id}', 'patch'>> {
   return api(`/api/programmes/${enc(id)}`, { method: 'PATCH', body });
 }
 
@@ -105,7 +130,9 @@ export function deleteProgramme(id: string, version: number): Promise<Ok<'/api/p
   return api(`/api/programmes/${enc(id)}/delete`, { method: 'POST', body });
 }
 
-export function importProgramme(input: FormFields<'/api/programmes/import', 'post'> & { file: File }): Promise<ProgrammeImport> {
+export function importProgramme(
+  input: FormFields<'/api/programmes/import', 'post'> & { file: File },
+): Promise<ProgrammeImport> {
   const form = new FormData();
   form.append('bodyId', input.bodyId);
   form.append('year', String(input.year));
@@ -117,11 +144,17 @@ export function importProgramme(input: FormFields<'/api/programmes/import', 'pos
 export const exportXlsxUrl = (id: string) => `/api/programmes/${enc(id)}/export.xlsx`;
 export const reportDocxUrl = (id: string) => `/api/programmes/${enc(id)}/report.docx`;
 
-export function createGroup(programmeId: string, body: Body<'/api/programmes/{id}/groups', 'post'>): Promise<Ok<'/api/programmes/{id}/groups', 'post'>> {
+export function createGroup(
+  programmeId: string,
+  body: Body<'/api/programmes/{id}/groups', 'post'>,
+): Promise<Ok<'/api/programmes/{id}/groups', 'post'>> {
   return api(`/api/programmes/${enc(programmeId)}/groups`, { method: 'POST', body });
 }
 
-export function updateGroup(id: string, body: Body<'/api/task-groups/{id}', 'patch'>): Promise<Ok<'/api/task-groups/{id}', 'patch'>> {
+export function updateGroup(
+  id: string,
+  body: Body<'/api/task-groups/{id}', 'patch'>,
+): Promise<Ok<'/api/task-groups/{id}', 'patch'>> {
   return api(`/api/task-groups/${enc(id)}`, { method: 'PATCH', body });
 }
 
@@ -156,7 +189,10 @@ export function updateTask(id: string, body: TaskChanges): Promise<Ok<'/api/task
   return api(`/api/tasks/${enc(id)}`, { method: 'PATCH', body });
 }
 
-export function setCooperators(id: string, body: Body<'/api/tasks/{id}/cooperators', 'put'>): Promise<Ok<'/api/tasks/{id}/cooperators', 'put'>> {
+export function setCooperators(
+  id: string,
+  body: Body<'/api/tasks/{id}/cooperators', 'put'>,
+): Promise<Ok<'/api/tasks/{id}/cooperators', 'put'>> {
   return api(`/api/tasks/${enc(id)}/cooperators`, { method: 'PUT', body });
 }
 
@@ -178,11 +214,17 @@ export function addComment(id: string, note: string): Promise<Ok<'/api/tasks/{id
   return api(`/api/tasks/${enc(id)}/comments`, { method: 'POST', body });
 }
 
-export function requestExtension(id: string, body: Body<'/api/tasks/{id}/extensions', 'post'>): Promise<Ok<'/api/tasks/{id}/extensions', 'post'>> {
+export function requestExtension(
+  id: string,
+  body: Body<'/api/tasks/{id}/extensions', 'post'>,
+): Promise<Ok<'/api/tasks/{id}/extensions', 'post'>> {
   return api(`/api/tasks/${enc(id)}/extensions`, { method: 'POST', body });
 }
 
-export function decideExtension(id: string, body: Body<'/api/task-extensions/{id}/decide', 'post'>): Promise<Ok<'/api/task-extensions/{id}/decide', 'post'>> {
+export function decideExtension(
+  id: string,
+  body: Body<'/api/task-extensions/{id}/decide', 'post'>,
+): Promise<Ok<'/api/task-extensions/{id}/decide', 'post'>> {
   return api(`/api/task-extensions/${enc(id)}/decide`, { method: 'POST', body });
 }
 
