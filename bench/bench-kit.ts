@@ -5,6 +5,11 @@ import path from 'node:path';
 import { startEmbedded } from '../server/db/embedded.ts';
 import { dropDatabase, ensureDatabase, openDatabase, serverVersion, withDatabase } from '../server/db/database.ts';
 import { migrate } from '../server/db/migrate.ts';
+import type { AppContext } from '../server/context.ts';
+import { systemClock } from '../server/clock.ts';
+import { parseEnv } from '../server/env.ts';
+import { argon2Hasher } from '../server/security/passwords.ts';
+import { diskFileStore } from '../server/storage/file-store.ts';
 
 /** The value after `--name` on the command line. */
 export const arg = (name: string) => {
@@ -44,6 +49,20 @@ export async function benchDatabase(name: string, opts: { poolSize: number }) {
       if (server) await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The application context on a benchmark's database, as the server would build it: the system clock, cheap
+ * password hashing (the bench measures queries, not argon2) and stored files in the bench's temporary folder. */
+export function benchContext(bench: { db: AppContext['db']; url: string; dataDir: string }): AppContext {
+  return {
+    env: parseEnv({ DATABASE_URL: bench.url }),
+    db: bench.db,
+    clock: systemClock,
+    passwords: argon2Hasher('test'),
+    dbMode: 'external',
+    setupToken: 'x',
+    files: diskFileStore(path.join(bench.dataDir, 'files')),
   };
 }
 

@@ -11,13 +11,9 @@ import { sql } from 'kysely';
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import * as repo from '../server/features/units/units.repository.ts';
-import { arg, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
+import { arg, benchContext, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
-import { parseEnv } from '../server/env.ts';
-import { systemClock } from '../server/clock.ts';
-import { argon2Hasher } from '../server/security/passwords.ts';
-import { createAccount } from '../server/features/accounts/accounts.service.ts';
-import { diskFileStore } from '../server/storage/file-store.ts';
+import { actingAs, createAccount } from '../server/features/accounts/accounts.service.ts';
 
 const VILLAGES = Number(arg('villages') ?? 100_000);
 const actor = { accountId: null, label: 'bench' };
@@ -29,7 +25,7 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 const bench = await benchDatabase('units', { poolSize: 4 });
-const { db, url, dataDir, external } = bench;
+const { db, external } = bench;
 const { rows, out } = resultTable();
 
 try {
@@ -130,17 +126,9 @@ try {
   out('subtree of Thanh Hóa 2021, in the database (EXPLAIN ANALYZE)', exec ?? '?');
 
   // The tree page's first request, through HTTP with a signed-in account.
-  const ctx = {
-    env: parseEnv({ DATABASE_URL: url }),
-    db,
-    clock: systemClock,
-    passwords: argon2Hasher('test'),
-    dbMode: 'external' as const,
-    setupToken: 'x',
-    files: diskFileStore(path.join(dataDir, 'files')),
-  };
+  const ctx = benchContext(bench);
   const app = await buildApp(ctx, { serveWeb: false });
-  await createAccount(ctx, actor, {
+  await createAccount(actingAs(ctx, actor), {
     username: 'bench',
     displayName: 'Bench',
     password: 'mat-khau-123',

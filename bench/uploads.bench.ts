@@ -16,12 +16,8 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { arg, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
+import { arg, benchContext, benchDatabase, resultsHeading, stats, resultTable } from './bench-kit.ts';
 import { buildApp } from '../server/app.ts';
-import { parseEnv } from '../server/env.ts';
-import { systemClock } from '../server/clock.ts';
-import { argon2Hasher } from '../server/security/passwords.ts';
-import { diskFileStore } from '../server/storage/file-store.ts';
 import { seedDemo } from '../server/features/demo/demo.seed.ts';
 import { COLUMNS } from '../server/features/work-exports/programme.xlsx.ts';
 import { sheetRows, xlsxParts, zip } from '../server/uploads/zip.testkit.ts';
@@ -33,20 +29,12 @@ const MB = 1024 * 1024;
 const actor = { accountId: null, label: 'bench' };
 
 const bench = await benchDatabase('uploads', { poolSize: 10 });
-const { db, url, dataDir, external } = bench;
+const { db, external } = bench;
 const { rows, out } = resultTable();
 
 try {
   const pgv = await bench.version();
-  const ctx = {
-    env: parseEnv({ DATABASE_URL: url }),
-    db,
-    clock: systemClock,
-    passwords: argon2Hasher('test'),
-    dbMode: 'external' as const,
-    setupToken: 'x',
-    files: diskFileStore(path.join(dataDir, 'files')),
-  };
+  const ctx = benchContext(bench);
   const password = 'bench-mat-khau-2026';
   await seedDemo(ctx, actor, { password });
   const body = await db

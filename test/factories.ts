@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../server/context.ts';
-import { createAccount } from '../server/features/accounts/accounts.service.ts';
+import { actingAs, createAccount } from '../server/features/accounts/accounts.service.ts';
 import { createBody, type Account } from '../server/features/accounts/accounts.schemas.ts';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
@@ -29,11 +29,10 @@ export async function buildAccount(
     password,
     isAdmin: overrides.isAdmin ?? false,
   });
-  const account = await createAccount(
-    ctx,
-    { accountId: null, label: 'test' },
-    { ...input, mustChangePassword: overrides.mustChangePassword ?? false },
-  );
+  const account = await createAccount(actingAs(ctx, { accountId: null, label: 'test' }), {
+    ...input,
+    mustChangePassword: overrides.mustChangePassword ?? false,
+  });
   return { ...account, password };
 }
 

@@ -64,7 +64,7 @@ export function registerUserCommands(program: Command): void {
           isAdmin: o.admin,
         });
         const account = await withCliContext((ctx) =>
-          accounts.createAccount(ctx, cliActor, { ...input, mustChangePassword: o.mustChange }),
+          accounts.createAccount(accounts.actingAs(ctx, cliActor), { ...input, mustChangePassword: o.mustChange }),
         );
         console.log(
           `Added account "${account.username}"${account.isAdmin ? ' (administrator)' : ''}, id ${account.id}.`,
@@ -78,7 +78,7 @@ export function registerUserCommands(program: Command): void {
     .argument('<login>', 'username, phone or e-mail')
     .action(async (login: string) => {
       const id = await findByLogin(login);
-      const account = await withCliContext((ctx) => accounts.disableAccount(ctx, cliActor, id));
+      const account = await withCliContext((ctx) => accounts.disableAccount(accounts.actingAs(ctx, cliActor), id));
       console.log(`Disabled account "${account.username}"; its sessions have ended.`);
     });
 
@@ -88,7 +88,7 @@ export function registerUserCommands(program: Command): void {
     .argument('<login>', 'username, phone or e-mail')
     .action(async (login: string) => {
       const id = await findByLogin(login);
-      const account = await withCliContext((ctx) => accounts.enableAccount(ctx, cliActor, id));
+      const account = await withCliContext((ctx) => accounts.enableAccount(accounts.actingAs(ctx, cliActor), id));
       console.log(`Enabled account "${account.username}".`);
     });
 
@@ -100,7 +100,9 @@ export function registerUserCommands(program: Command): void {
     .action(async (login: string, o: { password: string }) => {
       const pw = passwordSchema.parse(o.password);
       const id = await findByLogin(login);
-      const account = await withCliContext((ctx) => accounts.resetPassword(ctx, cliActor, id, pw));
+      const account = await withCliContext((ctx) =>
+        accounts.resetPassword(accounts.actingAs(ctx, cliActor), id, { password: pw }),
+      );
       console.log(`Password of "${account.username}" reset; it must be changed at next sign-in.`);
     });
 
@@ -108,7 +110,7 @@ export function registerUserCommands(program: Command): void {
     .command('list')
     .description('list accounts')
     .action(async () => {
-      const page = await withCliContext((ctx) => accounts.listAccounts(ctx, { page: 1, pageSize: 200 }));
+      const page = await withCliContext((ctx) => accounts.listAccounts({ app: ctx }, { page: 1, pageSize: 200 }));
       for (const a of page.items)
         console.log(
           `${a.username}\t${a.displayName}\t${a.isAdmin ? 'admin' : ''}\t${a.disabled ? 'disabled' : 'active'}`,

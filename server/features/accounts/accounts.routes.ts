@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { uuidParam, version as versionField } from '../../http/schemas.ts';
 import * as service from './accounts.service.ts';
 import { accountResponse, createBody, listQuery, listResponse, resetBody, updateBody } from './accounts.schemas.ts';
@@ -15,6 +15,13 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const admin = { auth: 'admin' as const };
   const tags = ['accounts'];
+  // Built once per request; the route's access (admin) is all the service needs of the caller. The app is given
+  // whole, as the service hashes passwords.
+  const accounts = async (request: FastifyRequest): Promise<service.AccountsRequest> => ({
+    ...(await requestContext(ctx, request, () => Promise.resolve(null))),
+    app: ctx,
+  });
+  const reading = { app: ctx };
 
   r.get('/api/accounts', {
     config: admin,
@@ -25,7 +32,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: listQuery,
       response: { 200: listResponse, ...errors },
     },
-    handler: (request) => service.listAccounts(ctx, request.query),
+    handler: (request) => service.listAccounts(reading, request.query),
   });
 
   r.get('/api/accounts/:id', {
@@ -37,7 +44,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: uuidParam,
       response: { 200: accountResponse, ...errors },
     },
-    handler: async (request) => ({ account: await service.getAccount(ctx, request.params.id) }),
+    handler: async (request) => ({ account: await service.getAccount(reading, request.params.id) }),
   });
 
   r.post('/api/accounts', {
@@ -50,7 +57,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: accountResponse, ...errors },
     },
     handler: async (request, reply) => {
-      const account = await service.createAccount(ctx, actorOf(request), request.body);
+      const account = await service.createAccount(await accounts(request), request.body);
       return reply.status(201).send({ account });
     },
   });
@@ -66,7 +73,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: accountResponse, ...errors },
     },
     handler: async (request) => ({
-      account: await service.updateAccount(ctx, actorOf(request), request.params.id, request.body),
+      account: await service.updateAccount(await accounts(request), request.params.id, request.body),
     }),
   });
 
@@ -81,7 +88,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: accountResponse, ...errors },
     },
     handler: async (request) => ({
-      account: await service.disableAccount(ctx, actorOf(request), request.params.id, request.body?.version),
+      account: await service.disableAccount(await accounts(request), request.params.id, request.body),
     }),
   });
 
@@ -96,7 +103,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: accountResponse, ...errors },
     },
     handler: async (request) => ({
-      account: await service.enableAccount(ctx, actorOf(request), request.params.id, request.body?.version),
+      account: await service.enableAccount(await accounts(request), request.params.id, request.body),
     }),
   });
 
@@ -111,7 +118,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: accountResponse, ...errors },
     },
     handler: async (request) => ({
-      account: await service.resetPassword(ctx, actorOf(request), request.params.id, request.body.password),
+      account: await service.resetPassword(await accounts(request), request.params.id, request.body),
     }),
   });
 }

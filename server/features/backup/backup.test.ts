@@ -50,10 +50,12 @@ describe('backup and restore', () => {
     await source.db.db.updateTable('bodies').set({ updated_at: new Date() }).where('parent_id', 'is', null).execute();
     await buildAccount(source.ctx, { username: 'nguoi-dung', displayName: 'Người Dùng Thử', isAdmin: true });
     await addVillage(
-      source.ctx,
-      { accountId: null, label: 'test' },
-      { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true },
-      'vi',
+      {
+        app: source.ctx,
+        actor: { accountId: null, label: 'test' },
+        caller: { canManageVillagesOf: () => Promise.resolve(true), canAdministerCatalogue: () => true },
+        lang: 'vi',
+      },
       { parentCode: '06712', name: 'Khu Sao Lưu', kind: 'quarter', validFrom: '2025-08-01' },
     );
     fs.mkdirSync(path.join(files, 'ab'), { recursive: true });

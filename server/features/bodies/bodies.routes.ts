@@ -2,22 +2,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
+import { requestBasics, requestContext } from '../../http/request-context.ts';
 import { uuidParam } from '../../http/schemas.ts';
-import { pickLang } from '../../i18n/messages.ts';
 import { asOfOnly } from '../units/index.ts';
 import * as s from './bodies.schemas.ts';
 import * as service from './bodies.service.ts';
 
 const errors = errorResponses();
-const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Bodies are reference data: every signed-in account reads them; administrators change them. */
 export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['bodies'];
   const admin = { auth: 'admin' as const };
+  // Built once per request; the route's access (admin) is all the service needs of the caller.
+  const bodies = (request: FastifyRequest): Promise<service.BodiesRequest> =>
+    requestContext(ctx, request, () => Promise.resolve(null));
+  const reading = (request: FastifyRequest) => requestBasics(ctx, request);
 
   r.get('/api/bodies', {
     schema: {
@@ -27,7 +29,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.listQuery,
       response: { 200: z.array(s.bodyItem), ...errors },
     },
-    handler: (request) => service.listBodies(ctx, lang(request), request.query),
+    handler: (request) => service.listBodies(reading(request), request.query),
   });
   r.get('/api/bodies/kinds', {
     schema: {
@@ -36,7 +38,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Kinds of bodies (data an administrator extends)',
       response: { 200: z.array(s.kindItem), ...errors },
     },
-    handler: (request) => service.listKinds(ctx, lang(request)),
+    handler: (request) => service.listKinds(reading(request)),
   });
   r.post('/api/bodies/kinds', {
     config: admin,
@@ -48,7 +50,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.kindItem, ...errors },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await service.createKind(ctx, actorOf(request), lang(request), request.body)),
+      reply.status(201).send(await service.createKind(await bodies(request), request.body)),
   });
   r.get('/api/bodies/:id', {
     schema: {
@@ -59,7 +61,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: asOfOnly,
       response: { 200: s.bodyDetail, ...errors },
     },
-    handler: (request) => service.bodyDetail(ctx, lang(request), request.params.id, request.query.asOf),
+    handler: (request) => service.bodyDetail(reading(request), request.params.id, request.query.asOf),
   });
   r.post('/api/bodies', {
     config: admin,
@@ -71,7 +73,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.bodyItem, ...errors },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await service.createBodyRecord(ctx, actorOf(request), lang(request), request.body)),
+      reply.status(201).send(await service.createBodyRecord(await bodies(request), request.body)),
   });
   r.patch('/api/bodies/:id', {
     config: admin,
@@ -83,8 +85,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.updateBody,
       response: { 200: s.bodyItem, ...errors },
     },
-    handler: (request) =>
-      service.updateBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
+    handler: async (request) => service.updateBodyRecord(await bodies(request), request.params.id, request.body),
   });
   r.post('/api/bodies/:id/end', {
     config: admin,
@@ -96,7 +97,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.endBody,
       response: { 200: s.bodyItem, ...errors },
     },
-    handler: (request) => service.endBodyRecord(ctx, actorOf(request), lang(request), request.params.id, request.body),
+    handler: async (request) => service.endBodyRecord(await bodies(request), request.params.id, request.body),
   });
   r.post('/api/bodies/:id/delete', {
     config: admin,
@@ -108,8 +109,7 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: s.bodyItem, ...errors },
     },
-    handler: (request) =>
-      service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, true),
+    handler: async (request) => service.deleteBody(await bodies(request), request.params.id, request.body),
   });
   r.post('/api/bodies/:id/restore', {
     config: admin,
@@ -121,7 +121,6 @@ export function bodiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: s.bodyItem, ...errors },
     },
-    handler: (request) =>
-      service.setDeleted(ctx, actorOf(request), lang(request), request.params.id, request.body.version, false),
+    handler: async (request) => service.restoreBody(await bodies(request), request.params.id, request.body),
   });
 }

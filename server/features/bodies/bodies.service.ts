@@ -1,20 +1,22 @@
 import { today } from '../../clock.ts';
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type { Lang } from '../../i18n/messages.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import { fold } from '../../i18n/names.ts';
 import { unitByCode, unitById } from '../units/index.ts';
 import { presentBody, presentBodyLink, presentKind } from './bodies.presenter.ts';
 import * as repo from './bodies.repository.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
-type Q = Ctx['db'] | Trx;
+/** Bodies are reference data: every signed-in account reads them, administrators (the route's access) change them,
+ * so the service needs nothing of the caller beyond who acts. */
+export type BodiesRequest = RequestContext<null>;
+type BodiesReading = Pick<BodiesRequest, 'app' | 'lang'>;
+type Q = Database | Trx;
 
 export async function listBodies(
-  ctx: Ctx,
-  lang: Lang,
+  r: BodiesReading,
   q: {
     unit?: string;
     asOf?: string;
@@ -26,14 +28,14 @@ export async function listBodies(
     rule?: 'lead' | 'near';
   },
 ) {
-  const asOf = q.asOf ?? today(ctx);
+  const asOf = q.asOf ?? today(r.app);
   let unitId: string | undefined;
   if (q.unit) {
-    const u = await unitByCode(ctx.db, q.unit, asOf);
+    const u = await unitByCode(r.app.db, q.unit, asOf);
     if (!u) throw referenceRefused('unit');
     unitId = u.unit_id;
   }
-  const rows = await repo.listBodies(ctx.db, asOf, {
+  const rows = await repo.listBodies(r.app.db, asOf, {
     unitId,
     kind: q.kind,
     namedBy: q.namedBy,
@@ -42,7 +44,7 @@ export async function listBodies(
     includeDeleted: q.includeDeleted === 'true',
     folded: q.q ? fold(q.q) : undefined,
   });
-  return rows.map((r) => presentBody(r, lang));
+  return rows.map((b) => presentBody(b, r.lang));
 }
 
 /** The bodies above a body on `asOf`, top first. */
@@ -58,20 +60,21 @@ async function lineOf(q: Q, id: string, asOf: string) {
   return rows.sort((a, b) => depth.get(b.id)! - depth.get(a.id)!);
 }
 
-export async function bodyDetail(ctx: Ctx, lang: Lang, id: string, asOfRaw?: string) {
-  const asOf = asOfRaw ?? today(ctx);
-  const b = await repo.findById(ctx.db, id, asOf);
+export async function bodyDetail(r: BodiesReading, id: string, asOfRaw?: string) {
+  const { app, lang } = r;
+  const asOf = asOfRaw ?? today(app);
+  const b = await repo.findById(app.db, id, asOf);
   if (!b) throw new AppError('NOT_FOUND');
   const [line, children, before, after] = await Promise.all([
-    lineOf(ctx.db, id, asOf),
-    repo.childrenOf(ctx.db, id, asOf),
-    repo.predecessorsOf(ctx.db, id),
-    repo.successorsOf(ctx.db, id),
+    lineOf(app.db, id, asOf),
+    repo.childrenOf(app.db, id, asOf),
+    repo.predecessorsOf(app.db, id),
+    repo.successorsOf(app.db, id),
   ]);
   return {
     body: presentBody(b, lang),
-    line: line.map((r) => presentBody(r, lang)),
-    children: children.map((r) => presentBody(r, lang)),
+    line: line.map((l) => presentBody(l, lang)),
+    children: children.map((c) => presentBody(c, lang)),
     predecessors: before.map(presentBodyLink),
     successors: after.map(presentBodyLink),
   };
@@ -88,9 +91,7 @@ async function checkParent(q: Q, parentId: string, unitPath: string, date: strin
 }
 
 export async function createBodyRecord(
-  ctx: Ctx,
-  actor: Actor,
-  lang: Lang,
+  r: BodiesRequest,
   input: {
     unitCode: string;
     kind: string;
@@ -100,8 +101,8 @@ export async function createBodyRecord(
     validFrom?: string;
   },
 ) {
-  const date = input.validFrom ?? today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
+  const date = input.validFrom ?? today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const unit = await unitByCode(trx, input.unitCode, date);
     if (!unit) throw referenceRefused('unitCode');
     const kind = await repo.liveKind(trx, input.kind);
@@ -115,19 +116,17 @@ export async function createBodyRecord(
       parent_id: input.parentId ?? null,
       valid_from: input.validFrom ?? null,
     });
-    return presentBody((await repo.findById(trx, id, date))!, lang);
+    return presentBody((await repo.findById(trx, id, date))!, r.lang);
   });
 }
 
 export async function updateBodyRecord(
-  ctx: Ctx,
-  actor: Actor,
-  lang: Lang,
+  r: BodiesRequest,
   id: string,
   input: { version: number; name?: string; shortName?: string | null; parentId?: string | null },
 ) {
-  const date = today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
+  const date = today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const b = await repo.lockBody(trx, id);
     if (!b) throw new AppError('NOT_FOUND');
     if (b.version !== input.version) throw new AppError('CONFLICT');
@@ -146,19 +145,17 @@ export async function updateBodyRecord(
       ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
     });
-    return presentBody((await repo.findById(trx, id, date))!, lang);
+    return presentBody((await repo.findById(trx, id, date))!, r.lang);
   });
 }
 
 /** Ends a body on a date, naming the bodies that take over its work. */
 export async function endBodyRecord(
-  ctx: Ctx,
-  actor: Actor,
-  lang: Lang,
+  r: BodiesRequest,
   id: string,
   input: { version: number; date: string; successorIds: string[] },
 ) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const b = await repo.lockBody(trx, id);
     if (!b) throw new AppError('NOT_FOUND');
     if (b.version !== input.version) throw new AppError('CONFLICT');
@@ -172,32 +169,35 @@ export async function endBodyRecord(
     }
     await repo.endBody(trx, id, input.date);
     for (const s of input.successorIds) await repo.insertBodyLink(trx, id, s, input.date);
-    return presentBody((await repo.findById(trx, id, input.date))!, lang);
+    return presentBody((await repo.findById(trx, id, input.date))!, r.lang);
   });
 }
 
 /** Soft delete (a body entered by mistake) and restore. */
-export async function setDeleted(ctx: Ctx, actor: Actor, lang: Lang, id: string, version: number, deleted: boolean) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+export const deleteBody = (r: BodiesRequest, id: string, input: { version: number }) =>
+  setDeleted(r, id, input.version, true);
+export const restoreBody = (r: BodiesRequest, id: string, input: { version: number }) =>
+  setDeleted(r, id, input.version, false);
+
+async function setDeleted(r: BodiesRequest, id: string, version: number, deleted: boolean) {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const b = await repo.lockBody(trx, id, true);
     if (!b || (b.deleted_at !== null) === deleted) throw new AppError('NOT_FOUND');
     if (b.version !== version) throw new AppError('CONFLICT');
     await repo.setBodyDeleted(trx, id, deleted);
-    return presentBody((await repo.findById(trx, id, today(ctx)))!, lang);
+    return presentBody((await repo.findById(trx, id, today(r.app)))!, r.lang);
   });
 }
 
-export async function listKinds(ctx: Ctx, lang: Lang) {
-  return (await repo.kinds(ctx.db)).map((k) => presentKind(k, lang));
+export async function listKinds(r: BodiesReading) {
+  return (await repo.kinds(r.app.db)).map((k) => presentKind(k, r.lang));
 }
 
 export async function createKind(
-  ctx: Ctx,
-  actor: Actor,
-  lang: Lang,
+  r: BodiesRequest,
   input: { code: string; nameVi: string; nameEn: string; shortVi?: string; inBloc: boolean },
 ) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const exists = await repo.anyKind(trx, input.code);
     if (exists) throw new AppError('ALREADY_EXISTS', { field: 'code' });
     const k = await repo.insertKind(trx, {
@@ -208,6 +208,6 @@ export async function createKind(
       in_bloc: input.inBloc,
       sort: 50,
     });
-    return presentKind(k, lang);
+    return presentKind(k, r.lang);
   });
 }

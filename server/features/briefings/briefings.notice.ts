@@ -1,5 +1,4 @@
 import type { Paragraph, Table } from 'docx';
-import type { AppContext } from '../../context.ts';
 import {
   bodyText,
   ddmmyyyy,
@@ -13,11 +12,9 @@ import {
 } from '../../documents/admin-docx.ts';
 import { formatNumber, symbolFor } from '../../documents/counters.ts';
 import { fold } from '../../i18n/names.ts';
-import type { WorkCaller } from '../work/index.ts';
+import type { WorkReading } from '../work/index.ts';
 import * as repo from './briefings.repository.ts';
 import { briefingDetail, NOTICE_SERIES, readableBriefing } from './briefings.service.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
 
 /** "Chủ tịch Ủy ban MTTQ Phường Móng Cái 1": the chair's position, naming the body unless the title already does. */
 function chairTitle(position: string | null, bodyName: string, kindShort: string | null): string | null {
@@ -34,16 +31,17 @@ function chairTitle(position: string | null, bodyName: string, kindShort: string
  * ban ngày …", the text with the numbered conclusions (lead body and due date of the task each became), the
  * recipients and the signature block. NOT_FOUND when the caller cannot read the briefing.
  */
-export async function noticeDocx(ctx: Ctx, c: WorkCaller, id: string): Promise<{ data: Buffer; filename: string }> {
-  const row = await readableBriefing(ctx.db, c, id);
-  const detail = await briefingDetail(ctx, c, id);
+export async function noticeDocx(r: WorkReading, id: string): Promise<{ data: Buffer; filename: string }> {
+  const { app, caller: c } = r;
+  const row = await readableBriefing(app.db, c, id);
+  const detail = await briefingDetail(r, id);
   const b = detail.briefing;
-  const body = await repo.noticeIssuer(ctx.db, row.body_id);
+  const body = await repo.noticeIssuer(app.db, row.body_id);
   const number = b.notice
     ? formatNumber(b.notice.number, b.notice.symbol)
-    : `      /${(await symbolFor(ctx.db, row.body_id, NOTICE_SERIES)).symbol}`;
+    : `      /${(await symbolFor(app.db, row.body_id, NOTICE_SERIES)).symbol}`;
   const position = row.chair_person_id
-    ? await repo.positionIn(ctx.db, row.chair_person_id, row.body_id, row.held_on)
+    ? await repo.positionIn(app.db, row.chair_person_id, row.body_id, row.held_on)
     : null;
   const chair = row.chair_name ? { name: row.chair_name, title: chairTitle(position, body.name, body.short_vi) } : null;
   const chairWords = chair ? `đồng chí ${chair.name}${chair.title ? `, ${chair.title}` : ''}` : null;
@@ -74,12 +72,14 @@ export async function noticeDocx(ctx: Ctx, c: WorkCaller, id: string): Promise<{
     ),
   );
   for (const [i, k] of detail.conclusions.entries()) {
-    const runs = [run(`${i + 1}. ${k.text}`)];
+    // One stop, after the bracket: "… (Chủ trì: …; thời hạn: 12/12/2026)."
+    const runs = [run(`${i + 1}. ${k.task ? k.text.replace(/[.;,\s]+$/u, '') : k.text}`)];
     if (k.task)
       runs.push(
-        run(` (Chủ trì: ${k.task.leadBodyName}${k.task.dueDate ? `; thời hạn: ${ddmmyyyy(k.task.dueDate)}` : ''}.)`, {
+        run(` (Chủ trì: ${k.task.leadBodyName}${k.task.dueDate ? `; thời hạn: ${ddmmyyyy(k.task.dueDate)}` : ''})`, {
           italics: true,
         }),
+        run('.'),
       );
     children.push(bodyText(runs));
   }

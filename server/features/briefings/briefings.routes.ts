@@ -2,25 +2,25 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
-import { actorOf } from '../../http/auth.ts';
 import { errorResponses, errorBodySchema } from '../../http/errors.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
-import { pickLang } from '../../i18n/messages.ts';
 import { attachment, DOCX_TYPE } from '../../documents/admin-docx.ts';
 import { taskDetailSchema as taskDetail } from '../work/index.ts';
-import { callerOf } from '../work/index.ts';
+import { callerOf, type WorkRequest } from '../work/index.ts';
 import { noticeDocx } from './briefings.notice.ts';
 import * as s from './briefings.schemas.ts';
 import * as service from './briefings.service.ts';
 
 const errors = errorResponses();
-const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 /** Briefings (họp giao ban): readable where the caller reads the body's records, changed with 'work.manage' over
  * the body (checked in the service: out of scope is 404 on reads, 403 on changes). */
 export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const caller = (request: FastifyRequest) => callerOf(ctx.db, request.identity, localDate(ctx.clock.now()));
+  // Built once per request: the caller as the work module sees it, with its scope as of today.
+  const briefings = (request: FastifyRequest): Promise<WorkRequest> =>
+    requestContext(ctx, request, () => callerOf(ctx.db, request.identity, localDate(ctx.clock.now())));
   const tags = ['briefings'];
   const scoped = { scope: 'unit' as const };
 
@@ -32,7 +32,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.listQuery,
       response: { 200: s.briefingPage, ...errors },
     },
-    handler: async (request) => service.listBriefings(ctx, await caller(request), request.query),
+    handler: async (request) => service.listBriefings(await briefings(request), request.query),
   });
   r.post('/api/briefings', {
     config: scoped,
@@ -44,7 +44,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.briefingDetail, ...errors },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await service.createBriefing(ctx, actorOf(request), await caller(request), request.body)),
+      reply.status(201).send(await service.createBriefing(await briefings(request), request.body)),
   });
   r.get('/api/briefings/:id', {
     schema: {
@@ -54,7 +54,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: uuidParam,
       response: { 200: s.briefingDetail, ...errors },
     },
-    handler: async (request) => service.briefingDetail(ctx, await caller(request), request.params.id),
+    handler: async (request) => service.briefingDetail(await briefings(request), request.params.id),
   });
   r.patch('/api/briefings/:id', {
     config: scoped,
@@ -66,8 +66,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.updateBriefing,
       response: { 200: s.briefingDetail, ...errors },
     },
-    handler: async (request) =>
-      service.updateBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body),
+    handler: async (request) => service.updateBriefing(await briefings(request), request.params.id, request.body),
   });
   r.post('/api/briefings/:id/delete', {
     config: scoped,
@@ -79,8 +78,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: okResponse, ...errors },
     },
-    handler: async (request) =>
-      service.deleteBriefing(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
+    handler: async (request) => service.deleteBriefing(await briefings(request), request.params.id, request.body),
   });
   r.post('/api/briefings/:id/notice', {
     config: scoped,
@@ -92,8 +90,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: s.briefingDetail, ...errors },
     },
-    handler: async (request) =>
-      service.issueNotice(ctx, actorOf(request), await caller(request), request.params.id, request.body.version),
+    handler: async (request) => service.issueNotice(await briefings(request), request.params.id, request.body),
   });
   r.get('/api/briefings/:id/notice.docx', {
     schema: {
@@ -106,7 +103,7 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 401: errorBodySchema, 404: errorBodySchema },
     },
     handler: async (request, reply) => {
-      const doc = await noticeDocx(ctx, await caller(request), request.params.id);
+      const doc = await noticeDocx(await briefings(request), request.params.id);
       return reply
         .type(DOCX_TYPE)
         .header('content-disposition', attachment(doc.filename))
@@ -126,17 +123,6 @@ export function briefingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: taskDetail, ...errors },
     },
     handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.conclusionToTask(
-            ctx,
-            actorOf(request),
-            await caller(request),
-            lang(request),
-            request.params.id,
-            request.body,
-          ),
-        ),
+      reply.status(201).send(await service.conclusionToTask(await briefings(request), request.params.id, request.body)),
   });
 }

@@ -1,29 +1,35 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import type { Lang } from '../../i18n/messages.ts';
 import { nextNumber } from '../../documents/counters.ts';
 import { fold } from '../../i18n/names.ts';
 import { createTask } from '../work/index.ts';
-import { bodyReadable, canReadProgramme, holdsOverBody, type WorkCaller } from '../work/index.ts';
+import {
+  bodyReadable,
+  canReadProgramme,
+  holdsOverBody,
+  type WorkCaller,
+  type WorkReading,
+  type WorkRequest,
+} from '../work/index.ts';
 import { assertReferences, itemChecks, referenceRefused } from '../../http/references.ts';
 import { presentDetail, presentItem } from './briefings.presenter.ts';
 import * as repo from './briefings.repository.ts';
 import type * as s from './briefings.schemas.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'files'>;
-type Q = Ctx['db'] | Trx;
+type Q = Database | Trx;
 
 /** The series of the conclusions notice (document_series, migration 0007). */
 export const NOTICE_SERIES = 'conclusion_notice';
 
 /** Briefings of bodies the caller reads, newest first. */
-export async function listBriefings(ctx: Ctx, c: WorkCaller, q: z.infer<typeof s.listQuery>) {
+export async function listBriefings(r: WorkReading, q: z.infer<typeof s.listQuery>) {
+  const { app, caller: c } = r;
   const filter = { bodyId: q.bodyId, from: q.from, to: q.to, folded: q.q ? fold(q.q) : undefined };
   const [rows, total] = await Promise.all([
-    repo.briefingsPage(ctx.db, c, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    repo.briefingsCount(ctx.db, c, filter),
+    repo.briefingsPage(app.db, c, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    repo.briefingsCount(app.db, c, filter),
   ]);
   return { items: rows.map(presentItem), total };
 }
@@ -35,12 +41,13 @@ export async function readableBriefing(q: Q, c: WorkCaller, id: string) {
   return row;
 }
 
-export async function briefingDetail(ctx: Ctx, c: WorkCaller, id: string): Promise<s.BriefingDetail> {
-  const row = await readableBriefing(ctx.db, c, id);
+export async function briefingDetail(r: WorkReading, id: string): Promise<s.BriefingDetail> {
+  const { app, caller: c } = r;
+  const row = await readableBriefing(app.db, c, id);
   const [attendees, conclusions, manage] = await Promise.all([
-    repo.attendeesOf(ctx.db, id),
-    repo.conclusionsOf(ctx.db, id),
-    holdsOverBody(ctx.db, c, 'work.manage', row.body_id),
+    repo.attendeesOf(app.db, id),
+    repo.conclusionsOf(app.db, id),
+    holdsOverBody(app.db, c, 'work.manage', row.body_id),
   ]);
   return presentDetail(row, attendees, conclusions, manage);
 }
@@ -95,8 +102,9 @@ async function checkBriefingBody(q: Q, c: WorkCaller, bodyId: string, heldOn: st
 }
 
 /** Records a briefing with its attendees and conclusions ('work.manage' over the body). */
-export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, input: z.infer<typeof s.createBriefing>) {
-  const id = await inTransaction(ctx.db, actor, async (trx) => {
+export async function createBriefing(r: WorkRequest, input: z.infer<typeof s.createBriefing>) {
+  const { caller: c, actor } = r;
+  const id = await inTransaction(r.app.db, actor, async (trx) => {
     await checkBriefingBody(trx, c, input.bodyId, input.heldOn);
     await checkProgramme(trx, c, input.programmeId);
     await checkNamed(trx, c, input.bodyId, input);
@@ -119,7 +127,7 @@ export async function createBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, inpu
     );
     return briefingId;
   });
-  return briefingDetail(ctx, c, id);
+  return briefingDetail(r, id);
 }
 
 /** Locks a briefing for a change: present (404), managed by the caller (403), at the version read (409). */
@@ -133,14 +141,9 @@ async function forChange(trx: Trx, c: WorkCaller, id: string, version: number) {
 
 /** Edits a briefing; the conclusions, when given, are the new list in order: an id edits that conclusion, no id
  * adds one, and an unlinked conclusion left out is removed (a linked one cannot be: 400 naming conclusions). */
-export async function updateBriefing(
-  ctx: Ctx,
-  actor: Actor,
-  c: WorkCaller,
-  id: string,
-  input: z.infer<typeof s.updateBriefing>,
-) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+export async function updateBriefing(r: WorkRequest, id: string, input: z.infer<typeof s.updateBriefing>) {
+  const { caller: c } = r;
+  await inTransaction(r.app.db, r.actor, async (trx) => {
     const row = await forChange(trx, c, id, input.version);
     if (input.heldOn !== undefined) {
       const b = await repo.bodyDates(trx, row.body_id);
@@ -165,7 +168,7 @@ export async function updateBriefing(
     }
     if (input.conclusions) await reconcileConclusions(trx, id, input.conclusions);
   });
-  return briefingDetail(ctx, c, id);
+  return briefingDetail(r, id);
 }
 
 async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: string; text: string }[]) {
@@ -191,9 +194,9 @@ async function reconcileConclusions(trx: Trx, briefingId: string, list: { id?: s
 }
 
 /** Deletes a briefing (soft) with its conclusions; the tasks made from them stay. */
-export async function deleteBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, version: number) {
-  await inTransaction(ctx.db, actor, async (trx) => {
-    await forChange(trx, c, id, version);
+export async function deleteBriefing(r: WorkRequest, id: string, input: { version: number }) {
+  await inTransaction(r.app.db, r.actor, async (trx) => {
+    await forChange(trx, r.caller, id, input.version);
     await repo.deleteConclusionsOf(trx, id);
     await repo.deleteBriefing(trx, id);
   });
@@ -202,15 +205,16 @@ export async function deleteBriefing(ctx: Ctx, actor: Actor, c: WorkCaller, id: 
 
 /** Issues the conclusions notice: a number of the body's 'conclusion_notice' series dated today, once — asking
  * again keeps the number. A briefing without conclusions has nothing to notify (400). */
-export async function issueNotice(ctx: Ctx, actor: Actor, c: WorkCaller, id: string, version: number) {
-  await inTransaction(ctx.db, actor, async (trx) => {
-    const row = await forChange(trx, c, id, version);
+export async function issueNotice(r: WorkRequest, id: string, input: { version: number }) {
+  const { caller: c } = r;
+  await inTransaction(r.app.db, r.actor, async (trx) => {
+    const row = await forChange(trx, c, id, input.version);
     if (row.notice_number !== null) return;
     if (!(await repo.conclusionCount(trx, id))) throw invalid('conclusions', 'validation.noConclusions');
     const issued = await nextNumber(trx, row.body_id, NOTICE_SERIES, c.today);
     await repo.setNotice(trx, id, { number: issued.number, symbol: issued.symbol, issuedOn: c.today });
   });
-  return briefingDetail(ctx, c, id);
+  return briefingDetail(r, id);
 }
 
 /** A task title from a conclusion: its text, cut at a word within 500 characters. */
@@ -224,25 +228,14 @@ export function titleFrom(text: string): string {
 
 /** Turns a conclusion into a task (through the work module's createTask, its checks and permissions), linking the
  * two in the same transaction. 409 ALREADY_LINKED when the conclusion already has its task. */
-export async function conclusionToTask(
-  ctx: Ctx,
-  actor: Actor,
-  c: WorkCaller,
-  lang: Lang,
-  conclusionId: string,
-  input: z.infer<typeof s.conclusionTask>,
-) {
-  const k = await repo.conclusionWithBriefing(ctx.db, conclusionId);
+export async function conclusionToTask(r: WorkRequest, conclusionId: string, input: z.infer<typeof s.conclusionTask>) {
+  const k = await repo.conclusionWithBriefing(r.app.db, conclusionId);
   if (!k) throw new AppError('NOT_FOUND');
-  if (!(await holdsOverBody(ctx.db, c, 'work.manage', k.body_id))) throw new AppError('FORBIDDEN');
+  if (!(await holdsOverBody(r.app.db, r.caller, 'work.manage', k.body_id))) throw new AppError('FORBIDDEN');
   if (k.task_id) throw new AppError('ALREADY_LINKED');
   const programmeId = input.programmeId ?? k.programme_id;
   if (!programmeId) throw invalid('programmeId', 'validation.required');
-  return createTask(
-    { app: ctx, actor, caller: c, lang },
-    { ...input, programmeId, title: input.title ?? titleFrom(k.text) },
-    async (trx, taskId) => {
-      if (!(await repo.linkConclusionTask(trx, conclusionId, taskId))) throw new AppError('ALREADY_LINKED');
-    },
-  );
+  return createTask(r, { ...input, programmeId, title: input.title ?? titleFrom(k.text) }, async (trx, taskId) => {
+    if (!(await repo.linkConclusionTask(trx, conclusionId, taskId))) throw new AppError('ALREADY_LINKED');
+  });
 }

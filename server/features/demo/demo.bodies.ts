@@ -48,6 +48,21 @@ async function body(
   return id;
 }
 
+/** The Front committee of a ward or commune that exists from 1/7/2025 (key `<code>:new-front`), under the
+ * province's; returns the unit as of that day. */
+async function successorFront(trx: Trx, made: Made, code: string) {
+  const u = (await unitByCode(trx, code, '2025-07-01'))!;
+  await body(trx, made, `${code}:new-front`, {
+    unitCode: code,
+    asOf: '2025-07-01',
+    kind: 'front',
+    name: `Ủy ban MTTQ ${u.name}`,
+    parentKey: '22:front',
+    validFrom: '2025-07-01',
+  });
+  return u;
+}
+
 /** Bodies of the demo: Quảng Ninh province; Móng Cái and Quảng Yên with their bloc offices until the district
  * level ended (30/06/2025); the wards and communes that succeeded them, with their Front committees; the
  * mobilisation blocs of Móng Cái's communes before the reform. Idempotent. */
@@ -129,15 +144,7 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
   // The successor wards and communes from 1/7/2025, with their Front committees and organisations.
   const successors = ['06712', '06709', '06736', '06724', '06733', '06757'];
   for (const code of successors) {
-    const u = (await unitByCode(trx, code, '2025-07-01'))!;
-    await body(trx, made, `${code}:new-front`, {
-      unitCode: code,
-      asOf: '2025-07-01',
-      kind: 'front',
-      name: `Ủy ban MTTQ ${u.name}`,
-      parentKey: '22:front',
-      validFrom: '2025-07-01',
-    });
+    const u = await successorFront(trx, made, code);
     await body(trx, made, `${code}:new-women`, {
       unitCode: code,
       asOf: '2025-07-01',
@@ -158,15 +165,7 @@ export async function seedDemoBodies(trx: Trx): Promise<number> {
   // Quảng Yên's successor wards and their Front committees; the town bloc office names them.
   const qySuccessors = ['07132', '07135', '07147', '07168', '07180', '07183'];
   for (const code of qySuccessors) {
-    const u = (await unitByCode(trx, code, '2025-07-01'))!;
-    await body(trx, made, `${code}:new-front`, {
-      unitCode: code,
-      asOf: '2025-07-01',
-      kind: 'front',
-      name: `Ủy ban MTTQ ${u.name}`,
-      parentKey: '22:front',
-      validFrom: '2025-07-01',
-    });
+    await successorFront(trx, made, code);
     await repo.linkBodies(trx, made.get('206:office')!, made.get(`${code}:new-front`)!, '2025-07-01');
   }
   // Residential areas get a Front work committee (Ban công tác Mặt trận) after the reform.

@@ -97,7 +97,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) => {
       const h = H[lang(request)];
       const asOf = request.query.asOf ?? today(ctx);
-      const { items } = await listPeople(ctx, { ...request.query, asOf, page: 1, pageSize: MAX_ROWS });
+      const { items } = await listPeople({ app: ctx }, { ...request.query, asOf, page: 1, pageSize: MAX_ROWS });
       const data = await xlsxTable(
         `${h.people} (${h.asOf} ${viDate(asOf)})`,
         [
@@ -127,7 +127,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const h = H[lang(request)];
-      const items = await listBodies(ctx, lang(request), request.query);
+      const items = await listBodies({ app: ctx, lang: lang(request) }, request.query);
       const data = await xlsxTable(
         `${h.bodies} (${h.asOf} ${viDate(request.query.asOf ?? today(ctx))})`,
         [
@@ -157,7 +157,7 @@ export function listExportRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const h = H[lang(request)];
-      const { items } = await listAccounts(ctx, { q: request.query.q, page: 1, pageSize: MAX_ROWS });
+      const { items } = await listAccounts({ app: ctx }, { q: request.query.q, page: 1, pageSize: MAX_ROWS });
       const data = await xlsxTable(
         h.accounts,
         [

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth.ts';
 import { errorResponses, errorBodySchema } from '../../http/errors.ts';
+import { requestContext } from '../../http/request-context.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { asOfOnly } from '../units/index.ts';
 import * as s from './people.schemas.ts';
@@ -18,6 +19,15 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
   const admin = { auth: 'admin' as const };
+  // Built once per request: who calls, with whether it is an administrator (personal data, photos). The app is
+  // given whole, as setting a photo stores a file.
+  const people = async (request: FastifyRequest) => ({
+    ...(await requestContext(ctx, request, () =>
+      Promise.resolve({ accountId: actorOf(request).accountId, isAdmin: request.identity!.me.isAdmin }),
+    )),
+    app: ctx,
+  });
+  const reading = { app: ctx };
 
   r.get('/api/people', {
     schema: {
@@ -27,7 +37,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.listQuery,
       response: { 200: s.listResponse, ...errors },
     },
-    handler: (request) => service.listPeople(ctx, request.query),
+    handler: (request) => service.listPeople(reading, request.query),
   });
   r.get('/api/people/:id', {
     schema: {
@@ -39,8 +49,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: asOfOnly,
       response: { 200: s.personDetail, ...errors },
     },
-    handler: (request) =>
-      service.personDetail(ctx, request.identity!, actorOf(request), request.params.id, request.query.asOf),
+    handler: async (request) => service.personDetail(await people(request), request.params.id, request.query.asOf),
   });
   r.post('/api/people', {
     config: admin,
@@ -52,7 +61,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.personItem, ...errors },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await service.createPerson(ctx, actorOf(request), request.body)),
+      reply.status(201).send(await service.createPerson(await people(request), request.body)),
   });
   r.patch('/api/people/:id', {
     config: admin,
@@ -64,7 +73,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.updatePerson,
       response: { 200: s.personItem, ...errors },
     },
-    handler: (request) => service.updatePerson(ctx, actorOf(request), request.params.id, request.body),
+    handler: async (request) => service.updatePerson(await people(request), request.params.id, request.body),
   });
   r.post('/api/people/:id/delete', {
     config: admin,
@@ -76,8 +85,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: s.personItem, ...errors },
     },
-    handler: (request) =>
-      service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, true),
+    handler: async (request) => service.deletePerson(await people(request), request.params.id, request.body),
   });
   r.post('/api/people/:id/restore', {
     config: admin,
@@ -89,8 +97,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.versionBody,
       response: { 200: s.personItem, ...errors },
     },
-    handler: (request) =>
-      service.setPersonDeleted(ctx, actorOf(request), request.params.id, request.body.version, false),
+    handler: async (request) => service.restorePerson(await people(request), request.params.id, request.body),
   });
   r.post('/api/people/:id/positions', {
     config: admin,
@@ -103,7 +110,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.positionItem, ...errors },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await service.addPosition(ctx, actorOf(request), request.params.id, request.body)),
+      reply.status(201).send(await service.addPosition(await people(request), request.params.id, request.body)),
   });
   r.patch('/api/positions/:id', {
     config: admin,
@@ -115,7 +122,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.updatePosition,
       response: { 200: s.positionItem, ...errors },
     },
-    handler: (request) => service.updatePosition(ctx, actorOf(request), request.params.id, request.body),
+    handler: async (request) => service.updatePosition(await people(request), request.params.id, request.body),
   });
   r.post('/api/positions/:id/delete', {
     config: admin,
@@ -128,7 +135,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) => {
-      await service.deletePosition(ctx, actorOf(request), request.params.id, request.body.version);
+      await service.deletePosition(await people(request), request.params.id, request.body);
       return { ok: true as const };
     },
   });
@@ -148,13 +155,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     handler: async (request) =>
-      service.setPhoto(
-        ctx,
-        request.identity!,
-        actorOf(request),
-        request.params.id,
-        await readUpload(request, PHOTO_LIMIT),
-      ),
+      service.setPhoto(await people(request), request.params.id, await readUpload(request, PHOTO_LIMIT)),
   });
   r.post('/api/people/:id/photo/delete', {
     schema: {
@@ -164,7 +165,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: uuidParam,
       response: { 200: z.object({ photoUrl: z.string().nullable() }), ...errors },
     },
-    handler: (request) => service.setPhoto(ctx, request.identity!, actorOf(request), request.params.id, null),
+    handler: async (request) => service.setPhoto(await people(request), request.params.id, null),
   });
   r.get('/api/bodies/:id/positions', {
     schema: {
@@ -175,6 +176,6 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: asOfOnly,
       response: { 200: z.array(s.positionItem), ...errors },
     },
-    handler: (request) => service.positionsOfBody(ctx, request.params.id, request.query.asOf),
+    handler: (request) => service.positionsOfBody(reading, request.params.id, request.query.asOf),
   });
 }

@@ -1,18 +1,22 @@
 import { today } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
-import { inTransaction, recordEvent, type Actor } from '../../db/tx.ts';
+import { inTransaction, recordEvent } from '../../db/tx.ts';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type { Identity } from '../auth/index.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import { fold } from '../../i18n/names.ts';
 import { fileUrl, storeFile } from '../files/index.ts';
 import { sniffImage } from '../../storage/file-store.ts';
 import * as repo from './people.repository.ts';
 import { presentAccountLink, presentPerson, presentPersonal, presentPosition } from './people.presenter.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+/** Who calls, as the people module sees it: administrators and the person themself see the personal data and may
+ * set the photo. */
+export type PeopleCaller = { accountId: string; isAdmin: boolean };
+export type PeopleRequest = RequestContext<PeopleCaller>;
+type PeopleReading = Pick<PeopleRequest, 'app'>;
 type Q = Database | Trx;
 type PersonRow = Parameters<typeof presentPerson>[0];
 
@@ -33,32 +37,33 @@ async function present(q: Q, rows: PersonRow[], asOf: string) {
 }
 
 export async function listPeople(
-  ctx: Ctx,
+  r: PeopleReading,
   query: { q?: string; body?: string; asOf?: string; page: number; pageSize: number },
 ) {
-  const asOf = query.asOf ?? today(ctx);
-  const { rows, total } = await repo.list(ctx.db, {
+  const asOf = query.asOf ?? today(r.app);
+  const { rows, total } = await repo.list(r.app.db, {
     folded: query.q ? fold(query.q) : undefined,
     body: query.body,
     asOf,
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { items: await present(ctx.db, rows, asOf), total };
+  return { items: await present(r.app.db, rows, asOf), total };
 }
 
 /** Personal data is shown to administrators and to the person themself; each such view is logged. */
-export async function personDetail(ctx: Ctx, identity: Identity, actor: Actor, id: string, asOfRaw?: string) {
-  const asOf = asOfRaw ?? today(ctx);
-  const row = await repo.findById(ctx.db, id);
+export async function personDetail(r: PeopleRequest, id: string, asOfRaw?: string) {
+  const { app, caller } = r;
+  const asOf = asOfRaw ?? today(app);
+  const row = await repo.findById(app.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const account = await repo.accountOfPerson(ctx.db, id);
-  const self = await repo.personOfAccount(ctx.db, identity.me.id);
-  const mayReveal = identity.me.isAdmin || self?.person_id === id;
-  if (mayReveal) await recordEvent(ctx.db, actor, 'view_personal', { table: 'people', id });
-  const history = await repo.positionsOfPerson(ctx.db, id);
+  const account = await repo.accountOfPerson(app.db, id);
+  const self = await repo.personOfAccount(app.db, caller.accountId);
+  const mayReveal = caller.isAdmin || self?.person_id === id;
+  if (mayReveal) await recordEvent(app.db, r.actor, 'view_personal', { table: 'people', id });
+  const history = await repo.positionsOfPerson(app.db, id);
   return {
-    person: (await present(ctx.db, [row], asOf))[0]!,
+    person: (await present(app.db, [row], asOf))[0]!,
     personal: mayReveal ? presentPersonal(row) : null,
     history: history.map(presentPosition),
     account: presentAccountLink(account),
@@ -84,26 +89,32 @@ const columnsOf = (i: PersonInput): repo.PersonColumns => ({
   ...(i.notes !== undefined ? { notes: i.notes } : {}),
 });
 
-export async function createPerson(ctx: Ctx, actor: Actor, input: PersonInput & { fullName: string }) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+export async function createPerson(r: PeopleRequest, input: PersonInput & { fullName: string }) {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const row = await repo.insert(trx, { full_name: input.fullName, ...columnsOf(input) });
-    return (await present(trx, [row], today(ctx)))[0]!;
+    return (await present(trx, [row], today(r.app)))[0]!;
   });
 }
 
-export async function updatePerson(ctx: Ctx, actor: Actor, id: string, input: PersonInput & { version: number }) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+export async function updatePerson(r: PeopleRequest, id: string, input: PersonInput & { version: number }) {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const row = await repo.update(trx, id, input.version, columnsOf(input));
     if (!row) throw new AppError((await repo.exists(trx, id, { live: true })) ? 'CONFLICT' : 'NOT_FOUND');
-    return (await present(trx, [row], today(ctx)))[0]!;
+    return (await present(trx, [row], today(r.app)))[0]!;
   });
 }
 
-export async function setPersonDeleted(ctx: Ctx, actor: Actor, id: string, version: number, deleted: boolean) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+/** Soft delete (a person entered by mistake) and restore. */
+export const deletePerson = (r: PeopleRequest, id: string, input: { version: number }) =>
+  setPersonDeleted(r, id, input.version, true);
+export const restorePerson = (r: PeopleRequest, id: string, input: { version: number }) =>
+  setPersonDeleted(r, id, input.version, false);
+
+async function setPersonDeleted(r: PeopleRequest, id: string, version: number, deleted: boolean) {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const row = await repo.setDeleted(trx, id, version, deleted);
     if (!row) throw new AppError((await repo.exists(trx, id, { live: false })) ? 'CONFLICT' : 'NOT_FOUND');
-    return (await present(trx, [row], today(ctx)))[0]!;
+    return (await present(trx, [row], today(r.app)))[0]!;
   });
 }
 
@@ -120,8 +131,7 @@ async function checkPositionDates(
 }
 
 export async function addPosition(
-  ctx: Ctx,
-  actor: Actor,
+  r: PeopleRequest,
   personId: string,
   input: {
     bodyId: string;
@@ -132,7 +142,7 @@ export async function addPosition(
     concurrent: boolean;
   },
 ) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     if (!(await repo.exists(trx, personId, { live: true }))) throw new AppError('NOT_FOUND');
     await checkPositionDates(trx, input.bodyId, input.validFrom, input.validTo);
     const row = await repo.insertPosition(trx, {
@@ -149,8 +159,7 @@ export async function addPosition(
 }
 
 export async function updatePosition(
-  ctx: Ctx,
-  actor: Actor,
+  r: PeopleRequest,
   id: string,
   input: {
     version: number;
@@ -161,7 +170,7 @@ export async function updatePosition(
     concurrent?: boolean;
   },
 ) {
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const cur = await repo.positionForUpdate(trx, id);
     if (!cur) throw new AppError('NOT_FOUND');
     if (cur.version !== input.version) throw new AppError('CONFLICT');
@@ -182,40 +191,39 @@ export async function updatePosition(
   });
 }
 
-export async function deletePosition(ctx: Ctx, actor: Actor, id: string, version: number) {
-  await inTransaction(ctx.db, actor, async (trx) => {
-    const r = await repo.deletePosition(trx, id, version);
-    if (!r) throw new AppError((await repo.positionExists(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
+export async function deletePosition(r: PeopleRequest, id: string, input: { version: number }) {
+  await inTransaction(r.app.db, r.actor, async (trx) => {
+    const deleted = await repo.deletePosition(trx, id, input.version);
+    if (!deleted) throw new AppError((await repo.positionExists(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
   });
 }
 
 /** Who holds positions in a body on a date (for the body's card). */
-export async function positionsOfBody(ctx: Ctx, bodyId: string, asOfRaw?: string) {
-  const asOf = asOfRaw ?? today(ctx);
-  return (await repo.positionsOfBody(ctx.db, bodyId, asOf)).map(presentPosition);
+export async function positionsOfBody(r: PeopleReading, bodyId: string, asOfRaw?: string) {
+  const asOf = asOfRaw ?? today(r.app);
+  return (await repo.positionsOfBody(r.app.db, bodyId, asOf)).map(presentPosition);
 }
 
 /** A person's photo: administrators and the person themself may set it; JPEG, PNG or WebP by content, ≤ 2 MB. */
 export async function setPhoto(
-  ctx: Ctx & Pick<AppContext, 'files'>,
-  identity: Identity,
-  actor: Actor,
+  r: PeopleRequest & { app: Pick<AppContext, 'files'> },
   personId: string,
   upload: { data: Buffer; filename: string } | null,
 ) {
-  const self = await repo.personOfAccount(ctx.db, identity.me.id);
-  if (!identity.me.isAdmin && self?.person_id !== personId) throw new AppError('FORBIDDEN');
+  const { app, caller } = r;
+  const self = await repo.personOfAccount(app.db, caller.accountId);
+  if (!caller.isAdmin && self?.person_id !== personId) throw new AppError('FORBIDDEN');
   const type = upload ? sniffImage(upload.data) : null;
   if (upload && !type) throw invalid('file', 'validation.photoType');
-  return inTransaction(ctx.db, actor, async (trx) => {
+  return inTransaction(app.db, r.actor, async (trx) => {
     const person = await repo.photoForUpdate(trx, personId);
     if (!person) throw new AppError('NOT_FOUND');
     const stored = upload
-      ? await storeFile(ctx, trx, {
+      ? await storeFile(app, trx, {
           data: upload.data,
           filename: upload.filename,
           contentType: type!,
-          createdBy: identity.me.id,
+          createdBy: caller.accountId,
         })
       : null;
     if (person.photo_file_id) await repo.discardFile(trx, person.photo_file_id);

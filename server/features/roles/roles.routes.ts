@@ -2,20 +2,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/errors.ts';
+import { requestBasics, requestContext } from '../../http/request-context.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
-import { pickLang } from '../../i18n/messages.ts';
 import * as service from './roles.service.ts';
 import { assignmentItem, createAssignment, roleItem, updateAssignment, versionBody } from './roles.schemas.ts';
 
 const errors = errorResponses();
-const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
 
 export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['roles'];
   const admin = { auth: 'admin' as const };
+  // Built once per request; the route's access (admin) is all the service needs of the caller.
+  const roles = (request: FastifyRequest): Promise<service.RolesRequest> =>
+    requestContext(ctx, request, () => Promise.resolve(null));
+  const reading = (request: FastifyRequest) => requestBasics(ctx, request);
   r.get('/api/roles', {
     schema: {
       operationId: 'listRoles',
@@ -23,7 +25,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Roles: permission sets stored as data',
       response: { 200: z.array(roleItem), ...errors },
     },
-    handler: (request) => service.listRoles(ctx, lang(request)),
+    handler: (request) => service.listRoles(reading(request)),
   });
   r.get('/api/accounts/:id/roles', {
     config: admin,
@@ -34,7 +36,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: uuidParam,
       response: { 200: z.array(assignmentItem), ...errors },
     },
-    handler: (request) => service.listAssignments(ctx, lang(request), request.params.id),
+    handler: (request) => service.listAssignments(reading(request), request.params.id),
   });
   r.get('/api/auth/me/roles', {
     config: { allowWhilePasswordChange: true },
@@ -44,7 +46,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'My role assignments',
       response: { 200: z.array(assignmentItem), ...errors },
     },
-    handler: (request) => service.listAssignments(ctx, lang(request), request.identity!.me.id),
+    handler: (request) => service.listAssignments(reading(request), request.identity!.me.id),
   });
   r.post('/api/accounts/:id/roles', {
     config: admin,
@@ -57,9 +59,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: assignmentItem, ...errors },
     },
     handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.addAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body)),
+      reply.status(201).send(await service.addAssignment(await roles(request), request.params.id, request.body)),
   });
   r.patch('/api/role-assignments/:id', {
     config: admin,
@@ -71,8 +71,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: updateAssignment,
       response: { 200: assignmentItem, ...errors },
     },
-    handler: (request) =>
-      service.changeAssignment(ctx, actorOf(request), lang(request), request.params.id, request.body),
+    handler: async (request) => service.changeAssignment(await roles(request), request.params.id, request.body),
   });
   r.post('/api/role-assignments/:id/delete', {
     config: admin,
@@ -85,7 +84,7 @@ export function rolesRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) => {
-      await service.deleteAssignment(ctx, actorOf(request), request.params.id, request.body.version);
+      await service.deleteAssignment(await roles(request), request.params.id, request.body);
       return { ok: true as const };
     },
   });

@@ -1,15 +1,17 @@
 import { today } from '../../clock.ts';
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import { inTransaction } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type { Lang } from '../../i18n/messages.ts';
+import type { RequestContext } from '../../http/request-context.ts';
 import { unitByCode } from '../units/index.ts';
 import * as repo from './roles.repository.ts';
 import { presentAssignment, presentRole } from './roles.presenter.ts';
 import type { CreateAssignmentInput, UpdateAssignmentInput } from './roles.schemas.ts';
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+/** Roles are given and changed by administrators (the route's access): the service needs nothing of the caller
+ * beyond who acts. */
+export type RolesRequest = RequestContext<null>;
+type RolesReading = Pick<RolesRequest, 'app' | 'lang'>;
 
 const endBeforeStart = () =>
   new AppError('VALIDATION_FAILED', {
@@ -17,23 +19,17 @@ const endBeforeStart = () =>
     issues: [{ field: 'validTo', message: 'validation.endBeforeStart' }],
   });
 
-export async function listRoles(ctx: Ctx, lang: Lang) {
-  return (await repo.roles(ctx.db)).map((r) => presentRole(r, lang));
+export async function listRoles(r: RolesReading) {
+  return (await repo.roles(r.app.db)).map((role) => presentRole(role, r.lang));
 }
 
-export async function listAssignments(ctx: Ctx, lang: Lang, accountId: string) {
-  return (await repo.assignmentsOfAccount(ctx.db, accountId)).map((r) => presentAssignment(r, lang));
+export async function listAssignments(r: RolesReading, accountId: string) {
+  return (await repo.assignmentsOfAccount(r.app.db, accountId)).map((a) => presentAssignment(a, r.lang));
 }
 
-export async function addAssignment(
-  ctx: Ctx,
-  actor: Actor,
-  lang: Lang,
-  accountId: string,
-  input: CreateAssignmentInput,
-) {
-  const date = input.validFrom ?? today(ctx);
-  const id = await inTransaction(ctx.db, actor, async (trx) => {
+export async function addAssignment(r: RolesRequest, accountId: string, input: CreateAssignmentInput) {
+  const date = input.validFrom ?? today(r.app);
+  const id = await inTransaction(r.app.db, r.actor, async (trx) => {
     if (!(await repo.accountExists(trx, accountId))) throw new AppError('NOT_FOUND');
     if (!(await repo.roleExists(trx, input.role))) throw referenceRefused('role');
     const unit = await unitByCode(trx, input.unitCode, date);
@@ -58,11 +54,11 @@ export async function addAssignment(
     });
     return row.id;
   });
-  return presentAssignment(await repo.assignment(ctx.db, id), lang);
+  return presentAssignment(await repo.assignment(r.app.db, id), r.lang);
 }
 
-export async function changeAssignment(ctx: Ctx, actor: Actor, lang: Lang, id: string, input: UpdateAssignmentInput) {
-  await inTransaction(ctx.db, actor, async (trx) => {
+export async function changeAssignment(r: RolesRequest, id: string, input: UpdateAssignmentInput) {
+  await inTransaction(r.app.db, r.actor, async (trx) => {
     const cur = await repo.forUpdate(trx, id);
     if (!cur) throw new AppError('NOT_FOUND');
     if (cur.version !== input.version) throw new AppError('CONFLICT');
@@ -71,12 +67,12 @@ export async function changeAssignment(ctx: Ctx, actor: Actor, lang: Lang, id: s
     if (from && to && from >= to) throw endBeforeStart();
     await repo.setDates(trx, id, from, to);
   });
-  return presentAssignment(await repo.assignment(ctx.db, id), lang);
+  return presentAssignment(await repo.assignment(r.app.db, id), r.lang);
 }
 
-export async function deleteAssignment(ctx: Ctx, actor: Actor, id: string, version: number) {
-  await inTransaction(ctx.db, actor, async (trx) => {
-    const r = await repo.softDelete(trx, id, version);
-    if (!r) throw new AppError((await repo.exists(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
+export async function deleteAssignment(r: RolesRequest, id: string, input: { version: number }) {
+  await inTransaction(r.app.db, r.actor, async (trx) => {
+    const deleted = await repo.softDelete(trx, id, input.version);
+    if (!deleted) throw new AppError((await repo.exists(trx, id)) ? 'CONFLICT' : 'NOT_FOUND');
   });
 }

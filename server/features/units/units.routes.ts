@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../http/auth.ts';
-import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts';
+import { errorResponses, errorBodySchema } from '../../http/errors.ts';
+import { requestBasics, requestContext } from '../../http/request-context.ts';
 import { okResponse, uuidParam } from '../../http/schemas.ts';
 import { unitScopeOf } from '../../http/scope.ts';
-import { pickLang } from '../../i18n/messages.ts';
 import { UPLOAD_LIMITS } from '../../uploads/upload.limits.ts';
+import { readUpload } from '../files/index.ts';
 import * as s from './units.schemas.ts';
 import * as service from './units.service.ts';
 import { today } from '../../clock.ts';
@@ -17,11 +17,12 @@ import { importVillages } from './villages.import.ts';
 const errors = errorResponses();
 export const IMPORT_FILE_LIMIT = UPLOAD_LIMITS.fileBytes;
 
-const lang = (r: FastifyRequest) => pickLang(r.headers['accept-language']);
-
 export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const scope = (req: FastifyRequest) => unitScopeOf(req.identity!, today(ctx));
+  // Built once per request: the caller is what it may change, its scope over villages and the catalogue today.
+  const units = (request: FastifyRequest): Promise<service.UnitsRequest> =>
+    requestContext(ctx, request, () => Promise.resolve(unitScopeOf(request.identity!, today(ctx))));
+  const reading = (request: FastifyRequest) => requestBasics(ctx, request);
   const tags = ['units'];
 
   r.get('/api/units', {
@@ -32,7 +33,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.childrenQuery,
       response: { 200: z.array(s.unitItem), ...errors },
     },
-    handler: (request) => service.listChildren(ctx, lang(request), request.query),
+    handler: (request) => service.listChildren(reading(request), request.query),
   });
 
   r.get('/api/units/search', {
@@ -43,7 +44,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.searchQuery,
       response: { 200: z.array(s.searchItem), ...errors },
     },
-    handler: (request) => service.searchUnits(ctx, lang(request), request.query),
+    handler: (request) => service.searchUnits(reading(request), request.query),
   });
 
   r.get('/api/units/kinds', {
@@ -53,7 +54,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Kinds of units (data)',
       response: { 200: z.array(s.kindItem), ...errors },
     },
-    handler: (request) => service.listKinds(ctx, lang(request)),
+    handler: (request) => service.listKinds(reading(request)),
   });
 
   r.get('/api/units/pending', {
@@ -63,7 +64,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Endings without a successor and villages waiting to be placed',
       response: { 200: z.array(s.pendingItem), ...errors },
     },
-    handler: () => service.listPending(ctx),
+    handler: (request) => service.listPending(reading(request)),
   });
 
   r.post('/api/units/pending/:id/link', {
@@ -76,7 +77,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) => {
-      await service.linkEnding(ctx, actorOf(request), scope(request), request.params.id, request.body);
+      await service.linkEnding(await units(request), request.params.id, request.body);
       return { ok: true as const };
     },
   });
@@ -90,7 +91,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.asOfOnly,
       response: { 200: s.unitDetail, ...errors },
     },
-    handler: (request) => service.unitDetail(ctx, lang(request), request.params.code, request.query.asOf),
+    handler: (request) => service.unitDetail(reading(request), request.params.code, request.query.asOf),
   });
 
   r.get('/api/units/:code/links', {
@@ -102,7 +103,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: s.asOfOnly,
       response: { 200: z.array(s.linkItem), ...errors },
     },
-    handler: (request) => service.unitLinks(ctx, request.params.code, request.query.asOf),
+    handler: (request) => service.unitLinks(reading(request), request.params.code, request.query.asOf),
   });
 
   // --- villages -------------------------------------------------------------------------------------
@@ -116,9 +117,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.villageResult, ...errors },
     },
     handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await villages.addVillage(ctx, actorOf(request), scope(request), lang(request), request.body)),
+      reply.status(201).send(await villages.addVillage(await units(request), request.body)),
   });
   r.post('/api/villages/:id/rename', {
     config: { scope: 'unit' },
@@ -130,8 +129,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.renameBody,
       response: { 200: s.villageResult, ...errors },
     },
-    handler: (request) =>
-      villages.renameVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
+    handler: async (request) => villages.renameVillage(await units(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/move', {
     config: { scope: 'unit' },
@@ -143,8 +141,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.moveBody,
       response: { 200: s.villageResult, ...errors },
     },
-    handler: (request) =>
-      villages.moveVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
+    handler: async (request) => villages.moveVillage(await units(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/merge', {
     config: { scope: 'unit' },
@@ -156,8 +153,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: s.mergeBody,
       response: { 200: s.villageResult, ...errors },
     },
-    handler: (request) =>
-      villages.mergeVillage(ctx, actorOf(request), scope(request), lang(request), request.params.id, request.body),
+    handler: async (request) => villages.mergeVillage(await units(request), request.params.id, request.body),
   });
   r.post('/api/villages/:id/close', {
     config: { scope: 'unit' },
@@ -170,7 +166,7 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) => {
-      await villages.closeVillage(ctx, actorOf(request), scope(request), request.params.id, request.body);
+      await villages.closeVillage(await units(request), request.params.id, request.body);
       return { ok: true as const };
     },
   });
@@ -184,19 +180,6 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
       consumes: ['multipart/form-data'],
       response: { 200: s.importResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
     },
-    handler: async (request) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file({ limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } });
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', {
-          field: 'file',
-          issues: [{ field: 'file', message: 'validation.fileMissing' }],
-        });
-      const data = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
-        throw err;
-      });
-      return importVillages(ctx, actorOf(request), scope(request), lang(request), { data, filename: file.filename });
-    },
+    handler: async (request) => importVillages(await units(request), await readUpload(request, IMPORT_FILE_LIMIT)),
   });
 }

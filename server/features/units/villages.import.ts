@@ -1,8 +1,6 @@
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor } from '../../db/tx.ts';
+import { inTransaction } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
-import type { UnitScope } from '../../http/scope.ts';
-import { translate, type Lang } from '../../i18n/messages.ts';
+import { translate } from '../../i18n/messages.ts';
 import { readTextRows } from '../../uploads/spreadsheet.read.ts';
 import { fold, nameKey } from '../../i18n/names.ts';
 import * as repo from './units.repository.ts';
@@ -10,8 +8,7 @@ import * as versions from './villages.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 import { createVillage } from './villages.service.ts';
 import { today } from '../../clock.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+import type { UnitsRequest } from './units.service.ts';
 
 export type ImportRowResult = {
   row: number;
@@ -58,13 +55,8 @@ export function parseDate(s: string): string | null {
 /** Imports villages from CSV (UTF-8 or cp1258) or XLSX: one row per village, with a report per row of what was
  * added, changed (renamed) or refused and why. Rows are independent: a refused row does not stop the others.
  * Re-importing the same file changes nothing. */
-export async function importVillages(
-  ctx: Ctx,
-  actor: Actor,
-  scope: UnitScope,
-  lang: Lang,
-  file: { data: Buffer; filename: string },
-) {
+export async function importVillages(r: UnitsRequest, file: { data: Buffer; filename: string }) {
+  const { app, actor, caller: scope, lang } = r;
   const { rows, encoding } = await readTextRows(file.data, { filename: file.filename });
   const header = (rows[0] ?? []).map((h) => fold(h ?? ''));
   const col: Record<string, number> = {};
@@ -82,9 +74,9 @@ export async function importVillages(
   const results: ImportRowResult[] = [];
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
   for (let i = 1; i < rows.length; i++) {
-    const r = rows[i]!;
-    const get = (k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
-    if (r.every((c) => !c || !String(c).trim())) continue;
+    const cells = rows[i]!;
+    const get = (k: string) => (col[k] === undefined ? '' : (cells[col[k]] ?? '').trim());
+    if (cells.every((c) => !c || !String(c).trim())) continue;
     const rowNo = i + 1;
     const name = get('name');
     const parentCode = get('parentCode');
@@ -109,13 +101,13 @@ export async function importVillages(
       refuse(t('import.kindUnknown', { kind: get('kind') }));
       continue;
     }
-    const date = parseDate(get('validFrom')) ?? today(ctx);
+    const date = parseDate(get('validFrom')) ?? today(app);
     if (date === 'invalid') {
       refuse(t('import.dateInvalid', { date: get('validFrom') }));
       continue;
     }
     try {
-      const outcome = await inTransaction(ctx.db, actor, async (trx) => {
+      const outcome = await inTransaction(app.db, actor, async (trx) => {
         const commune = await repo.findByCode(trx, parentCode, date);
         if (!commune)
           return { status: 'refused' as const, message: t('import.parentUnknown', { code: parentCode, date }) };

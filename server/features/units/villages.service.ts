@@ -1,5 +1,4 @@
-import type { AppContext } from '../../context.ts';
-import { inTransaction, type Actor, type Trx } from '../../db/tx.ts';
+import { inTransaction, type Trx } from '../../db/tx.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
 import type { UnitScope } from '../../http/scope.ts';
@@ -11,8 +10,7 @@ import type { VersionRow } from './villages.repository.ts';
 import { rebuildSubtrees } from './tree.build.ts';
 import { today } from '../../clock.ts';
 import { presentUnit } from './units.presenter.ts';
-
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+import type { UnitsRequest } from './units.service.ts';
 
 /** The commune (level 3) that has `code` on `date`, which the caller may manage. */
 async function communeFor(trx: Trx, scope: UnitScope, code: string, date: string, field: string) {
@@ -110,43 +108,39 @@ export async function createVillage(trx: Trx, scope: UnitScope, input: VillageIn
   return unitId;
 }
 
-export async function addVillage(ctx: Ctx, actor: Actor, scope: UnitScope, lang: Lang, input: VillageInput) {
-  const date = input.validFrom ?? today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
-    const id = await createVillage(trx, scope, input, date);
-    return result(trx, id, date, lang);
+export async function addVillage(r: UnitsRequest, input: VillageInput) {
+  const date = input.validFrom ?? today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
+    const id = await createVillage(trx, r.caller, input, date);
+    return result(trx, id, date, r.lang);
   });
 }
 
 export async function renameVillage(
-  ctx: Ctx,
-  actor: Actor,
-  scope: UnitScope,
-  lang: Lang,
+  r: UnitsRequest,
   id: string,
   input: { name: string; kind?: string; date?: string; version: number },
 ) {
-  const date = input.date ?? today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
+  const { caller: scope } = r;
+  const date = input.date ?? today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);
     if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date))) throw new AppError('FORBIDDEN');
     await assertNameFree(trx, v.parent_id!, input.name, date, id);
     await changeFrom(trx, v, date, { name: input.name, ...(input.kind ? { kind: input.kind } : {}) });
-    return result(trx, id, date, lang);
+    return result(trx, id, date, r.lang);
   });
 }
 
 /** Moves a village to another commune from `date` (also how a village waiting after a split is placed). */
 export async function moveVillage(
-  ctx: Ctx,
-  actor: Actor,
-  scope: UnitScope,
-  lang: Lang,
+  r: UnitsRequest,
   id: string,
   input: { parentCode: string; date?: string; version: number },
 ) {
-  const date = input.date ?? today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
+  const { caller: scope } = r;
+  const date = input.date ?? today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);
     const target = await communeFor(trx, scope, input.parentCode, date, 'parentCode');
     const fromTree = await repo.findById(trx, v.parent_id!, date);
@@ -155,22 +149,20 @@ export async function moveVillage(
     if (target.unit_id === v.parent_id) throw invalid('parentCode', 'validation.sameParent');
     await assertNameFree(trx, target.unit_id, v.name, date, id);
     await changeFrom(trx, v, date, { parent_id: target.unit_id });
-    await versions.resolveVillagePlacement(trx, id, ctx.clock.now());
-    return result(trx, id, date, lang);
+    await versions.resolveVillagePlacement(trx, id, r.app.clock.now());
+    return result(trx, id, date, r.lang);
   });
 }
 
 /** Merges a village into another of the same commune on `date`: it ends, with a full link to the other. */
 export async function mergeVillage(
-  ctx: Ctx,
-  actor: Actor,
-  scope: UnitScope,
-  lang: Lang,
+  r: UnitsRequest,
   id: string,
   input: { intoId: string; date?: string; version: number },
 ) {
-  const date = input.date ?? today(ctx);
-  return inTransaction(ctx.db, actor, async (trx) => {
+  const { caller: scope } = r;
+  const date = input.date ?? today(r.app);
+  return inTransaction(r.app.db, r.actor, async (trx) => {
     if (input.intoId === id) throw invalid('intoId', 'validation.sameUnit');
     const v = await villageVersionAt(trx, id, date, input.version);
     const into = await villageVersionAt(trx, input.intoId, date).catch(() => {
@@ -190,22 +182,16 @@ export async function mergeVillage(
       source: 'manual',
     });
     await rebuildSubtrees(trx, [id]);
-    return result(trx, input.intoId, date, lang);
+    return result(trx, input.intoId, date, r.lang);
   });
 }
 
 /** Closes (dissolves) a village from `date`; its history stays. */
-export async function closeVillage(
-  ctx: Ctx,
-  actor: Actor,
-  scope: UnitScope,
-  id: string,
-  input: { date?: string; version: number },
-) {
-  const date = input.date ?? today(ctx);
-  await inTransaction(ctx.db, actor, async (trx) => {
+export async function closeVillage(r: UnitsRequest, id: string, input: { date?: string; version: number }) {
+  const date = input.date ?? today(r.app);
+  await inTransaction(r.app.db, r.actor, async (trx) => {
     const v = await villageVersionAt(trx, id, date, input.version);
-    if (!(await scope.canManageVillagesOf(trx, v.parent_id!, date))) throw new AppError('FORBIDDEN');
+    if (!(await r.caller.canManageVillagesOf(trx, v.parent_id!, date))) throw new AppError('FORBIDDEN');
     await changeFrom(trx, v, date, 'close');
     await rebuildSubtrees(trx, [id]);
   });

@@ -1,24 +1,12 @@
 import type { Lang } from '../../i18n/messages.ts';
 import { countTasks, type Counts } from './rollup.ts';
-import type { ProgrammeRow } from './programmes.repository.ts';
+import type { ProgrammeRow, ProgrammeTaskFacts } from './programmes.repository.ts';
 import { presentTask } from './task.presenter.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
 type Kind = { code: string; name_vi: string; name_en: string; shown_apart: boolean };
 /** A task of a programme as the counts read it, with its progress by the rollup rule. */
-type CountedTask = {
-  id: string;
-  programme_id: string;
-  parent_id: string | null;
-  group_id: string | null;
-  lead_body_id: string;
-  kind: string;
-  status: string;
-  due_date: string | null;
-  reported_done_on: string | null;
-  weight: string;
-  progress: number;
-};
+type CountedTask = Omit<ProgrammeTaskFacts, 'reported_progress' | 'visible'> & { progress: number };
 type GroupRow = {
   id: string;
   position: number;

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import type { DB } from '../../db/schema.ts';
 import { unitNameOf } from './tasks.repository.ts';
+import { updateAtVersion } from './versioned.repository.ts';
 import type { WorkCaller } from './work.scope.ts';
 import { programmeVisible, taskVisible } from './work.scope.repository.ts';
 
@@ -152,20 +153,13 @@ export function insertProgramme(trx: Trx, values: Insertable<DB['programmes']>) 
 }
 
 /** Edits a programme at a version; answers how many rows changed (none: another edit came first). */
-export async function updateProgrammeRow(
+export function updateProgrammeRow(
   trx: Trx,
   id: string,
   version: number,
   set: { title?: string; description?: string | null },
 ): Promise<number> {
-  const r = await trx
-    .updateTable('programmes')
-    .set({ ...set, updated_at: new Date() })
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return updateAtVersion(trx, 'programmes', id, version, set);
 }
 
 /** Deletes a programme (soft) at a version; answers how many rows changed. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
+import { updateAtVersion } from './versioned.repository.ts';
 
 type Q = Database | Trx;
 
@@ -93,20 +94,13 @@ export async function shiftGroupsBetween(
 }
 
 /** Edits a group at a version; answers how many rows changed (none: another edit came first). */
-export async function updateGroupRow(
+export function updateGroupRow(
   trx: Trx,
   id: string,
   version: number,
   set: { name?: string; lead_body_id?: string | null; position?: number },
 ): Promise<number> {
-  const r = await trx
-    .updateTable('task_groups')
-    .set({ ...set, updated_at: new Date() })
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return updateAtVersion(trx, 'task_groups', id, version, set);
 }
 
 /** Whether a group has a task that is not deleted. */

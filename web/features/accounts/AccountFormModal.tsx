@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Form, Input, Modal } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { getPerson } from '../people/people.api.ts';
 import { PersonSelect } from '../people/PersonSelect.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { ACCOUNTS_KEY, createAccount, updateAccount, type Account, type NewAccount } from './accounts.api.ts';
 
 type Values = {
@@ -39,10 +39,7 @@ export function AccountFormModal({ open, account, onClose }: Props) {
 
 function AccountForm({ account, title, onClose }: { account: Account | null; title: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
   const editing = account !== null;
   // The register's person this account belongs to (its name, for the picker).
   const linked = useQuery({
@@ -60,8 +57,9 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
       }
     : { username: '', displayName: '', email: '', phone: '', password: '', isAdmin: false };
 
-  const mutation = useMutation({
-    mutationFn: async (values: Values) => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    submit: async (values: Values) => {
       if (account) {
         return updateAccount(account.id, {
           version: account.version,
@@ -85,33 +83,18 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
       if (phone) body.phone = phone;
       return createAccount(body);
     },
-    onMutate: () => errors.reset(),
-    onSuccess: ({ account: saved }) => {
-      void message.success(
-        editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }),
-      );
-      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
-      onClose();
-    },
-    onError: errors.onError,
+    savedText: ({ account: saved }) =>
+      editing ? t('accounts.saved', { name: saved.displayName }) : t('accounts.created', { name: saved.displayName }),
+    refresh: [ACCOUNTS_KEY],
+    done: onClose,
+    reloadKey: ACCOUNTS_KEY,
+    onClose,
   });
-
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
-    onClose();
-  };
 
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
-    >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
+    <SavingForm saving={saving} initialValues={initialValues} title={title}>
       {editing ? null : (
         <Form.Item name="username" label={t('fields.username')} extra={t('fields.usernameHelp')} rules={[required]}>
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />
@@ -145,7 +128,7 @@ function AccountForm({ account, title, onClose }: { account: Account | null; tit
       <Form.Item name="isAdmin" valuePropName="checked">
         <Checkbox>{t('accounts.isAdmin')}</Checkbox>
       </Form.Item>
-      <FormActions onCancel={onClose} submitting={mutation.isPending} />
-    </Form>
+      <FormActions onCancel={onClose} submitting={saving.isPending} />
+    </SavingForm>
   );
 }

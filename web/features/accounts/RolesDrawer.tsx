@@ -4,7 +4,6 @@ import {
   Alert,
   App,
   Button,
-  DatePicker,
   Drawer,
   Flex,
   Form,
@@ -20,9 +19,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
-import { DATE_FORMAT, formatDate, nextDay, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, nextDay, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { LastDayField } from '../../ui/LastDayField.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { listBodies, listKey } from '../bodies/bodies.api.ts';
 import { inForceOn } from '../bodies/validity.ts';
@@ -217,10 +218,7 @@ function RoleForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, ['role', 'unitCode', 'bodyId', 'validFrom', 'lastDay'], { validTo: 'lastDay' });
   const validFrom: Dayjs | null | undefined = Form.useWatch('validFrom', form);
   const unitCode: string | undefined = Form.useWatch('unitCode', form);
   const on = validFrom ? validFrom.format('YYYY-MM-DD') : todayInVietnam().format('YYYY-MM-DD');
@@ -238,8 +236,10 @@ function RoleForm({
     enabled: target.mode === 'add' && Boolean(unitCode),
   });
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const saving = useFormSave(form, {
+    fields: ['role', 'unitCode', 'bodyId', 'validFrom', 'lastDay'],
+    rename: { validTo: 'lastDay' },
+    submit: (v: Values) => {
       const end = v.lastDay ? v.lastDay.format('YYYY-MM-DD') : null;
       const validTo = end ? nextDay(end) : null;
       if (target.mode === 'end')
@@ -252,50 +252,25 @@ function RoleForm({
         validTo,
       });
     },
-    onMutate: errors.reset,
-    onSuccess: (a) => {
-      void message.success(
-        t(target.mode === 'add' ? 'roles.added' : 'roles.ended', { role: a.roleName, unit: a.unitName }),
-      );
-      void queryClient.invalidateQueries({ queryKey: ROLES_KEY });
-      onClose();
-    },
-    onError: errors.onError,
+    savedText: (a) => t(target.mode === 'add' ? 'roles.added' : 'roles.ended', { role: a.roleName, unit: a.unitName }),
+    refresh: [ROLES_KEY],
+    done: onClose,
+    reloadKey: ROLES_KEY,
+    onClose,
   });
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: ROLES_KEY });
-    onClose();
-  };
   const required = { required: true, message: t('validation.required') };
-  const lastDayField = (
-    <Form.Item
-      name="lastDay"
-      label={t('people.lastDay')}
-      extra={t('roles.lastDayHelp')}
-      rules={target.mode === 'end' ? [required] : []}
-    >
-      <DatePicker
-        format={DATE_FORMAT}
-        placeholder={t('common.datePlaceholder')}
-        style={{ width: '100%' }}
-        autoFocus={target.mode === 'end'}
-      />
-    </Form.Item>
-  );
+  const lastDayField = <LastDayField help={t('roles.lastDayHelp')} ending={target.mode === 'end'} />;
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
+    <SavingForm
+      saving={saving}
       initialValues={
         target.mode === 'add'
           ? { validFrom: todayInVietnam(), lastDay: null, bodyId: null }
           : { lastDay: dayjs(todayInVietnam()) }
       }
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
+      title={title}
     >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {target.mode === 'end' ? (
         <>
           <Alert
@@ -334,7 +309,7 @@ function RoleForm({
           </Form.Item>
           <Flex gap={12} wrap>
             <Form.Item name="validFrom" label={t('people.validFrom')} className="position-date">
-              <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
+              <DateInput />
             </Form.Item>
             <div className="position-date">{lastDayField}</div>
           </Flex>
@@ -342,9 +317,9 @@ function RoleForm({
       )}
       <FormActions
         onCancel={onClose}
-        submitting={mutation.isPending}
+        submitting={saving.isPending}
         submitLabel={target.mode === 'end' ? t('roles.end') : undefined}
       />
-    </Form>
+    </SavingForm>
   );
 }

@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
 import { BodySelect } from './BodySelect.tsx';
 import { BODIES_KEY, createBody, KINDS_KEY, listKinds, updateBody, type Body } from './bodies.api.ts';
@@ -52,10 +52,7 @@ function BodyForm({
   onCreated,
 }: Omit<Props, 'target'> & { body: Body | null; title: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
   const validFrom: Dayjs | null | undefined = Form.useWatch('validFrom', form);
   // Units and parents are looked up as of the start date (or the page's date when the start is open).
@@ -65,8 +62,9 @@ function BodyForm({
     ? { name: body.name, shortName: body.shortName ?? '', parentId: body.parentId }
     : { unitCode: unit ?? undefined, name: '', shortName: '', parentId: null, validFrom: dayjs(asOf) };
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    submit: (v: Values) => {
       const shortName = v.shortName?.trim() ? v.shortName.trim() : null;
       if (body)
         return updateBody(body.id, {
@@ -84,31 +82,19 @@ function BodyForm({
         ...(v.validFrom ? { validFrom: v.validFrom.format('YYYY-MM-DD') } : {}),
       });
     },
-    onMutate: errors.reset,
-    onSuccess: (saved) => {
-      void message.success(t(body ? 'bodies.saved' : 'bodies.created', { name: saved.name }));
-      void queryClient.invalidateQueries({ queryKey: BODIES_KEY });
+    savedText: (saved) => t(body ? 'bodies.saved' : 'bodies.created', { name: saved.name }),
+    refresh: [BODIES_KEY],
+    done: (saved) => {
       onClose();
       if (!body) onCreated(saved);
     },
-    onError: errors.onError,
+    reloadKey: BODIES_KEY,
+    onClose,
   });
-
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: BODIES_KEY });
-    onClose();
-  };
   const required = { required: true, message: t('validation.required') };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
-    >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
+    <SavingForm saving={saving} initialValues={initialValues} title={title}>
       {body ? null : (
         <>
           <Form.Item name="unitCode" label={t('bodies.unit')} extra={t('bodies.unitHelp')} rules={[required]}>
@@ -146,10 +132,10 @@ function BodyForm({
       </Form.Item>
       {body ? null : (
         <Form.Item name="validFrom" label={t('bodies.validFrom')} extra={t('bodies.validFromHelp')}>
-          <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
+          <DateInput />
         </Form.Item>
       )}
-      <FormActions onCancel={onClose} submitting={mutation.isPending} />
-    </Form>
+      <FormActions onCancel={onClose} submitting={saving.isPending} />
+    </SavingForm>
   );
 }

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import {
   createPerson,
   PEOPLE_KEY,
@@ -59,10 +58,7 @@ function PersonForm({
   onSaved?: Props['onSaved'];
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
   const personal = detail?.personal ?? null;
   const initialValues: Values = detail
     ? {
@@ -76,8 +72,9 @@ function PersonForm({
       }
     : { fullName: '', gender: null, birthDate: null, phone: '', email: '', address: '', notes: '' };
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    submit: (v: Values) => {
       const input: PersonInput = {
         fullName: v.fullName.trim(),
         gender: v.gender ?? null,
@@ -97,31 +94,19 @@ function PersonForm({
         ...(personal ? rest : {}),
       });
     },
-    onMutate: errors.reset,
-    onSuccess: (saved) => {
-      void message.success(t(detail ? 'people.saved' : 'people.created', { name: saved.fullName }));
-      void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
+    savedText: (saved) => t(detail ? 'people.saved' : 'people.created', { name: saved.fullName }),
+    refresh: [PEOPLE_KEY],
+    done: (saved) => {
       onClose();
       onSaved?.(saved);
     },
-    onError: errors.onError,
+    reloadKey: PEOPLE_KEY,
+    onClose,
   });
-
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
-    onClose();
-  };
   const showPersonal = !detail || personal !== null;
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
-    >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
+    <SavingForm saving={saving} initialValues={initialValues} title={title}>
       <Form.Item
         name="fullName"
         label={t('people.fullName')}
@@ -141,7 +126,7 @@ function PersonForm({
       {showPersonal ? (
         <>
           <Form.Item name="birthDate" label={t('people.birthDate')}>
-            <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
+            <DateInput />
           </Form.Item>
           <Form.Item name="phone" label={t('fields.phone')} extra={t('fields.phoneHelp')}>
             <Input type="tel" autoComplete="off" />
@@ -157,7 +142,7 @@ function PersonForm({
           </Form.Item>
         </>
       ) : null}
-      <FormActions onCancel={onClose} submitting={mutation.isPending} />
-    </Form>
+      <FormActions onCancel={onClose} submitting={saving.isPending} />
+    </SavingForm>
   );
 }

@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, AutoComplete, Checkbox, DatePicker, Flex, Form, Modal } from 'antd';
+import { Alert, AutoComplete, Checkbox, Flex, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, formatDate, nextDay } from '../../lib/format.ts';
+import { formatDate, nextDay } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { LastDayField } from '../../ui/LastDayField.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { BODIES_KEY } from '../bodies/bodies.api.ts';
 import { lastDay } from '../units/units.api.ts';
@@ -70,11 +71,7 @@ function PositionForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  // The form asks for the last day held; the API takes the first day no longer held.
-  const errors = useFormErrors(form, FIELDS, { validTo: 'lastDay' });
   const validFrom: Dayjs | null | undefined = Form.useWatch('validFrom', form);
   const on = iso(validFrom) ?? asOf;
   const position = target.mode === 'add' ? null : target.position;
@@ -89,8 +86,11 @@ function PositionForm({
       }
     : { title: '', validFrom: dayjs(asOf), lastDay: null, acting: false, concurrent: false };
 
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    // The form asks for the last day held; the API takes the first day no longer held.
+    rename: { validTo: 'lastDay' },
+    submit: (v: Values) => {
       const end = iso(v.lastDay);
       const validTo = end ? nextDay(end) : null;
       if (target.mode === 'add') {
@@ -114,52 +114,26 @@ function PositionForm({
         concurrent: v.concurrent ?? false,
       });
     },
-    onMutate: errors.reset,
-    onSuccess: (saved) => {
+    savedText: (saved) => {
       const key =
         target.mode === 'add'
           ? 'people.positionAdded'
           : target.mode === 'end'
             ? 'people.positionEnded'
             : 'people.positionSaved';
-      void message.success(t(key, { title: saved.title, body: saved.bodyName }));
-      void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
-      void queryClient.invalidateQueries({ queryKey: BODIES_KEY });
-      onClose();
+      return t(key, { title: saved.title, body: saved.bodyName });
     },
-    onError: errors.onError,
+    refresh: [PEOPLE_KEY, BODIES_KEY],
+    done: onClose,
+    reloadKey: PEOPLE_KEY,
+    onClose,
   });
 
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
-    onClose();
-  };
   const required = { required: true, message: t('validation.required') };
-  const lastDayField = (
-    <Form.Item
-      name="lastDay"
-      label={t('people.lastDay')}
-      extra={t('people.lastDayHelp')}
-      rules={target.mode === 'end' ? [required] : []}
-    >
-      <DatePicker
-        format={DATE_FORMAT}
-        placeholder={t('common.datePlaceholder')}
-        style={{ width: '100%' }}
-        autoFocus={target.mode === 'end'}
-      />
-    </Form.Item>
-  );
+  const lastDayField = <LastDayField help={t('people.lastDayHelp')} ending={target.mode === 'end'} />;
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
-    >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
+    <SavingForm saving={saving} initialValues={initialValues} title={title}>
       {target.mode === 'end' ? (
         <>
           <Alert
@@ -202,7 +176,7 @@ function PositionForm({
               extra={t('people.validFromHelp')}
               className="position-date"
             >
-              <DatePicker format={DATE_FORMAT} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
+              <DateInput />
             </Form.Item>
             <div className="position-date">{lastDayField}</div>
           </Flex>
@@ -216,9 +190,9 @@ function PositionForm({
       )}
       <FormActions
         onCancel={onClose}
-        submitting={mutation.isPending}
+        submitting={saving.isPending}
         submitLabel={target.mode === 'end' ? t('people.endPosition') : undefined}
       />
-    </Form>
+    </SavingForm>
   );
 }

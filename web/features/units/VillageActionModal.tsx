@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, formatDate } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts, useFormErrors } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import type { VillageAction } from './UnitCard.tsx';
 import { UnitSearchSelect } from './UnitSearchSelect.tsx';
 import {
@@ -64,10 +65,7 @@ function VillageForm({
   onDone: Props['onDone'];
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
   const { action, unit, communeCode } = target;
   const defaultDate = dayjs(target.date);
   const date: Dayjs = Form.useWatch(action === 'add' ? 'validFrom' : 'date', form) ?? defaultDate;
@@ -94,8 +92,9 @@ function VillageForm({
     .filter((s) => s.level === 4 && s.id !== unit.id)
     .map((s) => ({ value: s.id, label: s.code ? `${s.name} (${s.code})` : s.name }));
 
-  const mutation = useMutation({
-    mutationFn: async (v: Values): Promise<VillageDone> => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    submit: async (v: Values): Promise<VillageDone> => {
       switch (action) {
         case 'add': {
           const r = await addVillage({
@@ -127,22 +126,18 @@ function VillageForm({
           return { code: communeCode, date: iso(v.date) };
       }
     },
-    onMutate: () => errors.reset(),
-    onSuccess: (done) => {
+    savedText: (done) => {
       const name = form.getFieldValue('name') as string | undefined;
-      void message.success(
-        t(`units.done.${action}`, { name: action === 'add' ? name?.trim() : unit.name, date: formatDate(done.date) }),
-      );
-      void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
-      onDone(done);
+      return t(`units.done.${action}`, {
+        name: action === 'add' ? name?.trim() : unit.name,
+        date: formatDate(done.date),
+      });
     },
-    onError: errors.onError,
+    refresh: [UNITS_KEY],
+    done: onDone,
+    reloadKey: UNITS_KEY,
+    onClose,
   });
-
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: UNITS_KEY });
-    onClose();
-  };
 
   const required = { required: true, message: t('validation.required') };
   const dateField = (
@@ -152,12 +147,13 @@ function VillageForm({
       extra={t('units.effectiveDateHelp')}
       rules={[required]}
     >
-      <DatePicker
-        format={DATE_FORMAT}
-        placeholder={t('common.datePlaceholder')}
-        allowClear={false}
-        style={{ width: '100%' }}
-      />
+      <DateInput allowClear={false} />
+    </Form.Item>
+  );
+  /** The village's name: a new one's (Thêm) or the new name (Đổi tên). */
+  const nameField = (label: string, help?: string) => (
+    <Form.Item name="name" label={label} extra={help} rules={[{ ...required, whitespace: true }]}>
+      <Input autoFocus maxLength={200} autoComplete="off" />
     </Form.Item>
   );
   const kindField = (
@@ -167,26 +163,11 @@ function VillageForm({
   );
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
-      aria-label={title}
-    >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
-
+    <SavingForm saving={saving} initialValues={initialValues} title={title}>
       {action === 'add' ? (
         <>
           <Alert className="form-alert" type="info" showIcon title={t('units.addVillageInto', { name: unit.name })} />
-          <Form.Item
-            name="name"
-            label={t('units.villageName')}
-            extra={t('units.villageNameHelp')}
-            rules={[{ ...required, whitespace: true }]}
-          >
-            <Input autoFocus maxLength={200} autoComplete="off" />
-          </Form.Item>
+          {nameField(t('units.villageName'), t('units.villageNameHelp'))}
           {kindField}
           {dateField}
         </>
@@ -194,9 +175,7 @@ function VillageForm({
 
       {action === 'rename' ? (
         <>
-          <Form.Item name="name" label={t('units.newName')} rules={[{ ...required, whitespace: true }]}>
-            <Input autoFocus maxLength={200} autoComplete="off" />
-          </Form.Item>
+          {nameField(t('units.newName'))}
           {kindField}
           {dateField}
         </>
@@ -244,14 +223,14 @@ function VillageForm({
           {dateField}
           <Flex justify="end" gap={8} className="form-actions">
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" danger htmlType="submit" loading={mutation.isPending}>
+            <Button type="primary" danger htmlType="submit" loading={saving.isPending}>
               {t('units.close')}
             </Button>
           </Flex>
         </>
       ) : (
-        <FormActions onCancel={onClose} submitting={mutation.isPending} />
+        <FormActions onCancel={onClose} submitting={saving.isPending} />
       )}
-    </Form>
+    </SavingForm>
   );
 }

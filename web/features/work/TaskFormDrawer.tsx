@@ -1,13 +1,10 @@
-import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Checkbox,
   Col,
-  DatePicker,
   Drawer,
   Form,
   Grid,
@@ -20,9 +17,10 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
+import { todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
 import { AssigneeSelect, PersonSelect } from '../people/PersonSelect.tsx';
 import {
@@ -132,10 +130,7 @@ function TaskForm({
   onSaved?: Props['onSaved'];
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
   const kinds = useQuery({ queryKey: KINDS_KEY, queryFn: listKinds, staleTime: 300_000 });
   const editing = target.task ?? null;
   const task = editing?.task ?? null;
@@ -190,8 +185,9 @@ function TaskForm({
         personId: r.personId ?? null,
       }));
 
-  const mutation = useMutation({
-    mutationFn: async (v: Values): Promise<TaskDetail> => {
+  const saving = useFormSave(form, {
+    fields: FIELDS,
+    submit: async (v: Values): Promise<TaskDetail> => {
       const common = {
         groupId: v.groupId ?? null,
         kind: v.kind,
@@ -232,43 +228,35 @@ function TaskForm({
         saved = await setCooperators(task.id, { version: saved.task.version, cooperators });
       return saved;
     },
-    onMutate: errors.reset,
-    onSuccess: (saved) => {
-      void message.success(
-        t(editing ? 'work.taskForm.saved' : 'work.taskForm.created', {
-          number: saved.task.number,
-          title: saved.task.title,
-        }),
-      );
-      void queryClient.invalidateQueries({ queryKey: WORK_KEY });
+    savedText: (saved) =>
+      t(editing ? 'work.taskForm.saved' : 'work.taskForm.created', {
+        number: saved.task.number,
+        title: saved.task.title,
+      }),
+    refresh: [WORK_KEY],
+    done: (saved) => {
       onClose();
       onSaved?.(saved);
     },
-    onError: errors.onError,
+    reloadKey: WORK_KEY,
+    onClose,
   });
 
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: WORK_KEY });
-    onClose();
-  };
   const required = { required: true, message: t('validation.required') };
   const yearStart = dayjs(`${target.programme.year}-01-01`);
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
+    <SavingForm
+      saving={saving}
       initialValues={initialValues}
-      onFinish={(v) => mutation.mutate(v)}
       onFinishFailed={({ errorFields }) => {
         const first = errorFields[0];
         if (first) form.scrollToField(first.name, { block: 'center' });
       }}
-      aria-label={title}
+      title={title}
       scrollToFirstError
       className="work-task-form"
     >
-      <FormErrorAlerts formError={errors.formError} conflict={errors.conflict} onReload={reload} />
       {target.parent ? (
         <Alert
           className="form-alert"
@@ -385,12 +373,7 @@ function TaskForm({
       <Row gutter={12}>
         <Col xs={12} md={8}>
           <Form.Item name="startDate" label={t('work.task.startDate')}>
-            <DatePicker
-              format={DATE_FORMAT}
-              placeholder={t('common.datePlaceholder')}
-              style={{ width: '100%' }}
-              defaultPickerValue={yearStart}
-            />
+            <DateInput defaultPickerValue={yearStart} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
@@ -410,13 +393,7 @@ function TaskForm({
               }),
             ]}
           >
-            <DatePicker
-              format={DATE_FORMAT}
-              placeholder={t('common.datePlaceholder')}
-              style={{ width: '100%' }}
-              disabled={!dueEditable}
-              defaultPickerValue={yearStart}
-            />
+            <DateInput disabled={!dueEditable} defaultPickerValue={yearStart} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -472,8 +449,8 @@ function TaskForm({
           <Checkbox>{t('work.taskForm.assignNow')}</Checkbox>
         </Form.Item>
       )}
-      <FormActions onCancel={onClose} submitting={mutation.isPending} />
-    </Form>
+      <FormActions onCancel={onClose} submitting={saving.isPending} />
+    </SavingForm>
   );
 }
 
