@@ -313,6 +313,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Scripts and styles carry a hash of their content in their name (Vite): a browser keeps them for a year and asks
     // again only for index.html, which names the current ones. Their brotli or gzip copy goes to a browser that accepts it.
     const assets = path.join(WEB_DIST, 'assets') + path.sep;
+    const serviceWorker = path.join(WEB_DIST, 'sw.js');
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       wildcard: false,
@@ -322,6 +323,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       immutable: false,
       setHeaders: (res, file) => {
         if (file.startsWith(assets)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+        // The service worker is checked on every visit, so a new build's worker (and its list of files) is found.
+        else if (file === serviceWorker) void res.header('cache-control', 'no-cache');
       },
     });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));

@@ -1,5 +1,5 @@
 import type { MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { AccountMenu } from './features/auth/AccountMenu.tsx';
@@ -7,6 +7,7 @@ import { useMe } from './features/auth/session.ts';
 import { NotificationBell } from './features/notifications/NotificationBell.tsx';
 import { MENU_GROUPS, MY_ACCOUNT_PATH, visibleEntries, type MenuEntry } from './menu.tsx';
 import { AppShell } from './ui/AppShell.tsx';
+import { FullPageSpin } from './ui/FullPageSpin.tsx';
 
 function buildItems(all: MenuEntry[], t: (key: string) => string): NonNullable<MenuProps['items']> {
   const entries = all.filter((e) => !e.hidden);
@@ -48,7 +49,8 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
         </>
       }
     >
-      {children ?? <Outlet />}
+      {/* A page opened for the first time is fetched inside the shell, which stays in place meanwhile. */}
+      <Suspense fallback={<FullPageSpin />}>{children ?? <Outlet />}</Suspense>
     </AppShell>
   );
 }

@@ -14,24 +14,20 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import { AccountsPage } from './features/accounts/AccountsPage.tsx';
-import { AuditPage } from './features/audit/AuditPage.tsx';
-import { RetentionPage } from './features/retention/RetentionPage.tsx';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Me } from './features/auth/auth.api.ts';
-import { BodiesPage } from './features/bodies/BodiesPage.tsx';
 import { BRIEFINGS_PATH } from './features/briefings/briefings.api.ts';
-import { BriefingsPage } from './features/briefings/BriefingsPage.tsx';
 import { MY_WORK_PATH } from './features/my-work/myWork.api.ts';
-import { MyWorkPage } from './features/my-work/MyWorkPage.tsx';
 import { OVERVIEW_PATH } from './features/overview/overview.api.ts';
-import { OverviewPage } from './features/overview/OverviewPage.tsx';
-import { PeoplePage } from './features/people/PeoplePage.tsx';
-import { MyAccountPage } from './features/profile/MyAccountPage.tsx';
-import { UnitsPage } from './features/units/UnitsPage.tsx';
-import { ProgrammesRoute } from './features/work/ProgrammesPage.tsx';
-import { TaskRoute } from './features/work/TaskPage.tsx';
 import { PROGRAMMES_PATH, TASK_PATH } from './features/work/work.paths.ts';
+
+/** A page fetched when first opened (the sign-in page and the shell load none of it), and its fetch for a preload. */
+type LazyPage = { element: ReactNode; preload: () => Promise<unknown> };
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  const Page = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
+  return { element: <Page />, preload: load };
+}
 
 /** A group in the side menu (e.g. "Quản trị"); shown only when one of its entries is. */
 export type MenuGroup = { key: string; icon: ReactNode; labelKey: string };
@@ -46,7 +42,9 @@ export type MenuEntry = {
   icon: ReactNode;
   labelKey: string;
   group?: string;
+  /** The page, and a fetch of its code ahead of its first opening. */
   element: ReactNode;
+  preload: () => Promise<unknown>;
   visible: (me: Me) => boolean;
   /** Addresses below `path` showing the same page (e.g. ':id' for a person's page). */
   subPaths?: readonly string[];
@@ -68,7 +66,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: OVERVIEW_PATH,
     icon: <DashboardOutlined aria-hidden />,
     labelKey: 'overview.nav',
-    element: <OverviewPage />,
+    ...page(() => import('./features/overview/OverviewPage.tsx'), 'OverviewPage'),
     visible: () => true,
   },
   {
@@ -76,7 +74,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: MY_WORK_PATH,
     icon: <CheckSquareOutlined aria-hidden />,
     labelKey: 'myWork.nav',
-    element: <MyWorkPage />,
+    ...page(() => import('./features/my-work/MyWorkPage.tsx'), 'MyWorkPage'),
     visible: () => true,
     subPaths: ['in'],
   },
@@ -85,7 +83,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: PROGRAMMES_PATH,
     icon: <ProjectOutlined aria-hidden />,
     labelKey: 'work.nav.programmes',
-    element: <ProgrammesRoute />,
+    ...page(() => import('./features/work/ProgrammesPage.tsx'), 'ProgrammesRoute'),
     visible: () => true,
     subPaths: [':id'],
   },
@@ -94,7 +92,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: TASK_PATH,
     icon: <FileDoneOutlined aria-hidden />,
     labelKey: 'work.nav.task',
-    element: <TaskRoute />,
+    ...page(() => import('./features/work/TaskPage.tsx'), 'TaskRoute'),
     visible: () => true,
     subPaths: [':id'],
     hidden: true,
@@ -104,7 +102,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: BRIEFINGS_PATH,
     icon: <CommentOutlined aria-hidden />,
     labelKey: 'briefings.nav',
-    element: <BriefingsPage />,
+    ...page(() => import('./features/briefings/BriefingsPage.tsx'), 'BriefingsPage'),
     visible: () => true,
     subPaths: [':id'],
   },
@@ -113,7 +111,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     path: MY_ACCOUNT_PATH,
     icon: <UserOutlined aria-hidden />,
     labelKey: 'nav.myAccount',
-    element: <MyAccountPage />,
+    ...page(() => import('./features/profile/MyAccountPage.tsx'), 'MyAccountPage'),
     visible: () => true,
   },
   {
@@ -122,7 +120,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <ApartmentOutlined aria-hidden />,
     labelKey: 'nav.units',
     group: 'catalogues',
-    element: <UnitsPage />,
+    ...page(() => import('./features/units/UnitsPage.tsx'), 'UnitsPage'),
     visible: () => true,
   },
   {
@@ -131,7 +129,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <BankOutlined aria-hidden />,
     labelKey: 'nav.bodies',
     group: 'catalogues',
-    element: <BodiesPage />,
+    ...page(() => import('./features/bodies/BodiesPage.tsx'), 'BodiesPage'),
     visible: () => true,
   },
   {
@@ -140,7 +138,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <IdcardOutlined aria-hidden />,
     labelKey: 'nav.people',
     group: 'catalogues',
-    element: <PeoplePage />,
+    ...page(() => import('./features/people/PeoplePage.tsx'), 'PeoplePage'),
     visible: () => true,
     subPaths: [':id'],
   },
@@ -150,7 +148,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <TeamOutlined aria-hidden />,
     labelKey: 'nav.accounts',
     group: 'admin',
-    element: <AccountsPage />,
+    ...page(() => import('./features/accounts/AccountsPage.tsx'), 'AccountsPage'),
     visible: (me) => me.isAdmin,
   },
   {
@@ -159,7 +157,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <AuditOutlined aria-hidden />,
     labelKey: 'nav.audit',
     group: 'admin',
-    element: <AuditPage />,
+    ...page(() => import('./features/audit/AuditPage.tsx'), 'AuditPage'),
     visible: (me) => me.isAdmin,
   },
   {
@@ -168,7 +166,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <ClockCircleOutlined aria-hidden />,
     labelKey: 'nav.retention',
     group: 'admin',
-    element: <RetentionPage />,
+    ...page(() => import('./features/retention/RetentionPage.tsx'), 'RetentionPage'),
     visible: (me) => me.isAdmin,
   },
 ];

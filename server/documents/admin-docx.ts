@@ -18,6 +18,7 @@ import {
   Footer,
   type FileChild,
 } from 'docx';
+import { viPercent } from '../i18n/figures.ts';
 
 /**
  * The administrative document layout of Decree 30/2020/NĐ-CP (Phụ lục I): A4, margins top 20 mm, bottom 20 mm,
@@ -292,10 +293,12 @@ export async function packAdminDocument(
 /** Two digits at least, as counts are written in reports ("hoàn thành 04 nhiệm vụ"). */
 export const two = (n: number) => String(n).padStart(2, '0');
 
-/** A percentage the Vietnamese way: "12,5%". */
-export function percent(n: number): string {
-  return `${(Math.round(n * 10) / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
-}
+/** A count with its noun as an officer writes it: "04 nhiệm vụ quá hạn", and "không có nhiệm vụ quá hạn" for none
+ * (never "00 nhiệm vụ"). */
+export const countOf = (n: number, noun: string) => (n ? `${two(n)} ${noun}` : `không có ${noun}`);
+
+/** A percentage the Vietnamese way: "12,5%" (server/i18n/figures.ts). */
+export const percent = viPercent;
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,55 +4,57 @@
 --   $2 = "2025-03-14"
 --   $3 = "2025-03-14"
 --   $4 = "2025-03-14"
---   $5 = ["0c000000-0000-4000-8000-000000000001","0c000000-0000-4000-8000-000000000002"]
---   $6 = "0a000000-0000-4000-8000-000000000001"
---   $7 = "2025-03-14"
+--   $5 = "2025-03-14"
+--   $6 = "2025-03-14"
+--   $7 = ["0c000000-0000-4000-8000-000000000001","0c000000-0000-4000-8000-000000000002"]
 --   $8 = "0a000000-0000-4000-8000-000000000001"
 --   $9 = "2025-03-14"
---   $10 = "2025-03-14"
+--   $10 = "0a000000-0000-4000-8000-000000000001"
 --   $11 = "2025-03-14"
 --   $12 = "2025-03-14"
---   $13 = "0a000000-0000-4000-8000-000000000001"
+--   $13 = "2025-03-14"
 --   $14 = "2025-03-14"
---   $15 = "2025-03-14"
---   $16 = "0a000000-0000-4000-8000-000000000001"
---   $17 = "0b000000-0000-4000-8000-000000000001"
+--   $15 = "0a000000-0000-4000-8000-000000000001"
+--   $16 = "2025-03-14"
+--   $17 = "2025-03-14"
 --   $18 = "0a000000-0000-4000-8000-000000000001"
---   $19 = "2025-03-14"
---   $20 = "2025-03-14"
+--   $19 = "0b000000-0000-4000-8000-000000000001"
+--   $20 = "0a000000-0000-4000-8000-000000000001"
 --   $21 = "2025-03-14"
 --   $22 = "2025-03-14"
---   $23 = "0a000000-0000-4000-8000-000000000001"
+--   $23 = "2025-03-14"
 --   $24 = "2025-03-14"
---   $25 = "2025-03-14"
---   $26 = "0b000000-0000-4000-8000-000000000001"
---   $27 = "0a000000-0000-4000-8000-000000000001"
---   $28 = "2025-03-14"
---   $29 = "accepted"
---   $30 = "cancelled"
---   $31 = "draft"
---   $32 = "0a000000-0000-4000-8000-000000000001"
---   $33 = "2025-03-14"
---   $34 = "2025-03-14"
+--   $25 = "0a000000-0000-4000-8000-000000000001"
+--   $26 = "2025-03-14"
+--   $27 = "2025-03-14"
+--   $28 = "0b000000-0000-4000-8000-000000000001"
+--   $29 = "0a000000-0000-4000-8000-000000000001"
+--   $30 = "2025-03-14"
+--   $31 = "accepted"
+--   $32 = "cancelled"
+--   $33 = "draft"
+--   $34 = "0a000000-0000-4000-8000-000000000001"
 --   $35 = "2025-03-14"
 --   $36 = "2025-03-14"
---   $37 = "0a000000-0000-4000-8000-000000000001"
+--   $37 = "2025-03-14"
 --   $38 = "2025-03-14"
---   $39 = "2025-03-14"
---   $40 = "0a000000-0000-4000-8000-000000000001"
---   $41 = "0b000000-0000-4000-8000-000000000001"
+--   $39 = "0a000000-0000-4000-8000-000000000001"
+--   $40 = "2025-03-14"
+--   $41 = "2025-03-14"
 --   $42 = "0a000000-0000-4000-8000-000000000001"
---   $43 = "2025-03-14"
---   $44 = "2025-03-14"
+--   $43 = "0b000000-0000-4000-8000-000000000001"
+--   $44 = "0a000000-0000-4000-8000-000000000001"
 --   $45 = "2025-03-14"
 --   $46 = "2025-03-14"
---   $47 = "0a000000-0000-4000-8000-000000000001"
+--   $47 = "2025-03-14"
 --   $48 = "2025-03-14"
---   $49 = "2025-03-14"
---   $50 = "0b000000-0000-4000-8000-000000000001"
---   $51 = "0a000000-0000-4000-8000-000000000001"
---   $52 = "2025-03-14"
---   $53 = 0
+--   $49 = "0a000000-0000-4000-8000-000000000001"
+--   $50 = "2025-03-14"
+--   $51 = "2025-03-14"
+--   $52 = "0b000000-0000-4000-8000-000000000001"
+--   $53 = "0a000000-0000-4000-8000-000000000001"
+--   $54 = "2025-03-14"
+--   $55 = 0
 
 with
   m as materialized (
@@ -60,26 +62,68 @@ with
       select
         "t"."id",
         case
-          when t.status in ('accepted', 'cancelled') then 2
-          when t.due_date < $1::date then 0
-          else 1
+          when t.status not in ('accepted', 'cancelled')
+          and not (
+            t.status = 'reported_done'
+            and (
+              t.due_date is null
+              or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+            )
+          )
+          and t.due_date < $1::date then 0
+          when t.status not in ('accepted', 'cancelled')
+          and not (
+            t.status = 'reported_done'
+            and (
+              t.due_date is null
+              or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+            )
+          )
+          and t.due_date >= $2::date
+          and t.due_date <= ($3::date + 7) then 1
+          when t.status = 'reported_done'
+          and (
+            t.due_date is null
+            or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+          ) then 2
+          when t.status in ('accepted', 'cancelled') then 4
+          else 3
         end as "k0",
         coalesce(t.due_date, 'infinity'::date) as "k1",
         "t"."number" as "k2",
         t.status not in ('accepted', 'cancelled')
-        and t.due_date < $2::date as "overdue",
+        and not (
+          t.status = 'reported_done'
+          and (
+            t.due_date is null
+            or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+          )
+        )
+        and t.due_date < $4::date as "overdue",
         t.status not in ('accepted', 'cancelled')
-        and t.due_date >= $3::date
-        and t.due_date <= ($4::date + 7) as "due_soon"
+        and not (
+          t.status = 'reported_done'
+          and (
+            t.due_date is null
+            or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+          )
+        )
+        and t.due_date >= $5::date
+        and t.due_date <= ($6::date + 7) as "due_soon",
+        t.status = 'reported_done'
+        and (
+          t.due_date is null
+          or coalesce(t.reported_done_on, t.due_date) <= t.due_date
+        ) as "awaiting"
       from
         "tasks" as "t"
       where
         "t"."deleted_at" is null
         and (
-          "t"."programme_id" = any ($5::uuid[])
+          "t"."programme_id" = any ($7::uuid[])
           or "t"."id" in (
             select
-              visible_task_ids ($6::uuid, $7::date)
+              visible_task_ids ($8::uuid, $9::date)
           )
         )
         and (
@@ -90,15 +134,15 @@ with
               positions po
               join accounts ac on ac.person_id = po.person_id
             where
-              ac.id = $8::uuid
+              ac.id = $10::uuid
               and po.deleted_at is null
               and (
                 po.valid_from is null
-                or po.valid_from <= $9::date
+                or po.valid_from <= $11::date
               )
               and (
                 po.valid_to is null
-                or $10::date < po.valid_to
+                or $12::date < po.valid_to
               )
             union
             select
@@ -111,29 +155,29 @@ with
               and b.deleted_at is null
               and (
                 b.valid_from is null
-                or b.valid_from <= $11::date
+                or b.valid_from <= $13::date
               )
               and (
                 b.valid_to is null
-                or $12::date < b.valid_to
+                or $14::date < b.valid_to
               )
             where
-              ra.account_id = $13::uuid
+              ra.account_id = $15::uuid
               and ra.deleted_at is null
               and (
                 ra.valid_from is null
-                or ra.valid_from <= $14::date
+                or ra.valid_from <= $16::date
               )
               and (
                 ra.valid_to is null
-                or $15::date < ra.valid_to
+                or $17::date < ra.valid_to
               )
               and (
                 r.permissions && array['work.report', 'work.accept']
               )
           )
-          or t.assignee_account_id = $16::uuid
-          or t.responsible_person_id = $17::uuid
+          or t.assignee_account_id = $18::uuid
+          or t.responsible_person_id = $19::uuid
           or exists (
             select
               1
@@ -150,15 +194,15 @@ with
                     positions po
                     join accounts ac on ac.person_id = po.person_id
                   where
-                    ac.id = $18::uuid
+                    ac.id = $20::uuid
                     and po.deleted_at is null
                     and (
                       po.valid_from is null
-                      or po.valid_from <= $19::date
+                      or po.valid_from <= $21::date
                     )
                     and (
                       po.valid_to is null
-                      or $20::date < po.valid_to
+                      or $22::date < po.valid_to
                     )
                   union
                   select
@@ -171,28 +215,28 @@ with
                     and b.deleted_at is null
                     and (
                       b.valid_from is null
-                      or b.valid_from <= $21::date
+                      or b.valid_from <= $23::date
                     )
                     and (
                       b.valid_to is null
-                      or $22::date < b.valid_to
+                      or $24::date < b.valid_to
                     )
                   where
-                    ra.account_id = $23::uuid
+                    ra.account_id = $25::uuid
                     and ra.deleted_at is null
                     and (
                       ra.valid_from is null
-                      or ra.valid_from <= $24::date
+                      or ra.valid_from <= $26::date
                     )
                     and (
                       ra.valid_to is null
-                      or $25::date < ra.valid_to
+                      or $27::date < ra.valid_to
                     )
                     and (
                       r.permissions && array['work.report', 'work.accept']
                     )
                 )
-                or tc.person_id = $26::uuid
+                or tc.person_id = $28::uuid
               )
           )
           or (
@@ -205,8 +249,8 @@ with
                 join bodies ob on ob.id = ap.body_id
               where
                 holds_over (
-                  $27::uuid,
-                  $28::date,
+                  $29::uuid,
+                  $30::date,
                   'work.accept',
                   ob.unit_id,
                   ob.id
@@ -214,7 +258,7 @@ with
             )
           )
         )
-        and "t"."status" not in ($29, $30, $31)
+        and "t"."status" not in ($31, $32, $33)
     )
   )
 select
@@ -232,6 +276,11 @@ select
         count(*) filter (
           where
             due_soon
+        ),
+        'awaiting',
+        count(*) filter (
+          where
+            awaiting
         )
       )
     from
@@ -263,15 +312,15 @@ select
                   positions po
                   join accounts ac on ac.person_id = po.person_id
                 where
-                  ac.id = $32::uuid
+                  ac.id = $34::uuid
                   and po.deleted_at is null
                   and (
                     po.valid_from is null
-                    or po.valid_from <= $33::date
+                    or po.valid_from <= $35::date
                   )
                   and (
                     po.valid_to is null
-                    or $34::date < po.valid_to
+                    or $36::date < po.valid_to
                   )
                 union
                 select
@@ -284,30 +333,30 @@ select
                   and b.deleted_at is null
                   and (
                     b.valid_from is null
-                    or b.valid_from <= $35::date
+                    or b.valid_from <= $37::date
                   )
                   and (
                     b.valid_to is null
-                    or $36::date < b.valid_to
+                    or $38::date < b.valid_to
                   )
                 where
-                  ra.account_id = $37::uuid
+                  ra.account_id = $39::uuid
                   and ra.deleted_at is null
                   and (
                     ra.valid_from is null
-                    or ra.valid_from <= $38::date
+                    or ra.valid_from <= $40::date
                   )
                   and (
                     ra.valid_to is null
-                    or $39::date < ra.valid_to
+                    or $41::date < ra.valid_to
                   )
                   and (
                     r.permissions && array['work.report', 'work.accept']
                   )
               )
             ) as "is_lead",
-            (t.assignee_account_id = $40::uuid) as "is_assignee",
-            (t.responsible_person_id = $41::uuid) as "is_responsible",
+            (t.assignee_account_id = $42::uuid) as "is_assignee",
+            (t.responsible_person_id = $43::uuid) as "is_responsible",
             (
               exists (
                 select
@@ -325,15 +374,15 @@ select
                         positions po
                         join accounts ac on ac.person_id = po.person_id
                       where
-                        ac.id = $42::uuid
+                        ac.id = $44::uuid
                         and po.deleted_at is null
                         and (
                           po.valid_from is null
-                          or po.valid_from <= $43::date
+                          or po.valid_from <= $45::date
                         )
                         and (
                           po.valid_to is null
-                          or $44::date < po.valid_to
+                          or $46::date < po.valid_to
                         )
                       union
                       select
@@ -346,28 +395,28 @@ select
                         and b.deleted_at is null
                         and (
                           b.valid_from is null
-                          or b.valid_from <= $45::date
+                          or b.valid_from <= $47::date
                         )
                         and (
                           b.valid_to is null
-                          or $46::date < b.valid_to
+                          or $48::date < b.valid_to
                         )
                       where
-                        ra.account_id = $47::uuid
+                        ra.account_id = $49::uuid
                         and ra.deleted_at is null
                         and (
                           ra.valid_from is null
-                          or ra.valid_from <= $48::date
+                          or ra.valid_from <= $50::date
                         )
                         and (
                           ra.valid_to is null
-                          or $49::date < ra.valid_to
+                          or $51::date < ra.valid_to
                         )
                         and (
                           r.permissions && array['work.report', 'work.accept']
                         )
                     )
-                    or tc.person_id = $50::uuid
+                    or tc.person_id = $52::uuid
                   )
               )
             ) as "is_cooperate",
@@ -382,8 +431,8 @@ select
                     join bodies ob on ob.id = ap.body_id
                   where
                     holds_over (
-                      $51::uuid,
-                      $52::date,
+                      $53::uuid,
+                      $54::date,
                       'work.accept',
                       ob.unit_id,
                       ob.id
@@ -408,7 +457,7 @@ select
               limit
                 100
               offset
-                $53
+                $55
             ) pg
             join tasks t on t.id = pg.id
         ) r

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
+import { PageChecks, trackRequests } from './page-checks.ts';
 
 export const CHROMIUM = process.env.KHOI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -24,7 +25,15 @@ const TAKE_SCREENSHOTS = process.env.KHOI_DOCS_SCREENSHOTS === '1';
 export type BrowserHarness = TestApp & {
   browser: Browser;
   baseUrl: string;
-  newPage: (opts?: { width?: number; height?: number; lang?: string }) => Promise<Page>;
+  newPage: (opts?: {
+    width?: number;
+    height?: number;
+    lang?: string;
+    /** The app's service worker is blocked, so every journey loads from the server; install.test.ts allows it. */
+    serviceWorkers?: 'allow' | 'block';
+  }) => Promise<Page>;
+  /** Every page opened by newPage is checked (accessibility, narrow screens) on each route it reaches. */
+  pageChecks: PageChecks;
 };
 
 /** The real app on its own database, listening on a free loopback port, and a headless Chromium. */
@@ -49,18 +58,23 @@ export async function startBrowserHarness(opts: { start?: string } = {}): Promis
     ],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const pageChecks = new PageChecks();
   return {
     ...t,
     browser,
     baseUrl,
+    pageChecks,
     newPage: async (opts = {}) => {
       const context = await browser.newContext({
         viewport: { width: opts.width ?? 1366, height: opts.height ?? 800 },
         locale: opts.lang ?? 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
         baseURL: baseUrl,
+        serviceWorkers: opts.serviceWorkers ?? 'block',
       });
+      await trackRequests(context);
       const page = await context.newPage();
+      pageChecks.watch(page);
       // KHOI_E2E_CPU_SLOWDOWN=8 runs the page as on a machine eight times slower: a journey that only passes on a
       // fast machine (a click before the next page has rendered) fails here too.
       const slowdown = Number(process.env.KHOI_E2E_CPU_SLOWDOWN ?? 1);
@@ -98,6 +112,8 @@ export function useBrowserHarness(
       failed = true;
     });
   }, timeout);
+  // A journey fails when a page it reached has a fault people would meet (page-checks.ts).
+  afterEach(async () => h?.pageChecks.flush(), timeout);
   afterAll(async () => stopBrowserHarness(h));
   return () => {
     if (!h) throw new Error('the browser harness has not started');

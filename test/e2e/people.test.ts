@@ -154,7 +154,7 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     await page.getByRole('menuitem', { name: 'Tài khoản', exact: true }).click();
     await expect.poll(() => page.url()).toContain('/quan-tri/tai-khoan');
     // As above: the address changes before the page has rendered, and the people page has a "Thêm mới" of its own.
-    await page.getByRole('heading', { name: 'Tài khoản', exact: true, level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Tài khoản', exact: true, level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Thêm mới' }).click();
     const account = page.getByRole('dialog', { name: 'Thêm mới tài khoản' });
     await account.getByLabel('Tên đăng nhập', { exact: true }).fill('ngo.thi.thu');

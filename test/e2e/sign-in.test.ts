@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
       )
       .toBe(true);
     // "/" opens the first page of the menu: the leader's overview.
-    await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
     await screenshot(page, 'trang-chinh');
 
     await chooseInMenu(page, page.getByTestId('account-menu'), 'English', () =>

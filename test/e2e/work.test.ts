@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     const leader = await harness().newPage({ width: 1366, height: 900 });
     await signInForm(leader, 'mongcai@khoi.local');
     await leader.getByRole('menuitem', { name: 'Chương trình công tác' }).click();
-    await leader.getByRole('heading', { name: 'Chương trình công tác', level: 2 }).waitFor();
+    await leader.getByRole('heading', { name: 'Chương trình công tác', level: 1 }).waitFor();
 
     // A programme of the ward's Front committee for next year, with two task groups.
     await leader.getByRole('button', { name: 'Tạo chương trình' }).first().click();

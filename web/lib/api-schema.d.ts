@@ -7830,10 +7830,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -7892,10 +7894,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -9781,14 +9785,17 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
-                        /** @description The total by section: overdue, due within 7 days, the rest */
+                        /** @description The total by section: overdue, due within 7 days, waiting for acceptance, the rest */
                         sections: {
+                            awaiting: number;
                             dueSoon: number;
                             overdue: number;
                             rest: number;
@@ -10019,10 +10026,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         /** @description A ready-to-paste plain-text message (Zalo, SMS): one numbered line per task, overdue first */
@@ -13584,15 +13593,17 @@ export interface operations {
                         copiedFromId: string | null;
                         /** @description Counts */
                         counts: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -13804,15 +13815,17 @@ export interface operations {
                         copiedFromId: string | null;
                         /** @description Counts */
                         counts: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -13998,15 +14011,17 @@ export interface operations {
                         groups: {
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -14036,15 +14051,17 @@ export interface operations {
                             copiedFromId: string | null;
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -14248,15 +14265,17 @@ export interface operations {
                         copiedFromId: string | null;
                         /** @description Counts */
                         counts: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -14715,15 +14734,17 @@ export interface operations {
                     "application/json": {
                         /** @description Counts */
                         counts: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -14910,15 +14931,17 @@ export interface operations {
                         apart: {
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -14982,10 +15005,12 @@ export interface operations {
                                 targetUnit: string | null;
                                 targetValue: number | null;
                                 /** @enum {string} */
-                                timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                                timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                                 title: string;
                                 unitName: string | null;
                                 version: number;
+                                /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                                waitingDays: number | null;
                                 weight: number;
                             }[];
                         }[];
@@ -14996,15 +15021,17 @@ export interface operations {
                             bodyName: string;
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -15015,15 +15042,17 @@ export interface operations {
                         groups: {
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -15038,15 +15067,17 @@ export interface operations {
                         kinds: {
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -15067,15 +15098,17 @@ export interface operations {
                             copiedFromId: string | null;
                             /** @description Counts */
                             counts: {
+                                /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                                awaiting: number;
                                 /** @description Accepted */
                                 done: number;
                                 /** @description Accepted after the due date */
                                 late: number;
                                 /** @description Accepted with the report dated on or before the due date in force */
                                 onTime: number;
-                                /** @description Not accepted, not overdue */
+                                /** @description Not reported done, not overdue */
                                 open: number;
-                                /** @description Not accepted and the due date has passed */
+                                /** @description Not accepted and the due date has passed (reported done after it included) */
                                 overdue: number;
                                 /** @description Weighted mean progress, 0–100 (the rollup rule) */
                                 progress: number;
@@ -15093,15 +15126,17 @@ export interface operations {
                         };
                         /** @description Counts */
                         totals: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -15110,15 +15145,17 @@ export interface operations {
                         };
                         /** @description Top-level tasks outside any group */
                         ungrouped: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -16825,10 +16862,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -16887,10 +16926,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -17107,15 +17148,17 @@ export interface operations {
                     "application/json": {
                         /** @description Counts */
                         counts: {
+                            /** @description Reported done on or before the due date (or with none), waiting for acceptance; not overdue */
+                            awaiting: number;
                             /** @description Accepted */
                             done: number;
                             /** @description Accepted after the due date */
                             late: number;
                             /** @description Accepted with the report dated on or before the due date in force */
                             onTime: number;
-                            /** @description Not accepted, not overdue */
+                            /** @description Not reported done, not overdue */
                             open: number;
-                            /** @description Not accepted and the due date has passed */
+                            /** @description Not accepted and the due date has passed (reported done after it included) */
                             overdue: number;
                             /** @description Weighted mean progress, 0–100 (the rollup rule) */
                             progress: number;
@@ -17483,7 +17526,7 @@ export interface operations {
                 /** @description Default: relevance with q (the words exactly as typed first, then at the start of a word, then inside one), else number */
                 sort?: "relevance" | "number" | "due" | "status" | "progress";
                 status?: ("draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled") | ("draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled")[];
-                timeliness?: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                timeliness?: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                 /** @description Only tasks without a parent */
                 topLevel?: "true" | "false";
                 /** @description Tasks whose lead body sits in this unit’s subtree (code today) */
@@ -17557,10 +17600,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         total: number;
@@ -17929,10 +17974,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -17991,10 +18038,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -18326,10 +18375,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -18388,10 +18439,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -18766,10 +18819,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -18828,10 +18883,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -19367,10 +19424,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -19429,10 +19488,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -19785,10 +19846,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -19847,10 +19910,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -20193,10 +20258,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -20255,10 +20322,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -20600,10 +20669,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -20662,10 +20733,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -21026,10 +21099,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -21088,10 +21163,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */
@@ -21454,10 +21531,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         }[];
                         task: {
@@ -21516,10 +21595,12 @@ export interface operations {
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
-                            timeliness: "on_time" | "late" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
+                            timeliness: "on_time" | "late" | "awaiting_acceptance" | "overdue" | "due_soon" | "open" | "no_due" | "cancelled";
                             title: string;
                             unitName: string | null;
                             version: number;
+                            /** @description Reported done and not yet accepted: calendar days since the report (0 on its day); else null */
+                            waitingDays: number | null;
                             weight: number;
                         };
                         /** @description History, newest first */

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { currentLocale } from './i18n.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -33,4 +34,38 @@ export function nextDay(date: string): string {
   const d = new Date(date + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** 12,5% in Vietnamese, 12.5% in English: rounded to one decimal, no space before the sign (server/i18n/figures.ts
+ * writes the documents the same way). */
+export function formatPercent(value: number, lang: string = currentLocale()): string {
+  const n = Math.round(value * 10) / 10;
+  return lang.startsWith('en') ? `${n}%` : `${n.toLocaleString('vi-VN')}%`;
+}
+
+/** 1.234,5 (vi) / 1,234.5 (en). */
+export function formatNumber(value: number, lang: string = currentLocale()): string {
+  return value.toLocaleString(lang.startsWith('en') ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+}
+
+/** A result against its plan, the twin of planFigures in server/i18n/figures.ts: the share reached rounded to one
+ * decimal (36.793 of 22.000 → 167.2) and the difference (14793; negative when short). Null without a positive plan
+ * or a result. */
+export function planFigures(
+  result: number | null,
+  target: number | null,
+): { percent: number; difference: number } | null {
+  if (result === null || target === null || !(target > 0)) return null;
+  return {
+    percent: Math.round((result * 1000) / target) / 10,
+    difference: Math.round((result - target) * 100) / 100,
+  };
+}
+
+/** The share of a plan always with one decimal, as the office writes it: 167,2%, 80,0%. */
+export function formatPlanPercent(percent: number, lang: string = currentLocale()): string {
+  const opts = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  return lang.startsWith('en')
+    ? `${percent.toLocaleString('en-GB', opts)}%`
+    : `${percent.toLocaleString('vi-VN', opts)}%`;
 }

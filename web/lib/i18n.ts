@@ -3,7 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import en from '../i18n/en.json';
 import vi from '../i18n/vi.json';
 
 export type Locale = 'vi' | 'en';
@@ -43,14 +42,27 @@ function applyLocale(locale: Locale): void {
 const initial = storedLocale();
 applyLocale(initial);
 
+/** English is fetched only when chosen: most people never need it, and the first script stays smaller. */
+async function loadCatalogue(locale: Locale): Promise<void> {
+  if (locale === 'vi' || i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: en } = await import('../i18n/en.json');
+  i18next.addResourceBundle(locale, 'translation', en);
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi } },
+  partialBundledLanguages: true,
   lng: initial,
   fallbackLng: 'vi',
   supportedLngs: LOCALES,
   interpolation: { escapeValue: false },
+  // No advertisement in the browser's console.
+  showSupportNotice: false,
   returnNull: false,
 });
+
+/** Settles once the remembered language's texts are there: the app renders after it. */
+export const i18nReady: Promise<void> = loadCatalogue(initial).catch(() => undefined);
 
 export const i18n = i18next;
 
@@ -61,6 +73,7 @@ export function currentLocale(): Locale {
 
 /** Switches the UI language (i18next, dayjs, <html lang>) and remembers it in this browser. */
 export async function setLocale(locale: Locale): Promise<void> {
+  await loadCatalogue(locale);
   rememberLocale(locale);
   applyLocale(locale);
   if (i18next.language !== locale) await i18next.changeLanguage(locale);

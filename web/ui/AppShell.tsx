@@ -53,11 +53,14 @@ export function AppShell({ menuItems, selectedKeys, defaultOpenKeys, headerRight
             onClick={() => setDrawerOpen(true)}
           />
         )}
-        <Link to="/" className="shell-brand" aria-label={t('shell.home')}>
-          <BrandMark size={32} />
-          <span className="shell-brand-name">{t('app.name')}</span>
+        {/* The subtitle stays outside the link, whose name ("Khối — home") must contain all of its visible text. */}
+        <div className="shell-brand">
+          <Link to="/" className="shell-brand-link" aria-label={t('shell.home')}>
+            <BrandMark size={32} />
+            <span className="shell-brand-name">{t('app.name')}</span>
+          </Link>
           {screens.md ? <span className="shell-brand-subtitle">{t('app.subtitle')}</span> : null}
-        </Link>
+        </div>
         <div className="shell-header-right">{headerRight}</div>
       </Layout.Header>
       <Layout>

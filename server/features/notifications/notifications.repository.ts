@@ -18,6 +18,8 @@ export type ConcernRow = {
   kind: 'due_soon' | 'overdue' | 'to_accept';
   roles: ('assignee' | 'responsible' | 'cooperate' | 'accept')[];
   due_date: string;
+  status: string;
+  reported_done_on: string | null;
   task_title: string;
   lead_body_name: string;
   programme_title: string;
@@ -44,7 +46,7 @@ export async function concerns(
   const onlyAccount = (ref: string) => (opts.accountId ? sql`and ${sql.ref(ref)} = ${opts.accountId}::uuid` : sql``);
   const r = await sql<ConcernRow>`
     with cand as (
-      select t.id, t.status, t.due_date, t.title, t.assignee_account_id, t.responsible_person_id, t.lead_body_id, p.body_id as owner_body_id, p.title as programme_title
+      select t.id, t.status, t.due_date, t.reported_done_on, t.title, t.assignee_account_id, t.responsible_person_id, t.lead_body_id, p.body_id as owner_body_id, p.title as programme_title
       from tasks t join programmes p on p.id = t.programme_id
       where t.deleted_at is null and p.deleted_at is null and t.due_date is not null
         and t.status in ('assigned', 'in_progress', 'returned', 'reported_done')
@@ -78,7 +80,7 @@ export async function concerns(
     select i.account_id, i.task_id,
       (case when c.status = 'reported_done' then 'to_accept' when c.due_date < ${today}::date then 'overdue' else 'due_soon' end) as kind,
       array_agg(distinct i.role order by i.role) as roles,
-      c.due_date, c.title as task_title, lb.name as lead_body_name, c.programme_title,
+      c.due_date, c.status, c.reported_done_on, c.title as task_title, lb.name as lead_body_name, c.programme_title,
       a.locale, coalesce(ns.daily_digest, false) as daily_digest
     from inv i
     join cand c on c.id = i.task_id
@@ -86,7 +88,7 @@ export async function concerns(
     join accounts a on a.id = i.account_id and a.disabled_at is null and a.deleted_at is null
     left join notification_settings ns on ns.account_id = a.id
     where c.due_date < ${today}::date or c.due_date <= ${today}::date + coalesce(${horizon}::int, ns.due_soon_days::int, ${DEFAULT_DUE_SOON_DAYS}::int)
-    group by i.account_id, i.task_id, c.status, c.due_date, c.title, lb.name, c.programme_title, a.locale, ns.daily_digest
+    group by i.account_id, i.task_id, c.status, c.due_date, c.reported_done_on, c.title, lb.name, c.programme_title, a.locale, ns.daily_digest
     order by i.account_id, kind, i.task_id`.execute(q);
   return r.rows;
 }

@@ -97,7 +97,8 @@ export async function digest(ctx: Ctx, c: WorkCaller, lang: Lang, days: number) 
         title: t.title,
         leadBodyName: t.leadBodyName,
         dueDate: t.dueDate!,
-        toAccept: t.myRoles.includes('accept'),
+        status: t.status,
+        reportedDoneOn: t.reportedDoneOn,
         item: t,
       })),
   );

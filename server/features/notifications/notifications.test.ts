@@ -164,11 +164,12 @@ describe('notifications API and the my-work digest', () => {
 
   it('lists work to accept for the leader, says when there is nothing, and answers in English when asked', async () => {
     const leader = (await api(s.f.leader.session, 'GET', '/api/my-work/digest')).json();
-    // The same list as the Việc của tôi page: the body's work, and what waits for the leader's acceptance.
+    // The same list as the Việc của tôi page: the body's work, and what waits for the leader's acceptance, labelled
+    // by how long it has waited (reported done on 01/03).
     const lines = leader.text.split('\n');
     expect(lines[0]).toMatch(/^Việc cần làm đến 09\/03\/2026 \(Nguyễn Văn Định\):$/);
     expect(lines).toContain(
-      `${lines.findIndex((l: string) => l.includes('Hội nghị đại biểu nhân dân khu phố'))}. [Còn 1 ngày] Hội nghị đại biểu nhân dân khu phố – chủ trì: Ủy ban MTTQ Phường Móng Cái 1 – hạn 03/03 – chờ nghiệm thu`,
+      `${lines.findIndex((l: string) => l.includes('Hội nghị đại biểu nhân dân khu phố'))}. [Chờ nghiệm thu 1 ngày] Hội nghị đại biểu nhân dân khu phố – chủ trì: Ủy ban MTTQ Phường Móng Cái 1 – hạn 03/03`,
     );
     expect(leader.items.length).toBe(lines.length - 1);
     expect(

@@ -1,5 +1,5 @@
 import { translate, type Lang } from '../../i18n/messages.ts';
-import { daysBetween } from '../work/index.ts';
+import { daysBetween, timelinessOf, waitingDays } from '../work/index.ts';
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' (DESIGN §8: dates shown dd/MM/yyyy). */
 export function viDate(iso: string): string {
@@ -50,8 +50,14 @@ export function reminderBody(lang: Lang, task: { leadBodyName: string; programme
   );
 }
 
-/** A task as one line of a digest. */
-export type DigestEntry = { title: string; leadBodyName: string; dueDate: string; toAccept: boolean };
+/** A task as one line of a digest: its status and report date say whether it waits for acceptance. */
+export type DigestEntry = {
+  title: string;
+  leadBodyName: string;
+  dueDate: string;
+  status: string;
+  reportedDoneOn: string | null;
+};
 
 /** Overdue first, then by due date, then by title (Vietnamese order). */
 export function sortEntries<T extends { dueDate: string; title: string }>(entries: readonly T[]): T[] {
@@ -61,24 +67,28 @@ export function sortEntries<T extends { dueDate: string; title: string }>(entrie
   );
 }
 
-/** The numbered lines of a digest: "1. [Quá hạn 2 ngày] <title> – chủ trì: <body> – hạn 20/11". Plain text: no
- * markdown, so it pastes as it is into Zalo or an SMS. */
+/** The numbered lines of a digest: "1. [Quá hạn 2 ngày] <title> – chủ trì: <body> – hạn 20/11"; a task reported done
+ * by its due date reads "[Chờ nghiệm thu 3 ngày]", not overdue (rollup.ts). Plain text: no markdown, so it pastes as
+ * it is into Zalo or an SMS. */
 export function digestLines(lang: Lang, entries: readonly DigestEntry[], today: string): string[] {
   const year = today.slice(0, 4);
   return sortEntries(entries).map((e, i) => {
     const left = daysBetween(today, e.dueDate);
+    const task = { status: e.status, due_date: e.dueDate, reported_done_on: e.reportedDoneOn };
+    const waited = waitingDays(task, today);
     const label =
-      left < 0
-        ? plural(lang, 'digest.overdue', -left)
-        : left === 0
-          ? translate(lang, 'digest.today')
-          : plural(lang, 'digest.left', left);
+      waited !== null
+        ? plural(lang, timelinessOf(task, today) === 'overdue' ? 'digest.overdueWaiting' : 'digest.waiting', waited)
+        : left < 0
+          ? plural(lang, 'digest.overdue', -left)
+          : left === 0
+            ? translate(lang, 'digest.today')
+            : plural(lang, 'digest.left', left);
     const parts = [
       `${i + 1}. [${label}] ${e.title}`,
       translate(lang, 'digest.lead', { body: e.leadBodyName }),
       translate(lang, 'digest.due', { date: shortDate(e.dueDate, year) }),
     ];
-    if (e.toAccept) parts.push(translate(lang, 'digest.toAccept'));
     return parts.join(' – ');
   });
 }

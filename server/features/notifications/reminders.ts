@@ -56,7 +56,8 @@ function digestRows(rows: readonly ConcernRow[], today: string): NewNotification
         title: r.task_title,
         leadBodyName: r.lead_body_name,
         dueDate: r.due_date,
-        toAccept: r.kind === 'to_accept',
+        status: r.status,
+        reportedDoneOn: r.reported_done_on,
       }));
       return {
         account_id: accountId,

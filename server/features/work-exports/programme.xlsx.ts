@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ddmmyyyy } from '../../documents/admin-docx.ts';
+import { planText, viNumber } from '../../i18n/figures.ts';
 import { STATUS_VI, type ProgrammeExport } from './exports.presenter.ts';
 
 /** The columns of the programme sheet, in order; the import reads the same headers (by name, ignoring diacritics
@@ -16,6 +17,7 @@ export const COLUMNS = [
   { key: 'due', header: 'Hạn', width: 11 },
   { key: 'target', header: 'Chỉ tiêu', width: 11 },
   { key: 'result', header: 'Kết quả', width: 11 },
+  { key: 'plan', header: 'So với KH', width: 16 },
   { key: 'progress', header: 'Tiến độ (%)', width: 8 },
   { key: 'status', header: 'Trạng thái', width: 13 },
   { key: 'note', header: 'Ghi chú', width: 20 },
@@ -44,11 +46,6 @@ function rowHeight(row: ExcelJS.Row): number {
     lines = Math.max(lines, n);
   });
   return lines * 15 + 3;
-}
-
-/** "1.234,5": a number the Vietnamese way. */
-export function viNumber(n: number): string {
-  return n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 }
 
 const amount = (v: number | null, unit: string | null) =>
@@ -146,6 +143,7 @@ export async function programmeWorkbook(data: ProgrammeExport, today: string): P
       due: asDate(t.dueDate),
       target: amount(t.targetValue, t.targetUnit),
       result: t.resultValue === null ? '' : amount(t.resultValue, t.targetUnit),
+      plan: planText(t.resultValue, t.targetValue, t.targetUnit),
       progress: t.progress,
       status: STATUS_VI[t.status] ?? t.status,
       note: t.description ?? '',

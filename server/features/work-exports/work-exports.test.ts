@@ -7,7 +7,10 @@ import { callerOf } from '../work/work.scope.ts';
 import { loadProgramme } from './exports.service.ts';
 import { cellDate, parseAmount } from './programme.import.ts';
 import { reportFigures } from './programme.report.ts';
-import { COLUMNS, HEADER_ROW } from './programme.xlsx.ts';
+import { COLUMNS, HEADER_ROW, type ColumnKey } from './programme.xlsx.ts';
+
+/** The sheet's column number of a key (1-based, as ExcelJS counts). */
+const column = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
 
 /** A multipart form with fields and one file, as the browser sends it. */
 function form(fields: Record<string, string>, file: { name: string; data: Buffer; type?: string } | null) {
@@ -65,17 +68,21 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
       return id;
     };
     const [g1, g2] = programme.groups;
-    const t1 = await task('t1', {
-      groupId: g1!.id,
-      title: 'Tuyên truyền bầu cử đại biểu Quốc hội khóa XVI',
-      responsiblePersonId: f.officer.personId,
-      startDate: '2026-01-05',
-      dueDate: '2026-04-30',
-      targetValue: 1500,
-      targetUnit: 'hộ',
-      description: 'Phối hợp với các khu phố',
-      cooperators: [{ bodyId: f.bodies.mc1Women }, { bodyId: f.bodies.mc1Youth }],
-    });
+    const t1 = await task(
+      't1',
+      {
+        groupId: g1!.id,
+        title: 'Tuyên truyền bầu cử đại biểu Quốc hội khóa XVI',
+        responsiblePersonId: f.officer.personId,
+        startDate: '2026-01-05',
+        dueDate: '2026-04-30',
+        targetValue: 1500,
+        targetUnit: 'hộ',
+        description: 'Phối hợp với các khu phố',
+        cooperators: [{ bodyId: f.bodies.mc1Women }, { bodyId: f.bodies.mc1Youth }],
+      },
+      { result_value: 1200 },
+    );
     await task(
       't1a',
       { parentId: t1, title: 'In và phát tờ rơi', dueDate: '2026-02-28' },
@@ -134,7 +141,16 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
     ]);
     const figures = reportFigures(data, '2026-03-12');
     // t1: (100×1 + 20×3) / 4 = 40; overall (t5 0, t1 40, t2 40, t3 100, t4 100) / 5 = 56
-    expect(figures.all).toEqual({ total: 5, done: 2, onTime: 1, late: 1, overdue: 1, open: 2, progress: 56 });
+    expect(figures.all).toEqual({
+      total: 5,
+      done: 2,
+      onTime: 1,
+      late: 1,
+      awaiting: 0,
+      overdue: 1,
+      open: 2,
+      progress: 56,
+    });
     expect(figures.apart.map((k) => [k.kind, k.counts.done, k.counts.total])).toEqual([
       ['key', 1, 2],
       ['commissioned', 1, 1],
@@ -179,7 +195,9 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
     );
     expect(t1.getCell(9).numFmt).toBe('dd/mm/yyyy');
     expect(t1.getCell(10).value).toBe('1.500 hộ');
-    expect(t1.getCell(12).value).toBe(40);
+    expect(t1.getCell(column('result')).value).toBe('1.200 hộ');
+    expect(t1.getCell(column('plan')).value).toBe('đạt 80,0%, còn thiếu 300 hộ so với KH');
+    expect(t1.getCell(column('progress')).value).toBe(40);
     expect(rows[3]!.getCell(3).alignment.indent).toBe(2);
     (globalThis as { xlsx?: Buffer }).xlsx = res.rawPayload;
 
@@ -193,7 +211,7 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
     const listed = Array.from({ length: nws.rowCount - HEADER_ROW }, (_, i) => nws.getRow(HEADER_ROW + 1 + i)).filter(
       (r) => r.getCell(3).value,
     );
-    expect(listed.map((r) => [r.getCell(3).value, r.getCell(12).value])).toEqual([
+    expect(listed.map((r) => [r.getCell(3).value, r.getCell(column('progress')).value])).toEqual([
       [titles.t1, 40],
       [titles.t2, 40],
     ]);
@@ -233,7 +251,9 @@ describe('programme exports: Excel table, Word report, import of the same sheet'
         'hoàn thành 01/02 nhiệm vụ trọng tâm đăng ký với cấp ủy, 01/01 nhiệm vụ theo cơ chế đặt hàng',
         'Bảng 1. Kết quả theo nhóm nhiệm vụ',
         'Bảng 2. Kết quả theo đơn vị chủ trì',
-        'NHIỆM VỤ QUÁ HẠN',
+        'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
+        'đạt 80,0%, còn thiếu 300 hộ so với KH',
+        'IV. NHIỆM VỤ QUÁ HẠN',
         'Có 01 nhiệm vụ đã quá hạn nhưng chưa hoàn thành',
         'Vận động xây dựng nhà', // cells of a row come out side by side: a title is checked by its first words
         'Nơi nhận:',

@@ -1,7 +1,15 @@
 // The work module as other modules and the jobs see it: the caller's scope over programmes and tasks, task
 // creation (with its checks), the roll-up of progress, and the task shapes other answers embed.
 export { myWork } from './my-work.service.ts';
-export { countTasks, daysBetween, rollupProgress, timelinessOf, type Counts } from './rollup.ts';
+export {
+  countTasks,
+  daysBetween,
+  daysOverdue,
+  rollupProgress,
+  timelinessOf,
+  waitingDays,
+  type Counts,
+} from './rollup.ts';
 export { createTask, insertTask } from './task.create.service.ts';
 export { createDueOccurrences } from './task.recurrence.service.ts';
 export { tasksQuery, unitNameOf, type TaskRow } from './tasks.repository.ts';

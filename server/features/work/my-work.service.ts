@@ -41,7 +41,8 @@ export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
     sections: {
       overdue: counts.overdue,
       dueSoon: counts.due_soon,
-      rest: counts.total - counts.overdue - counts.due_soon,
+      awaiting: counts.awaiting,
+      rest: counts.total - counts.overdue - counts.due_soon - counts.awaiting,
     },
   };
 }

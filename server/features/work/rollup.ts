@@ -6,9 +6,12 @@ import dayjs from 'dayjs';
  * Progress of a task: accepted → 100; a task with subtasks → the mean of its subtasks' progress weighted by each
  * subtask's weight (default 1), cancelled subtasks left out, recursively; otherwise the latest reported percentage.
  *
- * Timeliness, with today the local date in Asia/Ho_Chi_Minh: done on time = accepted and the accepted report's date
- * is on or before the due date in force; late = accepted after it; overdue = not accepted and the due date has
- * passed; due soon = not accepted and due within `soonDays` days.
+ * Timeliness, with today the local date in Asia/Ho_Chi_Minh and days counted as calendar days: done on time = accepted
+ * and the accepted report's date is on or before the due date in force; late = accepted after it; awaiting
+ * acceptance = reported done on or before the due date (or with none) and not yet accepted: the officer's part is
+ * done in time, so the leader's wait does not make it overdue; overdue = not accepted and the due date has passed
+ * (a task reported done after its due date is overdue while it waits); due soon = not accepted and due within
+ * `soonDays` days.
  */
 export type RollupNode = {
   id: string;
@@ -53,16 +56,18 @@ export function rollupProgress(nodes: readonly RollupNode[]): Map<string, number
   return memo;
 }
 
-export type Timeliness = 'on_time' | 'late' | 'overdue' | 'due_soon' | 'open' | 'no_due' | 'cancelled';
+export type Timeliness =
+  'on_time' | 'late' | 'awaiting_acceptance' | 'overdue' | 'due_soon' | 'open' | 'no_due' | 'cancelled';
 
-export function timelinessOf(
-  t: { status: string; due_date: string | null; reported_done_on: string | null },
-  today: string,
-  soonDays = 7,
-): Timeliness {
+type Timed = { status: string; due_date: string | null; reported_done_on: string | null };
+
+/** Reported (or accepted) with the report dated on or before the due date in force, or with no due date. */
+const reportedInTime = (t: Timed) => !t.due_date || (t.reported_done_on ?? t.due_date) <= t.due_date;
+
+export function timelinessOf(t: Timed, today: string, soonDays = 7): Timeliness {
   if (t.status === 'cancelled') return 'cancelled';
-  if (t.status === 'accepted')
-    return !t.due_date || (t.reported_done_on ?? t.due_date) <= t.due_date ? 'on_time' : 'late';
+  if (t.status === 'accepted') return reportedInTime(t) ? 'on_time' : 'late';
+  if (t.status === 'reported_done' && reportedInTime(t)) return 'awaiting_acceptance';
   if (!t.due_date) return 'no_due';
   if (t.due_date < today) return 'overdue';
   return daysBetween(today, t.due_date) <= soonDays ? 'due_soon' : 'open';
@@ -82,11 +87,29 @@ export function daysBetween(from: string, to: string): number {
 }
 const daysMemo = new Map<string, number>();
 
+/** Calendar days an overdue task is late: until today, or, for one reported done after its due date and waiting for
+ * acceptance, until its report (the leader's wait is not the officer's lateness). */
+export function daysOverdue(
+  t: { status: string; due_date: string; reported_done_on: string | null },
+  today: string,
+): number {
+  const until = t.status === 'reported_done' && t.reported_done_on ? t.reported_done_on : today;
+  return daysBetween(t.due_date, until);
+}
+
+/** Calendar days a task reported done has waited for acceptance (0 on the day of the report); null when it does not
+ * wait. */
+export function waitingDays(t: { status: string; reported_done_on: string | null }, today: string): number | null {
+  if (t.status !== 'reported_done' || !t.reported_done_on) return null;
+  return Math.max(0, daysBetween(t.reported_done_on, today));
+}
+
 export type Counts = {
   total: number;
   done: number;
   onTime: number;
   late: number;
+  awaiting: number;
   overdue: number;
   open: number;
   progress: number;
@@ -103,7 +126,7 @@ export function countTasks(
   }[],
   today: string,
 ): Counts {
-  const c: Counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, open: 0, progress: 0 };
+  const c: Counts = { total: 0, done: 0, onTime: 0, late: 0, awaiting: 0, overdue: 0, open: 0, progress: 0 };
   let weighted = 0;
   let weights = 0;
   for (const t of tasks) {
@@ -114,7 +137,8 @@ export function countTasks(
       c.done++;
       if (tl === 'on_time') c.onTime++;
       else c.late++;
-    } else if (tl === 'overdue') c.overdue++;
+    } else if (tl === 'awaiting_acceptance') c.awaiting++;
+    else if (tl === 'overdue') c.overdue++;
     else c.open++;
     const w = Number(t.weight) || 1;
     weighted += w * t.progress;

@@ -222,20 +222,25 @@ export function listStatements(db: Database, shape: ListShape, v: ListValues) {
 /** The SQL form of timelinessOf (rollup.ts), for filters. */
 export function timelinessSql(tl: z.infer<typeof s.timeliness>, today: string) {
   const soon = sql`(${today}::date + 7)`;
+  const inTime = sql`(t.due_date is null or coalesce(t.reported_done_on, t.due_date) <= t.due_date)`;
+  // Not accepted, not cancelled, and not reported done in time (that one waits for acceptance, not overdue).
+  const pending = sql`t.status not in ('accepted', 'cancelled') and not (t.status = 'reported_done' and ${inTime})`;
   switch (tl) {
     case 'cancelled':
       return sql<SqlBool>`t.status = 'cancelled'`;
     case 'on_time':
-      return sql<SqlBool>`t.status = 'accepted' and (t.due_date is null or coalesce(t.reported_done_on, t.due_date) <= t.due_date)`;
+      return sql<SqlBool>`t.status = 'accepted' and ${inTime}`;
     case 'late':
       return sql<SqlBool>`t.status = 'accepted' and t.due_date is not null and t.reported_done_on > t.due_date`;
+    case 'awaiting_acceptance':
+      return sql<SqlBool>`t.status = 'reported_done' and ${inTime}`;
     case 'no_due':
-      return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date is null`;
+      return sql<SqlBool>`${pending} and t.due_date is null`;
     case 'overdue':
-      return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date < ${today}::date`;
+      return sql<SqlBool>`${pending} and t.due_date < ${today}::date`;
     case 'due_soon':
-      return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date >= ${today}::date and t.due_date <= ${soon}`;
+      return sql<SqlBool>`${pending} and t.due_date >= ${today}::date and t.due_date <= ${soon}`;
     case 'open':
-      return sql<SqlBool>`t.status not in ('accepted', 'cancelled') and t.due_date > ${soon}`;
+      return sql<SqlBool>`${pending} and t.due_date > ${soon}`;
   }
 }

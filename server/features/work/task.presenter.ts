@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/messages.ts';
-import { daysBetween, timelinessOf } from './rollup.ts';
+import { daysBetween, timelinessOf, waitingDays } from './rollup.ts';
 import type { TaskListRow } from './tasks.repository.ts';
 import type { TaskItem } from './work.schemas.ts';
 
@@ -50,6 +50,7 @@ export function presentTask(
     acceptedOn: r.accepted_on,
     timeliness: timelinessOf(r, today),
     daysLeft: r.due_date ? daysBetween(today, r.due_date) : null,
+    waitingDays: waitingDays(r, today),
     recurrence: r.recurrence,
     occurrence: r.occurrence,
     cascaded: r.cascaded,

@@ -24,9 +24,19 @@ export const taskStatus = z.enum(TASK_STATUSES);
 export const priority = z.enum(['high', 'normal', 'low']);
 export const recurrence = z.enum(['monthly', 'quarterly']);
 
-/** How a task stands against its deadline (today in Asia/Ho_Chi_Minh): done on time = accepted with the accepted
- * report's date on or before the due date in force; overdue = not accepted by the due date. */
-export const timeliness = z.enum(['on_time', 'late', 'overdue', 'due_soon', 'open', 'no_due', 'cancelled']);
+/** How a task stands against its deadline (today in Asia/Ho_Chi_Minh, calendar days): done on time = accepted with
+ * the accepted report's date on or before the due date in force; awaiting acceptance = reported done by the due date
+ * and not yet accepted; overdue = not accepted by the due date (reported done after it: overdue while it waits). */
+export const timeliness = z.enum([
+  'on_time',
+  'late',
+  'awaiting_acceptance',
+  'overdue',
+  'due_soon',
+  'open',
+  'no_due',
+  'cancelled',
+]);
 
 export const kindItem = z.object({
   code: z.string(),
@@ -40,8 +50,12 @@ export const counts = z
     done: z.number().int().describe('Accepted'),
     onTime: z.number().int().describe('Accepted with the report dated on or before the due date in force'),
     late: z.number().int().describe('Accepted after the due date'),
-    overdue: z.number().int().describe('Not accepted and the due date has passed'),
-    open: z.number().int().describe('Not accepted, not overdue'),
+    awaiting: z
+      .number()
+      .int()
+      .describe('Reported done on or before the due date (or with none), waiting for acceptance; not overdue'),
+    overdue: z.number().int().describe('Not accepted and the due date has passed (reported done after it included)'),
+    open: z.number().int().describe('Not reported done, not overdue'),
     progress: z.number().describe('Weighted mean progress, 0–100 (the rollup rule)'),
   })
   .describe('Counts');
@@ -278,6 +292,11 @@ export const taskItem = z
     acceptedOn: z.string().nullable(),
     timeliness,
     daysLeft: z.number().int().nullable().describe('Days from today to the due date (negative when past)'),
+    waitingDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Reported done and not yet accepted: calendar days since the report (0 on its day); else null'),
     recurrence: recurrence.nullable(),
     occurrence: z.number().int().nullable(),
     cascaded: z.boolean(),
@@ -331,8 +350,13 @@ export const myWorkPage = z.object({
   items: z.array(taskItem),
   total: z.number().int().describe('All the tasks of my work with these filters, not only this page'),
   sections: z
-    .object({ overdue: z.number().int(), dueSoon: z.number().int(), rest: z.number().int() })
-    .describe('The total by section: overdue, due within 7 days, the rest'),
+    .object({
+      overdue: z.number().int(),
+      dueSoon: z.number().int(),
+      awaiting: z.number().int(),
+      rest: z.number().int(),
+    })
+    .describe('The total by section: overdue, due within 7 days, waiting for acceptance, the rest'),
 });
 
 export const updateItem = z.object({

@@ -56,10 +56,15 @@ export function AccountMenu({ profilePath }: Props) {
       trigger={['click']}
       placement="bottomRight"
     >
-      <Button type="text" className="account-trigger" aria-label={t('shell.accountMenu')} data-testid="account-menu">
-        <Avatar size={30} className="account-avatar" aria-hidden>
-          {nameInitial(me.displayName)}
-        </Avatar>
+      <Button
+        type="text"
+        className="account-trigger"
+        aria-label={`${me.displayName} — ${t('shell.accountMenu')}`}
+        data-testid="account-menu"
+      >
+        {/* The initial is drawn by CSS (global.css): as text it would be part of the button's visible label, which
+            its accessible name must contain. */}
+        <Avatar size={30} className="account-avatar" aria-hidden data-initial={nameInitial(me.displayName)} />
         <span className="account-name">{me.displayName}</span>
         <DownOutlined aria-hidden className="account-caret" />
       </Button>

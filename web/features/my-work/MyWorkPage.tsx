@@ -32,17 +32,20 @@ export function MyWorkPage() {
   return printing ? <PrintWeek /> : <MyWorkList />;
 }
 
-/** The three sections, in the server's order inside each: overdue, due soon, the rest; each with the server's exact
- * count of all its tasks, loaded or not (the cards come a page at a time). */
+const SECTIONED = new Set<Task['timeliness']>(['overdue', 'due_soon', 'awaiting_acceptance']);
+
+/** The four sections, in the server's order inside each: overdue, due soon, waiting for acceptance, the rest; each
+ * with the server's exact count of all its tasks, loaded or not (the cards come a page at a time). */
 function sections(items: Task[], totals: MyWorkPage['sections']) {
   return [
     { key: 'overdue', total: totals.overdue, items: items.filter((x) => x.timeliness === 'overdue') },
     { key: 'dueSoon', total: totals.dueSoon, items: items.filter((x) => x.timeliness === 'due_soon') },
     {
-      key: 'rest',
-      total: totals.rest,
-      items: items.filter((x) => x.timeliness !== 'overdue' && x.timeliness !== 'due_soon'),
+      key: 'awaiting',
+      total: totals.awaiting,
+      items: items.filter((x) => x.timeliness === 'awaiting_acceptance'),
     },
+    { key: 'rest', total: totals.rest, items: items.filter((x) => !SECTIONED.has(x.timeliness)) },
   ] as const;
 }
 

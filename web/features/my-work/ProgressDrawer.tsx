@@ -209,6 +209,7 @@ function ProgressForm({ detail, onClose }: { detail: TaskDetail; onClose: () => 
               step={5}
               className="mywork-slider"
               tooltip={{ formatter: (v) => `${v ?? 0} %` }}
+              ariaLabelForHandle={t('common.progressSlider')}
             />
           </Form.Item>
           <Form.Item name="progress" noStyle rules={[required]}>

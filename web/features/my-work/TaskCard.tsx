@@ -28,9 +28,11 @@ export function TaskCard({ task, onReport }: Props) {
       ? 'overdue'
       : task.timeliness === 'due_soon'
         ? 'soon'
-        : task.status === 'accepted'
-          ? 'done'
-          : 'normal';
+        : task.timeliness === 'awaiting_acceptance'
+          ? 'waiting'
+          : task.status === 'accepted'
+            ? 'done'
+            : 'normal';
   const days = daysText(task);
 
   return (

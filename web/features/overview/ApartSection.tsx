@@ -2,7 +2,7 @@ import { Card, Col, Empty, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { currentLocale } from '../../lib/i18n.ts';
-import { DueDate, StatusTag, TaskProgress } from '../work/TaskBits.tsx';
+import { DueDate, StatusTag, TaskProgress, usePlanText } from '../work/TaskBits.tsx';
 import { programmePath, taskPath } from '../work/work.paths.ts';
 import type { Overview } from './overview.api.ts';
 import { countText } from './summary.ts';
@@ -11,10 +11,12 @@ type Props = { programmeId: string; apart: Overview['apart'] };
 
 /**
  * The tasks shown apart, as the bloc reports them: key tasks registered with the Party committee and the tasks
- * commissioned by the People's Committee, each with its status and progress.
+ * commissioned by the People's Committee, each with its status, progress and, when it has a target and a result,
+ * how the result stands against the plan.
  */
 export function ApartSection({ programmeId, apart }: Props) {
   const { t } = useTranslation();
+  const planText = usePlanText();
   const lang = currentLocale();
   return (
     <Row gutter={[16, 16]}>
@@ -63,6 +65,7 @@ export function ApartSection({ programmeId, apart }: Props) {
                       <span aria-hidden> · </span>
                       <DueDate task={task} showOriginal={false} />
                     </div>
+                    {planText(task) ? <div className="overview-apart-plan">{planText(task)}</div> : null}
                     <TaskProgress task={task} />
                   </li>
                 ))}

@@ -43,7 +43,7 @@ function CountLink({ value, to }: { value: number; to: string | null }) {
 }
 
 type Metric = {
-  key: 'total' | 'done' | 'onTime' | 'late' | 'overdue' | 'open' | 'percent' | 'progress';
+  key: 'total' | 'done' | 'onTime' | 'late' | 'awaiting' | 'overdue' | 'open' | 'percent' | 'progress';
   /** The filter added to the row's for the link; null: the number is not a link. */
   extra: Record<string, string> | null;
   compact: boolean;
@@ -54,6 +54,7 @@ const METRICS: Metric[] = [
   { key: 'done', extra: { status: 'accepted' }, compact: true },
   { key: 'onTime', extra: { timeliness: 'on_time' }, compact: false },
   { key: 'late', extra: { timeliness: 'late' }, compact: false },
+  { key: 'awaiting', extra: { timeliness: 'awaiting_acceptance' }, compact: false },
   { key: 'overdue', extra: { timeliness: 'overdue' }, compact: true },
   { key: 'open', extra: null, compact: false },
   { key: 'percent', extra: null, compact: true },
@@ -67,7 +68,8 @@ function figure(m: Metric, c: Counts): string | number {
   return c[m.key];
 }
 
-/** Tasks per group or per body: total, done (on time / late), overdue, open, % done, mean progress; a totals row. */
+/** Tasks per group or per body: total, done (on time / late), waiting for acceptance, overdue, open, % done, mean
+ * progress; a totals row. */
 export function CountsTable({ programmeId, nameTitle, rows, totals, compact, ...rest }: Props) {
   const { t } = useTranslation();
   const metrics = METRICS.filter((m) => !compact || m.compact);

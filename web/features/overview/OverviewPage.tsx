@@ -112,6 +112,7 @@ function OverviewBody({ o }: { o: Overview }) {
     { key: 'done', value: String(c.done), search: 'status=accepted', tone: 'good' },
     { key: 'onTime', value: String(c.onTime), search: 'timeliness=on_time', tone: 'good' },
     { key: 'late', value: String(c.late), search: 'timeliness=late', tone: c.late ? 'warn' : undefined },
+    { key: 'awaiting', value: String(c.awaiting), search: 'timeliness=awaiting_acceptance' },
     { key: 'overdue', value: String(c.overdue), search: 'timeliness=overdue', tone: c.overdue ? 'bad' : undefined },
     {
       key: 'percent',
@@ -160,7 +161,7 @@ function OverviewBody({ o }: { o: Overview }) {
             </>
           );
           return (
-            <Col key={k.key} xs={12} sm={8} xl={4}>
+            <Col key={k.key} xs={12} sm={8} lg={6} className="overview-kpi-col">
               {k.search !== null ? (
                 <Link to={programmePath(pid, k.search)} className="overview-kpi overview-kpi-link">
                   {body}

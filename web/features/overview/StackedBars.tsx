@@ -10,10 +10,11 @@ import { TIMELINESS_COLOR } from '../work/TaskBits.tsx';
 // Only the parts of ECharts these charts use (bars on a grid, tooltip, legend, canvas), to keep the bundle small.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-/** The four parts every row is split into; the keys of the timeliness filter of the programme page. */
+/** The parts every row is split into; the keys of the timeliness filter of the programme page. */
 export const SEGMENTS = [
   { key: 'onTime', filter: 'on_time', color: TIMELINESS_COLOR.on_time },
   { key: 'late', filter: 'late', color: '#faad14' },
+  { key: 'awaiting', filter: 'awaiting_acceptance', color: '#b37feb' },
   { key: 'overdue', filter: 'overdue', color: TIMELINESS_COLOR.overdue },
   { key: 'open', filter: null, color: '#91caff' },
 ] as const;
@@ -30,7 +31,8 @@ type Props = {
   'aria-label': string;
 };
 
-/** Horizontal stacked bars (done on time / late / overdue / open) per row, one row per group or body. */
+/** Horizontal stacked bars (done on time / late / waiting for acceptance / overdue / open) per row, one row per group
+ * or body. */
 export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
   const { t } = useTranslation();
   const labelWidth = compact ? 110 : 230;

@@ -43,6 +43,7 @@ export function summarySentence(o: Overview, t: TFunction, lang: string): string
       ? t('overview.summary.overdue', { count: c.overdue, n: n(c.overdue) })
       : t('overview.summary.noOverdue'),
   );
+  if (c.awaiting > 0) parts.push(t('overview.summary.awaiting', { count: c.awaiting, n: n(c.awaiting) }));
   if (c.open > 0) parts.push(t('overview.summary.open', { count: c.open, n: n(c.open) }));
   let text = parts.join('; ') + '.';
   const apart = o.apart.filter((a) => a.counts.total > 0);

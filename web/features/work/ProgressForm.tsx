@@ -161,7 +161,7 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
                 step={5}
                 className="work-progress-slider"
                 tooltip={{ formatter: (v) => `${v ?? 0} %` }}
-                aria-label={t('work.progress.percent')}
+                ariaLabelForHandle={t('common.progressSlider')}
               />
             </Form.Item>
             <Form.Item name="progress" noStyle rules={[{ required: true, message: t('validation.required') }]}>

@@ -1,8 +1,7 @@
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Progress, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../lib/format.ts';
-import { currentLocale } from '../../lib/i18n.ts';
+import { formatDate, formatNumber, formatPercent, formatPlanPercent, planFigures } from '../../lib/format.ts';
 import type { Task, TaskStatus, Timeliness } from './work.api.ts';
 
 /** Tag colours of the statuses (antd presets), the same on every view. */
@@ -17,20 +16,22 @@ export const STATUS_COLOR: Record<TaskStatus, string> = {
   cancelled: 'default',
 };
 
-/** Bar and text colours of timeliness (timeline bars, board cards, due dates). */
+/** Bar and text colours of timeliness (timeline bars, board cards, due dates); as text at least 4.5:1 on white. */
 export const TIMELINESS_COLOR: Record<Timeliness, string> = {
-  on_time: '#389e0d',
-  late: '#ad6800',
+  on_time: '#237804',
+  late: '#874d00',
+  awaiting_acceptance: '#722ed1',
   overdue: '#cf1322',
-  due_soon: '#d46b08',
-  open: '#1677ff',
-  no_due: '#8c8c8c',
-  cancelled: '#bfbfbf',
+  due_soon: '#ad4e00',
+  open: '#0958d9',
+  no_due: '#707070',
+  cancelled: '#757575',
 };
 
 const TIMELINESS_TAG: Record<Timeliness, string> = {
   on_time: 'green',
   late: 'gold',
+  awaiting_acceptance: 'purple',
   overdue: 'red',
   due_soon: 'orange',
   open: 'blue',
@@ -47,10 +48,18 @@ export function StatusTag({ status }: { status: TaskStatus }) {
   );
 }
 
-export function TimelinessTag({ timeliness }: { timeliness: Timeliness }) {
+/** How the task stands against its deadline; with how long it has waited for acceptance when it does. */
+export function TimelinessTag({
+  timeliness,
+  waitingDays = null,
+}: {
+  timeliness: Timeliness;
+  waitingDays?: number | null;
+}) {
   const { t } = useTranslation();
+  const waiting = useWaitingText()({ timeliness, waitingDays });
   if (timeliness === 'cancelled') return null;
-  return <Tag color={TIMELINESS_TAG[timeliness]}>{t(`work.timeliness.${timeliness}`)}</Tag>;
+  return <Tag color={TIMELINESS_TAG[timeliness]}>{waiting ?? t(`work.timeliness.${timeliness}`)}</Tag>;
 }
 
 /** The kind of a task; `compact` cuts a long name (shown whole on hover). */
@@ -71,25 +80,46 @@ export function KindTag({ task, compact }: { task: Pick<Task, 'kind' | 'kindName
   return compact ? <Tooltip title={task.kindName}>{tag}</Tooltip> : tag;
 }
 
-/** The due date in force, red when overdue and orange when due within 7 days; the original one when it was extended. */
+/** "Chờ nghiệm thu 3 ngày", or "Quá hạn, chờ nghiệm thu 3 ngày" when it was reported done after its due date; null
+ * when the task does not wait for acceptance (the server's rule: timeliness and waitingDays). */
+export function useWaitingText() {
+  const { t } = useTranslation();
+  return (task: Pick<Task, 'timeliness' | 'waitingDays'>): string | null =>
+    task.waitingDays === null
+      ? null
+      : t(task.timeliness === 'overdue' ? 'work.task.overdueWaiting' : 'work.task.waiting', {
+          count: task.waitingDays,
+        });
+}
+
+/** The due date in force, red when overdue and orange when due within 7 days, with how long it has waited for
+ * acceptance when it does; the original one when it was extended. */
 export function DueDate({
   task,
   showOriginal = true,
 }: {
-  task: Pick<Task, 'dueDate' | 'originalDueDate' | 'timeliness' | 'daysLeft'>;
+  task: Pick<Task, 'dueDate' | 'originalDueDate' | 'timeliness' | 'daysLeft' | 'waitingDays'>;
   showOriginal?: boolean;
 }) {
   const { t } = useTranslation();
-  if (!task.dueDate) return <span className="muted">{t('work.task.noDue')}</span>;
+  const waiting = useWaitingText()(task);
+  if (!task.dueDate) return <span className="muted">{waiting ?? t('work.task.noDue')}</span>;
   const cls =
-    task.timeliness === 'overdue' ? 'work-due-overdue' : task.timeliness === 'due_soon' ? 'work-due-soon' : '';
+    task.timeliness === 'overdue'
+      ? 'work-due-overdue'
+      : task.timeliness === 'due_soon'
+        ? 'work-due-soon'
+        : task.timeliness === 'awaiting_acceptance'
+          ? 'work-due-waiting'
+          : '';
   const extended = task.originalDueDate && task.originalDueDate !== task.dueDate;
   const hint =
-    task.timeliness === 'overdue' && task.daysLeft !== null
+    waiting ??
+    (task.timeliness === 'overdue' && task.daysLeft !== null
       ? t('work.task.overdueDays', { count: -task.daysLeft })
       : task.timeliness === 'due_soon' && task.daysLeft !== null
         ? t('work.task.daysLeft', { count: task.daysLeft })
-        : null;
+        : null);
   return (
     <span className={`work-due ${cls}`}>
       {task.timeliness === 'overdue' ? (
@@ -131,13 +161,19 @@ export function TaskProgress({
   );
 }
 
-/** 12,5 % in Vietnamese, 12.5% in English. */
-export function formatPercent(value: number, lang: string = currentLocale()): string {
-  const n = Math.round(value * 10) / 10;
-  return lang.startsWith('en') ? `${n}%` : `${n.toLocaleString('vi-VN')} %`;
-}
+// The figures' formats live in web/lib/format.ts; re-exported for the views that take them from here.
+export { formatNumber, formatPercent } from '../../lib/format.ts';
 
-/** 1.234,5 (vi) / 1,234.5 (en). */
-export function formatNumber(value: number, lang: string = currentLocale()): string {
-  return value.toLocaleString(lang.startsWith('en') ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+/** A result against its plan as the office writes it: "đạt 167,2%, vượt 14.793 hồ sơ so với KH", "đạt 80,0%, còn
+ * thiếu 4.400 hồ sơ so với KH"; null when there is nothing to compare (web/lib/format.ts planFigures). */
+export function usePlanText() {
+  const { t } = useTranslation();
+  return (task: Pick<Task, 'resultValue' | 'targetValue' | 'targetUnit'>): string | null => {
+    const f = planFigures(task.resultValue, task.targetValue);
+    if (!f) return null;
+    const amount = `${formatNumber(Math.abs(f.difference))}${task.targetUnit ? ` ${task.targetUnit}` : ''}`;
+    const percent = formatPlanPercent(f.percent);
+    const key = f.difference > 0 ? 'above' : f.difference < 0 ? 'below' : 'met';
+    return t(`work.task.plan.${key}`, { percent, amount });
+  };
 }

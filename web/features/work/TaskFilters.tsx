@@ -18,15 +18,16 @@ export type FilterParams = {
   body: string | null;
   kind: string | null;
   statuses: TaskStatus[];
-  /** 'sap-den-han' (due within 7 days), 'qua-han' (overdue) or 'khoang' (a due date range). */
-  due: 'sap-den-han' | 'qua-han' | 'khoang' | null;
+  /** 'sap-den-han' (due within 7 days), 'qua-han' (overdue), 'cho-nghiem-thu' (reported done in time, waiting for
+   * acceptance) or 'khoang' (a due date range). */
+  due: 'sap-den-han' | 'qua-han' | 'cho-nghiem-thu' | 'khoang' | null;
   from: string | null;
   to: string | null;
   unit: string | null;
   q: string;
 };
 
-const DUE_VALUES = ['sap-den-han', 'qua-han', 'khoang'] as const;
+const DUE_VALUES = ['sap-den-han', 'qua-han', 'cho-nghiem-thu', 'khoang'] as const;
 
 export function readFilters(params: URLSearchParams): FilterParams {
   const due = params.get('han');
@@ -60,6 +61,7 @@ export function toTaskFilter(programmeId: string, f: FilterParams): TaskFilter {
     ...(f.statuses.length ? { status: f.statuses } : {}),
     ...(f.due === 'sap-den-han' ? { timeliness: 'due_soon' as const } : {}),
     ...(f.due === 'qua-han' ? { timeliness: 'overdue' as const } : {}),
+    ...(f.due === 'cho-nghiem-thu' ? { timeliness: 'awaiting_acceptance' as const } : {}),
     ...(f.due === 'khoang' && f.from ? { dueFrom: f.from } : {}),
     ...(f.due === 'khoang' && f.to ? { dueTo: f.to } : {}),
     ...(f.unit ? { unit: f.unit } : {}),
@@ -170,6 +172,7 @@ export function TaskFilters({ filters: f, groups, update }: Props) {
         options={[
           { value: 'sap-den-han', label: t('work.filters.dueSoon') },
           { value: 'qua-han', label: t('work.filters.overdue') },
+          { value: 'cho-nghiem-thu', label: t('work.filters.awaiting') },
           { value: 'khoang', label: t('work.filters.dueRange') },
         ]}
       />

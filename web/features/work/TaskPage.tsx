@@ -24,7 +24,16 @@ import { errorText } from '../../ui/errors.ts';
 import { CascadeModal } from './CascadeModal.tsx';
 import { canReport, ProgressForm } from './ProgressForm.tsx';
 import { TaskActions } from './TaskActions.tsx';
-import { DueDate, formatNumber, formatPercent, KindTag, StatusTag, TaskProgress, TimelinessTag } from './TaskBits.tsx';
+import {
+  DueDate,
+  formatNumber,
+  formatPercent,
+  KindTag,
+  StatusTag,
+  TaskProgress,
+  TimelinessTag,
+  usePlanText,
+} from './TaskBits.tsx';
 import { TaskFormDrawer, type TaskFormTarget } from './TaskFormDrawer.tsx';
 import { AttachmentsSection, CommentBox, ExtensionsSection, TaskHistory } from './TaskPanels.tsx';
 import { TaskCards } from './TaskViews.tsx';
@@ -120,7 +129,7 @@ export function TaskPage({ id }: { id: string }) {
         <Space size={[6, 6]} wrap className="work-task-tags">
           <Tag className="work-number-tag">{t('work.task.numberShort', { number: task.number })}</Tag>
           <StatusTag status={task.status} />
-          <TimelinessTag timeliness={task.timeliness} />
+          <TimelinessTag timeliness={task.timeliness} waitingDays={task.waitingDays} />
           <KindTag task={task} />
           {task.priority === 'high' ? <Tag color="red">{t('work.priority.high')}</Tag> : null}
           {task.cascaded ? <Tag>{t('work.task.cascadedTag')}</Tag> : null}
@@ -130,7 +139,7 @@ export function TaskPage({ id }: { id: string }) {
             </Tag>
           ) : null}
         </Space>
-        <Typography.Title level={2} id="work-task-title" className="page-title work-task-title">
+        <Typography.Title level={1} id="work-task-title" className="page-title work-task-title">
           {task.title}
         </Typography.Title>
         <Flex gap={16} wrap align="center" className="work-task-keyline">
@@ -223,6 +232,7 @@ export function TaskPage({ id }: { id: string }) {
 /** The facts of a task, as a definition list that stacks on a phone. */
 function TaskFacts({ detail: d }: { detail: TaskDetail }) {
   const { t } = useTranslation();
+  const planText = usePlanText();
   const task = d.task;
   const facts: [string, ReactNode][] = [
     [
@@ -258,11 +268,8 @@ function TaskFacts({ detail: d }: { detail: TaskDetail }) {
     const unit = task.targetUnit ? ` ${task.targetUnit}` : '';
     const result = task.resultValue !== null ? `${formatNumber(task.resultValue)}${unit}` : '—';
     const target = task.targetValue !== null ? `${formatNumber(task.targetValue)}${unit}` : '—';
-    const pct =
-      task.targetValue && task.resultValue !== null
-        ? ` (${formatPercent((task.resultValue / task.targetValue) * 100)})`
-        : '';
-    facts.push([t('work.task.targetVsResult'), `${result} / ${target}${pct}`]);
+    const plan = planText(task);
+    facts.push([t('work.task.targetVsResult'), `${result} / ${target}${plan ? ` (${plan})` : ''}`]);
   }
   facts.push([t('work.task.priority'), t(`work.priority.${task.priority}`)]);
   if (task.weight !== 1) facts.push([t('work.task.weight'), formatNumber(task.weight)]);

@@ -395,7 +395,7 @@ export function TaskTimelineView({ sections, emptyText, loading, year }: ViewPro
         </div>
       </div>
       <Space size={[12, 4]} wrap className="work-tl-legend">
-        {(['on_time', 'late', 'overdue', 'due_soon', 'open', 'no_due'] as const).map((k) => (
+        {(['on_time', 'late', 'awaiting_acceptance', 'overdue', 'due_soon', 'open', 'no_due'] as const).map((k) => (
           <span key={k} className="work-tl-legend-item">
             <span className="work-tl-swatch" style={{ background: TIMELINESS_COLOR[k] }} /> {t(`work.timeliness.${k}`)}
           </span>

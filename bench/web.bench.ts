@@ -1,0 +1,164 @@
+/**
+ * The web app on a commune's mobile connection. Not part of `npm test`.
+ *   npm run bench:web [-- --database-url postgres://…] [-- --rounds 5] [-- --write]
+ * Builds the web app (web/dist, as the server does), starts a throwaway embedded PostgreSQL 18 with the demo data and
+ * serves the app on 127.0.0.1. Chromium then opens it with the network throttled through CDP (1.6 Mbit/s down,
+ * 0.75 Mbit/s up, 150 ms round trip) and the CPU four times slower, each round in a new profile:
+ * - the sign-in page's JavaScript (brotli at quality 9, as web-build precompresses it) and the time to its form;
+ * - the leader of Móng Cái (mongcai@khoi.local) signs in once the page has gone quiet (a person takes longer than
+ *   that to type a password), until the overview shows its figures;
+ * - signed out, the sign-in page again in the same profile: its scripts come from the service worker.
+ * Prints the medians against the goals, as Markdown for bench/RESULTS.md (--write appends it).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { arg, benchContext, benchDatabase, resultsHeading, resultTable, stats } from './bench-kit.ts';
+import { buildApp, WEB_DIST } from '../server/app.ts';
+import { seedDemo } from '../server/features/demo/demo.seed.ts';
+import { ensureWebBuilt } from '../server/web-build.ts';
+
+const ROUNDS = Number(arg('rounds') ?? 5);
+const GOALS = { scriptKb: 150, formMs: 3000, overviewMs: 2500, secondVisitMs: 1000 };
+const LOGIN_LABEL = 'Tên đăng nhập, số điện thoại hoặc email';
+/** The overview's figures: a count in its table, or its totals row. */
+const FIGURES = '.overview-count-link, .overview-total-row';
+const TIMEOUT = 120_000;
+const actor = { accountId: null, label: 'bench' };
+
+await ensureWebBuilt((m) => console.log(m));
+const bench = await benchDatabase('web', { poolSize: 10 });
+const { rows, out } = resultTable();
+
+/** Throttles one page as a phone on 3G: network through CDP, the CPU four times slower. */
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 1.6e6 / 8,
+    uploadThroughput: 0.75e6 / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+const brotliCache = new Map<string, number>();
+/** The brotli size of a built script, by its address. */
+function brotliBytes(url: string): number {
+  const file = path.join(WEB_DIST, new URL(url).pathname);
+  let size = brotliCache.get(file);
+  if (size === undefined) {
+    const body = fs.readFileSync(file);
+    size = zlib.brotliCompressSync(body, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length;
+    brotliCache.set(file, size);
+  }
+  return size;
+}
+
+/** Opens the app at "/" and waits for the sign-in form; the time, and the scripts loaded (and from where). */
+async function openSignIn(context: BrowserContext, origin: string) {
+  const page = await context.newPage();
+  await throttle(context, page);
+  const scripts: { url: string; fromWorker: boolean }[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' && r.url().startsWith(origin))
+      scripts.push({ url: r.url(), fromWorker: r.fromServiceWorker() });
+  });
+  const started = performance.now();
+  await page.goto(`${origin}/`);
+  await page.getByLabel(LOGIN_LABEL).waitFor({ state: 'visible', timeout: TIMEOUT });
+  return { page, ms: performance.now() - started, scripts };
+}
+
+try {
+  const pgv = await bench.version();
+  const ctx = benchContext(bench);
+  const password = 'bench-mat-khau-2026';
+  await seedDemo(ctx, actor, { password });
+  const app = await buildApp(ctx, { serveWeb: true });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.KHOI_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const m = { scriptKb: [] as number[], formMs: [] as number[], overviewMs: [] as number[], secondMs: [] as number[] };
+  let fromWorker = '';
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const first = await openSignIn(context, origin);
+      const kb = first.scripts.reduce((sum, s) => sum + brotliBytes(s.url), 0) / 1024;
+      // The person types while the page fetches what signing in needs and the service worker installs.
+      await first.page.waitForLoadState('networkidle');
+      await first.page.getByLabel(LOGIN_LABEL).fill('mongcai@khoi.local');
+      await first.page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+      const signIn = performance.now();
+      await first.page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await first.page.locator(FIGURES).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      const overviewMs = performance.now() - signIn;
+      await first.page.waitForLoadState('networkidle');
+      await first.page.close();
+
+      // Signed out (the session cookie gone), the same phone opens the app again.
+      await context.clearCookies();
+      const second = await openSignIn(context, origin);
+      const served = second.scripts.filter((s) => s.fromWorker).length;
+      fromWorker = `${served} of ${second.scripts.length}`;
+      await context.close();
+
+      m.scriptKb.push(kb);
+      m.formMs.push(first.ms);
+      m.overviewMs.push(overviewMs);
+      m.secondMs.push(second.ms);
+      console.log(
+        `round ${round}: ${kb.toFixed(0)} KB, form ${first.ms.toFixed(0)} ms, overview ${overviewMs.toFixed(0)} ms, ` +
+          `second visit ${second.ms.toFixed(0)} ms (scripts from the worker: ${fromWorker})`,
+      );
+    }
+    const mark = (value: number, goal: number) => (value <= goal ? '✓' : '✗');
+    const s = (xs: number[]) => stats(xs).p50;
+    out(
+      `Sign-in page's JavaScript, brotli (goal ≤ ${GOALS.scriptKb} KB)`,
+      `${s(m.scriptKb).toFixed(0)} KB ${mark(s(m.scriptKb), GOALS.scriptKb)}`,
+    );
+    out(
+      `Sign-in form visible, first visit (goal ≤ ${GOALS.formMs / 1000} s)`,
+      `${(s(m.formMs) / 1000).toFixed(2)} s ${mark(s(m.formMs), GOALS.formMs)}`,
+    );
+    out(
+      `Leader's overview with figures, after signing in (goal ≤ ${GOALS.overviewMs / 1000} s)`,
+      `${(s(m.overviewMs) / 1000).toFixed(2)} s ${mark(s(m.overviewMs), GOALS.overviewMs)}`,
+    );
+    out(
+      `Sign-in form visible, second visit (goal ≤ ${GOALS.secondVisitMs / 1000} s)`,
+      `${(s(m.secondMs) / 1000).toFixed(2)} s ${mark(s(m.secondMs), GOALS.secondVisitMs)}; scripts from the service worker: ${fromWorker}`,
+    );
+    const where = `embedded, Chromium ${browser.version()}, 1.6 Mbit/s down, 0.75 up, 150 ms RTT, CPU 4× slower, median of ${ROUNDS}`;
+    if (process.argv.includes('--write')) {
+      fs.appendFileSync(
+        'bench/RESULTS.md',
+        resultsHeading('Web app on 3G (npm run bench:web)', pgv, where) + rows.join('\n') + '\n',
+      );
+      console.log('Appended to bench/RESULTS.md');
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+} finally {
+  await bench.close();
+}
