@@ -23,7 +23,7 @@ import { takeNumberAndRefs } from '../server/features/work/task.create.repositor
 import { taskDetailStatement } from '../server/features/work/task.detail.repository.ts';
 import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
 import { progressOf, taskRowsByIds } from '../server/features/work/tasks.repository.ts';
-import * as s from '../server/features/work/work.schemas.ts';
+import * as s from '../server/features/work/task.list.schemas.ts';
 
 // The SQL of the statements every task request runs, kept as formatted .sql files (test/__sql__) so that a change to
 // it shows in review as a diff of SQL. Nothing here reaches a database: the statements are compiled, or recorded by

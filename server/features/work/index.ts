@@ -13,15 +13,9 @@ export {
 export { createTask, insertTask } from './task.create.service.ts';
 export { createDueOccurrences } from './task.recurrence.service.ts';
 export { tasksQuery, unitNameOf, type TaskRow } from './tasks.repository.ts';
-export {
-  createTask as createTaskBody,
-  longText,
-  taskDetail as taskDetailSchema,
-  taskItem,
-  taskStatus,
-  version,
-  versionBody,
-} from './work.schemas.ts';
+export { version, versionBody } from '../../http/schemas.ts';
+export { taskDetail as taskDetailSchema } from './task.detail.schemas.ts';
+export { createTask as createTaskBody, longText, taskItem, taskStatus } from './task.schemas.ts';
 export {
   assertProgrammeReadable,
   bodyReadable,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { timelinessSql } from './task.list.repository.ts';
 import { myBodiesSql } from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.list.schemas.ts';
 import type { WorkCaller } from './work.scope.ts';
 import { taskVisible } from './work.scope.repository.ts';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { myWorkPage } from './my-work.repository.ts';
 import { presentTask } from './task.presenter.ts';
 import * as repo from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.list.schemas.ts';
 import type { WorkReading } from './work.scope.ts';
 
 /** "My work": tasks where the caller or its body leads, cooperates, or must accept; overdue and due soon first. In

@@ -6,7 +6,7 @@ import * as copies from './programme.copy.repository.ts';
 import * as repo from './programmes.repository.ts';
 import { programmeItem } from './programmes.service.ts';
 import { insertGroup } from './task-groups.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './programme.schemas.ts';
 import { bodyReadable, canReadProgramme, holdsOverBody, type WorkCaller, type WorkRequest } from './work.scope.ts';
 
 /** A date moved by whole years; 29 February becomes the 28th in a year without it. */

@@ -7,7 +7,7 @@ import { presentGroup, presentKind, presentOverview, presentProgramme } from './
 import { rollupProgress } from './rollup.ts';
 import { groupsWithLeads } from './task-groups.repository.ts';
 import { tasksQueryByIds } from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './programme.schemas.ts';
 import {
   assertProgrammeReadable,
   holdsOverBody,

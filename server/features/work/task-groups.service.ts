@@ -5,7 +5,7 @@ import { assertReferences } from '../../http/references.ts';
 import { lockProgramme, programmeOwnerUnit } from './programmes.repository.ts';
 import { forProgrammeChange, programmeDetail } from './programmes.service.ts';
 import * as repo from './task-groups.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './programme.schemas.ts';
 import type { WorkReading, WorkRequest } from './work.scope.ts';
 
 /** A group as its programme's page shows it. */

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { taskAccessRow, type TaskAccessRow } from './task.access.repository.ts';
-import { TASK_ACTIONS } from './work.schemas.ts';
+import { TASK_ACTIONS } from './task.schemas.ts';
 import { grantsHold, type WorkCaller } from './work.scope.ts';
 
 type Q = Database | Trx;

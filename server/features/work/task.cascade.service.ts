@@ -5,7 +5,7 @@ import * as repo from './task.commands.repository.ts';
 import { insertTask } from './task.create.service.ts';
 import { checkDates } from './task.rules.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.schemas.ts';
 import type { WorkRequest } from './work.scope.ts';
 
 /** Cascade: one subtask per unit directly below the lead body's unit (communes under a district or province,

@@ -11,7 +11,7 @@ import { programmeOwnerUnit } from './programmes.repository.ts';
 import { taskReferenceChecks } from './task.references.ts';
 import { checkCooperatorList, checkDates, usableBody, type CooperatorInput } from './task.rules.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.schemas.ts';
 import type { WorkCaller, WorkRequest } from './work.scope.ts';
 
 /** An assignee must be an account that can still sign in. */

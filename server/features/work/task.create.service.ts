@@ -14,7 +14,7 @@ import {
 } from './task.create.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { checkCooperatorList, checkDates, usableBody } from './task.rules.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.schemas.ts';
 import type { WorkCaller, WorkRequest } from './work.scope.ts';
 
 export type NewTask = z.infer<typeof s.createTask> & {

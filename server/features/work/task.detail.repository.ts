@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { statementShapes } from '../../db/statement-shapes.ts';
 import { taskAccessQuery, type TaskAccessRow } from './task.access.repository.ts';
 import { tasksQuery, type TaskRow } from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.detail.schemas.ts';
 import type { AccessMode, WorkCaller } from './work.scope.ts';
 
 /** What taskDetail reads around a task, as PostgreSQL's JSON gives it (dates as text, timestamps as ISO text). */

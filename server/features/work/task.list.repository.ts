@@ -5,7 +5,8 @@ import type { TaskStatus } from '../../db/schema.ts';
 import { statementShapes } from '../../db/statement-shapes.ts';
 import { fold } from '../../i18n/names.ts';
 import { taskListQuery, type TaskListRow } from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.list.schemas.ts';
+import type { timeliness } from './task.schemas.ts';
 import type { WorkCaller } from './work.scope.ts';
 import { taskVisible } from './work.scope.repository.ts';
 
@@ -14,7 +15,7 @@ export type ListShape = {
   readable: boolean;
   filters: string[];
   statuses: number;
-  timeliness: z.infer<typeof s.timeliness> | null;
+  timeliness: z.infer<typeof timeliness> | null;
   search: boolean;
   sort: NonNullable<z.infer<typeof s.tasksQuery>['sort']>;
   pageSize: number;
@@ -220,7 +221,7 @@ export function listStatements(db: Database, shape: ListShape, v: ListValues) {
 }
 
 /** The SQL form of timelinessOf (rollup.ts), for filters. */
-export function timelinessSql(tl: z.infer<typeof s.timeliness>, today: string) {
+export function timelinessSql(tl: z.infer<typeof timeliness>, today: string) {
   const soon = sql`(${today}::date + 7)`;
   const inTime = sql`(t.due_date is null or coalesce(t.reported_done_on, t.due_date) <= t.due_date)`;
   // Not accepted, not cancelled, and not reported done in time (that one waits for acceptance, not overdue).

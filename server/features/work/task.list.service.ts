@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { countListMatches, listPageRows } from './task.list.repository.ts';
 import { presentTask } from './task.presenter.ts';
 import * as repo from './tasks.repository.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.list.schemas.ts';
 import type { WorkReading } from './work.scope.ts';
 
 /** Tasks the caller may read, filtered; progress by the rollup rule. */

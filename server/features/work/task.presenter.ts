@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/messages.ts';
 import { daysBetween, timelinessOf, waitingDays } from './rollup.ts';
 import type { TaskListRow } from './tasks.repository.ts';
-import type { TaskItem } from './work.schemas.ts';
+import type { TaskItem } from './task.schemas.ts';
 
 /** What the caller is to a task in "my work": lead, assignee, responsible, cooperating, accepting. */
 export type Involvement = TaskItem['myRoles'][number];

@@ -9,7 +9,7 @@ import { systemCaller } from './task.create.service.ts';
 import { taskDetail } from './task.detail.service.ts';
 import { programmeOwnerUnit } from './programmes.repository.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.progress.schemas.ts';
 
 /** Links uploaded files (made by this account, not yet linked) to a task. */
 async function linkFiles(

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { invalid } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
-import type * as s from './work.schemas.ts';
+import type * as s from './task.schemas.ts';
 
 /** A body usable on a date: exists, not deleted, in force (or not yet ended) then. */
 export function usableBody<B extends { valid_to: string | null }>(b: B | undefined, field: string, date: string): B {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildProgramme, PNG, uploadFile, type WorkFixture } from '../../../test/work-fixture.ts';
 import { useTaskTests } from './tasks.testkit.ts';
-import * as s from './work.schemas.ts';
+import { taskDetail } from './task.detail.schemas.ts';
+import { taskPage } from './task.list.schemas.ts';
 
 describe('tasks: lead and cooperating bodies, workflow, progress', () => {
   const { t, api, newTask, shared } = useTaskTests();
@@ -373,7 +374,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
       const r = await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}${query}`);
       expect(r.statusCode, r.body).toBe(200);
       const body = r.json();
-      expect(s.taskPage.parse(body), query).toEqual(body);
+      expect(taskPage.parse(body), query).toEqual(body);
     }
     const bad = await api(f.leader.session, 'GET', `/api/tasks?programmeId=${programme.id}&pageSize=0`);
     expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'pageSize']);
@@ -428,7 +429,7 @@ describe('tasks: lead and cooperating bodies, workflow, progress', () => {
       const r = await api(session, 'GET', `/api/tasks/${id}`);
       expect(r.statusCode, r.body).toBe(200);
       const body = r.json();
-      expect(s.taskDetail.parse(body)).toEqual(body);
+      expect(taskDetail.parse(body)).toEqual(body);
     }
     const page = (await api(f.leader.session, 'GET', `/api/tasks/${subId}`)).json();
     expect([

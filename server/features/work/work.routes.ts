@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
 import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { requestBasics, requestContext } from '../../http/request-context.ts';
-import { okResponse, uuidParam } from '../../http/schemas.ts';
+import { okResponse, uuidParam, versionBody } from '../../http/schemas.ts';
 import { createProgramme } from './programme.copy.service.ts';
 import * as programmes from './programmes.service.ts';
 import { myWork } from './my-work.service.ts';
@@ -18,7 +18,35 @@ import { listTasks } from './task.list.service.ts';
 import { addComment, attachFile, decideExtension, reportProgress, requestExtension } from './task.progress.service.ts';
 import { upload } from './uploads.ts';
 import { registerWorkHandover } from './work.handover.ts';
-import * as s from './work.schemas.ts';
+import {
+  createGroup,
+  createProgramme as createProgrammeBody,
+  groupItem,
+  overviewResult,
+  programmeDetail,
+  programmeItem,
+  programmesQuery,
+  updateGroup,
+  updateProgramme,
+} from './programme.schemas.ts';
+import {
+  cascadeInput,
+  cascadeResult,
+  createTask as createTaskBody,
+  kindItem,
+  setCooperators as setCooperatorsBody,
+  transition as transitionBody,
+  updateTask as updateTaskBody,
+} from './task.schemas.ts';
+import { myWorkPage, myWorkQuery, taskPage, tasksQuery } from './task.list.schemas.ts';
+import { taskDetail as taskDetailSchema, uploadResult } from './task.detail.schemas.ts';
+import {
+  attachInput,
+  commentInput,
+  extensionDecision,
+  extensionRequest,
+  progressInput,
+} from './task.progress.schemas.ts';
 import { callerOf, withRememberedScope, type WorkRequest } from './work.scope.ts';
 
 const errors = errorResponses();
@@ -41,7 +69,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'listTaskKinds',
       tags,
       summary: 'Kinds of task (data)',
-      response: { 200: z.array(s.kindItem), ...errors },
+      response: { 200: z.array(kindItem), ...errors },
     },
     handler: (request) => programmes.listKinds(requestBasics(ctx, request)),
   });
@@ -59,8 +87,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'listProgrammes',
       tags,
       summary: 'Work programmes the caller may read',
-      querystring: s.programmesQuery,
-      response: { 200: z.array(s.programmeItem), ...errors },
+      querystring: programmesQuery,
+      response: { 200: z.array(programmeItem), ...errors },
     },
     handler: async (request) => programmes.listProgrammes(await work(request), request.query),
   });
@@ -70,8 +98,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary:
         'Create a body’s programme for a year, empty, with groups, or copied from an earlier one (work.manage over the body)',
-      body: s.createProgramme,
-      response: { 201: s.programmeItem, ...errors },
+      body: createProgrammeBody,
+      response: { 201: programmeItem, ...errors },
     },
     handler: async (request, reply) => reply.status(201).send(await createProgramme(await work(request), request.body)),
   });
@@ -81,7 +109,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'A programme with its task groups and counts',
       params: uuidParam,
-      response: { 200: s.programmeDetail, ...errors },
+      response: { 200: programmeDetail, ...errors },
     },
     handler: async (request) => programmes.programmeDetail(await work(request), request.params.id),
   });
@@ -91,7 +119,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'The leader’s overview: counts per group, body and kind; key and commissioned tasks apart',
       params: uuidParam,
-      response: { 200: s.overviewResult, ...errors },
+      response: { 200: overviewResult, ...errors },
     },
     handler: async (request) => programmes.overview(await work(request), request.params.id),
   });
@@ -101,8 +129,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Edit a programme’s title or description',
       params: uuidParam,
-      body: s.updateProgramme,
-      response: { 200: s.programmeItem, ...errors },
+      body: updateProgramme,
+      response: { 200: programmeItem, ...errors },
     },
     handler: async (request) => programmes.updateProgramme(await work(request), request.params.id, request.body),
   });
@@ -112,7 +140,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Delete a programme (restorable by an administrator)',
       params: uuidParam,
-      body: s.versionBody,
+      body: versionBody,
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) =>
@@ -124,8 +152,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Add a task group',
       params: uuidParam,
-      body: s.createGroup,
-      response: { 201: s.groupItem, ...errors },
+      body: createGroup,
+      response: { 201: groupItem, ...errors },
     },
     handler: async (request, reply) =>
       reply.status(201).send(await groups.createGroup(await work(request), request.params.id, request.body)),
@@ -136,8 +164,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Rename, move or set the lead body of a task group',
       params: uuidParam,
-      body: s.updateGroup,
-      response: { 200: s.groupItem, ...errors },
+      body: updateGroup,
+      response: { 200: groupItem, ...errors },
     },
     handler: async (request) => groups.updateGroup(await work(request), request.params.id, request.body),
   });
@@ -147,7 +175,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Delete an empty task group',
       params: uuidParam,
-      body: s.versionBody,
+      body: versionBody,
       response: { 200: okResponse, ...errors },
     },
     handler: async (request) => groups.deleteGroup(await work(request), request.params.id, request.body.version),
@@ -158,8 +186,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'listTasks',
       tags,
       summary: 'Tasks the caller may read, filtered and paged',
-      querystring: s.tasksQuery,
-      response: { 200: s.taskPage, ...errors },
+      querystring: tasksQuery,
+      response: { 200: taskPage, ...errors },
     },
     // A page is built field by field by presentTask, typed as the schema's output, so it is written as it is rather
     // than passed through zod again: that second pass over 25 × 40 fields was a tenth of the server's time on a
@@ -172,8 +200,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'listMyWork',
       tags,
       summary: 'My work: tasks where I or my body lead, cooperate, or must accept; overdue and due soon first',
-      querystring: s.myWorkQuery,
-      response: { 200: s.myWorkPage, ...errors },
+      querystring: myWorkQuery,
+      response: { 200: myWorkPage, ...errors },
     },
     handler: async (request) => myWork(await work(request), request.query),
   });
@@ -182,8 +210,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       operationId: 'createTask',
       tags,
       summary: 'Create a task or subtask with its lead and cooperating bodies',
-      body: s.createTask,
-      response: { 201: s.taskDetail, ...errors },
+      body: createTaskBody,
+      response: { 201: taskDetailSchema, ...errors },
     },
     handler: async (request, reply) => reply.status(201).send(await createTask(await work(request), request.body)),
   });
@@ -193,7 +221,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'A task with cooperators, subtasks, history, files, extensions and what the caller may do',
       params: uuidParam,
-      response: { 200: s.taskDetail, ...errors },
+      response: { 200: taskDetailSchema, ...errors },
     },
     // Built field by field by taskDetail like a list's page, and written as it is (the pass through zod was a
     // twelfth of the server's time on a task's page). tasks.test.ts holds task pages with every part to the schema.
@@ -206,8 +234,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Edit a task (managers); the due date only while a draft',
       params: uuidParam,
-      body: s.updateTask,
-      response: { 200: s.taskDetail, ...errors },
+      body: updateTaskBody,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => updateTask(await work(request), request.params.id, request.body),
   });
@@ -217,8 +245,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Set the cooperating bodies with their parts and people',
       params: uuidParam,
-      body: s.setCooperators,
-      response: { 200: s.taskDetail, ...errors },
+      body: setCooperatorsBody,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => setCooperators(await work(request), request.params.id, request.body),
   });
@@ -229,8 +257,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary:
         'Move a task through its workflow (assign, start, report done, accept, return, suspend, resume, cancel, reassign)',
       params: uuidParam,
-      body: s.transition,
-      response: { 200: s.taskDetail, ...errors },
+      body: transitionBody,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => transition(await work(request), request.params.id, request.body),
   });
@@ -240,8 +268,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Report progress (on the task, or on a cooperating body’s part) with evidence files',
       params: uuidParam,
-      body: s.progressInput,
-      response: { 200: s.taskDetail, ...errors },
+      body: progressInput,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => reportProgress(await work(request), request.params.id, request.body),
   });
@@ -251,8 +279,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Comment on a task',
       params: uuidParam,
-      body: s.commentInput,
-      response: { 200: s.taskDetail, ...errors },
+      body: commentInput,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => addComment(await work(request), request.params.id, request.body.note),
   });
@@ -262,8 +290,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Attach an uploaded file to a task',
       params: uuidParam,
-      body: s.attachInput,
-      response: { 200: s.taskDetail, ...errors },
+      body: attachInput,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => attachFile(await work(request), request.params.id, request.body.fileId),
   });
@@ -273,8 +301,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Request a deadline extension, with a reason',
       params: uuidParam,
-      body: s.extensionRequest,
-      response: { 200: s.taskDetail, ...errors },
+      body: extensionRequest,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => requestExtension(await work(request), request.params.id, request.body),
   });
@@ -284,8 +312,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Grant or refuse a deadline extension (the programme’s owner); the original due date is kept',
       params: uuidParam,
-      body: s.extensionDecision,
-      response: { 200: s.taskDetail, ...errors },
+      body: extensionDecision,
+      response: { 200: taskDetailSchema, ...errors },
     },
     handler: async (request) => decideExtension(await work(request), request.params.id, request.body),
   });
@@ -295,8 +323,8 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Cascade a task to every unit below (or a chosen set): one subtask per same-line body',
       params: uuidParam,
-      body: s.cascadeInput,
-      response: { 200: s.cascadeResult, ...errors },
+      body: cascadeInput,
+      response: { 200: cascadeResult, ...errors },
     },
     handler: async (request) => cascade(await work(request), request.params.id, request.body),
   });
@@ -308,7 +336,7 @@ export function workRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary:
         'Upload a file to link to a task or a progress report: images (JPEG, PNG, WebP), PDF, Word or Excel, at most 20 MB. Never classified documents.',
       consumes: ['multipart/form-data'],
-      response: { 201: s.uploadResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
+      response: { 201: uploadResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
     },
     handler: async (request, reply) => reply.status(201).send(await upload(ctx, request)),
   });

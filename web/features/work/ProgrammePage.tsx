@@ -36,9 +36,12 @@ import { GroupsModal } from './GroupsModal.tsx';
 import { EditProgrammeModal } from './ProgrammeModals.tsx';
 import { formatPercent } from './TaskBits.tsx';
 import { filterCount, readFilters, TaskFilters, toTaskFilter } from './TaskFilters.tsx';
-import { TaskFormDrawer, type TaskFormTarget } from './TaskFormDrawer.tsx';
+import { TaskFormDrawer } from './TaskFormDrawer.tsx';
+import type { TaskFormTarget } from './taskFormValues.ts';
 import { arrange, placesOf } from './taskTree.ts';
-import { TaskBoardView, TaskListView, TaskTimelineView } from './TaskViews.tsx';
+import { TaskBoardView } from './TaskBoardView.tsx';
+import { TaskListView } from './TaskListView.tsx';
+import { TaskTimelineView } from './TaskTimelineView.tsx';
 import {
   deleteProgramme,
   exportXlsxUrl,

@@ -34,9 +34,13 @@ import {
   TimelinessTag,
   usePlanText,
 } from './TaskBits.tsx';
-import { TaskFormDrawer, type TaskFormTarget } from './TaskFormDrawer.tsx';
-import { AttachmentsSection, CommentBox, ExtensionsSection, TaskHistory } from './TaskPanels.tsx';
-import { TaskCards } from './TaskViews.tsx';
+import { TaskFormDrawer } from './TaskFormDrawer.tsx';
+import type { TaskFormTarget } from './taskFormValues.ts';
+import { AttachmentsSection } from './TaskAttachments.tsx';
+import { CommentBox } from './TaskComment.tsx';
+import { ExtensionsSection } from './TaskExtensions.tsx';
+import { TaskHistory } from './TaskHistory.tsx';
+import { TaskCards } from './TaskCards.tsx';
 import { getProgramme, getTask, programmeKey, taskKey, type TaskDetail } from './work.api.ts';
 import { briefingPath, programmePath, PROGRAMMES_PATH, taskPath } from './work.paths.ts';
 import './work.css';

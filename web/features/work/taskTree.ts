@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Group, Task } from './work.api.ts';
 
 /** A task in a view, with its place number ("2.3", "2.3.1") and the subtasks found in the same list. */
@@ -5,6 +6,16 @@ export type TaskNode = Task & { stt: string; children?: TaskNode[] };
 
 /** A group's part of a view (group null: tasks outside any group). */
 export type Section = { key: string; group: Group | null; roots: TaskNode[] };
+
+/** What the programme's views (list, board, timeline) take. */
+export type TaskViewProps = {
+  sections: Section[];
+  /** Shown in an empty view. */
+  emptyText: ReactNode;
+  /** Adds a task to a group (managers); absent for others. */
+  onAdd?: (group: Group | null) => void;
+  loading?: boolean;
+};
 
 /**
  * Arranges a programme's tasks as the office's Word programme does: groups numbered 1., 2., …, the tasks of each
