@@ -202,6 +202,11 @@ export function ProgrammePage({ id }: { id: string }) {
               value={c.overdue}
               styles={{ content: { color: c.overdue > 0 ? '#cf1322' : undefined } }}
             />
+            <Statistic
+              title={t('work.counts.awaitingLabel')}
+              value={c.awaiting}
+              styles={{ content: { color: c.awaiting > 0 ? '#722ed1' : undefined } }}
+            />
             <Statistic title={t('work.counts.openLabel')} value={c.open} />
           </Flex>
         </Flex>

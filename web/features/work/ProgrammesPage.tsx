@@ -190,6 +190,7 @@ function ProgrammeCard({ programme: p, onOpen }: { programme: Programme; onOpen:
         <Tag>{t('work.counts.total', { count: c.total })}</Tag>
         <Tag color="green">{t('work.counts.done', { count: c.done })}</Tag>
         {c.overdue > 0 ? <Tag color="red">{t('work.counts.overdue', { count: c.overdue })}</Tag> : null}
+        {c.awaiting > 0 ? <Tag color="purple">{t('work.counts.awaiting', { count: c.awaiting })}</Tag> : null}
         {c.late > 0 ? <Tag color="gold">{t('work.counts.late', { count: c.late })}</Tag> : null}
         <Tag color="blue">{t('work.counts.open', { count: c.open })}</Tag>
         <Tag>{t('work.counts.groups', { count: p.groupCount })}</Tag>
