@@ -16,6 +16,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../server/db/database.ts';
 import type { DB } from '../server/db/schema.ts';
 import { allowedReferences, assertReferences } from '../server/http/references.ts';
+import { listPage as auditPage } from '../server/features/audit/audit.repository.ts';
 import { loadProgramme } from '../server/features/work-exports/exports.service.ts';
 import { createTaskBody, insertTask, type WorkCaller } from '../server/features/work/index.ts';
 import { myWorkPage } from '../server/features/work/my-work.repository.ts';
@@ -304,6 +305,15 @@ describe('the SQL of the hot statements', () => {
         ],
         ['allowed', 'References (allowedReferences): which of the bodies may take part in a write about the unit.'],
       ],
+    );
+  });
+
+  it('audit log: a page of entries, each with the values that name its record', async () => {
+    const [page] = await record([[]], (db) => auditPage(db, { from: TODAY }, { offset: 50, limit: 50 }));
+    await snapshot(
+      'audit-page',
+      'Audit log (listPage): page 2 of 50 entries since a day, newest first, cut before each is labelled from its record.',
+      page!,
     );
   });
 

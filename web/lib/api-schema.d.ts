@@ -1648,6 +1648,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{code}/across": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the unit that had the code on asOf stands on another date: itself, or what it became or came from
+         * @description Access: any signed-in account.
+         */
+        get: operations["getUnitAcross"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{code}/links": {
         parameters: {
             query?: never;
@@ -4348,7 +4368,10 @@ export interface operations {
                             before: unknown;
                             id: number;
                             ip: string | null;
+                            /** @description The record's id (or code, for kinds keyed by code) */
                             recordId: string | null;
+                            /** @description What people call the record, in the language of Accept-Language ("Nhiệm vụ số 2 — Tuyên truyền…", "Tài khoản canbo@khoi.local", "Cán bộ Nguyễn Văn A"): from the record as it is now, or from the values the entry stored once the record is gone. Names only, never contact details. Null when the entry names no record (a sign-in with an unknown login, an erasure) */
+                            recordLabel: string | null;
                             requestId: string | null;
                             table: string | null;
                         }[];
@@ -4476,6 +4499,11 @@ export interface operations {
                         account: {
                             displayName: string;
                             email: string | null;
+                            /**
+                             * @description The page the web app opens first, from the account's roles today: 'overview' for administrators, those who accept work (leaders) and those who only read; 'my-work' for those who carry work out (officers, reporters) and accounts without a role
+                             * @enum {string}
+                             */
+                            home: "overview" | "my-work";
                             /** Format: uuid */
                             id: string;
                             isAdmin: boolean;
@@ -4778,6 +4806,11 @@ export interface operations {
                         account: {
                             displayName: string;
                             email: string | null;
+                            /**
+                             * @description The page the web app opens first, from the account's roles today: 'overview' for administrators, those who accept work (leaders) and those who only read; 'my-work' for those who carry work out (officers, reporters) and accounts without a role
+                             * @enum {string}
+                             */
+                            home: "overview" | "my-work";
                             /** Format: uuid */
                             id: string;
                             isAdmin: boolean;
@@ -4944,6 +4977,11 @@ export interface operations {
                         account: {
                             displayName: string;
                             email: string | null;
+                            /**
+                             * @description The page the web app opens first, from the account's roles today: 'overview' for administrators, those who accept work (leaders) and those who only read; 'my-work' for those who carry work out (officers, reporters) and accounts without a role
+                             * @enum {string}
+                             */
+                            home: "overview" | "my-work";
                             /** Format: uuid */
                             id: string;
                             isAdmin: boolean;
@@ -5292,6 +5330,11 @@ export interface operations {
                         account: {
                             displayName: string;
                             email: string | null;
+                            /**
+                             * @description The page the web app opens first, from the account's roles today: 'overview' for administrators, those who accept work (leaders) and those who only read; 'my-work' for those who carry work out (officers, reporters) and accounts without a role
+                             * @enum {string}
+                             */
+                            home: "overview" | "my-work";
                             /** Format: uuid */
                             id: string;
                             isAdmin: boolean;
@@ -22485,6 +22528,7 @@ export interface operations {
                         }[];
                         links: {
                             code: string | null;
+                            /** @description The link's date: the successor's first day, the first day without the predecessor */
                             date: string;
                             /**
                              * @description "from": the other unit went into this one; "to": this one went into the other
@@ -22493,9 +22537,51 @@ export interface operations {
                             direction: "from" | "to";
                             /** Format: uuid */
                             id: string;
+                            /** @description The other unit's name on the link's date (the day before for a predecessor) */
                             name: string;
-                            /** @enum {string} */
-                            type: "full" | "partial";
+                            /**
+                             * @description "full": the whole of the unit went into the other; "partial": a part of it; "same": a continuation, not a merger: the same unit (same id) goes on under a new version (name, kind, parent; a moved village also its code) from the date, as the communes and provinces that kept their code across the 2025-07-01 reform. A `same` link is made from the versions (a version ending the day the next one of the unit begins), never stored; a unit in force throughout with one version (Tỉnh Quảng Ninh) has none.
+                             * @enum {string}
+                             */
+                            type: "full" | "partial" | "same";
+                        }[];
+                        /** @description What the unit came from when it began (before its first version; empty since the records began) */
+                        sources: {
+                            code: string | null;
+                            /** @description The day of the change (the first day of the successor, or of the unit) */
+                            date: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description For a unit without links of its own (a district abolished on 2025-07-01): its communes the change went through; empty for its own links */
+                            through: {
+                                code: string | null;
+                                name: string;
+                            }[];
+                            /**
+                             * @description "full": the whole of the unit went into the other; "partial": a part of it; "same": a continuation, not a merger: the same unit (same id) goes on under a new version (name, kind, parent; a moved village also its code) from the date, as the communes and provinces that kept their code across the 2025-07-01 reform. A `same` link is made from the versions (a version ending the day the next one of the unit begins), never stored; a unit in force throughout with one version (Tỉnh Quảng Ninh) has none.
+                             * @enum {string}
+                             */
+                            type: "full" | "partial" | "same";
+                        }[];
+                        /** @description What the unit became when it ended (after its last version; empty while in force). An abolished district has no links of its own: its successors are those of its communes */
+                        successors: {
+                            code: string | null;
+                            /** @description The day of the change (the first day of the successor, or of the unit) */
+                            date: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description For a unit without links of its own (a district abolished on 2025-07-01): its communes the change went through; empty for its own links */
+                            through: {
+                                code: string | null;
+                                name: string;
+                            }[];
+                            /**
+                             * @description "full": the whole of the unit went into the other; "partial": a part of it; "same": a continuation, not a merger: the same unit (same id) goes on under a new version (name, kind, parent; a moved village also its code) from the date, as the communes and provinces that kept their code across the 2025-07-01 reform. A `same` link is made from the versions (a version ending the day the next one of the unit begins), never stored; a unit in force throughout with one version (Tỉnh Quảng Ninh) has none.
+                             * @enum {string}
+                             */
+                            type: "full" | "partial" | "same";
                         }[];
                         /** @description Unit */
                         unit: {
@@ -22516,6 +22602,250 @@ export interface operations {
                             /** @description Version of this record, sent back with a change (409 when stale) */
                             version: number;
                         };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getUnitAcross: {
+        parameters: {
+            query: {
+                /** @description The date the code is read on (default today) */
+                asOf?: string;
+                /** @description The other date, where the unit is looked for */
+                date: string;
+            };
+            header?: never;
+            path: {
+                /** @description Official code (or Khối code for villages); unique only on a date */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description successors: the first day without the unit; sources: its first day */
+                        changed: string | null;
+                        date: string;
+                        /**
+                         * @description When the unit is not in force on `date`: "successors" (a later date) or "sources" (an earlier one)
+                         * @enum {string|null}
+                         */
+                        direction: "successors" | "sources" | null;
+                        /** @description The same unit on `date` (perhaps renamed or moved); null when not in force then */
+                        self: {
+                            code: string | null;
+                            hasChildren?: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Kind code (data): province, central_city, rural_district, ward, commune, village, … */
+                            kind: string;
+                            kindName: string;
+                            /** @description 1 province, 2 district, 3 commune, 4 village */
+                            level: number;
+                            name: string;
+                            /** @description First day of this version (null: in force since before the first snapshot) */
+                            validFrom: string | null;
+                            /** @description First day it is no longer in force (null: still in force) */
+                            validTo: string | null;
+                            /** @description Version of this record, sent back with a change (409 when stale) */
+                            version: number;
+                        } | null;
+                        /** @description The unit that has the code on `asOf` */
+                        unit: {
+                            code: string | null;
+                            hasChildren?: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Kind code (data): province, central_city, rural_district, ward, commune, village, … */
+                            kind: string;
+                            kindName: string;
+                            /** @description 1 province, 2 district, 3 commune, 4 village */
+                            level: number;
+                            name: string;
+                            /** @description First day of this version (null: in force since before the first snapshot) */
+                            validFrom: string | null;
+                            /** @description First day it is no longer in force (null: still in force) */
+                            validTo: string | null;
+                            /** @description Version of this record, sent back with a change (409 when stale) */
+                            version: number;
+                        };
+                        /** @description The units in force on `date` it became or came from, followed through every change in between (links of all kinds; a district through its communes); empty when the trail ends without a known successor */
+                        units: {
+                            /** @description Its ancestors on the date, top first */
+                            ancestors: {
+                                code: string | null;
+                                name: string;
+                            }[];
+                            code: string | null;
+                            hasChildren?: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Kind code (data): province, central_city, rural_district, ward, commune, village, … */
+                            kind: string;
+                            kindName: string;
+                            /** @description 1 province, 2 district, 3 commune, 4 village */
+                            level: number;
+                            name: string;
+                            /** @description First day of this version (null: in force since before the first snapshot) */
+                            validFrom: string | null;
+                            /** @description First day it is no longer in force (null: still in force) */
+                            validTo: string | null;
+                            /** @description Version of this record, sent back with a change (409 when stale) */
+                            version: number;
+                        }[];
                     };
                 };
             };
@@ -22689,6 +23019,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         code: string | null;
+                        /** @description The link's date: the successor's first day, the first day without the predecessor */
                         date: string;
                         /**
                          * @description "from": the other unit went into this one; "to": this one went into the other
@@ -22697,9 +23028,13 @@ export interface operations {
                         direction: "from" | "to";
                         /** Format: uuid */
                         id: string;
+                        /** @description The other unit's name on the link's date (the day before for a predecessor) */
                         name: string;
-                        /** @enum {string} */
-                        type: "full" | "partial";
+                        /**
+                         * @description "full": the whole of the unit went into the other; "partial": a part of it; "same": a continuation, not a merger: the same unit (same id) goes on under a new version (name, kind, parent; a moved village also its code) from the date, as the communes and provinces that kept their code across the 2025-07-01 reform. A `same` link is made from the versions (a version ending the day the next one of the unit begins), never stored; a unit in force throughout with one version (Tỉnh Quảng Ninh) has none.
+                         * @enum {string}
+                         */
+                        type: "full" | "partial" | "same";
                     }[];
                 };
             };

@@ -13,7 +13,16 @@ export const auditItem = z
       .string()
       .describe('create, update, delete, restore, purge, sign_in, sign_in_failed, sign_out, view_personal, …'),
     table: z.string().nullable(),
-    recordId: z.string().nullable(),
+    recordId: z.string().nullable().describe("The record's id (or code, for kinds keyed by code)"),
+    recordLabel: z
+      .string()
+      .nullable()
+      .describe(
+        'What people call the record, in the language of Accept-Language ("Nhiệm vụ số 2 — Tuyên truyền…", ' +
+          '"Tài khoản canbo@khoi.local", "Cán bộ Nguyễn Văn A"): from the record as it is now, or from the values ' +
+          'the entry stored once the record is gone. Names only, never contact details. Null when the entry names ' +
+          'no record (a sign-in with an unknown login, an erasure)',
+      ),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
   })

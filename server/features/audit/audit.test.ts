@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_TABLES } from '../../../web/features/audit/audit.kinds.ts';
+import { recordLabelParams } from './audit.labels.repository.ts';
 import { call, signIn, useTestApp } from '../../../test/app.ts';
-import { buildAccount, PASSWORD } from '../../../test/factories.ts';
+import { buildAccount, demoSessions, PASSWORD } from '../../../test/factories.ts';
+
+type Entry = { action: string; table: string | null; recordId: string | null; recordLabel: string | null };
 
 describe('audit log', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
@@ -77,4 +80,123 @@ describe('audit log', () => {
       ).toEqual([]);
     }
   });
+
+  it('names each record as people call it, from the record as it is now or, once gone, from what the entry stored', async () => {
+    const { app, ctx } = t();
+    const { admin } = await demoSessions({ app, ctx });
+    const log = async (query: string, lang = 'vi') =>
+      (
+        await call(app, {
+          url: `/api/audit?${query}`,
+          session: admin,
+          headers: { 'accept-language': lang },
+        })
+      ).json<{ items: Entry[] }>().items;
+
+    // A task of the demo, by its number in its programme and its title, in both languages.
+    const task = await ctx.db
+      .selectFrom('tasks')
+      .select(['id', 'number', 'title'])
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
+    const taskEntries = await log(`table=tasks&record=${task.id}`);
+    expect(taskEntries.length).toBeGreaterThan(0);
+    expect(taskEntries.every((e) => e.recordId === task.id)).toBe(true);
+    const taskLabels = taskEntries.map((e) => e.recordLabel);
+    expect(new Set(taskLabels)).toEqual(new Set([`Nhiệm vụ số ${task.number} — ${task.title}`]));
+    expect((await log(`table=tasks&record=${task.id}`, 'en'))[0]!.recordLabel).toBe(
+      `Task no. ${task.number} — ${task.title}`,
+    );
+    // What belongs to a task is named by the task too.
+    const coop = (await log('table=task_cooperators&pageSize=1'))[0]!;
+    expect(coop.recordLabel).toMatch(/ phối hợp nhiệm vụ số \d+ — /);
+
+    // An account: its creation and its sign-ins (events, with no values stored) alike.
+    const canbo = await ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'canbo')
+      .executeTakeFirstOrThrow();
+    expect((await log(`table=accounts&record=${canbo.id}`))[0]!.recordLabel).toBe('Tài khoản canbo (Vũ Thị Lan)');
+    const me = await ctx.db
+      .selectFrom('accounts')
+      .select(['username', 'display_name'])
+      .where('id', '=', admin.accountId)
+      .executeTakeFirstOrThrow();
+    const signIns = await log(`table=accounts&record=${admin.accountId}&action=sign_in`);
+    expect(signIns.map((e) => e.recordLabel)).toEqual([`Tài khoản ${me.username} (${me.display_name})`]);
+
+    // A person, with contact details the label never shows; renamed, every entry says the name of now.
+    const created = await call(app, {
+      method: 'POST',
+      url: '/api/people',
+      session: admin,
+      body: { fullName: 'Nguyễn Văn Ạ', phone: '0912345678', email: 'nva@example.vn' },
+    });
+    expect(created.statusCode).toBe(201);
+    const person = created.json<{ id: string; version: number }>();
+    const renamed = await call(app, {
+      method: 'PATCH',
+      url: `/api/people/${person.id}`,
+      session: admin,
+      body: { version: person.version, fullName: 'Nguyễn Văn A' },
+    });
+    await call(app, { url: `/api/people/${person.id}`, session: admin });
+    // Deleted (kept with a deletion mark), it is still named.
+    await call(app, {
+      method: 'POST',
+      url: `/api/people/${person.id}/delete`,
+      session: admin,
+      body: { version: renamed.json<{ version: number }>().version },
+    });
+    const personEntries = await log(`table=people&record=${person.id}`);
+    expect(personEntries.map((e) => e.action)).toEqual(['delete', 'view_personal', 'update', 'create']);
+    expect(personEntries.map((e) => e.recordLabel)).toEqual(personEntries.map(() => 'Cán bộ Nguyễn Văn A'));
+    expect(JSON.stringify(personEntries.map((e) => e.recordLabel))).not.toMatch(/0912345678|nva@example/);
+
+    // A record removed for good is named from the values its last entry stored.
+    const attendee = await ctx.db
+      .selectFrom('briefing_attendees as a')
+      .innerJoin('briefings as b', 'b.id', 'a.briefing_id')
+      .select(['a.id', 'a.name', sql<string>`to_char(b.held_on, 'DD/MM/YYYY')`.as('day')])
+      .executeTakeFirstOrThrow();
+    await ctx.db.deleteFrom('briefing_attendees').where('id', '=', attendee.id).execute();
+    const purged = await log(`table=briefing_attendees&record=${attendee.id}`);
+    expect(purged[0]).toMatchObject({
+      action: 'purge',
+      recordLabel: `${attendee.name} dự hội nghị giao ban ngày ${attendee.day}`,
+    });
+
+    // The kinds the demo does not write, written here.
+    await call(app, { method: 'POST', url: '/api/tokens', session: admin, body: { name: 'Đồng bộ số liệu' } });
+    await sql`update body_kinds set sort = sort + 1 where code = 'front'`.execute(ctx.db);
+    await sql`update task_kinds set sort = sort + 1 where code = 'key'`.execute(ctx.db);
+    await sql`update document_series set version = version + 1 where code = 'plan'`.execute(ctx.db);
+    await sql`update retention_rules set months = 48 where kind = 'deleted_person'`.execute(ctx.db);
+    await sql`insert into notification_settings (account_id) values (${admin.accountId})`.execute(ctx.db);
+    await sql`insert into document_counters (issuer_body_id, series, period, last_number)
+      select lead_body_id, 'plan', '2026', 1 from tasks where id = ${task.id}`.execute(ctx.db);
+    await sql`insert into task_extensions (task_id, requested_due_date, reason)
+      values (${task.id}, '2026-12-31', 'Chờ kinh phí')`.execute(ctx.db);
+    await sql`with f as (insert into files (storage_key, filename, content_type, size_bytes, sha256)
+      values ('k-1', 'bien-ban.pdf', 'application/pdf', 1, 'x') returning id)
+      insert into task_files (task_id, file_id) select ${task.id}, id from f`.execute(ctx.db);
+
+    // Every entry of a record (of the demo and of this test) finds every value of its label; one of no record has none.
+    const named = await ctx.db
+      .selectFrom('audit_log as l')
+      .select(['l.table_name', 'l.action', 'l.record_id', recordLabelParams.as('params')])
+      .where((eb) =>
+        eb.or([eb('l.action', 'in', ['create', 'update', 'delete', 'purge']), eb('l.record_id', 'is not', null)]),
+      )
+      .where('l.table_name', 'is not', null)
+      .execute();
+    expect([...new Set(named.map((e) => e.table_name))].sort()).toEqual([...AUDIT_TABLES].sort());
+    expect(
+      named.filter((e) => !e.params || Object.values(e.params).some((v) => v === null)),
+      'entries with a label value missing',
+    ).toEqual([]);
+    await call(app, { method: 'POST', url: '/api/auth/login', body: { login: 'khong.co.ai', password: 'sai' } });
+    expect((await log('action=sign_in_failed'))[0]).toMatchObject({ table: 'accounts', recordLabel: null });
+  }, 120_000);
 });

@@ -60,10 +60,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'The signed-in account',
       response: { 200: sessionResponse.partial({ csrfToken: true }), ...errors },
     },
-    handler: (request) => {
-      const id = request.identity!;
-      return { account: id.me, ...(id.csrfToken ? { csrfToken: id.csrfToken } : {}) };
-    },
+    handler: (request) => service.currentSession(ctx, request.identity!),
   });
 
   r.patch('/api/auth/me/preferences', {

@@ -17,6 +17,25 @@ export const meSchema = z
   .describe('Me');
 export type Me = z.infer<typeof meSchema>;
 
+/** The first page of the web app for an account: the overview, or my work. */
+export const HOMES = ['overview', 'my-work'] as const;
+export type Home = (typeof HOMES)[number];
+
+/** The signed-in account as sign-in, GET /api/auth/me and the account's own changes answer it: the account and what
+ * follows from its roles today. */
+export const signedInAccount = meSchema
+  .extend({
+    home: z
+      .enum(HOMES)
+      .describe(
+        "The page the web app opens first, from the account's roles today: 'overview' for administrators, those " +
+          "who accept work (leaders) and those who only read; 'my-work' for those who carry work out (officers, " +
+          'reporters) and accounts without a role',
+      ),
+  })
+  .describe('Me');
+export type SignedInAccount = z.infer<typeof signedInAccount>;
+
 declare module '../../http/identity.ts' {
   // A request's identity carries the whole account as its owner sees it (GET /api/auth/me answers it as is).
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merging Me's fields in is the point
@@ -29,14 +48,14 @@ export const loginBody = z.strictObject({
 });
 
 export const sessionResponse = z.object({
-  account: meSchema,
+  account: signedInAccount,
   csrfToken: z
     .string()
     .describe('Send back as the X-CSRF-Token header on POST/PUT/PATCH/DELETE made with the session cookie'),
 });
 
 export const preferencesBody = z.strictObject({ locale: z.enum(['vi', 'en']) });
-export const accountResponse = z.object({ account: meSchema });
+export const accountResponse = z.object({ account: signedInAccount });
 
 export const passwordBody = z.strictObject({
   currentPassword: z.string().min(1, 'validation.required').max(200),

@@ -1,9 +1,11 @@
+import { today } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { normalisePhone } from '../../http/schemas.ts';
 import { inTransaction, recordEvent, type Actor, type Trx } from '../../db/tx.ts';
 import * as repo from './auth.repository.ts';
-import { presentMe, type Me } from './auth.schemas.ts';
+import { permissionsHeld } from '../roles/index.ts';
+import { presentMe, type Home, type Me, type SignedInAccount } from './auth.schemas.ts';
 import { rememberedIdentity } from './identity.cache.ts';
 import { newSecret, sha256 } from '../../security/secrets.ts';
 import type { Identity } from '../../http/identity.ts';
@@ -27,7 +29,29 @@ export const THROTTLE = { accountFree: 5, addressFree: 50, maxBlockSeconds: 15 *
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
 let dummyHash: string | null = null;
 
-export type SessionTokens = { cookieToken: string; csrfToken: string; me: Me };
+export type SessionTokens = { cookieToken: string; csrfToken: string; me: SignedInAccount };
+
+/** The first page of an account: the overview for those who accept work (leaders) and administrators, and for those
+ * who only read (viewers); my work for those who carry work out (officers, village reporters) and for accounts
+ * without a role, which see only the tasks that name them. */
+export function homeOf(isAdmin: boolean, permissions: readonly string[]): Home {
+  if (isAdmin || permissions.includes('work.accept')) return 'overview';
+  return permissions.length > 0 && !permissions.includes('work.report') ? 'overview' : 'my-work';
+}
+
+/** The account as its owner is answered it: with its first page, from its roles today. */
+export async function signedIn(ctx: AppContext, me: Me): Promise<SignedInAccount> {
+  return { ...me, home: homeOf(me.isAdmin, await permissionsHeld(ctx.db, me.id, today(ctx))) };
+}
+
+/** GET /api/auth/me: the signed-in account and, for a browser session, its anti-forgery token. */
+export async function currentSession(
+  ctx: AppContext,
+  identity: Identity,
+): Promise<{ account: SignedInAccount; csrfToken?: string }> {
+  const account = await signedIn(ctx, identity.me);
+  return identity.csrfToken ? { account, csrfToken: identity.csrfToken } : { account };
+}
 
 /** The login as the throttle sees it when it names no account: the same folding as the account look-up. */
 function foldLogin(login: string): { lower: string; phone: string | null } {
@@ -136,7 +160,7 @@ export async function login(
     await forgive(trx);
     await recordEvent(trx, { accountId: account.id, ...actorBase }, 'sign_in', { table: 'accounts', id: account.id });
   });
-  return { cookieToken: session.secret, csrfToken: csrf.secret, me: presentMe(account) };
+  return { cookieToken: session.secret, csrfToken: csrf.secret, me: await signedIn(ctx, presentMe(account)) };
 }
 
 export async function logout(ctx: AppContext, sessionId: string, actor: Actor): Promise<void> {
@@ -150,11 +174,11 @@ export async function setLocale(
   ctx: AppContext,
   actor: Actor & { accountId: string },
   locale: 'vi' | 'en',
-): Promise<Me> {
+): Promise<SignedInAccount> {
   const row = await inTransaction(ctx.db, actor, (trx) =>
     repo.updateLocale(trx, actor.accountId, locale, ctx.clock.now()),
   );
-  return presentMe(row);
+  return signedIn(ctx, presentMe(row));
 }
 
 /** Changes one's own password; ends every other session and rotates the current one. Throws WRONG_PASSWORD. */
@@ -191,7 +215,7 @@ export async function changePassword(
     });
     return updated;
   });
-  return { cookieToken: session.secret, csrfToken: csrf.secret, me: presentMe(row) };
+  return { cookieToken: session.secret, csrfToken: csrf.secret, me: await signedIn(ctx, presentMe(row)) };
 }
 
 /** Resolves the session cookie: one indexed query, remembered for at most a second (identity.cache.ts); slides the

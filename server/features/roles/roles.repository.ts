@@ -128,3 +128,14 @@ export async function exists(q: Q, id: string) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The permissions an account holds on a day through its assignments in force, anywhere (account_grants, migration
+ * 0013), each once. */
+export async function permissionsHeld(q: Q, accountId: string, day: string): Promise<string[]> {
+  const r = await sql<{
+    permission: string;
+  }>`select distinct unnest(g.permissions) as permission from account_grants(${accountId}::uuid, ${day}::date) g`.execute(
+    q,
+  );
+  return r.rows.map((row) => row.permission).sort();
+}

@@ -1,4 +1,5 @@
 import { today } from '../../clock.ts';
+import type { Database } from '../../db/database.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { referenceRefused } from '../../http/references.ts';
@@ -18,6 +19,11 @@ const endBeforeStart = () =>
     field: 'validTo',
     issues: [{ field: 'validTo', message: 'validation.endBeforeStart' }],
   });
+
+/** What an account may do today somewhere: the union of the permissions of its roles in force. */
+export async function permissionsHeld(db: Database, accountId: string, day: string): Promise<string[]> {
+  return repo.permissionsHeld(db, accountId, day);
+}
 
 export async function listRoles(r: RolesReading) {
   return (await repo.roles(r.app.db)).map((role) => presentRole(role, r.lang));

@@ -134,29 +134,55 @@ export async function history(q: Q, unitId: string) {
     .execute();
 }
 
-/** Links from and to a unit, with the other unit's code and name as they were on the link's date
- * (the day before for a predecessor, the day itself for a successor). */
-export async function links(q: Q, unitId: string) {
-  const rows = await sql<{
-    direction: 'from' | 'to';
-    type: 'full' | 'partial';
-    link_date: string;
-    other_id: string;
-    code: string | null;
-    name: string;
-  }>`
-    select 'from' as direction, l.type, l.link_date::text as link_date, l.from_unit_id as other_id, v.code, v.name
+/** A link's kind: `full` and `partial` are stored (unit_links); `same` is a continuation made from the versions. */
+export type LinkType = 'full' | 'partial' | 'same';
+export type LinkRow = {
+  /** The unit the link belongs to (one of those asked for). */
+  unit_id: string;
+  direction: 'from' | 'to';
+  type: LinkType;
+  link_date: string;
+  other_id: string;
+  code: string | null;
+  name: string;
+};
+
+/** Links from and to units, with the other unit's code and name as they were on the link's date (the day before
+ * for a predecessor, the day itself for a successor). A version ending the day another version of the same unit
+ * begins is a continuation (`same`): the commune that kept its identity across the reform, a renamed village;
+ * it is not stored as a link row, so clients mapping old units to new ones by links do not lose it. */
+export async function linksOf(q: Q, unitIds: readonly string[]): Promise<LinkRow[]> {
+  if (unitIds.length === 0) return [];
+  const ids = [...unitIds];
+  const rows = await sql<LinkRow>`
+    select l.to_unit_id as unit_id, 'from' as direction, l.type, l.link_date::text as link_date,
+           l.from_unit_id as other_id, v.code, v.name
       from unit_links l
       join unit_versions v on v.unit_id = l.from_unit_id and v.deleted_at is null and v.valid_to = l.link_date
-     where l.to_unit_id = ${unitId}
+     where l.to_unit_id = any(${ids}::uuid[])
     union all
-    select 'to', l.type, l.link_date::text, l.to_unit_id, v.code, v.name
+    select l.from_unit_id, 'to', l.type, l.link_date::text, l.to_unit_id, v.code, v.name
       from unit_links l
       join unit_versions v on v.unit_id = l.to_unit_id and v.deleted_at is null
        and (v.valid_from is null or v.valid_from <= l.link_date) and (v.valid_to is null or l.link_date < v.valid_to)
-     where l.from_unit_id = ${unitId}
-    order by 3, 1, 5`.execute(q);
+     where l.from_unit_id = any(${ids}::uuid[])
+    union all
+    select b.unit_id, 'from', 'same', b.valid_from::text, a.unit_id, a.code, a.name
+      from unit_versions b
+      join unit_versions a on a.unit_id = b.unit_id and a.valid_to = b.valid_from and a.deleted_at is null
+     where b.unit_id = any(${ids}::uuid[]) and b.deleted_at is null
+    union all
+    select a.unit_id, 'to', 'same', a.valid_to::text, b.unit_id, b.code, b.name
+      from unit_versions a
+      join unit_versions b on b.unit_id = a.unit_id and b.valid_from = a.valid_to and b.deleted_at is null
+     where a.unit_id = any(${ids}::uuid[]) and a.deleted_at is null
+    order by 1, 4, 2, 6`.execute(q);
   return rows.rows;
+}
+
+/** The links of one unit (see `linksOf`). */
+export async function links(q: Q, unitId: string): Promise<LinkRow[]> {
+  return linksOf(q, [unitId]);
 }
 
 export async function kinds(q: Q) {

@@ -106,6 +106,19 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: (request) => service.unitLinks(reading(request), request.params.code, request.query.asOf),
   });
 
+  r.get('/api/units/:code/across', {
+    schema: {
+      operationId: 'getUnitAcross',
+      tags,
+      summary:
+        'Where the unit that had the code on asOf stands on another date: itself, or what it became or came from',
+      params: s.codeParam,
+      querystring: s.acrossQuery,
+      response: { 200: s.unitAcross, ...errors },
+    },
+    handler: (request) => service.unitAcross(reading(request), request.params.code, request.query),
+  });
+
   // --- villages -------------------------------------------------------------------------------------
   r.post('/api/villages', {
     config: { scope: 'unit' },

@@ -42,15 +42,48 @@ export const searchQuery = z.strictObject({
 export const codeParam = z.strictObject({ code: unitCode });
 export const asOfOnly = z.strictObject({ asOf: asOfQuery });
 
-export const linkItem = z.object({
-  direction: z
-    .enum(['from', 'to'])
-    .describe('"from": the other unit went into this one; "to": this one went into the other'),
-  id: z.uuid(),
-  code: z.string().nullable(),
-  name: z.string(),
-  type: z.enum(['full', 'partial']),
-  date: z.string(),
+const linkType = z
+  .enum(['full', 'partial', 'same'])
+  .describe(
+    '"full": the whole of the unit went into the other; "partial": a part of it; "same": a continuation, not a ' +
+      'merger: the same unit (same id) goes on under a new version (name, kind, parent; a moved village also ' +
+      'its code) from the date, as the communes and provinces that kept their code across the 2025-07-01 ' +
+      'reform. A `same` link is made from the versions (a version ending the day the next one of the unit ' +
+      'begins), never stored; a unit in force throughout with one version (Tỉnh Quảng Ninh) has none.',
+  );
+
+export const linkItem = z
+  .object({
+    direction: z
+      .enum(['from', 'to'])
+      .describe('"from": the other unit went into this one; "to": this one went into the other'),
+    id: z.uuid(),
+    code: z.string().nullable(),
+    name: z.string().describe("The other unit's name on the link's date (the day before for a predecessor)"),
+    type: linkType,
+    date: z.string().describe("The link's date: the successor's first day, the first day without the predecessor"),
+  })
+  .describe('A link between a unit and an earlier or later one (a `same` link: the unit and itself)');
+
+export const counterpartItem = z
+  .object({
+    id: z.uuid(),
+    code: z.string().nullable(),
+    name: z.string(),
+    type: linkType,
+    date: z.string().describe('The day of the change (the first day of the successor, or of the unit)'),
+    through: z
+      .array(z.object({ code: z.string().nullable(), name: z.string() }))
+      .describe(
+        'For a unit without links of its own (a district abolished on 2025-07-01): its communes the change went ' +
+          'through; empty for its own links',
+      ),
+  })
+  .describe('A unit on the other side of a change');
+
+export const acrossQuery = z.strictObject({
+  asOf: asOfQuery.describe('The date the code is read on (default today)'),
+  date: isoDate.describe('The other date, where the unit is looked for'),
 });
 
 export const searchItem = unitItem.extend({
@@ -76,6 +109,38 @@ export const unitDetail = z.object({
   ancestors: z.array(unitItem),
   history: z.array(versionItem),
   links: z.array(linkItem),
+  successors: z
+    .array(counterpartItem)
+    .describe(
+      'What the unit became when it ended (after its last version; empty while in force). An abolished district ' +
+        'has no links of its own: its successors are those of its communes',
+    ),
+  sources: z
+    .array(counterpartItem)
+    .describe('What the unit came from when it began (before its first version; empty since the records began)'),
+});
+
+const acrossUnit = unitItem.extend({
+  ancestors: z
+    .array(z.object({ code: z.string().nullable(), name: z.string() }))
+    .describe('Its ancestors on the date, top first'),
+});
+
+export const unitAcross = z.object({
+  unit: unitItem.describe('The unit that has the code on `asOf`'),
+  date: z.string(),
+  self: unitItem.nullable().describe('The same unit on `date` (perhaps renamed or moved); null when not in force then'),
+  direction: z
+    .enum(['successors', 'sources'])
+    .nullable()
+    .describe('When the unit is not in force on `date`: "successors" (a later date) or "sources" (an earlier one)'),
+  changed: z.string().nullable().describe('successors: the first day without the unit; sources: its first day'),
+  units: z
+    .array(acrossUnit)
+    .describe(
+      'The units in force on `date` it became or came from, followed through every change in between (links of ' +
+        'all kinds; a district through its communes); empty when the trail ends without a known successor',
+    ),
 });
 
 export const kindItem = z.object({ code: z.string(), level: z.number().int(), name: z.string() });

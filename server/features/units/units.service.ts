@@ -11,6 +11,7 @@ import * as repo from './units.repository.ts';
 import * as versions from './villages.repository.ts';
 import { followMergedParents } from './villages.follow.ts';
 import { rebuildSubtrees } from './tree.build.ts';
+import { crossTo, dayBefore, sourcesOf, successorsOf } from './units.crossing.service.ts';
 
 /** A request to the units module: the caller is what it may change (its communes' villages, the catalogue).
  * Units are read by everyone, so a read needs only the app and the language. */
@@ -54,11 +55,20 @@ export async function unitDetail(r: UnitsReading, code: string, asOfRaw?: string
     repo.history(r.app.db, u.unit_id),
     repo.links(r.app.db, u.unit_id),
   ]);
+  // What the unit as a whole became when it ended (its last version) and came from when it began (its first).
+  const last = history.at(-1)?.valid_to;
+  const first = history[0]?.valid_from;
+  const [successors, sources] = await Promise.all([
+    last ? successorsOf(r.app.db, u.unit_id, dayBefore(last)) : [],
+    first ? sourcesOf(r.app.db, u.unit_id, first) : [],
+  ]);
   return {
     unit: presentUnit(u, r.lang),
     ancestors: anc.map((a) => presentUnit(a, r.lang)),
     history: history.map((h) => presentVersion(h, r.lang)),
     links: links.map(presentLink),
+    successors,
+    sources,
   };
 }
 
@@ -66,6 +76,27 @@ export async function unitLinks(r: UnitsReading, code: string, asOfRaw?: string)
   const asOf = asOfRaw ?? today(r.app);
   const u = await unitByCode(r.app.db, code, asOf);
   return (await repo.links(r.app.db, u.unit_id)).map(presentLink);
+}
+
+/** Where the unit that had `code` on `asOf` stands on `date`: itself, or what it became or came from. */
+export async function unitAcross(r: UnitsReading, code: string, q: { asOf?: string; date: string }) {
+  const asOf = q.asOf ?? today(r.app);
+  const u = await unitByCode(r.app.db, code, asOf);
+  const crossing = await crossTo(r.app.db, u.unit_id, asOf, q.date);
+  const units = await Promise.all(
+    crossing.units.map(async (c) => ({
+      ...presentUnit(c, r.lang),
+      ancestors: (await repo.ancestors(r.app.db, c.path, q.date)).map((a) => ({ code: a.code, name: a.name })),
+    })),
+  );
+  return {
+    unit: presentUnit(u, r.lang),
+    date: q.date,
+    self: crossing.self ? presentUnit(crossing.self, r.lang) : null,
+    direction: crossing.direction,
+    changed: crossing.changed,
+    units,
+  };
 }
 
 export async function listKinds(r: UnitsReading) {

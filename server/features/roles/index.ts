@@ -1,0 +1,2 @@
+// The roles module as other modules see it.
+export { permissionsHeld } from './roles.service.ts';
