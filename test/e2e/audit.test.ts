@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
 import { browserAvailable, chooseOption, screenshot, settled, useBrowserHarness } from './browser.ts';
@@ -28,7 +29,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
 
     // A wrong password first: it is refused and logged.
     await signInForm(page, 'vu.quan.tri', 'khong-dung-mat-khau');
-    await expect.poll(() => page.locator('.ant-alert-error').count()).toBeGreaterThan(0);
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
     await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('account-menu').waitFor();
@@ -181,4 +182,52 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     await settled(page);
     await screenshot(page, 'luu-giu-du-lieu');
   }, 120_000);
+
+  it('the log names records as people call them, and on a 360 px phone each entry is a card, readable without sideways scroll', async () => {
+    const { ctx, newPage } = harness();
+    await seedDemo(ctx, { accountId: null, label: 'test' });
+    await buildAccount(ctx, { username: 'le.quan.tri', displayName: 'Lê Quản Trị', isAdmin: true });
+    const page = await newPage({ width: 1366, height: 900 });
+    await signInForm(page, 'le.quan.tri', PASSWORD);
+    await page.getByTestId('account-menu').waitFor();
+
+    // The tasks' entries: each names its task by its number and title, not by an id.
+    await page.getByRole('menuitem', { name: 'Nhật ký', exact: true }).click();
+    await pickOption(page, 'Loại bản ghi', 'Nhiệm vụ');
+    await expect.poll(() => page.url()).toContain('table=tasks');
+    const rows = page.locator('.ant-table-tbody > .ant-table-row');
+    await expect.poll(() => page.locator('.ant-table-wrapper .ant-spin-spinning').count()).toBe(0);
+    await expect.poll(() => rows.first().textContent()).toMatch(/Nhiệm vụ số \d+ — \S/);
+    // The accounts' entries: the demo officer by its login and name.
+    await pickOption(page, 'Loại bản ghi', 'Tài khoản');
+    await expect.poll(() => page.url()).toContain('table=accounts');
+    await expect.poll(() => rows.filter({ hasText: 'Tài khoản canbo (Vũ Thị Lan)' }).count()).toBeGreaterThan(0);
+
+    // On a phone: cards with the action and the record's name, when and who; the change one tap away.
+    const phone = await newPage({ width: 360, height: 740 });
+    await signInForm(phone, 'le.quan.tri', PASSWORD);
+    await phone.getByTestId('account-menu').waitFor();
+    await phone.goto('/quan-tri/nhat-ky?table=tasks&action=update');
+    const cards = phone.getByRole('list', { name: 'Nhật ký' }).getByRole('listitem');
+    await expect.poll(() => cards.count()).toBeGreaterThan(0);
+    const card = cards.first();
+    await expect.poll(() => card.textContent()).toMatch(/^Sửa\s*Nhiệm vụ số \d+ — /);
+    await expect.poll(() => card.textContent()).toMatch(/Thời gian\d{2}\/\d{2}\/\d{4}.*Người thực hiện/);
+    await card.getByRole('button', { name: 'Chi tiết' }).click();
+    // A phone has no pointer resting on the button (a mouse would leave it in its hover colour).
+    await phone.mouse.move(0, 300);
+    const change = card.locator('.audit-change').first();
+    await expect.poll(() => change.textContent()).toMatch(/Trước: .+Sau: /);
+    // Nothing wider than the screen: neither the page nor a card.
+    const widths = await phone.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      screen: window.innerWidth,
+      wider: [...document.querySelectorAll('ul[aria-label="Nhật ký"] > li, .ant-table-content')].filter(
+        (el) => el.scrollWidth > el.clientWidth + 1,
+      ).length,
+    }));
+    expect(widths).toEqual({ page: 360, screen: 360, wider: 0 });
+    await settled(phone);
+    await screenshot(phone, 'nhat-ky-dien-thoai');
+  }, 240_000);
 });

@@ -13,6 +13,13 @@ const PAGES: Record<string, string> = {
     <input name="unnamed"></main>`,
   '/no-title': `<main><p>Không có tiêu đề</p></main>`,
   '/wide': `<main><h1>Bảng rộng</h1><div class="wide" style="width:700px">Một dòng rất rộng</div></main>`,
+  // The page fits, but its table scrolls sideways inside its box: the last column is out of sight on a phone.
+  '/table-box': `<main><h1>Danh sách</h1><div class="table-box" style="overflow-x:auto">
+    <table aria-label="Tài khoản" style="width:700px"><tr><th>Tên đăng nhập</th><th>Thao tác</th></tr>
+    <tr><td>baocao</td><td><button>Sửa</button></td></tr></table></div></main>`,
+  '/table-fits': `<main><h1>Danh sách</h1><div class="table-box" style="overflow-x:auto">
+    <table aria-label="Tài khoản" style="width:100%"><tr><th>Tên đăng nhập</th><th>Thao tác</th></tr>
+    <tr><td>baocao</td><td><button>Sửa</button></td></tr></table></div></main>`,
   '/app': `<main><h1>Ứng dụng</h1><button id="go">Sang trang khác</button></main>
     <script>document.getElementById('go').onclick = () => {
       history.pushState(null, '', '/app/123/faint');
@@ -82,6 +89,27 @@ describe.skipIf(!browserAvailable)('page checks on every page a journey reaches'
     );
     const wide = new PageChecks();
     await (await open(wide, 1024)).goto(`${SITE}/wide`);
+    await expect(wide.flush()).resolves.toBeUndefined();
+  });
+
+  it('fails on a table that scrolls sideways in its own box on a narrow screen, naming the box and the table', async () => {
+    const narrow = new PageChecks();
+    await (await open(narrow, 360)).goto(`${SITE}/table-box`);
+    const error = await narrow.flush().then(
+      () => null,
+      (err: Error) => err.message,
+    );
+    expect(error).toMatch(
+      /\/table-box at 360 px:\n\s+narrow-table-scroll \(serious\): A table scrolls sideways at 360 px.*\n\s+div\.table-box {2}"Tài khoản" — 700 px wide in a \d+ px box/,
+    );
+    // The page itself does not scroll: only its table does.
+    expect(error).not.toContain('narrow-screen-scroll (serious)');
+    // A table that fits its box passes, and so does the wide one on a wide screen.
+    const fits = new PageChecks();
+    await (await open(fits, 360)).goto(`${SITE}/table-fits`);
+    await expect(fits.flush()).resolves.toBeUndefined();
+    const wide = new PageChecks();
+    await (await open(wide, 1024)).goto(`${SITE}/table-box`);
     await expect(wide.flush()).resolves.toBeUndefined();
   });
 

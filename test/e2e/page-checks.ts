@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /** What every page a journey reaches must satisfy, checked the same way on all of them: no serious or critical
  * accessibility fault found by axe-core, an h1 (a screen reader's way to the page's subject), and at a viewport at
- * most 400 px wide no sideways scrolling of the page itself (a wide table scrolls inside its own box). */
+ * most 400 px wide no sideways scrolling, neither of the page itself nor of a table inside its own box (on a phone
+ * a list shows as cards, or only the columns that matter with the rest a tap away). */
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Faults of these impacts fail a journey; those below are left to review. */
@@ -44,7 +45,8 @@ async function waitQuiet(page: Page, timeoutMs: number): Promise<boolean> {
         ((window as unknown as { __khoiRequests?: number }).__khoiRequests ?? 0) > 0 ||
         // Nothing rendered yet: the app's code (or a page's, loaded when opened) is still on its way.
         document.getElementById('root')?.childElementCount === 0 ||
-        document.querySelector('.ant-spin-spinning, .ant-skeleton-active') !== null ||
+        // A spinner (antd's, or the app's own page-wide one, marked aria-busy).
+        document.querySelector('.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]') !== null ||
         document
           .getAnimations()
           .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
@@ -74,6 +76,8 @@ export async function checkPage(page: Page): Promise<PageReport> {
       const observer = new MutationObserver(() => (mutated = true));
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const selectorOf = (el: Element) =>
+        el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(/\s+/).join('.')}` : '');
       const textOf = (selector: string) => {
         const el = document.querySelector(selector);
         // The whole page's text says nothing about a fault of the page (a missing title).
@@ -108,11 +112,37 @@ export async function checkPage(page: Page): Promise<PageReport> {
             impact: 'serious',
             help: `The page scrolls sideways at ${width} px (its width is ${scrollWidth} px)`,
             nodes: wide.map((el) => ({
-              target:
-                el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(/\s+/).join('.')}` : ''),
+              target: selectorOf(el),
               text: `"${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60)}" — right edge at ${Math.round(el.getBoundingClientRect().right)} px`,
             })),
           });
+        }
+        if (width <= narrow) {
+          // A table's scrolling box: AntD's, or any element scrolling sideways that holds a table.
+          const boxes = new Set<Element>(document.querySelectorAll('.ant-table-content, .ant-table-body'));
+          for (const table of document.querySelectorAll('table')) {
+            for (let el = table.parentElement; el && el !== document.body; el = el.parentElement) {
+              if (['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) boxes.add(el);
+            }
+          }
+          const scrolling = [...boxes].filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1);
+          if (scrolling.length) {
+            findings.push({
+              rule: 'narrow-table-scroll',
+              impact: 'serious',
+              help: `A table scrolls sideways at ${width} px (what does not fit is out of sight)`,
+              nodes: scrolling.slice(0, listed).map((el) => {
+                const name =
+                  el.querySelector('table')?.getAttribute('aria-label') ??
+                  el.closest('[aria-label]')?.getAttribute('aria-label') ??
+                  (el.querySelector('th')?.textContent ?? '').trim();
+                return {
+                  target: selectorOf(el),
+                  text: `"${name.replace(/\s+/g, ' ').slice(0, 60)}" — ${el.scrollWidth} px wide in a ${el.clientWidth} px box`,
+                };
+              }),
+            });
+          }
         }
         return { findings, mutated };
       } finally {
@@ -223,7 +253,8 @@ export class PageChecks {
     this.failures = [];
     if (failures.length) {
       throw new Error(
-        `What people see: ${failures.length} page(s) with faults (axe-core rules, or narrow-screen-scroll):\n` +
+        `What people see: ${failures.length} page(s) with faults (axe-core rules, narrow-screen-scroll or ` +
+          `narrow-table-scroll):\n` +
           failures.join('\n'),
       );
     }

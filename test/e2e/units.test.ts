@@ -89,6 +89,25 @@ async function search(page: Page, text: string, pick: string) {
   await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe(pick);
 }
 
+/** What Thành phố Móng Cái became on 1/7/2025, by name. */
+const MONG_CAI_NOW = [
+  'Phường Móng Cái 1',
+  'Phường Móng Cái 2',
+  'Phường Móng Cái 3',
+  'Xã Hải Ninh',
+  'Xã Hải Sơn',
+  'Xã Vĩnh Thực',
+];
+
+async function signInAs(page: Page, username: string) {
+  await page.goto('/');
+  await expect.poll(() => page.url()).toContain('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('account-menu').waitFor();
+}
+
 describe.skipIf(!browserAvailable)('browser journey: administrative units', () => {
   const harness = useBrowserHarness((h) => importQuangNinh(h.db.db));
 
@@ -96,13 +115,7 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'tran.van.hai', displayName: 'Trần Văn Hải', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
-
-    await page.goto('/');
-    await expect.poll(() => page.url()).toContain('/dang-nhap');
-    await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill('tran.van.hai');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('account-menu').waitFor();
+    await signInAs(page, 'tran.van.hai');
 
     // Danh mục › Đơn vị hành chính
     await expect.poll(() => page.getByRole('menuitem', { name: /Đơn vị hành chính/ }).isVisible()).toBe(true);
@@ -118,12 +131,35 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');
     await expect.poll(async () => childrenOf(await treeRows(page), 'Thành phố Móng Cái').length).toBe(16);
     expect(childrenOf(await treeRows(page), 'Thành phố Móng Cái')).toContain('Phường Ka Long');
+    // The city was abolished: its card shows what its wards and communes became.
+    const successors = page
+      .locator('.unit-links')
+      .filter({ hasText: 'Sáp nhập vào / Chuyển thành' })
+      .locator('.unit-link');
+    await expect.poll(() => successors.count()).toBe(6);
+    await expect
+      .poll(() => successors.filter({ hasText: 'Phường Móng Cái 1' }).textContent())
+      .toContain('Qua: Phường Trần Phú');
     await screenshot(page, 'don-vi-30-06-2025');
 
-    // After: the province holds its wards and communes directly.
+    // After: the city is gone; the page says so and lists what it became, the tree open on them.
     await setDate(page, '01/07/2025');
-    await expect.poll(() => page.getByText('Không có đơn vị mang mã').isVisible()).toBe(true);
-    await expandUntil(page, 'Tỉnh Quảng Ninh', 'Phường Móng Cái 1');
+    await expect
+      .poll(() =>
+        page.getByText('Thành phố Móng Cái không còn từ 01/07/2025; đã chuyển sang 6 đơn vị dưới đây.').isVisible(),
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.locator('.unit-across-item').allTextContents())
+      .toEqual(MONG_CAI_NOW.map((name) => expect.stringContaining(name)));
+    await expect.poll(() => node(page, 'Phường Móng Cái 1').isVisible()).toBe(true);
+    // And back: the date before shows the city again.
+    await setDate(page, '30/06/2025');
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');
+    await setDate(page, '01/07/2025');
+    await page.locator('.unit-across-item').filter({ hasText: 'Phường Móng Cái 3' }).getByRole('button').click();
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Phường Móng Cái 3');
+    await expect.poll(() => page.url()).not.toContain('tu=');
     await expect
       .poll(async () => childrenOf(await treeRows(page), 'Tỉnh Quảng Ninh'))
       .toEqual(
@@ -139,6 +175,20 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     const rows = await treeRows(page);
     expect(rows.some((r) => r.title.startsWith('Thành phố') || r.title.startsWith('Huyện'))).toBe(false);
 
+    // A ward with a reused code: on the new date the page lands on its one successor and says so.
+    await setDate(page, '30/06/2025');
+    await search(page, 'ka long', 'Phường Ka Long');
+    await setDate(page, '01/07/2025');
+    await expect
+      .poll(() =>
+        page.getByText('Phường Ka Long không còn từ 01/07/2025; đã chuyển sang Phường Móng Cái 2.').isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Phường Móng Cái 2');
+    await expect
+      .poll(() => page.locator('.ant-tree-node-selected .unit-node-name').textContent())
+      .toBe('Phường Móng Cái 2');
+
     // Phường Móng Cái 1 was formed from five units.
     await search(page, '06712', 'Phường Móng Cái 1');
     const sources = page.locator('.unit-links').filter({ hasText: 'Hình thành từ' }).locator('.unit-link');
@@ -148,6 +198,18 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
       .poll(() => page.locator('.ant-tree-node-selected .unit-node-name').textContent())
       .toBe('Phường Móng Cái 1');
     await screenshot(page, 'don-vi-01-07-2025');
+
+    // Back in time from the new ward: before it existed, the page lists what it was formed from.
+    await setDate(page, '30/06/2025');
+    await expect
+      .poll(() =>
+        page.getByText('Phường Móng Cái 1 chỉ có từ 01/07/2025; được hình thành từ 5 đơn vị dưới đây.').isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.locator('.unit-across-item').count()).toBe(5);
+    await expect.poll(() => node(page, 'Phường Trà Cổ').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Xem lại Phường Móng Cái 1 ngày 01/07/2025' }).click();
+    await expect.poll(() => page.locator('#unit-card-title').textContent()).toBe('Phường Móng Cái 1');
 
     // Following a source opens it on its last day.
     await sources.filter({ hasText: 'Phường Trần Phú' }).getByRole('button').click();
@@ -171,4 +233,35 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     await expect.poll(async () => childrenOf(await treeRows(page), 'Phường Móng Cái 1')).toContain('Khu Hồng Hải');
     await expect.poll(() => node(page, 'Khu Hồng Hải').isVisible()).toBe(true);
   }, 180_000);
+
+  it('on a phone, the date changes with the card open and the units Móng Cái became are listed', async () => {
+    const { ctx, newPage } = harness();
+    await buildAccount(ctx, { username: 'le.thi.mai', displayName: 'Lê Thị Mai' });
+    const page = await newPage({ width: 360, height: 740 });
+    await signInAs(page, 'le.thi.mai');
+    await page.goto('/danh-muc/don-vi?ngay=2025-06-30&ma=194');
+    const drawer = page.locator('.unit-drawer');
+    await expect.poll(() => drawer.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');
+    // Its history: each version a card within the phone's width, its parent a labelled line.
+    const version = drawer
+      .getByRole('list', { name: 'Lịch sử thay đổi' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Thành phố Móng Cái' });
+    await expect.poll(() => version.getByText('Tỉnh Quảng Ninh').isVisible()).toBe(true);
+    const box = await version.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+
+    const input = drawer.getByLabel('Tại ngày');
+    await input.click();
+    await input.fill('01/07/2025');
+    await input.press('Enter');
+    await expect.poll(() => drawer.getByText('Thành phố Móng Cái không còn từ 01/07/2025').isVisible()).toBe(true);
+    const items = drawer.locator('.unit-across-item');
+    await expect.poll(() => items.count()).toBe(6);
+    for (const name of MONG_CAI_NOW) await expect.poll(() => items.getByText(name).isVisible()).toBe(true);
+
+    await items.filter({ hasText: 'Xã Hải Sơn' }).getByRole('button').click();
+    await expect.poll(() => drawer.locator('#unit-card-title').textContent()).toBe('Xã Hải Sơn');
+    await expect.poll(() => page.url()).toContain('ma=06724');
+  }, 120_000);
 });

@@ -148,7 +148,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await officer.goto(taskUrl);
     await officer.getByLabel('Tỷ lệ hoàn thành (%)').waitFor();
     await officer
-      .locator('.work-evidence input[type=file]')
+      .locator('.work-evidence .ant-upload input[type=file]')
       .setInputFiles([{ name: 'anh-hien-truong.png', mimeType: 'image/png', buffer: PNG }]);
     await expect.poll(() => officer.locator('.work-evidence').textContent()).toContain('anh-hien-truong');
     await officer.getByLabel('Tỷ lệ hoàn thành (%)').fill('60');
@@ -211,7 +211,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await screenshot(leader, 'nhiem-vu');
   }, 180_000);
 
-  it('at 360 px a commune officer opens "my work" and reports progress with a photo', async () => {
+  it('at 360 px a commune officer opens "my work" and reports progress with a photo, in the task page\'s form', async () => {
     const page = await harness().newPage({ width: 360, height: 760 });
     await signInForm(page, 'canbo@khoi.local');
     await page.goto('/viec-cua-toi');
@@ -220,16 +220,16 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
     await settled(page);
     await screenshot(page, 'viec-cua-toi-360');
     await card.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
-    const form = page.locator('.mywork-report-form');
+    const form = page.locator('.work-progress-form');
     await form.waitFor();
     await settled(page);
-    await form.getByLabel('Tiến độ (%)').fill('75');
-    await form.getByLabel('Kết quả, khó khăn, đề xuất').fill('Khu 3 và khu 5 đã ra mắt tổ tự quản.');
+    await form.getByLabel('Tỷ lệ hoàn thành (%)').fill('75');
+    await form.getByLabel('Nội dung báo cáo').fill('Khu 3 và khu 5 đã ra mắt tổ tự quản.');
+    // The camera button's input (on a phone it opens the camera).
     await form
-      .locator('input.mywork-file-input')
-      .first()
+      .locator('input.work-camera-input')
       .setInputFiles([{ name: 'anh-ra-mat.png', mimeType: 'image/png', buffer: PNG }]);
-    await expect.poll(() => form.locator('.mywork-photos img').count()).toBe(1);
+    await expect.poll(() => form.locator('.work-evidence .ant-upload-list-item-done').count()).toBe(1);
     await settled(page);
     await screenshot(page, 'bao-cao-tien-do-360');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Empty, Flex, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from './ExportButton.tsx';
+import { ListTable, type ListColumns } from './ListTable.tsx';
 import { PageHeader } from './PageHeader.tsx';
 import { errorText } from './errors.ts';
 import type { ListQuery } from './useListQuery.ts';
@@ -18,21 +19,26 @@ type Props<T> = {
   filters?: ReactNode;
   toolbarClassName?: string;
   list: ListQuery<T>;
-  columns: TableColumnsType<T>;
+  /** The table's columns; on small screens those a screen hides (AntD `responsive`) are one click away, and with
+   * `cardsOnPhone` each column's `phone` says where it goes on the row's card. */
+  columns: ListColumns<T>;
+  /** Below `md` the rows are cards instead of table rows, so that nothing needs a sideways scroll on a phone. */
+  cardsOnPhone?: boolean;
   /** What an empty table says: that nothing matches the filters, or that there is nothing yet. */
   emptyText: ReactNode;
-  /** The table's width when wider than the screen (it scrolls sideways); by default as wide as its content needs. */
+  /** The table's width when wider than the screen (it scrolls sideways); by default the sum of its columns' widths. */
   scrollX?: number;
   rowKey?: TableProps<T>['rowKey'];
   onRow?: TableProps<T>['onRow'];
-  rowClassName?: TableProps<T>['rowClassName'];
+  rowClassName?: (row: T) => string;
   expandable?: TableProps<T>['expandable'];
   /** The page's dialogs and drawers. */
   children?: ReactNode;
 };
 
-/** A list page: the title and its buttons, the filters, and the paged table with its states (loading, nothing
- * found, a failed load with a retry). The filters, the paging and the query come from `useListQuery`. */
+/** A list page: the title and its buttons, the filters, and the paged table (cards on phones, see ListTable) with
+ * its states (loading, nothing found, a failed load with a retry). The filters, the paging and the query come from
+ * `useListQuery`. */
 export function ListPage<T extends object>(props: Props<T>) {
   const { t } = useTranslation();
   const { list } = props;
@@ -84,20 +90,20 @@ export function ListPage<T extends object>(props: Props<T>) {
         {failure !== null && list.rows.length > 0 ? (
           <Alert className="form-alert" type="error" showIcon title={failure} action={retry} />
         ) : null}
-        <Table<T>
-          rowKey={props.rowKey ?? 'id'}
-          size="middle"
-          sticky={{ offsetHeader: 56 }}
+        <ListTable<T>
+          label={props.title}
+          rowKey={props.rowKey}
+          sticky
           columns={props.columns}
-          dataSource={list.rows}
+          rows={list.rows}
           loading={result.isFetching}
           pagination={list.pagination}
-          scroll={{ x: props.scrollX ?? true }}
-          locale={{ emptyText }}
+          scrollX={props.scrollX}
+          emptyText={emptyText}
           onRow={props.onRow}
           rowClassName={props.rowClassName}
           expandable={props.expandable}
-          aria-label={props.title}
+          cardsOnPhone={props.cardsOnPhone}
         />
       </Card>
       {props.children}

@@ -7,12 +7,13 @@ import {
   UnlockOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Grid, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Grid, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { exportUrl } from '../../ui/ExportButton.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
+import type { ListColumns } from '../../ui/ListTable.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useListQuery } from '../../ui/useListQuery.ts';
@@ -66,19 +67,23 @@ export function AccountsPage() {
     });
   };
 
-  const columns: TableColumnsType<Account> = [
+  // At 1366 px everything but the e-mail and the phone fits beside the menu (on a tablet, not the role and the last
+  // sign-in either); the rest is in the row's expansion (on phones, behind the card's "Chi tiết").
+  const columns: ListColumns<Account> = [
     {
       title: t('fields.username'),
       dataIndex: 'username',
       key: 'username',
-      width: 140,
+      width: 130,
       fixed: wide ? 'left' : undefined,
+      ellipsis: true,
+      phone: 'title',
     },
-    { title: t('fields.displayName'), dataIndex: 'displayName', key: 'displayName', width: 190 },
+    { title: t('fields.displayName'), dataIndex: 'displayName', key: 'displayName', width: 170 },
     {
       title: t('accounts.status'),
       key: 'status',
-      width: 170,
+      width: 150,
       render: (_v, a) => (
         <Space size={4} wrap>
           {a.disabled ? (
@@ -93,23 +98,38 @@ export function AccountsPage() {
     {
       title: t('accounts.role'),
       key: 'isAdmin',
-      width: 125,
+      width: 120,
+      responsive: ['xl'],
+      phone: 'line',
       render: (_v, a) => (a.isAdmin ? <Tag color="red">{t('accounts.admin')}</Tag> : null),
     },
     {
       title: t('accounts.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
-      width: 145,
+      width: 150,
+      responsive: ['xl'],
+      phone: 'line',
       render: (v: string | null) =>
-        v ? formatDateTime(v) : <Typography.Text type="secondary">{t('accounts.neverSignedIn')}</Typography.Text>,
+        v ? (
+          <span className="list-nowrap">{formatDateTime(v)}</span>
+        ) : (
+          <Typography.Text type="secondary">{t('accounts.neverSignedIn')}</Typography.Text>
+        ),
     },
-    { title: t('fields.email'), dataIndex: 'email', key: 'email', width: 200, ellipsis: true },
-    { title: t('fields.phone'), dataIndex: 'phone', key: 'phone', width: 125 },
+    {
+      title: t('fields.email'),
+      dataIndex: 'email',
+      key: 'email',
+      width: 220,
+      ellipsis: true,
+      responsive: ['xxl'],
+    },
+    { title: t('fields.phone'), dataIndex: 'phone', key: 'phone', width: 130, responsive: ['xxl'] },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 290,
+      width: 260,
       fixed: wide ? 'right' : undefined,
       render: (_v, a) => (
         <Space size={0} wrap className="row-actions">
@@ -177,7 +197,7 @@ export function AccountsPage() {
       }
       list={list}
       columns={columns}
-      scrollX={1385}
+      cardsOnPhone
       emptyText={q ? t('accounts.noMatch') : t('accounts.empty')}
     >
       <AccountFormModal

@@ -1,34 +1,21 @@
 import { DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Flex,
-  Form,
-  Grid,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Grid, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
-import { formatDate, nextDay, todayInVietnam } from '../../lib/format.ts';
+import { nextDay, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import { DateInput } from '../../ui/DateInput.tsx';
 import { LastDayField } from '../../ui/LastDayField.tsx';
 import { SavingForm, useFormSave } from '../../ui/SavingForm.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { listBodies, listKey } from '../bodies/bodies.api.ts';
 import { inForceOn } from '../bodies/validity.ts';
+import { validityColumns } from '../bodies/validityColumns.tsx';
 import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
-import { lastDay } from '../units/units.api.ts';
 import '../bodies/bodies.css';
 import type { Account } from './accounts.api.ts';
 import {
@@ -93,45 +80,33 @@ function RolesList({ account }: { account: Account }) {
     });
   };
 
-  const columns: TableColumnsType<RoleAssignment> = [
+  // On phones each role is a card: the role, then the unit, the body, the dates and the buttons.
+  const columns: ListColumns<RoleAssignment> = [
     {
       title: t('roles.role'),
       dataIndex: 'roleName',
       key: 'roleName',
-      width: 140,
+      width: 110,
+      phone: 'title',
       render: (v: string, a) => (inForceOn(a.validFrom, a.validTo, today) ? <strong>{v}</strong> : v),
     },
     {
       title: t('bodies.unit'),
       key: 'unit',
-      width: 190,
+      width: 160,
       render: (_v, a) => (a.unitCode ? `${a.unitName} (${a.unitCode})` : a.unitName),
     },
     {
       title: t('roles.body'),
       dataIndex: 'bodyName',
       key: 'bodyName',
-      width: 190,
       render: (v: string | null) => v ?? <span className="muted">{t('roles.wholeUnit')}</span>,
     },
-    {
-      title: t('people.from'),
-      dataIndex: 'validFrom',
-      key: 'validFrom',
-      width: 105,
-      render: (v: string | null) => (v ? formatDate(v) : <span className="muted">{t('bodies.sinceBefore')}</span>),
-    },
-    {
-      title: t('people.to'),
-      dataIndex: 'validTo',
-      key: 'validTo',
-      width: 105,
-      render: (v: string | null) => (v ? formatDate(lastDay(v)) : <span className="muted">{t('bodies.now')}</span>),
-    },
+    ...validityColumns<RoleAssignment>(t),
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 120,
       render: (_v, a) => (
         <Space size={0} wrap className="row-actions">
           {a.validTo === null ? (
@@ -168,16 +143,18 @@ function RolesList({ account }: { account: Account }) {
           {t('roles.add')}
         </Button>
       </Flex>
-      <Table<RoleAssignment>
+      <ListTable<RoleAssignment>
+        label={t('roles.listLabel')}
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.data ?? []}
+        rows={list.data ?? []}
         loading={list.isFetching}
         pagination={false}
-        scroll={{ x: 880 }}
-        locale={{ emptyText: list.isError ? errorText(list.error, t) : t('roles.empty') }}
-        aria-label={t('roles.listLabel')}
+        emptyText={list.isError ? errorText(list.error, t) : t('roles.empty')}
+        // The drawer's 820 px hold every column; the body takes what the others leave.
+        scrollX={760}
+        cardsOnPhone
       />
       <RoleFormModal account={account} target={target} onClose={() => setTarget(null)} />
     </>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Input, Select, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { DATE_FORMAT } from '../../lib/format.ts';
 import { useDebounced } from '../../lib/hooks.ts';
 import { isoDateParam } from '../../lib/url-params.ts';
 import { ListPage } from '../../ui/ListPage.tsx';
+import type { ListColumns } from '../../ui/ListTable.tsx';
 import { useListQuery } from '../../ui/useListQuery.ts';
 import { ACCOUNTS_KEY, listAccounts } from '../accounts/accounts.api.ts';
 import { ActionTag, ActorText, AuditChanges, RecordText, useAuditLabels } from './AuditParts.tsx';
@@ -70,30 +71,35 @@ export function AuditPage() {
   ];
   const hasFilter = FILTERS.some((f) => query[f]);
 
-  const columns: TableColumnsType<AuditEntry> = [
+  // On a phone each entry is a card: the action and the record's name as its heading, when and who below, the
+  // address and the values changed behind "Chi tiết".
+  const columns: ListColumns<AuditEntry> = [
     {
       title: t('audit.at'),
       dataIndex: 'at',
       key: 'at',
       width: 160,
+      phone: 'line',
       render: (v: string) => <span className="audit-time">{formatInstant(v)}</span>,
     },
-    { title: t('audit.actor'), key: 'actor', width: 240, render: (_v, e) => <ActorText entry={e} /> },
+    { title: t('audit.actor'), key: 'actor', width: 220, phone: 'line', render: (_v, e) => <ActorText entry={e} /> },
     {
       title: t('audit.ip'),
       dataIndex: 'ip',
       key: 'ip',
-      width: 130,
+      width: 120,
+      phone: 'more',
       render: (v: string | null) => v ?? <span className="muted">—</span>,
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      width: 200,
+      width: 170,
+      phone: 'title',
       render: (v: string) => <ActionTag action={v} />,
     },
-    { title: t('audit.record'), key: 'record', width: 220, render: (_v, e) => <RecordText entry={e} /> },
+    { title: t('audit.record'), key: 'record', phone: 'title', render: (_v, e) => <RecordText entry={e} /> },
   ];
 
   return (
@@ -180,7 +186,7 @@ export function AuditPage() {
         expandedRowRender: (e) => <AuditChanges entry={e} />,
         rowExpandable: (e) => e.before !== null || e.after !== null,
       }}
-      scrollX={1000}
+      cardsOnPhone
       emptyText={hasFilter ? t('audit.noMatch') : t('audit.empty')}
     />
   );

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_TABLES, fieldChanges, shortId, valueText, type AuditEntry, type FieldChange } from './audit.api.ts';
 
@@ -48,10 +48,19 @@ export function ActorText({ entry }: { entry: Pick<AuditEntry, 'actor' | 'actorL
   );
 }
 
-/** The record an entry is about: the table's name and the first block of its id. */
-export function RecordText({ entry }: { entry: Pick<AuditEntry, 'table' | 'recordId'> }) {
+/** The record an entry is about, as people call it ("Nhiệm vụ số 2 — …", "Tài khoản canbo (Vũ Thị Lan)"); the kind
+ * of record and its id are in the tooltip. An entry the log cannot name shows its kind and the first block of its id. */
+export function RecordText({ entry }: { entry: Pick<AuditEntry, 'table' | 'recordId' | 'recordLabel'> }) {
   const labels = useAuditLabels();
   if (!entry.table) return <span className="muted">—</span>;
+  if (entry.recordLabel) {
+    const about = [labels.table(entry.table), entry.recordId].filter(Boolean).join(' · ');
+    return (
+      <span className="audit-record" title={about}>
+        {entry.recordLabel}
+      </span>
+    );
+  }
   return (
     <span>
       {labels.table(entry.table)}{' '}
@@ -67,10 +76,35 @@ export function RecordText({ entry }: { entry: Pick<AuditEntry, 'table' | 'recor
 /** The values an entry recorded: field, before and after for an update; the values for a create or delete. */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const wide = Grid.useBreakpoint().md === true;
   const changes = fieldChanges(entry);
   const show = (v: unknown) => (typeof v === 'boolean' ? t(v ? 'audit.yes' : 'audit.no') : valueText(v));
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   const both = entry.before !== null && entry.after !== null;
+  if (!wide) {
+    // On a phone each field is a short block, its values under its name: a table would need a sideways scroll.
+    return (
+      <ul className="audit-changes audit-changes-list" aria-label={t('audit.changes')}>
+        {changes.map((c) => (
+          <li key={c.field} className="audit-change">
+            <Typography.Text code>{c.field}</Typography.Text>
+            {both || entry.before !== null ? (
+              <div>
+                <span className="muted">{both ? t('audit.before') : t('audit.value')}: </span>
+                <span className="audit-value audit-before">{show(c.before)}</span>
+              </div>
+            ) : null}
+            {both || entry.after !== null ? (
+              <div>
+                <span className="muted">{both ? t('audit.after') : t('audit.value')}: </span>
+                <span className="audit-value audit-after">{show(c.after)}</span>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    );
+  }
   const columns = [
     {
       title: t('audit.field'),

@@ -11,13 +11,16 @@ type Props = { table: string; recordId: string };
 
 const PAGE_SIZE = 10;
 
-/** The audit entries of one record, newest first, compactly: when, who, what and which fields changed. */
+/** The audit entries of one record, newest first, compactly, under the record's name: when, who, what and which
+ * fields changed. */
 export function RecordHistory({ table, recordId }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const query = { table, record: recordId, page, pageSize: PAGE_SIZE };
   const history = useQuery({ queryKey: auditKey(query), queryFn: ({ signal }) => listAudit(query, signal) });
   const total = history.data?.total ?? 0;
+  // The record as the log names it (its current name), so the history says whose it is.
+  const label = history.data?.items.find((e) => e.recordLabel)?.recordLabel;
 
   return (
     <List<AuditEntry>
@@ -25,6 +28,7 @@ export function RecordHistory({ table, recordId }: Props) {
       size="small"
       loading={history.isFetching}
       dataSource={history.data?.items ?? []}
+      header={label ? <Typography.Text className="record-history-label">{label}</Typography.Text> : undefined}
       locale={{ emptyText: history.isError ? errorText(history.error, t) : t('audit.noHistory') }}
       pagination={
         total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total, size: 'small', onChange: setPage } : false

@@ -1,6 +1,6 @@
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Grid, Select, Space, Switch, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Drawer, Flex, Grid, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { asOfParam, mergeParams } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 import { exportUrl } from '../../ui/ExportButton.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
+import type { ListColumns } from '../../ui/ListTable.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useListQuery } from '../../ui/useListQuery.ts';
@@ -93,12 +94,15 @@ export function BodiesPage() {
     },
   };
 
-  const columns: TableColumnsType<Body> = [
+  // At 1366 px the name, kind, unit, dates in force and buttons fit beside the menu, on a tablet the name, the dates
+  // and the buttons; the rest is in the row's expansion (on phones, on the card or behind its "Chi tiết").
+  const columns: ListColumns<Body> = [
     {
       title: t('bodies.name'),
       key: 'name',
-      width: 270,
+      width: 250,
       fixed: wide ? 'left' : undefined,
+      phone: 'title',
       render: (_v, b) => (
         <Button type="link" className="body-name-button" onClick={() => update({ id: b.id })}>
           {b.name}
@@ -109,13 +113,16 @@ export function BodiesPage() {
       title: t('bodies.shortName'),
       dataIndex: 'shortName',
       key: 'shortName',
-      width: 150,
+      width: 130,
+      responsive: ['xxl'],
       render: (v: string | null) => v ?? <span className="muted">—</span>,
     },
     {
       title: t('bodies.kind'),
       key: 'kind',
-      width: 200,
+      width: 190,
+      responsive: ['xl'],
+      phone: 'line',
       render: (_v, b) => (
         <Space size={[4, 4]} wrap>
           <Tag className="body-tag" color={b.inBloc ? 'blue' : 'default'}>
@@ -131,6 +138,8 @@ export function BodiesPage() {
       dataIndex: 'unitName',
       key: 'unitName',
       width: 160,
+      responsive: ['xl'],
+      phone: 'line',
       render: (v: string | null) => v ?? <span className="muted">—</span>,
     },
     {
@@ -138,12 +147,13 @@ export function BodiesPage() {
       dataIndex: 'parentName',
       key: 'parentName',
       width: 200,
+      responsive: ['xxl'],
       render: (v: string | null) => v ?? <span className="muted">—</span>,
     },
     {
       title: t('bodies.validityColumn'),
       key: 'validity',
-      width: 190,
+      width: 180,
       render: (_v, b) => validityText(b.validFrom, b.validTo, t),
     },
   ];
@@ -151,7 +161,7 @@ export function BodiesPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 210,
+      width: 200,
       fixed: wide ? 'right' : undefined,
       render: (_v, b) => <BodyRowActions body={b} actions={actions} />,
     });
@@ -237,7 +247,7 @@ export function BodiesPage() {
       list={list}
       columns={columns}
       rowClassName={(b) => (b.deleted ? 'body-row-deleted' : '')}
-      scrollX={canManage ? 1380 : 1170}
+      cardsOnPhone
       emptyText={t('bodies.empty')}
     >
       <Drawer

@@ -1,10 +1,11 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { RecordHistorySection } from '../audit/RecordHistory.tsx';
 import { useMe } from '../auth/session.ts';
@@ -79,7 +80,7 @@ export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
     </Button>
   );
 
-  const holderColumns: TableColumnsType<Position> = [
+  const holderColumns: ListColumns<Position> = [
     {
       title: t('people.fullName'),
       key: 'person',
@@ -126,17 +127,18 @@ export function BodyCard({ id, asOf, canManage, actions, onOpen }: Props) {
         <Typography.Title level={4} id="body-holders" className="body-section-title">
           {t('bodies.holders', { date: formatDate(asOf) })}
         </Typography.Title>
-        <Table<Position>
+        <ListTable<Position>
+          label={t('bodies.holders', { date: formatDate(asOf) })}
           rowKey="id"
           size="small"
           columns={holderColumns}
-          dataSource={holders.data ?? []}
+          rows={holders.data ?? []}
           loading={holders.isFetching}
           pagination={false}
-          scroll={{ x: 520 }}
-          locale={{ emptyText: holders.isError ? errorText(holders.error, t) : t('bodies.noHolders') }}
-          aria-label={t('bodies.holders', { date: formatDate(asOf) })}
+          scrollX={520}
+          emptyText={holders.isError ? errorText(holders.error, t) : t('bodies.noHolders')}
           className="body-holders"
+          cardsOnPhone
         />
       </section>
 

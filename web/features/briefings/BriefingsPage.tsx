@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Grid, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DATE_FORMAT, formatDate, todayInVietnam } from '../../lib/format.ts';
 import { isoDateParam } from '../../lib/url-params.ts';
 import { ListPage } from '../../ui/ListPage.tsx';
+import type { ListColumns } from '../../ui/ListTable.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { useListQuery } from '../../ui/useListQuery.ts';
 import { BodySelect } from '../bodies/BodySelect.tsx';
@@ -24,7 +25,6 @@ export function BriefingsPage() {
 function BriefingList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const wide = Grid.useBreakpoint().md === true;
   // The filters live in the address: tc (body), tu / den (dates), q; the page and its size are trang and so.
   const list = useListQuery({
     filters: (params) => ({
@@ -43,11 +43,18 @@ function BriefingList() {
   const [creating, setCreating] = useState(false);
   const today = todayInVietnam().format('YYYY-MM-DD');
 
-  const columns: TableColumnsType<Briefing> = [
-    { title: t('briefings.heldOn'), key: 'heldOn', width: 110, render: (_v, b) => formatDate(b.heldOn) },
+  // On phones each briefing is a card: its title, then the date, the conclusions turned into tasks and the notice.
+  const columns: ListColumns<Briefing> = [
+    {
+      title: t('briefings.heldOn'),
+      key: 'heldOn',
+      width: 110,
+      render: (_v, b) => <span className="list-nowrap">{formatDate(b.heldOn)}</span>,
+    },
     {
       title: t('briefings.titleField'),
       key: 'title',
+      phone: 'title',
       render: (_v, b) => (
         <div>
           <Link to={briefingPagePath(b.id)} className="briefing-link">
@@ -70,6 +77,7 @@ function BriefingList() {
       width: 130,
       align: 'right',
       responsive: ['md'],
+      phone: 'line',
       render: (_v, b) =>
         b.conclusionCount === 0 ? (
           <span className="muted">0</span>
@@ -85,32 +93,6 @@ function BriefingList() {
       width: 150,
       render: (_v, b) =>
         b.notice ? <Tag color="green">{b.notice.label}</Tag> : <Tag>{t('briefings.noticeDraft')}</Tag>,
-    },
-  ];
-
-  // Phones: one column holding everything, so the title keeps the width.
-  const phoneColumns: TableColumnsType<Briefing> = [
-    {
-      title: t('briefings.title'),
-      key: 'all',
-      render: (_v, b) => (
-        <div className="briefing-phone-row">
-          <Link to={briefingPagePath(b.id)} className="briefing-link">
-            {b.title}
-          </Link>
-          <div className="briefing-sub">
-            {formatDate(b.heldOn)} · {b.bodyName}
-          </div>
-          <Flex gap={6} wrap align="center" className="briefing-phone-tags">
-            {b.notice ? <Tag color="green">{b.notice.label}</Tag> : <Tag>{t('briefings.noticeDraft')}</Tag>}
-            {b.conclusionCount > 0 ? (
-              <span className="muted">
-                {t('briefings.linkedOf', { linked: b.linkedCount, count: b.conclusionCount })}
-              </span>
-            ) : null}
-          </Flex>
-        </div>
-      ),
     },
   ];
 
@@ -154,7 +136,8 @@ function BriefingList() {
         </>
       }
       list={list}
-      columns={wide ? columns : phoneColumns}
+      columns={columns}
+      cardsOnPhone
       onRow={(b) => ({ onDoubleClick: () => void navigate(briefingPagePath(b.id)) })}
       emptyText={t('briefings.empty')}
     >

@@ -11,9 +11,13 @@ import { RoleTags, useDaysText } from './TaskBadges.tsx';
 /** Statuses a progress report still makes sense for. */
 const REPORTABLE = new Set<Task['status']>(['assigned', 'in_progress', 'returned']);
 
-/** Whether "Báo cáo tiến độ" is offered on the card (the server decides in the end: the drawer reads its permissions). */
+/** Whether "Báo cáo tiến độ" is offered on the card, as the progress form decides (canReport) from what the list
+ * says: a task with subtasks takes reports only on a cooperating body's part (its own progress rolls up). The
+ * server decides in the end, and the sheet reads the task's permissions. */
 export function mayReport(task: Task): boolean {
-  return REPORTABLE.has(task.status) && task.myRoles.some((r) => r !== 'accept');
+  if (!REPORTABLE.has(task.status)) return false;
+  if (task.myRoles.includes('cooperate')) return true;
+  return task.subtaskCount === 0 && task.myRoles.some((r) => r !== 'accept');
 }
 
 type Props = { task: Task; onReport: (task: Task) => void };

@@ -1,5 +1,5 @@
 import { Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatPercent } from '../work/TaskBits.tsx';
@@ -20,7 +20,7 @@ type Props = {
   nameTitle: string;
   rows: CountsRow[];
   totals: Counts;
-  /** Phones: only total, done, overdue and % done. */
+  /** Phones: only total, done, overdue and % done, each row's name on a line of its own above its figures. */
   compact: boolean;
   'aria-label': string;
 };
@@ -68,6 +68,65 @@ function figure(m: Metric, c: Counts): string | number {
   return c[m.key];
 }
 
+type PhoneProps = {
+  label: string;
+  rows: CountsRow[];
+  totals: Counts;
+  metrics: Metric[];
+  name: (r: CountsRow) => ReactNode;
+  cell: (m: Metric, r: CountsRow) => ReactNode;
+};
+
+/** The phone's table: a name takes the whole width on its own line (a header of its group of rows) and its figures
+ * sit under the columns' headers; each figure names both its column and its row (`headers`), so that a screen reader
+ * reads "Quá hạn, Hội LHPN…, 2". */
+function PhoneCountsTable({ label, rows, totals, metrics, name, cell }: PhoneProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const colId = (m: Metric) => `${id}-${m.key}`;
+  const group = (key: string, head: ReactNode, figures: (m: Metric) => ReactNode) => (
+    <>
+      <tr className="overview-phone-name">
+        <th scope="rowgroup" colSpan={metrics.length} id={`${id}-${key}`}>
+          {head}
+        </th>
+      </tr>
+      <tr className="overview-phone-figures">
+        {metrics.map((m) => (
+          <td key={m.key} headers={`${colId(m)} ${id}-${key}`}>
+            {figures(m)}
+          </td>
+        ))}
+      </tr>
+    </>
+  );
+  return (
+    <table className="overview-phone-table" aria-label={label}>
+      <thead>
+        <tr>
+          {metrics.map((m) => (
+            <th key={m.key} scope="col" id={colId(m)}>
+              {t(`overview.col.${m.key}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {rows.length === 0 ? (
+        <tbody>
+          <tr>
+            <td colSpan={metrics.length} className="overview-phone-empty">
+              {t('overview.noTasks')}
+            </td>
+          </tr>
+        </tbody>
+      ) : (
+        rows.map((r, i) => <tbody key={r.key}>{group(`r${i}`, name(r), (m) => cell(m, r))}</tbody>)
+      )}
+      <tfoot className="overview-total-row">{group('total', t('overview.totalRow'), (m) => figure(m, totals))}</tfoot>
+    </table>
+  );
+}
+
 /** Tasks per group or per body: total, done (on time / late), waiting for acceptance, overdue, open, % done, mean
  * progress; a totals row. */
 export function CountsTable({ programmeId, nameTitle, rows, totals, compact, ...rest }: Props) {
@@ -79,19 +138,34 @@ export function CountsTable({ programmeId, nameTitle, rows, totals, compact, ...
     const link = <CountLink value={v} to={m.extra && r.filter ? href(programmeId, r.filter, m.extra) : null} />;
     return m.key === 'overdue' && v > 0 ? <span className="overview-overdue">{link}</span> : link;
   };
+  const name = (r: CountsRow) =>
+    r.filter ? <Link to={href(programmeId, r.filter)}>{r.label}</Link> : <span>{r.label}</span>;
+  if (compact) {
+    return (
+      <PhoneCountsTable
+        label={rest['aria-label']}
+        rows={rows}
+        totals={totals}
+        metrics={metrics}
+        name={name}
+        cell={cell}
+      />
+    );
+  }
   const columns: TableColumnsType<CountsRow> = [
     {
       title: nameTitle,
       key: 'name',
-      fixed: compact ? undefined : 'left',
-      width: compact ? undefined : 240,
-      render: (_v, r) => (r.filter ? <Link to={href(programmeId, r.filter)}>{r.label}</Link> : <span>{r.label}</span>),
+      fixed: 'left',
+      width: 220,
+      render: (_v, r) => name(r),
     },
     ...metrics.map((m) => ({
       title: t(`overview.col.${m.key}`),
       key: m.key,
       align: 'right' as const,
-      width: compact ? (m.key === 'percent' ? 62 : 46) : m.key === 'percent' || m.key === 'progress' ? 104 : 92,
+      // On a laptop (1366 px) every column fits: nothing hidden behind a sideways scroll.
+      width: m.key === 'percent' || m.key === 'progress' ? 96 : 84,
       render: (_v: unknown, r: CountsRow) => cell(m, r),
     })),
   ];
@@ -104,9 +178,8 @@ export function CountsTable({ programmeId, nameTitle, rows, totals, compact, ...
       dataSource={rows}
       pagination={false}
       sticky={{ offsetHeader: 56 }}
-      scroll={compact ? undefined : { x: 1000 }}
+      scroll={{ x: 1000 }}
       tableLayout="fixed"
-      className={compact ? 'overview-table-compact' : undefined}
       aria-label={rest['aria-label']}
       locale={{ emptyText: t('overview.noTasks') }}
       summary={() => (

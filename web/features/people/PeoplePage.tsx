@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Grid, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, Drawer, Grid, Space, Tag } from 'antd';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { asOfParam, liveParams } from '../../lib/url-params.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 import { exportUrl } from '../../ui/ExportButton.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
+import type { ListColumns } from '../../ui/ListTable.tsx';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 import { useListQuery } from '../../ui/useListQuery.ts';
 import { useMe } from '../auth/session.ts';
@@ -61,12 +62,13 @@ export function PeoplePage() {
     void navigate(personHref(id));
   };
 
-  const columns: TableColumnsType<Person> = [
+  const columns: ListColumns<Person> = [
     {
       title: t('people.fullName'),
       key: 'fullName',
       width: 220,
       fixed: wide ? 'left' : undefined,
+      phone: 'title',
       render: (_v, p) => (
         <Space size={[4, 4]} wrap>
           <Link to={personHref(p.id)} onClick={openPerson(p.id)}>
@@ -142,7 +144,7 @@ export function PeoplePage() {
       }
       list={list}
       columns={columns}
-      scrollX={760}
+      cardsOnPhone
       emptyText={q || body ? t('people.noMatch') : t('people.empty')}
     >
       <Drawer

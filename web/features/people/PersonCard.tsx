@@ -1,30 +1,18 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Empty,
-  Flex,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { RecordHistorySection } from '../audit/RecordHistory.tsx';
 import { useMe } from '../auth/session.ts';
 import { PositionTags } from '../bodies/BodyCard.tsx';
 import { BODIES_KEY } from '../bodies/bodies.api.ts';
 import { inForceOn } from '../bodies/validity.ts';
-import { lastDay } from '../units/units.api.ts';
+import { validityColumns } from '../bodies/validityColumns.tsx';
 import { deletePosition, getPerson, PEOPLE_KEY, personKey, setPersonDeleted, type Position } from './people.api.ts';
 import { PersonFormModal } from './PersonFormModal.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
@@ -108,11 +96,13 @@ export function PersonCard({ id, asOf, canManage }: Props) {
 
   const isCurrent = (p: Position) => inForceOn(p.validFrom, p.validTo, asOf);
 
-  const columns: TableColumnsType<Position> = [
+  // On phones each position is a card: the title, then the body, the unit, the dates and the buttons.
+  const columns: ListColumns<Position> = [
     {
       title: t('people.title'),
       key: 'title',
       width: 170,
+      phone: 'title',
       render: (_v, p) => (
         <Space size={[4, 4]} wrap>
           {isCurrent(p) ? <strong title={t('people.current')}>{p.title}</strong> : <span>{p.title}</span>}
@@ -128,20 +118,7 @@ export function PersonCard({ id, asOf, canManage }: Props) {
       width: 140,
       render: (v: string | null) => v ?? <span className="muted">—</span>,
     },
-    {
-      title: t('people.from'),
-      dataIndex: 'validFrom',
-      key: 'validFrom',
-      width: 100,
-      render: (v: string | null) => (v ? formatDate(v) : <span className="muted">{t('bodies.sinceBefore')}</span>),
-    },
-    {
-      title: t('people.to'),
-      dataIndex: 'validTo',
-      key: 'validTo',
-      width: 100,
-      render: (v: string | null) => (v ? formatDate(lastDay(v)) : <span className="muted">{t('bodies.now')}</span>),
-    },
+    ...validityColumns<Position>(t),
   ];
   if (canManage) {
     columns.push({
@@ -257,16 +234,16 @@ export function PersonCard({ id, asOf, canManage }: Props) {
         <Typography.Title level={4} id="person-history" className="body-section-title">
           {t('people.history')}
         </Typography.Title>
-        <Table<Position>
+        <ListTable<Position>
+          label={t('people.history')}
           rowKey="id"
           size="small"
           rowClassName={(p) => (isCurrent(p) ? 'position-current' : '')}
           columns={columns}
-          dataSource={history}
+          rows={history}
           pagination={false}
-          scroll={{ x: canManage ? 860 : 710 }}
-          locale={{ emptyText: t('people.noHistory') }}
-          aria-label={t('people.history')}
+          emptyText={t('people.noHistory')}
+          cardsOnPhone
         />
       </section>
 

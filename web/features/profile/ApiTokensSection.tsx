@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { listTokens, revokeToken, TOKENS_KEY, type ApiToken } from './tokens.api.ts';
 
@@ -36,8 +37,9 @@ export function ApiTokensSection() {
     });
   };
 
-  const columns: TableColumnsType<ApiToken> = [
-    { title: t('tokens.name'), dataIndex: 'name', key: 'name' },
+  // On a phone each token is a card: its name, its dates as labelled lines and "Thu hồi" at its foot.
+  const columns: ListColumns<ApiToken> = [
+    { title: t('tokens.name'), dataIndex: 'name', key: 'name', phone: 'title' },
     {
       title: t('tokens.prefix'),
       dataIndex: 'prefix',
@@ -91,16 +93,16 @@ export function ApiTokensSection() {
       }
     >
       <Typography.Paragraph type="secondary">{t('tokens.intro')}</Typography.Paragraph>
-      <Table<ApiToken>
+      <ListTable<ApiToken>
+        label={t('tokens.title')}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={tokens.data?.items ?? []}
+        rows={tokens.data?.items ?? []}
         loading={tokens.isPending}
         pagination={false}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: tokens.isError ? errorText(tokens.error, t) : t('tokens.empty') }}
-        aria-label={t('tokens.title')}
+        scrollX={720}
+        emptyText={tokens.isError ? errorText(tokens.error, t) : t('tokens.empty')}
+        cardsOnPhone
       />
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} />
     </Card>

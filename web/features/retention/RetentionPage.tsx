@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, InputNumber, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Flex, InputNumber, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
 import type { Body, Item, Ok } from '../../lib/contract.ts';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { errorText } from '../../ui/errors.ts';
 
@@ -18,27 +19,36 @@ export function RetentionPage() {
     queryKey: KEY,
     queryFn: ({ signal }) => api<Ok<'/api/retention-rules'>>('/api/retention-rules', { signal }),
   });
-  const columns: TableColumnsType<Rule> = [
-    { title: t('retention.kind'), dataIndex: 'name', key: 'name' },
+  // On phones each kind of record is a card: its name, its personal fields, and the period with its button.
+  const columns: ListColumns<Rule> = [
+    { title: t('retention.kind'), dataIndex: 'name', key: 'name', phone: 'title' },
     {
       title: t('retention.fields'),
       key: 'fields',
       render: (_, r) => r.fields.map((f) => t(`retention.field.${f}`, { defaultValue: f })).join(', '),
     },
-    { title: t('retention.period'), key: 'months', width: 420, render: (_, r) => <RuleEditor rule={r} /> },
+    {
+      title: t('retention.period'),
+      key: 'months',
+      width: 420,
+      phone: 'actions',
+      render: (_, r) => <RuleEditor rule={r} />,
+    },
   ];
   return (
     <div>
       <PageHeader title={t('retention.title')} description={t('retention.intro')} />
       <Card>
         {rules.isError ? <Typography.Text type="danger">{errorText(rules.error, t)}</Typography.Text> : null}
-        <Table<Rule>
+        <ListTable<Rule>
+          label={t('retention.title')}
           rowKey="kind"
           columns={columns}
-          dataSource={rules.data ?? []}
+          rows={rules.data ?? []}
           loading={rules.isLoading}
           pagination={false}
-          scroll={{ x: 720 }}
+          emptyText={rules.isLoading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+          cardsOnPhone
         />
       </Card>
     </div>

@@ -7,16 +7,18 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Breadcrumb, Button, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
+import { ListTable, type ListColumns } from '../../ui/ListTable.tsx';
 import {
   detailKey,
   getUnit,
   lastDay,
+  type UnitCounterpart,
   type UnitDetail,
   type UnitItem,
   type UnitLink,
@@ -74,9 +76,19 @@ export function UnitCard({ asOf, code, canManageVillages, onOpen, onAction }: Pr
     );
   }
 
-  const { unit, ancestors, history, links } = detail.data;
-  const from = links.filter((l) => l.direction === 'from');
-  const to = links.filter((l) => l.direction === 'to');
+  const { unit, ancestors, history, links, successors, sources } = detail.data;
+  // A continuation (`same`) shows at the edges of the version on the card; an abolished district, which has no
+  // links of its own, shows what its communes became (and a new unit without links, what its children came from).
+  const edge = (l: UnitLink) =>
+    l.type !== 'same' || l.date === (l.direction === 'from' ? unit.validFrom : unit.validTo);
+  const from: LinkEntry[] = [
+    ...links.filter((l) => l.direction === 'from' && edge(l)).map(entry),
+    ...sources.filter((s) => s.through.length > 0).map(entry),
+  ];
+  const to: LinkEntry[] = [
+    ...links.filter((l) => l.direction === 'to' && edge(l)).map(entry),
+    ...successors.filter((s) => s.through.length > 0).map(entry),
+  ];
 
   return (
     <article className="unit-card" aria-labelledby="unit-card-title">
@@ -177,7 +189,19 @@ function VillageButtons({ detail, onAction }: { detail: UnitDetail; onAction: Pr
   );
 }
 
-function LinkList({ title, links, onOpen }: { title: string; links: UnitLink[]; onOpen: (link: UnitLink) => void }) {
+/** A line of the card's links: a link of the unit's own, or a successor or source through its communes. */
+type LinkEntry = Pick<UnitLink, 'id' | 'code' | 'name' | 'type' | 'date'> & { through: UnitCounterpart['through'] };
+const entry = (l: UnitLink | UnitCounterpart): LinkEntry => ({
+  id: l.id,
+  code: l.code,
+  name: l.name,
+  type: l.type,
+  date: l.date,
+  through: 'through' in l ? l.through : [],
+});
+const TYPE_COLOR = { full: 'green', partial: 'gold', same: 'blue' } as const;
+
+function LinkList({ title, links, onOpen }: { title: string; links: LinkEntry[]; onOpen: (link: LinkEntry) => void }) {
   const { t } = useTranslation();
   return (
     <div className="unit-links">
@@ -186,7 +210,7 @@ function LinkList({ title, links, onOpen }: { title: string; links: UnitLink[]; 
       </Typography.Text>
       <ul className="unit-link-list">
         {links.map((l) => (
-          <li key={`${l.direction}-${l.id}-${l.date}`} className="unit-link">
+          <li key={`${l.id}-${l.date}`} className="unit-link">
             {l.code ? (
               <Button
                 type="link"
@@ -201,9 +225,14 @@ function LinkList({ title, links, onOpen }: { title: string; links: UnitLink[]; 
               <span>{l.name}</span>
             )}
             <span className="unit-link-meta">
-              <Tag color={l.type === 'full' ? 'green' : 'gold'}>{t(`units.linkType.${l.type}`)}</Tag>
+              <Tag color={TYPE_COLOR[l.type]}>{t(`units.linkType.${l.type}`)}</Tag>
               <span className="muted">{formatDate(l.date)}</span>
             </span>
+            {l.through.length > 0 ? (
+              <span className="unit-link-through muted">
+                {t('units.through', { names: l.through.map((c) => c.name).join(', ') })}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -215,7 +244,8 @@ function HistoryTable({ history, current }: { history: UnitVersion[]; current: U
   const { t } = useTranslation();
   // The version shown on the card (in force on the page's date) is highlighted.
   const isCurrent = (h: UnitVersion) => h.validFrom === current.validFrom && h.validTo === current.validTo;
-  const columns: TableColumnsType<UnitVersion> = [
+  // On a phone each version is a card: its name, then its dates, kind and parent as labelled lines.
+  const columns: ListColumns<UnitVersion> = [
     {
       title: t('units.historyFrom'),
       dataIndex: 'validFrom',
@@ -238,6 +268,7 @@ function HistoryTable({ history, current }: { history: UnitVersion[]; current: U
     {
       title: t('units.name'),
       key: 'name',
+      phone: 'title',
       render: (_v, h) => (isCurrent(h) ? <strong title={t('units.current')}>{h.name}</strong> : h.name),
     },
     { title: t('units.kind'), dataIndex: 'kindName', key: 'kindName', width: 120 },
@@ -250,15 +281,17 @@ function HistoryTable({ history, current }: { history: UnitVersion[]; current: U
     },
   ];
   return (
-    <Table<UnitVersion>
+    <ListTable<UnitVersion>
+      label={t('units.history')}
       rowKey="id"
       rowClassName={(h) => (isCurrent(h) ? 'unit-history-current' : '')}
       size="small"
       columns={columns}
-      dataSource={history}
+      rows={history}
       pagination={false}
-      scroll={{ x: 560 }}
-      aria-label={t('units.history')}
+      scrollX={560}
+      emptyText={t('common.none')}
+      cardsOnPhone
     />
   );
 }

@@ -12,6 +12,9 @@ type Props = {
   selected: string | null;
   /** Codes of the selected unit's ancestors, top first: they are opened so the unit shows in the tree. */
   reveal: readonly string[];
+  /** Codes of units to point out without selecting them (the units a unit became, to choose from): the tree
+   * scrolls to the first when nothing is selected. */
+  marked?: readonly string[];
   onSelect: (code: string) => void;
   /** Pixel height of the tree's scroll area (the tree only renders the rows in view). */
   height: number;
@@ -36,7 +39,7 @@ function UnitTitle({ unit }: { unit: UnitItem }) {
  * so invalidating the units queries after a change refreshes exactly the opened nodes.
  * Remount it (key) when the date changes.
  */
-export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
+export function UnitTree({ asOf, selected, marked = [], reveal, onSelect, height }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -71,6 +74,7 @@ export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
       return {
         key: keyOf(u),
         title: <UnitTitle unit={u} />,
+        className: u.code && marked.includes(u.code) ? 'unit-node-marked' : undefined,
         isLeaf: u.code === null || (kids ? kids.length === 0 : !u.hasChildren),
         children: kids ? build(kids) : undefined,
       };
@@ -88,6 +92,7 @@ export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
 
   // Open the selected unit's ancestors (after a search, a link, a date change or a shared address).
   const revealKey = reveal.join('>');
+  const firstMarked = marked[0];
   useEffect(() => {
     if (!revealKey) return;
     let cancelled = false;
@@ -96,14 +101,15 @@ export function UnitTree({ asOf, selected, reveal, onSelect, height }: Props) {
       await Promise.all(codes.map(load));
       if (cancelled) return;
       setExpanded((e) => [...new Set([...e, ...codes])]);
-      if (selected)
-        window.requestAnimationFrame(() => treeRef.current?.scrollTo({ key: selected, align: 'auto', offset: 40 }));
+      const focus = selected ?? firstMarked;
+      if (focus)
+        window.requestAnimationFrame(() => treeRef.current?.scrollTo({ key: focus, align: 'auto', offset: 40 }));
     })();
     return () => {
       cancelled = true;
     };
     // `load` is recreated each render; the codes, the date and the selection are what matter.
-  }, [revealKey, asOf, selected]);
+  }, [revealKey, asOf, selected, firstMarked]);
 
   if (root.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (root.isError) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(root.error, t)} />;

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Tabs } from 'antd';
+import { Alert, Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -13,10 +13,20 @@ import { PendingList } from './PendingList.tsx';
 import { UnitCard, type VillageAction } from './UnitCard.tsx';
 import { UnitSearchSelect } from './UnitSearchSelect.tsx';
 import { UnitTree } from './UnitTree.tsx';
-import { detailKey, getUnit, listPending, PENDING_KEY, type UnitDetail } from './units.api.ts';
+import {
+  acrossKey,
+  detailKey,
+  getUnit,
+  getUnitAcross,
+  listPending,
+  PENDING_KEY,
+  type UnitDetail,
+} from './units.api.ts';
+import { acrossNotice, UnitAcrossList } from './UnitAcross.tsx';
 import { VillageActionModal, type VillageDone, type VillageTarget } from './VillageActionModal.tsx';
 import './units.css';
-import { asOfParam, mergeParams } from '../../lib/url-params.ts';
+import { asOfParam, isoDateParam, mergeParams } from '../../lib/url-params.ts';
+import { errorText } from '../../ui/errors.ts';
 import { AsOfPicker } from '../../ui/AsOfPicker.tsx';
 
 const PENDING_TAB = 'can-xu-ly';
@@ -37,25 +47,53 @@ export function UnitsPage() {
   const rawDate = params.get('ngay');
   const asOf = asOfParam(rawDate);
   const code = params.get('ma');
+  // The date `ma` was read on, when the page's date moved on from it with the unit open: the unit is then looked
+  // for across the change (itself, what it became, what it came from).
+  const readOn = isoDateParam(params.get('tu'));
+  const crossing = code !== null && readOn !== undefined && readOn !== asOf;
   const tab = canManage && params.get('tab') === PENDING_TAB ? PENDING_TAB : 'cay';
 
   // Each step through the tree is a history entry, so the browser's Back returns to the unit before.
-  const update = (next: { ngay?: string; ma?: string | null; tab?: string | null }) =>
+  const update = (next: { ngay?: string; ma?: string | null; tu?: string | null; tab?: string | null }) =>
     setParams((prev) => mergeParams(prev, next));
 
-  const open = (unitCode: string, date?: string) => update({ ma: unitCode, ngay: date ?? asOf, tab: null });
+  const open = (unitCode: string, date?: string) => update({ ma: unitCode, ngay: date ?? asOf, tu: null, tab: null });
+
+  // A new date keeps the open unit: the page finds it (or what it became, or came from) on that date.
+  const changeDate = (date: string) => {
+    const base = readOn ?? asOf;
+    update({ ngay: date, tu: code && date !== base ? base : null });
+  };
+
+  const across = useQuery({
+    queryKey: acrossKey(code ?? '', readOn ?? asOf, asOf),
+    queryFn: ({ signal }) => getUnitAcross(code!, readOn!, asOf, signal),
+    enabled: crossing,
+    staleTime: 60_000,
+  });
+  // The unit the card shows: the one open, the same unit on the new date, or the one unit it became or came from.
+  const landed = across.data
+    ? (across.data.self ?? (across.data.units.length === 1 ? across.data.units[0]! : null))
+    : null;
+  const shown = crossing ? (landed?.code ?? null) : code;
+  const notice = crossing && across.data ? acrossNotice(across.data, t) : null;
 
   const [target, setTarget] = useState<VillageTarget | null>(null);
   const [importing, setImporting] = useState(false);
 
   // Shared with the card's own query: the ancestors open the tree down to the selected unit.
   const detail = useQuery({
-    queryKey: detailKey(asOf, code ?? ''),
-    queryFn: ({ signal }) => getUnit(code!, asOf, signal),
-    enabled: code !== null,
+    queryKey: detailKey(asOf, shown ?? ''),
+    queryFn: ({ signal }) => getUnit(shown!, asOf, signal),
+    enabled: shown !== null,
     staleTime: 60_000,
   });
-  const reveal = detail.data?.ancestors.flatMap((a) => (a.code ? [a.code] : [])) ?? [];
+  // The tree opens down to what the card shows: the unit, or the units to choose from.
+  const choices = crossing && !landed ? (across.data?.units ?? []) : [];
+  const reveal =
+    choices.length > 0
+      ? [...new Set(choices.flatMap((u) => u.ancestors.flatMap((a) => (a.code ? [a.code] : []))))]
+      : (detail.data?.ancestors.flatMap((a) => (a.code ? [a.code] : [])) ?? []);
 
   const pending = useQuery({ queryKey: PENDING_KEY, queryFn: listPending, enabled: canManage });
 
@@ -67,14 +105,34 @@ export function UnitsPage() {
   const onDone = (done: VillageDone) => {
     setTarget(null);
     // A change dated after the page's date would not show yet: move the page to it.
-    update({ ngay: done.date > asOf ? done.date : asOf, ma: done.code ?? code, tab: null });
+    update({ ngay: done.date > asOf ? done.date : asOf, ma: done.code ?? shown ?? code, tu: null, tab: null });
   };
 
-  const card = code ? (
-    <UnitCard asOf={asOf} code={code} canManageVillages={canManageVillages} onOpen={open} onAction={onAction} />
-  ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.pickUnit')} />
+  const unitCard = (c: string) => (
+    <UnitCard asOf={asOf} code={c} canManageVillages={canManageVillages} onOpen={open} onAction={onAction} />
   );
+  let card;
+  if (!code) card = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.pickUnit')} />;
+  else if (!crossing) card = unitCard(code);
+  else if (across.isPending) card = <Skeleton active paragraph={{ rows: 8 }} />;
+  else if (across.isError)
+    card = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(across.error, t)} />;
+  else if (shown)
+    card = (
+      <>
+        {notice ? <Alert className="unit-across-notice" type="info" showIcon title={notice} /> : null}
+        {unitCard(shown)}
+      </>
+    );
+  else
+    card = (
+      <UnitAcrossList
+        data={across.data}
+        from={readOn}
+        onOpen={(c) => open(c)}
+        onBack={() => update({ ngay: readOn, tu: null })}
+      />
+    );
 
   const treeHeight = Math.max(320, windowHeight - (wide ? 350 : 300));
 
@@ -83,7 +141,7 @@ export function UnitsPage() {
       <Col xs={24} lg={10} xl={9} xxl={8}>
         <Card className="unit-tree-card">
           <Flex gap={8} wrap align="center" className="unit-toolbar">
-            <AsOfPicker id="units-date" className="unit-date" value={asOf} onChange={(d) => update({ ngay: d })} />
+            <AsOfPicker id="units-date" className="unit-date" value={asOf} onChange={changeDate} />
             <div className="unit-search">
               <UnitSearchSelect asOf={asOf} onChange={(c) => c && open(c)} aria-label={t('units.searchLabel')} />
             </div>
@@ -91,7 +149,8 @@ export function UnitsPage() {
           <UnitTree
             key={asOf}
             asOf={asOf}
-            selected={code}
+            selected={shown}
+            marked={choices.flatMap((u) => (u.code ? [u.code] : []))}
             reveal={reveal}
             onSelect={(c) => open(c)}
             height={treeHeight}
@@ -151,10 +210,16 @@ export function UnitsPage() {
       {wide ? null : (
         <Drawer
           open={code !== null && tab !== PENDING_TAB}
-          onClose={() => update({ ma: null })}
+          onClose={() => update({ ma: null, tu: null })}
           placement="bottom"
           size="88%"
           title={t('units.cardTitle')}
+          // The date can change with the card open, as beside the tree: the card follows the unit across it.
+          extra={
+            <div className="unit-drawer-date">
+              <AsOfPicker id="units-date-card" className="unit-date" value={asOf} onChange={changeDate} />
+            </div>
+          }
           className="unit-drawer"
         >
           {card}

@@ -12,6 +12,12 @@ export type UnitVersion = Item<UnitDetail['history']>;
 
 export type UnitLink = Item<UnitDetail['links']>;
 
+/** A unit on the other side of a change (a successor or a source), `through` an abolished district's communes. */
+export type UnitCounterpart = Item<UnitDetail['successors']>;
+
+/** Where a unit read on one date stands on another: itself, or the units it became or came from. */
+export type UnitAcross = Ok<'/api/units/{code}/across'>;
+
 export type PendingItem = Item<Ok<'/api/units/pending'>>;
 
 export type VillageKind = NonNullable<Body<'/api/villages', 'post'>['kind']>;
@@ -35,6 +41,8 @@ export const UNITS_KEY = ['units'] as const;
 export const childrenKey = (asOf: string, parent: string | null) =>
   [...UNITS_KEY, 'children', asOf, parent ?? ''] as const;
 export const detailKey = (asOf: string, code: string) => [...UNITS_KEY, 'detail', asOf, code] as const;
+export const acrossKey = (code: string, asOf: string, date: string) =>
+  [...UNITS_KEY, 'across', code, asOf, date] as const;
 export const searchKey = (asOf: string, q: string) => [...UNITS_KEY, 'search', asOf, q] as const;
 export const PENDING_KEY = [...UNITS_KEY, 'pending'] as const;
 
@@ -58,6 +66,11 @@ export function searchUnits(asOf: string, q: string, signal?: AbortSignal): Prom
 export function getUnit(code: string, asOf: string, signal?: AbortSignal): Promise<UnitDetail> {
   const query: Query<'/api/units/{code}'> = { asOf };
   return api(`/api/units/${encodeURIComponent(code)}`, { query, signal });
+}
+
+export function getUnitAcross(code: string, asOf: string, date: string, signal?: AbortSignal): Promise<UnitAcross> {
+  const query: Query<'/api/units/{code}/across'> = { asOf, date };
+  return api(`/api/units/${encodeURIComponent(code)}/across`, { query, signal });
 }
 
 export function listPending(): Promise<Ok<'/api/units/pending'>> {

@@ -1,5 +1,6 @@
-import { PaperClipOutlined } from '@ant-design/icons';
+import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Typography, Upload, type UploadFile } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../ui/errors.ts';
 import { acceptable, shrinkAndUpload, UPLOAD_ACCEPT, UPLOAD_LIMIT } from './upload.ts';
@@ -15,6 +16,8 @@ type Props = {
   max?: number;
   label?: string;
   disabled?: boolean;
+  /** A "Chụp ảnh" button beside the picker, which opens a phone's camera. */
+  camera?: boolean;
 };
 
 /** The ids of the files that finished uploading. */
@@ -25,8 +28,10 @@ export const uploadedIds = (list: readonly Picked[]) =>
  * Evidence files: each is shrunk (photos) and sent to /api/uploads as soon as it is picked, so the report itself only
  * carries ids. Photos show as thumbnails; a refused file shows why.
  */
-export function EvidenceUpload({ value, onChange, max = 20, label, disabled }: Props) {
+export function EvidenceUpload({ value, onChange, max = 20, label, disabled, camera }: Props) {
   const { t } = useTranslation();
+  const cameraInput = useRef<HTMLInputElement>(null);
+  const full = disabled || value.length >= max;
   const pick = (file: File) => {
     const uid = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const base: Picked = { uid, name: file.name, size: file.size, type: file.type };
@@ -64,6 +69,33 @@ export function EvidenceUpload({ value, onChange, max = 20, label, disabled }: P
   };
   return (
     <div className="work-evidence">
+      {camera ? (
+        <>
+          <Button
+            icon={<CameraOutlined aria-hidden />}
+            disabled={full}
+            onClick={() => cameraInput.current?.click()}
+            className="work-camera-button"
+            style={{ marginInlineEnd: 8, marginBottom: 8 }}
+          >
+            {t('work.files.takePhoto')}
+          </Button>
+          <input
+            ref={cameraInput}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            style={{ display: 'none' }}
+            tabIndex={-1}
+            aria-label={t('work.files.takePhoto')}
+            className="work-camera-input"
+            onChange={(e) => {
+              for (const file of e.target.files ?? []) pick(file);
+              e.target.value = '';
+            }}
+          />
+        </>
+      ) : null}
       <Upload<FileItem>
         accept={UPLOAD_ACCEPT}
         multiple
@@ -77,7 +109,7 @@ export function EvidenceUpload({ value, onChange, max = 20, label, disabled }: P
         disabled={disabled}
         showUploadList={{ showPreviewIcon: false, showDownloadIcon: false }}
       >
-        <Button icon={<PaperClipOutlined aria-hidden />} disabled={disabled || value.length >= max}>
+        <Button icon={<PaperClipOutlined aria-hidden />} disabled={full}>
           {label ?? t('work.files.pick')}
         </Button>
       </Upload>

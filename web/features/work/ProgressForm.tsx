@@ -1,6 +1,6 @@
 import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { useState, type KeyboardEvent } from 'react';
-import { App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Slider } from 'antd';
+import { App, Button, Col, DatePicker, Flex, Form, Grid, Input, InputNumber, Row, Select, Slider } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
@@ -10,6 +10,8 @@ import { PersonSelect } from '../people/PersonSelect.tsx';
 import { formatNumber } from './TaskBits.tsx';
 import { useTaskMutation } from './useTaskMutation.ts';
 import { reportProgress, type ProgressInput, type TaskDetail } from './work.api.ts';
+// The form's look comes with it, on my work's sheet too.
+import './work.css';
 
 const REPORTABLE = new Set(['assigned', 'in_progress', 'returned']);
 const WHOLE = 'whole';
@@ -63,13 +65,23 @@ function enterMovesOn(e: KeyboardEvent<HTMLElement>) {
   }
 }
 
+type Props = {
+  detail: TaskDetail;
+  /** After the report is recorded, with the task's new detail (the phone sheet closes). */
+  onDone?: (d: TaskDetail) => void;
+  /** A "Hủy" button beside "Gửi báo cáo" (the phone sheet). */
+  onCancel?: () => void;
+};
+
 /**
- * "Báo cáo tiến độ": a percentage (slider and box), the result against the target, a note, who reported it (someone
- * without an account, by default the signed-in person), its date and evidence files; on the whole task or on a
- * cooperating body's part when the caller reports for that body.
+ * "Báo cáo tiến độ", the one progress form of the task page and of my work's sheet: a percentage (slider and box),
+ * the result against the target, a note, who reported it (someone without an account, by default the signed-in
+ * person), its date and evidence (a photo taken with the phone's camera, or chosen files); on the whole task or on
+ * a cooperating body's part when the caller reports for that body.
  */
-export function ProgressForm({ detail }: { detail: TaskDetail }) {
+export function ProgressForm({ detail, onDone, onCancel }: Props) {
   const { t } = useTranslation();
+  const phone = Grid.useBreakpoint().md === false;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, FIELDS, { cooperatorId: 'part' });
@@ -106,10 +118,11 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
     {
       onMutate: errors.reset,
       onSuccess: (d) => {
-        void message.success(t('work.progress.saved', { number: d.task.number }));
+        void message.success(t('work.progress.saved', { title: d.task.title }));
         form.resetFields(['note', 'reportedByPersonId']);
         form.setFieldValue('progress', Math.round(d.task.progress));
         setFiles([]);
+        onDone?.(d);
       },
       onError: errors.onError,
     },
@@ -170,6 +183,7 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
                 max={100}
                 precision={0}
                 suffix="%"
+                inputMode="numeric"
                 className="work-progress-input"
                 aria-label={t('work.progress.percentBox')}
               />
@@ -211,15 +225,17 @@ export function ProgressForm({ detail }: { detail: TaskDetail }) {
                 format={DATE_FORMAT}
                 disabledDate={(d) => d.isAfter(today, 'day')}
                 allowClear={false}
+                inputReadOnly={phone}
                 style={{ width: '100%' }}
               />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item label={t('work.progress.evidence')}>
-          <EvidenceUpload value={files} onChange={setFiles} />
+          <EvidenceUpload value={files} onChange={setFiles} camera />
         </Form.Item>
-        <Flex justify="end">
+        <Flex justify="end" gap={8} className="form-actions">
+          {onCancel ? <Button onClick={onCancel}>{t('common.cancel')}</Button> : null}
           <Button type="primary" htmlType="submit" loading={mutation.isPending} disabled={uploading}>
             {uploading ? t('work.files.waiting') : t('work.progress.submit')}
           </Button>

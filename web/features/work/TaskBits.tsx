@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatPercent, formatPlanPercent, planFigures } from '../../lib/format.ts';
 import type { Task, TaskStatus, Timeliness } from './work.api.ts';
 
-/** Tag colours of the statuses (antd presets), the same on every view. */
+/** Tag colours of the statuses (antd presets), the same on every view; colour names, not the status presets
+ * (success, warning), whose text is too pale on their background (web/ui/global.css darkens the named ones). */
 export const STATUS_COLOR: Record<TaskStatus, string> = {
   draft: 'default',
   assigned: 'blue',
   in_progress: 'geekblue',
   reported_done: 'purple',
-  accepted: 'success',
+  accepted: 'green',
   returned: 'magenta',
-  suspended: 'warning',
+  suspended: 'gold',
   cancelled: 'default',
 };
 
@@ -62,8 +63,13 @@ export function TimelinessTag({
   return <Tag color={TIMELINESS_TAG[timeliness]}>{waiting ?? t(`work.timeliness.${timeliness}`)}</Tag>;
 }
 
-/** The kind of a task; `compact` cuts a long name (shown whole on hover). */
+/** Kinds with a short name for tables and cards ("Trọng tâm" for "Nhiệm vụ trọng tâm đăng ký với cấp ủy"). */
+const SHORT_KINDS = new Set(['shared', 'specialised', 'key', 'commissioned']);
+
+/** The kind of a task; `compact`: on one line, by its short name (or the name cut), the whole name on hover and
+ * for screen readers. */
 export function KindTag({ task, compact }: { task: Pick<Task, 'kind' | 'kindName'>; compact?: boolean }) {
+  const { t } = useTranslation();
   const color =
     task.kind === 'key'
       ? 'red'
@@ -72,12 +78,22 @@ export function KindTag({ task, compact }: { task: Pick<Task, 'kind' | 'kindName
         : task.kind === 'specialised'
           ? 'cyan'
           : 'default';
-  const tag = (
-    <Tag color={color} className={compact ? 'work-kind-tag work-kind-compact' : 'work-kind-tag'}>
-      {task.kindName}
-    </Tag>
+  if (!compact) {
+    return (
+      <Tag color={color} className="work-kind-tag">
+        {task.kindName}
+      </Tag>
+    );
+  }
+  const short = SHORT_KINDS.has(task.kind) ? t(`work.kindShort.${task.kind}`) : task.kindName;
+  return (
+    <Tooltip title={task.kindName}>
+      <Tag color={color} className="work-kind-tag work-kind-compact">
+        <span aria-hidden>{short}</span>
+        <span className="work-sr-only">{task.kindName}</span>
+      </Tag>
+    </Tooltip>
   );
-  return compact ? <Tooltip title={task.kindName}>{tag}</Tooltip> : tag;
 }
 
 /** "Chờ nghiệm thu 3 ngày", or "Quá hạn, chờ nghiệm thu 3 ngày" when it was reported done after its due date; null

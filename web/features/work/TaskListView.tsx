@@ -35,6 +35,10 @@ function SectionHeading({ section, onAdd }: { section: Section; onAdd?: TaskView
   );
 }
 
+/** The task column's least width; below the columns' sum the table scrolls inside its box (never on a phone, where
+ * the tasks are cards). */
+const TITLE_MIN = 200;
+
 /** LIST: the programme as the office writes it — numbered groups, their tasks, subtasks expandable under each task.
  * A table on wider screens (task column fixed while the rest scrolls); compact cards on a phone. */
 export function TaskListView({ sections, emptyText, onAdd, loading }: TaskViewProps) {
@@ -48,14 +52,14 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: TaskViewPr
       title: t('work.task.stt'),
       dataIndex: 'stt',
       key: 'stt',
-      width: 52,
+      width: 48,
       className: 'work-col-stt',
       fixed: wide ? 'left' : undefined,
     },
     {
       title: t('work.task.title'),
       key: 'title',
-      width: 240,
+      // No width: the task column takes whatever the others leave, at least TITLE_MIN.
       fixed: wide ? 'left' : undefined,
       render: (_v, task) => (
         <div className="work-title-cell">
@@ -75,36 +79,51 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: TaskViewPr
         </div>
       ),
     },
-    { title: t('work.task.kind'), key: 'kind', width: 108, render: (_v, task) => <KindTag task={task} compact /> },
-    { title: t('work.task.leadBody'), dataIndex: 'leadBodyName', key: 'lead', width: 140 },
+    { title: t('work.task.kind'), key: 'kind', width: 104, render: (_v, task) => <KindTag task={task} compact /> },
+    {
+      // The lead body with the person answering for the task under it, as the cards show them: one column less, so
+      // that the status fits beside them on a laptop.
+      title: (
+        <>
+          {t('work.task.leadBody')}
+          <span className="work-col-sub">{t('work.task.responsible')}</span>
+        </>
+      ),
+      key: 'lead',
+      width: 148,
+      render: (_v, task) => (
+        <>
+          {task.leadBodyName}
+          {task.responsiblePersonName ? (
+            <span className="work-col-sub work-lead-person">{task.responsiblePersonName}</span>
+          ) : null}
+        </>
+      ),
+    },
     {
       title: t('work.task.cooperators'),
       key: 'coop',
-      width: 140,
+      width: 124,
       render: (_v, task) =>
         task.cooperators.length ? task.cooperators.map((c) => c.bodyName).join('; ') : <span className="muted">—</span>,
-    },
-    {
-      title: t('work.task.responsible'),
-      key: 'resp',
-      width: 120,
-      render: (_v, task) => task.responsiblePersonName ?? <span className="muted">—</span>,
     },
     { title: t('work.task.dueDate'), key: 'due', width: 108, render: (_v, task) => <DueDate task={task} /> },
     {
       title: t('work.task.status'),
       key: 'status',
-      width: 124,
+      width: 140,
       render: (_v, task) => <StatusTag status={task.status} />,
     },
     {
       title: t('work.task.progress'),
       key: 'progress',
-      width: 124,
+      width: 120,
       fixed: wide ? 'right' : undefined,
       render: (_v, task) => <TaskProgress task={task} />,
     },
   ];
+
+  const tableWidth = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 0), TITLE_MIN);
 
   if (!loading && sections.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   return (
@@ -130,7 +149,7 @@ export function TaskListView({ sections, emptyText, onAdd, loading }: TaskViewPr
               dataSource={s.roots}
               loading={loading}
               pagination={false}
-              scroll={{ x: 1164 }}
+              scroll={{ x: tableWidth }}
               expandable={{
                 expandIconColumnIndex: 1,
                 expandedRowKeys: expanded,

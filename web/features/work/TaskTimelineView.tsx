@@ -16,8 +16,15 @@ function placeOf(date: string, year: number): number {
   return Math.min(100, Math.max(0, ((at - start) / (end - start)) * 100));
 }
 
+/** "Hôm nay" hangs from its line towards the middle of the year, so that it stays inside the chart at any width (it
+ * sits on its own line, under the months' names). */
+function todayEdge(at: number): string {
+  return at > 50 ? 'work-tl-today-label-end' : 'work-tl-today-label-start';
+}
+
 /** TIMELINE: a Gantt-like chart of the programme's year — tasks under their groups, bars from start to due date
- * coloured by timeliness (the filled part is the progress), and a line for today. */
+ * coloured by timeliness (the filled part is the progress), and a line for today. On a phone each task's name sits
+ * above its bar and the year fits the screen's width (work.css). */
 export function TaskTimelineView({ sections, emptyText, loading, year }: TaskViewProps & { year: number }) {
   const { t } = useTranslation();
   const today = todayInVietnam();
@@ -47,7 +54,7 @@ export function TaskTimelineView({ sections, emptyText, loading, year }: TaskVie
       {months.map((m) => (
         <div key={m.i} className="work-tl-month-line" style={{ left: `${m.left}%` }} />
       ))}
-      {showToday ? <div className="work-tl-today" style={{ left: `${placeOf(todayIso, year)}%` }} /> : null}
+      {todayAt !== null ? <div className="work-tl-today" style={{ left: `${todayAt}%` }} /> : null}
     </div>
   );
 
@@ -60,11 +67,11 @@ export function TaskTimelineView({ sections, emptyText, loading, year }: TaskVie
             <div className="work-tl-track">
               {months.map((m) => (
                 <div key={m.i} className="work-tl-month" style={{ left: `${m.left}%`, width: `${m.width}%` }}>
-                  {t('work.timeline.month', { n: m.i + 1 })}
+                  <span className="work-tl-month-name">{t('work.timeline.month', { n: m.i + 1 })}</span>
                 </div>
               ))}
-              {showToday ? (
-                <div className="work-tl-today-label" style={{ left: `${placeOf(todayIso, year)}%` }}>
+              {todayAt !== null ? (
+                <div className={`work-tl-today-label ${todayEdge(todayAt)}`} style={{ left: `${todayAt}%` }}>
                   {t('work.timeline.today')}
                 </div>
               ) : null}
@@ -140,7 +147,7 @@ function TimelineRow({ task, year, grid }: { task: TaskNode; year: number; grid:
         </Link>
       </div>
       <Tooltip title={<span className="work-pre">{tip}</span>}>
-        <div className="work-tl-track" aria-label={tip.replace(/\n/g, '; ')}>
+        <div className="work-tl-track" role="img" aria-label={tip.replace(/\n/g, '; ')}>
           {grid}
           {mark}
           {outOfYear}
