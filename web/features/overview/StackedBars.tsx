@@ -2,10 +2,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counts } from '../work/work.api.ts';
 import { TIMELINESS_COLOR } from '../work/TaskBits.tsx';
+import { canvasMeasure, wrapName, type Measure } from './chartLabels.ts';
 
 // Only the parts of ECharts these charts use (bars on a grid, tooltip, legend, canvas), to keep the bundle small.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -24,21 +25,54 @@ export type BarRow = { id: string; label: string; counts: Counts };
 
 type Props = {
   rows: BarRow[];
-  /** Narrow screens: shorter labels. */
+  /** Narrow screens: each row's name above its bar, across the chart's width. */
   compact: boolean;
   /** A bar part was clicked: the row and the part. */
   onPick: (row: BarRow, segment: Segment) => void;
   'aria-label': string;
 };
 
+const BAR = 16;
+const LINE = 15;
+const FONT_SIZE = 12;
+let measure: Measure | null = null;
+
+/** The y axis's names, two lines at most (wrapName): on a wide screen left of the bars; on a narrow one above each
+ * bar, across the chart's width. */
+function nameLabels(compact: boolean, width: number) {
+  const labelWidth = compact ? Math.max(120, width - 30) : Math.round(Math.min(320, Math.max(160, width * 0.3)));
+  measure ??= canvasMeasure(`${FONT_SIZE}px sans-serif`);
+  const m = measure;
+  const common = {
+    formatter: (name: string) => wrapName(name, labelWidth, m),
+    fontFamily: 'sans-serif',
+    fontSize: FONT_SIZE,
+    lineHeight: LINE,
+    color: '#333',
+  };
+  if (!compact) return common;
+  return {
+    ...common,
+    inside: true,
+    align: 'left',
+    verticalAlign: 'bottom',
+    margin: 0,
+    // Above the bar, clear of the axis line.
+    padding: [0, 0, BAR / 2 + 3, 6],
+  };
+}
+
 /** Horizontal stacked bars (done on time / late / waiting for acceptance / overdue / open) per row, one row per group
  * or body. */
 export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
   const { t } = useTranslation();
-  const labelWidth = compact ? 110 : 230;
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
   const option = {
     animationDuration: 400,
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: compact
+      ? { left: 8, right: 16, top: 64, bottom: 8, containLabel: true }
+      : { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: compact ? 11 : 12 } },
     tooltip: {
       trigger: 'axis',
@@ -58,22 +92,22 @@ export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
       inverse: true,
       data: rows.map((r) => r.label),
       axisTick: { show: false },
-      axisLabel: { width: labelWidth, overflow: 'truncate', fontSize: compact ? 11 : 12 },
+      axisLabel: nameLabels(compact, width),
     },
     series: SEGMENTS.map((s) => ({
       id: s.key,
       name: t(`overview.legend.${s.key}`),
       type: 'bar',
       stack: 'all',
-      barMaxWidth: 22,
+      barMaxWidth: compact ? BAR : 22,
       itemStyle: { color: s.color },
       emphasis: { focus: 'series' },
       cursor: 'pointer',
       data: rows.map((r) => r.counts[s.key]),
     })),
   };
-  const height = Math.max(160, rows.length * (compact ? 30 : 34) + 60);
-  const box = useRef<HTMLDivElement>(null);
+  // A row holds two lines of its name (and on a phone the bar under them).
+  const height = Math.max(160, rows.length * (compact ? 2 * LINE + BAR + 24 : 2 * LINE + 16) + (compact ? 92 : 60));
   const chart = useRef<echarts.ECharts | null>(null);
   // The latest rows and handler, read by the click listener set up once.
   const latest = useRef({ rows, onPick });
@@ -92,7 +126,10 @@ export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
       const segment = SEGMENTS.find((s) => s.key === p.seriesId);
       if (row && segment) latest.current.onPick(row, segment);
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      setWidth(el.clientWidth);
+      instance.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
