@@ -1,10 +1,11 @@
 import type { MenuProps } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { AccountMenu } from './features/auth/AccountMenu.tsx';
 import { useMe } from './features/auth/session.ts';
 import { NotificationBell } from './features/notifications/NotificationBell.tsx';
+import { rememberPage } from './landing.ts';
 import { MENU_GROUPS, MY_ACCOUNT_PATH, visibleEntries, type MenuEntry } from './menu.tsx';
 import { AppShell } from './ui/AppShell.tsx';
 import { FullPageSpin } from './ui/FullPageSpin.tsx';
@@ -36,6 +37,8 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
   const entries = visibleEntries(me);
   const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'));
   const openGroups = [...new Set(entries.flatMap((e) => (e.group ? [`group:${e.group}`] : [])))];
+  // An administrator's next sign-in returns here.
+  useEffect(() => rememberPage(me, location.pathname, location.search), [me, location.pathname, location.search]);
 
   return (
     <AppShell

@@ -1,15 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { retryTransient } from './lib/api.ts';
 import { retryWrite } from './lib/idempotency.ts';
 import { i18nReady } from './lib/i18n.ts';
-import './lib/format.ts';
 import { installSessionHandlers } from './features/auth/sessionEvents.ts';
-import { AppRoutes } from './routes.tsx';
+import { EntryRoutes, prefetchOnSession } from './entry-routes.tsx';
 import { registerServiceWorker } from './service-worker.register.ts';
-import { AppProviders } from './ui/AppProviders.tsx';
 import './ui/global.css';
 
 const queryClient = new QueryClient({
@@ -20,19 +18,21 @@ const queryClient = new QueryClient({
   },
 });
 installSessionHandlers(queryClient);
+prefetchOnSession(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-// Rendered once the remembered language's texts are there (English is fetched when chosen).
+// Rendered once the remembered language's texts are there (English is fetched when chosen). Only the sign-in page
+// is in this script; antd and the rest of the app come with routes.tsx (entry-routes.tsx).
 void i18nReady.then(() =>
   createRoot(root).render(
     <StrictMode>
-      <AppProviders queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AppRoutes />
+          <EntryRoutes />
         </BrowserRouter>
-      </AppProviders>
+      </QueryClientProvider>
     </StrictMode>,
   ),
 );

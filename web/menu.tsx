@@ -25,8 +25,20 @@ import { PROGRAMMES_PATH, TASK_PATH } from './features/work/work.paths.ts';
 type LazyPage = { element: ReactNode; preload: () => Promise<unknown> };
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
-  const Page = lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] })));
-  return { element: <Page />, preload: load };
+  let loaded: ComponentType | undefined;
+  const fetchPage = () =>
+    load().then((m) => {
+      loaded = m[name];
+      return m;
+    });
+  const Lazy = lazy(() => fetchPage().then((m): { default: ComponentType } => ({ default: m[name] })));
+  // Once fetched (ahead, or opened before), the page itself: a lazy one, even fetched, first suspends, and React then
+  // keeps the fallback up for 300 ms.
+  function Page() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return { element: <Page />, preload: fetchPage };
 }
 
 /** A group in the side menu (e.g. "Quản trị"); shown only when one of its entries is. */
@@ -60,7 +72,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
 ];
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
-  // First: "/" opens the first visible entry, and the overview is the page a leader opens first.
+  // "/" opens the account's home (landing.ts: the overview for leaders, my work for officers and reporters).
   {
     key: 'overview',
     path: OVERVIEW_PATH,

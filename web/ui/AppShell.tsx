@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { BrandMark } from './BrandMark.tsx';
@@ -14,6 +14,23 @@ type Props = {
   children: ReactNode;
 };
 
+/** False until the page has been drawn (the browser's first idle moment after the shell's first render), then true in
+ * a transition, which the page's own updates (its data arriving) still go ahead of: the page shows first, the side
+ * menu and the header's right side right after. */
+function useAfterPage(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    const show = () => startTransition(() => setAfter(true));
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(show, 200);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(show, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
+  return after;
+}
+
 /**
  * The signed-in frame: a header with the product name, a side menu (a drawer below the lg breakpoint,
  * so phones keep the whole width) and the page.
@@ -23,17 +40,20 @@ export function AppShell({ menuItems, selectedKeys, defaultOpenKeys, headerRight
   const screens = Grid.useBreakpoint();
   const wide = screens.lg === true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const afterPage = useAfterPage();
 
   const menu = (
     <nav aria-label={t('shell.mainMenu')}>
-      <Menu
-        mode="inline"
-        items={menuItems}
-        selectedKeys={selectedKeys}
-        defaultOpenKeys={defaultOpenKeys}
-        onClick={() => setDrawerOpen(false)}
-        className="shell-menu"
-      />
+      {afterPage ? (
+        <Menu
+          mode="inline"
+          items={menuItems}
+          selectedKeys={selectedKeys}
+          defaultOpenKeys={defaultOpenKeys}
+          onClick={() => setDrawerOpen(false)}
+          className="shell-menu"
+        />
+      ) : null}
     </nav>
   );
 
@@ -61,14 +81,14 @@ export function AppShell({ menuItems, selectedKeys, defaultOpenKeys, headerRight
           </Link>
           {screens.md ? <span className="shell-brand-subtitle">{t('app.subtitle')}</span> : null}
         </div>
-        <div className="shell-header-right">{headerRight}</div>
+        <div className="shell-header-right">{afterPage ? headerRight : null}</div>
       </Layout.Header>
       <Layout>
         {wide ? (
           <Layout.Sider width={240} className="shell-sider" theme="light">
             {menu}
           </Layout.Sider>
-        ) : (
+        ) : afterPage || drawerOpen ? (
           <Drawer
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
@@ -80,7 +100,7 @@ export function AppShell({ menuItems, selectedKeys, defaultOpenKeys, headerRight
           >
             {menu}
           </Drawer>
-        )}
+        ) : null}
         <Layout.Content id="main-content" className="shell-content" tabIndex={-1}>
           {children}
         </Layout.Content>

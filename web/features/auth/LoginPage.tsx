@@ -1,33 +1,48 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
-import { currentLocale } from '../../lib/i18n.ts';
+import { currentLocale, setLocale } from '../../lib/i18n.ts';
 import { AuthLayout } from '../../ui/AuthLayout.tsx';
 import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
-import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { PlainLanguageSwitch } from '../../ui/PlainLanguageSwitch.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { fetchSetupStatus, login } from './auth.api.ts';
 import { SETUP_PATH, safeNext } from './auth.paths.ts';
+import { ErrorAlert, LoginField, PasswordInput, SubmitButton, TextInput } from './LoginControls.tsx';
 import { adoptSession, useSession } from './session.ts';
-import { useChangeLocale } from './useChangeLocale.ts';
 import { useCountdown } from './useCountdown.ts';
+import './LoginPage.css';
 
 type Values = { login: string; password: string };
+type Field = keyof Values;
 
 export const SETUP_STATUS_KEY = ['setup-status'] as const;
 
-/** Sign-in by username, phone or e-mail. Sends a fresh installation to the first-run setup. */
-export function LoginPage() {
+/** The fields left empty (the login also when only spaces). */
+function missing(values: Values): Record<Field, boolean> {
+  return { login: values.login.trim() === '', password: values.password === '' };
+}
+
+/**
+ * Sign-in by username, phone or e-mail. Sends a fresh installation to the first-run setup. `onShown` runs once the
+ * form is there (and its result, a clean-up, when it goes).
+ * Plain React, no antd: this page is in the first script, and a phone on a slow connection shows it before the rest
+ * of the app has arrived. A field's problem shows once it has been edited or the form sent, as antd's Form does.
+ */
+export function LoginPage({ onShown }: { onShown?: () => (() => void) | void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const changeLocale = useChangeLocale();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>(() => ({
+    login: (location.state as { login?: string } | null)?.login ?? '',
+    password: '',
+  }));
+  const [checked, setChecked] = useState<Record<Field, boolean>>({ login: false, password: false });
+  const [initialLogin] = useState(values.login);
   const [wait, setWait] = useState({ seconds: 0, at: 0 });
   const secondsLeft = useCountdown(wait.seconds, wait.at);
   const next = safeNext(params.get('next'));
@@ -43,63 +58,70 @@ export function LoginPage() {
     },
     onError: (error) => {
       if (isApiError(error) && error.retryAfterSeconds) setWait({ seconds: error.retryAfterSeconds, at: Date.now() });
-      form.setFieldValue('password', '');
+      setValues((v) => ({ ...v, password: '' }));
+      setChecked((c) => ({ ...c, password: false }));
     },
   });
+
+  const shown = !session.data && !setup.data?.needsSetup && !setup.isPending && !session.isPending;
+  useEffect(() => (shown ? onShown?.() : undefined), [shown, onShown]);
 
   if (session.data) return <Navigate to={next} replace />;
   if (setup.data?.needsSetup) return <Navigate to={SETUP_PATH} replace />;
   if (setup.isPending || session.isPending) return <FullPageSpin />;
 
-  const initialLogin = (location.state as { login?: string } | null)?.login ?? '';
+  const empty = missing(values);
+  const problem = (field: Field) => (checked[field] && empty[field] ? t('validation.required') : null);
+  const edit = (field: Field) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setChecked((c) => ({ ...c, [field]: true }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    setChecked({ login: true, password: true });
+    if (empty.login || empty.password) return;
+    mutation.mutate({ login: values.login.trim(), password: values.password });
+  };
 
   return (
     <AuthLayout
       title={t('auth.login.title')}
-      extra={<LanguageSwitch value={currentLocale()} onChange={(l) => void changeLocale(l)} />}
+      extra={<PlainLanguageSwitch value={currentLocale()} onChange={(l) => void setLocale(l)} />}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        requiredMark
-        initialValues={{ login: initialLogin, password: '' }}
-        onFinish={(values) => mutation.mutate({ login: values.login.trim(), password: values.password })}
-        aria-label={t('auth.login.title')}
-      >
+      <form noValidate onSubmit={submit} aria-label={t('auth.login.title')}>
         {mutation.isError ? (
-          <Alert
-            className="form-alert"
-            type="error"
-            showIcon
+          <ErrorAlert
             title={errorText(mutation.error, t)}
             description={secondsLeft > 0 ? t('auth.login.retryIn', { count: secondsLeft }) : undefined}
           />
         ) : null}
-        <Form.Item
-          name="login"
-          label={t('auth.login.login')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input autoComplete="username" autoFocus={!initialLogin} autoCapitalize="none" spellCheck={false} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.login.password')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input.Password autoComplete="current-password" autoFocus={Boolean(initialLogin)} />
-        </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={mutation.isPending}
-          disabled={secondsLeft > 0}
-        >
+        <LoginField id="login" label={t('auth.login.login')} error={problem('login')}>
+          <TextInput
+            id="login"
+            value={values.login}
+            invalid={problem('login') !== null}
+            onChange={edit('login')}
+            autoComplete="username"
+            autoFocus={!initialLogin}
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+        </LoginField>
+        <LoginField id="password" label={t('auth.login.password')} error={problem('password')}>
+          <PasswordInput
+            id="password"
+            value={values.password}
+            invalid={problem('password') !== null}
+            onChange={edit('password')}
+            autoComplete="current-password"
+            autoFocus={Boolean(initialLogin)}
+          />
+        </LoginField>
+        <SubmitButton loading={mutation.isPending} disabled={secondsLeft > 0}>
           {t('auth.login.submit')}
-        </Button>
-      </Form>
+        </SubmitButton>
+      </form>
     </AuthLayout>
   );
 }

@@ -9,26 +9,17 @@ import { mergeParams } from '../../lib/url-params.ts';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { formatPercent } from '../work/TaskBits.tsx';
-import { listProgrammes, programmesKey, type Counts, type Programme } from '../work/work.api.ts';
+import type { Counts } from '../work/work.api.ts';
 import { programmePath } from '../work/work.paths.ts';
 import { ApartSection } from './ApartSection.tsx';
 import { CountsTable, type CountsRow } from './CountsTable.tsx';
-import { getOverview, overviewKey, type Overview } from './overview.api.ts';
+import { defaultProgramme, overviewQuery, programmesQuery, type Overview } from './overview.api.ts';
 import type { BarRow, Segment } from './StackedBars.tsx';
 import { donePercent, summarySentence } from './summary.ts';
 import './overview.css';
 
 // ECharts comes in its own chunk, after the figures are on screen.
 const StackedBars = lazy(() => import('./StackedBars.tsx').then((m) => ({ default: m.StackedBars })));
-
-/**
- * The default programme: this year's programme of a body the caller manages (their own body), else any of this year,
- * else the latest one. The list comes newest year first.
- */
-export function defaultProgramme(list: Programme[], year: number): Programme | undefined {
-  const thisYear = list.filter((p) => p.year === year);
-  return thisYear.find((p) => p.canManage) ?? thisYear[0] ?? list.find((p) => p.canManage) ?? list[0];
-}
 
 /** "Tổng quan": the leader's first page — one programme's figures, charts, tables and the tasks shown apart. */
 export function OverviewPage() {
@@ -37,7 +28,7 @@ export function OverviewPage() {
   const chosen = params.get('programme');
   const year = todayInVietnam().year();
 
-  const programmes = useQuery({ queryKey: programmesKey({}), queryFn: ({ signal }) => listProgrammes({}, signal) });
+  const programmes = useQuery(programmesQuery);
   const list = useMemo(() => programmes.data ?? [], [programmes.data]);
   const fallback = defaultProgramme(list, year);
   const programmeId =
@@ -90,7 +81,7 @@ export function OverviewPage() {
 
 function ProgrammeOverview({ id }: { id: string }) {
   const { t } = useTranslation();
-  const overview = useQuery({ queryKey: overviewKey(id), queryFn: ({ signal }) => getOverview(id, signal) });
+  const overview = useQuery(overviewQuery(id));
   if (overview.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (overview.isError)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={errorText(overview.error, t)} />;
