@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { wrapName } from '../../web/features/overview/chartLabels.ts';
 import { PASSWORD } from '../factories.ts';
-import { browserAvailable, useBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, screenshot, useBrowserHarness, type BrowserHarness } from './browser.ts';
 import { checkPage, formatFindings } from './page-checks.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -119,6 +119,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     const page = await open(harness(), 1366, 768);
     await signIn(page, 'mongcai@khoi.local');
     await checkOverview(page);
+    await screenshot(page, 'tong-quan');
 
     // The programme's list: every task's kind on one line (its whole name there for screen readers), and every
     // column of the tables in view without scrolling sideways.
@@ -133,6 +134,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
 
     await page.goto(`${programme}?view=timeline`);
     await checkToday(page);
+    await screenshot(page, 'tien-do-theo-thoi-gian');
     await checkView(page, 'the timeline at 1366 px');
 
     // The board shows the statuses with tasks side by side, none hidden off to the right.

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, settled, useBrowserHarness } from './browser.ts';
+import { browserAvailable, screenshot, settled, useBrowserHarness } from './browser.ts';
 import { checkPage } from './page-checks.ts';
 
 const WIDTH = 360;
@@ -90,6 +90,7 @@ describe.skipIf(!browserAvailable)('browser journey: the catalogues and the admi
     // Tài khoản: the e-mail is behind "Chi tiết"; "Vai trò" opens the account's roles.
     await page.goto('/quan-tri/tai-khoan');
     const account = await cardOf(page, 'Tài khoản', /^baocao/);
+    await screenshot(page, 'tai-khoan-360');
     await expectOnScreen(account.getByText('Đăng nhập lần cuối', { exact: true }));
     await openDetails(account, 'Email');
     const roles = account.getByRole('button', { name: 'Vai trò' });

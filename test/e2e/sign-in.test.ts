@@ -37,9 +37,8 @@ describe.skipIf(!browserAvailable)('browser journey: sign in, switch language, s
           .isVisible(),
       )
       .toBe(true);
-    // "/" opens the first page of the menu: the leader's overview.
+    // "/" opens the administrator's home: the overview.
     await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
-    await screenshot(page, 'trang-chinh');
 
     await chooseInMenu(page, page.getByTestId('account-menu'), 'English', () =>
       page
