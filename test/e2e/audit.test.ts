@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseOption, screenshot, settled, useBrowserHarness } from './browser.ts';
-
-async function signInForm(page: Page, login: string, password: string) {
-  await page.goto('/');
-  await expect.poll(() => page.url()).toContain('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { browserAvailable, chooseOption, fillSignIn, screenshot, settled, useBrowserHarness } from './browser.ts';
 
 /** Picks an option of one of the log's filter selects by its visible label. */
 async function pickOption(page: Page, selectLabel: string, option: string) {
@@ -28,7 +20,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     const page = await newPage({ width: 1366, height: 900 });
 
     // A wrong password first: it is refused and logged.
-    await signInForm(page, 'vu.quan.tri', 'khong-dung-mat-khau');
+    await fillSignIn(page, 'vu.quan.tri', 'khong-dung-mat-khau');
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
     await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -107,7 +99,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     });
 
     const page = await newPage({ width: 1366, height: 900 });
-    await signInForm(page, admin.username, PASSWORD);
+    await fillSignIn(page, admin.username, PASSWORD);
     await page.getByTestId('account-menu').waitFor();
     await page.goto(`/danh-muc/can-bo/${person.id}`);
     await expect.poll(() => page.locator('#person-card-title').textContent()).toBe('Hoàng Thị Ánh');
@@ -156,7 +148,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'ha.quan.tri', displayName: 'Hà Quản Trị', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
-    await signInForm(page, 'ha.quan.tri', PASSWORD);
+    await fillSignIn(page, 'ha.quan.tri', PASSWORD);
     await page.getByTestId('account-menu').waitFor();
     await page.getByRole('menuitem', { name: 'Lưu giữ dữ liệu' }).click();
     await page.getByRole('heading', { name: 'Lưu giữ dữ liệu cá nhân' }).waitFor();
@@ -188,7 +180,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
     await seedDemo(ctx, { accountId: null, label: 'test' });
     await buildAccount(ctx, { username: 'le.quan.tri', displayName: 'Lê Quản Trị', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
-    await signInForm(page, 'le.quan.tri', PASSWORD);
+    await fillSignIn(page, 'le.quan.tri', PASSWORD);
     await page.getByTestId('account-menu').waitFor();
 
     // The tasks' entries: each names its task by its number and title, not by an id.
@@ -205,7 +197,7 @@ describe.skipIf(!browserAvailable)('browser journey: the audit log', () => {
 
     // On a phone: cards with the action and the record's name, when and who; the change one tap away.
     const phone = await newPage({ width: 360, height: 740 });
-    await signInForm(phone, 'le.quan.tri', PASSWORD);
+    await fillSignIn(phone, 'le.quan.tri', PASSWORD);
     await phone.getByTestId('account-menu').waitFor();
     await phone.goto('/quan-tri/nhat-ky?table=tasks&action=update');
     const cards = phone.getByRole('list', { name: 'Nhật ký' }).getByRole('listitem');

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
+import { PASSWORD } from '../factories.ts';
 import { PageChecks, trackRequests } from './page-checks.ts';
 
 export const CHROMIUM = process.env.KHOI_CHROMIUM ?? '/usr/bin/chromium';
@@ -253,4 +254,19 @@ export async function submitDialog(page: Page, dialog: Locator, submit: string):
   await expect.poll(outcome).not.toBe('sending');
   const result = await outcome();
   if (result !== 'closed') throw new Error(`The dialog "${submit}" did not close: ${result}`);
+}
+
+/** Fills in and sends the sign-in form (the password: the test accounts' one unless given); does not wait for what
+ * follows, so a journey can expect a refusal as well as the app. */
+export async function fillSignIn(page: Page, login: string, password: string = PASSWORD): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Signs in through the form and waits for the signed-in app (its account menu). */
+export async function signIn(page: Page, login: string, password: string = PASSWORD): Promise<void> {
+  await fillSignIn(page, login, password);
+  await page.getByTestId('account-menu').waitFor();
 }

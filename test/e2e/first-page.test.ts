@@ -2,19 +2,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseInMenu, useBrowserHarness } from './browser.ts';
-
-async function signInForm(page: Page, login: string) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+import { browserAvailable, chooseInMenu, signIn, useBrowserHarness } from './browser.ts';
 
 /** Signs in and waits for the first page: its heading, and its address. */
 async function firstPage(page: Page, login: string, heading: string, path: string) {
-  await signInForm(page, login);
+  await signIn(page, login);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   await expect.poll(() => new URL(page.url()).pathname).toBe(path);
 }

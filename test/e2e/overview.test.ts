@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { wrapName } from '../../web/features/overview/chartLabels.ts';
 import { PASSWORD } from '../factories.ts';
-import { browserAvailable, screenshot, useBrowserHarness, type BrowserHarness } from './browser.ts';
+import { browserAvailable, type BrowserHarness, screenshot, signIn, useBrowserHarness } from './browser.ts';
 import { checkPage, formatFindings } from './page-checks.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -21,14 +21,6 @@ async function open(h: BrowserHarness, width: number, height: number): Promise<P
   // Early December in the browser: "Hôm nay" stands right beside the month label "T12", where it used to cover it.
   await page.clock.setFixedTime(new Date(`${year}-12-07T09:00:00+07:00`));
   return page;
-}
-
-async function signIn(page: Page, login: string) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
 }
 
 /** The page itself and every box in it (or in `within`) whose content is wider than the box and scrolls sideways. */

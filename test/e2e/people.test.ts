@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { call, signIn } from '../app.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, chooseOption, screenshot, settled, useBrowserHarness } from './browser.ts';
-
-async function signInForm(page: Page, login: string, password: string) {
-  await page.goto('/');
-  await expect.poll(() => page.url()).toContain('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { browserAvailable, chooseOption, fillSignIn, screenshot, settled, useBrowserHarness } from './browser.ts';
 
 /** Types a date into a picker and leaves it with Tab (Enter would submit the form around it). */
 async function typeDate(field: Locator, ddmmyyyy: string) {
@@ -76,7 +68,7 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
     const { ctx, app, newPage } = harness();
     await buildAccount(ctx, { username: 'le.quan.tri', displayName: 'Lê Quản Trị', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
-    await signInForm(page, 'le.quan.tri', PASSWORD);
+    await fillSignIn(page, 'le.quan.tri', PASSWORD);
     await page.getByTestId('account-menu').waitFor();
 
     // Danh mục › Tổ chức: Móng Cái's bloc office on its last day, with who held positions and its successors.
@@ -198,7 +190,7 @@ describe.skipIf(!browserAvailable)('browser journey: bodies, people and roles', 
 
     // She signs in in her own browser and changes the temporary password as required.
     const thu = await newPage({ width: 1366, height: 900 });
-    await signInForm(thu, 'ngo.thi.thu', 'tam-thoi-2025');
+    await fillSignIn(thu, 'ngo.thi.thu', 'tam-thoi-2025');
     await expect.poll(() => thu.getByLabel('Mật khẩu hiện tại').isVisible()).toBe(true);
     await thu.getByLabel('Mật khẩu hiện tại').fill('tam-thoi-2025');
     await thu.getByLabel('Mật khẩu mới', { exact: true }).fill('thu-mat-khau-moi');

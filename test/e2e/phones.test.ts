@@ -2,18 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { buildAccount, PASSWORD } from '../factories.ts';
-import { browserAvailable, screenshot, settled, useBrowserHarness } from './browser.ts';
+import { browserAvailable, fillSignIn, screenshot, settled, useBrowserHarness } from './browser.ts';
 import { checkPage } from './page-checks.ts';
 
 const WIDTH = 360;
-
-async function signInForm(page: Page, login: string, password: string) {
-  await page.goto('/');
-  await expect.poll(() => page.url()).toContain('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
 
 /** The list of a page (its rows as cards on a phone) once shown, and its card holding `text`. */
 async function cardOf(page: Page, list: string, text: string | RegExp): Promise<Locator> {
@@ -56,7 +48,7 @@ describe.skipIf(!browserAvailable)('browser journey: the catalogues and the admi
     const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'quan.tri.dt', displayName: 'Quản Trị Điện Thoại', isAdmin: true });
     const page = await newPage({ width: WIDTH, height: 740 });
-    await signInForm(page, 'quan.tri.dt', PASSWORD);
+    await fillSignIn(page, 'quan.tri.dt', PASSWORD);
     await page.getByTestId('account-menu').waitFor();
 
     // Tổ chức: the card says what is in force and since when; the short name and the parent are behind "Chi tiết";

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { buildAccount, PASSWORD } from '../factories.ts';
+import { buildAccount } from '../factories.ts';
 import { importQuangNinh } from '../units-fixture.ts';
-import { browserAvailable, chooseOption, screenshot, useBrowserHarness } from './browser.ts';
+import { browserAvailable, chooseOption, screenshot, signIn, useBrowserHarness } from './browser.ts';
 
 type TreeRow = { title: string; depth: number };
 
@@ -99,15 +99,6 @@ const MONG_CAI_NOW = [
   'Xã Vĩnh Thực',
 ];
 
-async function signInAs(page: Page, username: string) {
-  await page.goto('/');
-  await expect.poll(() => page.url()).toContain('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
-
 describe.skipIf(!browserAvailable)('browser journey: administrative units', () => {
   const harness = useBrowserHarness((h) => importQuangNinh(h.db.db));
 
@@ -115,7 +106,7 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'tran.van.hai', displayName: 'Trần Văn Hải', isAdmin: true });
     const page = await newPage({ width: 1366, height: 900 });
-    await signInAs(page, 'tran.van.hai');
+    await signIn(page, 'tran.van.hai');
 
     // Danh mục › Đơn vị hành chính
     await expect.poll(() => page.getByRole('menuitem', { name: /Đơn vị hành chính/ }).isVisible()).toBe(true);
@@ -238,7 +229,7 @@ describe.skipIf(!browserAvailable)('browser journey: administrative units', () =
     const { ctx, newPage } = harness();
     await buildAccount(ctx, { username: 'le.thi.mai', displayName: 'Lê Thị Mai' });
     const page = await newPage({ width: 360, height: 740 });
-    await signInAs(page, 'le.thi.mai');
+    await signIn(page, 'le.thi.mai');
     await page.goto('/danh-muc/don-vi?ngay=2025-06-30&ma=194');
     const drawer = page.locator('.unit-drawer');
     await expect.poll(() => drawer.locator('#unit-card-title').textContent()).toBe('Thành phố Móng Cái');

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
 import { PASSWORD } from '../factories.ts';
 import { PNG } from '../work-fixture.ts';
-import { browserAvailable, confirmInDialog, screenshot, settled, submitDialog, useBrowserHarness } from './browser.ts';
-
-async function signInForm(page: Page, login: string) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+import {
+  browserAvailable,
+  confirmInDialog,
+  screenshot,
+  settled,
+  signIn,
+  submitDialog,
+  useBrowserHarness,
+} from './browser.ts';
 
 /** Types a name into a body search box, waits for the search's answer, and picks the body with exactly that name.
  * A failure says what the server answered and what the list showed. */
@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
   it('at desktop width a leader creates a programme and a task with two cooperating bodies; an officer reports progress with a file; the leader accepts it', async () => {
     const year = 2027;
     const leader = await harness().newPage({ width: 1366, height: 900 });
-    await signInForm(leader, 'mongcai@khoi.local');
+    await signIn(leader, 'mongcai@khoi.local');
     await leader.getByRole('menuitem', { name: 'Chương trình công tác' }).click();
     await leader.getByRole('heading', { name: 'Chương trình công tác', level: 1 }).waitFor();
 
@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
 
     // The ward's officer reports progress with a photo, then reports the work done.
     const officer = await harness().newPage({ width: 1366, height: 900 });
-    await signInForm(officer, 'canbo@khoi.local');
+    await signIn(officer, 'canbo@khoi.local');
     await officer.goto(taskUrl);
     await officer.getByLabel('Tỷ lệ hoàn thành (%)').waitFor();
     await officer
@@ -213,7 +213,7 @@ describe.skipIf(!browserAvailable)('browser journeys: work', () => {
 
   it('at 360 px a commune officer opens "my work" and reports progress with a photo, in the task page\'s form', async () => {
     const page = await harness().newPage({ width: 360, height: 760 });
-    await signInForm(page, 'canbo@khoi.local');
+    await signIn(page, 'canbo@khoi.local');
     await page.goto('/viec-cua-toi');
     const card = page.locator('.mywork-card', { hasText: 'Vận động xây dựng mô hình tổ dân cư tự quản an toàn' });
     await card.waitFor();
