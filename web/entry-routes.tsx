@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { fetchSetupStatus, type Session } from './features/auth/auth.api.ts';
 import { LOGIN_PATH, safeNext, SETUP_PATH } from './features/auth/auth.paths.ts';
 import { LoginPage, SETUP_STATUS_KEY } from './features/auth/LoginPage.tsx';
-import { isSignedOutOnPurpose, SESSION_KEY, useSession } from './features/auth/session.ts';
+import { SESSION_KEY, signInPathFor, useSession } from './features/auth/session.ts';
 import { FullPageSpin } from './ui/FullPageSpin.tsx';
 
 // The first script holds the sign-in page and nothing of antd: on a commune's mobile connection the form shows
@@ -69,11 +69,6 @@ export function LoginRoute() {
   return <LoginPage onShown={preloadSignedIn} />;
 }
 
-/** The sign-in page, asked to come back here afterwards (as RequireSession sends there). */
-function toLogin(here: string): string {
-  return here === '/' || isSignedOutOnPurpose() ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(here)}`;
-}
-
 /**
  * The sign-in page on its own, until the app is needed: an address other than sign-in with a session (or an answer
  * about it the app must show: an error), or the setup page. Without a session such an address goes to the sign-in
@@ -98,5 +93,5 @@ export function EntryRoutes() {
   if (appShown || needsApp) return <App />;
   if (atLogin) return <LoginRoute />;
   if (session.isPending) return <FullPageSpin />;
-  return <Navigate to={toLogin(location.pathname + location.search)} replace />;
+  return <Navigate to={signInPathFor(location.pathname + location.search)} replace />;
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './auth.paths.ts';
-import { isSignedOutOnPurpose, useSession } from './session.ts';
+import { CHANGE_PASSWORD_PATH } from './auth.paths.ts';
+import { signInPathFor, useSession } from './session.ts';
 
 /** Guards the signed-in routes: no session → login page; a password to change → the password page. */
 export function RequireSession() {
@@ -26,11 +26,7 @@ export function RequireSession() {
       />
     );
   }
-  if (!data) {
-    const here = location.pathname + location.search;
-    const search = here === '/' || isSignedOutOnPurpose() ? '' : `?next=${encodeURIComponent(here)}`;
-    return <Navigate to={LOGIN_PATH + search} replace />;
-  }
+  if (!data) return <Navigate to={signInPathFor(location.pathname + location.search)} replace />;
   if (data.account.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }

@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { retryTransient, setCsrfToken } from '../../lib/api.ts';
 import { setLocale } from '../../lib/i18n.ts';
 import { fetchSession, type Me, type Session } from './auth.api.ts';
+import { LOGIN_PATH } from './auth.paths.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -15,6 +16,12 @@ export function markSignedOutOnPurpose(): void {
 
 export function isSignedOutOnPurpose(): boolean {
   return signedOutOnPurpose;
+}
+
+/** The sign-in page for someone without a session at `here`, asked to come back there afterwards (not after signing
+ * out on purpose, nor for "/", which opens the person's own first page). */
+export function signInPathFor(here: string): string {
+  return here === '/' || signedOutOnPurpose ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(here)}`;
 }
 
 async function adopt(session: Session | null): Promise<void> {

@@ -47,7 +47,12 @@ export function UnitAcrossList({ data, onOpen, onBack, from }: Props) {
         <ul className="unit-across-list" aria-label={t(`units.across.${data.direction ?? 'successors'}.list`)}>
           {data.units.map((u) => (
             <li key={u.id} className="unit-across-item">
-              <Button type="link" icon={<ArrowRightOutlined aria-hidden />} onClick={() => u.code && onOpen(u.code)}>
+              <Button
+                type="link"
+                className="unit-link-button"
+                icon={<ArrowRightOutlined aria-hidden />}
+                onClick={() => u.code && onOpen(u.code)}
+              >
                 <span className="unit-code">{u.code}</span> {u.name}
               </Button>
               <span className="unit-across-where muted">
