@@ -25,10 +25,34 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** Adds web/first-sign-in.js, which draws the sign-in form before the app's scripts, after the body's markup: a
+ * classic script, run as soon as it is parsed. In a build it is copied into assets/ under a name with its hash, so it
+ * is kept a year and by the service worker, as the other files are. */
+function firstSignIn(): Plugin {
+  const source = fs.readFileSync(new URL('web/first-sign-in.js', import.meta.url), 'utf8');
+  const built = `assets/first-sign-in-${crypto.createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+  let building = false;
+  return {
+    name: 'khoi-first-sign-in',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'script', attrs: { src: building ? `/${built}` : '/first-sign-in.js' }, injectTo: 'body' },
+      ],
+    },
+    generateBundle() {
+      if (building) this.emitFile({ type: 'asset', fileName: built, source });
+    },
+  };
+}
+
 // The web app lives in web/ and is built into web/dist, which the server serves.
 export default defineConfig(({ command }) => ({
   root: 'web',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), firstSignIn(), serviceWorker()],
   // A build is always a production build, even when started from a process whose NODE_ENV is "test"
   // (the server rebuilds web/dist on start, also under vitest). Otherwise React ships its development
   // build and antd's ids collapse to the constant 'test-id', breaking every aria-labelledby.

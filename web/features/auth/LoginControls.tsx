@@ -36,6 +36,11 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'valu
   onChange: (value: string) => void;
 };
 
+type PasswordProps = InputProps & {
+  /** The password shown at first (the person showed it in the form drawn before the app). */
+  initiallyShown?: boolean;
+};
+
 /** The attributes antd gives a required input, and those of its problem when there is one. */
 function inputAria(id: string, invalid: boolean) {
   return invalid
@@ -58,9 +63,9 @@ export function TextInput({ id, value, invalid, onChange, ...rest }: InputProps)
 }
 
 /** A password input with its show/hide toggle, as antd's Input.Password. */
-export function PasswordInput({ id, value, invalid, onChange, ...rest }: InputProps) {
+export function PasswordInput({ id, value, invalid, onChange, initiallyShown, ...rest }: PasswordProps) {
   const { t } = useTranslation();
-  const [visible, setVisible] = useState(false);
+  const [visible, setVisible] = useState(initiallyShown ?? false);
   return (
     <span className={invalid ? 'login-input login-affix login-input-invalid' : 'login-input login-affix'}>
       <input
