@@ -4,6 +4,9 @@ import { listExportRoutes } from './features/exports/list-exports.routes.ts';
 import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
+import { reportingRoutes } from './features/reporting/reporting.routes.ts';
+import { taskFiguresSource } from './features/reporting/index.ts';
+import { provideReportedFigures } from './features/work/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -67,6 +70,11 @@ const API_TAGS = [
   {
     name: 'briefings',
     description: 'Briefings (họp giao ban), their conclusions, the tasks made from them and the notice',
+  },
+  {
+    name: 'reporting',
+    description:
+      'Reporting: indicators, report forms, submissions and their review, targets, totals up the tree, completeness',
   },
   { name: 'notifications', description: 'My notifications, their settings and the my-work digest' },
   { name: 'files', description: 'Stored files: photos and attachments' },
@@ -303,11 +311,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   handoverRoutes(app, ctx);
   filesRoutes(app, ctx);
   workRoutes(app, ctx);
+  // The work module shows the approved totals of the indicator a task names; reporting reaches the work module
+  // already (through its notifications), so it is handed the reader here rather than importing reporting.
+  provideReportedFigures(taskFiguresSource);
   retentionRoutes(app, ctx);
   listExportRoutes(app, ctx);
   briefingsRoutes(app, ctx);
   workExportsRoutes(app, ctx);
   notificationsRoutes(app, ctx);
+  reportingRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Scripts and styles carry a hash of their content in their name (Vite): a browser keeps them for a year and asks

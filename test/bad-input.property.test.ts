@@ -124,10 +124,12 @@ async function idPool(db: Database, selfAccount: string, selfToken: string): Pro
     conclusion: await ids(sql`select id from briefing_conclusions limit 10`),
     cooperator: await ids(sql`select id from task_cooperators limit 10`),
     file: await ids(sql`select id from files limit 10`),
+    indicator: await ids(sql`select id from indicators limit 20`),
     person: await ids(
       sql`select id from people where id not in (select person_id from accounts where id = ${selfAccount}::uuid and person_id is not null) limit 20`,
     ),
     programme: await ids(sql`select id from programmes limit 10`),
+    reportForm: await ids(sql`select id from report_forms limit 10`),
     task: await ids(sql`select id from tasks limit 30`),
     taskGroup: await ids(sql`select id from task_groups limit 20`),
     village: await ids(sql`select unit_id as id from unit_tree where level = 4 limit 10`),

@@ -9,19 +9,22 @@ import { useTestApp } from './app.ts';
 import type { Schema } from './openapi-arbitraries.ts';
 import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 import { PNG, uploadFile, workFixture, type WorkFixture } from './work-fixture.ts';
+import { buildReport } from '../server/features/reporting/reporting.testkit.ts';
 
 /** Generated from the OpenAPI document: every id a request names is marked with the kind of record it names
  * (x-khoi-ref), and every such field of every write route, given another ward's record of that kind, is refused and
  * writes nothing — exactly as a missing record is refused, so that ids cannot be probed. A write route with an id
  * field and no base request below fails the suite, as does an id field left unmarked. */
 
-type Field = { path: string[]; kind: RefKind; where: 'body' | 'form' };
+type Field = { path: string[]; kind: RefKind; where: 'body' | 'form'; uuid?: boolean };
 type Op = { method: string; route: string; fields: Field[] };
 type Req = {
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: Record<string, unknown>;
   form?: Record<string, string>;
+  /** the file part of a form (default: the programme sheet) */
+  file?: Buffer;
   session: Session;
 };
 
@@ -34,7 +37,7 @@ const PUBLIC_KINDS: RefKind[] = ['unit', 'village'];
 /** The id fields of a schema, as paths ('[]' for an array's items). An id field without its kind is an error. */
 function idFields(s: Schema | undefined, path: string[], where: Field['where'], out: Field[], unmarked: string[]) {
   if (!s) return;
-  if (s['x-khoi-ref']) out.push({ path, kind: s['x-khoi-ref'] as RefKind, where });
+  if (s['x-khoi-ref']) out.push({ path, kind: s['x-khoi-ref'] as RefKind, where, uuid: s.format === 'uuid' });
   else if (s.format === 'uuid') unmarked.push(path.join('.'));
   for (const [k, v] of Object.entries(s.properties ?? {})) idFields(v, [...path, k], where, out, unmarked);
   if (s.items) idFields(s.items, [...path, '[]'], where, out, unmarked);
@@ -85,7 +88,49 @@ describe('references: every id a write names is resolved through the caller’s 
   let n = 0;
   let year = 2030;
   const own = { programme: '', group: '', task: '', villageCode: '' };
+  const reporting = { indicator: '', form: '' };
+  const reportVersion = (indicatorId: string) => ({
+    submitter: 'unit',
+    unitKinds: ['ward'],
+    bodyKinds: [],
+    windowDay: 15,
+    dueDays: 3,
+    lockDays: null,
+    sections: [],
+    indicators: [{ indicatorId, required: true }],
+  });
+  const reportForm = (code: string, indicatorId: string) => ({
+    code,
+    name: `Mẫu ${code}`,
+    periodType: 'month',
+    firstVersion: reportVersion(indicatorId),
+  });
+  /** A fresh indicator of Móng Cái 1's leader (every account holding reporting.manage manages them). */
+  const reportIndicator = async (over: Record<string, unknown> = {}) =>
+    ok<{ id: string; version: number }>(f.leader.session, 'POST', '/api/reporting/indicators', {
+      code: `REF_${++n}`,
+      name: 'Chỉ tiêu',
+      valueType: 'integer',
+      treeAggregation: 'sum',
+      timeAggregation: 'sum',
+      ...over,
+    });
   const other = {} as Record<RefKind, string>;
+  const freshReportForm = async () =>
+    (await ok<{ id: string }>(f.admin, 'POST', '/api/reporting/forms', reportForm(`REF-B${++n}`, reporting.indicator)))
+      .id;
+  const report = async (session: Session, until: 'draft' | 'approved') =>
+    buildReport(t(), {
+      formId: await freshReportForm(),
+      periodId: '202602',
+      unitId: mc1.unitId,
+      values: [{ indicatorId: reporting.indicator, value: ++n }],
+      reporter: session,
+      until,
+    });
+  let otherUnitId = '';
+  /** Móng Cái 1's unit id, and a target of it a leader there splits (reporting targets). */
+  const mc1 = { unitId: '', targetId: '' };
   let sheet = Buffer.alloc(0);
 
   const api = async (session: Session, method: Req['method'] | 'GET', url: string, body?: unknown) =>
@@ -108,7 +153,7 @@ describe('references: every id a write names is resolved through the caller’s 
     );
     const payload = Buffer.concat([
       Buffer.from(`${parts.join('')}--${b}\r\nContent-Disposition: form-data; name="file"; filename="ct.xlsx"\r\n\r\n`),
-      sheet,
+      req.file ?? sheet,
       Buffer.from(`\r\n--${b}--\r\n`),
     ]);
     return t().app.inject({
@@ -242,7 +287,57 @@ describe('references: every id a write names is resolved through the caller’s 
       taskGroup: group,
       unit: '06709',
       village: (await village('06709')).unit.id,
-    } satisfies Record<RefKind, string>);
+    } satisfies Partial<Record<RefKind, string>>);
+    // Indicators and report forms are reference data every account reads: no ward has its own, so the other record
+    // a write may not name is a deleted one, refused exactly as a missing one.
+    const indicator = async (code: string) =>
+      (
+        await ok<{ id: string }>(f.admin, 'POST', '/api/reporting/indicators', {
+          code,
+          name: `Chỉ tiêu ${code}`,
+          valueType: 'integer',
+          treeAggregation: 'sum',
+          timeAggregation: 'sum',
+        })
+      ).id;
+    reporting.indicator = await indicator('REF_CT');
+    const unitId = async (code: string) =>
+      (
+        await sql<{
+          unit_id: string;
+        }>`select unit_id from unit_tree where code = ${code} and (valid_to is null or valid_to > '2026-03-02') and (valid_from is null or valid_from <= '2026-03-02')`.execute(
+          db,
+        )
+      ).rows[0]!.unit_id;
+    otherUnitId = await unitId('06709');
+    mc1.unitId = await unitId('06712');
+    mc1.targetId = (
+      await ok<{ id: string }>(f.admin, 'PUT', '/api/reporting/targets', {
+        indicatorId: reporting.indicator,
+        unitId: mc1.unitId,
+        periodId: '2026',
+        value: 10,
+      })
+    ).id;
+    reporting.form = (
+      await ok<{ id: string }>(f.admin, 'POST', '/api/reporting/forms', reportForm('REF-MAU', reporting.indicator))
+    ).id;
+    other.indicator = await indicator('REF_CT_XOA');
+    other.reportForm = (
+      await ok<{ id: string }>(f.admin, 'POST', '/api/reporting/forms', reportForm('REF-MAU-XOA', reporting.indicator))
+    ).id;
+    await db.updateTable('indicators').set({ deleted_at: new Date() }).where('id', '=', other.indicator).execute();
+    await db.updateTable('report_forms').set({ deleted_at: new Date() }).where('id', '=', other.reportForm).execute();
+    other.submission = (
+      await buildReport(t(), {
+        formId: reporting.form,
+        periodId: '202601',
+        unitId: otherUnitId,
+        values: [],
+        reporter: f.sibling.session,
+        until: 'draft',
+      })
+    ).id;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Chương trình');
     ws.addRow(COLUMNS.map((c) => c.header));
@@ -262,12 +357,173 @@ describe('references: every id a write names is resolved through the caller’s 
     cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }],
   });
   const bases: Record<string, () => Req | Promise<Req>> = {
+    'POST /api/reporting/indicators': () => ({
+      method: 'POST',
+      url: '/api/reporting/indicators',
+      session: f.leader.session,
+      body: {
+        code: `REF_${++n}`,
+        name: 'Xã đạt',
+        valueType: 'integer',
+        treeAggregation: 'sum',
+        timeAggregation: 'sum',
+        kind: 'coverage',
+        coverage: { sourceId: reporting.indicator, min: 1, level: 3 },
+      },
+    }),
+    'PATCH /api/reporting/indicators/:id': async () => {
+      const i = await reportIndicator();
+      return {
+        method: 'PATCH',
+        url: `/api/reporting/indicators/${i.id}`,
+        session: f.leader.session,
+        body: {
+          version: i.version,
+          kind: 'coverage',
+          coverage: { sourceId: reporting.indicator, min: null, level: 4 },
+        },
+      };
+    },
+    'POST /api/reporting/forms': () => ({
+      method: 'POST',
+      url: '/api/reporting/forms',
+      session: f.leader.session,
+      body: reportForm(`REF-${++n}`, reporting.indicator),
+    }),
+    'POST /api/reporting/forms/:id/versions': () => ({
+      method: 'POST',
+      url: `/api/reporting/forms/${reporting.form}/versions`,
+      session: f.leader.session,
+      body: { validFrom: `${++year}-01-01`, ...reportVersion(reporting.indicator) },
+    }),
+    'PATCH /api/reporting/forms/:id/versions/:versionId': async () => {
+      const form = await ok<{ id: string; versions: { id: string; version: number }[] }>(
+        f.leader.session,
+        'POST',
+        '/api/reporting/forms',
+        reportForm(`REF-${++n}`, reporting.indicator),
+      );
+      return {
+        method: 'PATCH',
+        url: `/api/reporting/forms/${form.id}/versions/${form.versions[0]!.id}`,
+        session: f.leader.session,
+        body: {
+          version: form.versions[0]!.version,
+          indicators: [{ indicatorId: reporting.indicator, required: false }],
+        },
+      };
+    },
+    'POST /api/reporting/rules': async () => ({
+      method: 'POST',
+      url: '/api/reporting/rules',
+      session: f.leader.session,
+      body: {
+        formId: reporting.form,
+        indicatorId: reporting.indicator,
+        kind: 'compare',
+        op: '<=',
+        otherIndicatorId: (await reportIndicator()).id,
+        severity: 'warning',
+      },
+    }),
+    'PATCH /api/reporting/rules/:id': async () => {
+      const rule = await ok<{ id: string; version: number }>(f.leader.session, 'POST', '/api/reporting/rules', {
+        indicatorId: (await reportIndicator()).id,
+        kind: 'history',
+        factor: 3,
+        severity: 'warning',
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/reporting/rules/${rule.id}`,
+        session: f.leader.session,
+        body: {
+          version: rule.version,
+          formId: reporting.form,
+          indicatorId: reporting.indicator,
+          kind: 'compare',
+          op: '>',
+          otherIndicatorId: (await reportIndicator()).id,
+        },
+      };
+    },
+    // A target of a new quarter of Móng Cái 1, set by the ward's leader (it manages reporting over the parent).
+    'PUT /api/reporting/targets': async () => ({
+      method: 'PUT',
+      url: '/api/reporting/targets',
+      session: f.leader.session,
+      body: { indicatorId: reporting.indicator, unitId: (await village('06712')).unit.id, periodId: '2026', value: 3 },
+    }),
+    'POST /api/reporting/targets/:id/split': async () => ({
+      method: 'POST',
+      url: `/api/reporting/targets/${mc1.targetId}/split`,
+      session: f.leader.session,
+      body: { method: 'manual', shares: [{ unitId: (await village('06712')).unit.id, value: 10 }] },
+    }),
+    // Reports of Móng Cái 1 for February 2026, each on a new form (one report per form, period and unit).
+    'POST /api/reporting/submissions': async () => ({
+      method: 'POST',
+      url: '/api/reporting/submissions',
+      session: f.leader.session,
+      body: { formId: await freshReportForm(), periodId: '202602', unitId: mc1.unitId },
+    }),
+    'PUT /api/reporting/submissions/:id/values': async () => {
+      const d = await report(f.leader.session, 'draft');
+      return {
+        method: 'PUT',
+        url: `/api/reporting/submissions/${d.id}/values`,
+        session: f.leader.session,
+        body: { version: d.version, values: [{ indicatorId: reporting.indicator, value: 4 }] },
+      };
+    },
+    // Two approved reports of the same figure (the ward's are decided by the province: an administrator here).
+    'POST /api/reporting/submissions/:id/conflicts/choose': async () => {
+      await report(f.admin, 'approved');
+      const d = await report(f.admin, 'approved');
+      return {
+        method: 'POST',
+        url: `/api/reporting/submissions/${d.id}/conflicts/choose`,
+        session: f.admin,
+        body: { version: d.version, indicatorId: reporting.indicator, category: '' },
+      };
+    },
+    // The ward's leader reopens a locked month for one of its villages.
+    'POST /api/reporting/forms/:id/periods/:periodId/reopen': async () => ({
+      method: 'POST',
+      url: `/api/reporting/forms/${reporting.form}/periods/202602/reopen`,
+      session: f.leader.session,
+      body: {
+        reason: 'Gửi muộn',
+        until: '2026-03-10',
+        unitId: (await village('06712', { validFrom: '2025-08-01' })).unit.id,
+      },
+    }),
+    'POST /api/reporting/completeness/remind': () => ({
+      method: 'POST',
+      url: '/api/reporting/completeness/remind',
+      session: f.leader.session,
+      body: { formId: reporting.form, periodId: '202601', unitId: mc1.unitId },
+    }),
     'POST /api/programmes': () => ({
       method: 'POST',
       url: '/api/programmes',
       session: f.leader.session,
       body: { bodyId: f.bodies.mc1, year: ++year, title: 'Chương trình chép', copyFromId: own.programme },
     }),
+    'POST /api/reporting/import': async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Số liệu').addRows([
+        ['Mã đơn vị', 'Mã chỉ tiêu', 'Giá trị'],
+        ['06712', 'REF_CT', ++n],
+      ]);
+      return {
+        method: 'POST',
+        url: '/api/reporting/import',
+        session: f.leader.session,
+        form: { formId: await freshReportForm(), periodId: '202602' },
+        file: Buffer.from(await wb.xlsx.writeBuffer()),
+      };
+    },
     'POST /api/programmes/import': () => ({
       method: 'POST',
       url: '/api/programmes/import',
@@ -298,7 +554,13 @@ describe('references: every id a write names is resolved through the caller’s 
       method: 'POST',
       url: '/api/tasks',
       session: f.leader.session,
-      body: { programmeId: own.programme, title: `Việc ${++n}`, ...taskFields() },
+      body: {
+        programmeId: own.programme,
+        title: `Việc ${++n}`,
+        ...taskFields(),
+        targetIndicatorId: reporting.indicator,
+        targetIndicatorUnitId: mc1.unitId,
+      },
     }),
     'PATCH /api/tasks/:id': async () => {
       const d = await task();
@@ -557,7 +819,9 @@ describe('references: every id a write names is resolved through the caller’s 
         if (!PUBLIC_KINDS.includes(field.kind))
           expect([missing.statusCode, missing.json().error.field], `${where} missing`).toEqual([404, fieldName(field)]);
         if (!admin) {
-          const siblingReq = withField(await base!(), field, other[field.kind]);
+          // a unit named by id rather than by code: another ward's id
+          const value = field.kind === 'unit' && field.uuid ? otherUnitId : other[field.kind];
+          const siblingReq = withField(await base!(), field, value);
           const before2 = await written();
           const sibling = await send(siblingReq);
           expect(await written(), `${where} another ward's wrote`).toBe(before2);

@@ -5,6 +5,7 @@ import { COLUMNS } from '../server/features/work-exports/programme.xlsx.ts';
 import { call, signIn, useTestApp, type Session } from './app.ts';
 import { buildAccount, PASSWORD } from './factories.ts';
 import { importQuangNinh } from './units-fixture.ts';
+import { matrixReports } from '../server/features/reporting/reporting.testkit.ts';
 
 /** A generated matrix over every API route (as the app registered it): unauthenticated callers, accounts of the
  * own unit, a sibling unit, the parent unit, and a successor acting on its predecessor's records. A new route
@@ -12,7 +13,7 @@ import { importQuangNinh } from './units-fixture.ts';
 const DUMMY = '00000000-0000-4000-8000-000000000001';
 type Who = 'own' | 'sibling' | 'parent' | 'successor';
 type Req = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -21,6 +22,7 @@ type Req = {
 describe('scope matrix', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
   const s = {} as Record<Who | 'admin', Session>;
+  const reports = matrixReports(t, () => s.admin);
 
   beforeAll(async () => {
     const { app, ctx, db } = t();
@@ -210,7 +212,99 @@ describe('scope matrix', () => {
       };
     },
     'POST /api/programmes/import': (who) => importForm(who),
+    // Reports of Móng Cái 1 (successor: of Trà Cổ before the reform); only reviewers (leaders) decide on them.
+    'POST /api/reporting/submissions': async (who) => ({
+      method: 'POST',
+      url: '/api/reporting/submissions',
+      body: await reports.target(who === 'successor'),
+    }),
+    'PUT /api/reporting/submissions/:id/values': async (who) => {
+      const d = await reports.report(who === 'successor', 'draft');
+      const values = [{ indicatorId: await reports.indicatorId(), value: 5 }];
+      return { method: 'PUT', url: `/api/reporting/submissions/${d.id}/values`, body: { version: d.version, values } };
+    },
+    ...Object.fromEntries(
+      (
+        [
+          ['submit', 'draft'],
+          ['approve', 'submitted'],
+          ['return', 'submitted'],
+          ['reopen', 'approved'],
+          ['conflicts/choose', 'approved'],
+        ] as const
+      ).map(([action, status]) => [
+        `POST /api/reporting/submissions/:id/${action}`,
+        async (who: Who): Promise<Req> => {
+          const d = await reports.report(who === 'successor', status);
+          const extra =
+            action === 'return' || action === 'reopen'
+              ? { reason: 'Xem lại' }
+              : action === 'conflicts/choose'
+                ? { indicatorId: await reports.indicatorId(), category: '' }
+                : {};
+          const url = `/api/reporting/submissions/${d.id}/${action}`;
+          return { method: 'POST', url, body: { version: d.version, ...extra } };
+        },
+      ]),
+    ),
+    'POST /api/reporting/forms/:id/periods/:periodId/reopen': async (who) => {
+      const r = await reports.target(who === 'successor');
+      return {
+        method: 'POST',
+        url: `/api/reporting/forms/${r.formId}/periods/${r.periodId}/reopen`,
+        body: { reason: 'Gửi muộn', until: '2026-03-10', unitId: r.unitId },
+      };
+    },
+    // Targets are set from the level above: a village of Móng Cái 1 (successor: Trà Cổ itself, before the reform).
+    'PUT /api/reporting/targets': async (who) => {
+      const unitId = who === 'successor' ? (await reports.target(true)).unitId : (await village()).unit.id;
+      const periodId = who === 'successor' ? '202503' : '2026';
+      return {
+        method: 'PUT',
+        url: '/api/reporting/targets',
+        body: { indicatorId: await reports.indicatorId(), unitId, periodId, value: 5 },
+      };
+    },
+    'POST /api/reporting/targets/:id/split': async (who) => {
+      await village();
+      const id = await reportTarget(who === 'successor');
+      return {
+        method: 'POST',
+        url: `/api/reporting/targets/${id}/split`,
+        body: { method: 'proportional', basis: 'equal' },
+      };
+    },
+    'POST /api/reporting/completeness/remind': async (who) => ({
+      method: 'POST',
+      url: '/api/reporting/completeness/remind',
+      body: await reports.target(who === 'successor'),
+    }),
   };
+  /** A target of Móng Cái 1 for 2026 (successor: of Trà Cổ for 202503), written directly. */
+  const targets = new Map<boolean, string>();
+  async function reportTarget(predecessor: boolean) {
+    const known = targets.get(predecessor);
+    if (known) return known;
+    const r = await reports.target(predecessor);
+    const [periodId, first, last] = predecessor
+      ? ['202503', 2025 * 12 + 2, 2025 * 12 + 2]
+      : ['2026', 2026 * 12, 2026 * 12 + 11];
+    const row = await t()
+      .db.db.insertInto('report_targets')
+      .values({
+        indicator_id: await reports.indicatorId(),
+        node_kind: 'unit',
+        node_id: r.unitId,
+        period_id: periodId,
+        first_month: first,
+        last_month: last,
+        value: '10',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    targets.set(predecessor, row.id);
+    return row.id;
+  }
 
   const expected: Record<Who, 'allowed' | 'refused'> = {
     own: 'allowed',
@@ -221,6 +315,14 @@ describe('scope matrix', () => {
   // Moving a village needs the right over both communes: a ward officer cannot move one into another ward.
   const overrides: Record<string, Partial<Record<Who, 'allowed' | 'refused'>>> = {
     'POST /api/villages/:id/move': { own: 'refused' },
+    // Officers enter reports but do not review them: deciding is for the leaders of the level above.
+    ...Object.fromEntries(
+      ['approve', 'return', 'reopen', 'conflicts/choose'].map((a) => [
+        `POST /api/reporting/submissions/:id/${a}`,
+        { own: 'refused', parent: 'refused' } as const,
+      ]),
+    ),
+    'POST /api/reporting/forms/:id/periods/:periodId/reopen': { own: 'refused', parent: 'refused' },
   };
 
   it('every route answers each kind of caller as its declared access says', async () => {
@@ -246,7 +348,8 @@ describe('scope matrix', () => {
       }
       if (r.scope !== undefined) {
         expect(r.scope, key).toBe('unit');
-        if (key === 'POST /api/villages/import') continue; // an upload: covered row by row below
+        // Uploads: covered row by row below.
+        if (key === 'POST /api/villages/import' || key === 'POST /api/reporting/import') continue;
         const fixture = fixtures[key];
         expect(fixture, `${key} is scoped but has no fixture in the scope matrix`).toBeDefined();
         for (const who of ['own', 'sibling', 'parent', 'successor'] as Who[]) {
@@ -281,5 +384,33 @@ describe('scope matrix', () => {
       },
     });
     expect(res.json().rows.map((r: { status: string }) => r.status)).toEqual(['added', 'refused']);
+  });
+
+  it('the reports import refuses, row by row, units outside the caller’s scope', async () => {
+    const { app } = t();
+    const importAs = async (who: Who) => {
+      const r = await reports.target(who === 'successor');
+      const code = who === 'successor' ? '06721' : '06712';
+      const csv = `Mã đơn vị,Mã chỉ tiêu,Giá trị\n${code},MA_TRAN_HS,5\n`;
+      const b = 'matrix-reports';
+      const field = (k: string, v: string) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/reporting/import',
+        payload: `${field('formId', r.formId)}${field('periodId', r.periodId)}--${b}\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\n${csv}\r\n--${b}--\r\n`,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${b}`,
+          cookie: `khoi_session=${s[who].cookie}`,
+          'x-csrf-token': s[who].csrf,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const answer = res.json<{ imported: boolean; created: number; errors: { field: string }[] }>();
+      return answer.imported ? 'allowed' : `${answer.created} ${answer.errors.map((e) => e.field).join()}`;
+    };
+    expect(await importAs('own')).toBe('allowed');
+    expect(await importAs('parent')).toBe('allowed');
+    expect(await importAs('sibling')).toBe('0 unit');
+    expect(await importAs('successor')).toBe('0 unit');
   });
 });

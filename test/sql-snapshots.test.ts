@@ -25,6 +25,9 @@ import { taskDetailStatement } from '../server/features/work/task.detail.reposit
 import { listTasksStatement } from '../server/features/work/task.list.repository.ts';
 import { progressOf, taskRowsByIds } from '../server/features/work/tasks.repository.ts';
 import * as s from '../server/features/work/task.list.schemas.ts';
+import type { Trx } from '../server/db/tx.ts';
+import { totalsOf } from '../server/features/reporting/totals.repository.ts';
+import { addToTotals } from '../server/features/reporting/totals.write.repository.ts';
 
 // The SQL of the statements every task request runs, kept as formatted .sql files (test/__sql__) so that a change to
 // it shows in review as a diff of SQL. Nothing here reaches a database: the statements are compiled, or recorded by
@@ -314,6 +317,23 @@ describe('the SQL of the hot statements', () => {
       'audit-page',
       'Audit log (listPage): page 2 of 50 entries since a day, newest first, cut before each is labelled from its record.',
       page!,
+    );
+  });
+
+  it('reporting: a total of a subtree, and the approval that adds into every ancestor', async () => {
+    const read = await record([[]], (db) =>
+      totalsOf(db, { indicatorIds: [ID.task], nodeKind: 'unit', nodeIds: [ID.unit], first: 24252, last: 24262 }),
+    );
+    await snapshot(
+      'reporting-totals.read',
+      'Reporting totals (totalsOf): one indicator over a unit, 2021..202111, the stripes added up per period.',
+      read[0]!,
+    );
+    const write = await record([[]], (db) => addToTotals(db as unknown as Trx, ID.newTask, 1));
+    await snapshot(
+      'reporting-totals.approve',
+      'Reporting totals (addToTotals +1): an approved report’s counted values added into every ancestor row.',
+      write[0]!,
     );
   });
 

@@ -35,7 +35,10 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   const entries = visibleEntries(me);
-  const selected = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'));
+  const matching = entries.filter((e) => location.pathname === e.path || location.pathname.startsWith(e.path + '/'));
+  // The closest entry only: /bao-cao/duyet is "Duyệt báo cáo", not also "Báo cáo của tôi" (/bao-cao).
+  const longest = Math.max(0, ...matching.map((e) => e.path.length));
+  const selected = matching.filter((e) => e.path.length === longest);
   const openGroups = [...new Set(entries.flatMap((e) => (e.group ? [`group:${e.group}`] : [])))];
   // An administrator's next sign-in returns here.
   useEffect(() => rememberPage(me, location.pathname, location.search), [me, location.pathname, location.search]);

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   ClockCircleOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -8,7 +9,12 @@ import {
   CommentOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  FundOutlined,
   IdcardOutlined,
+  NumberOutlined,
+  ProfileOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -17,6 +23,8 @@ import {
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Me } from './features/auth/auth.api.ts';
 import { BRIEFINGS_PATH } from './features/briefings/briefings.api.ts';
+import { MY_REPORTS_PATH, REPORT_DASHBOARD_PATH, REPORT_REVIEW_PATH } from './features/reporting/reporting.paths.ts';
+import { INDICATORS_PATH, REPORT_FORMS_PATH } from './features/reporting/setup.paths.ts';
 import { MY_WORK_PATH } from './features/my-work/myWork.api.ts';
 import { OVERVIEW_PATH } from './features/overview/overview.api.ts';
 import { PROGRAMMES_PATH, TASK_PATH } from './features/work/work.paths.ts';
@@ -67,6 +75,7 @@ export type MenuEntry = {
 export const MY_ACCOUNT_PATH = '/tai-khoan-cua-toi';
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
+  { key: 'reporting', icon: <BarChartOutlined aria-hidden />, labelKey: 'nav.reporting' },
   { key: 'catalogues', icon: <BookOutlined aria-hidden />, labelKey: 'nav.catalogues' },
   { key: 'admin', icon: <SettingOutlined aria-hidden />, labelKey: 'nav.admin' },
 ];
@@ -115,6 +124,54 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <CommentOutlined aria-hidden />,
     labelKey: 'briefings.nav',
     ...page(() => import('./features/briefings/BriefingsPage.tsx'), 'BriefingsPage'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    key: 'reporting-mine',
+    path: MY_REPORTS_PATH,
+    icon: <FormOutlined aria-hidden />,
+    labelKey: 'reporting.nav.mine',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/MyReportsPage.tsx'), 'MyReportsRoute'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    key: 'reporting-review',
+    path: REPORT_REVIEW_PATH,
+    icon: <FileSearchOutlined aria-hidden />,
+    labelKey: 'reporting.nav.review',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/ReviewPage.tsx'), 'ReviewRoute'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    key: 'reporting-dashboard',
+    path: REPORT_DASHBOARD_PATH,
+    icon: <FundOutlined aria-hidden />,
+    labelKey: 'reporting.nav.dashboard',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/DashboardPage.tsx'), 'DashboardPage'),
+    visible: () => true,
+  },
+  {
+    key: 'reporting-indicators',
+    path: INDICATORS_PATH,
+    icon: <NumberOutlined aria-hidden />,
+    labelKey: 'indicators.nav',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/indicators/IndicatorsPage.tsx'), 'IndicatorsPage'),
+    visible: () => true,
+  },
+  {
+    key: 'reporting-forms',
+    path: REPORT_FORMS_PATH,
+    icon: <ProfileOutlined aria-hidden />,
+    labelKey: 'reportForms.nav',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/forms/ReportFormsPage.tsx'), 'ReportFormsRoute'),
     visible: () => true,
     subPaths: [':id'],
   },

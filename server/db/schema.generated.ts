@@ -76,6 +76,7 @@ export interface AuditLog {
 export interface Bodies {
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
+  document_layout: string | null;
   id: Generated<string>;
   kind: string;
   name: string;
@@ -92,6 +93,7 @@ export interface BodyKinds {
   code: string;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
+  document_layout: Generated<string>;
   in_bloc: boolean;
   name_en: string;
   name_vi: string;
@@ -189,6 +191,34 @@ export interface IdempotencyKeys {
   status: number | null;
 }
 
+export interface IndicatorInputs {
+  indicator_id: string;
+  input_id: string;
+}
+
+export interface Indicators {
+  breakdown: string | null;
+  code: string;
+  coverage_level: number | null;
+  coverage_min: Numeric | null;
+  coverage_source_id: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  formula: string | null;
+  id: Generated<string>;
+  kind: Generated<string>;
+  measure: string | null;
+  name: string;
+  name_fold: Generated<string>;
+  sort: Generated<number>;
+  time_aggregation: string;
+  tree_aggregation: string;
+  updated_at: Generated<Timestamp>;
+  value_type: string;
+  version: Generated<number>;
+}
+
 export interface LoginFailuresByAddress {
   address: string;
   failures: number;
@@ -270,6 +300,139 @@ export interface Programmes {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   year: number;
+}
+
+export interface ReportFormIndicators {
+  form_version_id: string;
+  indicator_id: string;
+  position: number;
+  required: Generated<boolean>;
+}
+
+export interface ReportForms {
+  code: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  name: string;
+  period_type: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReportFormVersions {
+  body_kinds: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  due_days: Generated<number>;
+  form_id: string;
+  id: Generated<string>;
+  lock_days: number | null;
+  sections: Generated<Json>;
+  submitter: string;
+  unit_kinds: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+  window_day: Generated<number | null>;
+}
+
+export interface ReportReopenings {
+  body_id: string | null;
+  created_at: Generated<Timestamp>;
+  form_id: string;
+  id: Generated<string>;
+  period_id: string;
+  reason: string;
+  reopened_by: string | null;
+  unit_id: string | null;
+  until: string;
+}
+
+export interface ReportRules {
+  constant: Numeric | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  factor: Numeric | null;
+  form_id: string | null;
+  id: Generated<string>;
+  indicator_id: string;
+  kind: string;
+  message: string | null;
+  op: string | null;
+  other_indicator_id: string | null;
+  severity: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReportSubmissions {
+  body_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  deleted_at: Timestamp | null;
+  first_month: number;
+  form_id: string;
+  form_version_id: string;
+  id: Generated<string>;
+  last_month: number;
+  narrative: Generated<Json>;
+  period_end: string;
+  period_id: string;
+  period_start: string;
+  return_reason: string | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReportTargets {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  first_month: number;
+  id: Generated<string>;
+  indicator_id: string;
+  last_month: number;
+  node_id: string;
+  node_kind: string;
+  period_id: string;
+  split_from_id: string | null;
+  updated_at: Generated<Timestamp>;
+  value: Numeric;
+  version: Generated<number>;
+}
+
+export interface ReportTotals {
+  category: Generated<string>;
+  count: Generated<number>;
+  first_month: number;
+  indicator_id: string;
+  last_month: number;
+  max: Numeric | null;
+  node_id: string;
+  node_kind: string;
+  stripe: Generated<number>;
+  sum: Generated<Numeric>;
+}
+
+export interface ReportValues {
+  body_id: string | null;
+  category: Generated<string>;
+  counted: Generated<boolean>;
+  first_month: number;
+  indicator_id: string;
+  last_month: number;
+  num: Numeric | null;
+  submission_id: string;
+  txt: string | null;
+  unit_id: string;
 }
 
 export interface RetentionRules {
@@ -411,6 +574,9 @@ export interface Tasks {
   start_date: string | null;
   status: Generated<string>;
   status_reason: string | null;
+  target_indicator_id: string | null;
+  target_indicator_period: string | null;
+  target_indicator_unit_id: string | null;
   target_unit: string | null;
   target_value: Numeric | null;
   title: string;
@@ -530,6 +696,8 @@ export interface DB {
   document_series: DocumentSeries;
   files: Files;
   idempotency_keys: IdempotencyKeys;
+  indicator_inputs: IndicatorInputs;
+  indicators: Indicators;
   login_failures_by_address: LoginFailuresByAddress;
   login_throttle: LoginThrottle;
   notification_settings: NotificationSettings;
@@ -537,6 +705,15 @@ export interface DB {
   people: People;
   positions: Positions;
   programmes: Programmes;
+  report_form_indicators: ReportFormIndicators;
+  report_form_versions: ReportFormVersions;
+  report_forms: ReportForms;
+  report_reopenings: ReportReopenings;
+  report_rules: ReportRules;
+  report_submissions: ReportSubmissions;
+  report_targets: ReportTargets;
+  report_totals: ReportTotals;
+  report_values: ReportValues;
   retention_rules: RetentionRules;
   role_assignments: RoleAssignments;
   roles: Roles;

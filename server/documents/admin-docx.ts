@@ -83,7 +83,7 @@ export function bodyText(content: string | TextRun[], o: ParaOpts = {}): Paragra
 }
 
 /** The short centred rule drawn under the body name, the motto and the abstract. */
-function rule(widthTwips: number, cellWidth: number): Paragraph {
+export function rule(widthTwips: number, cellWidth: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - widthTwips) / 2));
   // An empty 4 pt line with a bottom border: the rule sits a few points under the text above it.
   return new Paragraph({
@@ -118,7 +118,8 @@ export function placeName(unitName: string | null): string {
 
 const noBorders = TableBorders.NONE;
 
-function cell(children: Paragraph[], width: number, extra: Partial<{ columnSpan: number }> = {}) {
+/** A borderless cell of a heading table. */
+export function cell(children: Paragraph[], width: number, extra: Partial<{ columnSpan: number }> = {}) {
   return new TableCell({
     children,
     width: { size: width, type: WidthType.DXA },

@@ -26,7 +26,9 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   SELF_ACCEPT: 403,
+  SELF_APPROVE: 403,
   ALREADY_EXISTS: 409,
+  IN_USE: 409,
   ALREADY_LINKED: 409,
   TOO_MANY_ATTEMPTS: 429,
   RATE_LIMITED: 429,
@@ -36,6 +38,8 @@ export const ERROR_STATUS = {
   CANNOT_REMOVE_LAST_ADMIN: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  PERIOD_LOCKED: 409,
+  CHECKS_FAILED: 422,
   DB_UNAVAILABLE: 503,
   UPLOAD_TOO_COMPLEX: 413,
   INTERNAL: 500,
@@ -113,7 +117,7 @@ export const errorBodySchema = z
   })
   .describe('Error');
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 /** The error answers a route documents, all with the one error body. Without arguments: the five every
  * signed-in route can give (bad input, not signed in, not allowed, not found or not readable, conflict). */
 export function errorResponses<S extends ErrorStatus = 400 | 401 | 403 | 404 | 409>(

@@ -387,6 +387,219 @@ select
               a.id = (r.d ->> 'account_id')::uuid
           )
         )
+        when 'indicators' then jsonb_build_object(
+          'code',
+          (r.d ->> 'code'),
+          'name',
+          (r.d ->> 'name')
+        )
+        when 'report_forms' then jsonb_build_object(
+          'code',
+          (r.d ->> 'code'),
+          'name',
+          (r.d ->> 'name')
+        )
+        when 'report_form_versions' then jsonb_build_object(
+          'code',
+          (
+            select
+              f."code"
+            from
+              report_forms f
+            where
+              f.id = (r.d ->> 'form_id')::uuid
+          ),
+          'name',
+          (
+            select
+              f."name"
+            from
+              report_forms f
+            where
+              f.id = (r.d ->> 'form_id')::uuid
+          ),
+          'since_vi',
+          coalesce(
+            'từ ' || to_char((r.d ->> 'valid_from')::date, 'DD/MM/YYYY'),
+            'từ đầu'
+          ),
+          'since_en',
+          coalesce(
+            'from ' || to_char((r.d ->> 'valid_from')::date, 'DD/MM/YYYY'),
+            'from the start'
+          )
+        )
+        when 'report_form_indicators' then jsonb_build_object(
+          'code',
+          (
+            select
+              i."code"
+            from
+              indicators i
+            where
+              i.id = (r.d ->> 'indicator_id')::uuid
+          ),
+          'name',
+          (
+            select
+              i."name"
+            from
+              indicators i
+            where
+              i.id = (r.d ->> 'indicator_id')::uuid
+          ),
+          'form',
+          (
+            select
+              f."code"
+            from
+              report_forms f
+            where
+              f.id = (
+                select
+                  v.form_id
+                from
+                  report_form_versions v
+                where
+                  v.id = (r.d ->> 'form_version_id')::uuid
+              )
+          )
+        )
+        when 'report_rules' then jsonb_build_object(
+          'code',
+          (
+            select
+              i."code"
+            from
+              indicators i
+            where
+              i.id = (r.d ->> 'indicator_id')::uuid
+          ),
+          'name',
+          (
+            select
+              i."name"
+            from
+              indicators i
+            where
+              i.id = (r.d ->> 'indicator_id')::uuid
+          )
+        )
+        when 'report_submissions' then jsonb_build_object(
+          'period_id',
+          (r.d ->> 'period_id'),
+          'reporter',
+          coalesce(
+            (
+              select
+                b.name
+              from
+                bodies b
+              where
+                b.id = (r.d ->> 'body_id')::uuid
+            ),
+            (
+              select
+                v.name
+              from
+                unit_versions v
+              where
+                v.unit_id = (r.d ->> 'unit_id')::uuid
+                and v.deleted_at is null
+              order by
+                v.valid_to desc nulls first
+              limit
+                1
+            )
+          )
+        )
+        when 'report_values' then jsonb_build_object(
+          'period_id',
+          (r.d ->> 'period_id'),
+          'reporter',
+          coalesce(
+            (
+              select
+                b.name
+              from
+                bodies b
+              where
+                b.id = (r.d ->> 'body_id')::uuid
+            ),
+            (
+              select
+                v.name
+              from
+                unit_versions v
+              where
+                v.unit_id = (r.d ->> 'unit_id')::uuid
+                and v.deleted_at is null
+              order by
+                v.valid_to desc nulls first
+              limit
+                1
+            )
+          )
+        )
+        when 'report_targets' then jsonb_build_object(
+          'code',
+          (
+            select
+              i."code"
+            from
+              indicators i
+            where
+              i.id = (r.d ->> 'indicator_id')::uuid
+          ),
+          'node',
+          case (r.d ->> 'node_kind')
+            when 'body' then (
+              select
+                b.name
+              from
+                bodies b
+              where
+                b.id = (r.d ->> 'node_id')::uuid
+            )
+            else (
+              select
+                v.name
+              from
+                unit_versions v
+              where
+                v.unit_id = (r.d ->> 'node_id')::uuid
+                and v.deleted_at is null
+              order by
+                v.valid_to desc nulls first
+              limit
+                1
+            )
+          end,
+          'period_id',
+          (r.d ->> 'period_id')
+        )
+        when 'report_reopenings' then jsonb_build_object(
+          'period_id',
+          (r.d ->> 'period_id'),
+          'code',
+          (
+            select
+              f."code"
+            from
+              report_forms f
+            where
+              f.id = (r.d ->> 'form_id')::uuid
+          ),
+          'name',
+          (
+            select
+              f."name"
+            from
+              report_forms f
+            where
+              f.id = (r.d ->> 'form_id')::uuid
+          )
+        )
       end
     from
       (
@@ -617,6 +830,93 @@ select
                   document_series x
                 where
                   x.code = l.record_id
+              )
+              when 'indicators' then (
+                select
+                  jsonb_build_object('code', x.code, 'name', x.name)
+                from
+                  indicators x
+                where
+                  x.id = k.rid
+              )
+              when 'report_forms' then (
+                select
+                  jsonb_build_object('code', x.code, 'name', x.name)
+                from
+                  report_forms x
+                where
+                  x.id = k.rid
+              )
+              when 'report_form_versions' then (
+                select
+                  jsonb_build_object('form_id', x.form_id, 'valid_from', x.valid_from)
+                from
+                  report_form_versions x
+                where
+                  x.id = k.rid
+              )
+              when 'report_rules' then (
+                select
+                  jsonb_build_object('indicator_id', x.indicator_id)
+                from
+                  report_rules x
+                where
+                  x.id = k.rid
+              )
+              when 'report_submissions' then (
+                select
+                  jsonb_build_object(
+                    'period_id',
+                    x.period_id,
+                    'unit_id',
+                    x.unit_id,
+                    'body_id',
+                    x.body_id
+                  )
+                from
+                  report_submissions x
+                where
+                  x.id = k.rid
+              )
+              when 'report_values' then (
+                select
+                  jsonb_build_object(
+                    'period_id',
+                    x.period_id,
+                    'unit_id',
+                    x.unit_id,
+                    'body_id',
+                    x.body_id
+                  )
+                from
+                  report_submissions x
+                where
+                  x.id = k.rid
+              )
+              when 'report_targets' then (
+                select
+                  jsonb_build_object(
+                    'indicator_id',
+                    x.indicator_id,
+                    'node_kind',
+                    x.node_kind,
+                    'node_id',
+                    x.node_id,
+                    'period_id',
+                    x.period_id
+                  )
+                from
+                  report_targets x
+                where
+                  x.id = k.rid
+              )
+              when 'report_reopenings' then (
+                select
+                  jsonb_build_object('form_id', x.form_id, 'period_id', x.period_id)
+                from
+                  report_reopenings x
+                where
+                  x.id = k.rid
               )
             end,
             case

@@ -27,6 +27,11 @@ select
   "t"."target_value",
   "t"."target_unit",
   "t"."result_value",
+  "t"."target_indicator_id",
+  "t"."target_indicator_unit_id",
+  "t"."target_indicator_period",
+  "t"."unit_id",
+  "p"."year" as "programme_year",
   "t"."priority",
   "t"."weight",
   "t"."status",
@@ -78,7 +83,6 @@ select
   ) as "subtask_count",
   "t"."description",
   "p"."body_id" as "programme_body_id",
-  "t"."unit_id",
   "t"."series_id",
   "k"."shown_apart"
 from

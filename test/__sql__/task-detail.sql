@@ -189,6 +189,11 @@ select
             "t"."target_value",
             "t"."target_unit",
             "t"."result_value",
+            "t"."target_indicator_id",
+            "t"."target_indicator_unit_id",
+            "t"."target_indicator_period",
+            "t"."unit_id",
+            "p"."year" as "programme_year",
             "t"."priority",
             "t"."weight",
             "t"."status",
@@ -240,7 +245,6 @@ select
             ) as "subtask_count",
             "t"."description",
             "p"."body_id" as "programme_body_id",
-            "t"."unit_id",
             "t"."series_id"
           from
             "tasks" as "t"

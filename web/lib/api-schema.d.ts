@@ -1176,6 +1176,622 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reporting/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who under a unit submitted a form’s period on time, late or not at all
+         * @description Access: any signed-in account.
+         */
+        get: operations["readReportingCompleteness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/completeness/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notify those who report for the units and bodies that have not submitted (once a day each)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["remindMissingReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report forms, each with the version in force today
+         * @description Access: any signed-in account.
+         */
+        get: operations["listReportForms"];
+        put?: never;
+        /**
+         * Add a report form with its first version (in force since ever)
+         * @description Access: any signed-in account.
+         */
+        post: operations["createReportForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report form with all its versions, the latest first
+         * @description Access: any signed-in account.
+         */
+        get: operations["getReportForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a report form
+         * @description Access: any signed-in account.
+         */
+        patch: operations["updateReportForm"];
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periods of a form up to a date, the latest first, with their days, due date and lock
+         * @description Access: any signed-in account.
+         */
+        get: operations["listReportFormPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}/periods/{periodId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a locked period until a day, for a unit’s reporters (its reviewers) or all (administrators)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["reopenReportPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Excel sheet to fill for an import: a row per indicator of the form for each unit or body I report for (the values of the period already entered filled in)
+         * @description Access: any signed-in account.
+         */
+        get: operations["reportImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new version of a form from a date; the version in force until then ends the day before
+         * @description Access: any signed-in account.
+         */
+        post: operations["addReportFormVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/forms/{id}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a version of a form in place
+         * @description Access: any signed-in account.
+         */
+        patch: operations["updateReportFormVersion"];
+        trace?: never;
+    };
+    "/api/reporting/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a period’s figures from an Excel (.xlsx) or CSV sheet of at most 5 MB (UTF-8, Windows-1258, TCVN3 or VNI text): columns Mã đơn vị, Tổ chức (forms that bodies submit), Mã chỉ tiêu, Phân loại, Giá trị; fields formId, periodId, submit. Any row with a problem is listed and nothing is written; otherwise the values go into the drafts
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["importReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators (chỉ tiêu), optionally matching a code or name (without diacritics) or of one kind
+         * @description Access: any signed-in account.
+         */
+        get: operations["listIndicators"];
+        put?: never;
+        /**
+         * Add an indicator (a computed one: its formula is parsed and checked for cycles)
+         * @description Access: any signed-in account.
+         */
+        post: operations["createIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One indicator
+         * @description Access: any signed-in account.
+         */
+        get: operations["getIndicator"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an indicator that no form, value, indicator, rule or target names (else 409 IN_USE)
+         * @description Access: any signed-in account.
+         */
+        delete: operations["deleteIndicator"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an indicator
+         * @description Access: any signed-in account.
+         */
+        patch: operations["updateIndicator"];
+        trace?: never;
+    };
+    "/api/reporting/my-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What I must report now: each form and unit or body I report for, its latest period, its report
+         * @description Access: any signed-in account.
+         */
+        get: operations["myReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/pivot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators × the unit’s children (with a total row) or × the periods of a range: value, target, % of target, difference and the same period last year
+         * @description Access: any signed-in account.
+         */
+        get: operations["readReportingPivot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/pivot.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pivot view (the same query and scope as GET /api/reporting/pivot) as an Excel workbook: unit, period and date above rows × indicators with result, target, % of target, difference and the same period last year
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportReportingPivotXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/review.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s period as a Word review report (báo cáo sơ kết / tổng kết) in the issuing body’s document layout: results by task group and by indicator against the plan and last year, then shortcomings, causes and tasks ahead from the approved reports’ narratives, ready to edit
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportReportingReviewDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Validation rules, of a form (with those of every form) or an indicator
+         * @description Access: any signed-in account.
+         */
+        get: operations["listReportRules"];
+        put?: never;
+        /**
+         * Add a validation rule
+         * @description Access: any signed-in account.
+         */
+        post: operations["createReportRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a validation rule
+         * @description Access: any signed-in account.
+         */
+        delete: operations["deleteReportRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a validation rule
+         * @description Access: any signed-in account.
+         */
+        patch: operations["updateReportRule"];
+        trace?: never;
+    };
+    "/api/reporting/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The submissions I review (my subtree) or made (my units and bodies)
+         * @description Access: any signed-in account.
+         */
+        get: operations["listSubmissions"];
+        put?: never;
+        /**
+         * Open a draft report of a unit or body for a period (409 CONFLICT naming the existing one)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A submission: values, last period and last year beside them, checks, conflicts, lock, what I may do
+         * @description Access: any signed-in account.
+         */
+        get: operations["getSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted report (the level above): its values count in every total at once
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["approveSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/conflicts/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count this report’s value of a figure also reported elsewhere (the other stops counting)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["chooseSubmissionConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen an approved report (it is returned; its values leave the totals at once)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["reopenSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted report to its reporter with a reason
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["returnSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a report to the level above (422 CHECKS_FAILED when a blocking rule is broken)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["submitSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/submissions/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a draft’s values (the whole set) and narrative
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        put: operations["saveSubmissionValues"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The targets of a unit and of its children, optionally of one period and indicator
+         * @description Access: any signed-in account.
+         */
+        get: operations["listReportingTargets"];
+        /**
+         * Set the target of an indicator for a unit and period (by those managing reporting over the unit’s parent)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        put: operations["putReportingTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/targets/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a target among the unit’s children: proportionally (last year’s results or equal; rounding adds up exactly) or by hand (shares adding up to it)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["splitReportingTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approved total of an indicator over a unit’s subtree (or a body’s line) and a period or range, with its target, % of target and the reports approved and expected (a fixed contract)
+         * @description Access: any signed-in account.
+         */
+        get: operations["readReportingTotal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/retention-rules": {
         parameters: {
             query?: never;
@@ -7723,6 +8339,18 @@ export interface operations {
                     responsiblePersonId?: string | null;
                     /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
                     startDate?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A numeric reporting indicator: its approved total is the result (and the target when none is set)
+                     */
+                    targetIndicatorId?: string | null;
+                    /** @description The period or range (default the task’s months from start to due date, else the programme’s year) */
+                    targetIndicatorPeriod?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The unit whose subtree counts (default the task’s unit); within the programme owner’s unit
+                     */
+                    targetIndicatorUnitId?: string | null;
                     /** @description Its unit: hồ sơ, hộ, mô hình, %… */
                     targetUnit?: string | null;
                     /** @description Expected result as a number (rõ kết quả) */
@@ -7860,16 +8488,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -7924,16 +8593,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -9815,16 +10525,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -10056,16 +10807,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -15035,16 +15827,57 @@ export interface operations {
                                 progress: number;
                                 /** @enum {string|null} */
                                 recurrence: "monthly" | "quarterly" | null;
+                                /** @description The figures from reporting when the task names an indicator */
+                                reported: {
+                                    approvedReports: number;
+                                    /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                    asOf: string;
+                                    /** @description value − target */
+                                    difference: number | null;
+                                    expectedReports: number;
+                                    indicatorCode: string;
+                                    /** Format: uuid */
+                                    indicatorId: string;
+                                    indicatorName: string;
+                                    measure: string | null;
+                                    /** @description A unit that only partly became this one fed the value (across the reform) */
+                                    partial: boolean;
+                                    /** @description % of plan, one decimal */
+                                    percentOfTarget: number | null;
+                                    /** @description The period or range read (DHIS2 notation) */
+                                    period: string;
+                                    periodLabel: string;
+                                    /** @description The task’s target, else reporting’s target for the unit and period */
+                                    target: number | null;
+                                    /** @description The target is reporting’s (the task has none of its own) */
+                                    targetFromReporting: boolean;
+                                    unitCode: string | null;
+                                    /** Format: uuid */
+                                    unitId: string;
+                                    unitName: string;
+                                    /** @description The approved total; null when nothing is approved */
+                                    value: number | null;
+                                } | null;
                                 reportedDoneOn: string | null;
                                 /** Format: uuid */
                                 responsiblePersonId: string | null;
                                 responsiblePersonName: string | null;
+                                /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                                 resultValue: number | null;
                                 startDate: string | null;
                                 /** @enum {string} */
                                 status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                                 statusReason: string | null;
                                 subtaskCount: number;
+                                /** Format: uuid */
+                                targetIndicatorId: string | null;
+                                /** @description As chosen (null: from the task’s dates) */
+                                targetIndicatorPeriod: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description As chosen (null: the task’s unit)
+                                 */
+                                targetIndicatorUnitId: string | null;
                                 targetUnit: string | null;
                                 targetValue: number | null;
                                 /** @enum {string} */
@@ -15658,6 +16491,8840 @@ export interface operations {
             };
             /** @description Error */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    readReportingCompleteness: {
+        parameters: {
+            query: {
+                form: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period: string;
+                /** @description The unit whose subtree is looked at (its code on the period’s last day) */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ReportingCompleteness */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The due day, YYYY-MM-DD */
+                        due: string;
+                        /** @description Units and bodies that must submit this form for the period */
+                        expected: number;
+                        items: {
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "on_time" | "late" | "missing" | "draft" | "returned";
+                            submittedAt: string | null;
+                            unit: {
+                                code: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        /** @description Submitted after the due day */
+                        late: number;
+                        /** @description Not submitted: no report, a draft, or a report returned */
+                        missing: number;
+                        /** @description Submitted (or approved) by the due day */
+                        onTime: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    remindMissingReports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ReportingReminder */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    formId: string;
+                    /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                    periodId: string;
+                    /** Format: uuid */
+                    unitId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Accounts notified (once a day each) */
+                        notified: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listReportForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            /** @description The version in force today */
+                            current: {
+                                bodyKinds: string[];
+                                dueDays: number;
+                                /** Format: uuid */
+                                id: string;
+                                indicators: {
+                                    /** @enum {string|null} */
+                                    breakdown: "organisation" | null;
+                                    code: string;
+                                    /** Format: uuid */
+                                    indicatorId: string;
+                                    measure: string | null;
+                                    name: string;
+                                    position: number;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                                }[];
+                                lockDays: number | null;
+                                sections: {
+                                    key: string;
+                                    title: string;
+                                }[];
+                                /** @enum {string} */
+                                submitter: "unit" | "body";
+                                unitKinds: string[];
+                                validFrom: string | null;
+                                /** @description The first day it is no longer in force */
+                                validTo: string | null;
+                                version: number;
+                                windowDay: number | null;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createReportForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description FormInput */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Upper-case letters, digits, underscore and hyphen, starting with a letter */
+                    code: string;
+                    /** @description FormVersionInput */
+                    firstVersion: {
+                        /** @description Kinds of bodies that submit (a body report), or whose share is asked */
+                        bodyKinds: string[];
+                        /** @description Due this many days after the period’s last day */
+                        dueDays: number;
+                        /** @description The indicators asked, in order */
+                        indicators: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            required: boolean;
+                        }[];
+                        /** @description Locked this many days after due; null: never */
+                        lockDays: number | null;
+                        /** @description Narrative sections */
+                        sections: {
+                            /** @description A short key: results, shortcomings, causes, tasks */
+                            key: string;
+                            /** @description "Tồn tại, hạn chế" */
+                            title: string;
+                        }[];
+                        /**
+                         * @description A unit's report (its bloc office) or a body's report (up its line)
+                         * @enum {string}
+                         */
+                        submitter: "unit" | "body";
+                        /** @description Kinds of units that submit (commune, ward, village…) */
+                        unitKinds: string[];
+                        /** @description Figures from this day of the month before to the day before it (15: 15th to 14th); null: calendar */
+                        windowDay: number | null;
+                    };
+                    name: string;
+                    /** @enum {string} */
+                    periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                };
+            };
+        };
+        responses: {
+            /** @description Form */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                        version: number;
+                        /** @description Latest first */
+                        versions: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReportForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                        version: number;
+                        /** @description Latest first */
+                        versions: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateReportForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description FormChange */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                        version: number;
+                        /** @description Latest first */
+                        versions: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listReportFormPeriods: {
+        parameters: {
+            query?: {
+                count?: number;
+                /** @description The day to look back from (default today) */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            due: string;
+                            end: string;
+                            /** @description DHIS2 period id: 202111, 2021Q3, 2021S1, 2021, 202101..202109 */
+                            id: string;
+                            /** @description "Tháng 11/2021", "Quý III/2021"… */
+                            label: string;
+                            /** @description The first day the period is locked */
+                            locksOn: string | null;
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenReportPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                /** @description A period as DHIS2 names it: 2021, 2021S1, 2021Q3, 202107, or a range 202101..202109 */
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: uuid
+                     * @description Only this unit’s reporters (default: every reporter of the form)
+                     */
+                    unitId?: string;
+                    /** @description Last day the period stays open again */
+                    until: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        formId: string;
+                        /** Format: uuid */
+                        id: string;
+                        periodId: string;
+                        reason: string;
+                        /** Format: uuid */
+                        unitId: string | null;
+                        until: string;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reportImportTemplate: {
+        parameters: {
+            query?: {
+                /** @description The period: its form version, and the values already entered */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addReportFormVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description NewFormVersion */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kinds of bodies that submit (a body report), or whose share is asked */
+                    bodyKinds: string[];
+                    /** @description Due this many days after the period’s last day */
+                    dueDays: number;
+                    /** @description The indicators asked, in order */
+                    indicators: {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        required: boolean;
+                    }[];
+                    /** @description Locked this many days after due; null: never */
+                    lockDays: number | null;
+                    /** @description Narrative sections */
+                    sections: {
+                        /** @description A short key: results, shortcomings, causes, tasks */
+                        key: string;
+                        /** @description "Tồn tại, hạn chế" */
+                        title: string;
+                    }[];
+                    /**
+                     * @description A unit's report (its bloc office) or a body's report (up its line)
+                     * @enum {string}
+                     */
+                    submitter: "unit" | "body";
+                    /** @description Kinds of units that submit (commune, ward, village…) */
+                    unitKinds: string[];
+                    /** @description The first day the new version is in force; the previous one ends the day before */
+                    validFrom: string;
+                    /** @description Figures from this day of the month before to the day before it (15: 15th to 14th); null: calendar */
+                    windowDay: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Form */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                        version: number;
+                        /** @description Latest first */
+                        versions: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateReportFormVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        /** @description FormVersionChange */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Kinds of bodies that submit (a body report), or whose share is asked */
+                    bodyKinds?: string[];
+                    /** @description Due this many days after the period’s last day */
+                    dueDays?: number;
+                    /** @description The indicators asked, in order */
+                    indicators?: {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        required: boolean;
+                    }[];
+                    /** @description Locked this many days after due; null: never */
+                    lockDays?: number | null;
+                    /** @description Narrative sections */
+                    sections?: {
+                        /** @description A short key: results, shortcomings, causes, tasks */
+                        key: string;
+                        /** @description "Tồn tại, hạn chế" */
+                        title: string;
+                    }[];
+                    /**
+                     * @description A unit's report (its bloc office) or a body's report (up its line)
+                     * @enum {string}
+                     */
+                    submitter?: "unit" | "body";
+                    /** @description Kinds of units that submit (commune, ward, village…) */
+                    unitKinds?: string[];
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                    /** @description Figures from this day of the month before to the day before it (15: 15th to 14th); null: calendar */
+                    windowDay?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "half" | "nine_months" | "year" | "ad_hoc";
+                        version: number;
+                        /** @description Latest first */
+                        versions: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    importReports: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file (its types and size in the summary)
+                     */
+                    file: string;
+                    /** Format: uuid */
+                    formId: string;
+                    /** @description A period as DHIS2 names it: 2021, 2021S1, 2021Q3, 202107, or a range 202101..202109 */
+                    periodId: string;
+                    /**
+                     * @description true: submit each report that breaks no blocking rule once its values are in
+                     * @enum {string}
+                     */
+                    submit?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description ReportImport */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Drafts opened */
+                        created: number;
+                        /** @description How the file was read: xlsx, utf-8, windows-1258, tcvn3, vni, xlsx+tcvn3… */
+                        encoding: string;
+                        errorCount: number;
+                        /** @description The problems of the rows (the first 1,000), in the caller’s language */
+                        errors: {
+                            /** @enum {string} */
+                            field: "unit" | "body" | "indicator" | "category" | "value";
+                            message: string;
+                            /** @description The row number as the spreadsheet shows it */
+                            row: number;
+                        }[];
+                        /** @description false when a row has a problem: then nothing is written */
+                        imported: boolean;
+                        /** @description With submit: the reports left as drafts, with their blocking checks */
+                        notSubmitted: {
+                            body: string | null;
+                            messages: string[];
+                            unit: string;
+                        }[];
+                        /** @description Rows with a value read from the sheet */
+                        rows: number;
+                        submitted: number;
+                        /** @description Drafts (or returned reports) that existed and took the values */
+                        updated: number;
+                        /** @description Values written */
+                        values: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listIndicators: {
+        parameters: {
+            query?: {
+                kind?: "entered" | "coverage" | "computed";
+                /** @description Code or name, without diacritics */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string|null} */
+                            breakdown: "organisation" | null;
+                            code: string;
+                            coverage: {
+                                level: number;
+                                min: number | null;
+                                sourceCode: string;
+                                /** Format: uuid */
+                                sourceId: string;
+                            } | null;
+                            description: string | null;
+                            formula: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "entered" | "coverage" | "computed";
+                            measure: string | null;
+                            name: string;
+                            sort: number;
+                            /** @enum {string} */
+                            timeAggregation: "sum" | "average" | "max" | "last" | "none";
+                            /** @enum {string} */
+                            treeAggregation: "sum" | "average" | "max" | "none";
+                            /** @enum {string} */
+                            valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description IndicatorInput */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Values may be split by organisation (body kind)
+                     * @enum {string|null}
+                     */
+                    breakdown?: "organisation" | null;
+                    /** @description Upper-case letters, digits and underscore, starting with a letter (HS_TT), at most 40 */
+                    code: string;
+                    /** @description Units meeting a condition over units expected: 17/17 communes */
+                    coverage?: {
+                        /** @description The level of the units counted (1 province … 4 village) */
+                        level: number;
+                        /** @description The least value that counts (null: any value entered) */
+                        min: number | null;
+                        /**
+                         * Format: uuid
+                         * @description The indicator whose value each unit must reach
+                         */
+                        sourceId: string;
+                    } | null;
+                    description?: string | null;
+                    /** @description For a computed indicator: codes, numbers, + - * / and parentheses */
+                    formula?: string | null;
+                    /**
+                     * @description entered by reporters, coverage of units, or computed by a formula
+                     * @default entered
+                     * @enum {string}
+                     */
+                    kind?: "entered" | "coverage" | "computed";
+                    /** @description Unit of measure: hồ sơ, hộ, người, lượt người, mô hình, km, đồng… */
+                    measure?: string | null;
+                    name: string;
+                    sort?: number;
+                    /**
+                     * @description How values add up over periods (last: the latest value up to the end, "tính đến")
+                     * @enum {string}
+                     */
+                    timeAggregation: "sum" | "average" | "max" | "last" | "none";
+                    /**
+                     * @description How values add up the unit tree
+                     * @enum {string}
+                     */
+                    treeAggregation: "sum" | "average" | "max" | "none";
+                    /** @enum {string} */
+                    valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                };
+            };
+        };
+        responses: {
+            /** @description Indicator */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        breakdown: "organisation" | null;
+                        code: string;
+                        coverage: {
+                            level: number;
+                            min: number | null;
+                            sourceCode: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                        } | null;
+                        description: string | null;
+                        formula: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "entered" | "coverage" | "computed";
+                        measure: string | null;
+                        name: string;
+                        sort: number;
+                        /** @enum {string} */
+                        timeAggregation: "sum" | "average" | "max" | "last" | "none";
+                        /** @enum {string} */
+                        treeAggregation: "sum" | "average" | "max" | "none";
+                        /** @enum {string} */
+                        valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Indicator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        breakdown: "organisation" | null;
+                        code: string;
+                        coverage: {
+                            level: number;
+                            min: number | null;
+                            sourceCode: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                        } | null;
+                        description: string | null;
+                        formula: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "entered" | "coverage" | "computed";
+                        measure: string | null;
+                        name: string;
+                        sort: number;
+                        /** @enum {string} */
+                        timeAggregation: "sum" | "average" | "max" | "last" | "none";
+                        /** @enum {string} */
+                        treeAggregation: "sum" | "average" | "max" | "none";
+                        /** @enum {string} */
+                        valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description IndicatorChange */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Values may be split by organisation (body kind)
+                     * @enum {string|null}
+                     */
+                    breakdown?: "organisation" | null;
+                    /** @description Upper-case letters, digits and underscore, starting with a letter (HS_TT), at most 40 */
+                    code?: string;
+                    /** @description Units meeting a condition over units expected: 17/17 communes */
+                    coverage?: {
+                        /** @description The level of the units counted (1 province … 4 village) */
+                        level: number;
+                        /** @description The least value that counts (null: any value entered) */
+                        min: number | null;
+                        /**
+                         * Format: uuid
+                         * @description The indicator whose value each unit must reach
+                         */
+                        sourceId: string;
+                    } | null;
+                    description?: string | null;
+                    /** @description For a computed indicator: codes, numbers, + - * / and parentheses */
+                    formula?: string | null;
+                    /**
+                     * @description entered by reporters, coverage of units, or computed by a formula
+                     * @enum {string}
+                     */
+                    kind?: "entered" | "coverage" | "computed";
+                    /** @description Unit of measure: hồ sơ, hộ, người, lượt người, mô hình, km, đồng… */
+                    measure?: string | null;
+                    name?: string;
+                    sort?: number;
+                    /**
+                     * @description How values add up over periods (last: the latest value up to the end, "tính đến")
+                     * @enum {string}
+                     */
+                    timeAggregation?: "sum" | "average" | "max" | "last" | "none";
+                    /**
+                     * @description How values add up the unit tree
+                     * @enum {string}
+                     */
+                    treeAggregation?: "sum" | "average" | "max" | "none";
+                    /** @enum {string} */
+                    valueType?: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Indicator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        breakdown: "organisation" | null;
+                        code: string;
+                        coverage: {
+                            level: number;
+                            min: number | null;
+                            sourceCode: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                        } | null;
+                        description: string | null;
+                        formula: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "entered" | "coverage" | "computed";
+                        measure: string | null;
+                        name: string;
+                        sort: number;
+                        /** @enum {string} */
+                        timeAggregation: "sum" | "average" | "max" | "last" | "none";
+                        /** @enum {string} */
+                        treeAggregation: "sum" | "average" | "max" | "none";
+                        /** @enum {string} */
+                        valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    myReports: {
+        parameters: {
+            query?: {
+                /** @description The day to look from (default today) */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            form: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                periodType: string;
+                            };
+                            late: boolean;
+                            period: {
+                                due: string;
+                                end: string;
+                                id: string;
+                                label: string;
+                                locksOn: string | null;
+                                start: string;
+                            };
+                            /** @description SubmissionSummary */
+                            submission: {
+                                body: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description Values also reported by another approved submission */
+                                conflicts: number;
+                                decidedAt: string | null;
+                                /** @description Due date (YYYY-MM-DD) */
+                                due: string;
+                                form: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Submitted after the due date, or not submitted and past it */
+                                late: boolean;
+                                /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                                periodEnd: string;
+                                periodId: string;
+                                /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                                periodLabel: string;
+                                /** @description First day the figures cover (the collection window) */
+                                periodStart: string;
+                                returnReason: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                submittedAt: string | null;
+                                unit: {
+                                    code: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            } | null;
+                            unit: {
+                                code: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    readReportingPivot: {
+        parameters: {
+            query: {
+                /** @description The date whose tree the unit code names (default: the period’s last day) */
+                asOf?: string;
+                /** @description Rows: the unit’s children, or the periods of the range */
+                by?: "units" | "periods";
+                /** @description Indicator codes, comma-separated (at most 50) */
+                indicators: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period: string;
+                /** @description Official code (or Khối code for villages); unique only on a date */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ReportingPivot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description rows × indicators */
+                        cells: {
+                            difference: number | null;
+                            /** @description The same period a year earlier */
+                            lastYear: number | null;
+                            partial: boolean;
+                            /** @description % of target, one decimal */
+                            percent: number | null;
+                            target: number | null;
+                            value: number | null;
+                        }[][];
+                        indicators: {
+                            code: string;
+                            measure: string | null;
+                            name: string;
+                        }[];
+                        rows: {
+                            /** @description The row’s unit has children to drill into */
+                            drill: boolean;
+                            key: string;
+                            label: string;
+                            periodId: string | null;
+                            unitCode: string | null;
+                        }[];
+                        unit: {
+                            code: string | null;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportReportingPivotXlsx: {
+        parameters: {
+            query: {
+                /** @description The date whose tree the unit code names (default: the period’s last day) */
+                asOf?: string;
+                /** @description Rows: the unit’s children, or the periods of the range */
+                by?: "units" | "periods";
+                /** @description Indicator codes, comma-separated (at most 50) */
+                indicators: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period: string;
+                /** @description Official code (or Khối code for villages); unique only on a date */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportReportingReviewDocx: {
+        parameters: {
+            query: {
+                /** @description The date whose tree the unit code names (default: the period’s last day) */
+                asOf?: string;
+                /** @description The issuing body: its layout, heading and programme; it sits on the unit */
+                body: string;
+                /** @description Indicator codes to quote, comma-separated (default: every numeric indicator with a figure or a plan) */
+                indicators?: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period: string;
+                /** @description Official code (or Khối code for villages); unique only on a date */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listReportRules: {
+        parameters: {
+            query?: {
+                /** @description Rules of this form (and those of every form) */
+                form?: string;
+                indicator?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            constant: number | null;
+                            factor: number | null;
+                            /** Format: uuid */
+                            formId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** @enum {string} */
+                            kind: "compare" | "history";
+                            message: string | null;
+                            /** @enum {string|null} */
+                            op: "<" | "<=" | "=" | ">=" | ">" | null;
+                            /** Format: uuid */
+                            otherIndicatorId: string | null;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createReportRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description RuleInput */
+        requestBody: {
+            content: {
+                "application/json": {
+                    constant?: number | null;
+                    /** @description history: flagged above factor × the mean of the last periods, or below the mean ÷ factor */
+                    factor?: number | null;
+                    /**
+                     * Format: uuid
+                     * @description The form the rule checks (null: every form asking the indicator)
+                     */
+                    formId?: string | null;
+                    /** Format: uuid */
+                    indicatorId: string;
+                    /**
+                     * @description compare with another indicator or a constant; or with its own history
+                     * @enum {string}
+                     */
+                    kind: "compare" | "history";
+                    /** @description "Hộ mẫu đạt không vượt quá hộ đăng ký" */
+                    message?: string | null;
+                    /**
+                     * @description compare: value op other (or constant)
+                     * @enum {string|null}
+                     */
+                    op?: "<" | "<=" | "=" | ">=" | ">" | null;
+                    /** Format: uuid */
+                    otherIndicatorId?: string | null;
+                    /**
+                     * @description A blocking rule stops the submission; a warning only says
+                     * @enum {string}
+                     */
+                    severity: "warning" | "blocking";
+                };
+            };
+        };
+        responses: {
+            /** @description Rule */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        constant: number | null;
+                        factor: number | null;
+                        /** Format: uuid */
+                        formId: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        /** @enum {string} */
+                        kind: "compare" | "history";
+                        message: string | null;
+                        /** @enum {string|null} */
+                        op: "<" | "<=" | "=" | ">=" | ">" | null;
+                        /** Format: uuid */
+                        otherIndicatorId: string | null;
+                        /** @enum {string} */
+                        severity: "warning" | "blocking";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteReportRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateReportRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description RuleChange */
+        requestBody: {
+            content: {
+                "application/json": {
+                    constant?: number | null;
+                    /** @description history: flagged above factor × the mean of the last periods, or below the mean ÷ factor */
+                    factor?: number | null;
+                    /**
+                     * Format: uuid
+                     * @description The form the rule checks (null: every form asking the indicator)
+                     */
+                    formId?: string | null;
+                    /** Format: uuid */
+                    indicatorId?: string;
+                    /**
+                     * @description compare with another indicator or a constant; or with its own history
+                     * @enum {string}
+                     */
+                    kind?: "compare" | "history";
+                    /** @description "Hộ mẫu đạt không vượt quá hộ đăng ký" */
+                    message?: string | null;
+                    /**
+                     * @description compare: value op other (or constant)
+                     * @enum {string|null}
+                     */
+                    op?: "<" | "<=" | "=" | ">=" | ">" | null;
+                    /** Format: uuid */
+                    otherIndicatorId?: string | null;
+                    /**
+                     * @description A blocking rule stops the submission; a warning only says
+                     * @enum {string}
+                     */
+                    severity?: "warning" | "blocking";
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        constant: number | null;
+                        factor: number | null;
+                        /** Format: uuid */
+                        formId: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        /** @enum {string} */
+                        kind: "compare" | "history";
+                        message: string | null;
+                        /** @enum {string|null} */
+                        op: "<" | "<=" | "=" | ">=" | ">" | null;
+                        /** Format: uuid */
+                        otherIndicatorId: string | null;
+                        /** @enum {string} */
+                        severity: "warning" | "blocking";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                form?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description A period as DHIS2 names it: 2021, 2021S1, 2021Q3, 202107, or a range 202101..202109 */
+                period?: string;
+                status?: "draft" | "submitted" | "approved" | "returned";
+                /** @description A unit code: its submissions and those below it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Values also reported by another approved submission */
+                            conflicts: number;
+                            decidedAt: string | null;
+                            /** @description Due date (YYYY-MM-DD) */
+                            due: string;
+                            form: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Submitted after the due date, or not submitted and past it */
+                            late: boolean;
+                            /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                            periodEnd: string;
+                            periodId: string;
+                            /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                            periodLabel: string;
+                            /** @description First day the figures cover (the collection window) */
+                            periodStart: string;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            unit: {
+                                code: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The body reporting, for a form submitted by bodies
+                     */
+                    bodyId?: string;
+                    /** Format: uuid */
+                    formId: string;
+                    /** @description A period as DHIS2 names it: 2021, 2021S1, 2021Q3, 202107, or a range 202101..202109 */
+                    periodId: string;
+                    /**
+                     * Format: uuid
+                     * @description The unit reported on (its id; a body’s report: the body’s unit)
+                     */
+                    unitId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    approveSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    chooseSubmissionConflict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description '' for the whole; a body kind code (youth_union) for an indicator broken down by organisation
+                     * @default
+                     */
+                    category?: string;
+                    /** Format: uuid */
+                    indicatorId: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    returnSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveSubmissionValues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    narrative?: {
+                        [key: string]: string;
+                    };
+                    values: {
+                        /** @description '' for the whole; a body kind code (youth_union) for an indicator broken down by organisation */
+                        category?: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        text?: string | null;
+                        value?: number | null;
+                    }[];
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Submission */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        can: {
+                            approve: boolean;
+                            edit: boolean;
+                            reopen: boolean;
+                            return: boolean;
+                            submit: boolean;
+                        };
+                        checks: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "warning" | "blocking";
+                        }[];
+                        conflicts: {
+                            category: string;
+                            /** @description Whether this submission’s value is the one in the totals */
+                            counted: boolean;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            other: {
+                                bodyName: string | null;
+                                counted: boolean;
+                                formName: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                unitName: string;
+                                value: number | null;
+                            };
+                            value: number | null;
+                        }[];
+                        decidedAt: string | null;
+                        /** @description Due date (YYYY-MM-DD) */
+                        due: string;
+                        form: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description FormVersion */
+                        formVersion: {
+                            bodyKinds: string[];
+                            dueDays: number;
+                            /** Format: uuid */
+                            id: string;
+                            indicators: {
+                                /** @enum {string|null} */
+                                breakdown: "organisation" | null;
+                                code: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                measure: string | null;
+                                name: string;
+                                position: number;
+                                required: boolean;
+                                /** @enum {string} */
+                                valueType: "integer" | "money" | "decimal" | "percentage" | "boolean" | "text";
+                            }[];
+                            lockDays: number | null;
+                            sections: {
+                                key: string;
+                                title: string;
+                            }[];
+                            /** @enum {string} */
+                            submitter: "unit" | "body";
+                            unitKinds: string[];
+                            validFrom: string | null;
+                            /** @description The first day it is no longer in force */
+                            validTo: string | null;
+                            version: number;
+                            windowDay: number | null;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The approved values of the same period a year earlier */
+                        lastYear: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        /** @description Submitted after the due date, or not submitted and past it */
+                        late: boolean;
+                        lock: {
+                            locked: boolean;
+                            /** @description First day the period is locked (null: it never locks) */
+                            locksOn: string | null;
+                            reason: string | null;
+                            /** @description Whose reviewers may reopen it */
+                            reopenBy: string | null;
+                        };
+                        /** @description Text of each narrative section, by its key */
+                        narrative: {
+                            [key: string]: string;
+                        };
+                        /** @description Last day the figures cover; the unit tree and form version of this day apply */
+                        periodEnd: string;
+                        periodId: string;
+                        /** @description Tháng 11/2021, Quý III/2021, 6 tháng đầu năm 2021, Năm 2021 */
+                        periodLabel: string;
+                        /** @description First day the figures cover (the collection window) */
+                        periodStart: string;
+                        /** @description The approved values of the previous period, same form and reporter */
+                        previous: {
+                            periodId: string;
+                            values: {
+                                category: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                text: string | null;
+                                value: number | null;
+                            }[];
+                        } | null;
+                        returnReason: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "approved" | "returned";
+                        submittedAt: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        values: {
+                            category: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            text: string | null;
+                            value: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listReportingTargets: {
+        parameters: {
+            query: {
+                /** @description The date whose tree the unit code names (default today) */
+                asOf?: string;
+                indicator?: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period?: string;
+                /** @description The unit whose targets, and its children’s, are listed */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            indicatorCode: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            periodId: string;
+                            /**
+                             * Format: uuid
+                             * @description The target of the level above this one was split from
+                             */
+                            splitFromId: string | null;
+                            unit: {
+                                code: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            value: number;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putReportingTarget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ReportingTargetInput */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    indicatorId: string;
+                    /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                    periodId: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    value: number;
+                    /** @description The version read, when changing an existing target */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description ReportingTarget */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        indicatorCode: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        periodId: string;
+                        /**
+                         * Format: uuid
+                         * @description The target of the level above this one was split from
+                         */
+                        splitFromId: string | null;
+                        unit: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        value: number;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    splitReportingTarget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description ReportingTargetSplit */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Proportional: to the children’s results of the same period last year (default), or equally
+                     * @enum {string}
+                     */
+                    basis?: "lastYear" | "equal";
+                    /** @enum {string} */
+                    method: "proportional" | "manual";
+                    /** @description Manual: each child’s share; they must add up to the target */
+                    shares?: {
+                        /** Format: uuid */
+                        unitId: string;
+                        value: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            indicatorCode: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            periodId: string;
+                            /**
+                             * Format: uuid
+                             * @description The target of the level above this one was split from
+                             */
+                            splitFromId: string | null;
+                            unit: {
+                                code: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            value: number;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    readReportingTotal: {
+        parameters: {
+            query: {
+                /** @description The date whose tree the unit code names (default: the period’s last day) */
+                asOf?: string;
+                /** @description Only the reports of this body’s line (the body sits on the unit) */
+                body?: string;
+                /** @description A body kind code (youth_union): that organisation’s share of an indicator split by organisation; default the whole. Targets are set for the whole, so a share has no target */
+                category?: string;
+                /** @description Indicator code (HS_TT) */
+                indicator: string;
+                /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
+                period: string;
+                /** @description Official code (or Khối code for villages); unique only on a date */
+                unit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ReportingTotal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Approved reports whose values feed the figure */
+                        approvedReports: number;
+                        /** @description value − target; null without a target or with 0 */
+                        difference: number | null;
+                        /** @description Reports the forms carrying the indicator expect over the range */
+                        expectedReports: number;
+                        indicator: string;
+                        /** @description A unit that only partly became this one fed the value (across a reform) */
+                        partial: boolean;
+                        /** @description value / target in %, one decimal; null without a target or with 0 */
+                        percentOfTarget: number | null;
+                        period: string;
+                        /** @description The target (kế hoạch giao) for the period; null when none is set */
+                        target: number | null;
+                        unit: string;
+                        /** @description The approved values of the subtree; null when nothing is approved */
+                        value: number | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16892,16 +26559,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -16956,16 +26664,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -17630,16 +27379,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -17868,6 +27658,18 @@ export interface operations {
                     responsiblePersonId?: string | null;
                     /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
                     startDate?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A numeric reporting indicator: its approved total is the result (and the target when none is set)
+                     */
+                    targetIndicatorId?: string | null;
+                    /** @description The period or range (default the task’s months from start to due date, else the programme’s year) */
+                    targetIndicatorPeriod?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The unit whose subtree counts (default the task’s unit); within the programme owner’s unit
+                     */
+                    targetIndicatorUnitId?: string | null;
                     /** @description Its unit: hồ sơ, hộ, mô hình, %… */
                     targetUnit?: string | null;
                     /** @description Expected result as a number (rõ kết quả) */
@@ -18004,16 +27806,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -18068,16 +27911,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -18405,16 +28289,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -18469,16 +28394,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -18711,6 +28677,18 @@ export interface operations {
                     resultValue?: number | null;
                     /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
                     startDate?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A numeric reporting indicator: its approved total is the result (and the target when none is set)
+                     */
+                    targetIndicatorId?: string | null;
+                    /** @description The period or range (default the task’s months from start to due date, else the programme’s year) */
+                    targetIndicatorPeriod?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The unit whose subtree counts (default the task’s unit); within the programme owner’s unit
+                     */
+                    targetIndicatorUnitId?: string | null;
                     /** @description Its unit: hồ sơ, hộ, mô hình, %… */
                     targetUnit?: string | null;
                     /** @description Expected result as a number (rõ kết quả) */
@@ -18849,16 +28827,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -18913,16 +28932,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -19454,16 +29514,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -19518,16 +29619,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -19876,16 +30018,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -19940,16 +30123,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -20288,16 +30512,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -20352,16 +30617,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -20699,16 +31005,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -20763,16 +31110,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -21129,16 +31517,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -21193,16 +31622,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -21561,16 +32031,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */
@@ -21625,16 +32136,57 @@ export interface operations {
                             progress: number;
                             /** @enum {string|null} */
                             recurrence: "monthly" | "quarterly" | null;
+                            /** @description The figures from reporting when the task names an indicator */
+                            reported: {
+                                approvedReports: number;
+                                /** @description Approved reports counted up to this day: the period’s end, or today while it runs */
+                                asOf: string;
+                                /** @description value − target */
+                                difference: number | null;
+                                expectedReports: number;
+                                indicatorCode: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string | null;
+                                /** @description A unit that only partly became this one fed the value (across the reform) */
+                                partial: boolean;
+                                /** @description % of plan, one decimal */
+                                percentOfTarget: number | null;
+                                /** @description The period or range read (DHIS2 notation) */
+                                period: string;
+                                periodLabel: string;
+                                /** @description The task’s target, else reporting’s target for the unit and period */
+                                target: number | null;
+                                /** @description The target is reporting’s (the task has none of its own) */
+                                targetFromReporting: boolean;
+                                unitCode: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @description The approved total; null when nothing is approved */
+                                value: number | null;
+                            } | null;
                             reportedDoneOn: string | null;
                             /** Format: uuid */
                             responsiblePersonId: string | null;
                             responsiblePersonName: string | null;
+                            /** @description The result: the approved total of the target indicator when the task names one, else as entered */
                             resultValue: number | null;
                             startDate: string | null;
                             /** @enum {string} */
                             status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
                             statusReason: string | null;
                             subtaskCount: number;
+                            /** Format: uuid */
+                            targetIndicatorId: string | null;
+                            /** @description As chosen (null: from the task’s dates) */
+                            targetIndicatorPeriod: string | null;
+                            /**
+                             * Format: uuid
+                             * @description As chosen (null: the task’s unit)
+                             */
+                            targetIndicatorUnitId: string | null;
                             targetUnit: string | null;
                             targetValue: number | null;
                             /** @enum {string} */

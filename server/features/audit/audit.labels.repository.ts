@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 
 /** What names an entry's record, by kind of record: the values its label is written from (audit.record.<table> in
- * server/i18n). Names only, never a personal detail (phone, e-mail, birth date, address). */
+ * server/i18n). Names only, never a personal detail (phone, e-mail, birth date, address). A reporting period comes
+ * as its id, `period_id`, named by the service. */
 export type LabelParams = Record<string, string | number | null>;
 
 // The SQL below reads the audit entry as `l` (its table_name, record_id, action, before and after).
@@ -36,6 +37,14 @@ const CURRENT = sql`case l.table_name
   when 'body_links' then (select jsonb_build_object('from_body_id', x.from_body_id, 'to_body_id', x.to_body_id) from body_links x where x.id = k.rid)
   when 'task_kinds' then (select jsonb_build_object('name_vi', x.name_vi, 'name_en', x.name_en) from task_kinds x where x.code = l.record_id)
   when 'document_series' then (select jsonb_build_object('name_vi', x.name_vi, 'name_en', x.name_en) from document_series x where x.code = l.record_id)
+  when 'indicators' then (select jsonb_build_object('code', x.code, 'name', x.name) from indicators x where x.id = k.rid)
+  when 'report_forms' then (select jsonb_build_object('code', x.code, 'name', x.name) from report_forms x where x.id = k.rid)
+  when 'report_form_versions' then (select jsonb_build_object('form_id', x.form_id, 'valid_from', x.valid_from) from report_form_versions x where x.id = k.rid)
+  when 'report_rules' then (select jsonb_build_object('indicator_id', x.indicator_id) from report_rules x where x.id = k.rid)
+  when 'report_submissions' then (select jsonb_build_object('period_id', x.period_id, 'unit_id', x.unit_id, 'body_id', x.body_id) from report_submissions x where x.id = k.rid)
+  when 'report_values' then (select jsonb_build_object('period_id', x.period_id, 'unit_id', x.unit_id, 'body_id', x.body_id) from report_submissions x where x.id = k.rid)
+  when 'report_targets' then (select jsonb_build_object('indicator_id', x.indicator_id, 'node_kind', x.node_kind, 'node_id', x.node_id, 'period_id', x.period_id) from report_targets x where x.id = k.rid)
+  when 'report_reopenings' then (select jsonb_build_object('form_id', x.form_id, 'period_id', x.period_id) from report_reopenings x where x.id = k.rid)
 end`;
 
 /** The values the entry stored, when it stored the row (a change, not an event's details such as a sign-in's login). */
@@ -57,6 +66,15 @@ const briefingDay = (ref: string) =>
   sql`(select to_char(b.held_on, 'DD/MM/YYYY') from briefings b where b.id = ${id(ref)})`;
 const programmeOf = (ref: string, column: 'year' | 'body_id') =>
   sql`(select p.${sql.ref(column)} from programmes p where p.id = ${id(ref)})`;
+const indicatorOf = (ref: string, column: 'code' | 'name') =>
+  sql`(select i.${sql.ref(column)} from indicators i where i.id = ${id(ref)})`;
+const formOf = (ref: RawBuilder<unknown>, column: 'code' | 'name') =>
+  sql`(select f.${sql.ref(column)} from report_forms f where f.id = ${ref})`;
+const versionForm = sql`(select v.form_id from report_form_versions v where v.id = ${id('form_version_id')})`;
+/** Who made a report: its body, or for a unit's report its unit. */
+const reporterName = sql`coalesce(${bodyName(id('body_id'))}, ${unitName('unit_id')})`;
+/** A target's unit or body. */
+const nodeName = sql`case ${key('node_kind')} when 'body' then ${bodyName(id('node_id'))} else ${unitName('node_id')} end`;
 
 /** The label's values from the record `r.d`, its names looked up where it holds only ids. */
 const PARAMS = sql`case l.table_name
@@ -92,6 +110,22 @@ const PARAMS = sql`case l.table_name
     'series_en', (select s.name_en from document_series s where s.code = ${key('series')}),
     'body', ${bodyName(id('issuer_body_id'))}, 'period', ${key('period')})
   when 'notification_settings' then jsonb_build_object('account', ${accountName('account_id')})
+  when 'indicators' then jsonb_build_object('code', ${key('code')}, 'name', ${key('name')})
+  when 'report_forms' then jsonb_build_object('code', ${key('code')}, 'name', ${key('name')})
+  when 'report_form_versions' then jsonb_build_object(
+    'code', ${formOf(id('form_id'), 'code')}, 'name', ${formOf(id('form_id'), 'name')},
+    'since_vi', coalesce('từ ' || ${day('valid_from')}, 'từ đầu'),
+    'since_en', coalesce('from ' || ${day('valid_from')}, 'from the start'))
+  when 'report_form_indicators' then jsonb_build_object(
+    'code', ${indicatorOf('indicator_id', 'code')}, 'name', ${indicatorOf('indicator_id', 'name')},
+    'form', ${formOf(versionForm, 'code')})
+  when 'report_rules' then jsonb_build_object('code', ${indicatorOf('indicator_id', 'code')}, 'name', ${indicatorOf('indicator_id', 'name')})
+  when 'report_submissions' then jsonb_build_object('period_id', ${key('period_id')}, 'reporter', ${reporterName})
+  when 'report_values' then jsonb_build_object('period_id', ${key('period_id')}, 'reporter', ${reporterName})
+  when 'report_targets' then jsonb_build_object(
+    'code', ${indicatorOf('indicator_id', 'code')}, 'node', ${nodeName}, 'period_id', ${key('period_id')})
+  when 'report_reopenings' then jsonb_build_object(
+    'period_id', ${key('period_id')}, 'code', ${formOf(id('form_id'), 'code')}, 'name', ${formOf(id('form_id'), 'name')})
 end`;
 
 /** An audit entry's record label values (null when the entry names no record the log can name): from the record as

@@ -167,6 +167,33 @@ describe('audit log', () => {
       recordLabel: `${attendee.name} dự hội nghị giao ban ngày ${attendee.day}`,
     });
 
+    // Reporting: an indicator by its code and name; a report and its figures (audited a statement at a time, under
+    // the report's id) by period and reporter.
+    const indicator = await ctx.db.selectFrom('indicators').select(['id', 'code', 'name']).executeTakeFirstOrThrow();
+    expect((await log(`table=indicators&record=${indicator.id}`))[0]!.recordLabel).toBe(
+      `Chỉ tiêu ${indicator.code} — ${indicator.name}`,
+    );
+    const report = await ctx.db
+      .selectFrom('report_submissions as s')
+      .select([
+        's.id',
+        's.period_id',
+        sql<string>`(select v.name from unit_versions v where v.unit_id = s.unit_id order by v.valid_to desc nulls first limit 1)`.as(
+          'unit',
+        ),
+      ])
+      .where('s.body_id', 'is', null)
+      .where(sql<boolean>`s.period_id ~ '^[0-9]{6}$'`)
+      .where(sql<boolean>`exists (select 1 from report_values v where v.submission_id = s.id)`)
+      .executeTakeFirstOrThrow();
+    const period = `Tháng ${Number(report.period_id.slice(4))}/${report.period_id.slice(0, 4)}`;
+    expect((await log(`table=report_submissions&record=${report.id}`))[0]!.recordLabel).toBe(
+      `Báo cáo ${period} — ${report.unit}`,
+    );
+    expect((await log(`table=report_values&record=${report.id}`))[0]!.recordLabel).toBe(
+      `Số liệu báo cáo ${period} — ${report.unit}`,
+    );
+
     // The kinds the demo does not write, written here.
     await call(app, { method: 'POST', url: '/api/tokens', session: admin, body: { name: 'Đồng bộ số liệu' } });
     await sql`update body_kinds set sort = sort + 1 where code = 'front'`.execute(ctx.db);
@@ -174,6 +201,10 @@ describe('audit log', () => {
     await sql`update document_series set version = version + 1 where code = 'plan'`.execute(ctx.db);
     await sql`update retention_rules set months = 48 where kind = 'deleted_person'`.execute(ctx.db);
     await sql`insert into notification_settings (account_id) values (${admin.accountId})`.execute(ctx.db);
+    await sql`insert into report_reopenings (form_id, period_id, reason, until)
+      values ((select form_id from report_submissions where id = ${report.id}), ${report.period_id}, 'Bổ sung số liệu', '2026-12-31')`.execute(
+      ctx.db,
+    );
     await sql`insert into document_counters (issuer_body_id, series, period, last_number)
       select lead_body_id, 'plan', '2026', 1 from tasks where id = ${task.id}`.execute(ctx.db);
     await sql`insert into task_extensions (task_id, requested_due_date, reason)

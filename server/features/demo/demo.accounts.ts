@@ -36,6 +36,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
         body: 'Cơ quan Khối MTTQ và các đoàn thể CT-XH TP Móng Cái',
         to: '2025-07-01',
       },
+      // Until the reform the city's leader also split the city's plan to its communes (targets are managed over the
+      // unit itself, not narrowed to a body; its communes' reports it reviews through the bloc office above).
+      { role: 'leader', unitCode: '194', asOf: '2021-01-01', to: '2025-07-01' },
       {
         role: 'leader',
         unitCode: '06712',
@@ -72,7 +75,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'canbo@khoi.local',
     displayName: 'Vũ Thị Lan',
     person: 'Vũ Thị Lan',
-    roles: [{ role: 'officer', unitCode: '06712', asOf: '2025-07-01', from: '2025-07-01' }],
+    roles: [
+      // Before the reform an officer of the city's bloc office, who entered the communes' reports.
+      { role: 'officer', unitCode: '194', asOf: '2021-01-01', to: '2025-07-01' },
+      { role: 'officer', unitCode: '06712', asOf: '2025-07-01', from: '2025-07-01' },
+    ],
   },
   {
     username: 'baocao',

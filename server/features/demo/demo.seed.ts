@@ -17,6 +17,7 @@ import { seedDemoBodies } from './demo.bodies.ts';
 import { seedDemoPeople } from './demo.people.ts';
 import { seedDemoAccounts } from './demo.accounts.ts';
 import { seedDemoWork } from './demo.work.ts';
+import { seedDemoReporting } from './demo.reporting.ts';
 import { localDate } from '../../clock.ts';
 
 export const DEMO_PROVINCES = ['22'];
@@ -33,6 +34,7 @@ export async function seedDemo(
   peopleAdded: number;
   accountsAdded: number;
   tasksAdded: number;
+  reportsAdded: number;
   password: string | null;
 }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
@@ -57,6 +59,7 @@ export async function seedDemo(
   const peopleAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoPeople(trx));
   const accounts = await inTransaction(ctx.db, actor, (trx) => seedDemoAccounts(trx, ctx.passwords, opts.password));
   const tasksAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoWork(trx, actor, localDate(ctx.clock.now())));
+  const reportsAdded = await seedDemoReporting(ctx, actor);
   return {
     catalogue,
     villagesAdded,
@@ -64,6 +67,7 @@ export async function seedDemo(
     peopleAdded,
     accountsAdded: accounts.added,
     tasksAdded,
+    reportsAdded,
     password: accounts.password,
   };
 }

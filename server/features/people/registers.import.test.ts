@@ -20,7 +20,7 @@ describe('importing the registers of bodies and people', () => {
       '06712,Hội Cựu chiến binh,Hội Cựu chiến binh Phường Móng Cái 1,CCB P. Móng Cái 1,Hội Cựu chiến binh tỉnh Quảng Ninh,01/07/2025',
       '06712,castle,Lâu đài,,,',
       '99999,front,Ủy ban MTTQ X,,,01/07/2025',
-      '06712,farmers_union,Hội Nông dân Phường Móng Cái 1,,Không có,01/07/2025',
+      '06712,farmers_union,Chi hội Nông dân Khu 3,,Không có,01/07/2025',
     ]);
     const first = await importBodies(ctx, actor, 'vi', file);
     expect(first.map((r) => r.status)).toEqual(['added', 'refused', 'refused', 'refused']);

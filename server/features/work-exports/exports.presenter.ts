@@ -1,4 +1,4 @@
-import type { TaskRow } from '../work/index.ts';
+import type { TaskReported, TaskRow } from '../work/index.ts';
 
 /** A task as the exports show it, with its progress by the rollup rule and its place in the tree. */
 export type ExportTask = {
@@ -104,6 +104,7 @@ export function presentExport(
   groups: readonly { id: string; position: number; name: string }[],
   rows: readonly ExportRow[],
   progress: Map<string, number>,
+  reported: ReadonlyMap<string, TaskReported> = new Map(),
 ): ProgrammeExport {
   const present = new Set(rows.map((r) => r.id));
   const children = new Map<string, ExportRow[]>();
@@ -115,6 +116,7 @@ export function presentExport(
   }
   const tasks: ExportTask[] = [];
   const visit = (r: ExportRow, stt: string, depth: number, section: string | null) => {
+    const fromReports = reported.get(r.id);
     tasks.push({
       id: r.id,
       parentId: r.parent_id && present.has(r.parent_id) ? r.parent_id : null,
@@ -131,9 +133,9 @@ export function presentExport(
       responsibleName: r.responsible_name,
       startDate: r.start_date,
       dueDate: r.due_date,
-      targetValue: r.target_value === null ? null : Number(r.target_value),
-      targetUnit: r.target_unit,
-      resultValue: r.result_value === null ? null : Number(r.result_value),
+      targetValue: fromReports ? fromReports.target : r.target_value === null ? null : Number(r.target_value),
+      targetUnit: r.target_unit ?? fromReports?.measure ?? null,
+      resultValue: fromReports ? fromReports.value : r.result_value === null ? null : Number(r.result_value),
       weight: Number(r.weight),
       status: r.status,
       statusReason: r.status_reason,

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import {
   assertProgrammeReadable,
   holdsOverBody,
+  reportedOf,
   rollupProgress,
   type WorkCaller,
   type WorkReading,
@@ -29,7 +30,8 @@ export async function loadProgramme(db: Database, c: WorkCaller, id: string): Pr
     const visible = await repo.visibleTaskIds(db, c, id);
     rows = everyTask.filter((r) => visible.has(r.id));
   }
-  return presentExport(p, groups, rows, progress);
+  // a task naming a reporting indicator shows its approved total as its result (task.reported.ts)
+  return presentExport(p, groups, rows, progress, await reportedOf(db, c.today, rows));
 }
 
 /** The programme as an Excel table, with its year for the file's name. */

@@ -1,6 +1,8 @@
 // The work module as other modules and the jobs see it: the caller's scope over programmes and tasks, task
 // creation (with its checks), the roll-up of progress, and the task shapes other answers embed.
 export { myWork } from './my-work.service.ts';
+// A body's programme of a year counted by task group (the review reports of reporting quote it).
+export { programmeSummary, type ProgrammeSummary } from './programme.summary.service.ts';
 export {
   countTasks,
   daysBetween,
@@ -27,3 +29,12 @@ export {
   type WorkRequest,
 } from './work.scope.ts';
 export { taskVisible } from './work.scope.repository.ts';
+// A task naming a reporting indicator takes its result from reporting, which hands its reader in at start-up.
+export {
+  provideReportedFigures,
+  reportedOf,
+  type TaskReported,
+  type ReportedAsk,
+  type ReportedFigure,
+  type ReportedFiguresSource,
+} from './task.reported.ts';

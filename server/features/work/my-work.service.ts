@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { myWorkPage } from './my-work.repository.ts';
 import { presentTask } from './task.presenter.ts';
+import { reportedOf } from './task.reported.ts';
 import * as repo from './tasks.repository.ts';
 import type * as s from './task.list.schemas.ts';
 import type { WorkReading } from './work.scope.ts';
@@ -25,7 +26,10 @@ export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
     const row = byId.get(p.id);
     return row ? [{ ...row, ...p }] : [];
   });
-  const progress = await repo.progressOfRows(r.app.db, rows);
+  const [progress, reported] = await Promise.all([
+    repo.progressOfRows(r.app.db, rows),
+    reportedOf(r.app.db, c.today, rows),
+  ]);
   return {
     items: rows.map((row) => {
       const flags = row as unknown as Record<string, boolean>;
@@ -35,6 +39,7 @@ export async function myWork(r: WorkReading, q: z.infer<typeof s.myWorkQuery>) {
         c.today,
         progress,
         roles.filter((role) => flags[`is_${role}`]),
+        reported,
       );
     }),
     total: counts.total,

@@ -2,6 +2,7 @@ import type { Lang } from '../../i18n/messages.ts';
 import { countTasks, type Counts } from './rollup.ts';
 import type { ProgrammeRow, ProgrammeTaskFacts } from './programmes.repository.ts';
 import { presentTask } from './task.presenter.ts';
+import type { TaskReported } from './task.reported.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
 type Kind = { code: string; name_vi: string; name_en: string; shown_apart: boolean };
@@ -68,6 +69,7 @@ export function presentOverview(
   apartRows: readonly TaskRow[],
   lang: Lang,
   today: string,
+  reported?: ReadonlyMap<string, TaskReported>,
 ) {
   const top = tasks.filter((t) => !t.parent_id);
   const counts = (keep: (t: CountedTask) => boolean): Counts => countTasks(top.filter(keep), today);
@@ -92,7 +94,9 @@ export function presentOverview(
         kind: k.code,
         name: k.name,
         counts: counts((t) => t.kind === k.code),
-        tasks: apartRows.filter((r) => r.kind === k.code).map((r) => presentTask(r, lang, today, progress)),
+        tasks: apartRows
+          .filter((r) => r.kind === k.code)
+          .map((r) => presentTask(r, lang, today, progress, [], reported)),
       })),
   };
 }

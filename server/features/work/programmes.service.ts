@@ -6,6 +6,7 @@ import * as repo from './programmes.repository.ts';
 import { presentGroup, presentKind, presentOverview, presentProgramme } from './programmes.presenter.ts';
 import { rollupProgress } from './rollup.ts';
 import { groupsWithLeads } from './task-groups.repository.ts';
+import { reportedOf } from './task.reported.ts';
 import { tasksQueryByIds } from './tasks.repository.ts';
 import type * as s from './programme.schemas.ts';
 import {
@@ -121,5 +122,6 @@ export async function overview(r: WorkReading, id: string) {
         apartTasks.map((t) => t.id),
       )
     : [];
-  return presentOverview(detail, tasks, bodies, kinds, rows, r.lang, r.caller.today);
+  const reported = await reportedOf(r.app.db, r.caller.today, rows);
+  return presentOverview(detail, tasks, bodies, kinds, rows, r.lang, r.caller.today, reported);
 }

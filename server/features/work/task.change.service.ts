@@ -9,6 +9,7 @@ import { taskDetail } from './task.detail.service.ts';
 import { createNextOccurrence } from './task.recurrence.service.ts';
 import { programmeOwnerUnit } from './programmes.repository.ts';
 import { taskReferenceChecks } from './task.references.ts';
+import { checkTargetIndicator, targetIndicatorColumns } from './task.reported.ts';
 import { checkCooperatorList, checkDates, usableBody, type CooperatorInput } from './task.rules.ts';
 import { forChange, inWorkTransaction } from './task.tx.ts';
 import type * as s from './task.schemas.ts';
@@ -68,8 +69,15 @@ export async function updateTask(r: WorkRequest, id: string, input: z.infer<type
       throw referenceRefused('groupId');
     await assertReferences(trx, c, programmeOwnerUnit(row.programme_id), taskReferenceChecks(input));
     await checkAccount(trx, input.assigneeAccountId, 'assigneeAccountId');
+    await checkTargetIndicator(
+      trx,
+      input,
+      { programmeId: row.programme_id },
+      { targetIndicatorId: row.target_indicator_id },
+    );
     const set: Record<string, string | number | null> = {};
     for (const [k, col] of EDITABLE) if (input[k] !== undefined) set[col] = input[k] === '' ? null : input[k];
+    Object.assign(set, targetIndicatorColumns(input));
     if (input.title) set.title_fold = fold(input.title);
     if (input.dueDate !== undefined && row.status === 'draft')
       Object.assign(set, { due_date: input.dueDate, original_due_date: input.dueDate });

@@ -13,6 +13,7 @@ import {
   type NewTaskRefs,
 } from './task.create.repository.ts';
 import { taskDetail } from './task.detail.service.ts';
+import { checkTargetIndicator, targetIndicatorColumns } from './task.reported.ts';
 import { checkCooperatorList, checkDates, usableBody } from './task.rules.ts';
 import type * as s from './task.schemas.ts';
 import type { WorkCaller, WorkRequest } from './work.scope.ts';
@@ -70,6 +71,7 @@ export async function insertTask(
     if (refs.account.disabled_at) throw new AppError('ACCOUNT_DISABLED', { field: 'assigneeAccountId' });
   }
   checkCooperatorList(input.leadBodyId, input.cooperators, bodies, people, date);
+  await checkTargetIndicator(trx, input, { programmeId: programme.id });
   const number = known?.number ?? (await nextTaskNumber(trx, programme.id));
   if (number === null) throw referenceRefused('programmeId');
   const status = input.status ?? (input.assign ? 'assigned' : 'draft');
@@ -97,6 +99,7 @@ export async function insertTask(
       original_due_date: input.dueDate ?? null,
       target_value: input.targetValue ?? null,
       target_unit: input.targetUnit ?? null,
+      ...targetIndicatorColumns(input),
       priority: input.priority ?? 'normal',
       weight: input.weight ?? 1,
       status,

@@ -3,6 +3,7 @@ import { fileUrl } from '../files/index.ts';
 import { accessOf, type taskAccess } from './task.access.ts';
 import { taskDetailRow } from './task.detail.repository.ts';
 import { presentTask } from './task.presenter.ts';
+import { reportedOf } from './task.reported.ts';
 import * as repo from './tasks.repository.ts';
 import { accessMode, type WorkReading } from './work.scope.ts';
 
@@ -26,7 +27,7 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
   const row = rows.find((t) => t.id === id);
   if (!row) throw new AppError('NOT_FOUND');
   const subRows = rows.filter((t) => t.id !== id);
-  const progress = await repo.progressOfRows(db, rows);
+  const [progress, reported] = await Promise.all([repo.progressOfRows(db, rows), reportedOf(db, c.today, rows)]);
   const subProgress = progress;
   const { programme, parents, cooperators, updates, files, extensions, conclusion } = around;
   const fileOf = (f: (typeof files)[number]) => ({
@@ -38,7 +39,7 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
     createdAt: new Date(f.created_at).toISOString(),
   });
   const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
-  const item = presentTask(row, lang, c.today, progress);
+  const item = presentTask(row, lang, c.today, progress, [], reported);
   return {
     task: { ...item, description: row.description },
     programme: {
@@ -59,7 +60,7 @@ export async function taskDetail(r: WorkReading, id: string, known?: Awaited<Ret
       progress: co.reported_progress,
       version: Number(co.version),
     })),
-    subtasks: subRows.map((t) => presentTask(t, lang, c.today, subProgress)),
+    subtasks: subRows.map((t) => presentTask(t, lang, c.today, subProgress, [], reported)),
     updates: updates.map((u) => ({
       id: u.id,
       kind: u.kind,

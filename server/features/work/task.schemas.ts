@@ -53,6 +53,31 @@ export const cooperatorInput = z.strictObject({
   personId: ref('person').nullable().optional().describe('The cooperating body’s person for this task'),
 });
 
+/** A period as reporting writes it (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109). */
+const periodText = z
+  .string()
+  .max(30)
+  .regex(/^\d{4}(\d{2}|Q[1-4]|S[12])?(\.\.\d{4}(\d{2}|Q[1-4]|S[12])?)?$/, 'validation.periodId');
+
+/** The reporting indicator a task may name as its target: its result and % of plan then come from the approved
+ * reports (task.reported.ts). */
+function targetIndicatorFields() {
+  return {
+    targetIndicatorId: ref('indicator')
+      .nullable()
+      .optional()
+      .describe('A numeric reporting indicator: its approved total is the result (and the target when none is set)'),
+    targetIndicatorUnitId: ref('unit')
+      .nullable()
+      .optional()
+      .describe('The unit whose subtree counts (default the task’s unit); within the programme owner’s unit'),
+    targetIndicatorPeriod: periodText
+      .nullable()
+      .optional()
+      .describe('The period or range (default the task’s months from start to due date, else the programme’s year)'),
+  };
+}
+
 const taskFields = {
   groupId: ref('taskGroup').nullable().optional(),
   kind: z.string().min(1).max(40),
@@ -74,6 +99,7 @@ const taskFields = {
     .nullable()
     .optional()
     .describe('Monthly or quarterly: the next occurrence is created by itself'),
+  ...targetIndicatorFields(),
 };
 
 export const createTask = z.strictObject({
@@ -100,6 +126,7 @@ export const updateTask = z.strictObject({
   priority: priority.optional(),
   weight: taskFields.weight,
   recurrence: taskFields.recurrence,
+  ...targetIndicatorFields(),
 });
 
 export const setCooperators = z.strictObject({ version, cooperators: z.array(cooperatorInput).max(50) });
@@ -143,6 +170,30 @@ export const cascadeResult = z.object({
   ),
 });
 
+/** A task's figures from reporting's approved totals (GET /api/reporting/totals for its indicator, unit, period). */
+export const reportedFigures = z
+  .object({
+    indicatorId: z.uuid(),
+    indicatorCode: z.string(),
+    indicatorName: z.string(),
+    measure: z.string().nullable(),
+    unitId: z.uuid(),
+    unitCode: z.string().nullable(),
+    unitName: z.string(),
+    period: z.string().describe('The period or range read (DHIS2 notation)'),
+    periodLabel: z.string(),
+    asOf: z.string().describe('Approved reports counted up to this day: the period’s end, or today while it runs'),
+    value: z.number().nullable().describe('The approved total; null when nothing is approved'),
+    target: z.number().nullable().describe('The task’s target, else reporting’s target for the unit and period'),
+    targetFromReporting: z.boolean().describe('The target is reporting’s (the task has none of its own)'),
+    percentOfTarget: z.number().nullable().describe('% of plan, one decimal'),
+    difference: z.number().nullable().describe('value − target'),
+    partial: z.boolean().describe('A unit that only partly became this one fed the value (across the reform)'),
+    approvedReports: z.number().int(),
+    expectedReports: z.number().int(),
+  })
+  .describe('TaskReported');
+
 export const taskItem = z
   .object({
     id: z.uuid(),
@@ -169,7 +220,14 @@ export const taskItem = z
     originalDueDate: z.string().nullable(),
     targetValue: z.number().nullable(),
     targetUnit: z.string().nullable(),
-    resultValue: z.number().nullable(),
+    resultValue: z
+      .number()
+      .nullable()
+      .describe('The result: the approved total of the target indicator when the task names one, else as entered'),
+    targetIndicatorId: z.uuid().nullable(),
+    targetIndicatorUnitId: z.uuid().nullable().describe('As chosen (null: the task’s unit)'),
+    targetIndicatorPeriod: z.string().nullable().describe('As chosen (null: from the task’s dates)'),
+    reported: reportedFigures.nullable().describe('The figures from reporting when the task names an indicator'),
     priority,
     weight: z.number(),
     status: taskStatus,

@@ -22,7 +22,7 @@ export function tasksQuery(q: Q) {
   return base;
 }
 const buildTasksQuery = (q: Q) =>
-  taskListQuery(q).select(['t.description', 'p.body_id as programme_body_id', 't.unit_id', 't.series_id']);
+  taskListQuery(q).select(['t.description', 'p.body_id as programme_body_id', 't.series_id']);
 const bases = new WeakMap<Q, ReturnType<typeof buildTasksQuery>>();
 
 /** Tasks with what a list shows (presentTask and the rollup): a list's page leaves out the description and the
@@ -73,6 +73,12 @@ function buildListQuery(q: Q) {
       't.target_value',
       't.target_unit',
       't.result_value',
+      // the target indicator and what its figure is read for (task.reported.ts)
+      't.target_indicator_id',
+      't.target_indicator_unit_id',
+      't.target_indicator_period',
+      't.unit_id',
+      'p.year as programme_year',
       't.priority',
       't.weight',
       't.status',

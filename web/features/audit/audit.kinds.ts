@@ -41,4 +41,13 @@ export const AUDIT_TABLES = [
   'document_series',
   'document_counters',
   'notification_settings',
+  'indicators',
+  'report_forms',
+  'report_form_versions',
+  'report_form_indicators',
+  'report_rules',
+  'report_submissions',
+  'report_values',
+  'report_targets',
+  'report_reopenings',
 ] as const;

@@ -1,15 +1,9 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBarChart } from '../../ui/useBarChart.ts';
 import type { Counts } from '../work/work.api.ts';
 import { TIMELINESS_COLOR } from '../work/TaskBits.tsx';
 import { canvasMeasure, wrapName, type Measure } from './chartLabels.ts';
-
-// Only the parts of ECharts these charts use (bars on a grid, tooltip, legend, canvas), to keep the bundle small.
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** The parts every row is split into; the keys of the timeliness filter of the programme page. */
 export const SEGMENTS = [
@@ -66,7 +60,6 @@ function nameLabels(compact: boolean, width: number) {
  * or body. */
 export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const option = {
     animationDuration: 400,
@@ -108,40 +101,21 @@ export function StackedBars({ rows, compact, onPick, ...rest }: Props) {
   };
   // A row holds two lines of its name (and on a phone the bar under them).
   const height = Math.max(160, rows.length * (compact ? 2 * LINE + BAR + 24 : 2 * LINE + 16) + (compact ? 92 : 60));
-  const chart = useRef<echarts.ECharts | null>(null);
   // The latest rows and handler, read by the click listener set up once.
   const latest = useRef({ rows, onPick });
   useEffect(() => {
     latest.current = { rows, onPick };
   });
-
-  // One chart per box, resized with it and disposed with it.
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (p) => {
-      const row = latest.current.rows[p.dataIndex];
-      const segment = SEGMENTS.find((s) => s.key === p.seriesId);
-      if (row && segment) latest.current.onPick(row, segment);
-    });
-    const observer = new ResizeObserver(() => {
-      setWidth(el.clientWidth);
-      instance.resize();
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-    chart.current?.resize();
-  });
+  const box = useBarChart(
+    option,
+    (instance) =>
+      instance.on('click', (p) => {
+        const row = latest.current.rows[p.dataIndex];
+        const segment = SEGMENTS.find((s) => s.key === p.seriesId);
+        if (row && segment) latest.current.onPick(row, segment);
+      }),
+    setWidth,
+  );
 
   return <div ref={box} role="img" aria-label={rest['aria-label']} style={{ height, width: '100%' }} />;
 }

@@ -89,6 +89,8 @@ export function ProgressForm({ detail, onDone, onCancel }: Props) {
   const task = detail.task;
   const today = todayInVietnam();
   const whole = detail.permissions.report && task.subtaskCount === 0;
+  // a result taken from the approved reports is not entered by hand
+  const handTarget = task.targetIndicatorId ? null : task.targetValue;
   const parts = detail.cooperators.filter((c) => detail.permissions.reportParts.includes(c.id));
   const partOptions = [
     ...(whole ? [{ value: WHOLE, label: t('work.progress.whole') }] : []),
@@ -109,7 +111,7 @@ export function ProgressForm({ detail, onDone, onCancel }: Props) {
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         ...(v.reportedByPersonId ? { reportedByPersonId: v.reportedByPersonId } : {}),
         ...(v.part !== WHOLE ? { cooperatorId: v.part } : {}),
-        ...(v.part === WHOLE && task.targetValue !== null && v.resultValue !== undefined
+        ...(v.part === WHOLE && handTarget !== null && v.resultValue !== undefined
           ? { resultValue: v.resultValue }
           : {}),
       };
@@ -190,10 +192,10 @@ export function ProgressForm({ detail, onDone, onCancel }: Props) {
             </Form.Item>
           </Flex>
         </Form.Item>
-        {task.targetValue !== null && (chosenPart ?? initialPart) === WHOLE ? (
+        {handTarget !== null && (chosenPart ?? initialPart) === WHOLE ? (
           <Form.Item
             name="resultValue"
-            label={t('work.progress.result', { target: formatNumber(task.targetValue), unit: task.targetUnit ?? '' })}
+            label={t('work.progress.result', { target: formatNumber(handTarget), unit: task.targetUnit ?? '' })}
           >
             <InputNumber min={0} max={1e12} style={{ width: '100%' }} decimalSeparator="," />
           </Form.Item>

@@ -65,6 +65,8 @@ export function TaskForm({
         startDate: iso(v.startDate),
         targetValue: v.targetValue ?? null,
         targetUnit: blank(v.targetUnit),
+        targetIndicatorId: v.targetIndicatorId ?? null,
+        targetIndicatorPeriod: v.targetIndicatorId ? blank(v.targetIndicatorPeriod) : null,
         priority: v.priority,
         weight: v.weight,
         recurrence: v.recurrence === 'none' ? null : v.recurrence,

@@ -40,6 +40,7 @@ import { AttachmentsSection } from './TaskAttachments.tsx';
 import { CommentBox } from './TaskComment.tsx';
 import { ExtensionsSection } from './TaskExtensions.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
+import { ReportedResult } from './TaskReported.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { getProgramme, getTask, programmeKey, taskKey, type TaskDetail } from './work.api.ts';
 import { briefingPath, programmePath, PROGRAMMES_PATH, taskPath } from './work.paths.ts';
@@ -268,7 +269,8 @@ function TaskFacts({ detail: d }: { detail: TaskDetail }) {
     [t('work.task.startDate'), task.startDate ? formatDate(task.startDate) : <span className="muted">—</span>],
     [t('work.task.dueDate'), <DueDate key="d" task={task} />],
   ];
-  if (task.targetValue !== null || task.resultValue !== null) {
+  if (task.reported) facts.push([t('work.task.targetVsResult'), <ReportedResult key="r" task={task} />]);
+  else if (task.targetValue !== null || task.resultValue !== null) {
     const unit = task.targetUnit ? ` ${task.targetUnit}` : '';
     const result = task.resultValue !== null ? `${formatNumber(task.resultValue)}${unit}` : '—';
     const target = task.targetValue !== null ? `${formatNumber(task.targetValue)}${unit}` : '—';

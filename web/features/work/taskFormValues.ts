@@ -27,6 +27,8 @@ export type TaskFormValues = {
   dueDate?: Dayjs | null;
   targetValue?: number | null;
   targetUnit?: string;
+  targetIndicatorId?: string | null;
+  targetIndicatorPeriod?: string;
   priority: Priority;
   weight: number;
   recurrence: Recurrence | 'none';
@@ -46,6 +48,8 @@ export const TASK_FORM_FIELDS = [
   'dueDate',
   'targetValue',
   'targetUnit',
+  'targetIndicatorId',
+  'targetIndicatorPeriod',
   'priority',
   'weight',
   'recurrence',
@@ -71,8 +75,11 @@ export function initialValuesOf(target: TaskFormTarget): TaskFormValues {
         assigneeAccountId: task.assigneeAccountId,
         startDate: task.startDate ? dayjs(task.startDate) : null,
         dueDate: task.dueDate ? dayjs(task.dueDate) : null,
-        targetValue: task.targetValue,
+        // a target read from reporting is not the task's own: saving leaves it to reporting
+        targetValue: task.reported?.targetFromReporting ? null : task.targetValue,
         targetUnit: task.targetUnit ?? '',
+        targetIndicatorId: task.targetIndicatorId,
+        targetIndicatorPeriod: task.targetIndicatorPeriod ?? '',
         priority: task.priority,
         weight: task.weight,
         recurrence: task.recurrence ?? 'none',
@@ -91,6 +98,8 @@ export function initialValuesOf(target: TaskFormTarget): TaskFormValues {
         dueDate: null,
         targetValue: null,
         targetUnit: '',
+        targetIndicatorId: null,
+        targetIndicatorPeriod: '',
         priority: 'normal',
         weight: 1,
         recurrence: 'none',

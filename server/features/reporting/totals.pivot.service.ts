@@ -1,0 +1,155 @@
+import { AppError } from '../../http/errors.ts';
+import { unitChildren } from '../units/index.ts';
+import { periodLabel } from './periods.labels.ts';
+import { idOfMonths, monthEnd, monthStart, parsePeriod, samePeriodLastYear, type Period } from './periods.ts';
+import type { ReportingRequest } from './reporting.scope.ts';
+import * as repo from './totals.repository.ts';
+import { coverageAt, figuresAt, nodesAcrossMany, placeOf, planOf, type Figure, type Place } from './totals.service.ts';
+
+export type PivotQuery = { unit: string; period: string; indicators: string; by: 'units' | 'periods'; asOf?: string };
+
+type Row = { key: string; label: string; unitCode: string | null; periodId: string | null; drill: boolean };
+type Range = { firstMonth: number; lastMonth: number };
+type Cell = { value: number | null; target: number | null; partial: boolean };
+
+/**
+ * GET /pivot: indicators × rows, read from the totals only (a village's own values when a row is a village). Rows by
+ * units: the unit's children on `asOf` (each read across the reform as the totals are) and the unit's own total;
+ * rows by periods: the months of the range (its years when it spans more than two).
+ */
+export async function readPivot(r: ReportingRequest, input: PivotQuery) {
+  const q = r.app.db;
+  const range = parsePeriod(input.period);
+  if (!range) throw new AppError('VALIDATION_FAILED', { field: 'period' });
+  const codes = [...new Set(input.indicators.split(','))];
+  const found = await repo.indicatorsBy(q, { codes });
+  const indicators = codes.map((c) => found.find((i) => i.code === c));
+  if (indicators.some((i) => !i)) throw new AppError('NOT_FOUND', { field: 'indicators' });
+  const inds = indicators as repo.IndicatorRule[];
+  const asOf = input.asOf ?? monthEnd(range.lastMonth);
+  const root = await placeOf(r, q, { unit: input.unit, asOf, range });
+
+  const rows: Row[] = [];
+  // the range of each row, and where the rows of one range read (one step back across the reform for all of them)
+  const ranges: Range[] = [];
+  let placesOf: (rg: Range, rows: number[]) => Promise<Place[]>;
+  if (input.by === 'units') {
+    const kids = await unitChildren(q, root.unit.unit_id, asOf);
+    for (const c of kids) {
+      rows.push({ key: c.unit_id, label: c.name, unitCode: c.code, periodId: null, drill: Boolean(c.has_children) });
+      ranges.push(range);
+    }
+    rows.push({ key: 'total', label: root.unit.name, unitCode: root.unit.code, periodId: null, drill: false });
+    ranges.push(range);
+    const units = [
+      ...kids.map((c) => ({
+        ...root.unit,
+        unit_id: c.unit_id,
+        code: c.code,
+        name: c.name,
+        level: c.level,
+        path: c.path,
+        valid_from: c.valid_from,
+      })),
+      root.unit,
+    ];
+    placesOf = async (rg, idx) => {
+      const nodes = await nodesAcrossMany(q, units, asOf, monthStart(rg.firstMonth));
+      return idx.map((i) => {
+        const unit = units[i]!;
+        return { unit, body: null, own: unit.level > 3, nodes: nodes.get(unit.unit_id)!, day: asOf };
+      });
+    };
+  } else {
+    for (const p of rowPeriods(range)) {
+      rows.push({ key: p.id, label: periodLabel(p), unitCode: null, periodId: p.id, drill: false });
+      ranges.push(p);
+    }
+    placesOf = (_rg, idx) => Promise.resolve(idx.map(() => root));
+  }
+
+  const now = await cellsOf(r, inds, ranges, placesOf, (x) => x);
+  const lastYear = await cellsOf(r, inds, ranges, placesOf, (x) => samePeriodLastYear({ id: '', ...x }));
+  return {
+    unit: { code: root.unit.code, name: root.unit.name },
+    rows,
+    indicators: inds.map((i) => ({ code: i.code, name: i.name, measure: i.measure })),
+    cells: now.map((row, ri) =>
+      row.map((c, ci) => {
+        const plan = planOf(c.value, c.target);
+        return {
+          value: c.value,
+          target: plan.target,
+          percent: plan.percentOfTarget,
+          difference: plan.difference,
+          partial: c.partial,
+          lastYear: lastYear[ri]![ci]!.value,
+        };
+      }),
+    ),
+  };
+}
+
+/** The cells of every row for the rows' ranges moved by `shift` (the same period last year). Rows sharing a range
+ * are read together: one read of the totals for all of them. */
+async function cellsOf(
+  r: ReportingRequest,
+  inds: repo.IndicatorRule[],
+  ranges: Range[],
+  placesOf: (rg: Range, rows: number[]) => Promise<Place[]>,
+  shift: (r: Range) => Range | null,
+): Promise<Cell[][]> {
+  const q = r.app.db;
+  const out: Cell[][] = ranges.map(() => inds.map(() => ({ value: null, target: null, partial: false })));
+  const groups = new Map<string, number[]>();
+  ranges.forEach((a, i) => {
+    const rg = shift(a);
+    if (!rg) return;
+    const key = `${rg.firstMonth}:${rg.lastMonth}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  });
+  for (const idx of groups.values()) {
+    const rg = shift(ranges[idx[0]!]!)!;
+    const places = await placesOf(rg, idx);
+    const figures: Map<string, Figure>[] = await figuresAt(q, inds, places, rg);
+    const targets = await repo.targetsFor(q, {
+      indicatorIds: inds.map((i) => i.id),
+      nodeKind: 'unit',
+      nodeIds: places.map((p) => p.unit.unit_id),
+      first: rg.firstMonth,
+      last: rg.lastMonth,
+    });
+    for (const [k, i] of idx.entries()) {
+      const place = places[k]!;
+      for (const [ci, ind] of inds.entries()) {
+        const target =
+          targets.find((t) => t.indicator_id === ind.id && t.node_id === place.unit.unit_id)?.value ?? null;
+        if (ind.kind === 'coverage') {
+          const c = await coverageAt(q, ind, place, rg);
+          out[i]![ci] = { value: c.value, target: target ?? c.expected, partial: false };
+        } else {
+          const f = figures[k]!.get(ind.id)!;
+          out[i]![ci] = { value: f.value, target, partial: f.partial };
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The rows of a range by periods: its months, or its years when it spans more than two. */
+function rowPeriods(range: Period): Period[] {
+  const months = range.lastMonth - range.firstMonth + 1;
+  const out: Period[] = [];
+  if (months <= 24) {
+    for (let m = range.firstMonth; m <= range.lastMonth; m++)
+      out.push({ id: idOfMonths(m, m)!, firstMonth: m, lastMonth: m });
+    return out;
+  }
+  for (let m = range.firstMonth; m <= range.lastMonth;) {
+    const yearEnd = Math.min(range.lastMonth, Math.floor(m / 12) * 12 + 11);
+    out.push({ id: idOfMonths(m, yearEnd)!, firstMonth: m, lastMonth: yearEnd });
+    m = yearEnd + 1;
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Trx } from '../../db/tx.ts';
+
+/**
+ * Keeps report_totals equal to the counted values of approved submissions, per ancestor (see migration 0018):
+ * for the value's unit, its units of levels 1–3 in the tree epoch in force on the submission's period_end (the unit
+ * itself when its level is 3 or less; a village's total is read from its values), and for a body's report each body
+ * of its line. Rows of units above level 3 are striped by the submission (0–7) so that concurrent approvals under
+ * one province do not wait on one row; rows of communes and bodies have stripe 0 and hold everything.
+ *
+ * A value is counted as stored: a breakdown by organisation is one value per body kind code, and the whole is its
+ * own value under category '' (the submission stores both); text values (num null) are never in the totals.
+ */
+
+/** The stripe of a submission on a striped row. abs() of a bigint: hashtext may give −2^31. */
+const stripeOf = (submissionId: RawBuilder<unknown>) => sql`(abs(hashtext(${submissionId}::text)::bigint) % 8)`;
+
+/** The totals nodes of the submissions of `subs` (a relation with id, unit_id, body_id, period_end): node_kind,
+ * node_id, stripe, and whether the node is striped (its rows hold only submissions of its stripe). */
+function nodesOf(subs: RawBuilder<unknown>) {
+  return sql`
+    select s.id as submission_id, 'unit'::text as node_kind, a.id as node_id, a.level < 3 as striped,
+           (case when a.level < 3 then ${stripeOf(sql`s.id`)} else 0 end)::smallint as stripe
+      from ${subs} s
+      join unit_tree ut on ut.unit_id = s.unit_id
+       and (ut.valid_from is null or ut.valid_from <= s.period_end) and (ut.valid_to is null or s.period_end < ut.valid_to)
+      join units a on a.seq = any (string_to_array(ut.path::text, '.')::bigint[]) and a.level <= 3
+    union all
+    select s.id, 'body', b.id, false, 0::smallint
+      from ${subs} s
+      cross join lateral unnest(body_line(s.body_id)) as b(id)
+     where s.body_id is not null`;
+}
+
+type Which = { indicatorId: string; category: string } | null;
+
+/** The values of one submission that go into its totals: its counted numeric values, or (a conflict choice) the one
+ * value named, counted or not. */
+function valuesOf(submissionId: string, which: Which) {
+  const filter = which
+    ? sql`rv.indicator_id = ${which.indicatorId}::uuid and rv.category = ${which.category}`
+    : sql`rv.counted`;
+  return sql`
+    select rv.indicator_id, rv.category, rv.first_month, rv.last_month, rv.num
+      from report_values rv
+     where rv.submission_id = ${submissionId}::uuid and rv.num is not null and ${filter}
+       -- a submission's values share its months: one year's partition is read, not all of them
+       and rv.first_month = (select s.first_month from report_submissions s where s.id = ${submissionId}::uuid)`;
+}
+
+const submissionRow = (submissionId: string) =>
+  sql`(select id, unit_id, body_id, period_end from report_submissions where id = ${submissionId}::uuid)`;
+
+async function apply(trx: Trx, submissionId: string, which: Which, sign: 1 | -1): Promise<void> {
+  const keys = sql`
+    with v as (${valuesOf(submissionId, which)}),
+         n as (${nodesOf(submissionRow(submissionId))})
+    select v.indicator_id, n.node_kind, n.node_id, v.first_month, v.last_month, v.category, n.stripe, n.striped, v.num
+      from v cross join n`;
+  // One statement adds the values into every ancestor row (creating the missing ones), always in the key's order:
+  // two approvals under one commune wait for each other, never deadlock.
+  await sql`
+    insert into report_totals as t (indicator_id, node_kind, node_id, first_month, last_month, category, stripe, sum, count, max)
+    select k.indicator_id, k.node_kind, k.node_id, k.first_month, k.last_month, k.category, k.stripe,
+           ${sign}::int * k.num, ${sign}::int, case when ${sign}::int > 0 then k.num end
+      from (${keys}) k
+     order by k.indicator_id, k.node_kind, k.node_id, k.first_month, k.last_month, k.category, k.stripe
+    on conflict (indicator_id, node_kind, node_id, first_month, last_month, category, stripe) do update
+       set sum = t.sum + excluded.sum,
+           count = t.count + excluded.count,
+           max = case when ${sign}::int > 0 then greatest(t.max, excluded.max) else t.max end`.execute(trx);
+  if (sign > 0) return;
+  // Subtracting: where the value removed was the greatest, the greatest of the rest is read again from the values
+  // (only those keys, and only the submissions on that row's stripe); rows left empty go.
+  await sql`
+    update report_totals t
+       set max = (
+         select max(rv.num)
+           from report_values rv
+           join report_submissions s2 on s2.id = rv.submission_id and s2.status = 'approved' and s2.deleted_at is null
+          where rv.indicator_id = t.indicator_id and rv.category = t.category
+            and rv.first_month = t.first_month and rv.last_month = t.last_month
+            and rv.counted and rv.num is not null and rv.submission_id <> ${submissionId}::uuid
+            and (not k.striped or ${stripeOf(sql`s2.id`)} = t.stripe)
+            and case when t.node_kind = 'body' then t.node_id = any (body_line(rv.body_id))
+                else exists (
+                  select 1 from unit_tree u2 join units nu on nu.id = t.node_id
+                   where u2.unit_id = rv.unit_id
+                     and (u2.valid_from is null or u2.valid_from <= s2.period_end)
+                     and (u2.valid_to is null or s2.period_end < u2.valid_to)
+                     and u2.path ~ ('*.' || nu.seq::text || '.*')::lquery) end)
+      from (${keys}) k
+     where t.indicator_id = k.indicator_id and t.node_kind = k.node_kind and t.node_id = k.node_id
+       and t.first_month = k.first_month and t.last_month = k.last_month and t.category = k.category
+       and t.stripe = k.stripe and t.count > 0 and k.num >= t.max`.execute(trx);
+  await sql`
+    delete from report_totals t
+     using (${keys}) k
+     where t.indicator_id = k.indicator_id and t.node_kind = k.node_kind and t.node_id = k.node_id
+       and t.first_month = k.first_month and t.last_month = k.last_month and t.category = k.category
+       and t.stripe = k.stripe and t.count <= 0`.execute(trx);
+}
+
+/**
+ * Adds (+1, on approval) or subtracts (−1, on reopening an approved report) a submission's counted values into the
+ * totals of every ancestor, in the caller's transaction. Call −1 before changing the values' `counted` or the
+ * submission's status, +1 after the submission is approved with its values counted.
+ */
+export async function addToTotals(trx: Trx, submissionId: string, sign: 1 | -1): Promise<void> {
+  await apply(trx, submissionId, null, sign);
+}
+
+/** A conflict choice: adds (+1) or subtracts (−1) one value of an approved submission (an indicator and category),
+ * whatever its `counted` flag says; the caller flips `counted` to match. */
+export async function addValuesToTotals(
+  trx: Trx,
+  submissionId: string,
+  indicatorId: string,
+  category: string,
+  sign: 1 | -1,
+): Promise<void> {
+  await apply(trx, submissionId, { indicatorId, category }, sign);
+}
+
+/** The totals built again from the counted values of approved submissions (after a change of the unit tree): one
+ * statement over all values. */
+export async function rebuildTotals(trx: Trx): Promise<void> {
+  await sql`truncate report_totals`.execute(trx);
+  await sql`
+    insert into report_totals (indicator_id, node_kind, node_id, first_month, last_month, category, stripe, sum, count, max)
+    select rv.indicator_id, n.node_kind, n.node_id, rv.first_month, rv.last_month, rv.category, n.stripe,
+           sum(rv.num), count(*), max(rv.num)
+      from (${nodesOf(sql`(select id, unit_id, body_id, period_end from report_submissions where status = 'approved' and deleted_at is null)`)}) n
+      join report_values rv on rv.submission_id = n.submission_id and rv.counted and rv.num is not null
+     group by 1, 2, 3, 4, 5, 6, 7`.execute(trx);
+}
