@@ -187,5 +187,17 @@ describe.skipIf(!browserAvailable)('browser journeys: reporting', () => {
     await dashboard.getByRole('img', { name: /^Biểu đồ kết quả so với kế hoạch/ }).waitFor();
     await settled(dashboard);
     await screenshot(dashboard, 'bao-cao-tong-hop');
-  }, 240_000);
+
+    // Chỉ tiêu and Mẫu báo cáo, on a desktop and on a phone (the page checks run on each).
+    for (const width of [1366, 360]) {
+      await dashboard.setViewportSize({ width, height: 900 });
+      await dashboard.goto('/bao-cao/chi-tieu');
+      await dashboard.getByRole('heading', { name: 'Chỉ tiêu', level: 1 }).waitFor();
+      await expect.poll(() => dashboard.getByText('HS_TRUC_TUYEN').first().isVisible()).toBe(true);
+      await settled(dashboard);
+      await dashboard.goto('/bao-cao/mau');
+      await dashboard.getByRole('heading', { name: 'Mẫu báo cáo', level: 1 }).waitFor();
+      await settled(dashboard);
+    }
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { holdsSql } from './reporting.scope.repository.ts';
 import type { ReportingCaller } from './reporting.scope.ts';
+import type { NewReport } from './submissions.repository.ts';
 
 type Q = Database | Trx;
 
@@ -107,19 +108,6 @@ export async function lockReports(trx: Trx, ids: readonly string[]) {
     .forUpdate()
     .execute();
 }
-
-export type NewReport = {
-  formId: string;
-  formVersionId: string;
-  periodId: string;
-  firstMonth: number;
-  lastMonth: number;
-  periodStart: string;
-  periodEnd: string;
-  unitId: string;
-  bodyId: string | null;
-  createdBy: string | null;
-};
 
 /** New drafts, one statement; those another request created meanwhile are left out of the answer. */
 export async function insertDrafts(trx: Trx, reports: readonly NewReport[]) {

@@ -69,21 +69,21 @@ export function existingSubmission(q: Q, formId: string, periodId: string, unitI
     .executeTakeFirst();
 }
 
-export function insertSubmission(
-  q: Q,
-  v: {
-    formId: string;
-    formVersionId: string;
-    periodId: string;
-    firstMonth: number;
-    lastMonth: number;
-    periodStart: string;
-    periodEnd: string;
-    unitId: string;
-    bodyId: string | null;
-    createdBy: string;
-  },
-) {
+/** A new report: its form and version, period, and reporter. */
+export type NewReport = {
+  formId: string;
+  formVersionId: string;
+  periodId: string;
+  firstMonth: number;
+  lastMonth: number;
+  periodStart: string;
+  periodEnd: string;
+  unitId: string;
+  bodyId: string | null;
+  createdBy: string | null;
+};
+
+export function insertSubmission(q: Q, v: NewReport & { createdBy: string }) {
   return q
     .insertInto('report_submissions')
     .values({
