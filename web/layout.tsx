@@ -55,8 +55,12 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
         </>
       }
     >
-      {/* A page opened for the first time is fetched inside the shell, which stays in place meanwhile. */}
-      <Suspense fallback={<FullPageSpin />}>{children ?? <Outlet />}</Suspense>
+      {/* A page opened for the first time is fetched inside the shell, which stays in place meanwhile. One boundary
+          per menu entry: the router changes pages in a transition, in which React would keep showing the page left
+          (or the empty "/" that redirects) rather than a boundary's spinner; a new boundary shows its spinner. */}
+      <Suspense key={selected[0]?.key ?? location.pathname} fallback={<FullPageSpin />}>
+        {children ?? <Outlet />}
+      </Suspense>
     </AppShell>
   );
 }

@@ -49,6 +49,23 @@ describe.skipIf(!browserAvailable)('browser journeys: the first page', () => {
     expect(await reporter.getByRole('button', { name: 'Nhập từ Excel' }).count()).toBe(0);
   }, 180_000);
 
+  it("while the first page's code is on its way after signing in, the shell says it is loading, never an empty page", async () => {
+    const page = await harness().newPage({ width: 1366, height: 900 });
+    // The overview's code is held back (a slow connection), from before the sign-in form preloads it.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/OverviewPage[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signIn(page, 'mongcai@khoi.local');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/tong-quan');
+    await page.locator('#main-content [aria-busy="true"]').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
+    release();
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+  }, 180_000);
+
   it('an administrator returns to the page last open after signing out and in; a page gone falls back to the overview', async () => {
     const page = await harness().newPage({ width: 1366, height: 900 });
     await firstPage(page, 'admin@khoi.local', 'Tổng quan', '/tong-quan');
