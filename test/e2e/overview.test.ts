@@ -116,6 +116,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     // The programme's list: every task's kind on one line (its whole name there for screen readers), and every
     // column of the tables in view without scrolling sideways.
     await page.getByRole('link', { name: 'Mở chương trình' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/chuong-trinh\/[0-9a-f-]{36}$/);
     const programme = page.url().split('?')[0]!;
     const kinds = page.locator('.work-list .work-kind-tag');
     await kinds.first().waitFor();
@@ -134,7 +135,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     await page.locator('.work-board-col').first().waitFor();
     expect(await sidewaysScrollers(page, '.work-board')).toEqual([]);
     await checkView(page, 'the board at 1366 px');
-  });
+  }, 180_000);
 
   it('at 360 px a leader reads the overview, and a programme as cards, a board and a timeline, none scrolling sideways', async () => {
     const page = await open(harness(), 360, 740);
@@ -143,6 +144,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     expect(await sidewaysScrollers(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Mở chương trình' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/chuong-trinh\/[0-9a-f-]{36}$/);
     const programme = page.url().split('?')[0]!;
     await page.locator('.work-list .work-cards').first().waitFor();
     expect(await page.locator('.work-list .ant-table').count()).toBe(0);
@@ -158,7 +160,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     await page.locator('.work-tl-task').first().waitFor();
     expect(await sidewaysScrollers(page)).toEqual([]);
     await checkView(page, 'the timeline at 360 px');
-  });
+  }, 180_000);
 
   it('at 360 px an officer reads the programme’s list and timeline without scrolling sideways', async () => {
     const page = await open(harness(), 360, 740);
@@ -169,6 +171,7 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
       .locator('a[href^="/chuong-trinh/"]', { hasText: `năm ${year}` })
       .first()
       .click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/chuong-trinh\/[0-9a-f-]{36}$/);
     const programme = page.url().split('?')[0]!;
     await page.locator('.work-list .work-cards').first().waitFor();
     expect(await sidewaysScrollers(page)).toEqual([]);
@@ -176,5 +179,5 @@ describe.skipIf(!browserAvailable)('browser journeys: the overview and a program
     await page.goto(`${programme}?view=timeline`);
     await checkToday(page);
     expect(await sidewaysScrollers(page)).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -66,16 +66,38 @@ async function waitQuiet(page: Page, timeoutMs: number): Promise<boolean> {
   );
 }
 
+/** The check running on each page: axe refuses a second run while one is under way (a journey's own check beside
+ * the watcher's), so a page's checks wait their turn. */
+const checking = new WeakMap<Page, Promise<unknown>>();
+
 /** Runs the checks on the page as it is now. `mutated`: the document changed while they ran (the journey went on),
  * so the findings may be of no single state of the page. */
-export async function checkPage(page: Page): Promise<PageReport> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+export function checkPage(page: Page): Promise<PageReport> {
+  const previous = checking.get(page) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => runChecks(page));
+  checking.set(page, run);
+  return run;
+}
+
+async function runChecks(page: Page): Promise<PageReport> {
+  // A page that loads a new document between axe's injection and the run has no axe: injected again.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+    const report = await axeRun(page);
+    if (report) return report;
+  }
+  throw new Error('axe-core could not be loaded into the page');
+}
+
+/** Runs axe and the narrow-screen checks; null when the document has no axe. */
+function axeRun(page: Page): Promise<PageReport | null> {
   return page.evaluate(
     async ({ failing, required, narrow, listed }) => {
+      const axe = (window as unknown as { axe?: typeof import('axe-core') }).axe;
+      if (!axe) return null;
       let mutated = false;
       const observer = new MutationObserver(() => (mutated = true));
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
       const selectorOf = (el: Element) =>
         el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(/\s+/).join('.')}` : '');
       const textOf = (selector: string) => {

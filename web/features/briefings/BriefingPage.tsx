@@ -11,7 +11,6 @@ import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -30,23 +29,23 @@ import {
   type Conclusion,
 } from './briefings.api.ts';
 import { ConclusionTaskModal } from './ConclusionTaskModal.tsx';
+import { DetailProblem } from '../../ui/DetailProblem.tsx';
 
 /** One briefing: who, when, what was said; its conclusions with the tasks they became; the conclusions notice. */
 export function BriefingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const detail = useQuery({ queryKey: briefingKey(id), queryFn: ({ signal }) => getBriefing(id, signal) });
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.status === 404;
+  if (detail.isError)
     return (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={notFound ? t('briefings.notFound') : errorText(detail.error, t)}
-      >
-        <Link to={BRIEFINGS_PATH}>{t('briefings.backToList')}</Link>
-      </Empty>
+      <DetailProblem
+        title={t('briefings.title')}
+        error={detail.error}
+        notFound={t('briefings.notFound')}
+        backTo={BRIEFINGS_PATH}
+        backLabel={t('briefings.backToList')}
+      />
     );
-  }
   return <BriefingView detail={detail.data} />;
 }
 

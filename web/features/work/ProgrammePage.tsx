@@ -16,7 +16,6 @@ import {
   Breadcrumb,
   Button,
   Card,
-  Empty,
   Flex,
   Grid,
   Progress,
@@ -55,6 +54,7 @@ import {
 } from './work.api.ts';
 import { PROGRAMMES_PATH } from './work.paths.ts';
 import './work.css';
+import { DetailProblem } from '../../ui/DetailProblem.tsx';
 
 const VIEWS = ['list', 'board', 'timeline'] as const;
 type View = (typeof VIEWS)[number];
@@ -105,17 +105,16 @@ export function ProgrammePage({ id }: { id: string }) {
   });
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.status === 404;
+  if (detail.isError)
     return (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={notFound ? t('work.programme.notFound') : errorText(detail.error, t)}
-      >
-        <Link to={PROGRAMMES_PATH}>{t('work.programme.backToList')}</Link>
-      </Empty>
+      <DetailProblem
+        title={t('work.programme.pageTitle')}
+        error={detail.error}
+        notFound={t('work.programme.notFound')}
+        backTo={PROGRAMMES_PATH}
+        backLabel={t('work.programme.backToList')}
+      />
     );
-  }
   const { programme, groups, permissions } = detail.data;
   const c = programme.counts;
   const places = filtered && all.data ? placesOf(all.data.items, groups) : undefined;

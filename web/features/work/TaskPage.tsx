@@ -1,26 +1,10 @@
 import { ApartmentOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Progress,
-  Row,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Flex, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { isApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { errorText } from '../../ui/errors.ts';
 import { CascadeModal } from './CascadeModal.tsx';
 import { canReport, ProgressForm } from './ProgressForm.tsx';
 import { TaskActions } from './TaskActions.tsx';
@@ -45,6 +29,7 @@ import { TaskCards } from './TaskCards.tsx';
 import { getProgramme, getTask, programmeKey, taskKey, type TaskDetail } from './work.api.ts';
 import { briefingPath, programmePath, PROGRAMMES_PATH, taskPath } from './work.paths.ts';
 import './work.css';
+import { DetailProblem } from '../../ui/DetailProblem.tsx';
 
 /** '/nhiem-vu/:id' opens a task; '/nhiem-vu' alone goes to the programmes. */
 export function TaskRoute() {
@@ -70,17 +55,16 @@ export function TaskPage({ id }: { id: string }) {
   const [cascading, setCascading] = useState(false);
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
-  if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.status === 404;
+  if (detail.isError)
     return (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={notFound ? t('work.task.notFound') : errorText(detail.error, t)}
-      >
-        <Link to={PROGRAMMES_PATH}>{t('work.programme.backToList')}</Link>
-      </Empty>
+      <DetailProblem
+        title={t('work.task.pageTitle')}
+        error={detail.error}
+        notFound={t('work.task.notFound')}
+        backTo={PROGRAMMES_PATH}
+        backLabel={t('work.programme.backToList')}
+      />
     );
-  }
   const d = detail.data;
   const task = d.task;
   const groups = programme.data?.groups ?? [];
