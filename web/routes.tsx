@@ -43,16 +43,27 @@ export function prefetchLanding(queryClient: QueryClient, me: Me, target: string
     void prefetchOverview(queryClient).catch(() => undefined);
 }
 
+/** A redirect inside the shell. The router moves in a transition, in which React keeps showing this (rather than
+ * the next page's spinner) until the next page's code is there: so this shows the spinner itself. */
+function Redirect({ to }: { to: string }) {
+  return (
+    <>
+      <FullPageSpin />
+      <Navigate to={to} replace />
+    </>
+  );
+}
+
 /** "/" opens where this account's work is (landing.ts). */
 function HomeRedirect() {
   const me = useMe();
-  return <Navigate to={landingPath(me) ?? CHANGE_PASSWORD_PATH} replace />;
+  return <Redirect to={landingPath(me) ?? CHANGE_PASSWORD_PATH} />;
 }
 
 /** A module's page, or home when this account may not see it (the server refuses its data anyway). */
 function Guarded({ entry }: { entry: MenuEntry }) {
   const me = useMe();
-  return entry.visible(me) ? entry.element : <Navigate to="/" replace />;
+  return entry.visible(me) ? entry.element : <Redirect to="/" />;
 }
 
 /** The password page: alone while a change is required, inside the app otherwise. */
@@ -84,7 +95,7 @@ export function AppRoutes() {
                   <Route key={`${entry.key}:${path}`} path={path} element={<Guarded entry={entry} />} />
                 )),
               )}
-              <Route path="*" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<Redirect to="/" />} />
             </Route>
           </Route>
         </Routes>
