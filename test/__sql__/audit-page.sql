@@ -930,6 +930,8 @@ select
                 when l.record_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then l.record_id::uuid
               end as rid
           ) k
+        offset
+          0
       ) r
     where
       r.d is not null

@@ -131,8 +131,10 @@ end`;
 /** An audit entry's record label values (null when the entry names no record the log can name): from the record as
  * it is now, or, once it is gone, from the row the entry stored. A few lookups by primary key per entry, run only
  * for the entries of the page. */
+// `offset 0` keeps the record's values a subquery computed once: pulled up, PostgreSQL wrote the whole lookup into
+// every `r.d` the labels read, and planning one page took seconds.
 export const recordLabelParams = sql<LabelParams | null>`(
   select ${PARAMS}
-  from (select coalesce(${CURRENT}, ${STORED}) as d from (select ${RID} as rid) k) r
+  from (select coalesce(${CURRENT}, ${STORED}) as d from (select ${RID} as rid) k offset 0) r
   where r.d is not null
 )`;
