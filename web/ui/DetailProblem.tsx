@@ -1,4 +1,6 @@
-import { Empty } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Empty, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../lib/api.ts';
@@ -27,4 +29,16 @@ export function DetailProblem({ title, error, notFound, backTo, backLabel }: Pro
       </Empty>
     </>
   );
+}
+
+/** A record's page as its query goes: a skeleton while it loads, the problem when it cannot be read, else `view`. */
+export function RecordPage<T>({
+  query,
+  rows = 10,
+  view,
+  ...problem
+}: Omit<Props, 'error'> & { query: UseQueryResult<T>; rows?: number; view: (record: T) => ReactNode }) {
+  if (query.isPending) return <Skeleton active paragraph={{ rows }} />;
+  if (query.isError) return <DetailProblem {...problem} error={query.error} />;
+  return view(query.data);
 }

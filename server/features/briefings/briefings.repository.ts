@@ -1,3 +1,4 @@
+import { containsPattern, countRows } from '../../db/lists.ts';
 import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
@@ -67,7 +68,7 @@ function readableBriefings(q: Q, c: WorkCaller, f: BriefingFilter) {
   if (f.to) query = query.where('br.held_on', '<=', f.to);
   if (f.folded !== undefined)
     query = query.where(
-      sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${'%' + f.folded.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'}`,
+      sql<SqlBool>`lower(translate(unaccent(br.title), 'đĐ', 'dD')) like ${containsPattern(f.folded)}`,
     );
   return query;
 }
@@ -84,11 +85,7 @@ export async function briefingsPage(q: Q, c: WorkCaller, f: BriefingFilter, page
 
 /** How many briefings the caller reads match the filter. */
 export async function briefingsCount(q: Q, c: WorkCaller, f: BriefingFilter): Promise<number> {
-  const r = await readableBriefings(q, c, f)
-    .clearSelect()
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return r.n;
+  return countRows(readableBriefings(q, c, f));
 }
 
 /** The briefing, when the caller reads it and it is not deleted. */

@@ -1,13 +1,15 @@
 import { useFormErrors } from '../../ui/FormErrors.tsx';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Divider, Flex, Form, Grid, Input, Modal, Select, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Divider, Flex, Form, Input, Select, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, todayInVietnam } from '../../lib/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { FormErrorAlerts } from '../../ui/FormErrors.tsx';
 import { BodySelect } from '../bodies/BodySelect.tsx';
+import { AttendeeWho } from '../people/AttendeeWho.tsx';
 import { PersonSelect } from '../people/PersonSelect.tsx';
 import { listProgrammes, programmesKey } from '../work/work.api.ts';
 import { BRIEFINGS_KEY, createBriefing, updateBriefing, type BriefingDetail } from './briefings.api.ts';
@@ -56,21 +58,11 @@ const FIELDS = [
 /** Thêm mới / Sửa a briefing: when, who chaired and came, what was said, and its conclusions as an editable list. */
 export function BriefingFormModal({ open, detail, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const wide = Grid.useBreakpoint().md === true;
   const title = detail ? t('briefings.editTitle', { title: detail.briefing.title }) : t('briefings.createTitle');
   return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      footer={null}
-      width={wide ? 820 : '100%'}
-      destroyOnHidden
-      mask={{ closable: false }}
-      className="briefing-modal"
-    >
-      {open ? <BriefingForm detail={detail} title={title} onClose={onClose} onSaved={onSaved} /> : null}
-    </Modal>
+    <FormModal open={open} title={title} onClose={onClose} className="briefing-modal">
+      <BriefingForm detail={detail} title={title} onClose={onClose} onSaved={onSaved} />
+    </FormModal>
   );
 }
 
@@ -239,35 +231,23 @@ function BriefingForm({
               const row = form.getFieldValue(['attendees', field.name]) as AttendeeRow | undefined;
               return (
                 <Flex key={field.key} gap={8} align="start" wrap className="briefing-attendee">
-                  {row?.free ? (
-                    <Form.Item
-                      name={[field.name, 'name']}
-                      className="briefing-attendee-who"
-                      rules={[{ ...required, whitespace: true }]}
-                    >
-                      <Input
-                        maxLength={200}
-                        placeholder={t('briefings.attendeeName')}
-                        aria-label={t('briefings.attendeeName')}
-                      />
-                    </Form.Item>
-                  ) : (
-                    <Form.Item name={[field.name, 'personId']} className="briefing-attendee-who" rules={[required]}>
-                      <PersonSelect
-                        initial={row?.personId ? { id: row.personId, name: row.personName ?? '' } : null}
-                        aria-label={t('briefings.attendeePerson')}
-                        onChange={(id, person) => {
-                          form.setFieldValue(['attendees', field.name, 'personId'], id);
-                          // The body the person holds a position in, unless one is already chosen.
-                          const pos = person?.positions[0];
-                          if (pos && !form.getFieldValue(['attendees', field.name, 'bodyId'])) {
-                            form.setFieldValue(['attendees', field.name, 'bodyId'], pos.bodyId);
-                            form.setFieldValue(['attendees', field.name, 'bodyName'], pos.bodyName);
-                          }
-                        }}
-                      />
-                    </Form.Item>
-                  )}
+                  <AttendeeWho
+                    name={field.name}
+                    free={row?.free === true}
+                    personId={row?.personId}
+                    personName={row?.personName}
+                    className="briefing-attendee-who"
+                    nameLabel={t('briefings.attendeeName')}
+                    personLabel={t('briefings.attendeePerson')}
+                    onPerson={(person) => {
+                      // The body the person holds a position in, unless one is already chosen.
+                      const pos = person?.positions[0];
+                      if (pos && !form.getFieldValue(['attendees', field.name, 'bodyId'])) {
+                        form.setFieldValue(['attendees', field.name, 'bodyId'], pos.bodyId);
+                        form.setFieldValue(['attendees', field.name, 'bodyName'], pos.bodyName);
+                      }
+                    }}
+                  />
                   <Form.Item name={[field.name, 'bodyId']} className="briefing-attendee-body">
                     <BodySelect
                       asOf={asOf}

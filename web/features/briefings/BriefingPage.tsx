@@ -7,10 +7,10 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { formatDate } from '../../lib/format.ts';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -29,30 +29,28 @@ import {
   type Conclusion,
 } from './briefings.api.ts';
 import { ConclusionTaskModal } from './ConclusionTaskModal.tsx';
-import { DetailProblem } from '../../ui/DetailProblem.tsx';
+import { RecordPage } from '../../ui/DetailProblem.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 
 /** One briefing: who, when, what was said; its conclusions with the tasks they became; the conclusions notice. */
 export function BriefingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const detail = useQuery({ queryKey: briefingKey(id), queryFn: ({ signal }) => getBriefing(id, signal) });
-  if (detail.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (detail.isError)
-    return (
-      <DetailProblem
-        title={t('briefings.title')}
-        error={detail.error}
-        notFound={t('briefings.notFound')}
-        backTo={BRIEFINGS_PATH}
-        backLabel={t('briefings.backToList')}
-      />
-    );
-  return <BriefingView detail={detail.data} />;
+  return (
+    <RecordPage
+      query={detail}
+      title={t('briefings.title')}
+      notFound={t('briefings.notFound')}
+      backTo={BRIEFINGS_PATH}
+      backLabel={t('briefings.backToList')}
+      view={(data) => <BriefingView detail={data} />}
+    />
+  );
 }
 
 function BriefingView({ detail }: { detail: BriefingDetail }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [converting, setConverting] = useState<Conclusion | null>(null);
@@ -73,14 +71,13 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
     },
     onError: (e) => void message.error(errorText(e, t)),
   });
-  const remove = useMutation({
-    mutationFn: () => deleteBriefing(b.id, b.version),
-    onSuccess: () => {
-      void message.success(t('briefings.deleted', { title: b.title }));
-      void queryClient.invalidateQueries({ queryKey: BRIEFINGS_KEY });
-      void navigate(BRIEFINGS_PATH);
-    },
-    onError: (e) => void message.error(errorText(e, t)),
+  const confirmDelete = useDeleteRecord({
+    remove: () => deleteBriefing(b.id, b.version),
+    listKey: BRIEFINGS_KEY,
+    listPath: BRIEFINGS_PATH,
+    confirm: t('briefings.deleteConfirm', { title: b.title }),
+    explain: t('briefings.deleteExplain'),
+    deleted: t('briefings.deleted', { title: b.title }),
   });
 
   const confirmIssue = () => {
@@ -90,16 +87,6 @@ function BriefingView({ detail }: { detail: BriefingDetail }) {
       okText: t('briefings.issue'),
       cancelText: t('common.cancel'),
       onOk: () => issue.mutateAsync().catch(() => undefined),
-    });
-  };
-  const confirmDelete = () => {
-    modal.confirm({
-      title: t('briefings.deleteConfirm', { title: b.title }),
-      content: t('briefings.deleteExplain'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () => remove.mutateAsync().catch(() => undefined),
     });
   };
 
