@@ -5,6 +5,9 @@ import { briefingsRoutes } from './features/briefings/briefings.routes.ts';
 import { workExportsRoutes } from './features/work-exports/work-exports.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { reportingRoutes } from './features/reporting/reporting.routes.ts';
+import { clearanceRoutes } from './features/clearance/index.ts';
+import { dialoguesRoutes } from './features/dialogues/index.ts';
+import { legalDeadlinesRoutes } from './features/legal-deadlines/legal-deadlines.routes.ts';
 import { taskFiguresSource } from './features/reporting/index.ts';
 import { provideReportedFigures } from './features/work/index.ts';
 import fs from 'node:fs';
@@ -51,6 +54,9 @@ import { rolesRoutes } from './features/roles/roles.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { handoverRoutes } from './features/handover/handover.routes.ts';
 import { filesRoutes } from './features/files/files.routes.ts';
+import { petitionsRoutes } from './features/petitions/index.ts';
+import { publicPetitionsRoutes } from './features/petitions-public/index.ts';
+import { petitionDocumentsRoutes } from './features/petitions-documents/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -75,6 +81,30 @@ const API_TAGS = [
     name: 'reporting',
     description:
       'Reporting: indicators, report forms, submissions and their review, targets, totals up the tree, completeness',
+  },
+  {
+    name: 'legal-deadlines',
+    description:
+      'Legal deadlines: dated rule versions with their basis and variants, the holiday calendar, computed due dates',
+  },
+  {
+    name: 'petitions',
+    description:
+      'Petitions (đơn thư): intake and the two registers, classification, forward once, deadlines, follow-up; identities guarded',
+  },
+  {
+    name: 'public-petitions',
+    description:
+      'The citizens’ side of petitions, without signing in: send one (abuse limits, no captcha) and track it by its code',
+  },
+  {
+    name: 'clearance',
+    description:
+      'Site clearance (giải phóng mặt bằng): key projects, households and their consent over time, mobilisation visits',
+  },
+  {
+    name: 'dialogues',
+    description: 'Dialogues (đối thoại) with residents: attendees, minutes, outcomes and their tasks',
   },
   { name: 'notifications', description: 'My notifications, their settings and the my-work digest' },
   { name: 'files', description: 'Stored files: photos and attachments' },
@@ -320,6 +350,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   workExportsRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   reportingRoutes(app, ctx);
+  clearanceRoutes(app, ctx);
+  dialoguesRoutes(app, ctx);
+  legalDeadlinesRoutes(app, ctx);
+  petitionsRoutes(app, ctx);
+  publicPetitionsRoutes(app, ctx);
+  petitionDocumentsRoutes(app, ctx);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Scripts and styles carry a hash of their content in their name (Vite): a browser keeps them for a year and asks

@@ -10,6 +10,9 @@ import type { Schema } from './openapi-arbitraries.ts';
 import { openApiDocument, operationsOf, type OpenApiDoc } from './openapi.ts';
 import { PNG, uploadFile, workFixture, type WorkFixture } from './work-fixture.ts';
 import { buildReport } from '../server/features/reporting/reporting.testkit.ts';
+import { otherClearanceRecords, referenceClearance } from '../server/features/clearance/clearance.testkit.ts';
+import { referencePetitions, seedPetition } from '../server/features/petitions/petitions.testkit.ts';
+import { referencePublicPetitions } from '../server/features/petitions-public/petitions-public.testkit.ts';
 
 /** Generated from the OpenAPI document: every id a request names is marked with the kind of record it names
  * (x-khoi-ref), and every such field of every write route, given another ward's record of that kind, is refused and
@@ -211,6 +214,18 @@ describe('references: every id a write names is resolved through the caller’s 
     return p.id;
   };
   const account = async () => (await buildAccount(t().ctx)).id;
+  /** A key project of a body (for petitions naming one). */
+  let ownProject: string | undefined;
+  const petitionProject = async (bodyId: string) =>
+    (
+      await ok<{ project: { id: string } }>(f.admin, 'POST', '/api/key-projects', {
+        bodyId,
+        code: `REF-DA-${++n}`,
+        name: 'Dự án',
+        startDate: '2026-01-01',
+        plannedCompletionDate: '2026-12-31',
+      })
+    ).project.id;
 
   beforeAll(async () => {
     f = await workFixture(t());
@@ -288,6 +303,8 @@ describe('references: every id a write names is resolved through the caller’s 
       unit: '06709',
       village: (await village('06709')).unit.id,
     } satisfies Partial<Record<RefKind, string>>);
+    // Site clearance and dialogues: Móng Cái 2's project, household and a dialogue's outcome.
+    Object.assign(other, await otherClearanceRecords(t(), f.admin, f));
     // Indicators and report forms are reference data every account reads: no ward has its own, so the other record
     // a write may not name is a deleted one, refused exactly as a missing one.
     const indicator = async (code: string) =>
@@ -338,6 +355,9 @@ describe('references: every id a write names is resolved through the caller’s 
         until: 'draft',
       })
     ).id;
+    // Petitions: a case of Móng Cái 2 (and, unless set above, a key project of Móng Cái 2).
+    other.petition = (await seedPetition(db, { bodyId: f.bodies.mc2 })).id;
+    other.keyProject ??= await petitionProject(f.bodies.mc2);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Chương trình');
     ws.addRow(COLUMNS.map((c) => c.header));
@@ -357,6 +377,27 @@ describe('references: every id a write names is resolved through the caller’s 
     cooperators: [{ bodyId: f.bodies.mc1Youth, personId: f.villageHead }],
   });
   const bases: Record<string, () => Req | Promise<Req>> = {
+    ...referenceClearance({
+      t,
+      f: () => f,
+      programme: () => own.programme,
+      task: () => own.task,
+      unitId: () => mc1.unitId,
+    }),
+    ...referencePublicPetitions({
+      t,
+      admin: () => f.admin,
+      bodyId: () => f.bodies.mc1,
+      unitId: () => mc1.unitId,
+    }),
+    ...referencePetitions({
+      t,
+      leader: () => f.leader.session,
+      officerId: () => f.officer.id,
+      bodies: () => f.bodies,
+      upload: () => upload(f.leader.session),
+      project: async () => (ownProject ??= await petitionProject(f.bodies.mc1)),
+    }),
     'POST /api/reporting/indicators': () => ({
       method: 'POST',
       url: '/api/reporting/indicators',

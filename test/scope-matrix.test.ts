@@ -6,6 +6,9 @@ import { call, signIn, useTestApp, type Session } from './app.ts';
 import { buildAccount, PASSWORD } from './factories.ts';
 import { importQuangNinh } from './units-fixture.ts';
 import { matrixReports } from '../server/features/reporting/reporting.testkit.ts';
+import { matrixPetitions } from '../server/features/petitions/petitions.testkit.ts';
+import { matrixPetitionDocuments } from '../server/features/petitions-documents/documents.testkit.ts';
+import { PNG } from './work-fixture.ts';
 
 /** A generated matrix over every API route (as the app registered it): unauthenticated callers, accounts of the
  * own unit, a sibling unit, the parent unit, and a successor acting on its predecessor's records. A new route
@@ -132,8 +135,84 @@ describe('scope matrix', () => {
     return r.json<{ unit: { id: string; code: string }; version: number }>();
   }
 
+  /** Site clearance and dialogues: records of Móng Cái 1's Front committee (successor: of Trà Cổ's, before 1/7/2025). */
+  async function keyProject(who: Who) {
+    const predecessor = who === 'successor';
+    const r = await call(t().app, {
+      method: 'POST',
+      url: '/api/key-projects',
+      session: s.admin,
+      body: {
+        bodyId: predecessor ? work.predecessor.bodyId : work.own.bodyId,
+        code: `MT-${++n}`,
+        name: `Dự án ma trận ${n}`,
+        startDate: predecessor ? '2025-01-01' : '2026-01-01',
+        plannedCompletionDate: predecessor ? '2025-12-31' : '2026-12-31',
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json<{ project: { id: string; version: number } }>().project;
+  }
+  async function keyHousehold(who: Who) {
+    const p = await keyProject(who);
+    const r = await call(t().app, {
+      method: 'POST',
+      url: `/api/key-projects/${p.id}/households`,
+      session: s.admin,
+      body: { headName: `Hộ ma trận ${++n}`, statusOn: '2025-03-01' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return { projectId: p.id, ...r.json<{ household: { id: string; version: number } }>().household };
+  }
+  async function keyVisit(who: Who) {
+    const h = await keyHousehold(who);
+    const r = await call(t().app, {
+      method: 'POST',
+      url: `/api/key-projects/${h.projectId}/visits`,
+      session: s.admin,
+      body: { householdId: h.id, visitedOn: '2025-03-01', outcome: 'Vận động' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json<{ id: string }>().id;
+  }
+  const dialogueBody = (who: Who) =>
+    who === 'successor'
+      ? {
+          bodyId: work.predecessor.bodyId,
+          heldOn: '2025-03-01',
+          title: `Đối thoại ${++n}`,
+          place: 'Trà Cổ',
+          chairName: 'Chủ tịch',
+        }
+      : {
+          bodyId: work.own.bodyId,
+          heldOn: '2026-02-20',
+          title: `Đối thoại ${++n}`,
+          place: 'Khu 1',
+          chairName: 'Chủ tịch',
+        };
+  async function dialogueOf(who: Who) {
+    const r = await call(t().app, { method: 'POST', url: '/api/dialogues', session: s.admin, body: dialogueBody(who) });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json<{ dialogue: { id: string; version: number } }>().dialogue;
+  }
+  /** One file as a multipart upload. */
+  function fileForm(url: string, filename: string, data: Buffer): Req {
+    const b = 'matrix-file';
+    const payload = Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n\r\n`),
+      data,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    return { method: 'POST', url, body: payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+  }
+
   /** How to call each scoped route on a record of Móng Cái 1 (or, for `successor`, of Trà Cổ before 1/7/2025). */
   const fixtures: Record<string, (who: Who) => Req | Promise<Req>> = {
+    // Petitions of Móng Cái 1's Front committee (successor: of Trà Cổ's, which ended), in the state each action needs.
+    ...matrixPetitions(t, () => ({ own: work.own.bodyId, predecessor: work.predecessor.bodyId })),
+    // Their notices: drafted on a registered case, signed from a draft, issued once signed.
+    ...matrixPetitionDocuments(t, () => ({ own: work.own.bodyId, predecessor: work.predecessor.bodyId })),
     'POST /api/villages': (who) => ({
       method: 'POST',
       url: '/api/villages',
@@ -279,6 +358,60 @@ describe('scope matrix', () => {
       url: '/api/reporting/completeness/remind',
       body: await reports.target(who === 'successor'),
     }),
+    'POST /api/key-projects': (who) => ({
+      method: 'POST',
+      url: '/api/key-projects',
+      body: {
+        bodyId: who === 'successor' ? work.predecessor.bodyId : work.own.bodyId,
+        code: `MT-${++n}`,
+        name: 'Dự án',
+        startDate: '2025-01-01',
+        plannedCompletionDate: '2026-12-31',
+      },
+    }),
+    'PATCH /api/key-projects/:id': async (who) => {
+      const p = await keyProject(who);
+      return { method: 'PATCH', url: `/api/key-projects/${p.id}`, body: { version: p.version, householdTotal: 5 } };
+    },
+    'POST /api/key-projects/:id/delete': async (who) => {
+      const p = await keyProject(who);
+      return { method: 'POST', url: `/api/key-projects/${p.id}/delete`, body: { version: p.version } };
+    },
+    'POST /api/key-projects/:id/households': async (who) => ({
+      method: 'POST',
+      url: `/api/key-projects/${(await keyProject(who)).id}/households`,
+      body: { headName: `Hộ ${++n}`, statusOn: '2025-03-01' },
+    }),
+    'PATCH /api/key-households/:id': async (who) => {
+      const h = await keyHousehold(who);
+      return { method: 'PATCH', url: `/api/key-households/${h.id}`, body: { version: h.version, note: 'Sửa' } };
+    },
+    'POST /api/key-households/:id/consents': async (who) => ({
+      method: 'POST',
+      url: `/api/key-households/${(await keyHousehold(who)).id}/consents`,
+      body: { status: 'agreed', onDate: '2025-03-02' },
+    }),
+    'POST /api/key-projects/:id/visits': async (who) => {
+      const h = await keyHousehold(who);
+      return {
+        method: 'POST',
+        url: `/api/key-projects/${h.projectId}/visits`,
+        body: { householdId: h.id, visitedOn: '2025-03-02', outcome: 'Vận động' },
+      };
+    },
+    'POST /api/key-visits/:id/photo': async (who) =>
+      fileForm(`/api/key-visits/${await keyVisit(who)}/photo`, 'a.png', PNG),
+    'POST /api/dialogues': (who) => ({ method: 'POST', url: '/api/dialogues', body: dialogueBody(who) }),
+    'PATCH /api/dialogues/:id': async (who) => {
+      const d = await dialogueOf(who);
+      return { method: 'PATCH', url: `/api/dialogues/${d.id}`, body: { version: d.version, place: 'Nơi khác' } };
+    },
+    'POST /api/dialogues/:id/delete': async (who) => {
+      const d = await dialogueOf(who);
+      return { method: 'POST', url: `/api/dialogues/${d.id}/delete`, body: { version: d.version } };
+    },
+    'POST /api/dialogues/:id/minutes-file': async (who) =>
+      fileForm(`/api/dialogues/${(await dialogueOf(who)).id}/minutes-file`, 'bb.pdf', Buffer.from('%PDF-1.4\n')),
   };
   /** A target of Móng Cái 1 for 2026 (successor: of Trà Cổ for 202503), written directly. */
   const targets = new Map<boolean, string>();

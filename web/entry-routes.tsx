@@ -6,6 +6,7 @@ import { LOGIN_PATH, safeNext, SETUP_PATH } from './features/auth/auth.paths.ts'
 import { LoginPage, SETUP_STATUS_KEY } from './features/auth/LoginPage.tsx';
 import { SESSION_KEY, signInPathFor, useSession } from './features/auth/session.ts';
 import { FullPageSpin } from './ui/FullPageSpin.tsx';
+import { isPublicPetitionPath } from './features/petitions-public/publicPetitions.api.ts';
 
 // The first script holds the sign-in page and nothing of antd: on a commune's mobile connection the form shows
 // before the rest has arrived. The rest (routes.tsx: antd, its theme, the shell and the routes of every page) is
@@ -65,6 +66,10 @@ export function prefetchOnSession(queryClient: QueryClient): void {
   });
 }
 
+// The citizens' pages (sending and tracking a petition, no sign-in): a small chunk of their own, without antd, the
+// shell or the app's routes, whether or not a session exists.
+const PublicPetitionPages = lazy(() => import('./features/petitions-public/PublicPetitionPages.tsx'));
+
 export function LoginRoute() {
   return <LoginPage onShown={preloadSignedIn} />;
 }
@@ -80,7 +85,8 @@ export function EntryRoutes() {
   const [appShown, setAppShown] = useState(false);
   const atLogin = location.pathname === LOGIN_PATH;
   const atSetup = location.pathname === SETUP_PATH;
-  const needsApp = atSetup || (!atLogin && !session.isPending && session.data !== null);
+  const atPublic = isPublicPetitionPath(location.pathname);
+  const needsApp = atSetup || (!atLogin && !atPublic && !session.isPending && session.data !== null);
   if (needsApp && !appShown) setAppShown(true);
   // Asked alongside the session rather than after it: the sign-in page needs both before it shows its form.
   useQuery({
@@ -90,6 +96,12 @@ export function EntryRoutes() {
     enabled: !appShown && !atSetup && !session.data,
   });
 
+  if (atPublic)
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicPetitionPages />
+      </Suspense>
+    );
   if (appShown || needsApp) return <App />;
   if (atLogin) return <LoginRoute />;
   if (session.isPending) return <FullPageSpin />;

@@ -7,12 +7,17 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   CommentOutlined,
+  EnvironmentOutlined,
+  MessageOutlined,
+  NotificationOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  ScheduleOutlined,
   FileSearchOutlined,
   FormOutlined,
   FundOutlined,
   IdcardOutlined,
+  InboxOutlined,
   NumberOutlined,
   ProfileOutlined,
   ProjectOutlined,
@@ -23,6 +28,10 @@ import {
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Me } from './features/auth/auth.api.ts';
 import { BRIEFINGS_PATH } from './features/briefings/briefings.api.ts';
+import { PROJECTS_PATH } from './features/clearance/clearance.api.ts';
+import { DIALOGUES_PATH } from './features/dialogues/dialogues.api.ts';
+import { PETITIONS_PATH } from './features/petitions/petitions.api.ts';
+import { LEGAL_DEADLINES_PATH } from './features/legal-deadlines/legalDeadlines.api.ts';
 import { MY_REPORTS_PATH, REPORT_DASHBOARD_PATH, REPORT_REVIEW_PATH } from './features/reporting/reporting.paths.ts';
 import { INDICATORS_PATH, REPORT_FORMS_PATH } from './features/reporting/setup.paths.ts';
 import { MY_WORK_PATH } from './features/my-work/myWork.api.ts';
@@ -75,6 +84,8 @@ export type MenuEntry = {
 export const MY_ACCOUNT_PATH = '/tai-khoan-cua-toi';
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
+  // Đơn thư, GPMB: petitions, key projects' site clearance and dialogues with residents.
+  { key: 'petitions', icon: <NotificationOutlined aria-hidden />, labelKey: 'clearance.navGroup' },
   { key: 'reporting', icon: <BarChartOutlined aria-hidden />, labelKey: 'nav.reporting' },
   { key: 'catalogues', icon: <BookOutlined aria-hidden />, labelKey: 'nav.catalogues' },
   { key: 'admin', icon: <SettingOutlined aria-hidden />, labelKey: 'nav.admin' },
@@ -124,6 +135,37 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <CommentOutlined aria-hidden />,
     labelKey: 'briefings.nav',
     ...page(() => import('./features/briefings/BriefingsPage.tsx'), 'BriefingsPage'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    // The office's petitions: the list, the intake form (tiep-nhan) and each case.
+    key: 'petitions-list',
+    path: PETITIONS_PATH,
+    icon: <InboxOutlined aria-hidden />,
+    labelKey: 'petitions.nav',
+    group: 'petitions',
+    ...page(() => import('./features/petitions/PetitionsPage.tsx'), 'PetitionsPage'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    key: 'clearance-projects',
+    path: PROJECTS_PATH,
+    icon: <EnvironmentOutlined aria-hidden />,
+    labelKey: 'clearance.nav',
+    group: 'petitions',
+    ...page(() => import('./features/clearance/KeyProjectsPage.tsx'), 'KeyProjectsPage'),
+    visible: () => true,
+    subPaths: [':id'],
+  },
+  {
+    key: 'dialogues',
+    path: DIALOGUES_PATH,
+    icon: <MessageOutlined aria-hidden />,
+    labelKey: 'dialogues.nav',
+    group: 'petitions',
+    ...page(() => import('./features/dialogues/DialoguesPage.tsx'), 'DialoguesPage'),
     visible: () => true,
     subPaths: [':id'],
   },
@@ -210,6 +252,16 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     ...page(() => import('./features/people/PeoplePage.tsx'), 'PeoplePage'),
     visible: () => true,
     subPaths: [':id'],
+  },
+  {
+    // Everyone reads the rules and computes deadlines; administrators add versions and keep the holiday calendar.
+    key: 'catalogue-legal-deadlines',
+    path: LEGAL_DEADLINES_PATH,
+    icon: <ScheduleOutlined aria-hidden />,
+    labelKey: 'legalDeadlines.nav',
+    group: 'catalogues',
+    ...page(() => import('./features/legal-deadlines/LegalDeadlinesPage.tsx'), 'LegalDeadlinesPage'),
+    visible: () => true,
   },
   {
     key: 'admin-accounts',

@@ -148,6 +148,64 @@ export interface Briefings {
   version: Generated<number>;
 }
 
+export interface CaseLinks {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  note: string | null;
+  petition_id: string;
+  target_id: string | null;
+  version: Generated<number>;
+}
+
+export interface DialogueAttendees {
+  account_id: string | null;
+  dialogue_id: string;
+  household_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  person_id: string | null;
+  position: number;
+  role: string | null;
+}
+
+export interface DialogueOutcomes {
+  dialogue_id: string;
+  id: Generated<string>;
+  position: number;
+  task_id: string | null;
+  text: string;
+}
+
+export interface DialoguePetitions {
+  created_at: Generated<Timestamp>;
+  dialogue_id: string;
+  petition_id: string;
+}
+
+export interface Dialogues {
+  body_id: string;
+  chair_name: string | null;
+  chair_person_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  held_on: string;
+  id: Generated<string>;
+  minutes: string | null;
+  minutes_file_id: string | null;
+  place: string;
+  project_id: string | null;
+  title: string;
+  title_fold: Generated<string>;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface DocumentCounters {
   issuer_body_id: string;
   last_number: number;
@@ -174,6 +232,30 @@ export interface Files {
   sha256: string;
   size_bytes: number;
   storage_key: string;
+}
+
+export interface HolidayAdjustments {
+  created_at: Generated<Timestamp>;
+  day: string;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  note: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface HolidayYears {
+  basis: string | null;
+  confirmed: Generated<boolean>;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  note: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  year: number;
 }
 
 export interface IdempotencyKeys {
@@ -216,6 +298,151 @@ export interface Indicators {
   tree_aggregation: string;
   updated_at: Generated<Timestamp>;
   value_type: string;
+  version: Generated<number>;
+}
+
+export interface KeyConsents {
+  created_at: Generated<Timestamp>;
+  household_id: string;
+  id: Generated<string>;
+  note: string | null;
+  on_date: string;
+  recorded_by: string | null;
+  status: string;
+  visit_id: string | null;
+}
+
+export interface KeyHouseholds {
+  address: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  head_name: string | null;
+  head_name_fold: string | null;
+  id: Generated<string>;
+  land_area: Numeric | null;
+  note: string | null;
+  number: number;
+  project_id: string;
+  status: Generated<string>;
+  status_on: string | null;
+  unit_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface KeyProjectMilestones {
+  created_at: Generated<Timestamp>;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<string>;
+  project_id: string;
+  target_percent: number;
+  title: string;
+}
+
+export interface KeyProjects {
+  body_id: string;
+  code: string;
+  completed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  household_counter: Generated<number>;
+  household_total: number | null;
+  id: Generated<string>;
+  investor: string | null;
+  name: string;
+  name_fold: Generated<string>;
+  planned_completion_date: string;
+  start_date: string;
+  task_id: string | null;
+  unit_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface KeyProjectUnits {
+  project_id: string;
+  unit_id: string;
+}
+
+export interface KeyVisitMembers {
+  id: Generated<string>;
+  name: string;
+  person_id: string | null;
+  visit_id: string;
+}
+
+export interface KeyVisits {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  household_id: string;
+  id: Generated<string>;
+  outcome: string;
+  photo_file_id: string | null;
+  project_id: string;
+  recorded_by: string | null;
+  visited_on: string;
+}
+
+export interface LegalCalendarState {
+  id: Generated<boolean>;
+  stamp: Generated<string>;
+}
+
+export interface LegalDeadlineCombinations {
+  basis: string | null;
+  created_at: Generated<Timestamp>;
+  days: number;
+  id: Generated<string>;
+  variants: string[];
+  version_id: string;
+}
+
+export interface LegalDeadlineRules {
+  code: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+  sort: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface LegalDeadlineVariants {
+  basis: string | null;
+  code: string;
+  created_at: Generated<Timestamp>;
+  days: number | null;
+  id: Generated<string>;
+  kind: string;
+  max_uses: number | null;
+  name: string;
+  position: Generated<number>;
+  version_id: string;
+}
+
+export interface LegalDeadlineVersions {
+  basis: string;
+  confirmed: Generated<boolean>;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  day_kind: string;
+  days: number;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  note: string | null;
+  number: number;
+  rule_id: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  valid_from: string | null;
+  valid_to: string | null;
   version: Generated<number>;
 }
 
@@ -272,6 +499,178 @@ export interface People {
   version: Generated<number>;
 }
 
+export interface PetitionAttachments {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  file_id: string;
+  id: Generated<string>;
+  petition_id: string;
+  version: Generated<number>;
+}
+
+export interface PetitionDeadlines {
+  basis: string;
+  created_at: Generated<Timestamp>;
+  day_kind: string;
+  days: number;
+  deleted_at: Timestamp | null;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<string>;
+  overdue_notified_at: Timestamp | null;
+  petition_id: string;
+  provisional: Generated<boolean>;
+  rule: string;
+  rule_version: number;
+  start_on: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  variants: Generated<string[]>;
+  version: Generated<number>;
+  warned_at: Timestamp | null;
+}
+
+export interface PetitionDocuments {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  file_id: string | null;
+  forward_id: string | null;
+  id: Generated<string>;
+  issued_on: string | null;
+  issuer_body_id: string;
+  kind: string;
+  note: string | null;
+  number: number | null;
+  period: string | null;
+  petition_id: string;
+  series: string;
+  signed_at: Timestamp | null;
+  signed_by: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  status: Generated<string>;
+  symbol: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Petitioners {
+  address: string | null;
+  address_fold: Generated<string>;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  full_name: string;
+  id: Generated<string>;
+  id_number: string | null;
+  is_representative: Generated<boolean>;
+  name_fold: string;
+  petition_id: string;
+  phone: string | null;
+  sort: Generated<number>;
+  unit_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PetitionEvents {
+  account_id: string | null;
+  action: string;
+  created_at: Generated<Timestamp>;
+  day: string;
+  details: Json | null;
+  from_state: string | null;
+  id: Generated<string>;
+  note: string | null;
+  petition_id: string;
+  to_state: string | null;
+}
+
+export interface PetitionForwards {
+  content_group_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  forwarded_on: string;
+  id: Generated<string>;
+  note: string | null;
+  petition_id: string;
+  to_body_id: string | null;
+  to_name: string | null;
+  version: Generated<number>;
+}
+
+export interface PetitionIdentityViews {
+  account_id: string | null;
+  id: Generated<string>;
+  petition_id: string;
+  via: string;
+  viewed_at: Generated<Timestamp>;
+}
+
+export interface PetitionOfficers {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: Generated<string>;
+  petition_id: string;
+  version: Generated<number>;
+}
+
+export interface PetitionReplies {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_on: string | null;
+  deleted_at: Timestamp | null;
+  forward_id: string | null;
+  id: Generated<string>;
+  petition_id: string;
+  published: Generated<boolean>;
+  published_text: string | null;
+  received_on: string;
+  result: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Petitions {
+  address_unit_given_id: string | null;
+  address_unit_id: string | null;
+  anonymous: Generated<boolean>;
+  channel: string;
+  closed_on: string | null;
+  competence: string | null;
+  content: string;
+  content_fold: Generated<string>;
+  content_group_id: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  eligibility_reason: string | null;
+  eligible: boolean | null;
+  forwarded_from_body_id: string | null;
+  forwarded_from_name: string | null;
+  id: Generated<string>;
+  kind: string | null;
+  merged_into_id: string | null;
+  number: number | null;
+  parent_id: string | null;
+  project_id: string | null;
+  public: Generated<boolean>;
+  received_on: string;
+  receiving_body_id: string;
+  register: string;
+  register_body_id: string | null;
+  signatory_count: Generated<number>;
+  state: string;
+  summary: string;
+  suspended_from: string | null;
+  tracking_code: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  year: number;
+}
+
 export interface Positions {
   acting: Generated<boolean>;
   body_id: string;
@@ -300,6 +699,37 @@ export interface Programmes {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   year: number;
+}
+
+export interface PublicFormKeys {
+  created_at: Generated<Timestamp>;
+  id: number;
+  secret: Buffer;
+}
+
+export interface PublicHolidays {
+  basis: string;
+  calendar: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  day: number;
+  days: Generated<number>;
+  deleted_at: Timestamp | null;
+  first_offset: Generated<number>;
+  id: Generated<string>;
+  month: number;
+  name: string;
+  placement: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
+export interface PublicPetitionCounts {
+  count: Generated<number>;
+  day: string;
+  key_hash: Buffer;
 }
 
 export interface ReportFormIndicators {
@@ -692,19 +1122,51 @@ export interface DB {
   briefing_attendees: BriefingAttendees;
   briefing_conclusions: BriefingConclusions;
   briefings: Briefings;
+  case_links: CaseLinks;
+  dialogue_attendees: DialogueAttendees;
+  dialogue_outcomes: DialogueOutcomes;
+  dialogue_petitions: DialoguePetitions;
+  dialogues: Dialogues;
   document_counters: DocumentCounters;
   document_series: DocumentSeries;
   files: Files;
+  holiday_adjustments: HolidayAdjustments;
+  holiday_years: HolidayYears;
   idempotency_keys: IdempotencyKeys;
   indicator_inputs: IndicatorInputs;
   indicators: Indicators;
+  key_consents: KeyConsents;
+  key_households: KeyHouseholds;
+  key_project_milestones: KeyProjectMilestones;
+  key_project_units: KeyProjectUnits;
+  key_projects: KeyProjects;
+  key_visit_members: KeyVisitMembers;
+  key_visits: KeyVisits;
+  legal_calendar_state: LegalCalendarState;
+  legal_deadline_combinations: LegalDeadlineCombinations;
+  legal_deadline_rules: LegalDeadlineRules;
+  legal_deadline_variants: LegalDeadlineVariants;
+  legal_deadline_versions: LegalDeadlineVersions;
   login_failures_by_address: LoginFailuresByAddress;
   login_throttle: LoginThrottle;
   notification_settings: NotificationSettings;
   notifications: Notifications;
   people: People;
+  petition_attachments: PetitionAttachments;
+  petition_deadlines: PetitionDeadlines;
+  petition_documents: PetitionDocuments;
+  petition_events: PetitionEvents;
+  petition_forwards: PetitionForwards;
+  petition_identity_views: PetitionIdentityViews;
+  petition_officers: PetitionOfficers;
+  petition_replies: PetitionReplies;
+  petitioners: Petitioners;
+  petitions: Petitions;
   positions: Positions;
   programmes: Programmes;
+  public_form_keys: PublicFormKeys;
+  public_holidays: PublicHolidays;
+  public_petition_counts: PublicPetitionCounts;
   report_form_indicators: ReportFormIndicators;
   report_form_versions: ReportFormVersions;
   report_forms: ReportForms;

@@ -6,6 +6,7 @@ import {
   Document,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -31,6 +32,8 @@ import { viPercent } from '../i18n/figures.ts';
 const FONT = 'Times New Roman';
 /** Text width: 210 − 30 − 15 mm. */
 export const TEXT_WIDTH = convertMillimetersToTwip(165);
+/** Text width of an A4 landscape page (a register's table): 297 − 20 − 20 mm. */
+export const LANDSCAPE_TEXT_WIDTH = convertMillimetersToTwip(257);
 const pt = (n: number) => n * 2; // docx sizes are half-points
 
 type RunOpts = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; allCaps?: boolean };
@@ -216,10 +219,11 @@ export function dataTable(
   headers: string[],
   rows: (string | number)[][],
   widths: number[],
-  o: { align?: ('left' | 'center' | 'right')[]; boldRows?: number[] } = {},
+  o: { align?: ('left' | 'center' | 'right')[]; boldRows?: number[]; width?: number } = {},
 ): Table {
   const total = widths.reduce((a, b) => a + b, 0);
-  const cols = widths.map((w) => Math.round((TEXT_WIDTH * w) / total));
+  const width = o.width ?? TEXT_WIDTH;
+  const cols = widths.map((w) => Math.round((width * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const mk = (text: string | number, i: number, bold: boolean, header: boolean) =>
@@ -234,7 +238,7 @@ export function dataTable(
     });
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: cols,
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => mk(h, i, true, true)) }),
@@ -249,11 +253,11 @@ export function dataTable(
   });
 }
 
-/** Packs the document: A4 portrait, Decree 30 margins, Times New Roman 14 pt, page numbers centred at the foot
- * from the second page. */
+/** Packs the document: A4 portrait (or landscape, for a register's wide table: the binding side's 30 mm at the top,
+ * 20 mm left and right), Decree 30 margins, Times New Roman 14 pt, page numbers centred at the foot from the second page. */
 export async function packAdminDocument(
   children: FileChild[],
-  meta: { title: string; creator?: string },
+  meta: { title: string; creator?: string; landscape?: boolean },
 ): Promise<Buffer> {
   const doc = new Document({
     creator: meta.creator ?? 'Khối',
@@ -264,12 +268,17 @@ export async function packAdminDocument(
         properties: {
           titlePage: true,
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // docx swaps the page's width and height itself when told the orientation: give it portrait sizes.
+            size: {
+              width: convertMillimetersToTwip(210),
+              height: convertMillimetersToTwip(297),
+              ...(meta.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
+              top: convertMillimetersToTwip(meta.landscape ? 30 : 20),
+              bottom: convertMillimetersToTwip(meta.landscape ? 15 : 20),
+              left: convertMillimetersToTwip(meta.landscape ? 20 : 30),
+              right: convertMillimetersToTwip(meta.landscape ? 20 : 15),
             },
           },
         },

@@ -129,12 +129,17 @@ function mottoLines(i: Issuer, width: number): Paragraph[] {
 }
 
 /** The heading block of a document in the issuer's layout: who issues and the number on the left, the motto (or the
- * Party's title) and the place and date on the right. The number is left for the office to write in. */
-export function layoutHeading(i: Issuer, h: { place: string; date: string; number?: number | null }): Table {
+ * Party's title) and the place and date on the right. The number is left for the office to write in, and so is the
+ * day of a draft (`{ draftYear }`); a công văn's abstract ("V/v …", `about`) stands under its number. */
+export function layoutHeading(
+  i: Issuer,
+  h: { place: string; date: string | { draftYear: number }; number?: number | null; about?: string | null },
+): Table {
   // The Party's heading names two organisations at 14 pt on the left and only its title on the right.
   const left = Math.round(TEXT_WIDTH * (i.layout === 'party36' ? 0.5 : 0.4));
   const right = TEXT_WIDTH - left;
-  const dateLine = `${h.place ? h.place + ', ' : ''}${vnDate(h.date)}`;
+  const day = typeof h.date === 'string' ? vnDate(h.date) : `ngày      tháng      năm ${h.date.draftYear}`;
+  const dateLine = `${h.place ? h.place + ', ' : ''}${day}`;
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -144,7 +149,13 @@ export function layoutHeading(i: Issuer, h: { place: string; date: string; numbe
       new TableRow({ children: [cell(issuerLines(i, left), left), cell(mottoLines(i, right), right)] }),
       new TableRow({
         children: [
-          cell([para(numberLine(i, h.number ?? null), { align: 'center', size: 13 })], left),
+          cell(
+            [
+              para(numberLine(i, h.number ?? null), { align: 'center', size: 13 }),
+              ...(h.about ? [para(h.about, { align: 'center', size: 12 })] : []),
+            ],
+            left,
+          ),
           cell([para(dateLine, { align: 'center', size: 14, italics: true })], right),
         ],
       }),

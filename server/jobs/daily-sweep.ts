@@ -5,11 +5,14 @@ import { runReminderSweep, type SweepResult } from '../features/notifications/in
 import { createDueOccurrences } from '../features/work/index.ts';
 import { erasePersonalData, type ErasureResult } from '../features/retention/index.ts';
 import { purgeExpiredKeys } from '../http/idempotency.ts';
+import { runPetitionSweep, type PetitionSweepResult } from '../features/petitions/index.ts';
 
 export type DailySweepResult = {
   day: string;
   occurrences: number;
   reminders: SweepResult | null;
+  /** petitions: deadline warnings, overdue notices to leaders, open cases of ended bodies passed to successors */
+  petitions: PetitionSweepResult | null;
   erased: ErasureResult;
   idempotencyKeys: number;
   errors: string[];
@@ -25,7 +28,15 @@ export async function dailySweep(
   channels: readonly NotificationChannel[],
 ): Promise<DailySweepResult> {
   const day = localDate(ctx.clock.now());
-  const result: DailySweepResult = { day, occurrences: 0, reminders: null, erased: [], idempotencyKeys: 0, errors: [] };
+  const result: DailySweepResult = {
+    day,
+    occurrences: 0,
+    reminders: null,
+    petitions: null,
+    erased: [],
+    idempotencyKeys: 0,
+    errors: [],
+  };
   try {
     result.occurrences = await createDueOccurrences(ctx, day);
   } catch (err) {
@@ -37,6 +48,11 @@ export async function dailySweep(
       for (const f of d.failed) result.errors.push(`${d.channel} to account ${f.accountId}: ${f.error}`);
   } catch (err) {
     result.errors.push(`reminders: ${(err as Error).message}`);
+  }
+  try {
+    result.petitions = await runPetitionSweep(ctx);
+  } catch (err) {
+    result.errors.push(`petitions: ${(err as Error).message}`);
   }
   try {
     result.erased = await erasePersonalData(ctx);
@@ -67,6 +83,9 @@ export function describeSweep(r: DailySweepResult): string {
     .filter((e) => e.records)
     .map((e) => `${e.kind} ${e.records}`)
     .join(', ');
+  const pet = r.petitions
+    ? `; petitions: ${r.petitions.warned} deadline(s) warned, ${r.petitions.overdue} overdue notified, ${r.petitions.passed} passed to successors`
+    : '';
   const keys = r.idempotencyKeys ? `; ${r.idempotencyKeys} expired idempotency key(s) deleted` : '';
-  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${erased ? `; personal data erased: ${erased}` : ''}${keys}.`;
+  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${pet}${erased ? `; personal data erased: ${erased}` : ''}${keys}.`;
 }

@@ -600,6 +600,778 @@ select
               f.id = (r.d ->> 'form_id')::uuid
           )
         )
+        when 'legal_deadline_rules' then jsonb_build_object(
+          'code',
+          (r.d ->> 'code'),
+          'name',
+          (r.d ->> 'name')
+        )
+        when 'legal_deadline_versions' then jsonb_build_object(
+          'code',
+          (
+            select
+              dr.code
+            from
+              legal_deadline_rules dr
+            where
+              dr.id = (r.d ->> 'rule_id')::uuid
+          ),
+          'number',
+          (r.d ->> 'number')
+        )
+        when 'legal_deadline_variants' then jsonb_build_object(
+          'variant',
+          (r.d ->> 'code'),
+          'code',
+          (
+            select
+              dr.code
+            from
+              legal_deadline_versions dv
+              join legal_deadline_rules dr on dr.id = dv.rule_id
+            where
+              dv.id = (r.d ->> 'version_id')::uuid
+          ),
+          'number',
+          (
+            select
+              dv.number
+            from
+              legal_deadline_versions dv
+            where
+              dv.id = (r.d ->> 'version_id')::uuid
+          )
+        )
+        when 'legal_deadline_combinations' then jsonb_build_object(
+          'variants',
+          (
+            select
+              string_agg(v, ' + ')
+            from
+              jsonb_array_elements_text(r.d -> 'variants') v
+          ),
+          'code',
+          (
+            select
+              dr.code
+            from
+              legal_deadline_versions dv
+              join legal_deadline_rules dr on dr.id = dv.rule_id
+            where
+              dv.id = (r.d ->> 'version_id')::uuid
+          ),
+          'number',
+          (
+            select
+              dv.number
+            from
+              legal_deadline_versions dv
+            where
+              dv.id = (r.d ->> 'version_id')::uuid
+          )
+        )
+        when 'public_holidays' then jsonb_build_object('name', (r.d ->> 'name'))
+        when 'holiday_years' then jsonb_build_object('year', (r.d ->> 'year'))
+        when 'holiday_adjustments' then jsonb_build_object(
+          'date',
+          to_char((r.d ->> 'day')::date, 'DD/MM/YYYY')
+        )
+        when 'key_projects' then jsonb_build_object(
+          'code',
+          (r.d ->> 'code'),
+          'name',
+          (r.d ->> 'name')
+        )
+        when 'key_project_units' then jsonb_build_object(
+          'project',
+          (
+            select
+              p.name
+            from
+              key_projects p
+            where
+              p.id = (r.d ->> 'project_id')::uuid
+          ),
+          'unit',
+          (
+            select
+              v.name
+            from
+              unit_versions v
+            where
+              v.unit_id = (r.d ->> 'unit_id')::uuid
+              and v.deleted_at is null
+            order by
+              v.valid_to desc nulls first
+            limit
+              1
+          )
+        )
+        when 'key_project_milestones' then jsonb_build_object(
+          'project',
+          (
+            select
+              p.name
+            from
+              key_projects p
+            where
+              p.id = (r.d ->> 'project_id')::uuid
+          ),
+          'title',
+          (r.d ->> 'title'),
+          'date',
+          to_char((r.d ->> 'due_on')::date, 'DD/MM/YYYY')
+        )
+        when 'key_households' then jsonb_build_object(
+          'household',
+          (r.d ->> 'number'),
+          'project',
+          (
+            select
+              p.name
+            from
+              key_projects p
+            where
+              p.id = (r.d ->> 'project_id')::uuid
+          )
+        )
+        when 'key_visits' then (
+          select
+            jsonb_build_object('household', h.number, 'project', p.name)
+          from
+            key_households h
+            join key_projects p on p.id = h.project_id
+          where
+            h.id = (r.d ->> 'household_id')::uuid
+        ) || jsonb_build_object(
+          'date',
+          to_char((r.d ->> 'visited_on')::date, 'DD/MM/YYYY')
+        )
+        when 'key_visit_members' then (
+          select
+            jsonb_build_object('household', h.number, 'project', p.name)
+          from
+            key_households h
+            join key_projects p on p.id = h.project_id
+          where
+            h.id = (
+              select
+                v.household_id
+              from
+                key_visits v
+              where
+                v.id = (r.d ->> 'visit_id')::uuid
+            )
+        ) || jsonb_build_object(
+          'name',
+          (r.d ->> 'name'),
+          'date',
+          (
+            select
+              to_char(v.visited_on, 'DD/MM/YYYY')
+            from
+              key_visits v
+            where
+              v.id = (r.d ->> 'visit_id')::uuid
+          )
+        )
+        when 'key_consents' then (
+          select
+            jsonb_build_object('household', h.number, 'project', p.name)
+          from
+            key_households h
+            join key_projects p on p.id = h.project_id
+          where
+            h.id = (r.d ->> 'household_id')::uuid
+        ) || case (r.d ->> 'status')
+          when 'not_agreed' then jsonb_build_object(
+            'status_vi',
+            'chưa đồng ý',
+            'status_en',
+            'not agreed'
+          )
+          when 'mobilising' then jsonb_build_object(
+            'status_vi',
+            'đang vận động',
+            'status_en',
+            'being mobilised'
+          )
+          when 'agreed' then jsonb_build_object('status_vi', 'đồng ý', 'status_en', 'agreed')
+          else jsonb_build_object(
+            'status_vi',
+            'đã bàn giao mặt bằng',
+            'status_en',
+            'site handed over'
+          )
+        end || jsonb_build_object(
+          'date',
+          to_char((r.d ->> 'on_date')::date, 'DD/MM/YYYY')
+        )
+        when 'dialogues' then jsonb_build_object(
+          'date',
+          to_char((r.d ->> 'held_on')::date, 'DD/MM/YYYY'),
+          'title',
+          (r.d ->> 'title')
+        )
+        when 'dialogue_attendees' then (
+          select
+            jsonb_build_object(
+              'date',
+              to_char(d.held_on, 'DD/MM/YYYY'),
+              'title',
+              d.title
+            )
+          from
+            dialogues d
+          where
+            d.id = (r.d ->> 'dialogue_id')::uuid
+        ) || jsonb_build_object(
+          'name_vi',
+          case (r.d ->> 'kind')
+            when 'official' then (r.d ->> 'name')
+            else 'Người dân'
+          end,
+          'name_en',
+          case (r.d ->> 'kind')
+            when 'official' then (r.d ->> 'name')
+            else 'A resident'
+          end
+        )
+        when 'dialogue_outcomes' then (
+          select
+            jsonb_build_object(
+              'date',
+              to_char(d.held_on, 'DD/MM/YYYY'),
+              'title',
+              d.title
+            )
+          from
+            dialogues d
+          where
+            d.id = (r.d ->> 'dialogue_id')::uuid
+        ) || jsonb_build_object('position', (r.d ->> 'position'))
+        when 'petitions' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'id')::uuid
+          )
+        ) || (
+          select
+            jsonb_build_object(
+              'register_vi',
+              case p.register
+                when 'reception' then 'sổ tiếp công dân'
+                else 'sổ theo dõi đơn'
+              end,
+              'register_en',
+              case p.register
+                when 'reception' then 'citizen reception register'
+                else 'letters register'
+              end
+            )
+          from
+            petitions p
+          where
+            p.id = (r.d ->> 'id')::uuid
+        )
+        when 'petitioners' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        )
+        when 'petition_officers' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object(
+          'account',
+          (
+            select
+              a.username
+            from
+              accounts a
+            where
+              a.id = (r.d ->> 'account_id')::uuid
+          )
+        )
+        when 'petition_attachments' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        )
+        when 'petition_events' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object('action', (r.d ->> 'action'))
+        when 'petition_forwards' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object(
+          'to',
+          coalesce(
+            (
+              select
+                b.name
+              from
+                bodies b
+              where
+                b.id = (r.d ->> 'to_body_id')::uuid
+            ),
+            (r.d ->> 'to_name')
+          ),
+          'date',
+          to_char((r.d ->> 'forwarded_on')::date, 'DD/MM/YYYY')
+        )
+        when 'petition_deadlines' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object('rule', (r.d ->> 'rule'))
+        when 'petition_replies' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object(
+          'date',
+          to_char((r.d ->> 'received_on')::date, 'DD/MM/YYYY')
+        )
+        when 'case_links' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object('kind', (r.d ->> 'kind'))
+        when 'petition_identity_views' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        )
+        when 'petition_documents' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || case (r.d ->> 'kind')
+          when 'receipt' then jsonb_build_object('kind_vi', 'Giấy biên nhận', 'kind_en', 'Receipt')
+          when 'guidance' then jsonb_build_object(
+            'kind_vi',
+            'Phiếu hướng dẫn',
+            'kind_en',
+            'Guidance notice'
+          )
+          when 'forward' then jsonb_build_object(
+            'kind_vi',
+            'Phiếu chuyển đơn',
+            'kind_en',
+            'Forwarding slip'
+          )
+          when 'filing' then jsonb_build_object(
+            'kind_vi',
+            'Thông báo xếp lưu đơn',
+            'kind_en',
+            'Filing notice'
+          )
+          when 'proposal' then jsonb_build_object('kind_vi', 'Phiếu đề xuất', 'kind_en', 'Proposal')
+          when 'reminder' then jsonb_build_object(
+            'kind_vi',
+            'Văn bản đôn đốc',
+            'kind_en',
+            'Reminder letter'
+          )
+          when 'citizen_reply' then jsonb_build_object(
+            'kind_vi',
+            'Thông báo kết quả xử lý đơn',
+            'kind_en',
+            'Reply to the citizen'
+          )
+          else jsonb_build_object(
+            'kind_vi',
+            'Thông báo rút đơn',
+            'kind_en',
+            'Withdrawal notice'
+          )
+        end || jsonb_build_object(
+          'doc_vi',
+          coalesce(
+            'số ' || lpad(
+              (r.d ->> 'number'),
+              greatest(2, length((r.d ->> 'number'))),
+              '0'
+            ) || '/' || (r.d ->> 'symbol'),
+            '(dự thảo)'
+          ),
+          'doc_en',
+          coalesce(
+            'no. ' || lpad(
+              (r.d ->> 'number'),
+              greatest(2, length((r.d ->> 'number'))),
+              '0'
+            ) || '/' || (r.d ->> 'symbol'),
+            '(draft)'
+          )
+        )
+        when 'dialogue_petitions' then jsonb_build_object(
+          'ref_vi',
+          (
+            select
+              case
+                when p.number is null then 'nhận ngày ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (chưa vào sổ)'
+                else 'số ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          ),
+          'ref_en',
+          (
+            select
+              case
+                when p.number is null then 'received ' || to_char(p.received_on, 'DD/MM/YYYY') || ' (not numbered)'
+                else 'no. ' || lpad(
+                  p.number::text,
+                  greatest(2, length(p.number::text)),
+                  '0'
+                ) || '/' || p.year
+              end
+            from
+              petitions p
+            where
+              p.id = (r.d ->> 'petition_id')::uuid
+          )
+        ) || jsonb_build_object(
+          'date',
+          (
+            select
+              to_char(g.held_on, 'DD/MM/YYYY')
+            from
+              dialogues g
+            where
+              g.id = (r.d ->> 'dialogue_id')::uuid
+          )
+        )
       end
     from
       (
@@ -915,6 +1687,286 @@ select
                   jsonb_build_object('form_id', x.form_id, 'period_id', x.period_id)
                 from
                   report_reopenings x
+                where
+                  x.id = k.rid
+              )
+              when 'legal_deadline_rules' then (
+                select
+                  jsonb_build_object('code', x.code, 'name', x.name)
+                from
+                  legal_deadline_rules x
+                where
+                  x.id = k.rid
+              )
+              when 'legal_deadline_versions' then (
+                select
+                  jsonb_build_object('rule_id', x.rule_id, 'number', x.number)
+                from
+                  legal_deadline_versions x
+                where
+                  x.id = k.rid
+              )
+              when 'legal_deadline_variants' then (
+                select
+                  jsonb_build_object('version_id', x.version_id, 'code', x.code)
+                from
+                  legal_deadline_variants x
+                where
+                  x.id = k.rid
+              )
+              when 'legal_deadline_combinations' then (
+                select
+                  jsonb_build_object(
+                    'version_id',
+                    x.version_id,
+                    'variants',
+                    x.variants
+                  )
+                from
+                  legal_deadline_combinations x
+                where
+                  x.id = k.rid
+              )
+              when 'public_holidays' then (
+                select
+                  jsonb_build_object('name', x.name)
+                from
+                  public_holidays x
+                where
+                  x.id = k.rid
+              )
+              when 'holiday_years' then (
+                select
+                  jsonb_build_object('year', x.year)
+                from
+                  holiday_years x
+                where
+                  x.id = k.rid
+              )
+              when 'holiday_adjustments' then (
+                select
+                  jsonb_build_object('day', x.day)
+                from
+                  holiday_adjustments x
+                where
+                  x.id = k.rid
+              )
+              when 'key_projects' then (
+                select
+                  jsonb_build_object('code', x.code, 'name', x.name)
+                from
+                  key_projects x
+                where
+                  x.id = k.rid
+              )
+              when 'key_project_milestones' then (
+                select
+                  jsonb_build_object(
+                    'project_id',
+                    x.project_id,
+                    'title',
+                    x.title,
+                    'due_on',
+                    x.due_on
+                  )
+                from
+                  key_project_milestones x
+                where
+                  x.id = k.rid
+              )
+              when 'key_households' then (
+                select
+                  jsonb_build_object('project_id', x.project_id, 'number', x.number)
+                from
+                  key_households x
+                where
+                  x.id = k.rid
+              )
+              when 'key_visits' then (
+                select
+                  jsonb_build_object(
+                    'household_id',
+                    x.household_id,
+                    'visited_on',
+                    x.visited_on
+                  )
+                from
+                  key_visits x
+                where
+                  x.id = k.rid
+              )
+              when 'key_visit_members' then (
+                select
+                  jsonb_build_object('visit_id', x.visit_id, 'name', x.name)
+                from
+                  key_visit_members x
+                where
+                  x.id = k.rid
+              )
+              when 'key_consents' then (
+                select
+                  jsonb_build_object(
+                    'household_id',
+                    x.household_id,
+                    'status',
+                    x.status,
+                    'on_date',
+                    x.on_date
+                  )
+                from
+                  key_consents x
+                where
+                  x.id = k.rid
+              )
+              when 'dialogues' then (
+                select
+                  jsonb_build_object('held_on', x.held_on, 'title', x.title)
+                from
+                  dialogues x
+                where
+                  x.id = k.rid
+              )
+              when 'dialogue_attendees' then (
+                select
+                  jsonb_build_object(
+                    'dialogue_id',
+                    x.dialogue_id,
+                    'kind',
+                    x.kind,
+                    'name',
+                    x.name
+                  )
+                from
+                  dialogue_attendees x
+                where
+                  x.id = k.rid
+              )
+              when 'dialogue_outcomes' then (
+                select
+                  jsonb_build_object(
+                    'dialogue_id',
+                    x.dialogue_id,
+                    'position',
+                    x.position
+                  )
+                from
+                  dialogue_outcomes x
+                where
+                  x.id = k.rid
+              )
+              when 'petitions' then (
+                select
+                  jsonb_build_object('id', x.id)
+                from
+                  petitions x
+                where
+                  x.id = k.rid
+              )
+              when 'petitioners' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id)
+                from
+                  petitioners x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_officers' then (
+                select
+                  jsonb_build_object(
+                    'petition_id',
+                    x.petition_id,
+                    'account_id',
+                    x.account_id
+                  )
+                from
+                  petition_officers x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_attachments' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id)
+                from
+                  petition_attachments x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_events' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id, 'action', x.action)
+                from
+                  petition_events x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_forwards' then (
+                select
+                  jsonb_build_object(
+                    'petition_id',
+                    x.petition_id,
+                    'to_body_id',
+                    x.to_body_id,
+                    'to_name',
+                    x.to_name,
+                    'forwarded_on',
+                    x.forwarded_on
+                  )
+                from
+                  petition_forwards x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_deadlines' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id, 'rule', x.rule)
+                from
+                  petition_deadlines x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_replies' then (
+                select
+                  jsonb_build_object(
+                    'petition_id',
+                    x.petition_id,
+                    'received_on',
+                    x.received_on
+                  )
+                from
+                  petition_replies x
+                where
+                  x.id = k.rid
+              )
+              when 'case_links' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id, 'kind', x.kind)
+                from
+                  case_links x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_identity_views' then (
+                select
+                  jsonb_build_object('petition_id', x.petition_id)
+                from
+                  petition_identity_views x
+                where
+                  x.id = k.rid
+              )
+              when 'petition_documents' then (
+                select
+                  jsonb_build_object(
+                    'petition_id',
+                    x.petition_id,
+                    'kind',
+                    x.kind,
+                    'number',
+                    x.number,
+                    'symbol',
+                    x.symbol
+                  )
+                from
+                  petition_documents x
                 where
                   x.id = k.rid
               )

@@ -636,6 +636,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dialogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dialogues of the bodies the caller reads, newest first
+         * @description Access: any signed-in account.
+         */
+        get: operations["listDialogues"];
+        put?: never;
+        /**
+         * Record a dialogue with attendees and outcomes, creating the follow-up tasks asked for in the same step (dialogues.manage over the body; work.manage over each task’s programme)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createDialogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dialogues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dialogue with its attendees, outcomes and the tasks they became
+         * @description Access: any signed-in account.
+         */
+        get: operations["getDialogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a dialogue: fields, attendees, outcomes (and create an outcome’s task now)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        patch: operations["updateDialogue"];
+        trace?: never;
+    };
+    "/api/dialogues/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a dialogue (the tasks made from its outcomes stay)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["deleteDialogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dialogues/{id}/minutes-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dialogue’s minutes file, for its readers
+         * @description Access: any signed-in account.
+         */
+        get: operations["getDialogueMinutesFile"];
+        put?: never;
+        /**
+         * Attach the signed minutes (PDF, Word or a scanned image, at most 20 MB); a new file replaces it
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["setDialogueMinutesFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files/{id}": {
         parameters: {
             query?: never;
@@ -670,6 +762,334 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A household, its consent history (newest first) and its visits
+         * @description Access: any signed-in account.
+         */
+        get: operations["getKeyHousehold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a household’s register entry (clearance.manage)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        patch: operations["updateKeyHousehold"];
+        trace?: never;
+    };
+    "/api/key-households/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a change of the household’s consent on a day (clearance.visit); the history is kept
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["addKeyHouseholdConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Key projects the caller reads, with consent %, schedule status, visits, dialogues, open petitions
+         * @description Access: any signed-in account.
+         */
+        get: operations["listKeyProjects"];
+        put?: never;
+        /**
+         * Create a key project (clearance.manage over the body)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createKeyProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A key project: summary, affected units, milestones, the consent curve, the commissioned task
+         * @description Access: any signed-in account.
+         */
+        get: operations["getKeyProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a key project (affected units and milestones, when given, are replaced)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        patch: operations["updateKeyProject"];
+        trace?: never;
+    };
+    "/api/key-projects/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a key project
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["deleteKeyProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of households with their current consent; identities only where the caller may see them
+         * @description Access: any signed-in account.
+         */
+        get: operations["listKeyHouseholds"];
+        put?: never;
+        /**
+         * Add a household to the register with its consent now (clearance.manage)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createKeyHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mobilisation visits of a project (or of one household), newest first
+         * @description Access: any signed-in account.
+         */
+        get: operations["listKeyVisits"];
+        put?: never;
+        /**
+         * Log a mobilisation visit, and the consent it brought (clearance.visit)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createKeyVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-visits/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit’s photo, for those who see the household’s identity
+         * @description Access: any signed-in account.
+         */
+        get: operations["getKeyVisitPhoto"];
+        put?: never;
+        /**
+         * Attach the visit’s photo (JPEG, PNG or WebP, at most 5 MB); a new one replaces it
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["setKeyVisitPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deadline rules in force on a day (the applied version of each)
+         * @description Access: any signed-in account.
+         */
+        get: operations["listLegalDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The due date of a rule for an event day (not counted), with the variants of the case (Civil Code Đ.147–148)
+         * @description Access: any signed-in account.
+         */
+        get: operations["computeLegalDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year’s holidays, days in lieu and announced adjustments, and whether the year is confirmed
+         * @description Access: any signed-in account.
+         */
+        get: operations["getHolidayYear"];
+        /**
+         * Replace a year’s announced adjustments (bridge days, swapped working Saturdays)
+         * @description Access: administrators.
+         */
+        put: operations["setHolidayAdjustments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/holidays/{year}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a year’s calendar against its announcement (or withdraw the confirmation)
+         * @description Access: administrators.
+         */
+        post: operations["confirmHolidayYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every rule with all its versions, applied and alternative, marking the one in force on a day
+         * @description Access: any signed-in account.
+         */
+        get: operations["listLegalDeadlineRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/rules/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a version of a rule (an applied one ends the version in force on its first day)
+         * @description Access: administrators.
+         */
+        post: operations["addLegalDeadlineVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-deadlines/versions/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a rule version checked against the published text
+         * @description Access: administrators.
+         */
+        post: operations["confirmLegalDeadlineVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -968,6 +1388,618 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/petition-registers.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A receiving body’s register of a year (sổ tiếp công dân, sổ theo dõi đơn) as Word (A4 landscape); petitioners as I may see them
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportPetitionRegisterDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petition-registers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A receiving body’s register of a year (sổ tiếp công dân, sổ theo dõi đơn) as Excel; petitioners as I may see them
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportPetitionRegisterXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petition-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The six-monthly / yearly petition report of a body as Word (a báo cáo in its layout): counts by kind, channel, competence, action, on time or late, against the same period last year
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportPetitionReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petition-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The six-monthly / yearly petition report of a body as Excel: counts by kind, channel, competence, action, on time or late, against the same period last year
+         * @description Access: any signed-in account.
+         */
+        get: operations["exportPetitionReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The petitions I read (my subtree and the successors’ scope), filtered, newest first
+         * @description Access: any signed-in account.
+         */
+        get: operations["listPetitions"];
+        put?: never;
+        /**
+         * Receive a petition and register it at once (its number in the register of its body and year)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["createPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A petition: petitioners (as I may see them), timeline, deadlines with their basis, forwards, replies
+         * @description Access: any signed-in account.
+         */
+        get: operations["getPetition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit what was taken in: summary, content, key project, address unit
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        patch: operations["updatePetition"];
+        trace?: never;
+    };
+    "/api/petitions/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment of a petition — personal data: only for those who see its petitioners’ identities (403)
+         * @description Access: any signed-in account.
+         */
+        get: operations["getPetitionAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify: kind, eligibility and reason, competence, signatories
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["classifyPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close it
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["closePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the competent body’s decision date (its result is owed within 07 days)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["recordPetitionDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notices of a petition: kind, status, number once issued, who signed
+         * @description Access: any signed-in account.
+         */
+        get: operations["listPetitionDocuments"];
+        put?: never;
+        /**
+         * Draft a notice of a petition (receipt, guidance, forwarding slip, filing notice, proposal, reminder, reply to the citizen, withdrawal notice) — not numbered; 409 INVALID_TRANSITION where its step was not taken
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["draftPetitionDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/documents/{documentId}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A notice as Word, in the issuing body’s layout (a draft marked and unnumbered); petitioners as I may see them, never a denouncer in a notice to the competent body
+         * @description Access: any signed-in account.
+         */
+        get: operations["downloadPetitionDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/documents/{documentId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a signed notice: it takes its number now, from the issuer’s gap-free counter of the year
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["issuePetitionDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/documents/{documentId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record who signed a drafted notice, and when
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["signPetitionDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicates of a saved petition (to merge)
+         * @description Access: any signed-in account.
+         */
+        get: operations["petitionDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File without action (kept one year)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["filePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward to the competent body — once per content (409 ALREADY_FORWARDED)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["forwardPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Guide the citizen to the competent body
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["guidePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate into the case it repeats
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["mergePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign the officers handling a petition
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        put: operations["setPetitionOfficers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose for handling within the Front’s competence
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["proposePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Number a petition received from the public form
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["registerPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a chase of the competent body
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["remindPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the competent body’s written result (and publish it to the citizen)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["recordPetitionReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a suspended petition where it was
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["resumePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a mixed letter into its parts, each with its own path
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["splitPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a stuck case to supervision (a case link)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["supervisePetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend it (tạm đình chỉ)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["suspendPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The petitioner withdrew it
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["withdrawPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Possible duplicates of what is about to be saved: same petitioners or a similar content
+         * @description Access: any signed-in account.
+         */
+        post: operations["checkPetitionDuplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/positions/{id}": {
         parameters: {
             query?: never;
@@ -1170,6 +2202,106 @@ export interface paths {
          * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
          */
         post: operations["importProgrammeXlsx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a petition without signing in; answers the tracking code (limits: 5 per 10 minutes and 20 a day per address, 5 a day per phone, at least 8 s after the form opened)
+         * @description Access: anyone.
+         */
+        post: operations["submitPublicPetition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/petitions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A petition’s status by its tracking code: status, dates, forwards and the published replies only
+         * @description Access: anyone.
+         */
+        get: operations["trackPublicPetition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/petitions/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A token for the public petition form (opened now: it may be sent back after the minimum fill time)
+         * @description Access: anyone.
+         */
+        get: operations["publicPetitionForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/receiving-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bodies a citizen may address a petition to (Front committees of provinces, communes and wards)
+         * @description Access: anyone.
+         */
+        get: operations["publicReceivingBodies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Communes, wards and villages in force today by name (id, name and the names above it only)
+         * @description Access: anyone.
+         */
+        get: operations["publicSearchUnits"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10319,6 +11451,1680 @@ export interface operations {
             };
         };
     };
+    listDialogues: {
+        parameters: {
+            query?: {
+                bodyId?: string;
+                /** @description Held on or after */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                projectId?: string;
+                /** @description Search in titles and places, ignoring diacritics */
+                q?: string;
+                /** @description Held on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attendeeCount: number;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            chairName: string | null;
+                            /** Format: uuid */
+                            chairPersonId: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            outcomeCount: number;
+                            place: string;
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** @description null when the caller does not read the project */
+                            projectName: string | null;
+                            residentCount: number;
+                            /** @description Outcomes that became tasks */
+                            taskCount: number;
+                            title: string;
+                            unitName: string | null;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createDialogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attendees?: {
+                        /**
+                         * Format: uuid
+                         * @description An account (its display name), for an official without a record
+                         */
+                        accountId?: string;
+                        /**
+                         * Format: uuid
+                         * @description A household of the dialogue’s key project
+                         */
+                        householdId?: string;
+                        /**
+                         * @description An official (cán bộ) or a resident (người dân)
+                         * @enum {string}
+                         */
+                        kind: "official" | "resident";
+                        /** @description Or a name, for a resident without an account */
+                        name?: string;
+                        /**
+                         * Format: uuid
+                         * @description A person of the register (name taken from it)
+                         */
+                        personId?: string;
+                        /** @description What they came as: Chủ tịch UBND xã, đại diện 12 hộ thôn 3… */
+                        role?: string | null;
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description The body that held the dialogue (its unit sets who reads it)
+                     */
+                    bodyId: string;
+                    /** @description Or the chair’s name as the minutes give it */
+                    chairName?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The chair, a person of the register
+                     */
+                    chairPersonId?: string | null;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    heldOn: string;
+                    minutes?: string | null;
+                    /** @description In order; each may create its task */
+                    outcomes?: {
+                        /** @description Create its follow-up task now */
+                        task?: {
+                            /**
+                             * @description Assign at once (status assigned) instead of keeping a draft
+                             * @default false
+                             */
+                            assign?: boolean;
+                            /**
+                             * Format: uuid
+                             * @description The account that follows the task for the lead body
+                             */
+                            assigneeAccountId?: string | null;
+                            description?: string;
+                            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                            dueDate?: string | null;
+                            /**
+                             * @description Task kind (default specialised)
+                             * @default specialised
+                             */
+                            kind?: string;
+                            /**
+                             * Format: uuid
+                             * @description Lead body (chủ trì)
+                             */
+                            leadBodyId: string;
+                            /** @enum {string} */
+                            priority?: "high" | "normal" | "low";
+                            /** Format: uuid */
+                            programmeId: string;
+                            /**
+                             * Format: uuid
+                             * @description The named responsible person (rõ người)
+                             */
+                            responsiblePersonId?: string | null;
+                            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                            startDate?: string | null;
+                            /** @description Default: the outcome’s text */
+                            title?: string;
+                        };
+                        text: string;
+                    }[];
+                    place: string;
+                    /**
+                     * Format: uuid
+                     * @description The key project it was about
+                     */
+                    projectId?: string | null;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            /** Format: uuid */
+                            householdId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description An official (cán bộ) or a resident (người dân)
+                             * @enum {string}
+                             */
+                            kind: "official" | "resident";
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            role: string | null;
+                        }[];
+                        dialogue: {
+                            attendeeCount: number;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            chairName: string | null;
+                            /** Format: uuid */
+                            chairPersonId: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            minutes: string | null;
+                            minutesFileName: string | null;
+                            minutesFileUrl: string | null;
+                            outcomeCount: number;
+                            place: string;
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** @description null when the caller does not read the project */
+                            projectName: string | null;
+                            residentCount: number;
+                            /** @description Outcomes that became tasks */
+                            taskCount: number;
+                            title: string;
+                            unitName: string | null;
+                            version: number;
+                        };
+                        outcomes: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @description The follow-up task made from the outcome */
+                            task: {
+                                /** @description The due date in force */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                leadBodyName: string;
+                                number: number;
+                                /** @enum {string} */
+                                status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
+                                title: string;
+                            } | null;
+                            text: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit, delete, attach the minutes, create tasks */
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDialogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            /** Format: uuid */
+                            householdId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description An official (cán bộ) or a resident (người dân)
+                             * @enum {string}
+                             */
+                            kind: "official" | "resident";
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            role: string | null;
+                        }[];
+                        dialogue: {
+                            attendeeCount: number;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            chairName: string | null;
+                            /** Format: uuid */
+                            chairPersonId: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            minutes: string | null;
+                            minutesFileName: string | null;
+                            minutesFileUrl: string | null;
+                            outcomeCount: number;
+                            place: string;
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** @description null when the caller does not read the project */
+                            projectName: string | null;
+                            residentCount: number;
+                            /** @description Outcomes that became tasks */
+                            taskCount: number;
+                            title: string;
+                            unitName: string | null;
+                            version: number;
+                        };
+                        outcomes: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @description The follow-up task made from the outcome */
+                            task: {
+                                /** @description The due date in force */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                leadBodyName: string;
+                                number: number;
+                                /** @enum {string} */
+                                status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
+                                title: string;
+                            } | null;
+                            text: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit, delete, attach the minutes, create tasks */
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateDialogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Replaces the attendees */
+                    attendees?: {
+                        /**
+                         * Format: uuid
+                         * @description An account (its display name), for an official without a record
+                         */
+                        accountId?: string;
+                        /**
+                         * Format: uuid
+                         * @description A household of the dialogue’s key project
+                         */
+                        householdId?: string;
+                        /**
+                         * @description An official (cán bộ) or a resident (người dân)
+                         * @enum {string}
+                         */
+                        kind: "official" | "resident";
+                        /** @description Or a name, for a resident without an account */
+                        name?: string;
+                        /**
+                         * Format: uuid
+                         * @description A person of the register (name taken from it)
+                         */
+                        personId?: string;
+                        /** @description What they came as: Chủ tịch UBND xã, đại diện 12 hộ thôn 3… */
+                        role?: string | null;
+                    }[];
+                    /** @description Or the chair’s name as the minutes give it */
+                    chairName?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The chair, a person of the register
+                     */
+                    chairPersonId?: string | null;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    heldOn?: string;
+                    minutes?: string | null;
+                    /** @description The outcomes in their new order; one without a task may create it now; an outcome left out is removed unless it has a task */
+                    outcomes?: {
+                        /**
+                         * Format: uuid
+                         * @description An existing outcome (its text edited); none: a new one
+                         */
+                        id?: string;
+                        /** @description Create its follow-up task now */
+                        task?: {
+                            /**
+                             * @description Assign at once (status assigned) instead of keeping a draft
+                             * @default false
+                             */
+                            assign?: boolean;
+                            /**
+                             * Format: uuid
+                             * @description The account that follows the task for the lead body
+                             */
+                            assigneeAccountId?: string | null;
+                            description?: string;
+                            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                            dueDate?: string | null;
+                            /**
+                             * @description Task kind (default specialised)
+                             * @default specialised
+                             */
+                            kind?: string;
+                            /**
+                             * Format: uuid
+                             * @description Lead body (chủ trì)
+                             */
+                            leadBodyId: string;
+                            /** @enum {string} */
+                            priority?: "high" | "normal" | "low";
+                            /** Format: uuid */
+                            programmeId: string;
+                            /**
+                             * Format: uuid
+                             * @description The named responsible person (rõ người)
+                             */
+                            responsiblePersonId?: string | null;
+                            /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                            startDate?: string | null;
+                            /** @description Default: the outcome’s text */
+                            title?: string;
+                        };
+                        text: string;
+                    }[];
+                    place?: string;
+                    /**
+                     * Format: uuid
+                     * @description The key project it was about
+                     */
+                    projectId?: string | null;
+                    title?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            /** Format: uuid */
+                            householdId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description An official (cán bộ) or a resident (người dân)
+                             * @enum {string}
+                             */
+                            kind: "official" | "resident";
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            role: string | null;
+                        }[];
+                        dialogue: {
+                            attendeeCount: number;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            chairName: string | null;
+                            /** Format: uuid */
+                            chairPersonId: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            minutes: string | null;
+                            minutesFileName: string | null;
+                            minutesFileUrl: string | null;
+                            outcomeCount: number;
+                            place: string;
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** @description null when the caller does not read the project */
+                            projectName: string | null;
+                            residentCount: number;
+                            /** @description Outcomes that became tasks */
+                            taskCount: number;
+                            title: string;
+                            unitName: string | null;
+                            version: number;
+                        };
+                        outcomes: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @description The follow-up task made from the outcome */
+                            task: {
+                                /** @description The due date in force */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                leadBodyName: string;
+                                number: number;
+                                /** @enum {string} */
+                                status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
+                                title: string;
+                            } | null;
+                            text: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit, delete, attach the minutes, create tasks */
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteDialogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDialogueMinutesFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setDialogueMinutesFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file (its types and size in the summary)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendees: {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            /** Format: uuid */
+                            householdId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description An official (cán bộ) or a resident (người dân)
+                             * @enum {string}
+                             */
+                            kind: "official" | "resident";
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                            role: string | null;
+                        }[];
+                        dialogue: {
+                            attendeeCount: number;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            chairName: string | null;
+                            /** Format: uuid */
+                            chairPersonId: string | null;
+                            heldOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            minutes: string | null;
+                            minutesFileName: string | null;
+                            minutesFileUrl: string | null;
+                            outcomeCount: number;
+                            place: string;
+                            /** Format: uuid */
+                            projectId: string | null;
+                            /** @description null when the caller does not read the project */
+                            projectName: string | null;
+                            residentCount: number;
+                            /** @description Outcomes that became tasks */
+                            taskCount: number;
+                            title: string;
+                            unitName: string | null;
+                            version: number;
+                        };
+                        outcomes: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            /** @description The follow-up task made from the outcome */
+                            task: {
+                                /** @description The due date in force */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                leadBodyName: string;
+                                number: number;
+                                /** @enum {string} */
+                                status: "draft" | "assigned" | "in_progress" | "reported_done" | "accepted" | "returned" | "suspended" | "cancelled";
+                                title: string;
+                            } | null;
+                            text: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit, delete, attach the minutes, create tasks */
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getFile: {
         parameters: {
             query?: never;
@@ -10431,6 +13237,4930 @@ export interface operations {
             };
             /** @description Error */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getKeyHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        history: {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            onDate: string;
+                            /** @description Who entered it */
+                            recordedBy: string | null;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            /** Format: uuid */
+                            visitId: string | null;
+                        }[];
+                        /** @description KeyHousehold */
+                        household: {
+                            address: string | null;
+                            headName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Whether the head’s name, address and land area are shown to the caller */
+                            identityShown: boolean;
+                            landArea: number | null;
+                            lastVisitOn: string | null;
+                            note: string | null;
+                            number: number;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            statusOn: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            version: number;
+                            visits: number;
+                        };
+                        /** Format: uuid */
+                        projectId: string;
+                        visits: {
+                            /** @description null where the household’s identity is not shown */
+                            headName: string | null;
+                            /** Format: uuid */
+                            householdId: string;
+                            householdNumber: number;
+                            /** Format: uuid */
+                            id: string;
+                            members: {
+                                name: string;
+                                /** Format: uuid */
+                                personId: string | null;
+                            }[];
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string|null}
+                             */
+                            newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                            outcome: string;
+                            photoUrl: string | null;
+                            recordedBy: string | null;
+                            visitedOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateKeyHousehold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Personal data */
+                    address?: string | null;
+                    /** @description Head of household (personal data) */
+                    headName?: string;
+                    /** @description m² affected (personal data) */
+                    landArea?: number | null;
+                    note?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The village or commune where the household lives
+                     */
+                    unitId?: string | null;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        history: {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            onDate: string;
+                            /** @description Who entered it */
+                            recordedBy: string | null;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            /** Format: uuid */
+                            visitId: string | null;
+                        }[];
+                        /** @description KeyHousehold */
+                        household: {
+                            address: string | null;
+                            headName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Whether the head’s name, address and land area are shown to the caller */
+                            identityShown: boolean;
+                            landArea: number | null;
+                            lastVisitOn: string | null;
+                            note: string | null;
+                            number: number;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            statusOn: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            version: number;
+                            visits: number;
+                        };
+                        /** Format: uuid */
+                        projectId: string;
+                        visits: {
+                            /** @description null where the household’s identity is not shown */
+                            headName: string | null;
+                            /** Format: uuid */
+                            householdId: string;
+                            householdNumber: number;
+                            /** Format: uuid */
+                            id: string;
+                            members: {
+                                name: string;
+                                /** Format: uuid */
+                                personId: string | null;
+                            }[];
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string|null}
+                             */
+                            newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                            outcome: string;
+                            photoUrl: string | null;
+                            recordedBy: string | null;
+                            visitedOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addKeyHouseholdConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string | null;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    onDate: string;
+                    /**
+                     * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                     * @enum {string}
+                     */
+                    status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        history: {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            onDate: string;
+                            /** @description Who entered it */
+                            recordedBy: string | null;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            /** Format: uuid */
+                            visitId: string | null;
+                        }[];
+                        /** @description KeyHousehold */
+                        household: {
+                            address: string | null;
+                            headName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Whether the head’s name, address and land area are shown to the caller */
+                            identityShown: boolean;
+                            landArea: number | null;
+                            lastVisitOn: string | null;
+                            note: string | null;
+                            number: number;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            statusOn: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            version: number;
+                            visits: number;
+                        };
+                        /** Format: uuid */
+                        projectId: string;
+                        visits: {
+                            /** @description null where the household’s identity is not shown */
+                            headName: string | null;
+                            /** Format: uuid */
+                            householdId: string;
+                            householdNumber: number;
+                            /** Format: uuid */
+                            id: string;
+                            members: {
+                                name: string;
+                                /** Format: uuid */
+                                personId: string | null;
+                            }[];
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string|null}
+                             */
+                            newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                            outcome: string;
+                            photoUrl: string | null;
+                            recordedBy: string | null;
+                            visitedOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listKeyProjects: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Search in codes and names, ignoring diacritics */
+                q?: string;
+                /** @description Projects owned in, or crossing, this unit’s subtree */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            code: string;
+                            completedOn: string | null;
+                            householdTotal: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            investor: string | null;
+                            name: string;
+                            plannedCompletionDate: string;
+                            startDate: string;
+                            /** @description KeyProjectSummary */
+                            summary: {
+                                /** @description Agreed or handed over */
+                                consented: number;
+                                /** @description Agreed and handed over over the households counted */
+                                consentPercent: number | null;
+                                counts: {
+                                    agreed: number;
+                                    handed_over: number;
+                                    mobilising: number;
+                                    not_agreed: number;
+                                };
+                                /** @description Dialogues held (up to today) */
+                                dialogues: number;
+                                /** @description Consent the schedule expects today */
+                                expectedPercent: number;
+                                handedOverPercent: number | null;
+                                /** @description Counted: the announced number, or the register when it holds more */
+                                households: number;
+                                openPetitions: number;
+                                /** @description Households entered in the register */
+                                registered: number;
+                                /**
+                                 * @description Against the straight line from start (0 %) through the milestones to planned completion (100 %)
+                                 * @enum {string}
+                                 */
+                                status: "not_started" | "on_schedule" | "behind" | "completed" | "no_households";
+                                visitsLast30Days: number;
+                            };
+                            unitName: string | null;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createKeyProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The communes and villages the project crosses
+                     * @default []
+                     */
+                    affectedUnitIds?: string[];
+                    /**
+                     * Format: uuid
+                     * @description The body that follows the clearance (its unit sets who reads the project)
+                     */
+                    bodyId: string;
+                    code: string;
+                    /** @description The day the site was wholly handed over */
+                    completedOn?: string | null;
+                    description?: string | null;
+                    /** @description Households affected, as announced */
+                    householdTotal?: number | null;
+                    investor?: string | null;
+                    milestones?: {
+                        /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                        doneOn?: string | null;
+                        /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                        dueOn: string;
+                        /** @description Consent expected by that day */
+                        targetPercent: number;
+                        title: string;
+                    }[];
+                    name: string;
+                    /** @description Planned completion of the clearance */
+                    plannedCompletionDate: string;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    startDate: string;
+                    /**
+                     * Format: uuid
+                     * @description The commissioned work task that pays for the mobilisation
+                     */
+                    taskId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        affectedUnits: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        }[];
+                        /** @description Consent reached and expected at each month end up to today */
+                        curve: {
+                            consentPercent: number | null;
+                            day: string;
+                            expectedPercent: number;
+                        }[];
+                        milestones: {
+                            doneOn: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            targetPercent: number;
+                            title: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit the project and its register */
+                            manage: boolean;
+                            /** @description Log visits and consent changes */
+                            visit: boolean;
+                        };
+                        project: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            code: string;
+                            completedOn: string | null;
+                            description: string | null;
+                            householdTotal: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            investor: string | null;
+                            name: string;
+                            plannedCompletionDate: string;
+                            startDate: string;
+                            /** @description KeyProjectSummary */
+                            summary: {
+                                /** @description Agreed or handed over */
+                                consented: number;
+                                /** @description Agreed and handed over over the households counted */
+                                consentPercent: number | null;
+                                counts: {
+                                    agreed: number;
+                                    handed_over: number;
+                                    mobilising: number;
+                                    not_agreed: number;
+                                };
+                                /** @description Dialogues held (up to today) */
+                                dialogues: number;
+                                /** @description Consent the schedule expects today */
+                                expectedPercent: number;
+                                handedOverPercent: number | null;
+                                /** @description Counted: the announced number, or the register when it holds more */
+                                households: number;
+                                openPetitions: number;
+                                /** @description Households entered in the register */
+                                registered: number;
+                                /**
+                                 * @description Against the straight line from start (0 %) through the milestones to planned completion (100 %)
+                                 * @enum {string}
+                                 */
+                                status: "not_started" | "on_schedule" | "behind" | "completed" | "no_households";
+                                visitsLast30Days: number;
+                            };
+                            /** @description The commissioned task, when the caller reads it */
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                status: string;
+                                title: string;
+                            } | null;
+                            /** Format: uuid */
+                            taskId: string | null;
+                            unitName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getKeyProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        affectedUnits: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        }[];
+                        /** @description Consent reached and expected at each month end up to today */
+                        curve: {
+                            consentPercent: number | null;
+                            day: string;
+                            expectedPercent: number;
+                        }[];
+                        milestones: {
+                            doneOn: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            targetPercent: number;
+                            title: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit the project and its register */
+                            manage: boolean;
+                            /** @description Log visits and consent changes */
+                            visit: boolean;
+                        };
+                        project: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            code: string;
+                            completedOn: string | null;
+                            description: string | null;
+                            householdTotal: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            investor: string | null;
+                            name: string;
+                            plannedCompletionDate: string;
+                            startDate: string;
+                            /** @description KeyProjectSummary */
+                            summary: {
+                                /** @description Agreed or handed over */
+                                consented: number;
+                                /** @description Agreed and handed over over the households counted */
+                                consentPercent: number | null;
+                                counts: {
+                                    agreed: number;
+                                    handed_over: number;
+                                    mobilising: number;
+                                    not_agreed: number;
+                                };
+                                /** @description Dialogues held (up to today) */
+                                dialogues: number;
+                                /** @description Consent the schedule expects today */
+                                expectedPercent: number;
+                                handedOverPercent: number | null;
+                                /** @description Counted: the announced number, or the register when it holds more */
+                                households: number;
+                                openPetitions: number;
+                                /** @description Households entered in the register */
+                                registered: number;
+                                /**
+                                 * @description Against the straight line from start (0 %) through the milestones to planned completion (100 %)
+                                 * @enum {string}
+                                 */
+                                status: "not_started" | "on_schedule" | "behind" | "completed" | "no_households";
+                                visitsLast30Days: number;
+                            };
+                            /** @description The commissioned task, when the caller reads it */
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                status: string;
+                                title: string;
+                            } | null;
+                            /** Format: uuid */
+                            taskId: string | null;
+                            unitName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateKeyProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Replaces the affected units */
+                    affectedUnitIds?: string[];
+                    code?: string;
+                    /** @description The day the site was wholly handed over */
+                    completedOn?: string | null;
+                    description?: string | null;
+                    /** @description Households affected, as announced */
+                    householdTotal?: number | null;
+                    investor?: string | null;
+                    /** @description Replaces the milestones */
+                    milestones?: {
+                        /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                        doneOn?: string | null;
+                        /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                        dueOn: string;
+                        /** @description Consent expected by that day */
+                        targetPercent: number;
+                        title: string;
+                    }[];
+                    name?: string;
+                    /** @description Planned completion of the clearance */
+                    plannedCompletionDate?: string;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    startDate?: string;
+                    /**
+                     * Format: uuid
+                     * @description The commissioned work task that pays for the mobilisation
+                     */
+                    taskId?: string | null;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        affectedUnits: {
+                            code: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string | null;
+                        }[];
+                        /** @description Consent reached and expected at each month end up to today */
+                        curve: {
+                            consentPercent: number | null;
+                            day: string;
+                            expectedPercent: number;
+                        }[];
+                        milestones: {
+                            doneOn: string | null;
+                            dueOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            targetPercent: number;
+                            title: string;
+                        }[];
+                        permissions: {
+                            /** @description Edit the project and its register */
+                            manage: boolean;
+                            /** @description Log visits and consent changes */
+                            visit: boolean;
+                        };
+                        project: {
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            code: string;
+                            completedOn: string | null;
+                            description: string | null;
+                            householdTotal: number | null;
+                            /** Format: uuid */
+                            id: string;
+                            investor: string | null;
+                            name: string;
+                            plannedCompletionDate: string;
+                            startDate: string;
+                            /** @description KeyProjectSummary */
+                            summary: {
+                                /** @description Agreed or handed over */
+                                consented: number;
+                                /** @description Agreed and handed over over the households counted */
+                                consentPercent: number | null;
+                                counts: {
+                                    agreed: number;
+                                    handed_over: number;
+                                    mobilising: number;
+                                    not_agreed: number;
+                                };
+                                /** @description Dialogues held (up to today) */
+                                dialogues: number;
+                                /** @description Consent the schedule expects today */
+                                expectedPercent: number;
+                                handedOverPercent: number | null;
+                                /** @description Counted: the announced number, or the register when it holds more */
+                                households: number;
+                                openPetitions: number;
+                                /** @description Households entered in the register */
+                                registered: number;
+                                /**
+                                 * @description Against the straight line from start (0 %) through the milestones to planned completion (100 %)
+                                 * @enum {string}
+                                 */
+                                status: "not_started" | "on_schedule" | "behind" | "completed" | "no_households";
+                                visitsLast30Days: number;
+                            };
+                            /** @description The commissioned task, when the caller reads it */
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                status: string;
+                                title: string;
+                            } | null;
+                            /** Format: uuid */
+                            taskId: string | null;
+                            unitName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteKeyProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listKeyHouseholds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Search in names (only where they are shown) and numbers */
+                q?: string;
+                /** @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng */
+                status?: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            address: string | null;
+                            headName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Whether the head’s name, address and land area are shown to the caller */
+                            identityShown: boolean;
+                            landArea: number | null;
+                            lastVisitOn: string | null;
+                            note: string | null;
+                            number: number;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            statusOn: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            version: number;
+                            visits: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createKeyHousehold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Personal data */
+                    address?: string | null;
+                    /** @description Head of household (personal data) */
+                    headName: string;
+                    /** @description m² affected (personal data) */
+                    landArea?: number | null;
+                    note?: string | null;
+                    /**
+                     * @description Its consent now (default chưa đồng ý), recorded as the first history row
+                     * @enum {string}
+                     */
+                    status?: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                    /** @description The day of that status (default today) */
+                    statusOn?: string;
+                    /**
+                     * Format: uuid
+                     * @description The village or commune where the household lives
+                     */
+                    unitId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        history: {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            onDate: string;
+                            /** @description Who entered it */
+                            recordedBy: string | null;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            /** Format: uuid */
+                            visitId: string | null;
+                        }[];
+                        /** @description KeyHousehold */
+                        household: {
+                            address: string | null;
+                            headName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Whether the head’s name, address and land area are shown to the caller */
+                            identityShown: boolean;
+                            landArea: number | null;
+                            lastVisitOn: string | null;
+                            note: string | null;
+                            number: number;
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string}
+                             */
+                            status: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                            statusOn: string | null;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            version: number;
+                            visits: number;
+                        };
+                        /** Format: uuid */
+                        projectId: string;
+                        visits: {
+                            /** @description null where the household’s identity is not shown */
+                            headName: string | null;
+                            /** Format: uuid */
+                            householdId: string;
+                            householdNumber: number;
+                            /** Format: uuid */
+                            id: string;
+                            members: {
+                                name: string;
+                                /** Format: uuid */
+                                personId: string | null;
+                            }[];
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string|null}
+                             */
+                            newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                            outcome: string;
+                            photoUrl: string | null;
+                            recordedBy: string | null;
+                            visitedOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listKeyVisits: {
+        parameters: {
+            query?: {
+                householdId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description null where the household’s identity is not shown */
+                            headName: string | null;
+                            /** Format: uuid */
+                            householdId: string;
+                            householdNumber: number;
+                            /** Format: uuid */
+                            id: string;
+                            members: {
+                                name: string;
+                                /** Format: uuid */
+                                personId: string | null;
+                            }[];
+                            /**
+                             * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                             * @enum {string|null}
+                             */
+                            newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                            outcome: string;
+                            photoUrl: string | null;
+                            recordedBy: string | null;
+                            visitedOn: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createKeyVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    householdId: string;
+                    /** @description Who went (default: the caller’s person) */
+                    members?: {
+                        /** @description Or a name, for someone not in the register */
+                        name?: string;
+                        /**
+                         * Format: uuid
+                         * @description A person of the register (name taken from it)
+                         */
+                        personId?: string;
+                    }[];
+                    /**
+                     * @description The household’s consent after the visit, if it changed
+                     * @enum {string}
+                     */
+                    newStatus?: "not_agreed" | "mobilising" | "agreed" | "handed_over";
+                    outcome: string;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    visitedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description KeyVisit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null where the household’s identity is not shown */
+                        headName: string | null;
+                        /** Format: uuid */
+                        householdId: string;
+                        householdNumber: number;
+                        /** Format: uuid */
+                        id: string;
+                        members: {
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                        }[];
+                        /**
+                         * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                         * @enum {string|null}
+                         */
+                        newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                        outcome: string;
+                        photoUrl: string | null;
+                        recordedBy: string | null;
+                        visitedOn: string;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getKeyVisitPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setKeyVisitPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file (its types and size in the summary)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description KeyVisit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null where the household’s identity is not shown */
+                        headName: string | null;
+                        /** Format: uuid */
+                        householdId: string;
+                        householdNumber: number;
+                        /** Format: uuid */
+                        id: string;
+                        members: {
+                            name: string;
+                            /** Format: uuid */
+                            personId: string | null;
+                        }[];
+                        /**
+                         * @description chưa đồng ý / đang vận động / đồng ý / đã bàn giao mặt bằng
+                         * @enum {string|null}
+                         */
+                        newStatus: "not_agreed" | "mobilising" | "agreed" | "handed_over" | null;
+                        outcome: string;
+                        photoUrl: string | null;
+                        recordedBy: string | null;
+                        visitedOn: string;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listLegalDeadlines: {
+        parameters: {
+            query?: {
+                /** @description The day (YYYY-MM-DD); default today in Asia/Ho_Chi_Minh */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        basis: string;
+                        code: string;
+                        combinations: {
+                            basis: string | null;
+                            days: number;
+                            /** @description The combine variants chosen together */
+                            variants: string[];
+                        }[];
+                        /** @description false: not yet checked against the published text ("chưa đối chiếu") */
+                        confirmed: boolean;
+                        /**
+                         * @description calendar: ngày; working: ngày làm việc
+                         * @enum {string}
+                         */
+                        dayKind: "calendar" | "working";
+                        days: number;
+                        name: string;
+                        validFrom: string | null;
+                        /** @description The first day it no longer applies (half-open), or null */
+                        validTo: string | null;
+                        variants: {
+                            basis: string | null;
+                            code: string;
+                            /** @description repeat: the days each use adds */
+                            days: number | null;
+                            /**
+                             * @description combine: a circumstance read with the others chosen; repeat: adds
+                             * @enum {string}
+                             */
+                            kind: "combine" | "repeat";
+                            /** @description repeat: how many times it may be used */
+                            maxUses: number | null;
+                            name: string;
+                        }[];
+                        /** @description The rule version number */
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    computeLegalDeadline: {
+        parameters: {
+            query: {
+                /** @description A rule code, e.g. complaint.accept */
+                rule: string;
+                /** @description The event day (YYYY-MM-DD), not counted; the rule version in force that day applies */
+                start: string;
+                /** @description Variants, repeated as the case needs (variant=remote&variant=complex; extension twice: two extensions) */
+                variant?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description LegalDeadline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        basis: string;
+                        /** @description The rule version has been checked against the published text */
+                        confirmed: boolean;
+                        /**
+                         * @description calendar: ngày; working: ngày làm việc
+                         * @enum {string}
+                         */
+                        dayKind: "calendar" | "working";
+                        /** @description The days counted, variants included */
+                        days: number;
+                        /** @description The last day of the period (YYYY-MM-DD) */
+                        due: string;
+                        name: string;
+                        /** @description A year the period runs through has a holiday calendar not yet confirmed */
+                        provisional: boolean;
+                        rule: string;
+                        start: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getHolidayYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HolidayYear */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustments: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "off" | "work";
+                            note: string | null;
+                        }[];
+                        basis: string | null;
+                        confirmed: boolean;
+                        confirmedAt: string | null;
+                        /** @description Every day that is not an ordinary weekday or weekend: holidays, days in lieu, adjustments */
+                        days: {
+                            date: string;
+                            name: string | null;
+                            /**
+                             * @description holiday; in_lieu (nghỉ bù); off / work: an announced adjustment
+                             * @enum {string}
+                             */
+                            reason: "weekday" | "weekend" | "holiday" | "in_lieu" | "off" | "work";
+                            working: boolean;
+                        }[];
+                        definitions: {
+                            basis: string;
+                            /** @enum {string} */
+                            calendar: "solar" | "lunar";
+                            code: string;
+                            day: number;
+                            days: number;
+                            month: number;
+                            name: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                        }[];
+                        note: string | null;
+                        /** @description The year’s edit version; null before anything was set for it */
+                        version: number | null;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setHolidayAdjustments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The whole list for the year (replaces it); a changed list leaves the year unconfirmed */
+                    adjustments: {
+                        /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                        date: string;
+                        /** @enum {string} */
+                        kind: "off" | "work";
+                        note?: string | null;
+                    }[];
+                    /** @description The announcement the list follows */
+                    basis?: string | null;
+                    note?: string | null;
+                    /** @description The year’s version as read (null when it had none); a stale one is 409 CONFLICT */
+                    version: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description HolidayYear */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustments: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "off" | "work";
+                            note: string | null;
+                        }[];
+                        basis: string | null;
+                        confirmed: boolean;
+                        confirmedAt: string | null;
+                        /** @description Every day that is not an ordinary weekday or weekend: holidays, days in lieu, adjustments */
+                        days: {
+                            date: string;
+                            name: string | null;
+                            /**
+                             * @description holiday; in_lieu (nghỉ bù); off / work: an announced adjustment
+                             * @enum {string}
+                             */
+                            reason: "weekday" | "weekend" | "holiday" | "in_lieu" | "off" | "work";
+                            working: boolean;
+                        }[];
+                        definitions: {
+                            basis: string;
+                            /** @enum {string} */
+                            calendar: "solar" | "lunar";
+                            code: string;
+                            day: number;
+                            days: number;
+                            month: number;
+                            name: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                        }[];
+                        note: string | null;
+                        /** @description The year’s edit version; null before anything was set for it */
+                        version: number | null;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    confirmHolidayYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basis?: string | null;
+                    /** @description true: checked against the announcement; false: withdraw the confirmation */
+                    confirmed: boolean;
+                    /** @description The year’s version as read (null when it had none); a stale one is 409 CONFLICT */
+                    version: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description HolidayYear */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adjustments: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "off" | "work";
+                            note: string | null;
+                        }[];
+                        basis: string | null;
+                        confirmed: boolean;
+                        confirmedAt: string | null;
+                        /** @description Every day that is not an ordinary weekday or weekend: holidays, days in lieu, adjustments */
+                        days: {
+                            date: string;
+                            name: string | null;
+                            /**
+                             * @description holiday; in_lieu (nghỉ bù); off / work: an announced adjustment
+                             * @enum {string}
+                             */
+                            reason: "weekday" | "weekend" | "holiday" | "in_lieu" | "off" | "work";
+                            working: boolean;
+                        }[];
+                        definitions: {
+                            basis: string;
+                            /** @enum {string} */
+                            calendar: "solar" | "lunar";
+                            code: string;
+                            day: number;
+                            days: number;
+                            month: number;
+                            name: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                        }[];
+                        note: string | null;
+                        /** @description The year’s edit version; null before anything was set for it */
+                        version: number | null;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listLegalDeadlineRules: {
+        parameters: {
+            query?: {
+                /** @description The day (YYYY-MM-DD); default today in Asia/Ho_Chi_Minh */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        items: {
+                            code: string;
+                            description: string | null;
+                            name: string;
+                            versions: {
+                                basis: string;
+                                combinations: {
+                                    basis: string | null;
+                                    days: number;
+                                    /** @description The combine variants chosen together */
+                                    variants: string[];
+                                }[];
+                                confirmed: boolean;
+                                confirmedAt: string | null;
+                                /**
+                                 * @description calendar: ngày; working: ngày làm việc
+                                 * @enum {string}
+                                 */
+                                dayKind: "calendar" | "working";
+                                days: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The applied version on the day asked */
+                                inForce: boolean;
+                                note: string | null;
+                                /**
+                                 * @description alternative: kept with its basis, not used
+                                 * @enum {string}
+                                 */
+                                status: "applied" | "alternative";
+                                validFrom: string | null;
+                                validTo: string | null;
+                                variants: {
+                                    basis: string | null;
+                                    code: string;
+                                    /** @description repeat: the days each use adds */
+                                    days: number | null;
+                                    /**
+                                     * @description combine: a circumstance read with the others chosen; repeat: adds
+                                     * @enum {string}
+                                     */
+                                    kind: "combine" | "repeat";
+                                    /** @description repeat: how many times it may be used */
+                                    maxUses: number | null;
+                                    name: string;
+                                }[];
+                                version: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addLegalDeadlineVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A rule code, e.g. complaint.accept */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The legal basis, quoted */
+                    basis: string;
+                    combinations?: {
+                        basis?: string | null;
+                        days: number;
+                        variants: string[];
+                    }[];
+                    /**
+                     * @description Checked against the published text
+                     * @default false
+                     */
+                    confirmed?: boolean;
+                    /**
+                     * @description calendar: ngày; working: ngày làm việc
+                     * @enum {string}
+                     */
+                    dayKind: "calendar" | "working";
+                    days: number;
+                    note?: string | null;
+                    /**
+                     * @default applied
+                     * @enum {string}
+                     */
+                    status?: "applied" | "alternative";
+                    /** @description The first day it applies; the version in force then ends the day before */
+                    validFrom: string;
+                    /** @description The first day it no longer applies; default: open, or the next version */
+                    validTo?: string;
+                    variants?: {
+                        basis?: string | null;
+                        /** @description A variant code, e.g. complex, remote, extension */
+                        code: string;
+                        days?: number;
+                        /** @enum {string} */
+                        kind: "combine" | "repeat";
+                        maxUses?: number;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description LegalDeadlineVersionOfRule */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        basis: string;
+                        combinations: {
+                            basis: string | null;
+                            days: number;
+                            /** @description The combine variants chosen together */
+                            variants: string[];
+                        }[];
+                        confirmed: boolean;
+                        confirmedAt: string | null;
+                        /**
+                         * @description calendar: ngày; working: ngày làm việc
+                         * @enum {string}
+                         */
+                        dayKind: "calendar" | "working";
+                        days: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The applied version on the day asked */
+                        inForce: boolean;
+                        note: string | null;
+                        rule: string;
+                        /**
+                         * @description alternative: kept with its basis, not used
+                         * @enum {string}
+                         */
+                        status: "applied" | "alternative";
+                        validFrom: string | null;
+                        validTo: string | null;
+                        variants: {
+                            basis: string | null;
+                            code: string;
+                            /** @description repeat: the days each use adds */
+                            days: number | null;
+                            /**
+                             * @description combine: a circumstance read with the others chosen; repeat: adds
+                             * @enum {string}
+                             */
+                            kind: "combine" | "repeat";
+                            /** @description repeat: how many times it may be used */
+                            maxUses: number | null;
+                            name: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    confirmLegalDeadlineVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description LegalDeadlineVersionOfRule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        basis: string;
+                        combinations: {
+                            basis: string | null;
+                            days: number;
+                            /** @description The combine variants chosen together */
+                            variants: string[];
+                        }[];
+                        confirmed: boolean;
+                        confirmedAt: string | null;
+                        /**
+                         * @description calendar: ngày; working: ngày làm việc
+                         * @enum {string}
+                         */
+                        dayKind: "calendar" | "working";
+                        days: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The applied version on the day asked */
+                        inForce: boolean;
+                        note: string | null;
+                        rule: string;
+                        /**
+                         * @description alternative: kept with its basis, not used
+                         * @enum {string}
+                         */
+                        status: "applied" | "alternative";
+                        validFrom: string | null;
+                        validTo: string | null;
+                        variants: {
+                            basis: string | null;
+                            code: string;
+                            /** @description repeat: the days each use adds */
+                            days: number | null;
+                            /**
+                             * @description combine: a circumstance read with the others chosen; repeat: adds
+                             * @enum {string}
+                             */
+                            kind: "combine" | "repeat";
+                            /** @description repeat: how many times it may be used */
+                            maxUses: number | null;
+                            name: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14017,6 +21747,9575 @@ export interface operations {
             };
         };
     };
+    exportPetitionRegisterDocx: {
+        parameters: {
+            query: {
+                /** @description The receiving body whose register it is */
+                bodyId: string;
+                /** @description "reception": sổ tiếp công dân (Luật TCD Đ.25 k.2); "letters": sổ theo dõi đơn */
+                register: "reception" | "letters";
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportPetitionRegisterXlsx: {
+        parameters: {
+            query: {
+                /** @description The receiving body whose register it is */
+                bodyId: string;
+                /** @description "reception": sổ tiếp công dân (Luật TCD Đ.25 k.2); "letters": sổ theo dõi đơn */
+                register: "reception" | "letters";
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportPetitionReportDocx: {
+        parameters: {
+            query: {
+                /** @description The receiving body reported on */
+                bodyId: string;
+                /** @description A period as the reporting module names it: 2026 (year), 2026S1 / 2026S2 (calendar halves: 1/1–30/6, 1/7–31/12), 2026Q1, 202603 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportPetitionReportXlsx: {
+        parameters: {
+            query: {
+                /** @description The receiving body reported on */
+                bodyId: string;
+                /** @description A period as the reporting module names it: 2026 (year), 2026S1 / 2026S2 (calendar halves: 1/1–30/6, 1/7–31/12), 2026Q1, 202603 */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPetitions: {
+        parameters: {
+            query?: {
+                bodyId?: string;
+                /** @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts) */
+                kind?: "complaint" | "denunciation" | "proposal" | "mixed";
+                /** @description Only cases with an open deadline past due */
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                projectId?: string;
+                /** @description Words of the summary or content, or a register number (12/2026) */
+                q?: string;
+                /** @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn */
+                register?: "reception" | "letters";
+                /** @description The case’s state (petitions.rules.ts) */
+                state?: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                            /** Format: uuid */
+                            id: string;
+                            identityVisible: boolean;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            nextDue: string | null;
+                            number: number | null;
+                            overdue: boolean;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                            petitionerNames: string[];
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            receivedOn: string;
+                            receivingBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                             * @enum {string}
+                             */
+                            register: "reception" | "letters";
+                            /** @description "12/2026" in its register, null until registered */
+                            registerNumber: string | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                            year: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The address’s unit by its code (a commune or village); an ended unit is mapped to its successor */
+                    addressUnitCode?: string;
+                    /** @default false */
+                    anonymous?: boolean;
+                    /** @enum {string} */
+                    channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                    content: string;
+                    /**
+                     * @description Attachments uploaded with POST /api/uploads
+                     * @default []
+                     */
+                    fileIds?: string[];
+                    /**
+                     * Format: uuid
+                     * @description For channel forwarded_by_body: the body that sent it
+                     */
+                    forwardedFromBodyId?: string;
+                    forwardedFromName?: string;
+                    /**
+                     * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                     * @enum {string}
+                     */
+                    kind?: "complaint" | "denunciation" | "proposal" | "mixed";
+                    /**
+                     * @description Officers assigned (default: the caller)
+                     * @default []
+                     */
+                    officerIds?: string[];
+                    petitioners?: {
+                        address?: string;
+                        fullName: string;
+                        /** @description CMND (9 digits) or CCCD (12 digits) */
+                        idNumber?: string;
+                        /** @default false */
+                        isRepresentative?: boolean;
+                        /** @description Phone number, e.g. 0912345678 or +84912345678 */
+                        phone?: string;
+                        /** @description The address’s unit by its code (a commune or village); an ended unit is mapped to its successor */
+                        unitCode?: string;
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description The key project the petition is about
+                     */
+                    projectId?: string;
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    receivedOn: string;
+                    /**
+                     * Format: uuid
+                     * @description The body receiving it (petitions.receive over it)
+                     */
+                    receivingBodyId: string;
+                    /**
+                     * @description Default: reception for in person, hotline and voter meetings; else letters
+                     * @enum {string}
+                     */
+                    register?: "reception" | "letters";
+                    signatoryCount?: number;
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updatePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The address’s unit by its code (a commune or village); an ended unit is mapped to its successor */
+                    addressUnitCode?: string | null;
+                    content?: string;
+                    /** Format: uuid */
+                    projectId?: string | null;
+                    summary?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPetitionAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    classifyPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    anonymous?: boolean;
+                    /**
+                     * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                     * @enum {string}
+                     */
+                    competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front";
+                    eligibilityReason?: string;
+                    eligible: boolean;
+                    /**
+                     * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                     * @enum {string}
+                     */
+                    kind: "complaint" | "denunciation" | "proposal" | "mixed";
+                    signatoryCount?: number;
+                    summary?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    closePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    recordPetitionDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day the competent body decided (the 07-day clock of Luật KN Đ.66 starts) */
+                    decidedOn: string;
+                    note?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPetitionDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            issuedOn: string | null;
+                            issuer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description receipt: giấy biên nhận (Mẫu 02/TCD); guidance: phiếu hướng dẫn; forward: phiếu chuyển đơn (Mẫu 03, TT 05/2021); filing: thông báo xếp lưu đơn; proposal: phiếu đề xuất xử lý; reminder: văn bản đôn đốc (Luật KN Đ.66); citizen_reply: thông báo kết quả xử lý đơn cho công dân (Luật TCD Đ.28); withdrawal: thông báo về việc rút đơn
+                             * @enum {string}
+                             */
+                            kind: "receipt" | "guidance" | "forward" | "filing" | "proposal" | "reminder" | "citizen_reply" | "withdrawal";
+                            note: string | null;
+                            /** @description Its number in the series, once issued */
+                            number: number | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "issued" | "cancelled";
+                            symbol: string | null;
+                            /** @description The .docx (a draft without number, the number once issued) */
+                            url: string;
+                            version: number;
+                            /** @description The number as after "Số:" in the issuer’s layout ("05/TB-MTTQ"), once issued */
+                            written: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    draftPetitionDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description receipt: giấy biên nhận (Mẫu 02/TCD); guidance: phiếu hướng dẫn; forward: phiếu chuyển đơn (Mẫu 03, TT 05/2021); filing: thông báo xếp lưu đơn; proposal: phiếu đề xuất xử lý; reminder: văn bản đôn đốc (Luật KN Đ.66); citizen_reply: thông báo kết quả xử lý đơn cho công dân (Luật TCD Đ.28); withdrawal: thông báo về việc rút đơn
+                     * @enum {string}
+                     */
+                    kind: "receipt" | "guidance" | "forward" | "filing" | "proposal" | "reminder" | "citizen_reply" | "withdrawal";
+                    /** @description The officer’s words added to the text (e.g. the body a guidance names, what a reminder asks) */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        issuedOn: string | null;
+                        issuer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description receipt: giấy biên nhận (Mẫu 02/TCD); guidance: phiếu hướng dẫn; forward: phiếu chuyển đơn (Mẫu 03, TT 05/2021); filing: thông báo xếp lưu đơn; proposal: phiếu đề xuất xử lý; reminder: văn bản đôn đốc (Luật KN Đ.66); citizen_reply: thông báo kết quả xử lý đơn cho công dân (Luật TCD Đ.28); withdrawal: thông báo về việc rút đơn
+                         * @enum {string}
+                         */
+                        kind: "receipt" | "guidance" | "forward" | "filing" | "proposal" | "reminder" | "citizen_reply" | "withdrawal";
+                        note: string | null;
+                        /** @description Its number in the series, once issued */
+                        number: number | null;
+                        signedAt: string | null;
+                        signerName: string | null;
+                        signerTitle: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "signed" | "issued" | "cancelled";
+                        symbol: string | null;
+                        /** @description The .docx (a draft without number, the number once issued) */
+                        url: string;
+                        version: number;
+                        /** @description The number as after "Số:" in the issuer’s layout ("05/TB-MTTQ"), once issued */
+                        written: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadPetitionDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment (inline for a stored file) with the file’s name as filename* */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    issuePetitionDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day it is issued (default today; not before signing, not in the future) */
+                    issuedOn?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        issuedOn: string | null;
+                        issuer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description receipt: giấy biên nhận (Mẫu 02/TCD); guidance: phiếu hướng dẫn; forward: phiếu chuyển đơn (Mẫu 03, TT 05/2021); filing: thông báo xếp lưu đơn; proposal: phiếu đề xuất xử lý; reminder: văn bản đôn đốc (Luật KN Đ.66); citizen_reply: thông báo kết quả xử lý đơn cho công dân (Luật TCD Đ.28); withdrawal: thông báo về việc rút đơn
+                         * @enum {string}
+                         */
+                        kind: "receipt" | "guidance" | "forward" | "filing" | "proposal" | "reminder" | "citizen_reply" | "withdrawal";
+                        note: string | null;
+                        /** @description Its number in the series, once issued */
+                        number: number | null;
+                        signedAt: string | null;
+                        signerName: string | null;
+                        signerTitle: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "signed" | "issued" | "cancelled";
+                        symbol: string | null;
+                        /** @description The .docx (a draft without number, the number once issued) */
+                        url: string;
+                        version: number;
+                        /** @description The number as after "Số:" in the issuer’s layout ("05/TB-MTTQ"), once issued */
+                        written: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    signPetitionDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The day it was signed (default today; not in the future) */
+                    signedOn?: string;
+                    /** @description Who signed, as printed under the signature */
+                    signerName: string;
+                    /** @description Their position, printed above the name ("Phó Chủ tịch") */
+                    signerTitle?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        issuedOn: string | null;
+                        issuer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description receipt: giấy biên nhận (Mẫu 02/TCD); guidance: phiếu hướng dẫn; forward: phiếu chuyển đơn (Mẫu 03, TT 05/2021); filing: thông báo xếp lưu đơn; proposal: phiếu đề xuất xử lý; reminder: văn bản đôn đốc (Luật KN Đ.66); citizen_reply: thông báo kết quả xử lý đơn cho công dân (Luật TCD Đ.28); withdrawal: thông báo về việc rút đơn
+                         * @enum {string}
+                         */
+                        kind: "receipt" | "guidance" | "forward" | "filing" | "proposal" | "reminder" | "citizen_reply" | "withdrawal";
+                        note: string | null;
+                        /** @description Its number in the series, once issued */
+                        number: number | null;
+                        signedAt: string | null;
+                        signerName: string | null;
+                        signerTitle: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "signed" | "issued" | "cancelled";
+                        symbol: string | null;
+                        /** @description The .docx (a draft without number, the number once issued) */
+                        url: string;
+                        version: number;
+                        /** @description The number as after "Số:" in the issuer’s layout ("05/TB-MTTQ"), once issued */
+                        written: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    petitionDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Only for a case whose identities the caller may see; else "(ẩn)" */
+                            petitionerNames: string[];
+                            reasons: ("petitioner" | "content")[];
+                            receivedOn: string;
+                            receivingBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            registerNumber: string | null;
+                            similarity: number;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    filePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    forwardPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /**
+                     * Format: uuid
+                     * @description The competent body, when it is in Khối
+                     */
+                    toBodyId?: string;
+                    /** @description The competent body by name, when it is not */
+                    toName?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    guidePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    mergePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The case this one duplicates (it keeps the record; this one becomes merged)
+                     */
+                    intoId: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setPetitionOfficers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    officerIds: string[];
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    proposePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    registerPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    remindPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    recordPetitionReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A date, YYYY-MM-DD, from 1900-01-01 to 2100-12-31 */
+                    decidedOn?: string;
+                    /** @default false */
+                    publish?: boolean;
+                    /** @description What the public page shows (required to publish) */
+                    publishedText?: string;
+                    /** @description The day its written result reached the office */
+                    receivedOn: string;
+                    result: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    resumePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    splitPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parts: {
+                        content?: string;
+                        /** @enum {string} */
+                        kind: "complaint" | "denunciation" | "proposal";
+                        summary: string;
+                    }[];
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    supervisePetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    suspendPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    withdrawPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description The day it was done (default today) */
+                    on?: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    checkPetitionDuplicates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content?: string;
+                    /** @default [] */
+                    petitioners?: {
+                        address?: string;
+                        fullName: string;
+                    }[];
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Only for a case whose identities the caller may see; else "(ẩn)" */
+                            petitionerNames: string[];
+                            reasons: ("petitioner" | "content")[];
+                            receivedOn: string;
+                            receivingBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            registerNumber: string | null;
+                            similarity: number;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
     updatePosition: {
         parameters: {
             query?: never;
@@ -16491,6 +33790,561 @@ export interface operations {
             };
             /** @description Error */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitPublicPetition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only with a name */
+                    address?: string;
+                    /**
+                     * Format: uuid
+                     * @description The commune, ward or village it is about (GET /api/public/units)
+                     */
+                    addressUnitId?: string;
+                    /** @description What the petition says (at most 10000 characters) */
+                    content: string;
+                    /** @description From GET /api/public/petitions/form, fetched when the form opened */
+                    formToken: string;
+                    /** @description The sender’s name; left out, the petition is anonymous (an anonymous denunciation is not handled as one) */
+                    fullName?: string;
+                    /**
+                     * @description What the citizen thinks it is (a hint: the office classifies it): khiếu nại, tố cáo, kiến nghị/phản ánh
+                     * @enum {string}
+                     */
+                    kind?: "complaint" | "denunciation" | "proposal" | "mixed";
+                    /** @description Only with a name */
+                    phone?: string;
+                    /**
+                     * Format: uuid
+                     * @description One of GET /api/public/receiving-bodies
+                     */
+                    receivingBodyId: string;
+                    /** @description A title; by default the first words of the content */
+                    summary?: string;
+                    /** @description Leave empty or leave out: a field people do not see, filled only by robots (refused when filled) */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        dayKind: "calendar" | "working";
+                        /** @description What to expect, in the language of Accept-Language */
+                        expect: string;
+                        /** @description YYYY-MM-DD */
+                        receivedOn: string;
+                        replyDays: number;
+                        /** @description By when the office tells the citizen what it did (Luật Tiếp công dân Đ.28 k.1) */
+                        replyDueOn: string;
+                        /** @description The random code to track the petition with (never the register number) */
+                        trackingCode: string;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    trackPublicPetition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tracking code given when the petition was sent, e.g. 7K3M-Q9XA-TR4P */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        closedOn: string | null;
+                        code: string;
+                        forwards: {
+                            /** @description YYYY-MM-DD */
+                            on: string;
+                            to: string;
+                        }[];
+                        /** @description YYYY-MM-DD */
+                        receivedOn: string;
+                        /** @description The body the petition was sent to */
+                        receivingBody: string;
+                        /** @description Only the replies the office published */
+                        replies: {
+                            /** @description YYYY-MM-DD */
+                            on: string;
+                            text: string;
+                        }[];
+                        /** @description YYYY-MM-DD */
+                        replyDueOn: string | null;
+                        /**
+                         * @description received; being considered; forwarded to the competent body; answered; closed
+                         * @enum {string}
+                         */
+                        status: "received" | "processing" | "forwarded" | "answered" | "closed";
+                        /** @description The status in plain words (Vietnamese unless English is asked for) */
+                        statusText: string;
+                        /** @description The day of the last step taken */
+                        updatedOn: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publicPetitionForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send it back with the petition; refused when sent too soon or after a day */
+                        formToken: string;
+                        /** @description How long the token is good for */
+                        maxHours: number;
+                        /** @description The least time between opening the form and sending it */
+                        minSeconds: number;
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publicReceivingBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "commune";
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publicSearchUnits: {
+        parameters: {
+            query: {
+                /** @description Part of the name, with or without diacritics (at least 2 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            path: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,9 @@ type Props<T> = {
   description?: ReactNode;
   /** The list's Excel export with the page's filters ("Xuất Excel", first of the header's buttons). */
   exportHref?: string;
-  /** The header's other buttons (add, import…). */
+  /** The header's "Thêm" (primary, after the export): opens the page's form for a new record. */
+  onAdd?: () => void;
+  /** The header's other buttons (import…). */
   actions?: ReactNode;
   /** The controls above the table: search box, pickers, switches. */
   filters?: ReactNode;
@@ -65,9 +68,14 @@ export function ListPage<T extends object>(props: Props<T>) {
   }
 
   const buttons =
-    props.exportHref || props.actions ? (
+    props.exportHref || props.onAdd || props.actions ? (
       <>
         {props.exportHref ? <ExportButton href={props.exportHref} /> : null}
+        {props.onAdd ? (
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={props.onAdd}>
+            {t('common.add')}
+          </Button>
+        ) : null}
         {props.actions}
       </>
     ) : undefined;

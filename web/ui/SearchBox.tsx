@@ -35,3 +35,23 @@ export function SearchBox({ label, placeholder, value, onSearch, className }: Pr
     />
   );
 }
+
+/** A list page's search on its `q` filter (the address keeps it). */
+export function ListSearch({
+  list,
+  label,
+  className,
+}: {
+  list: { filters: { q?: string | null }; setFilters: (next: { q: string | null }) => void };
+  label: string;
+  className?: string;
+}) {
+  return (
+    <SearchBox
+      className={className}
+      label={label}
+      value={list.filters.q ?? ''}
+      onSearch={(text) => list.setFilters({ q: text })}
+    />
+  );
+}

@@ -213,6 +213,65 @@ describe('audit log', () => {
       values ('k-1', 'bien-ban.pdf', 'application/pdf', 1, 'x') returning id)
       insert into task_files (task_id, file_id) select ${task.id}, id from f`.execute(ctx.db);
 
+    // A petition and every record of its case (written here whether or not the demo has some), named by its number in
+    // its register, never by its petitioner.
+    const petition = (
+      await sql<{ id: string }>`insert into petitions (receiving_body_id, register, register_body_id, year, number,
+          received_on, channel, kind, summary, content, state, tracking_code)
+        select lead_body_id, 'letters', lead_body_id, 2026, 905, '2026-03-02', 'post', 'complaint', 'Đơn nhật ký',
+          'Nội dung', 'forwarded', 'nhat-ky-905' from tasks where id = ${task.id} returning id`.execute(ctx.db)
+    ).rows[0]!.id;
+    await sql`insert into petitioners (petition_id, full_name, name_fold, phone) values (${petition}, 'Người Đứng Đơn Nhật Ký', 'nguoi dung don nhat ky', '0911222333')`.execute(
+      ctx.db,
+    );
+    await sql`insert into petition_officers (petition_id, account_id) values (${petition}, ${admin.accountId})`.execute(
+      ctx.db,
+    );
+    await sql`with f as (insert into files (storage_key, filename, content_type, size_bytes, sha256)
+      values ('k-2', 'don.pdf', 'application/pdf', 1, 'y') returning id)
+      insert into petition_attachments (petition_id, file_id) select ${petition}, id from f`.execute(ctx.db);
+    await sql`insert into petition_events (petition_id, day, action) values (${petition}, '2026-03-02', 'forward')`.execute(
+      ctx.db,
+    );
+    const forward = (
+      await sql<{ id: string }>`insert into petition_forwards (petition_id, content_group_id, to_name, forwarded_on)
+        select id, content_group_id, 'Ủy ban nhân dân phường', '2026-03-02' from petitions where id = ${petition} returning id`.execute(
+        ctx.db,
+      )
+    ).rows[0]!.id;
+    await sql`insert into petition_deadlines (petition_id, rule, rule_version, start_on, due_on, day_kind, days, basis)
+      values (${petition}, 'petition.reply_citizen', 1, '2026-03-02', '2026-03-16', 'working', 10, 'Luật TCD Đ.28')`.execute(
+      ctx.db,
+    );
+    await sql`insert into petition_replies (petition_id, forward_id, received_on, result) values (${petition}, ${forward}, '2026-03-02', 'Đã giải quyết')`.execute(
+      ctx.db,
+    );
+    await sql`insert into case_links (petition_id, kind, note) values (${petition}, 'supervision', 'Giám sát')`.execute(
+      ctx.db,
+    );
+    await sql`insert into petition_identity_views (petition_id, account_id, via) values (${petition}, ${admin.accountId}, 'detail')`.execute(
+      ctx.db,
+    );
+    await sql`insert into petition_documents (petition_id, kind, issuer_body_id, series, symbol, forward_id)
+      select id, 'forward', receiving_body_id, 'petition_forward', 'PC-MTTQ', ${forward} from petitions where id = ${petition}`.execute(
+      ctx.db,
+    );
+    await sql`with g as (insert into dialogues (body_id, unit_id, held_on, title, place, chair_name)
+        select b.id, b.unit_id, '2026-03-01', 'Đối thoại nhật ký', 'Nhà văn hóa', 'Chủ tịch' from bodies b
+        join petitions p on p.receiving_body_id = b.id where p.id = ${petition} returning id)
+      insert into dialogue_petitions (dialogue_id, petition_id) select id, ${petition} from g`.execute(ctx.db);
+    const petitionLabels = [
+      ...(await log(`table=petitions&record=${petition}`)),
+      ...(await log('table=petitioners&pageSize=1')),
+      ...(await log('table=petition_documents&pageSize=1')),
+    ].map((e) => e.recordLabel);
+    expect(petitionLabels).toEqual([
+      'Đơn số 905/2026 — sổ theo dõi đơn',
+      'Người đứng đơn của đơn số 905/2026',
+      'Phiếu chuyển đơn (dự thảo) của đơn số 905/2026',
+    ]);
+    expect(JSON.stringify(petitionLabels)).not.toMatch(/Người Đứng Đơn|0911222333/);
+
     // Every entry of a record (of the demo and of this test) finds every value of its label; one of no record has none.
     const named = await ctx.db
       .selectFrom('audit_log as l')

@@ -113,6 +113,16 @@ const SEEDED_BY_MIGRATIONS = new Set([
   'task_kinds',
   'document_series',
   'retention_rules',
+  'legal_calendar_state',
+  'public_holidays',
+  'holiday_years',
+  'holiday_adjustments',
+  'legal_deadline_rules',
+  'legal_deadline_versions',
+  'legal_deadline_variants',
+  'legal_deadline_combinations',
+  // the audit entries of those seeded rows (the legal rules are audited from their first version)
+  'audit_log',
 ]);
 
 /** Restores an archive into the database at `url`. Refuses an archive of a newer schema than this Khối knows,

@@ -18,6 +18,7 @@ import { seedDemoPeople } from './demo.people.ts';
 import { seedDemoAccounts } from './demo.accounts.ts';
 import { seedDemoWork } from './demo.work.ts';
 import { seedDemoReporting } from './demo.reporting.ts';
+import { seedDemoCasework } from './demo.petitions.ts';
 import { localDate } from '../../clock.ts';
 
 export const DEMO_PROVINCES = ['22'];
@@ -35,6 +36,9 @@ export async function seedDemo(
   accountsAdded: number;
   tasksAdded: number;
   reportsAdded: number;
+  projectsAdded: number;
+  dialoguesAdded: number;
+  petitionsAdded: number;
   password: string | null;
 }> {
   const catalogue = await importCatalogue(ctx.db, actor, loadBuiltInCatalogue(), { provinces: DEMO_PROVINCES });
@@ -60,6 +64,7 @@ export async function seedDemo(
   const accounts = await inTransaction(ctx.db, actor, (trx) => seedDemoAccounts(trx, ctx.passwords, opts.password));
   const tasksAdded = await inTransaction(ctx.db, actor, (trx) => seedDemoWork(trx, actor, localDate(ctx.clock.now())));
   const reportsAdded = await seedDemoReporting(ctx, actor);
+  const casework = await seedDemoCasework(ctx, actor);
   return {
     catalogue,
     villagesAdded,
@@ -68,6 +73,9 @@ export async function seedDemo(
     accountsAdded: accounts.added,
     tasksAdded,
     reportsAdded,
+    projectsAdded: casework.projects,
+    dialoguesAdded: casework.dialogues,
+    petitionsAdded: casework.petitions,
     password: accounts.password,
   };
 }

@@ -1,4 +1,4 @@
-import type { Insertable, RawBuilder, SqlBool } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { FilesTable } from '../../db/schema.ts';
 import type { Trx } from '../../db/tx.ts';
@@ -40,4 +40,23 @@ export async function anyTaskVisible(q: Q, taskIds: readonly string[], visible: 
 /** Whether the file is a person's photo. */
 export async function isPersonPhoto(q: Q, fileId: string): Promise<boolean> {
   return Boolean(await q.selectFrom('people').select('id').where('photo_file_id', '=', fileId).executeTakeFirst());
+}
+
+/** The petition a file is attached to, or undefined. */
+export async function petitionOfFile(q: Q, fileId: string): Promise<string | undefined> {
+  const r = await q
+    .selectFrom('petition_attachments')
+    .select('petition_id')
+    .where('file_id', '=', fileId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return r?.petition_id;
+}
+
+/** Whether an account sees a petition's identities on a day (petition_identity_visible, migration 0021). */
+export async function petitionIdentityVisible(q: Q, accountId: string, day: string, petitionId: string) {
+  const r = await sql<{
+    ok: boolean;
+  }>`select petition_identity_visible(${accountId}::uuid, ${day}::date, ${petitionId}::uuid) as ok`.execute(q);
+  return r.rows[0]?.ok ?? false;
 }

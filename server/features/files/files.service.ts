@@ -29,14 +29,18 @@ export async function storeFile(
 
 export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
 
-/** Who may read a stored file: a task's attachment or evidence — whoever may read one of its tasks; a person's
- * photo — every signed-in account (the register is reference data); a file not linked yet — only its uploader. */
+/** Who may read a stored file: a petition's attachment — only those who see that case's petitioners' identities
+ * (personal data: not the uploader as such, not an administrator as such; petition_identity_visible, migration 0021);
+ * a task's attachment or evidence — whoever may read one of its tasks; a person's photo — every signed-in account
+ * (the register is reference data); a file not linked yet — only its uploader. */
 async function mayReadFile(
   ctx: AppContext,
   identity: Identity,
   f: { id: string; created_by: string | null },
 ): Promise<boolean> {
   const me = identity.me;
+  const petition = await repo.petitionOfFile(ctx.db, f.id);
+  if (petition) return repo.petitionIdentityVisible(ctx.db, me.id, localDate(ctx.clock.now()), petition);
   if (me.isAdmin || f.created_by === me.id) return true;
   const tasks = await repo.taskIdsOfFile(ctx.db, f.id);
   if (tasks.length) {

@@ -35,6 +35,8 @@ export { readTotal, type TotalsQuery } from './totals.service.ts';
 // The reader of a work task's result, handed to the work module at start-up (server/app.ts).
 export { taskFiguresSource } from './task-figures.service.ts';
 export { readPivot } from './totals.pivot.service.ts';
+// The issuing body of a document with its layout and names (other modules' Word documents in the body's layout).
+export { issuer as issuingBody, type IssuerRow } from './reporting.exports.repository.ts';
 export { readCompleteness, remindMissing } from './completeness.service.ts';
 export { listTargets } from './targets.service.ts';
 // Period ids and the days a period covers (the demo writes its history of reports with them).

@@ -64,3 +64,37 @@ export async function eraseAuditValues(q: Q, table: string, ids: string[], field
     q,
   );
 }
+
+/** The marker an erased petitioner's name becomes (the column is required). */
+export const ERASED_NAME = '(đã xóa theo thời hạn lưu giữ)';
+
+/** Erases the identity fields of the petitioners of cases that ended before `cutoff` — 'filed_on': filed without
+ * action (the day of the last filing step), 'ended_on': closed (its closing day), withdrawn or merged (the day of that
+ * step); a case filed, then reopened and forwarded, is not filed any more. Returns the ids of those that held one. */
+export async function erasePetitioners(
+  q: Q,
+  fields: readonly string[],
+  ended: 'filed_on' | 'ended_on',
+  cutoff: string,
+) {
+  const set = sql.join(
+    fields.map((f) =>
+      f === 'full_name'
+        ? sql`full_name = ${ERASED_NAME}`
+        : f === 'name_fold' || f === 'address_fold'
+          ? sql`${sql.ref(f)} = ''`
+          : sql`${sql.ref(f)} = null`,
+    ),
+  );
+  const endedOn =
+    ended === 'filed_on'
+      ? sql`case when p.state = 'filed' then (select max(e.day) from petition_events e where e.petition_id = p.id and e.action = 'file') end`
+      : sql`case when p.state = 'closed' then p.closed_on
+          when p.state in ('withdrawn', 'merged') then (select max(e.day) from petition_events e
+            where e.petition_id = p.id and e.action in ('withdraw', 'merge')) end`;
+  const rows = await sql<{ id: string }>`update petitioners x set ${set}
+      from petitions p
+      where p.id = x.petition_id and ${endedOn} < ${cutoff}::date and x.full_name <> ${ERASED_NAME}
+      returning x.id`.execute(q);
+  return rows.rows.map((r) => r.id);
+}

@@ -16,6 +16,12 @@ const ALLOWED: Record<string, { ended: string; fields: readonly string[] }> = {
   audit_log: { ended: 'at', fields: ['ip'] },
 };
 
+/** Petitioners' identities end with their case, not with a column of their own: 'filed_on' (a letter filed without
+ * action: the day of filing) and 'ended_on' (closed, withdrawn or merged: the day it ended) are read from the case by
+ * repo.erasePetitioners. The name is required, so it becomes a marker; the other fields are emptied. */
+const PETITIONER_ENDS = ['filed_on', 'ended_on'] as const;
+const PETITIONER_FIELDS = ['full_name', 'name_fold', 'id_number', 'phone', 'address', 'address_fold'];
+
 export async function listRules(ctx: Ctx, lang: Lang) {
   return (await repo.rules(ctx.db)).map((r) => presentRule(r, lang));
 }
@@ -43,6 +49,24 @@ export async function erasePersonalData(
   const rules = await repo.rules(ctx.db, { withPeriod: true });
   const out: ErasureResult = [];
   for (const rule of rules) {
+    if (rule.table_name === 'petitioners') {
+      const ended = PETITIONER_ENDS.find((e) => e === rule.ended_column);
+      const fields = rule.fields.filter((f) => PETITIONER_FIELDS.includes(f));
+      if (!ended || !fields.length) continue;
+      const cutoff = dayjs(today).subtract(rule.months!, 'month').format('YYYY-MM-DD');
+      const records = await inTransaction(ctx.db, actor, async (trx) => {
+        const ids = await repo.erasePetitioners(trx, fields, ended, cutoff);
+        if (ids.length) await repo.eraseAuditValues(trx, 'petitioners', ids, fields);
+        return ids.length;
+      });
+      if (records)
+        await recordEvent(ctx.db, actor, 'erase', {
+          table: 'petitioners',
+          details: { rule: rule.kind, records, fields, endedBefore: cutoff },
+        });
+      out.push({ kind: rule.kind, records });
+      continue;
+    }
     const allowed = ALLOWED[rule.table_name];
     if (!allowed || allowed.ended !== rule.ended_column) continue;
     const fields = rule.fields.filter((f) => allowed.fields.includes(f));

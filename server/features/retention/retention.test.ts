@@ -35,6 +35,8 @@ describe('retention of personal data', () => {
       { kind: 'deleted_person', records: 1 },
       { kind: 'disabled_account', records: 1 },
       { kind: 'sign_in_address', records: 0 },
+      { kind: 'filed_petitioner', records: 0 },
+      { kind: 'ended_petitioner', records: 0 },
     ]);
     const people = await db.db
       .selectFrom('people')
@@ -79,6 +81,66 @@ describe('retention of personal data', () => {
       ['job:retention', 'accounts'],
     ]);
     expect(JSON.stringify(erase[0]!.after)).toContain('"records":1');
+    expect((await erasePersonalData(ctx)).every((r) => r.records === 0)).toBe(true);
+  });
+
+  it('erases petitioners’ identities a year after their letter was filed, and years after a case ended', async () => {
+    const { ctx, db } = t();
+    const body = (
+      await db.db
+        .insertInto('bodies')
+        .values({
+          unit_id: (await db.db.insertInto('units').values({ level: 3 }).returning('id').executeTakeFirstOrThrow()).id,
+          kind: 'front',
+          name: 'Ủy ban MTTQ lưu giữ',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const petition = async (state: string, day: string, closedOn: string | null = null) => {
+      const p = await db.db
+        .insertInto('petitions')
+        .values({
+          receiving_body_id: body,
+          register: 'letters',
+          year: Number(day.slice(0, 4)),
+          received_on: day,
+          channel: 'post',
+          summary: 'Đơn',
+          content: 'Nội dung',
+          state,
+          closed_on: closedOn,
+          tracking_code: `ret-${state}-${day}`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.db
+        .insertInto('petitioners')
+        .values({ petition_id: p.id, full_name: 'Lê Thị Mai', name_fold: 'le thi mai', phone: '0987000111' })
+        .execute();
+      if (state === 'filed')
+        await db.db.insertInto('petition_events').values({ petition_id: p.id, day, action: 'file' }).execute();
+      return p.id;
+    };
+    const oldFiled = await petition('filed', '2024-12-01');
+    const newFiled = await petition('filed', '2025-12-01');
+    const oldClosed = await petition('closed', '2009-01-05', '2010-06-01');
+    const open = await petition('forwarded', '2009-01-05');
+    const result = await erasePersonalData(ctx);
+    expect(result.filter((r) => r.kind.endsWith('_petitioner'))).toEqual([
+      { kind: 'filed_petitioner', records: 1 },
+      { kind: 'ended_petitioner', records: 1 },
+    ]);
+    const left = await db.db
+      .selectFrom('petitioners')
+      .select(['petition_id', 'full_name', 'phone'])
+      .where('petition_id', 'in', [oldFiled, newFiled, oldClosed, open])
+      .execute();
+    const of = (id: string) => left.find((x) => x.petition_id === id);
+    expect(of(oldFiled)).toMatchObject({ full_name: '(đã xóa theo thời hạn lưu giữ)', phone: null });
+    expect(of(oldClosed)).toMatchObject({ full_name: '(đã xóa theo thời hạn lưu giữ)', phone: null });
+    expect(of(newFiled)).toMatchObject({ full_name: 'Lê Thị Mai', phone: '0987000111' });
+    expect(of(open)).toMatchObject({ full_name: 'Lê Thị Mai', phone: '0987000111' });
     expect((await erasePersonalData(ctx)).every((r) => r.records === 0)).toBe(true);
   });
 

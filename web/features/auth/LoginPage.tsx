@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
 import { currentLocale, setLocale } from '../../lib/i18n.ts';
 import { AuthLayout } from '../../ui/AuthLayout.tsx';
@@ -9,6 +9,7 @@ import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
 import { PlainLanguageSwitch } from '../../ui/PlainLanguageSwitch.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { fetchSetupStatus, login } from './auth.api.ts';
+import { SUBMIT_PATH, TRACK_PATH } from '../petitions-public/publicPetitions.api.ts';
 import { SETUP_PATH, safeNext } from './auth.paths.ts';
 import { ErrorAlert, LoginField, PasswordInput, SubmitButton, TextInput } from './LoginControls.tsx';
 import { firstSignInElement, readFirstSignIn, type FirstSignIn } from './firstSignIn.ts';
@@ -137,6 +138,13 @@ export function LoginPage({ onShown }: { onShown?: () => (() => void) | void }) 
     <AuthLayout
       title={t('auth.login.title')}
       extra={<PlainLanguageSwitch value={currentLocale()} onChange={(l) => void setLocale(l)} />}
+      footer={
+        // The citizens' pages, open without an account (index.html draws the same links).
+        <nav className="auth-public-links" aria-label={t('publicPetitions.links.label')}>
+          <Link to={SUBMIT_PATH}>{t('publicPetitions.links.submit')}</Link>
+          <Link to={TRACK_PATH}>{t('publicPetitions.links.track')}</Link>
+        </nav>
+      }
     >
       <form noValidate onSubmit={submit} aria-label={t('auth.login.title')}>
         {mutation.isError ? (

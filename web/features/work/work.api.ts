@@ -177,6 +177,14 @@ export function listTasks(filter: TaskFilter, signal?: AbortSignal): Promise<Ok<
   return api(tasksPath(filter, { pageSize: 1000, sort: 'number' }), { signal });
 }
 
+/** Tasks of any programme whose titles match `q` (diacritics optional), best first, among those the account reads:
+ * the pickers of other modules that link a record to a task (TaskSelect). */
+export function searchTasks(q: string, signal?: AbortSignal): Promise<Ok<'/api/tasks'>> {
+  const query: Pick<TaskQuery, 'q' | 'sort' | 'page' | 'pageSize'> = { q, sort: 'relevance', page: 1, pageSize: 20 };
+  return api('/api/tasks', { query, signal });
+}
+export const taskSearchKey = (q: string) => [...WORK_KEY, 'task-search', q] as const;
+
 export function createTask(body: NewTask): Promise<Ok<'/api/tasks', 'post'>> {
   return api('/api/tasks', { method: 'POST', body });
 }
