@@ -1820,6 +1820,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/petitions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish to the citizen’s page the latest result recorded unpublished (the text the officer writes)
+         * @description Access: any signed-in account. Changes are limited to the units in the caller’s scope.
+         */
+        post: operations["publishPetitionReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/petitions/{id}/register": {
         parameters: {
             query?: never;
@@ -22750,7 +22770,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -23088,7 +23108,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -23442,7 +23462,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -23975,7 +23995,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -24326,7 +24346,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -24677,7 +24697,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -26218,7 +26238,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -26576,7 +26596,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -26927,7 +26947,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -27280,7 +27300,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -27629,7 +27649,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -27980,7 +28000,357 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        addressUnit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        anonymous: boolean;
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            size: number;
+                            url: string;
+                        }[];
+                        /** @enum {string} */
+                        channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
+                        closedOn: string | null;
+                        /**
+                         * @description The competent system (TT07 Đ.6): state administration, elected bodies, courts/procuracy, Party, the Front
+                         * @enum {string|null}
+                         */
+                        competence: "state_admin" | "elected" | "courts_procuracy" | "party" | "front" | null;
+                        content: string;
+                        deadlines: {
+                            /** @description The legal basis of the rule version that set it */
+                            basis: string;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            days: number;
+                            doneOn: string | null;
+                            due: string;
+                            /** Format: uuid */
+                            id: string;
+                            overdue: boolean;
+                            provisional: boolean;
+                            rule: string;
+                            ruleVersion: number;
+                            start: string;
+                            /** @enum {string} */
+                            status: "open" | "met" | "missed" | "cancelled";
+                            variants: string[];
+                        }[];
+                        eligibilityReason: string | null;
+                        eligible: boolean | null;
+                        events: {
+                            action: string;
+                            at: string;
+                            by: string | null;
+                            day: string;
+                            fromState: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            toState: string | null;
+                        }[];
+                        forwardedFrom: {
+                            /** Format: uuid */
+                            bodyId: string | null;
+                            name: string | null;
+                        } | null;
+                        forwards: {
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            on: string;
+                            toBody: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            toName: string | null;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        identityVisible: boolean;
+                        /**
+                         * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                         * @enum {string|null}
+                         */
+                        kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            note: string | null;
+                            /** Format: uuid */
+                            targetId: string | null;
+                        }[];
+                        /** Format: uuid */
+                        mergedIntoId: string | null;
+                        nextDue: string | null;
+                        number: number | null;
+                        officers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        overdue: boolean;
+                        /** Format: uuid */
+                        parentId: string | null;
+                        parts: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description khiếu nại, tố cáo, kiến nghị/phản ánh, or several contents (split into parts)
+                             * @enum {string|null}
+                             */
+                            kind: "complaint" | "denunciation" | "proposal" | "mixed" | null;
+                            /**
+                             * @description The case’s state (petitions.rules.ts)
+                             * @enum {string}
+                             */
+                            state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                            summary: string;
+                        }[];
+                        /** @description Names, or "(ẩn)" for a caller who may not see identities */
+                        petitionerNames: string[];
+                        petitioners: {
+                            address: string | null;
+                            /** @description "(ẩn)" when the caller may not see identities */
+                            fullName: string;
+                            /** Format: uuid */
+                            id: string;
+                            idNumber: string | null;
+                            isRepresentative: boolean;
+                            phone: string | null;
+                        }[];
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        public: boolean;
+                        receivedOn: string;
+                        receivingBody: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description "reception": sổ tiếp công dân; "letters": sổ theo dõi đơn
+                         * @enum {string}
+                         */
+                        register: "reception" | "letters";
+                        /** @description "12/2026" in its register, null until registered */
+                        registerNumber: string | null;
+                        replies: {
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            published: boolean;
+                            publishedText: string | null;
+                            receivedOn: string;
+                            result: string;
+                        }[];
+                        signatoryCount: number;
+                        /**
+                         * @description The case’s state (petitions.rules.ts)
+                         * @enum {string}
+                         */
+                        state: "received" | "registered" | "classified" | "guided" | "forwarded" | "awaiting_result" | "result_received" | "filed" | "proposed_for_handling" | "withdrawn" | "suspended" | "closed" | "merged" | "split";
+                        summary: string;
+                        suspendedFrom: string | null;
+                        /** @description The citizen’s tracking code (for those who act on the case) */
+                        trackingCode: string | null;
+                        /** @description The version read; a stale one is 409 CONFLICT */
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishPetitionReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the public page shows, written without personal data */
+                    publishedText: string;
+                    /** @description The version read; a stale one is 409 CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PetitionDetail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What the caller may do now */
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -28331,7 +28701,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -28682,7 +29052,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -29039,7 +29409,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -29390,7 +29760,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -29744,7 +30114,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -30093,7 +30463,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -30444,7 +30814,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;
@@ -30795,7 +31165,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the caller may do now */
-                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
+                        actions: ("register" | "classify" | "split" | "merge" | "guide" | "forward" | "file" | "propose" | "record_decision" | "record_reply" | "publish_reply" | "remind" | "supervise" | "withdraw" | "suspend" | "resume" | "close")[];
                         addressUnit: {
                             /** Format: uuid */
                             id: string;

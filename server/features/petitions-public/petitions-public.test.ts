@@ -150,6 +150,15 @@ describe('public petitions: a citizen sends and tracks a petition without signin
     const answered = await track(a.code);
     expect(answered.json()).toMatchObject({ status: 'answered', statusText: 'Đã có trả lời', replies: [] });
     expect(answered.body).not.toContain('Kết quả nội bộ');
+    // Published later, once the office has written what the public may read; then there is nothing left to publish.
+    expect(quiet.json().actions).toContain('publish_reply');
+    const later = await act(app, f.officer.session, a.id, 'publish', { publishedText: 'Đã có văn bản trả lời.' });
+    expect(later.json()).toMatchObject({ state: 'result_received', public: true });
+    expect(later.json().actions).not.toContain('publish_reply');
+    expect(later.json().events.at(-1)).toMatchObject({ action: 'publish_reply' });
+    expect((await track(a.code)).json().replies).toEqual([{ on: '2026-03-02', text: 'Đã có văn bản trả lời.' }]);
+    const again = await act(app, f.officer.session, a.id, 'publish', { publishedText: 'Lần nữa' });
+    expect(again.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'publishedText' });
 
     // Published: the text the office wrote for the public, and only that.
     const b = await forwarded();

@@ -62,6 +62,16 @@ describe('petitioners’ identities', () => {
       state: async (id) => setState(id, 'forwarded'),
       body: () => ({ receivedOn: '2026-03-02', result: 'Kết quả' }),
     },
+    'POST /api/petitions/{id}/publish': {
+      state: async (id) => {
+        await setState(id, 'result_received');
+        await t()
+          .db.db.insertInto('petition_replies')
+          .values({ petition_id: id, received_on: '2026-03-02', result: 'Kết quả' })
+          .execute();
+      },
+      body: () => ({ publishedText: 'Đã trả lời' }),
+    },
     'POST /api/petitions/{id}/remind': { state: async (id) => setState(id, 'forwarded'), body: () => ({}) },
     'POST /api/petitions/{id}/supervise': {
       state: async (id) => setState(id, 'forwarded'),

@@ -216,6 +216,11 @@ export function presentDetail(p: PetitionFull, d: DetailParts, today: string): z
       summary: x.summary,
       state: x.state as PetitionState,
     })),
-    actions: p.acts ? actionsFrom(p.state as PetitionState, p.suspended_from) : [],
+    // publishing is offered only while a result waits unpublished
+    actions: p.acts
+      ? actionsFrom(p.state as PetitionState, p.suspended_from).filter(
+          (a) => a !== 'publish_reply' || d.replies.some((r) => !r.published),
+        )
+      : [],
   };
 }

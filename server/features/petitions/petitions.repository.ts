@@ -331,6 +331,27 @@ export async function cancelDeadlines(trx: Trx, petitionId: string, day: string,
   await q.execute();
 }
 
+/** The case's latest reply not yet published, if any. */
+export function latestUnpublishedReply(trx: Trx, petitionId: string) {
+  return trx
+    .selectFrom('petition_replies')
+    .select('id')
+    .where('petition_id', '=', petitionId)
+    .where('published', '=', false)
+    .where('deleted_at', 'is', null)
+    .orderBy('received_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function publishReply(trx: Trx, replyId: string, text: string) {
+  await trx
+    .updateTable('petition_replies')
+    .set((eb) => ({ published: true, published_text: text, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', replyId)
+    .execute();
+}
+
 export function insertReply(trx: Trx, values: Insertable<DB['petition_replies']>) {
   return trx.insertInto('petition_replies').values(values).returning('id').executeTakeFirstOrThrow();
 }

@@ -161,6 +161,13 @@ export function petitionsRoutes(app: FastifyInstance, ctx: AppContext): void {
       s.replyBody,
       service.recordReply,
     ],
+    [
+      'publish',
+      'publishPetitionReply',
+      'Publish to the citizen’s page the latest result recorded unpublished (the text the officer writes)',
+      s.publishReplyBody,
+      service.publishReply,
+    ],
     ['remind', 'remindPetition', 'Record a chase of the competent body', s.noteBody, service.remindPetition],
     [
       'supervise',

@@ -23,6 +23,7 @@ const PATHS: Record<PetitionAction, string> = {
   propose: 'propose',
   record_decision: 'decision',
   record_reply: 'reply',
+  publish_reply: 'publish',
   remind: 'remind',
   supervise: 'supervise',
   withdraw: 'withdraw',
@@ -73,6 +74,7 @@ describe('the petition state machine', () => {
       propose: {},
       record_decision: { decidedOn: '2026-03-02' },
       record_reply: { receivedOn: '2026-03-02', result: 'Đã giải quyết' },
+      publish_reply: { publishedText: 'Đã giải quyết xong' },
       remind: {},
       supervise: { note: 'Giám sát' },
       withdraw: {},
@@ -92,6 +94,11 @@ describe('the petition state machine', () => {
             .updateTable('petitions')
             .set({ state, kind: 'mixed', suspended_from: state === 'suspended' ? 'forwarded' : null })
             .where('id', '=', p.id)
+            .execute();
+          // a result recorded unpublished, for publish_reply to publish
+          await db.db
+            .insertInto('petition_replies')
+            .values({ petition_id: p.id, received_on: '2026-03-02', result: 'Kết quả' })
             .execute();
           const version = (await call(app, { url: `/api/petitions/${p.id}`, session: f.officer.session })).json()
             .version;

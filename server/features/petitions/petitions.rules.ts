@@ -47,6 +47,7 @@ export const PETITION_ACTIONS = [
   'propose',
   'record_decision',
   'record_reply',
+  'publish_reply',
   'remind',
   'supervise',
   'withdraw',
@@ -69,6 +70,7 @@ const TABLE: Record<PetitionAction, { from: readonly PetitionState[]; to: Petiti
   propose: { from: ['classified'], to: 'proposed_for_handling' },
   record_decision: { from: ['forwarded', 'awaiting_result'], to: 'awaiting_result' },
   record_reply: { from: ['forwarded', 'awaiting_result', 'proposed_for_handling'], to: 'result_received' },
+  publish_reply: { from: ['result_received'], to: 'same' },
   remind: { from: ['forwarded', 'awaiting_result'], to: 'same' },
   supervise: { from: ['forwarded', 'awaiting_result', 'result_received'], to: 'same' },
   withdraw: {

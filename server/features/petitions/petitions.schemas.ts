@@ -134,6 +134,11 @@ export const replyBody = z.strictObject({
   publishedText: longText(5000).optional().describe('What the public page shows (required to publish)'),
 });
 
+export const publishReplyBody = z.strictObject({
+  version,
+  publishedText: longText(5000).describe('What the public page shows, written without personal data'),
+});
+
 export const superviseBody = z.strictObject({ version, note: longText(2000) });
 
 export const listQuery = z.strictObject({

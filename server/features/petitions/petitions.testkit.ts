@@ -80,10 +80,18 @@ export async function act(
 /** A case written directly (any body, even one that ended; any state), as the scope matrix and references need. */
 export async function seedPetition(
   db: TestApp['db']['db'],
-  v: { bodyId: string; state?: string; kind?: string; receivedOn?: string; suspendedFrom?: string | null },
+  v: {
+    bodyId: string;
+    state?: string;
+    kind?: string;
+    receivedOn?: string;
+    suspendedFrom?: string | null;
+    /** With a result recorded unpublished (to publish). */
+    reply?: boolean;
+  },
 ) {
   const receivedOn = v.receivedOn ?? '2026-02-20';
-  return db
+  const p = await db
     .insertInto('petitions')
     .values({
       receiving_body_id: v.bodyId,
@@ -100,6 +108,12 @@ export async function seedPetition(
     })
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
+  if (v.reply)
+    await db
+      .insertInto('petition_replies')
+      .values({ petition_id: p.id, received_on: receivedOn, result: 'Kết quả' })
+      .execute();
+  return p;
 }
 
 type MatrixReq = { method: 'POST' | 'PATCH' | 'PUT'; url: string; body: Record<string, unknown> };
@@ -117,6 +131,7 @@ export function matrixPetitions(
       state,
       suspendedFrom,
       receivedOn: who === 'successor' ? '2025-03-01' : '2026-02-20',
+      reply: state === 'result_received',
     });
   const actions: [
     path: string,
@@ -146,6 +161,7 @@ export function matrixPetitions(
       'forwarded',
       (who) => ({ receivedOn: who === 'successor' ? '2025-03-02' : '2026-02-21', result: 'Kết quả' }),
     ],
+    ['publish', 'result_received', () => ({ publishedText: 'Đã giải quyết' })],
     ['remind', 'forwarded', () => ({})],
     ['supervise', 'forwarded', () => ({ note: 'Giám sát' })],
     ['withdraw', 'registered', () => ({})],

@@ -7,6 +7,7 @@ import {
   EyeOutlined,
   FileProtectOutlined,
   FolderOutlined,
+  GlobalOutlined,
   MergeCellsOutlined,
   NotificationOutlined,
   NumberOutlined,
@@ -79,6 +80,7 @@ const ICONS: Record<PetitionAction, ReactNode> = {
   propose: <FileProtectOutlined aria-hidden />,
   record_decision: <AuditOutlined aria-hidden />,
   record_reply: <CheckCircleOutlined aria-hidden />,
+  publish_reply: <GlobalOutlined aria-hidden />,
   remind: <NotificationOutlined aria-hidden />,
   supervise: <EyeOutlined aria-hidden />,
   withdraw: <RollbackOutlined aria-hidden />,
@@ -283,6 +285,8 @@ function bodyOf(action: PetitionAction, v: Values, version: number, intoId: stri
         publish: v.publish ?? false,
         ...(v.publish ? { publishedText: text(v.publishedText) } : {}),
       };
+    case 'publish_reply':
+      return { version, publishedText: text(v.publishedText) ?? '' };
     case 'supervise':
       return { version, note: note ?? '' };
     default:
@@ -542,6 +546,18 @@ function ActionForm({
             </Form.Item>
           ) : null}
         </>
+      );
+      break;
+    case 'publish_reply':
+      fields = (
+        <Form.Item
+          name="publishedText"
+          label={t('petitions.form.publishedText')}
+          rules={[requiredText]}
+          extra={t('petitions.form.publishedTextHelp')}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+        </Form.Item>
       );
       break;
     case 'supervise':
