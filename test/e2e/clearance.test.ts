@@ -129,7 +129,6 @@ describe.skipIf(!browserAvailable)('browser journeys: site clearance and dialogu
     await phone.getByRole('heading', { name: 'Đường dẫn cầu Bắc Luân II', level: 1 }).waitFor();
     await phone.getByText('Đã vận động 1/10 hộ đồng ý (10%)').waitFor();
     await settled(phone);
-    await screenshot(phone, 'du-an-trong-diem-360');
 
     await phone.getByRole('button', { name: 'Ghi lần vận động' }).first().click();
     const dialog = phone.getByRole('dialog', { name: 'Ghi lần vận động' });
@@ -173,7 +172,22 @@ describe.skipIf(!browserAvailable)('browser journeys: site clearance and dialogu
     await desk.goto(`/du-an-trong-diem/${setup.projectId}`);
     await desk.getByText('Đã vận động 2/10 hộ đồng ý (20%)').waitFor();
     await settled(desk);
-    await screenshot(desk, 'du-an-trong-diem');
+
+    // The guide's pictures show the demo's own project (the story the README tells), not this journey's fixture.
+    const demo = await h.ctx.db
+      .selectFrom('key_projects')
+      .select('id')
+      .where('code', '=', 'BLII-DD')
+      .executeTakeFirstOrThrow();
+    for (const [page, name] of [
+      [phone, 'du-an-trong-diem-360'],
+      [desk, 'du-an-trong-diem'],
+    ] as const) {
+      await page.goto(`/du-an-trong-diem/${demo.id}`);
+      await page.getByText(/^Đã vận động \d+\/\d+ hộ đồng ý/).waitFor();
+      await settled(page);
+      await screenshot(page, name);
+    }
   }, 300_000);
 
   it('a leader on a phone links the project to the commissioned task that pays for the mobilisation, and its page links to the task', async () => {
