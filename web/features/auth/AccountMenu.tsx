@@ -3,18 +3,13 @@ import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { currentLocale, LOCALES, type Locale } from '../../lib/i18n.ts';
+import { nameInitial } from '../../lib/name-initial.ts';
 import { CHANGE_PASSWORD_PATH } from './auth.paths.ts';
 import { useMe } from './session.ts';
 import { useChangeLocale } from './useChangeLocale.ts';
 import { useSignOut } from './useSignOut.ts';
 
 type Props = { profilePath: string };
-
-/** The initial shown in the avatar: Vietnamese names put the given name last ("Nguyễn Văn An" → "A"). */
-export function nameInitial(displayName: string): string {
-  const words = displayName.trim().split(/\s+/);
-  return (words[words.length - 1] ?? '?').charAt(0).toLocaleUpperCase('vi') || '?';
-}
 
 /** The header's account menu: my account, change password, language, sign out. */
 export function AccountMenu({ profilePath }: Props) {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Avatar, Button, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameInitial } from '../../lib/name-initial.ts';
 import { errorText } from '../../ui/errors.ts';
 import { deletePersonPhoto, PEOPLE_KEY, uploadPersonPhoto, type PersonDetail } from './people.api.ts';
 
@@ -117,7 +118,7 @@ export function PersonPhoto({ personId, name, photoUrl, canChange }: Props) {
         />
       ) : (
         <Avatar size={96} className="person-photo-avatar" aria-label={t('people.photoAlt', { name })}>
-          {name.trim().split(/\s+/).at(-1)?.charAt(0).toUpperCase() ?? '?'}
+          {nameInitial(name)}
         </Avatar>
       )}
       {canChange ? (
