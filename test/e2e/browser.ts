@@ -224,20 +224,32 @@ export async function confirmInDialog(page: Page, opener: Locator, submit: strin
   await submitDialog(page, dialog, submit);
 }
 
-/** Submits an open dialog or drawer with its `submit` button, then waits until it has closed. A click on a dialog
- * that is still zooming in can miss on a busy machine, so the dialog is let settle first, and a click after which
- * nothing happened (the dialog open, no alert, nothing sending) is made again, at most twice; a change still sending
- * is waited for. An alert or a field's error in the dialog (a refused change, a stale version) fails the journey with
- * its text. */
+/** Submits an open dialog or drawer with its `submit` button, then waits for what a person sees next: the dialog
+ * gone, or why it stayed. Antd fades a closing dialog (and slides a drawer) out, and playwright counts it visible
+ * until the motion has ended and it is hidden; so a dialog that is leaving is "closing" (never "open", never clicked
+ * again) and the helper waits until it has gone. A click on a dialog that is still zooming in can miss on a busy
+ * machine, so the dialog is let settle first, and a click after which nothing happened (the dialog open and still,
+ * no error, nothing sending) is made again, at most twice; a change still sending is waited for. An error in the
+ * dialog (an error or warning alert: a refused change, a stale version; a field's error) fails the journey with its
+ * text; an info alert (a note the dialog always shows) does not. */
 export async function submitDialog(page: Page, dialog: Locator, submit: string): Promise<void> {
   const { expect } = await import('vitest');
   await settled(page);
   const button = dialog.getByRole('button', { name: submit, exact: true });
+  const alerts = dialog.locator('.ant-alert-error, .ant-alert-warning').filter({ visible: true });
+  const invalid = dialog.locator('.ant-form-item-explain-error').filter({ visible: true });
+  // In the page: whether the dialog is inside an antd motion taking it away (rc-motion's `…-leave` classes, on a
+  // modal's panel or a drawer's content wrapper). evaluateAll, unlike evaluate, does not wait for a dialog now gone.
+  const leaving = (nodes: Element[]) =>
+    nodes.some((node) => {
+      for (let el: Element | null = node; el; el = el.parentElement)
+        if ([...el.classList].some((name) => /-leave(-prepare|-start|-active)?$/.test(name))) return true;
+      return false;
+    });
   const outcome = async () => {
     if (!(await dialog.isVisible())) return 'closed';
-    const alert = dialog.locator('.ant-alert');
-    if (await alert.count()) return `alert: ${await alert.first().textContent()}`;
-    const invalid = dialog.locator('.ant-form-item-explain-error');
+    if (await dialog.evaluateAll(leaving)) return 'closing';
+    if (await alerts.count()) return `alert: ${(await alerts.allTextContents()).join('; ')}`;
     if (await invalid.count()) return `invalid: ${(await invalid.allTextContents()).join('; ')}`;
     // By its class, not through `button`: a sending button's name gains its spinner's label.
     return (await dialog.locator('.ant-btn-loading').count()) ? 'sending' : 'open';
@@ -251,7 +263,12 @@ export async function submitDialog(page: Page, dialog: Locator, submit: string):
       if (attempt >= 3) throw err;
     }
   }
-  await expect.poll(outcome).not.toBe('sending');
+  // Sending, closing, or open for a moment between the answer and the fade: wait until it has gone or says why not.
+  try {
+    await expect.poll(outcome).toMatch(/^(closed|alert|invalid)/);
+  } catch {
+    // Reported below with what the dialog shows now.
+  }
   const result = await outcome();
   if (result !== 'closed') throw new Error(`The dialog "${submit}" did not close: ${result}`);
 }
