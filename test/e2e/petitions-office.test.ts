@@ -19,6 +19,9 @@ const FRONT = 'Ủy ban MTTQ Phường Móng Cái 1';
 /** A demo case forwarded to the province and still awaiting its result (demo.petitions.data.ts 'stuck'). */
 const STUCK_SUMMARY = 'Khiếu nại của 05 hộ dân về việc chậm bố trí đất tái định cư dự án cao tốc Vân Đồn – Móng Cái';
 const EARLIER_SUMMARY = 'Đề nghị xem xét lại giá bồi thường đất ở khu 3 phường Móng Cái 1';
+/** The province's result as the office records it, and the text it later publishes for the citizen. */
+const RESULT = 'UBND tỉnh điều chỉnh giá đất ở khu 3 theo Quyết định bồi thường bổ sung.';
+const PUBLISHED = 'Cơ quan có thẩm quyền đã ra quyết định điều chỉnh giá bồi thường.';
 
 /** The earlier letter the new one resembles: received by the ward's Front committee through the API (the demo has no
  * petitions yet), by its officer. */
@@ -110,7 +113,7 @@ describe.skipIf(!browserAvailable)('browser journey: petitions at the office', (
     { start: () => new Date().toISOString() },
   );
 
-  it('an officer receives a letter from two people, sees the similar earlier letter, classifies it as a complaint outside the Front’s competence, forwards it once, records the decision and the reply, and closes it', async () => {
+  it('an officer receives a letter from two people, sees the similar earlier letter, classifies it as a complaint outside the Front’s competence, forwards it once, records the decision and the reply, publishes the reply for the citizen afterwards, and closes it', async () => {
     const page = await harness().newPage({ width: 1366, height: 900 });
     await signIn(page, 'canbo@khoi.local');
     await page.getByRole('menuitem', { name: 'Đơn thư', exact: true }).click();
@@ -212,16 +215,41 @@ describe.skipIf(!browserAvailable)('browser journey: petitions at the office', (
       .first()
       .waitFor();
 
+    // The result is recorded for the office first, not published: the citizen's text is written afterwards.
     dialog = await openAction(page, 'Ghi kết quả giải quyết');
-    await dialog
-      .getByRole('textbox', { name: 'Kết quả giải quyết' })
-      .fill('UBND tỉnh điều chỉnh giá đất ở khu 3 theo Quyết định bồi thường bổ sung.');
-    await dialog.getByLabel('Công khai cho người gửi').check();
-    await dialog
-      .getByLabel('Nội dung công khai', { exact: true })
-      .fill('Cơ quan có thẩm quyền đã ra quyết định điều chỉnh giá bồi thường.');
+    await dialog.getByRole('textbox', { name: 'Kết quả giải quyết' }).fill(RESULT);
     await submitDialog(page, dialog, 'Ghi kết quả giải quyết');
     await stateIs(page, 'Đã có kết quả');
+    const reply = page
+      .locator('.petition-card', { has: page.getByRole('heading', { name: 'Chuyển đơn và kết quả' }) })
+      .locator('.petition-block', { hasText: 'nhận văn bản kết quả' });
+    await reply.getByText(RESULT).waitFor();
+    expect(await reply.getByText('Công khai cho người gửi').count()).toBe(0);
+
+    // Published later, with a text without anyone's personal data; the button is offered only while a result waits.
+    dialog = await openAction(page, 'Công khai kết quả');
+    await dialog.getByLabel('Nội dung công khai', { exact: true }).fill(PUBLISHED);
+    await submitDialog(page, dialog, 'Công khai kết quả');
+    await reply.getByText('Công khai cho người gửi', { exact: true }).waitFor();
+    await reply.getByText(PUBLISHED).waitFor();
+    await page
+      .locator('.petition-timeline .petition-event > strong')
+      .filter({ hasText: /^Công khai kết quả$/ })
+      .waitFor();
+    await stateIs(page, 'Đã có kết quả');
+    await expect
+      .poll(() =>
+        page.getByRole('group', { name: 'Xử lý đơn' }).getByRole('button', { name: 'Công khai kết quả' }).count(),
+      )
+      .toBe(0);
+
+    // The citizen, with the code the office gave, sees the published text and not the office's own record.
+    const code = (await page.locator('.petition-fact', { hasText: 'Mã tra cứu' }).locator('dd').textContent())!.trim();
+    const citizen = await harness().newPage({ width: 360, height: 780 });
+    await citizen.goto(`/tra-cuu-don/${encodeURIComponent(code)}`);
+    await citizen.getByRole('heading', { name: 'Đã có trả lời' }).waitFor();
+    await citizen.getByText(PUBLISHED).waitFor();
+    expect(await citizen.locator('main').textContent()).not.toContain(RESULT);
 
     dialog = await openAction(page, 'Kết thúc đơn');
     await submitDialog(page, dialog, 'Kết thúc đơn');
@@ -237,6 +265,7 @@ describe.skipIf(!browserAvailable)('browser journey: petitions at the office', (
       'Chuyển đơn',
       'Cơ quan có thẩm quyền ra quyết định',
       'Nhận văn bản kết quả',
+      'Công khai kết quả',
       'Kết thúc',
     ];
     await expect.poll(() => timeline.locator('.petition-event > strong').allTextContents()).toEqual(steps);
@@ -280,7 +309,7 @@ describe.skipIf(!browserAvailable)('browser journey: petitions at the office', (
     await settled(phone);
     await screenshot(phone, 'don-thu-chi-tiet-360');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  }, 240_000);
+  }, 300_000);
 
   it('on a phone, an officer drafts the forwarding slip of a forwarded demo case, signs it, issues it and sees its number; and downloads the register and the report of the ward’s Front committee', async () => {
     const h = harness();

@@ -446,9 +446,16 @@ export const CASES: CaseSpec[] = [
     summary: 'Phản ánh tiếng ồn từ công trường mở rộng cảng cạn ICD vào ban đêm',
     content: 'Công trường thi công cả ban đêm, máy móc gây ồn sau 22 giờ ảnh hưởng sinh hoạt của các hộ Khu 2.',
     petitioners: [{ household: 5 }],
+    // The answer is recorded but not yet published: its page offers "Công khai kết quả" (the guide, 16.4).
     steps: [
       { at: 0, do: 'classify', kind: 'proposal', eligible: true, competence: 'state_admin' },
       { at: 2, do: 'forward', to: PMU },
+      {
+        at: 7,
+        do: 'reply',
+        result:
+          'Ban Quản lý dự án đầu tư xây dựng tỉnh Quảng Ninh trả lời: đã yêu cầu nhà thầu không vận hành máy móc gây tiếng ồn lớn từ 22 giờ đến 6 giờ sáng hôm sau; giao đơn vị tư vấn giám sát kiểm tra việc thực hiện hằng đêm.',
+      },
     ],
   },
   {

@@ -115,6 +115,19 @@ describe('demo site clearance and petitions', () => {
     );
     expect(stuckDetail.links.map((l) => l.kind)).toEqual(['supervision']);
     expect(stuckDetail.petitioners.filter((p) => p.isRepresentative)).toHaveLength(1);
+    // One answer is recorded but kept from the citizen's page: the ward's chair is offered to publish it.
+    const noise = all.find((p) => p.summary.startsWith('Phản ánh tiếng ồn từ công trường'))!;
+    const noiseDetail = await get<{ actions: string[]; replies: { published: boolean }[] }>(
+      `/api/petitions/${noise.id}`,
+      mongcai,
+    );
+    expect([noise.state, noiseDetail.replies.map((r) => r.published)]).toEqual(['result_received', [false]]);
+    expect(noiseDetail.actions).toContain('publish_reply');
+    const offered = all.filter((p) => p.state === 'result_received');
+    const unpublished = await Promise.all(
+      offered.map((p) => get<{ actions: string[] }>(`/api/petitions/${p.id}`, mongcai)),
+    );
+    expect(unpublished.filter((d) => d.actions.includes('publish_reply'))).toHaveLength(1);
 
     // Who sees the petitioners: the ward's chair all; its officer the cases assigned to her (not the denunciation the
     // chair kept); the province's administrator none.
