@@ -1,3 +1,3 @@
 // The files module as other modules see it: store an upload, read a multipart one, the URL a stored file is served at.
-export { readUpload } from './files.routes.ts';
+export { readUpload, readUploadForm } from './files.routes.ts';
 export { fileUrl, storeFile } from './files.service.ts';

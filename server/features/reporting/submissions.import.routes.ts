@@ -3,46 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { localDate } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { attachment, XLSX_TYPE } from '../../documents/admin-docx.ts';
-import { AppError, errorBodySchema, errorResponses } from '../../http/errors.ts';
-import { badText, parseFormFields } from '../../http/input-guard.ts';
+import { errorBodySchema, errorResponses } from '../../http/errors.ts';
 import { requestContext } from '../../http/request-context.ts';
 import { uuidParam } from '../../http/schemas.ts';
+import { readUploadForm } from '../files/index.ts';
 import { reportingCaller, type ReportingRequest } from './reporting.scope.ts';
 import { REPORT_IMPORT_LIMIT } from './submissions.import.ts';
 import * as s from './submissions.import.schemas.ts';
 import { importReports, importTemplate } from './submissions.import.service.ts';
-
-const refuse = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', { field, issues: [{ field, message }] });
-
-/** The sheet and the form fields of an import: one `file` part of at most the limit (413), multipart only (415). */
-async function readSheetForm(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const fields: Record<string, string> = {};
-  let file: { data: Buffer; filename: string } | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: REPORT_IMPORT_LIMIT, files: 1, fields: 5 } })) {
-      if (part.type !== 'file') {
-        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a field sent as application/json arrives parsed; its String() text is what the schema judges
-        fields[part.fieldname] = String(part.value ?? '').normalize('NFC');
-        continue;
-      }
-      const data = await part.toBuffer();
-      if (part.fieldname !== 'file') throw refuse(part.fieldname, 'validation.unknownFile');
-      const why = badText(part.filename);
-      if (why) throw refuse('file', why);
-      file = { data, filename: part.filename };
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw refuse('file', 'validation.oneFile');
-    throw err;
-  }
-  if (!file?.data.length) throw refuse('file', 'validation.fileMissing');
-  return { fields: parseFormFields(s.importFields, fields), file };
-}
 
 /** Importing a period's figures from a sheet, and the sheet to fill. Scope is checked row by row in the service: a
  * row of a unit or body the caller does not report for is one of the rows' problems. */
@@ -63,7 +31,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: s.importResult, 413: errorBodySchema, 415: errorBodySchema, ...errorResponses() },
     },
     handler: async (request) => {
-      const form = await readSheetForm(request);
+      const form = await readUploadForm(request, REPORT_IMPORT_LIMIT, s.importFields);
       const { submit, ...fields } = form.fields;
       return importReports(await reporting(request), { ...fields, submit: submit === 'true' }, form.file);
     },

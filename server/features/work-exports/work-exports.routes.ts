@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { localDate } from '../../clock.ts';
-import { AppError, errorResponses, errorBodySchema } from '../../http/errors.ts';
-import { parseFormFields } from '../../http/input-guard.ts';
+import { errorResponses, errorBodySchema } from '../../http/errors.ts';
 import { requestContext } from '../../http/request-context.ts';
 import { uuidParam } from '../../http/schemas.ts';
 import { attachment, DOCX_TYPE, XLSX_TYPE } from '../../documents/admin-docx.ts';
+import { readUploadForm } from '../files/index.ts';
 import { callerOf, type WorkRequest } from '../work/index.ts';
 import { programmeReportDocx, programmeXlsx } from './exports.service.ts';
 import { PROGRAMME_IMPORT_LIMIT } from './programme.import.ts';
@@ -14,43 +14,6 @@ import { importProgramme } from './programme.import.service.ts';
 import * as s from './work-exports.schemas.ts';
 
 const errors = errorResponses();
-
-/** Reads the import form: the fields and one file of at most the limit (413), multipart only (415). */
-async function readImportForm(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const fields: Record<string, string> = {};
-  let file: Buffer | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: PROGRAMME_IMPORT_LIMIT, files: 1, fields: 10 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          await part.toBuffer();
-          throw new AppError('VALIDATION_FAILED', {
-            field: part.fieldname,
-            issues: [{ field: part.fieldname, message: 'validation.unknownFile' }],
-          });
-        }
-        file = await part.toBuffer();
-        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a field sent as application/json arrives parsed, as any value; its String() text is what the schema judges
-      } else fields[part.fieldname] = String(part.value ?? '').normalize('NFC');
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { field: 'file' });
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw new AppError('VALIDATION_FAILED', {
-        field: 'file',
-        issues: [{ field: 'file', message: 'validation.oneFile' }],
-      });
-    throw err;
-  }
-  if (!file || !file.length)
-    throw new AppError('VALIDATION_FAILED', {
-      field: 'file',
-      issues: [{ field: 'file', message: 'validation.fileMissing' }],
-    });
-  return { fields: parseFormFields(s.importFields, fields), file };
-}
 
 /** Exports of a programme (Excel table, Word report) and its import from a sheet of the same layout. Reading
  * needs the programme readable (404 otherwise); the import needs 'work.manage' over the body (403). */
@@ -110,8 +73,8 @@ export function workExportsRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: s.importResult, 413: errorBodySchema, 415: errorBodySchema, ...errors },
     },
     handler: async (request, reply) => {
-      const form = await readImportForm(request);
-      const result = await importProgramme(await work(request), form.fields, form.file);
+      const form = await readUploadForm(request, PROGRAMME_IMPORT_LIMIT, s.importFields);
+      const result = await importProgramme(await work(request), form.fields, form.file.data);
       return reply.status(201).send(result);
     },
   });
