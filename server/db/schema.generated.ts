@@ -732,6 +732,12 @@ export interface PublicPetitionCounts {
   key_hash: Buffer;
 }
 
+export interface PublicUploads {
+  file_id: string;
+  form_nonce: string;
+  uploaded_at: Generated<Timestamp>;
+}
+
 export interface ReportFormIndicators {
   form_version_id: string;
   indicator_id: string;
@@ -1167,6 +1173,7 @@ export interface DB {
   public_form_keys: PublicFormKeys;
   public_holidays: PublicHolidays;
   public_petition_counts: PublicPetitionCounts;
+  public_uploads: PublicUploads;
   report_form_indicators: ReportFormIndicators;
   report_form_versions: ReportFormVersions;
   report_forms: ReportForms;

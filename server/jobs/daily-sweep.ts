@@ -6,6 +6,7 @@ import { createDueOccurrences } from '../features/work/index.ts';
 import { erasePersonalData, type ErasureResult } from '../features/retention/index.ts';
 import { purgeExpiredKeys } from '../http/idempotency.ts';
 import { runPetitionSweep, type PetitionSweepResult } from '../features/petitions/index.ts';
+import { dropStaleUploads } from '../features/petitions-public/index.ts';
 
 export type DailySweepResult = {
   day: string;
@@ -15,16 +16,19 @@ export type DailySweepResult = {
   petitions: PetitionSweepResult | null;
   erased: ErasureResult;
   idempotencyKeys: number;
+  /** files attached to a public petition form that no submission took */
+  staleUploads: number;
   errors: string[];
 };
 
 /**
  * The daily job: the next occurrences of recurring tasks (so they are reminded of too), then the reminder sweep
- * and its delivery, then the erasure of personal data past its retention period and of idempotency keys past their 24 hours. Each part is idempotent for the day; a part that fails does not stop the next, and the job
+ * and its delivery, then the erasure of personal data past its retention period, of idempotency keys past their 24 hours and of the files
+ * citizens attached to a public form they never sent. Each part is idempotent for the day; a part that fails does not stop the next, and the job
  * fails afterwards (pg-boss retries it) — including when some e-mails could not be sent, so they go out on retry.
  */
 export async function dailySweep(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'files'>,
   channels: readonly NotificationChannel[],
 ): Promise<DailySweepResult> {
   const day = localDate(ctx.clock.now());
@@ -35,6 +39,7 @@ export async function dailySweep(
     petitions: null,
     erased: [],
     idempotencyKeys: 0,
+    staleUploads: 0,
     errors: [],
   };
   try {
@@ -64,6 +69,11 @@ export async function dailySweep(
   } catch (err) {
     result.errors.push(`idempotency keys: ${(err as Error).message}`);
   }
+  try {
+    result.staleUploads = await dropStaleUploads(ctx);
+  } catch (err) {
+    result.errors.push(`public uploads: ${(err as Error).message}`);
+  }
   return result;
 }
 
@@ -87,5 +97,6 @@ export function describeSweep(r: DailySweepResult): string {
     ? `; petitions: ${r.petitions.warned} deadline(s) warned, ${r.petitions.overdue} overdue notified, ${r.petitions.passed} passed to successors`
     : '';
   const keys = r.idempotencyKeys ? `; ${r.idempotencyKeys} expired idempotency key(s) deleted` : '';
-  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${pet}${erased ? `; personal data erased: ${erased}` : ''}${keys}.`;
+  const uploads = r.staleUploads ? `; ${r.staleUploads} unsent public upload(s) deleted` : '';
+  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${pet}${erased ? `; personal data erased: ${erased}` : ''}${keys}${uploads}.`;
 }

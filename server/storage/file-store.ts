@@ -55,3 +55,20 @@ export function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/we
     return 'image/webp';
   return null;
 }
+
+const ZIP_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The type of an evidence or attachment file from its first bytes: images, PDF, or a Word/Excel file (a zip
+ * package named .docx/.xlsx). Anything else is refused. */
+export function sniffDocument(data: Buffer, filename: string): string | null {
+  const image = sniffImage(data);
+  if (image) return image;
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  if (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && ZIP_TYPES[ext])
+    return ZIP_TYPES[ext];
+  return null;
+}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../server/features/petitions-public/petitions-public.service.ts';
 import { act, petitionsFixture, type PetitionsFixture } from '../../server/features/petitions/petitions.testkit.ts';
+import { PNG } from '../work-fixture.ts';
 import { browserAvailable, screenshot, useBrowserHarness } from './browser.ts';
 
 const PUBLISHED = 'UBND phường đã kiểm tra, yêu cầu nhà thầu hoàn trả mặt đường trước ngày 30/3/2026.';
@@ -35,7 +36,18 @@ describe.skipIf(!browserAvailable)('browser journey: a citizen sends and tracks 
     await phone.getByText('Chọn lại').waitFor();
     await phone.getByLabel('Họ và tên').fill('Đỗ Thị Hằng');
     await phone.getByLabel('Số điện thoại').fill('0987 654 321');
+    // A photo of the dug-up road goes with it; a text file is refused at once and taken off again.
+    const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.getByText('Chọn ảnh, tệp…').click()]);
+    await chooser.setFiles([
+      { name: 'duong-khu-3.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('ghi chú') },
+    ]);
+    const list = phone.getByRole('list', { name: 'Tệp đã chọn' });
+    await list.getByText(/chỉ nhận ảnh/).waitFor();
+    await list.getByText('đã tải lên').waitFor();
     await screenshot(phone, 'gui-don-360');
+    await phone.getByRole('button', { name: 'Bỏ tệp ghi-chu.txt' }).click();
+    await list.getByText('ghi-chu.txt').waitFor({ state: 'detached' });
 
     // The form's token is in once the button can be pressed; the person then takes longer than a robot would (the
     // server's clock moves on instead of the test waiting).
@@ -61,6 +73,11 @@ describe.skipIf(!browserAvailable)('browser journey: a citizen sends and tracks 
     // result kept for the office only stays unpublished.
     const id = (await sql<{ id: string }>`select id from petitions where tracking_code = ${code}`.execute(h.db.db))
       .rows[0]!.id;
+    const seen = await h.app.inject({
+      url: `/api/petitions/${id}`,
+      headers: { cookie: `khoi_session=${f.leader.session.cookie}` },
+    });
+    expect(seen.json().attachments.map((a: { filename: string }) => a.filename)).toEqual(['duong-khu-3.png']);
     for (const [action, body] of [
       ['register', {}],
       ['classify', { kind: 'proposal', eligible: true, competence: 'state_admin' }],

@@ -2268,6 +2268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/petitions/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file to the public form before sending it: a photo (JPEG, PNG, WebP), PDF, Word or Excel file of at most 10 MB, field formToken (limits: 5 per form, 20 per 10 minutes and 40 a day per address); name its id in the submission's attachments
+         * @description Access: anyone.
+         */
+        post: operations["uploadPublicPetitionFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/petitions/form": {
         parameters: {
             query?: never;
@@ -22777,13 +22797,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -23115,13 +23136,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -23469,13 +23491,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -24002,13 +24025,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -24353,13 +24377,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -24704,13 +24729,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -26245,13 +26271,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -26603,13 +26630,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -26954,13 +26982,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -27307,13 +27336,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -27656,13 +27686,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -28007,13 +28038,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -28357,13 +28389,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -28708,13 +28741,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -29059,13 +29093,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -29416,13 +29451,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -29767,13 +29803,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -30121,13 +30158,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -30470,13 +30508,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -30821,13 +30860,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -31172,13 +31212,14 @@ export interface operations {
                             name: string;
                         } | null;
                         anonymous: boolean;
+                        /** @description Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url) */
                         attachments: {
                             contentType: string;
                             filename: string;
                             /** Format: uuid */
                             id: string;
                             size: number;
-                            url: string;
+                            url: string | null;
                         }[];
                         /** @enum {string} */
                         channel: "in_person" | "post" | "suggestion_box" | "forwarded_by_body" | "online_form" | "hotline" | "voter_meeting";
@@ -34209,6 +34250,8 @@ export interface operations {
                      * @description The commune, ward or village it is about (GET /api/public/units)
                      */
                     addressUnitId?: string;
+                    /** @description Files uploaded with POST /api/public/petitions/files under the same form token (at most 5) */
+                    attachments?: string[];
                     /** @description What the petition says (at most 10000 characters) */
                     content: string;
                     /** @description From GET /api/public/petitions/form, fetched when the form opened */
@@ -34485,6 +34528,224 @@ export interface operations {
             };
             /** @description Error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadPublicPetitionFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key chosen by the client (8–200 printable ASCII characters; a random UUID is best), the same when the same request is sent again. Within 24 hours a request with a key already used by the same account gets the first answer again (with `Idempotent-Replayed: true`) and changes nothing; with another request, 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_IN_PROGRESS. Accepted and ignored on routes open to anyone. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file (its types and size in the summary)
+                     */
+                    file: string;
+                    /** @description From GET /api/public/petitions/form: the file belongs to that form */
+                    formToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        filename: string;
+                        /**
+                         * Format: uuid
+                         * @description Name it in the submission’s attachments, with the same form token
+                         */
+                        id: string;
+                        size: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable error code, e.g. VALIDATION_FAILED */
+                            code: string;
+                            /** @description The field at fault, dotted path */
+                            field?: string;
+                            issues?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description The limit a refused upload went over (UPLOAD_TOO_COMPLEX), e.g. { name: "rows", max: 20000 } */
+                            limit?: {
+                                max: number;
+                                name: string;
+                            };
+                            /** @description Message in the language of Accept-Language (vi by default) */
+                            message: string;
+                            requestId?: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -53,6 +53,13 @@ export async function petitionOfFile(q: Q, fileId: string): Promise<string | und
   return r?.petition_id;
 }
 
+/** Whether the file was attached to the public petition form (migration 0024). */
+export async function isPublicUpload(q: Q, fileId: string): Promise<boolean> {
+  return Boolean(
+    await q.selectFrom('public_uploads').select('file_id').where('file_id', '=', fileId).executeTakeFirst(),
+  );
+}
+
 /** Whether an account sees a petition's identities on a day (petition_identity_visible, migration 0021). */
 export async function petitionIdentityVisible(q: Q, accountId: string, day: string, petitionId: string) {
   const r = await sql<{

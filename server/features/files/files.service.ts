@@ -30,7 +30,8 @@ export async function storeFile(
 export const fileUrl = (id: string | null) => (id ? `/api/files/${id}` : null);
 
 /** Who may read a stored file: a petition's attachment — only those who see that case's petitioners' identities
- * (personal data: not the uploader as such, not an administrator as such; petition_identity_visible, migration 0021);
+ * (personal data: not the uploader as such, not an administrator as such; petition_identity_visible, migration 0021),
+ * and a file a citizen attached to the public form — no one until a submission makes it a petition's;
  * a task's attachment or evidence — whoever may read one of its tasks; a person's photo — every signed-in account
  * (the register is reference data); a file not linked yet — only its uploader. */
 async function mayReadFile(
@@ -41,6 +42,7 @@ async function mayReadFile(
   const me = identity.me;
   const petition = await repo.petitionOfFile(ctx.db, f.id);
   if (petition) return repo.petitionIdentityVisible(ctx.db, me.id, localDate(ctx.clock.now()), petition);
+  if (await repo.isPublicUpload(ctx.db, f.id)) return false;
   if (me.isAdmin || f.created_by === me.id) return true;
   const tasks = await repo.taskIdsOfFile(ctx.db, f.id);
   if (tasks.length) {

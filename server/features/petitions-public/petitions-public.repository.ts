@@ -41,6 +41,48 @@ export async function dropOldCounts(trx: Trx, today: string) {
   await sql`delete from public_petition_counts where day < ${today}::date - 1`.execute(trx);
 }
 
+/** Records that a stored file was uploaded on the form of `nonce` at `at` (the app's clock: the job ages it by it). */
+export async function insertUpload(trx: Trx, fileId: string, nonce: string, at: Date) {
+  await sql`insert into public_uploads (file_id, form_nonce, uploaded_at)
+    values (${fileId}::uuid, ${nonce}, ${at})`.execute(trx);
+}
+
+/** How many files the form of `nonce` has uploaded; concurrent uploads of one form wait for each other here (a
+ * transaction lock on the nonce), so that its cap holds. */
+export async function lockedUploadCount(trx: Trx, nonce: string): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${'public-upload:' + nonce}, 0))`.execute(trx);
+  const r = await sql<{ n: number }>`select count(*)::int as n from public_uploads where form_nonce = ${nonce}`.execute(
+    trx,
+  );
+  return r.rows[0]!.n;
+}
+
+/** Of `fileIds`, those uploaded on the form of `nonce` that no petition holds yet. */
+export async function freeUploads(q: Q, nonce: string, fileIds: readonly string[]): Promise<Set<string>> {
+  if (!fileIds.length) return new Set();
+  const r = await sql<{ file_id: string }>`select u.file_id from public_uploads u
+      join files f on f.id = u.file_id and f.deleted_at is null
+    where u.form_nonce = ${nonce} and u.file_id = any(${fileIds}::uuid[])
+      and not exists (select 1 from petition_attachments a where a.file_id = u.file_id and a.deleted_at is null)`.execute(
+    q,
+  );
+  return new Set(r.rows.map((x) => x.file_id));
+}
+
+/** Forgets the uploads older than `before`: the files no petition took are marked deleted, and their storage keys
+ * returned (the caller removes the bytes once this commits). */
+export async function dropStaleUploads(trx: Trx, before: Date): Promise<string[]> {
+  const r = await sql<{ storage_key: string }>`with stale as (
+      delete from public_uploads where uploaded_at < ${before} returning file_id
+    )
+    update files f set deleted_at = now()
+    from stale
+    where f.id = stale.file_id and f.deleted_at is null
+      and not exists (select 1 from petition_attachments a where a.file_id = f.id)
+    returning f.storage_key`.execute(trx);
+  return r.rows.map((x) => x.storage_key);
+}
+
 export type ReceivingBodyRow = { id: string; name: string; level: number };
 
 const receivingBodies = (day: string) => sql`from bodies b

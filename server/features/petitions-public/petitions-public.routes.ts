@@ -13,9 +13,18 @@ import {
   trackResponse,
   unitsQuery,
   unitsResponse,
+  uploadFields,
+  uploadResponse,
+  PUBLIC_FILE_BYTES,
+  PUBLIC_FILES_MAX,
 } from './petitions-public.schemas.ts';
+import { readUploadForm } from '../files/index.ts';
 
 const tags = ['public-petitions'];
+// A browser names its origin on a cross-site write (the auth hook refuses another site's, and a cross-site form cannot
+// send JSON); a sandboxed frame's "null" origin, which that check lets through, is refused here.
+const notFromNullOrigin = (request: FastifyRequest, _reply: unknown, done: (err?: Error) => void) =>
+  done(request.headers.origin === 'null' ? new AppError('CSRF_FAILED') : undefined);
 const lang = (request: FastifyRequest) => pickLang(request.headers['accept-language']);
 // The rate limits count per address, an IPv6 one by its /64 (service.addressKey), in each server's memory; the daily
 // caps (service.LIMITS) are counted in the database.
@@ -28,7 +37,7 @@ const perAddress = (max: number, timeWindow: string, hook?: 'preHandler') => ({
 
 /**
  * The citizens' side of petitions (issue 21 §8): no sign-in. A form token, the receiving bodies and units to choose
- * from, the submission, and tracking by the random code. Every route is rate-limited per address; the submission
+ * from, the files attached to the form, the submission, and tracking by the random code. Every route is rate-limited per address; the submission
  * also has the daily caps, the minimum fill time and the honeypot (petitions-public.service.ts).
  */
 export function publicPetitionsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -72,11 +81,7 @@ export function publicPetitionsRoutes(app: FastifyInstance, ctx: AppContext): vo
     // Counted once the request is well formed (broken JSON or a missing field is refused before, at no cost): a person
     // correcting a typo is not held back by their own mistakes.
     config: { auth: 'public', rateLimit: perAddress(5, '10 minutes', 'preHandler') },
-    // A cross-site form cannot send JSON, and a browser names its origin on a cross-site write (the auth hook refuses
-    // another site's); a sandboxed frame's "null" origin, which that check lets through, is refused here too.
-    preHandler: (request, _reply, done) => {
-      done(request.headers.origin === 'null' ? new AppError('CSRF_FAILED') : undefined);
-    },
+    preHandler: notFromNullOrigin,
     schema: {
       operationId: 'submitPublicPetition',
       tags,
@@ -93,6 +98,31 @@ export function publicPetitionsRoutes(app: FastifyInstance, ctx: AppContext): vo
           lang: lang(request),
         }),
       ),
+  });
+
+  r.post('/api/public/petitions/files', {
+    config: {
+      auth: 'public',
+      multipart: true,
+      multipartFields: uploadFields,
+      rateLimit: perAddress(20, '10 minutes', 'preHandler'),
+    },
+    preHandler: notFromNullOrigin,
+    schema: {
+      operationId: 'uploadPublicPetitionFile',
+      tags,
+      summary: `Attach a file to the public form before sending it: a photo (JPEG, PNG, WebP), PDF, Word or Excel file of at most ${PUBLIC_FILE_BYTES / 1024 / 1024} MB, field formToken (limits: ${PUBLIC_FILES_MAX} per form, 20 per 10 minutes and ${service.LIMITS.uploadsPerAddressPerDay} a day per address); name its id in the submission's attachments`,
+      response: { 201: uploadResponse, ...errorResponses(400, 403, 413, 415, 422, 429) },
+    },
+    handler: async (request, reply) => {
+      const form = await readUploadForm(request, PUBLIC_FILE_BYTES, uploadFields);
+      return reply.status(201).send(
+        await service.uploadFile(ctx, form.fields.formToken, form.file, {
+          ip: request.ip,
+          requestId: String(request.id),
+        }),
+      );
+    },
   });
 
   r.get('/api/public/petitions/:code', {

@@ -5,6 +5,9 @@ const day = z.string().describe('YYYY-MM-DD');
 
 /** The longest content the public form takes (a letter of about four pages). */
 export const PUBLIC_CONTENT_MAX = 10_000;
+/** The most files one form may attach, and the largest (a phone's photo or a scanned letter fits). */
+export const PUBLIC_FILES_MAX = 5;
+export const PUBLIC_FILE_BYTES = 10 * 1024 * 1024;
 
 // The tracking code as newTrackingCode makes it (XXXX-XXXX-XXXX, 32 unambiguous letters and digits); typed by hand,
 // so lower case, spaces and missing dashes are accepted and folded.
@@ -69,8 +72,27 @@ export const submitBody = z.strictObject({
   phone: phone.optional().describe('Only with a name'),
   address: text(500).optional().describe('Only with a name'),
   addressUnitId: ref('unit').optional().describe('The commune, ward or village it is about (GET /api/public/units)'),
+  attachments: z
+    .array(ref('file'))
+    .max(PUBLIC_FILES_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, 'publicPetitions.validation.fileTwice')
+    .optional()
+    .describe(
+      `Files uploaded with POST /api/public/petitions/files under the same form token (at most ${PUBLIC_FILES_MAX})`,
+    ),
 });
 export type SubmitInput = z.infer<typeof submitBody>;
+
+export const uploadFields = z.strictObject({
+  formToken: z.string().min(1).max(300).describe('From GET /api/public/petitions/form: the file belongs to that form'),
+});
+
+export const uploadResponse = z.object({
+  id: z.uuid().describe('Name it in the submission’s attachments, with the same form token'),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
 
 export const formResponse = z.object({
   formToken: z.string().describe('Send it back with the petition; refused when sent too soon or after a day'),

@@ -9,8 +9,11 @@ import { referenceRefused } from '../../http/references.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';
 import { fold } from '../../i18n/names.ts';
 import { computeDeadline } from '../legal-deadlines/index.ts';
+import { storeFile } from '../files/index.ts';
 import { submitPublicPetition } from '../petitions/index.ts';
+import { sniffDocument } from '../../storage/file-store.ts';
 import * as repo from './petitions-public.repository.ts';
+import { PUBLIC_FILES_MAX } from './petitions-public.schemas.ts';
 import type * as s from './petitions-public.schemas.ts';
 
 type App = Pick<AppContext, 'db' | 'clock'>;
@@ -30,6 +33,8 @@ export const LIMITS = {
   perAddressPerDay: 20,
   /** successful submissions per phone number per day */
   perPhonePerDay: 5,
+  /** files uploaded per address per day: a commune's shared connection, a few files to each of its letters */
+  uploadsPerAddressPerDay: 40,
 } as const;
 
 // The secret is read once per database (one per test app), and made by whichever server asks first.
@@ -82,9 +87,9 @@ export async function formToken(app: App): Promise<z.infer<typeof s.formResponse
   };
 }
 
-/** Checks a form token: FORM_EXPIRED when it is not ours or older than a day, FORM_TOO_FAST (with the seconds left)
- * when sent before the minimum fill time. */
-async function checkFormToken(app: App, token: string) {
+/** Checks a form token and answers its nonce: FORM_EXPIRED when it is not ours or older than a day, FORM_TOO_FAST
+ * (with the seconds left) when a submission comes before the minimum fill time (an upload may come at once). */
+async function checkFormToken(app: App, token: string, opts: { minFill: boolean }): Promise<string> {
   const [issued = '', nonce = '', sig = ''] = token.split('.');
   const good = hmac(await secretOf(app.db), 'form', `${issued}.${nonce}`).toString('base64url');
   const ours =
@@ -94,11 +99,68 @@ async function checkFormToken(app: App, token: string) {
   const age = app.clock.now().getTime() - Number(issued);
   if (!ours || age > LIMITS.maxTokenHours * 3_600_000 || age < -60_000)
     throw new AppError('FORM_EXPIRED', { field: 'formToken' });
-  if (age < LIMITS.minFillSeconds * 1000)
+  if (opts.minFill && age < LIMITS.minFillSeconds * 1000)
     throw new AppError('FORM_TOO_FAST', {
       field: 'formToken',
       retryAfterSeconds: Math.max(1, Math.ceil((LIMITS.minFillSeconds * 1000 - age) / 1000)),
     });
+  return nonce;
+}
+
+/** What a citizen may attach: a photo (JPEG, PNG, WebP), a PDF, a Word or Excel file, told by its first bytes. */
+const PUBLIC_FILE_TYPES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
+
+/**
+ * A file the citizen attaches while filling the form: bound to the form's token (only a submission carrying it may
+ * attach the file), at most PUBLIC_FILES_MAX per form and LIMITS.uploadsPerAddressPerDay per address a day. The file
+ * is stored at once, no one may read it until a submission attaches it (then only those who see the case's
+ * petitioners), and the daily job deletes it if none does (dropStaleUploads).
+ */
+export async function uploadFile(
+  app: App & Pick<AppContext, 'files'>,
+  token: string,
+  file: { data: Buffer; filename: string },
+  who: Pick<Sender, 'ip' | 'requestId'>,
+): Promise<z.infer<typeof s.uploadResponse>> {
+  const nonce = await checkFormToken(app, token, { minFill: false });
+  const type = sniffDocument(file.data, file.filename);
+  if (!type || !PUBLIC_FILE_TYPES.has(type))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      field: 'file',
+      issues: [{ field: 'file', message: 'publicPetitions.validation.fileType' }],
+    });
+  const day = todayOf(app);
+  const key = await countKey(app.db, { upload: who.ip });
+  const actor: Actor = { accountId: null, label: 'public', requestId: who.requestId, ip: who.ip };
+  const row = await inTransaction(app.db, actor, async (trx) => {
+    if ((await repo.lockedUploadCount(trx, nonce)) >= PUBLIC_FILES_MAX)
+      throw invalid('file', 'publicPetitions.validation.tooManyFiles');
+    const full = await repo.countSubmission(trx, day, [{ hash: key, cap: LIMITS.uploadsPerAddressPerDay }]);
+    if (full.length)
+      throw new AppError('DAILY_LIMIT_REACHED', { retryAfterSeconds: secondsToTomorrow(app.clock.now()) });
+    const stored = await storeFile(app, trx, { ...file, contentType: type, createdBy: null });
+    await repo.insertUpload(trx, stored.id, nonce, app.clock.now());
+    return stored;
+  });
+  return { id: row.id, filename: file.filename.normalize('NFC'), contentType: type, size: file.data.length };
+}
+
+/** The daily job's part: forgets the public uploads older than two days (a form token lives one), deleting the files
+ * no submission took, their bytes after the rows. Answers how many files were deleted. */
+export async function dropStaleUploads(app: App & Pick<AppContext, 'files'>): Promise<number> {
+  const before = new Date(app.clock.now().getTime() - 2 * 86_400_000);
+  const keys = await inTransaction(app.db, { accountId: null, label: 'job:public-uploads' }, (trx) =>
+    repo.dropStaleUploads(trx, before),
+  );
+  for (const key of keys) await app.files.remove(key);
+  return keys.length;
 }
 
 /** Seconds until the next midnight in Vietnam (UTC+7, no summer time): when a daily cap opens again. */
@@ -109,8 +171,13 @@ function secondsToTomorrow(now: Date): number {
 
 /** The key under which a day's submissions from an address, or naming a phone number, are counted (a keyed hash:
  * neither is stored). */
-export async function countKey(db: Database, of: { ip: string } | { phone: string }): Promise<Buffer> {
-  return hmac(await secretOf(db), 'count', 'ip' in of ? `ip:${addressKey(of.ip)}` : `phone:${of.phone}`);
+export async function countKey(
+  db: Database,
+  of: { ip: string } | { phone: string } | { upload: string },
+): Promise<Buffer> {
+  const value =
+    'ip' in of ? `ip:${addressKey(of.ip)}` : 'phone' in of ? `phone:${of.phone}` : `upload:${addressKey(of.upload)}`;
+  return hmac(await secretOf(db), 'count', value);
 }
 
 /** A title when the citizen gave none: the first line of the letter, cut at a word within 120 characters. */
@@ -137,7 +204,10 @@ export type Sender = { ip: string; requestId: string; lang: Lang };
  */
 export async function submitPetition(app: App, input: s.SubmitInput, who: Sender) {
   if (input.website) throw invalid('website', 'publicPetitions.validation.honeypot');
-  await checkFormToken(app, input.formToken);
+  const nonce = await checkFormToken(app, input.formToken, { minFill: true });
+  const fileIds = input.attachments ?? [];
+  const free = await repo.freeUploads(app.db, nonce, fileIds);
+  for (const [i, id] of fileIds.entries()) if (!free.has(id)) throw referenceRefused(`attachments.${i}`);
   if (!input.fullName && (input.phone || input.address))
     throw invalid('fullName', 'publicPetitions.validation.nameForContact');
   const day = todayOf(app);
@@ -173,6 +243,7 @@ export async function submitPetition(app: App, input: s.SubmitInput, who: Sender
         content: input.content,
         anonymous: !input.fullName,
         addressUnitCode: unitCode,
+        fileIds,
         petitioners: input.fullName
           ? [{ fullName: input.fullName, phone: input.phone, address: input.address, isRepresentative: false }]
           : [],

@@ -174,6 +174,8 @@ export type PublicPetitionInput = {
   anonymous: boolean;
   addressUnitCode?: string;
   petitioners: CreatePetitionInput['petitioners'];
+  /** files the public form stored for this submission (its caller checked they are the form's own and free) */
+  fileIds?: readonly string[];
 };
 
 /** Who writes a public submission, in the audit trail. */
@@ -196,7 +198,7 @@ export async function submitPublicPetition(
     channel: 'online_form',
     petitioners: input.petitioners,
     officerIds: [],
-    fileIds: [],
+    fileIds: [...(input.fileIds ?? [])],
   };
   checkIntake(full, day);
   return inTransaction(ctx.db, actor, async (trx) => {
@@ -211,6 +213,7 @@ export async function submitPublicPetition(
       number: null,
       addressUnit: address,
     });
+    await repo.insertAttachments(trx, row.id, full.fileIds);
     await repo.insertEvent(trx, {
       petition_id: row.id,
       day,

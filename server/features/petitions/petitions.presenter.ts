@@ -176,12 +176,13 @@ export function presentDetail(p: PetitionFull, d: DetailParts, today: string): z
     version: p.version,
     petitioners: d.petitioners.map((r) => presentPetitioner(r, p.identities)),
     officers: d.officers.map((o) => ({ id: o.id, name: o.display_name })),
-    attachments: d.attachments.map((a) => ({
+    // A file's name may name its sender ("CCCD Nguyễn Văn A.jpg"), and only those who see the identities may open it.
+    attachments: d.attachments.map((a, i) => ({
       id: a.id,
-      filename: a.filename,
+      filename: p.identities ? a.filename : `${i + 1}${/\.[a-z0-9]{1,5}$/i.exec(a.filename)?.[0] ?? ''}`,
       contentType: a.content_type,
       size: Number(a.size_bytes),
-      url: fileUrl(a.id)!,
+      url: p.identities ? fileUrl(a.id) : null,
     })),
     events: d.events.map((e) => ({
       id: e.id,

@@ -238,9 +238,19 @@ export const petitionDetail = petitionItem
     version,
     petitioners: z.array(petitionerOut),
     officers: z.array(named),
-    attachments: z.array(
-      z.object({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number(), url: z.string() }),
-    ),
+    attachments: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          filename: z.string(),
+          contentType: z.string(),
+          size: z.number(),
+          url: z.string().nullable(),
+        }),
+      )
+      .describe(
+        'Files the petitioners gave (personal data: to whoever may not see the identities, a neutral name and no url)',
+      ),
     events: z.array(
       z.object({
         id: z.uuid(),

@@ -4,26 +4,9 @@ import { inTransaction } from '../../db/tx.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { fileUrl, readUpload, storeFile } from '../files/index.ts';
-import { sniffImage } from '../../storage/file-store.ts';
+import { sniffDocument } from '../../storage/file-store.ts';
 
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
-
-const ZIP_TYPES: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** The type of an evidence or attachment file from its first bytes: images, PDF, or a Word/Excel file (a zip
- * package named .docx/.xlsx). Anything else is refused. */
-export function sniffDocument(data: Buffer, filename: string): string | null {
-  const image = sniffImage(data);
-  if (image) return image;
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  const ext = filename.toLowerCase().split('.').pop() ?? '';
-  if (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04 && ZIP_TYPES[ext])
-    return ZIP_TYPES[ext];
-  return null;
-}
 
 /** Stores one uploaded file for the caller; it is linked to a task or a progress report afterwards, and until then
  * only the account that uploaded it may read it. */

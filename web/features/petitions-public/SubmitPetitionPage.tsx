@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../lib/api.ts';
 import { errorText } from '../../ui/errors.ts';
+import { PublicAttachments, type Attached } from './PublicAttachments.tsx';
 import { fieldAria, PubField, PublicLayout } from './PublicLayout.tsx';
 import {
   fetchBodies,
@@ -39,7 +40,7 @@ const EMPTY: Values = {
   address: '',
   website: '',
 };
-type Problems = Partial<Record<keyof Values | 'addressUnitId', string>>;
+type Problems = Partial<Record<keyof Values | 'addressUnitId' | 'attachments', string>>;
 
 /** The problems the page sees before sending (the server checks everything again). */
 function check(v: Values, t: (k: string) => string): Problems {
@@ -58,6 +59,7 @@ export function SubmitPetitionPage() {
   const [unit, setUnit] = useState<UnitHit | null>(null);
   const [problems, setProblems] = useState<Problems>({});
   const [done, setDone] = useState<Submitted | null>(null);
+  const [files, setFiles] = useState<Attached[]>([]);
   // The form's token is taken when the page opens: the server refuses a form sent within seconds of it (a robot).
   const form = useQuery({ queryKey: ['public-petition-form'], queryFn: fetchForm, staleTime: Infinity, gcTime: 0 });
   const bodies = useQuery({ queryKey: ['public-receiving-bodies'], queryFn: fetchBodies, staleTime: 600_000 });
@@ -67,10 +69,21 @@ export function SubmitPetitionPage() {
       setDone(result);
       setValues(EMPTY);
       setUnit(null);
+      setFiles([]);
+      // The next petition is a new form: its own token, its own files.
+      void form.refetch();
     },
     onError: (error) => {
       if (!isApiError(error)) return;
-      if (error.code === 'FORM_EXPIRED') void form.refetch();
+      if (error.code === 'FORM_EXPIRED') {
+        void form.refetch();
+        // Files belong to the form they were sent with: after a new token they are sent again.
+        if (files.length) {
+          setFiles([]);
+          setProblems({ attachments: t('publicPetitions.files.again') });
+          return;
+        }
+      }
       const placed: Problems = {};
       for (const issue of error.issues) {
         const field = issue.field.split('.')[0];
@@ -91,6 +104,8 @@ export function SubmitPetitionPage() {
     event.preventDefault();
     if (mutation.isPending || !form.data) return;
     const found = check(values, t);
+    if (files.some((f) => f.state === 'uploading')) found.attachments = t('publicPetitions.files.wait');
+    else if (files.some((f) => f.state === 'failed')) found.attachments = t('publicPetitions.files.failedOnes');
     setProblems(found);
     if (Object.values(found).some(Boolean)) {
       document.getElementById(Object.keys(found)[0]!)?.focus();
@@ -107,6 +122,7 @@ export function SubmitPetitionPage() {
       phone: trimmed(values.phone),
       address: trimmed(values.address),
       addressUnitId: unit?.id,
+      ...(files.length ? { attachments: files.flatMap((f) => (f.id ? [f.id] : [])) } : {}),
       ...(values.website ? { website: values.website } : {}),
     };
     mutation.mutate(body);
@@ -198,6 +214,16 @@ export function SubmitPetitionPage() {
         </PubField>
 
         <UnitField unit={unit} onChange={setUnit} error={problems.addressUnitId} />
+
+        <PublicAttachments
+          formToken={form.data?.formToken}
+          files={files}
+          onChange={(update) => {
+            setFiles(update);
+            setProblems((p) => ({ ...p, attachments: undefined }));
+          }}
+          error={problems.attachments}
+        />
 
         <fieldset className="pub-fieldset">
           <legend className="pub-label">{t('publicPetitions.submit.sender')}</legend>

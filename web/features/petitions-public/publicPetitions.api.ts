@@ -26,6 +26,16 @@ export const searchUnits = (q: string, signal?: AbortSignal) =>
   api<Ok<'/api/public/units'>>('/api/public/units', { ...open, query: { q }, signal });
 export const submitPetition = (body: NewPetition) =>
   api<Submitted>('/api/public/petitions', { ...open, method: 'POST', body });
+export const uploadPublicFile = (formToken: string, file: File) => {
+  const form = new FormData();
+  form.append('formToken', formToken);
+  form.append('file', file);
+  return api<Ok<'/api/public/petitions/files', 'post'>>('/api/public/petitions/files', {
+    ...open,
+    method: 'POST',
+    form,
+  });
+};
 export const trackPetition = (code: string) => api<Tracked>(`/api/public/petitions/${encodeURIComponent(code)}`, open);
 
 /** YYYY-MM-DD as dd/mm/yyyy. */

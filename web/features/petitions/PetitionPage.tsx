@@ -111,9 +111,13 @@ function PetitionView({ d }: { d: PetitionDetail }) {
                   {d.attachments.map((a) => (
                     <li key={a.id}>
                       <PaperClipOutlined aria-hidden />{' '}
-                      <a href={a.url} target="_blank" rel="noreferrer">
-                        {a.filename}
-                      </a>{' '}
+                      {a.url ? (
+                        <a href={a.url} target="_blank" rel="noreferrer">
+                          {a.filename}
+                        </a>
+                      ) : (
+                        t('petitions.attachmentHidden', { name: a.filename })
+                      )}{' '}
                       <span className="muted">({formatSize(a.size, i18n.language)})</span>
                     </li>
                   ))}
