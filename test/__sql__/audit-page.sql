@@ -1539,7 +1539,28 @@ select
               )
               when 'files' then (
                 select
-                  jsonb_build_object('filename', x.filename)
+                  jsonb_build_object(
+                    'filename',
+                    case
+                      when exists (
+                        select
+                          1
+                        from
+                          petition_attachments a
+                        where
+                          a.file_id = x.id
+                      )
+                      or exists (
+                        select
+                          1
+                        from
+                          public_uploads u
+                        where
+                          u.file_id = x.id
+                      ) then '(ẩn)'
+                      else x.filename
+                    end
+                  )
                 from
                   files x
                 where

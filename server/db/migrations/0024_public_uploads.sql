@@ -12,3 +12,10 @@ create table public_uploads (
 );
 create index public_uploads_form_idx on public_uploads (form_nonce);
 create index public_uploads_age_idx on public_uploads (uploaded_at);
+
+-- A file's name may name its sender ("CCCD Nguyễn Văn A.jpg"), and a file is stored before anyone knows whether a
+-- petition will hold it: the audit log keeps no file names (the label of a file reads the name from the live row,
+-- and only when no petition holds the file nor the public form stored it).
+drop trigger files_audit on files;
+create trigger files_audit after insert or update or delete on files
+  for each row execute function audit_row_redacted('filename');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, useTestApp, type Session } from '../../../test/app.ts';
 import { openApiDocument, operationsOf } from '../../../test/openapi.ts';
+import { PNG, uploadFile } from '../../../test/work-fixture.ts';
 import { intake, petitionsFixture, SEEDED, type PetitionsFixture } from './petitions.testkit.ts';
 
 /**
@@ -105,10 +106,13 @@ describe('petitioners’ identities', () => {
     for (const reader of [f.provinceLeader.session, f.otherOfficer.session]) {
       for (const o of ops) {
         const key = `${o.method} ${o.path}`;
-        // a denunciation of the ward, its petitioner seeded, handled by the ward's officer
+        // a denunciation of the ward, its petitioner seeded, handled by the ward's officer; the paper attached with it
+        // bears the petitioner's name (a file's name is identity too)
+        const paper = await uploadFile(app, f.officer.session, `CCCD ${SEEDED.fullName}.png`, PNG);
         const p = await intake(app, f.officer.session, f.bodies.mc1, {
           kind: 'denunciation',
           channel: 'in_person',
+          fileIds: [paper.json<{ id: string }>().id],
         });
         const other = await intake(app, f.officer.session, f.bodies.mc1);
         const url = o.path.replace('{id}', p.id);

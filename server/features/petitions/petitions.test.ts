@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PNG, uploadFile } from '../../../test/work-fixture.ts';
 import { call, useTestApp } from '../../../test/app.ts';
 import { act, intake, petitionsFixture, SEEDED, type PetitionsFixture } from './petitions.testkit.ts';
 import {
@@ -420,17 +421,24 @@ describe('petitions', () => {
 
   it('keeps identities out of the audit log and logs every view of a denouncer’s identity', async () => {
     const { app, db } = t();
-    const p = await intake(app, f.officer.session, f.bodies.mc1);
+    // the paper attached bears the petitioner's name: the file's name is identity too
+    const paper = (await uploadFile(app, f.officer.session, `Đơn ${SEEDED.fullName}.png`, PNG)).json<{ id: string }>();
+    const p = await intake(app, f.officer.session, f.bodies.mc1, { fileIds: [paper.id] });
     await act(app, f.officer.session, p.id, 'classify', { kind: 'denunciation', eligible: true, competence: 'front' });
     const audit = await db.db
       .selectFrom('audit_log')
       .select(['before', 'after'])
-      .where('table_name', '=', 'petitioners')
+      .where('table_name', 'in', ['petitioners', 'files', 'petition_attachments'])
       .execute();
-    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.length).toBeGreaterThan(2);
     const text = JSON.stringify(audit);
     for (const v of [SEEDED.fullName, SEEDED.phone, SEEDED.idNumber, 'pham thi nguyet']) expect(text).not.toContain(v);
     expect(text).toContain('[redacted]');
+    // nor does the audit page name the file
+    const page = await call(app, { url: `/api/audit?table=files&record=${paper.id}`, session: f.admin });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().items.length).toBeGreaterThan(0);
+    expect(page.body).not.toContain(SEEDED.fullName);
     const views = () =>
       db.db
         .selectFrom('petition_identity_views')
