@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   BarChartOutlined,
   ClockCircleOutlined,
   ApartmentOutlined,
@@ -21,6 +22,7 @@ import {
   NumberOutlined,
   ProfileOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,7 +35,12 @@ import { DIALOGUES_PATH } from './features/dialogues/dialogues.api.ts';
 import { PETITIONS_PATH } from './features/petitions/petitions.api.ts';
 import { LEGAL_DEADLINES_PATH } from './features/legal-deadlines/legalDeadlines.api.ts';
 import { MY_REPORTS_PATH, REPORT_DASHBOARD_PATH, REPORT_REVIEW_PATH } from './features/reporting/reporting.paths.ts';
-import { INDICATORS_PATH, REPORT_FORMS_PATH } from './features/reporting/setup.paths.ts';
+import {
+  INDICATORS_PATH,
+  REPORT_FORMS_PATH,
+  REPORT_RULES_PATH,
+  TARGETS_PATH,
+} from './features/reporting/setup.paths.ts';
 import { MY_WORK_PATH } from './features/my-work/myWork.api.ts';
 import { OVERVIEW_PATH } from './features/overview/overview.api.ts';
 import { PROGRAMMES_PATH, TASK_PATH } from './features/work/work.paths.ts';
@@ -208,6 +215,16 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     visible: () => true,
   },
   {
+    // Everyone reads the targets of their units; those managing reporting set and split them (the server decides).
+    key: 'reporting-targets',
+    path: TARGETS_PATH,
+    icon: <AimOutlined aria-hidden />,
+    labelKey: 'reportingTargets.nav',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/targets/TargetsPage.tsx'), 'TargetsPage'),
+    visible: () => true,
+  },
+  {
     key: 'reporting-forms',
     path: REPORT_FORMS_PATH,
     icon: <ProfileOutlined aria-hidden />,
@@ -216,6 +233,17 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     ...page(() => import('./features/reporting/forms/ReportFormsPage.tsx'), 'ReportFormsRoute'),
     visible: () => true,
     subPaths: [':id'],
+  },
+  {
+    key: 'reporting-rules',
+    path: REPORT_RULES_PATH,
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    labelKey: 'reportingRules.nav',
+    group: 'reporting',
+    ...page(() => import('./features/reporting/rules/RulesPage.tsx'), 'RulesPage'),
+    // Read by every account, like the indicators (the menu knows no permissions); only those who manage reporting
+    // are offered the changes (the API's check).
+    visible: () => true,
   },
   {
     key: 'my-account',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureWebBuilt } from '../../server/web-build.ts';
-import { buildTestApp, type TestApp } from '../app.ts';
+import { buildTestApp, call, type TestApp } from '../app.ts';
 import { PASSWORD } from '../factories.ts';
 import { PageChecks, trackRequests } from './page-checks.ts';
 
@@ -275,8 +275,13 @@ export async function submitDialog(page: Page, dialog: Locator, submit: string):
 
 /** Fills in and sends the sign-in form (the password: the test accounts' one unless given); does not wait for what
  * follows, so a journey can expect a refusal as well as the app. */
-export async function fillSignIn(page: Page, login: string, password: string = PASSWORD): Promise<void> {
-  await page.goto('/dang-nhap');
+export async function fillSignIn(
+  page: Page,
+  login: string,
+  password: string = PASSWORD,
+  at = '/dang-nhap',
+): Promise<void> {
+  await page.goto(at);
   await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -286,4 +291,17 @@ export async function fillSignIn(page: Page, login: string, password: string = P
 export async function signIn(page: Page, login: string, password: string = PASSWORD): Promise<void> {
   await fillSignIn(page, login, password);
   await page.getByTestId('account-menu').waitFor();
+}
+
+/** Signs in and lands on `target` (the sign-in page's `next`), so that no other page is passed through. */
+export async function signInTo(page: Page, login: string, target: string): Promise<void> {
+  await fillSignIn(page, login, PASSWORD, `/dang-nhap?next=${encodeURIComponent(target)}`);
+  await page.getByTestId('account-menu').waitFor();
+}
+
+/** A set-up call through the API that must succeed: its JSON, or an error naming the call and the answer. */
+export async function apiOk<T>(h: Pick<TestApp, 'app'>, c: Parameters<typeof call>[1]): Promise<T> {
+  const res = await call(h.app, c);
+  if (res.statusCode >= 300) throw new Error(`${c.method ?? 'GET'} ${c.url}: ${res.statusCode} ${res.body}`);
+  return res.json<T>();
 }

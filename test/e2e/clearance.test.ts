@@ -2,17 +2,19 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COMMISSIONED_TASK } from '../../server/features/demo/demo.clearance.data.ts';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
-import { call, type Session } from '../app.ts';
+import type { Session } from '../app.ts';
 import { buildAccount, PASSWORD, signInAdmin } from '../factories.ts';
 import { PNG } from '../work-fixture.ts';
 import {
+  apiOk,
   browserAvailable,
+  type BrowserHarness,
   chooseOption,
   screenshot,
   settled,
+  signInTo,
   submitDialog,
   useBrowserHarness,
-  type BrowserHarness,
 } from './browser.ts';
 import { checkPage, formatFindings } from './page-checks.ts';
 
@@ -20,11 +22,7 @@ import { checkPage, formatFindings } from './page-checks.ts';
 type Setup = { officer: string; projectId: string; today: string };
 let setup: Setup;
 
-async function ok<T>(h: BrowserHarness, c: Parameters<typeof call>[1]): Promise<T> {
-  const res = await call(h.app, c);
-  if (res.statusCode >= 300) throw new Error(`${c.method ?? 'GET'} ${c.url}: ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
+const ok = apiOk;
 
 /** The demo's units and bodies; through the API, a leader of Phường Móng Cái 1, the Bắc Luân II approach road
  * (ten households announced, four registered, one of them agreed) and a dialogue about it. */
@@ -109,14 +107,6 @@ async function pickTask(page: Page, box: Locator, text: string, title: string): 
       if (attempt >= 3) throw err;
     }
   }
-}
-
-async function signInTo(page: Page, login: string, target: string): Promise<void> {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(target)}`);
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
 }
 
 describe.skipIf(!browserAvailable)('browser journeys: site clearance and dialogues', () => {

@@ -1,19 +1,23 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/features/demo/demo.seed.ts';
-import { call, signIn as apiSignIn, type Session } from '../app.ts';
+import { signIn as apiSignIn, type Session } from '../app.ts';
 import { buildAccount, PASSWORD, signInAdmin } from '../factories.ts';
-import { browserAvailable, screenshot, settled, useBrowserHarness, type BrowserHarness } from './browser.ts';
+import {
+  apiOk,
+  browserAvailable,
+  type BrowserHarness,
+  screenshot,
+  settled,
+  signInTo,
+  useBrowserHarness,
+} from './browser.ts';
 
 /** What the journey's setup made: the accounts, the form and the period the reporter must report now. */
 type Setup = { reviewer: string; viewer: string; formName: string; periodId: string; periodLabel: string };
 let setup: Setup;
 
-async function ok<T>(h: BrowserHarness, c: Parameters<typeof call>[1]): Promise<T> {
-  const res = await call(h.app, c);
-  if (res.statusCode >= 300) throw new Error(`${c.method ?? 'GET'} ${c.url}: ${res.statusCode} ${res.body}`);
-  return res.json<T>();
-}
+const ok = apiOk;
 
 /** An account holding `role` on a unit since the reform, made through the API by an administrator. */
 async function accountWithRole(h: BrowserHarness, admin: Session, role: string, unitCode: string, name: string) {
@@ -86,15 +90,6 @@ async function prepare(h: BrowserHarness): Promise<void> {
     body: { indicatorId: indicator.id, unitId: province.id, periodId: due.period.id, value: 2000 },
   });
   setup = { reviewer, viewer, formName, periodId: due.period.id, periodLabel: due.period.label };
-}
-
-/** Signs in and lands on `target` (the sign-in page's `next`), so that no other page is passed through. */
-async function signInTo(page: Page, login: string, target: string): Promise<void> {
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(target)}`);
-  await page.getByLabel('Tên đăng nhập, số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('account-menu').waitFor();
 }
 
 /** The dashboard's row of a unit (its name in the first cell). */

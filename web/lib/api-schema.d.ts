@@ -36304,6 +36304,21 @@ export interface operations {
                             label: string;
                             /** @description The first day the period is locked */
                             locksOn: string | null;
+                            /** @description Reopenings of the locked period still in force on the date, latest first */
+                            reopenings: {
+                                at: string;
+                                /** @description Who reopened it */
+                                by: string | null;
+                                reason: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Only this unit’s reporters (null: every reporter of the form)
+                                 */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** @description Last day it stays open again */
+                                until: string;
+                            }[];
                             start: string;
                         }[];
                     };

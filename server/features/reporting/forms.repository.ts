@@ -244,3 +244,33 @@ export async function unknownKinds(
   const b = new Set(bodies.map((r) => r.code));
   return { unit: unitKinds.filter((k) => !u.has(k)), body: bodyKinds.filter((k) => !b.has(k)) };
 }
+
+export type ReopeningRow = {
+  period_id: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  reason: string;
+  until: string;
+  reopened_by: string | null;
+  created_at: Date;
+};
+
+/** The reopenings of a form's periods still in force on `day` (lasting until it or later), latest first, with the
+ * unit's name of that day (else its latest) and who reopened. Serves the form page's "Kỳ báo cáo" card. */
+export async function reopeningsOf(q: Q, formId: string, periodIds: readonly string[], day: string) {
+  if (periodIds.length === 0) return [];
+  return (
+    await sql<ReopeningRow>`
+      select r.period_id, r.unit_id, ut.name as unit_name, r.reason, to_char(r.until, 'YYYY-MM-DD') as until,
+             a.display_name as reopened_by, r.created_at
+        from report_reopenings r
+        left join accounts a on a.id = r.reopened_by
+        left join lateral (
+          select u.name from unit_tree u where u.unit_id = r.unit_id
+           order by ((u.valid_from is null or u.valid_from <= ${day}::date)
+                     and (u.valid_to is null or ${day}::date < u.valid_to)) desc, u.valid_to desc nulls first
+           limit 1) ut on true
+       where r.form_id = ${formId}::uuid and r.period_id = any (${periodIds}::text[]) and r.until >= ${day}::date
+       order by r.created_at desc`.execute(q)
+  ).rows;
+}

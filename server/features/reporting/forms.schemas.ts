@@ -136,6 +136,18 @@ export const formPeriod = z
     end: z.string(),
     due: z.string(),
     locksOn: z.string().nullable().describe('The first day the period is locked'),
+    reopenings: z
+      .array(
+        z.object({
+          unitId: z.uuid().nullable().describe('Only this unit’s reporters (null: every reporter of the form)'),
+          unitName: z.string().nullable(),
+          reason: z.string(),
+          until: z.string().describe('Last day it stays open again'),
+          by: z.string().nullable().describe('Who reopened it'),
+          at: z.string(),
+        }),
+      )
+      .describe('Reopenings of the locked period still in force on the date, latest first'),
   })
   .describe('FormPeriod');
 

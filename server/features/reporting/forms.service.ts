@@ -162,7 +162,26 @@ export async function formPeriods(r: ReportingReading, formId: string, q: { date
     });
     if (items.length === q.count) break;
   }
-  return items;
+  // A locked period says whether, until when, for whom and why it was opened again.
+  const reopenings = await repo.reopeningsOf(
+    r.app.db,
+    formId,
+    items.map((p) => p.id),
+    date,
+  );
+  return items.map((p) => ({
+    ...p,
+    reopenings: reopenings
+      .filter((o) => o.period_id === p.id)
+      .map((o) => ({
+        unitId: o.unit_id,
+        unitName: o.unit_name,
+        reason: o.reason,
+        until: o.until,
+        by: o.reopened_by,
+        at: o.created_at.toISOString(),
+      })),
+  }));
 }
 
 function versionValues(v: FormVersionInput): repo.VersionValues {

@@ -416,6 +416,15 @@ describe('submissions: from draft to approval', () => {
     expect((await reopen(f.wardLeader.session, { ...body, until: '2026-03-01' })).json().error.field).toBe('until');
     expect((await reopen(f.wardLeader.session, { reason: 'Cả tỉnh', until: '2026-03-05' })).statusCode).toBe(403);
     expect((await reopen(f.wardLeader.session, body)).statusCode).toBe(201);
+    // The form's periods say it: for whom, until when, by whom and why.
+    const listed = await ok<{ items: { id: string; reopenings: unknown[] }[] }>(
+      f.reporter.session,
+      'GET',
+      `/forms/${f.form.id}/periods?count=3`,
+    );
+    expect(listed.items.find((p) => p.id === '202602')?.reopenings).toEqual([
+      expect.objectContaining({ unitId: f.village.id, reason: 'Khu 1 gửi muộn do mưa bão', until: '2026-03-05' }),
+    ]);
     const d = await buildReport(t(), {
       formId: f.form.id,
       periodId: '202602',

@@ -11,15 +11,8 @@ import { useMe } from '../../auth/session.ts';
 import { KINDS_KEY, listKinds } from '../../bodies/bodies.api.ts';
 import { useHoldsPermission } from '../../roles/useHoldsPermission.ts';
 import { REPORT_FORMS_PATH } from '../setup.paths.ts';
-import {
-  formKey,
-  formPeriodsKey,
-  getReportForm,
-  listUnitKinds,
-  UNIT_KINDS_KEY,
-  upcomingPeriods,
-  type FormVersion,
-} from './forms.api.ts';
+import { formKey, getReportForm, listUnitKinds, UNIT_KINDS_KEY, type FormVersion } from './forms.api.ts';
+import { PeriodsCard } from './PeriodsCard.tsx';
 import { VersionDrawer, type VersionTask } from './VersionDrawer.tsx';
 
 /** One report form: its periods, and its versions (the latest first), each with who submits, when, its sections and
@@ -30,7 +23,6 @@ export function ReportFormPage({ id }: { id: string }) {
   const canManage = useHoldsPermission(me, 'reporting.manage');
   const [task, setTask] = useState<VersionTask | null>(null);
   const form = useQuery({ queryKey: formKey(id), queryFn: ({ signal }) => getReportForm(id, signal) });
-  const periods = useQuery({ queryKey: formPeriodsKey(id), queryFn: ({ signal }) => upcomingPeriods(id, signal) });
 
   const back = (
     <Link to={REPORT_FORMS_PATH}>
@@ -70,28 +62,7 @@ export function ReportFormPage({ id }: { id: string }) {
           ) : null
         }
       />
-      <Card title={t('reportForms.periods')} className="report-form-card">
-        {periods.isError ? (
-          <Typography.Text type="danger">{errorText(periods.error, t)}</Typography.Text>
-        ) : (
-          <ul className="report-form-periods">
-            {(periods.data?.items ?? []).map((p) => (
-              <li key={p.id}>
-                <strong>{p.label}</strong>{' '}
-                <Typography.Text type="secondary">
-                  {t('reportForms.periodLine', {
-                    start: formatDate(p.start),
-                    end: formatDate(p.end),
-                    due: formatDate(p.due),
-                  })}
-                  {p.locksOn ? ` · ${t('reportForms.locksOn', { date: formatDate(p.locksOn) })}` : ''}
-                </Typography.Text>
-              </li>
-            ))}
-            {periods.data && periods.data.items.length === 0 ? <li>{t('reportForms.noPeriods')}</li> : null}
-          </ul>
-        )}
-      </Card>
+      <PeriodsCard formId={f.id} />
       {f.versions.map((v) => (
         <VersionCard
           key={v.id}

@@ -67,3 +67,14 @@ export const UNIT_KINDS_KEY = ['units', 'kinds'] as const;
 export function listUnitKinds(signal?: AbortSignal): Promise<Ok<'/api/units/kinds'>> {
   return api('/api/units/kinds', { signal });
 }
+
+export type ReopenInput = Body<'/api/reporting/forms/{id}/periods/{periodId}/reopen', 'post'>;
+
+/** Opens a locked period again until a day: for every reporter (administrators) or a unit's (its reviewers). */
+export function reopenPeriod(
+  id: string,
+  periodId: string,
+  body: ReopenInput,
+): Promise<Ok<'/api/reporting/forms/{id}/periods/{periodId}/reopen', 'post'>> {
+  return api(`${path(id)}/periods/${encodeURIComponent(periodId)}/reopen`, { method: 'POST', body });
+}
