@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const JOURNEYS = 'test/e2e/**/*.test.ts';
@@ -26,11 +27,23 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'cli/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, JOURNEYS],
+          // These mostly wait on PostgreSQL: two files at once even on two cores (vitest's default there is one).
+          maxWorkers: Math.max(2, os.availableParallelism() - 1),
+          // First, on their own; the journeys after them, so a browser never shares the machine with them.
+          sequence: { groupOrder: 0 },
         },
       },
       // In CI a journey that failed runs once more: a browser on a loaded machine can lose a click. One that passes
       // only then is printed as FLAKY in CI's summary (.ci/run), not hidden.
-      { test: { ...common, name: 'journeys', include: [JOURNEYS], retry: process.env.CI === 'true' ? 1 : 0 } },
+      {
+        test: {
+          ...common,
+          name: 'journeys',
+          include: [JOURNEYS],
+          retry: process.env.CI === 'true' ? 1 : 0,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
