@@ -350,6 +350,17 @@ function ActionForm({
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} />
     </Form.Item>
   );
+  // What the citizen's tracking page will show: written with the result, or later ("Công khai kết quả").
+  const publishedTextField = (
+    <Form.Item
+      name="publishedText"
+      label={t('petitions.form.publishedText')}
+      rules={[requiredText]}
+      extra={t('petitions.form.publishedTextHelp')}
+    >
+      <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+    </Form.Item>
+  );
 
   let fields: ReactNode = null;
   switch (action) {
@@ -535,30 +546,12 @@ function ActionForm({
           <Form.Item name="publish" valuePropName="checked" extra={t('petitions.form.publishHelp')}>
             <Checkbox>{t('petitions.form.publish')}</Checkbox>
           </Form.Item>
-          {publish ? (
-            <Form.Item
-              name="publishedText"
-              label={t('petitions.form.publishedText')}
-              rules={[requiredText]}
-              extra={t('petitions.form.publishedTextHelp')}
-            >
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-            </Form.Item>
-          ) : null}
+          {publish ? publishedTextField : null}
         </>
       );
       break;
     case 'publish_reply':
-      fields = (
-        <Form.Item
-          name="publishedText"
-          label={t('petitions.form.publishedText')}
-          rules={[requiredText]}
-          extra={t('petitions.form.publishedTextHelp')}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
-        </Form.Item>
-      );
+      fields = publishedTextField;
       break;
     case 'supervise':
       fields = noteField(t('petitions.form.superviseNote'), [requiredText]);
