@@ -14,7 +14,10 @@ const PAGES: Record<string, string> = {
   '/no-title': `<main><p>Không có tiêu đề</p></main>`,
   // An open antd Select: its dropdown holds a listbox the library gives no name; one of the page's own must have one.
   '/select-open': `<main><h1>Chọn</h1><input role="combobox" aria-expanded="true" aria-label="Loại đơn" aria-controls="kind_list"></main>
-    <div class="ant-select-dropdown"><div role="listbox" id="kind_list"><div role="option">Khiếu nại</div></div></div>`,
+    <div class="ant-select-dropdown"><div class="holder" style="height:40px;overflow-y:auto"><div role="listbox" id="kind_list">
+    <div role="option" style="height:30px">Khiếu nại</div><div role="option" style="height:30px">Tố cáo</div></div></div></div>`,
+  '/own-scroll': `<main><h1>Cuộn</h1><div class="own" style="height:40px;overflow-y:auto">
+    <p style="height:30px">Dòng một</p><p style="height:30px">Dòng hai</p></div></main>`,
   '/own-listbox': `<main><h1>Chọn</h1><div role="listbox" class="own"><div role="option">Khiếu nại</div></div></main>`,
   '/wide': `<main><h1>Bảng rộng</h1><div class="wide" style="width:700px">Một dòng rất rộng</div></main>`,
   // The page fits, but its table scrolls sideways inside its box: the last column is out of sight on a phone.
@@ -85,6 +88,9 @@ describe.skipIf(!browserAvailable)('page checks on every page a journey reaches'
     await expect(checks.flush()).resolves.toBeUndefined();
     await page.goto(`${SITE}/own-listbox`);
     await expect(checks.flush()).rejects.toThrow(/aria-input-field-name \(serious\)/);
+    // its scrolling list is reached from the combobox (aria-activedescendant), a page's own must take the focus
+    await page.goto(`${SITE}/own-scroll`);
+    await expect(checks.flush()).rejects.toThrow(/scrollable-region-focusable/);
   });
 
   it('fails on a page without an h1', async () => {
