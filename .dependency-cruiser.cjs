@@ -8,7 +8,7 @@ const SHARED = [
   '^web/(lib|ui)/',
 ];
 /** Composition layers: they wire features together. */
-const COMPOSITION = ['^server/(app|main)\\.ts$', '^server/jobs/', '^cli/'];
+const COMPOSITION = ['^server/(app|main|wiring)\\.ts$', '^server/jobs/', '^cli/'];
 const EXEMPT = ['\\.test\\.tsx?$', '\\.testkit\\.tsx?$', '^test/', '^bench/'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -33,7 +33,7 @@ module.exports = {
     {
       name: 'composition-imports-feature-inside',
       comment:
-        "server/app.ts, server/main.ts, server/jobs and cli import a feature's index.ts, *.service.ts or *.routes.ts, never its repository. See docs/architecture.md §2.",
+        "server/app.ts, server/main.ts, server/wiring.ts, server/jobs and cli import a feature's index.ts, *.service.ts or *.routes.ts, never its repository. See docs/architecture.md §2.",
       severity: 'error',
       from: { path: COMPOSITION, pathNot: EXEMPT },
       to: { path: '^server/features/', pathNot: '^server/features/[^/]+/(index|[^/]+\\.service|[^/]+\\.routes)\\.ts$' },

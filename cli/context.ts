@@ -9,6 +9,7 @@ import { connectDatabase } from '../server/main.ts';
 import type { Actor } from '../server/db/tx.ts';
 import path from 'node:path';
 import { diskFileStore } from '../server/storage/file-store.ts';
+import { wireModules } from '../server/wiring.ts';
 
 export const cliActor: Actor = { accountId: null, label: 'cli' };
 
@@ -16,6 +17,7 @@ export const cliActor: Actor = { accountId: null, label: 'cli' };
  * runs `fn`, then closes; an embedded server started just for this command is stopped again. */
 export async function withCliContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const env = parseEnv();
+  wireModules();
   const conn = await connectDatabase(env, (m) => console.error(m));
   try {
     await migrate(conn.url);

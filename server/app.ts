@@ -8,8 +8,7 @@ import { reportingRoutes } from './features/reporting/reporting.routes.ts';
 import { clearanceRoutes } from './features/clearance/index.ts';
 import { dialoguesRoutes } from './features/dialogues/index.ts';
 import { legalDeadlinesRoutes } from './features/legal-deadlines/legal-deadlines.routes.ts';
-import { taskFiguresSource } from './features/reporting/index.ts';
-import { provideReportedFigures } from './features/work/index.ts';
+import { wireModules } from './wiring.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -341,9 +340,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   handoverRoutes(app, ctx);
   filesRoutes(app, ctx);
   workRoutes(app, ctx);
-  // The work module shows the approved totals of the indicator a task names; reporting reaches the work module
-  // already (through its notifications), so it is handed the reader here rather than importing reporting.
-  provideReportedFigures(taskFiguresSource);
+  wireModules();
   retentionRoutes(app, ctx);
   listExportRoutes(app, ctx);
   briefingsRoutes(app, ctx);

@@ -69,7 +69,18 @@ from
           a.level < 3 as striped,
           (
             case
-              when a.level < 3 then (abs(hashtext (s.id::text)::bigint) % 8)
+              when a.level < 3 then (
+                abs(
+                  hashtext (
+                    (
+                      case
+                        when "ut".level > 3 then "ut".parent_id
+                        else "ut".unit_id
+                      end
+                    )::text
+                  )::bigint
+                ) % 8
+              )
               else 0
             end
           )::smallint as stripe

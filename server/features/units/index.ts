@@ -2,7 +2,7 @@
 export { importCatalogue, type ImportCounts } from './catalogue.import.ts';
 export { loadBuiltInCatalogue } from './catalogue.plan.ts';
 export { readSnapshotFile } from './snapshot.read.ts';
-export { rebuildTree } from './tree.build.ts';
+export { provideTreeListener, rebuildTree, type TreeListener } from './tree.build.ts';
 export { asOfOnly, asOfQuery, unitCode } from './units.schemas.ts';
 // Old units to new and back (a report over a period that crosses a change of the tree maps through these).
 export { crossTo, sourcesOf, successorsOf, type Counterpart, type Crossing } from './units.crossing.service.ts';

@@ -73,11 +73,23 @@ async function insertSegments(trx: Trx, segs: Segment[]): Promise<void> {
   }
 }
 
+/**
+ * What other modules derive from the tree's paths (reporting's totals per ancestor), told of a change in the same
+ * transaction: `null` after a full rebuild, else the units of levels 1–3 that were or now are above a changed unit.
+ * Handed in at start-up (server/wiring.ts) because those modules depend on this one, not the other way round.
+ */
+export type TreeListener = (trx: Trx, aboveChanged: string[] | null) => Promise<void>;
+let listener: TreeListener | null = null;
+export function provideTreeListener(fn: TreeListener | null): void {
+  listener = fn;
+}
+
 /** Rebuilds the whole derived tree (after a catalogue import). */
 export async function rebuildTree(trx: Trx): Promise<number> {
   const segs = deriveSegments(await repo.versionsForTree(trx));
   await repo.deleteAllTreeRows(trx);
   await insertSegments(trx, segs);
+  await listener?.(trx, null);
   return segs.length;
 }
 
@@ -90,6 +102,8 @@ export async function rebuildSubtrees(trx: Trx, unitIds: string[]): Promise<void
   const all = [...new Set([...ids, ...anc])];
   const wanted = new Set(ids);
   const segs = deriveSegments(await repo.versionsForTree(trx, all)).filter((s) => wanted.has(s.unitId));
+  const before = listener ? await repo.upperAncestorsInTree(trx, ids) : [];
   await repo.deleteTreeRowsOf(trx, ids);
   await insertSegments(trx, segs);
+  if (listener) await listener(trx, [...new Set([...before, ...(await repo.upperAncestorsInTree(trx, ids))])]);
 }

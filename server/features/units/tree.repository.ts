@@ -81,6 +81,15 @@ export async function unitsAndDescendants(trx: Trx, unitIds: string[]): Promise<
   return affected.rows.map((r) => r.id);
 }
 
+/** The units of levels 1–3 on the tree paths of these units in any epoch (themselves included). */
+export async function upperAncestorsInTree(trx: Trx, unitIds: string[]): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    select distinct a.id from unit_tree t
+      join units a on a.seq = any (string_to_array(t.path::text, '.')::bigint[]) and a.level <= 3
+     where t.unit_id = any (${unitIds}::uuid[])`.execute(trx);
+  return rows.rows.map((r) => r.id);
+}
+
 /** Every unit ever above one of these (through any version). */
 export async function ancestorsEver(trx: Trx, unitIds: string[]): Promise<string[]> {
   const anc = await sql<{ id: string }>`
