@@ -148,4 +148,46 @@ describe.skipIf(!browserAvailable)('browser journeys: reporting targets', () => 
     await settled(phone);
     await screenshot(phone, 'bao-cao-ke-hoach-360');
   }, 300_000);
+
+  it('the administrator picks the province’s Women’s Union, sets its plan and splits it equally among the wards’ unions on its line', async () => {
+    const h = harness();
+    const desk = await h.newPage({ width: 1366, height: 900 });
+    await signInTo(desk, 'admin', `/bao-cao/ke-hoach?don-vi=22&chi-tieu=${INDICATOR}&ky=${PERIOD}`);
+    await desk.getByRole('heading', { name: 'Kế hoạch giao', level: 1 }).waitFor();
+    // The body picker lists the province's bodies without typing; a hit shows its name above its unit's.
+    const province = 'Hội LHPN tỉnh Quảng Ninh';
+    const heading = desk.getByRole('heading', { name: province, level: 2 });
+    const hit = desk.locator('.ant-select-item-option').filter({ has: desk.getByText(province, { exact: true }) });
+    await expect
+      .poll(async () => {
+        if (await heading.isVisible()) return true;
+        if (!(await hit.first().isVisible()))
+          await desk.getByRole('combobox', { name: 'Tổ chức', exact: true }).click();
+        else await hit.first().click({ timeout: 5000 });
+        return heading.isVisible();
+      })
+      .toBe(true);
+    await expect.poll(() => ownValue(desk)).toBe('Chưa giao');
+    await setTarget(desk, 'Giao kế hoạch', '600');
+    await expect.poll(() => ownValue(desk)).toBe('600 hồ sơ');
+    // The unions below on the line: those of the wards and communes formed on 1/7/2025.
+    const ward = 'Hội LHPN Phường Móng Cái 1';
+    await rowOf(desk, ward).waitFor();
+    const n = await desk.locator('tr.ant-table-row').count();
+    await desk.getByRole('button', { name: 'Chia cho cấp dưới' }).click();
+    const dialog = desk.getByRole('dialog').filter({ has: desk.getByRole('button', { name: 'Chia kế hoạch' }) });
+    await dialog.waitFor();
+    await settled(desk);
+    await dialog.getByRole('radio', { name: 'Chia đều' }).check();
+    await submitDialog(desk, dialog, 'Chia kế hoạch');
+    await expect
+      .poll(() => desk.locator('.targets-summary').textContent())
+      .toBe('Đã chia cho cấp dưới: 600 hồ sơ — bằng đúng kế hoạch');
+    const part = Math.floor(600 / n);
+    // One step down the line to the ward's union, whose plan is its part.
+    await desk.getByRole('button', { name: `Xem kế hoạch của ${ward}` }).click();
+    await desk.getByRole('heading', { name: ward, level: 2 }).waitFor();
+    const own = await ownValue(desk);
+    expect([`${part} hồ sơ`, `${part + 1} hồ sơ`]).toContain(own);
+  }, 300_000);
 });

@@ -183,6 +183,31 @@ describe.skipIf(!browserAvailable)('browser journeys: reporting', () => {
     await settled(dashboard);
     await screenshot(dashboard, 'bao-cao-tong-hop');
 
+    // The same dossiers by organisation: the Youth Union's volunteer teams' part and its share of the whole, as the
+    // totals contract gives them, on a desktop and on a phone.
+    const admin = await signInAdmin(h);
+    const read = (category = '') =>
+      ok<{ value: number }>(h, {
+        url: `/api/reporting/totals?indicator=HS_TRUC_TUYEN&unit=194&period=202101..202111${category}`,
+        session: admin,
+      }).then((r) => r.value);
+    const [whole, youth] = [await read(), await read('&category=youth_union')];
+    const share = Math.round((youth * 1000) / whole) / 10;
+    for (const width of [1366, 360]) {
+      await dashboard.setViewportSize({ width, height: 1200 });
+      await dashboard.goto('/bao-cao/tong-hop?don-vi=194&ky=202101..202111&chi-tieu=HS_TRUC_TUYEN');
+      await dashboard.getByText('Theo tổ chức', { exact: true }).click();
+      const table = dashboard.getByRole('table', { name: 'Bảng số liệu và tỷ lệ theo tổ chức' });
+      const row = table.locator('tr', { hasText: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh' });
+      await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(youth.toLocaleString('vi-VN'));
+      await expect
+        .poll(() => row.locator('td').nth(2).textContent())
+        .toBe(`${share.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
+      await dashboard.getByRole('img', { name: /^Biểu đồ .* theo tổ chức/ }).waitFor();
+      await settled(dashboard);
+      await screenshot(dashboard, width === 360 ? 'bao-cao-theo-to-chuc-360' : 'bao-cao-theo-to-chuc');
+    }
+
     // Chỉ tiêu and Mẫu báo cáo, on a desktop and on a phone (the page checks run on each).
     for (const width of [1366, 360]) {
       await dashboard.setViewportSize({ width, height: 900 });

@@ -38858,6 +38858,8 @@ export interface operations {
             query: {
                 /** @description The date whose tree the unit code names (default: the period’s last day) */
                 asOf?: string;
+                /** @description An indicator split by organisation (breakdown): also its figure for each organisation (body kind) on every row and over the whole unit and range, with its share of the whole */
+                breakdown?: string;
                 /** @description Rows: the unit’s children, or the periods of the range */
                 by?: "units" | "periods";
                 /** @description Indicator codes, comma-separated (at most 50) */
@@ -38880,6 +38882,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description With `breakdown`: its organisations; else null */
+                        breakdown: {
+                            categories: {
+                                /** @description On each row */
+                                cells: {
+                                    /** @description value / the whole in %, one decimal (as the % of target); null without a value or a whole */
+                                    share: number | null;
+                                    /** @description The organisation’s figure; null when it reported none */
+                                    value: number | null;
+                                }[];
+                                /** @description Body kind code (youth_union) */
+                                code: string;
+                                /** @description Its Vietnamese name */
+                                name: string;
+                                /** @description Its short Vietnamese name (ĐTN), for a chart */
+                                short: string | null;
+                                /** @description Over the unit and the range */
+                                total: {
+                                    /** @description value / the whole in %, one decimal (as the % of target); null without a value or a whole */
+                                    share: number | null;
+                                    /** @description The organisation’s figure; null when it reported none */
+                                    value: number | null;
+                                };
+                            }[];
+                            indicator: {
+                                code: string;
+                                measure: string | null;
+                                name: string;
+                            };
+                            whole: {
+                                /** @description The whole on each row */
+                                cells: (number | null)[];
+                                /** @description The whole (all organisations) over the unit and the range */
+                                total: number | null;
+                            };
+                        } | null;
                         /** @description rows × indicators */
                         cells: {
                             difference: number | null;
@@ -39063,6 +39101,8 @@ export interface operations {
             query: {
                 /** @description The date whose tree the unit code names (default: the period’s last day) */
                 asOf?: string;
+                /** @description An indicator split by organisation (breakdown): also its figure for each organisation (body kind) on every row and over the whole unit and range, with its share of the whole */
+                breakdown?: string;
                 /** @description Rows: the unit’s children, or the periods of the range */
                 by?: "units" | "periods";
                 /** @description Indicator codes, comma-separated (at most 50) */
@@ -43054,10 +43094,12 @@ export interface operations {
             query: {
                 /** @description The date whose tree the unit code names (default today) */
                 asOf?: string;
+                /** @description Instead of the unit’s: the targets of this body (it sits on the unit) and of its child bodies */
+                body?: string;
                 indicator?: string;
                 /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
                 period?: string;
-                /** @description The unit whose targets, and its children’s, are listed */
+                /** @description The unit whose targets, and its children’s, are listed (with `body`: the body’s unit) */
                 unit: string;
             };
             header?: never;
@@ -43074,6 +43116,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description The body (tổ chức) whose target this is; null for a unit’s target */
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             indicatorCode: string;
@@ -43085,6 +43133,7 @@ export interface operations {
                              * @description The target of the level above this one was split from
                              */
                             splitFromId: string | null;
+                            /** @description The unit of the target; for a body’s target, the unit the body sits on */
                             unit: {
                                 code: string | null;
                                 /** Format: uuid */
@@ -43258,12 +43307,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The body (tổ chức) whose target is set (exactly one of unitId and bodyId)
+                     */
+                    bodyId?: string;
                     /** Format: uuid */
                     indicatorId: string;
                     /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
                     periodId: string;
-                    /** Format: uuid */
-                    unitId: string;
+                    /**
+                     * Format: uuid
+                     * @description The unit whose target is set (exactly one of unitId and bodyId)
+                     */
+                    unitId?: string;
                     value: number;
                     /** @description The version read, when changing an existing target */
                     version?: number;
@@ -43278,6 +43335,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The body (tổ chức) whose target this is; null for a unit’s target */
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
                         /** Format: uuid */
                         id: string;
                         indicatorCode: string;
@@ -43289,6 +43352,7 @@ export interface operations {
                          * @description The target of the level above this one was split from
                          */
                         splitFromId: string | null;
+                        /** @description The unit of the target; for a body’s target, the unit the body sits on */
                         unit: {
                             code: string | null;
                             /** Format: uuid */
@@ -43472,8 +43536,16 @@ export interface operations {
                     method: "proportional" | "manual";
                     /** @description Manual: each child’s share; they must add up to the target */
                     shares?: {
-                        /** Format: uuid */
-                        unitId: string;
+                        /**
+                         * Format: uuid
+                         * @description A child body (splitting a body’s target)
+                         */
+                        bodyId?: string;
+                        /**
+                         * Format: uuid
+                         * @description A child unit (splitting a unit’s target)
+                         */
+                        unitId?: string;
                         value: number;
                     }[];
                 };
@@ -43488,6 +43560,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description The body (tổ chức) whose target this is; null for a unit’s target */
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
                             /** Format: uuid */
                             id: string;
                             indicatorCode: string;
@@ -43499,6 +43577,7 @@ export interface operations {
                              * @description The target of the level above this one was split from
                              */
                             splitFromId: string | null;
+                            /** @description The unit of the target; for a body’s target, the unit the body sits on */
                             unit: {
                                 code: string | null;
                                 /** Format: uuid */
@@ -43694,7 +43773,7 @@ export interface operations {
                         /** @description Reports the forms carrying the indicator expect over the range */
                         expectedReports: number;
                         indicator: string;
-                        /** @description A unit that only partly became this one fed the value (across a reform) */
+                        /** @description A unit that only partly became this one fed the value (across a reform); with `body`, an old body that named more than one successor */
                         partial: boolean;
                         /** @description value / target in %, one decimal; null without a target or with 0 */
                         percentOfTarget: number | null;

@@ -11,7 +11,13 @@ export const target = z
     id: z.uuid(),
     indicatorId: z.uuid(),
     indicatorCode: z.string(),
-    unit: z.object({ id: z.uuid(), code: z.string().nullable(), name: z.string() }),
+    unit: z
+      .object({ id: z.uuid(), code: z.string().nullable(), name: z.string() })
+      .describe('The unit of the target; for a body’s target, the unit the body sits on'),
+    body: z
+      .object({ id: z.uuid(), name: z.string() })
+      .nullable()
+      .describe('The body (tổ chức) whose target this is; null for a unit’s target'),
     periodId: z.string(),
     value: z.number(),
     splitFromId: z.uuid().nullable().describe('The target of the level above this one was split from'),
@@ -20,7 +26,10 @@ export const target = z
   .describe('ReportingTarget');
 
 export const targetsQuery = z.strictObject({
-  unit: unitCode.describe('The unit whose targets, and its children’s, are listed'),
+  unit: unitCode.describe('The unit whose targets, and its children’s, are listed (with `body`: the body’s unit)'),
+  body: ref('body')
+    .optional()
+    .describe('Instead of the unit’s: the targets of this body (it sits on the unit) and of its child bodies'),
   period: periodParam.optional(),
   indicator: z
     .string()
@@ -32,7 +41,10 @@ export const targetsQuery = z.strictObject({
 export const putTargetBody = z
   .strictObject({
     indicatorId: ref('indicator'),
-    unitId: ref('unit'),
+    unitId: ref('unit').optional().describe('The unit whose target is set (exactly one of unitId and bodyId)'),
+    bodyId: ref('body')
+      .optional()
+      .describe('The body (tổ chức) whose target is set (exactly one of unitId and bodyId)'),
     periodId: periodParam,
     value: targetValue,
     version: version.optional().describe('The version read, when changing an existing target'),
@@ -47,7 +59,13 @@ export const splitTargetBody = z
       .optional()
       .describe('Proportional: to the children’s results of the same period last year (default), or equally'),
     shares: z
-      .array(z.strictObject({ unitId: ref('unit'), value: targetValue }))
+      .array(
+        z.strictObject({
+          unitId: ref('unit').optional().describe('A child unit (splitting a unit’s target)'),
+          bodyId: ref('body').optional().describe('A child body (splitting a body’s target)'),
+          value: targetValue,
+        }),
+      )
       .max(500)
       .optional()
       .describe('Manual: each child’s share; they must add up to the target'),

@@ -141,3 +141,182 @@ describe('targets (PUT /api/reporting/targets, split)', () => {
     expect(top.json().items.map((x: { value: number }) => x.value)).toEqual([50, 50]);
   });
 });
+
+describe('targets of bodies (tổ chức): set over the parent on the line, listed with the child bodies, split down it', () => {
+  const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
+  let admin: Session;
+  let u: Awaited<ReturnType<typeof reformTree>>;
+  let indicatorId: string;
+  const b = { P: '', C1: '', W: '', youthP: '' };
+
+  const put = (session: Session, body: Record<string, unknown>) =>
+    call(t().app, { method: 'PUT', url: '/api/reporting/targets', session, body });
+  const split = (session: Session, id: string, body: Record<string, unknown>) =>
+    call(t().app, { method: 'POST', url: `/api/reporting/targets/${id}/split`, session, body });
+  type Item = { id: string; unit: { code: string }; body: { id: string; name: string } | null; value: number };
+  const list = async (unit: string, body: string, session = admin) =>
+    call(t().app, {
+      url: `/api/reporting/targets?unit=${unit}&body=${body}&period=2026&indicator=HS_TT`,
+      session,
+    });
+  const values = (items: Item[]) => items.map((x) => [x.body?.name, x.unit.code, x.value]);
+
+  beforeAll(async () => {
+    const { db } = t();
+    admin = await signInAdmin(t());
+    u = await reformTree(db.db);
+    const body = async (unitId: string, kind: string, name: string, parentId: string | null = null) =>
+      (
+        await db.db
+          .insertInto('bodies')
+          .values({ unit_id: unitId, kind, name, parent_id: parentId })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    b.P = await body(u.P, 'womens_union', 'Hội LHPN tỉnh P');
+    b.C1 = await body(u.C1, 'womens_union', 'Hội LHPN xã C1', b.P);
+    b.W = await body(u.W, 'womens_union', 'Hội LHPN phường W', b.P);
+    b.youthP = await body(u.P, 'youth_union', 'Tỉnh đoàn P');
+    indicatorId = await addIndicator(db.db, { code: 'HS_TT' });
+    const form = await addForm(db.db, { code: 'HOI', indicators: [indicatorId], submitter: 'body' });
+    // last year the commune's Women's Union reported 3, the ward's 1
+    await addSubmission(db.db, {
+      form,
+      periodId: '202509',
+      unitId: u.C1,
+      bodyId: b.C1,
+      values: [{ indicatorId, num: 3 }],
+    });
+    await addSubmission(db.db, {
+      form,
+      periodId: '202509',
+      unitId: u.W,
+      bodyId: b.W,
+      values: [{ indicatorId, num: 1 }],
+    });
+  });
+
+  it('is set by those managing reporting over the parent body’s unit (a body without a parent: administrators)', async () => {
+    const provinceWomen = await sessionWithRole(t(), 'officer', u.P, b.P);
+    const provinceYouth = await sessionWithRole(t(), 'officer', u.P, b.youthP);
+    const commune = await sessionWithRole(t(), 'officer', u.C1);
+    const ward = await sessionWithRole(t(), 'officer', u.W);
+    expect((await put(provinceWomen, { indicatorId, bodyId: b.P, periodId: '2026', value: 100 })).statusCode).toBe(403);
+    const top = await put(admin, { indicatorId, bodyId: b.P, periodId: '2026', value: 100 });
+    expect(top.statusCode, top.body).toBe(200);
+    expect(top.json()).toMatchObject({
+      unit: { code: 'P' },
+      body: { id: b.P, name: 'Hội LHPN tỉnh P' },
+      value: 100,
+      version: 1,
+    });
+    const c1 = await put(provinceWomen, { indicatorId, bodyId: b.C1, periodId: '2026', value: 40 });
+    expect(c1.statusCode, c1.body).toBe(200);
+    expect(c1.json()).toMatchObject({ unit: { code: 'C1' }, body: { id: b.C1 }, value: 40 });
+    // the commune manages over its own unit, not over the body's parent on the line
+    expect(
+      (await put(commune, { indicatorId, bodyId: b.C1, periodId: '2026', value: 41, version: 1 })).statusCode,
+    ).toBe(403);
+    // another ward, or another organisation's line, does not read the commune's Women's Union: refused as missing
+    for (const stranger of [ward, provinceYouth]) {
+      const res = await put(stranger, { indicatorId, bodyId: b.C1, periodId: '2026', value: 1 });
+      expect([res.statusCode, res.json().error.field]).toEqual([404, 'bodyId']);
+    }
+    // a change names the version read
+    expect((await put(provinceWomen, { indicatorId, bodyId: b.C1, periodId: '2026', value: 42 })).statusCode).toBe(409);
+    const stale = await put(provinceWomen, { indicatorId, bodyId: b.C1, periodId: '2026', value: 42, version: 2 });
+    expect(stale.statusCode).toBe(409);
+    const changed = await put(provinceWomen, { indicatorId, bodyId: b.C1, periodId: '2026', value: 40, version: 1 });
+    expect(changed.json()).toMatchObject({ value: 40, version: 2 });
+    // a unit or a body: exactly one
+    for (const named of [{ unitId: u.C1, bodyId: b.C1 }, {}]) {
+      const res = await put(admin, { indicatorId, ...named, periodId: '2026', value: 1 });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitId' });
+    }
+    // the unit's own target is another one
+    const unitTarget = await put(admin, { indicatorId, unitId: u.C1, periodId: '2026', value: 7 });
+    expect(unitTarget.json()).toMatchObject({ body: null, value: 7, version: 1 });
+  });
+
+  it('is listed with the targets of the child bodies; the unit names the body’s unit', async () => {
+    const res = await list('P', b.P);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(values(res.json().items)).toEqual([
+      ['Hội LHPN tỉnh P', 'P', 100],
+      ['Hội LHPN xã C1', 'C1', 40],
+    ]);
+    expect(values((await list('C1', b.C1)).json().items)).toEqual([['Hội LHPN xã C1', 'C1', 40]]);
+    // the body sits on another unit, or the caller does not read its line
+    expect((await list('C1', b.P)).statusCode).toBe(404);
+    const provinceYouth = await sessionWithRole(t(), 'officer', u.P, b.youthP);
+    expect((await list('P', b.P, provinceYouth)).statusCode).toBe(404);
+    const provinceWomen = await sessionWithRole(t(), 'officer', u.P, b.P);
+    expect((await list('P', b.P, provinceWomen)).statusCode).toBe(200);
+  });
+
+  it('splits among the child bodies proportionally to last year, equally, or by hand with shares adding up', async () => {
+    const provinceWomen = await sessionWithRole(t(), 'officer', u.P, b.P);
+    const reporter = await sessionWithRole(t(), 'reporter', u.P);
+    const commune = await sessionWithRole(t(), 'officer', u.C1);
+    const top = ((await list('P', b.P)).json().items as Item[]).find((x) => x.body?.id === b.P)!;
+    expect((await split(commune, top.id, { method: 'proportional' })).statusCode).toBe(404);
+    expect((await split(reporter, top.id, { method: 'proportional' })).statusCode).toBe(403);
+    // last year C1's union reported 3 and W's 1: 100 → 75 and 25
+    const byLastYear = await split(provinceWomen, top.id, { method: 'proportional' });
+    expect(byLastYear.statusCode, byLastYear.body).toBe(200);
+    expect(values(byLastYear.json().items)).toEqual([
+      ['Hội LHPN xã C1', 'C1', 75],
+      ['Hội LHPN phường W', 'W', 25],
+    ]);
+    expect(byLastYear.json().items[0].splitFromId).toBe(top.id);
+    const equal = await split(provinceWomen, top.id, { method: 'proportional', basis: 'equal' });
+    expect(equal.json().items.map((x: Item) => x.value)).toEqual([50, 50]);
+    const manual = (shares: Record<string, unknown>[]) => split(provinceWomen, top.id, { method: 'manual', shares });
+    const wrong = await manual([
+      { bodyId: b.C1, value: 60 },
+      { bodyId: b.W, value: 30 },
+    ]);
+    expect([wrong.statusCode, wrong.json().error.field]).toEqual([400, 'shares']);
+    const notBelow = await manual([{ bodyId: b.youthP, value: 100 }]);
+    expect([notBelow.statusCode, notBelow.json().error.field]).toEqual([404, 'shares.0.bodyId']);
+    const aUnit = await manual([{ unitId: u.C1, value: 100 }]);
+    expect([aUnit.statusCode, aUnit.json().error.field]).toEqual([404, 'shares.0.unitId']);
+    const twice = await manual([
+      { bodyId: b.C1, value: 50 },
+      { bodyId: b.C1, value: 50 },
+    ]);
+    expect([twice.statusCode, twice.json().error.field]).toEqual([400, 'shares.1.bodyId']);
+    const ok = await manual([
+      { bodyId: b.C1, value: 60 },
+      { bodyId: b.W, value: 40 },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(values((await list('P', b.P)).json().items)).toEqual([
+      ['Hội LHPN tỉnh P', 'P', 100],
+      ['Hội LHPN xã C1', 'C1', 60],
+      ['Hội LHPN phường W', 'W', 40],
+    ]);
+    // a body with none below it has nothing to split among
+    const c1 = ((await list('C1', b.C1)).json().items as Item[])[0]!;
+    const none = await split(admin, c1.id, { method: 'proportional' });
+    expect([none.statusCode, none.json().error.field]).toEqual([400, 'method']);
+  });
+
+  it('gives the totals of a body their percent of its target', async () => {
+    const set = await put(admin, { indicatorId, bodyId: b.C1, periodId: '2025', value: 6 });
+    expect(set.statusCode, set.body).toBe(200);
+    const total = await call(t().app, {
+      url: `/api/reporting/totals?indicator=HS_TT&unit=C1&period=2025&body=${b.C1}`,
+      session: admin,
+    });
+    expect(total.statusCode, total.body).toBe(200);
+    expect(total.json()).toMatchObject({ value: 3, target: 6, percentOfTarget: 50 });
+    // the unit's own figure has no target of the body's
+    const unit = await call(t().app, {
+      url: '/api/reporting/totals?indicator=HS_TT&unit=C1&period=2025',
+      session: admin,
+    });
+    expect(unit.json()).toMatchObject({ target: null });
+  });
+});

@@ -3,10 +3,18 @@ import { unitChildren } from '../units/index.ts';
 import { periodLabel } from './periods.labels.ts';
 import { idOfMonths, monthEnd, monthStart, parsePeriod, samePeriodLastYear, type Period } from './periods.ts';
 import type { ReportingRequest } from './reporting.scope.ts';
+import { pivotBreakdown } from './totals.breakdown.service.ts';
 import * as repo from './totals.repository.ts';
 import { coverageAt, figuresAt, nodesAcrossMany, placeOf, planOf, type Figure, type Place } from './totals.service.ts';
 
-export type PivotQuery = { unit: string; period: string; indicators: string; by: 'units' | 'periods'; asOf?: string };
+export type PivotQuery = {
+  unit: string;
+  period: string;
+  indicators: string;
+  by: 'units' | 'periods';
+  breakdown?: string;
+  asOf?: string;
+};
 
 type Row = { key: string; label: string; unitCode: string | null; periodId: string | null; drill: boolean };
 type Range = { firstMonth: number; lastMonth: number };
@@ -70,6 +78,9 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
 
   const now = await cellsOf(r, inds, ranges, placesOf, (x) => x);
   const lastYear = await cellsOf(r, inds, ranges, placesOf, (x) => samePeriodLastYear({ id: '', ...x }));
+  const breakdown = input.breakdown
+    ? await pivotBreakdown(r, input.breakdown, { ranges, placesOf }, { place: root, range })
+    : null;
   return {
     unit: { code: root.unit.code, name: root.unit.name },
     rows,
@@ -87,6 +98,7 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
         };
       }),
     ),
+    breakdown,
   };
 }
 

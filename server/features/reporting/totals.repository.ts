@@ -71,15 +71,51 @@ export async function unitAt(q: Q, c: ReportingCaller, code: string, asOf: strin
   ).rows[0];
 }
 
-/** A body (not deleted) on a unit. */
+/** A body (not deleted) on a unit, with the day it began (null: before the records). */
 export async function bodyOnUnit(q: Q, bodyId: string, unitId: string) {
   return q
     .selectFrom('bodies')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', sql<string | null>`valid_from::text`.as('valid_from')])
     .where('id', '=', bodyId)
     .where('unit_id', '=', unitId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+export type BodySourceRow = {
+  /** the body asked about */
+  body_id: string;
+  /** a body (not deleted) it came from */
+  other_id: string;
+  /** the day of the link */
+  date: string;
+  /** how many bodies (not deleted) that one names as its successors */
+  successors: number;
+};
+
+/** The bodies some bodies came from (the links into them dated after `after`), in one statement. */
+export async function bodySourcesOfMany(q: Q, bodyIds: readonly string[], after: string): Promise<BodySourceRow[]> {
+  if (!bodyIds.length) return [];
+  return q
+    .selectFrom('body_links as l')
+    .innerJoin('bodies as b', 'b.id', 'l.from_body_id')
+    .select((eb) => [
+      'l.to_body_id as body_id',
+      'l.from_body_id as other_id',
+      sql<string>`l.link_date::text`.as('date'),
+      eb
+        .selectFrom('body_links as s')
+        .innerJoin('bodies as sb', 'sb.id', 's.to_body_id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('s.from_body_id', '=', 'l.from_body_id')
+        .where('sb.deleted_at', 'is', null)
+        .as('successors'),
+    ])
+    .where('l.to_body_id', 'in', [...bodyIds])
+    .where('l.link_date', '>', after)
+    .where('b.deleted_at', 'is', null)
+    .$narrowType<{ successors: number }>()
+    .execute();
 }
 
 export type TotalRow = {

@@ -47,7 +47,12 @@ export const totalsResponse = z
     period: z.string(),
     value: figure.describe('The approved values of the subtree; null when nothing is approved'),
     ...plan,
-    partial: z.boolean().describe('A unit that only partly became this one fed the value (across a reform)'),
+    partial: z
+      .boolean()
+      .describe(
+        'A unit that only partly became this one fed the value (across a reform); with `body`, an old body that ' +
+          'named more than one successor',
+      ),
     approvedReports: z.number().int().describe('Approved reports whose values feed the figure'),
     expectedReports: z.number().int().describe('Reports the forms carrying the indicator expect over the range'),
   })
@@ -62,6 +67,12 @@ export const pivotQuery = z.strictObject({
     .regex(/^[A-Z][A-Z0-9_]{0,39}(,[A-Z][A-Z0-9_]{0,39}){0,49}$/, 'validation.indicatorCode')
     .describe('Indicator codes, comma-separated (at most 50)'),
   by: z.enum(['units', 'periods']).default('units').describe('Rows: the unit’s children, or the periods of the range'),
+  breakdown: indicatorCodeParam
+    .optional()
+    .describe(
+      'An indicator split by organisation (breakdown): also its figure for each organisation (body kind) on every ' +
+        'row and over the whole unit and range, with its share of the whole',
+    ),
   asOf,
 });
 
@@ -73,6 +84,30 @@ export const pivotCell = z.object({
   partial: z.boolean(),
   lastYear: figure.describe('The same period a year earlier'),
 });
+
+const shareCell = z.object({
+  value: figure.describe('The organisation’s figure; null when it reported none'),
+  share: figure.describe('value / the whole in %, one decimal (as the % of target); null without a value or a whole'),
+});
+
+const pivotBreakdown = z
+  .object({
+    indicator: z.object({ code: z.string(), name: z.string(), measure: z.string().nullable() }),
+    whole: z.object({
+      total: figure.describe('The whole (all organisations) over the unit and the range'),
+      cells: z.array(figure).describe('The whole on each row'),
+    }),
+    categories: z.array(
+      z.object({
+        code: z.string().describe('Body kind code (youth_union)'),
+        name: z.string().describe('Its Vietnamese name'),
+        short: z.string().nullable().describe('Its short Vietnamese name (ĐTN), for a chart'),
+        total: shareCell.describe('Over the unit and the range'),
+        cells: z.array(shareCell).describe('On each row'),
+      }),
+    ),
+  })
+  .describe('ReportingPivotBreakdown');
 
 export const pivotResponse = z
   .object({
@@ -88,5 +123,6 @@ export const pivotResponse = z
     ),
     indicators: z.array(z.object({ code: z.string(), name: z.string(), measure: z.string().nullable() })),
     cells: z.array(z.array(pivotCell)).describe('rows × indicators'),
+    breakdown: pivotBreakdown.nullable().describe('With `breakdown`: its organisations; else null'),
   })
   .describe('ReportingPivot');

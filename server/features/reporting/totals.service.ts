@@ -14,6 +14,7 @@ type Q = Database | Trx;
 
 /**
  * Where a figure is read: the unit named by its code on `asOf` (or one body's line), as nodes of report_totals.
+ * A body's line is read the same way across the reform through the bodies it came from (`bodiesAcross`).
  * Across a change of the tree (the reform of 1/7/2025), a unit asked for a period before its version began is read
  * through what it came from: the old units' totals are added through `same` and `full` links, and through
  * `partial` links too, flagged (`partial: true`): the figure then holds the whole of an old unit of which only a part
@@ -44,7 +45,8 @@ export async function placeOf(
   if (f.body) {
     const body = await repo.bodyOnUnit(q, f.body, unit.unit_id);
     if (!body) throw new AppError('NOT_FOUND', { field: 'body' });
-    return { unit, body, own: false, nodes: [{ id: body.id, partial: false }], day: f.asOf };
+    const nodes = await bodiesAcross(q, body, monthStart(f.range.firstMonth));
+    return { unit, body: { id: body.id, name: body.name }, own: false, nodes, day: f.asOf };
   }
   return {
     unit,
@@ -98,16 +100,71 @@ export async function nodesAcrossMany(
     const next: Step[] = [];
     for (const x of found) {
       const partial = x.from.partial || x.type === 'partial';
-      const of = nodes.get(x.from.root)!;
-      of.set(x.other, (of.get(x.other) ?? true) && partial);
+      reach(nodes, x.from.root, x.other, partial);
       // further back only while the range reaches before this change
       if (rangeStart < x.date)
         next.push({ root: x.from.root, id: x.other, day: dayBefore(x.date), level: x.level, partial });
     }
     frontier = next;
   }
-  return new Map([...nodes].map(([root, m]) => [root, [...m].map(([id, partial]) => ({ id, partial }))]));
+  return listed(nodes);
 }
+
+/**
+ * A body and, when the range starts before the body began, the bodies it came from (body_links), step by step back
+ * while the range reaches before each link's day. A body that came from others is read as their sum, the way a new
+ * unit is; a view by an old body stays as it was (bodies are never mapped forward).
+ */
+export async function bodiesAcross(
+  q: Q,
+  body: { id: string; valid_from: string | null },
+  rangeStart: string,
+): Promise<{ id: string; partial: boolean }[]> {
+  return (await bodiesAcrossMany(q, [body], rangeStart)).get(body.id)!;
+}
+
+/**
+ * bodiesAcross for many bodies (rows of a pivot): each step back one statement for all of them. Body links carry no
+ * type, so a predecessor counts as `partial` when it names more than one successor: its figure then holds more than
+ * what became this body (a merger's old bodies are whole; a split's old body is partial). Partial passes down the
+ * chain: what came through a partial step stays partial.
+ */
+export async function bodiesAcrossMany(
+  q: Q,
+  bodies: readonly { id: string; valid_from: string | null }[],
+  rangeStart: string,
+): Promise<Map<string, { id: string; partial: boolean }[]>> {
+  const nodes = new Map(bodies.map((b) => [b.id, new Map<string, boolean>([[b.id, false]])]));
+  type Step = { root: string; id: string; partial: boolean };
+  let frontier: Step[] = bodies
+    .filter((b) => b.valid_from && rangeStart < b.valid_from)
+    .map((b) => ({ root: b.id, id: b.id, partial: false }));
+  // each body is stepped back from once per root: a cycle of links ends there
+  const seen = new Set<string>();
+  for (let step = 0; frontier.length > 0 && step < MAX_STEPS; step++) {
+    frontier = frontier.filter((f) => !seen.has(`${f.root}|${f.id}`));
+    frontier.forEach((f) => seen.add(`${f.root}|${f.id}`));
+    const rows = await repo.bodySourcesOfMany(q, [...new Set(frontier.map((f) => f.id))], rangeStart);
+    const next: Step[] = [];
+    for (const f of frontier)
+      for (const r of rows.filter((x) => x.body_id === f.id)) {
+        const partial = f.partial || r.successors > 1;
+        if (r.other_id !== f.root) reach(nodes, f.root, r.other_id, partial);
+        next.push({ root: f.root, id: r.other_id, partial });
+      }
+    frontier = next;
+  }
+  return listed(nodes);
+}
+
+/** A node reached from a root across a change: reached by several paths, it is partial only when every path is. */
+function reach(nodes: Map<string, Map<string, boolean>>, root: string, id: string, partial: boolean) {
+  const of = nodes.get(root)!;
+  of.set(id, (of.get(id) ?? true) && partial);
+}
+
+const listed = (nodes: Map<string, Map<string, boolean>>) =>
+  new Map([...nodes].map(([root, m]) => [root, [...m].map(([id, partial]) => ({ id, partial }))]));
 
 type Rule = repo.IndicatorRule;
 
@@ -156,7 +213,7 @@ export async function figuresAt(
   const bodyNodes = new Set<string>();
   const ownUnits = new Set<string>();
   for (const p of places) {
-    if (p.body) bodyNodes.add(p.body.id);
+    if (p.body) p.nodes.forEach((n) => bodyNodes.add(n.id));
     else if (p.own) p.nodes.forEach((n) => ownUnits.add(n.id));
     else p.nodes.forEach((n) => unitNodes.add(n.id));
     if (!p.body) p.nodes.forEach((n) => ownUnits.add(n.id));

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Segmented, Select, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { todayInVietnam } from '../../lib/format.ts';
@@ -14,6 +14,7 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { yearSoFar } from './periodRange.ts';
 import { PivotChart } from './PivotChart.tsx';
 import { PivotTable } from './PivotTable.tsx';
+import { ShareView } from './ShareView.tsx';
 import { getPivot, indicatorsKey, listIndicators, pivotKey, type PivotQuery, type PivotRow } from './reporting.api.ts';
 import './reporting.css';
 
@@ -40,13 +41,17 @@ export function DashboardPage() {
   const numeric = (all.data?.items ?? []).filter((i) => i.valueType !== 'text');
   const chosen = params.get('chi-tieu')?.split(',').filter(Boolean);
   const codes = chosen ?? numeric.slice(0, DEFAULT_INDICATORS).map((i) => i.code);
+  // the chosen indicators split by organisation: a view of each organisation's share
+  const split = numeric.filter((i) => i.breakdown === 'organisation' && codes.includes(i.code));
+  const shareCode = split.find((i) => i.code === params.get('phan-chia'))?.code ?? split[0]?.code;
   const tab = params.get('tab') === 'day-du' ? 'completeness' : 'figures';
+  const view = params.get('xem') === 'to-chuc' && shareCode ? 'shares' : 'pivot';
 
   const q: PivotQuery = { unit: unit ?? '', period, indicators: codes.join(','), by };
   const pivot = useQuery({
     queryKey: pivotKey(q),
     queryFn: ({ signal }) => getPivot(q, signal),
-    enabled: !!unit && codes.length > 0 && tab === 'figures',
+    enabled: !!unit && codes.length > 0 && tab === 'figures' && view === 'pivot',
     // Fresh figures: asked again on coming back to the window and every 15 s while the page is shown.
     staleTime: 0,
     refetchOnWindowFocus: true,
@@ -69,6 +74,16 @@ export function DashboardPage() {
 
   const figures = !unit ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reporting.dashboard.pickUnit')} />
+  ) : view === 'shares' && shareCode ? (
+    <ShareView
+      indicators={split}
+      code={shareCode}
+      unit={unit}
+      period={period}
+      by={by}
+      refreshMs={DASHBOARD_REFRESH_MS}
+      onPick={(c) => write({ 'phan-chia': c })}
+    />
   ) : pivot.isPending ? (
     <Skeleton active paragraph={{ rows: 8 }} />
   ) : pivot.isError && !pivot.data ? (
@@ -118,7 +133,28 @@ export function DashboardPage() {
           activeKey={tab}
           onChange={(k) => write({ tab: k === 'completeness' ? 'day-du' : null })}
           items={[
-            { key: 'figures', label: t('reporting.dashboard.figures'), children: figures },
+            {
+              key: 'figures',
+              label: t('reporting.dashboard.figures'),
+              children: shareCode ? (
+                <Flex vertical gap={16}>
+                  {/* an indicator split by organisation: its organisations' shares are a second view */}
+                  <Segmented<'pivot' | 'shares'>
+                    aria-label={t('reportingShares.view')}
+                    value={view}
+                    options={[
+                      { value: 'pivot', label: t('reportingShares.pivot') },
+                      { value: 'shares', label: t('reportingShares.tab') },
+                    ]}
+                    onChange={(v) => write({ xem: v === 'shares' ? 'to-chuc' : null })}
+                    style={{ alignSelf: 'flex-start' }}
+                  />
+                  {figures}
+                </Flex>
+              ) : (
+                figures
+              ),
+            },
             {
               key: 'completeness',
               label: t('reporting.completeness.title'),

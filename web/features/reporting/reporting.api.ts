@@ -19,6 +19,7 @@ export type ValueInput = Item<Body<'/api/reporting/submissions/{id}/values', 'pu
 export type Pivot = Ok<'/api/reporting/pivot'>;
 export type PivotRow = Item<Pivot['rows']>;
 export type PivotCell = Item<Item<Pivot['cells']>>;
+export type PivotBreakdown = NonNullable<Pivot['breakdown']>;
 
 export type Completeness = Ok<'/api/reporting/completeness'>;
 export type CompletenessStatus = Item<Completeness['items']>['status'];

@@ -5,9 +5,8 @@ import { formatNumber } from '../../../lib/format.ts';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { SavingForm, useFormSave } from '../../../ui/SavingForm.tsx';
-import type { UnitItem } from '../../units/units.api.ts';
 import { REPORTING_KEY, type Indicator } from '../reporting.api.ts';
-import { splitTarget, TARGETS_KEY, type Target, type TargetSplit } from './targets.api.ts';
+import { splitTarget, TARGETS_KEY, type Row, type Target, type TargetSplit } from './targets.api.ts';
 import { numberInputProps, scaled, targetDecimals } from './targetNumbers.ts';
 
 type Choice = 'lastYear' | 'equal' | 'manual';
@@ -17,17 +16,18 @@ type Props = {
   open: boolean;
   onClose: () => void;
   target: Target;
-  unitName: string;
+  /** Whose plan: a unit's (split among the units below) or a body's (among the bodies below on its line). */
+  holder: { kind: 'unit' | 'body'; name: string };
   indicator: Indicator;
-  /** The units below, each with the share it has now (the starting values of a split by hand). */
-  rows: { unit: UnitItem; target: Target | undefined }[];
+  /** The units or bodies below, each with the share it has now (the starting values of a split by hand). */
+  rows: Pick<Row, 'id' | 'name' | 'target'>[];
 };
 
-/** "Chia cho cấp dưới": the target split among the units below, proportionally (last year's results, or equally;
+/** "Chia cho cấp dưới": the target split among the units (or bodies) below, proportionally (last year's results, or equally;
  * the server rounds so that the parts add up exactly) or by hand, the parts then adding up to the target. */
 export function SplitModal({ open, onClose, ...rest }: Props) {
   const { t } = useTranslation();
-  const title = t('reportingTargets.splitTitle', { name: rest.unitName });
+  const title = t('reportingTargets.splitTitle', { name: rest.holder.name });
   return (
     <FormModal open={open} title={title} width={640} onClose={onClose}>
       <SplitForm {...rest} title={title} onClose={onClose} />
@@ -35,7 +35,7 @@ export function SplitModal({ open, onClose, ...rest }: Props) {
   );
 }
 
-function SplitForm({ target, unitName, indicator, rows, title, onClose }: Omit<Props, 'open'> & { title: string }) {
+function SplitForm({ target, holder, indicator, rows, title, onClose }: Omit<Props, 'open'> & { title: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const how = Form.useWatch('how', form) ?? 'lastYear';
@@ -57,12 +57,19 @@ function SplitForm({ target, unitName, indicator, rows, title, onClose }: Omit<P
               method: 'manual',
               // An empty row is a share of nothing: a unit given a part before loses it.
               // The rows are the units below, in order (the form holds only their values).
-              shares: rows.map((r, i) => ({ unitId: r.unit.id, value: v.shares[i]?.value ?? 0 })),
+              shares: rows.map((r, i) => ({
+                ...(holder.kind === 'body' ? { bodyId: r.id } : { unitId: r.id }),
+                value: v.shares[i]?.value ?? 0,
+              })),
             }
           : { method: 'proportional', basis: v.how };
       return splitTarget(target.id, body);
     },
-    savedText: (saved) => t('reportingTargets.splitSaved', { n: saved.items.length, name: unitName }),
+    savedText: (saved) =>
+      t(holder.kind === 'body' ? 'reportingBodyTargets.splitSaved' : 'reportingTargets.splitSaved', {
+        n: saved.items.length,
+        name: holder.name,
+      }),
     refresh: [REPORTING_KEY],
     done: () => onClose(),
     reloadKey: TARGETS_KEY,
@@ -91,12 +98,14 @@ function SplitForm({ target, unitName, indicator, rows, title, onClose }: Omit<P
           className="targets-how"
           options={(['lastYear', 'equal', 'manual'] as const).map((k) => ({
             value: k,
-            label: t(`reportingTargets.hows.${k}`),
+            label: t(holder.kind === 'body' ? `reportingBodyTargets.hows.${k}` : `reportingTargets.hows.${k}`),
           }))}
         />
       </Form.Item>
       {how !== 'manual' ? (
-        <Typography.Paragraph type="secondary">{t(`reportingTargets.howHelp.${how}`)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(holder.kind === 'body' ? `reportingBodyTargets.howHelp.${how}` : `reportingTargets.howHelp.${how}`)}
+        </Typography.Paragraph>
       ) : (
         <>
           <Form.List name="shares">
@@ -106,7 +115,7 @@ function SplitForm({ target, unitName, indicator, rows, title, onClose }: Omit<P
                   <Form.Item
                     key={field.key}
                     name={[field.name, 'value']}
-                    label={rows[i]?.unit.name}
+                    label={rows[i]?.name}
                     className="targets-share"
                   >
                     <InputNumber<number> {...input} className="targets-input" />

@@ -11,7 +11,8 @@ import { numberInputProps, targetDecimals } from './targetNumbers.ts';
 type Props = {
   open: boolean;
   onClose: () => void;
-  unit: { id: string; name: string };
+  /** Whose plan: a unit's, or a body's (tổ chức). */
+  holder: { kind: 'unit' | 'body'; id: string; name: string };
   indicator: Indicator;
   periodId: string;
   periodLabel: string;
@@ -21,10 +22,10 @@ type Props = {
 
 type Values = { value: number | null };
 
-/** "Giao kế hoạch": the target of the indicator for the unit and period, set or changed. */
+/** "Giao kế hoạch": the target of the indicator for the unit (or body) and period, set or changed. */
 export function TargetModal({ open, onClose, ...rest }: Props) {
   const { t } = useTranslation();
-  const title = t('reportingTargets.setTitle', { name: rest.unit.name });
+  const title = t('reportingTargets.setTitle', { name: rest.holder.name });
   return (
     <FormModal open={open} title={title} width={480} onClose={onClose}>
       <TargetForm {...rest} title={title} onClose={onClose} />
@@ -33,7 +34,7 @@ export function TargetModal({ open, onClose, ...rest }: Props) {
 }
 
 function TargetForm({
-  unit,
+  holder,
   indicator,
   periodId,
   periodLabel,
@@ -48,12 +49,12 @@ function TargetForm({
     submit: (v: Values) =>
       putTarget({
         indicatorId: indicator.id,
-        unitId: unit.id,
+        ...(holder.kind === 'body' ? { bodyId: holder.id } : { unitId: holder.id }),
         periodId,
         value: v.value ?? 0,
         version: current?.version,
       }),
-    savedText: (saved) => t('reportingTargets.saved', { name: unit.name, value: formatNumber(saved.value) }),
+    savedText: (saved) => t('reportingTargets.saved', { name: holder.name, value: formatNumber(saved.value) }),
     // The dashboard shows targets beside results: every reporting figure is read again.
     refresh: [REPORTING_KEY],
     done: () => onClose(),

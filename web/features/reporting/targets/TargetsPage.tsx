@@ -10,16 +10,18 @@ import { mergeParams } from '../../../lib/url-params.ts';
 import { errorText } from '../../../ui/errors.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useMe } from '../../auth/session.ts';
+import { bodyDetailKey, getBody } from '../../bodies/bodies.api.ts';
+import { BodySelect } from '../../bodies/BodySelect.tsx';
 import { inForceOn } from '../../bodies/validity.ts';
 import { listMyAssignments, MY_ROLES_KEY } from '../../roles/roles.api.ts';
 import { useHoldsPermission } from '../../roles/useHoldsPermission.ts';
 import { UnitSearchSelect } from '../../units/UnitSearchSelect.tsx';
-import { childrenKey, detailKey, getUnit, listChildren, type UnitItem } from '../../units/units.api.ts';
+import { childrenKey, detailKey, getUnit, listChildren } from '../../units/units.api.ts';
 import { parseRange, periodIdOf, type RangeKind } from '../periodRange.ts';
 import { indicatorsKey, listIndicators } from '../reporting.api.ts';
 import { SplitModal } from './SplitModal.tsx';
 import { TargetModal } from './TargetModal.tsx';
-import { listTargets, targetsKey, type Target } from './targets.api.ts';
+import { listTargets, targetsKey, type Row } from './targets.api.ts';
 import { scaled, targetDecimals } from './targetNumbers.ts';
 import './targets.css';
 
@@ -43,14 +45,12 @@ function usePeriodLabel(kind: RangeKind, start: Dayjs): string {
   return t(`reportingTargets.periodLabels.${kind}`, { year: start.year(), n });
 }
 
-/** A child unit's row: the unit and its share of the plan, when it has one. */
-type Row = { unit: UnitItem; target: Target | undefined };
-
 /**
  * "Báo cáo › Kế hoạch giao": the target of an indicator for a unit and a period, and how it is split among the units
  * below. Those managing reporting set a unit's target (over its parent: the province's is the administrators') and
- * split it down, proportionally or by hand. The indicator, period and unit live in the address, so that a step down
- * to a child is one step Back.
+ * split it down, proportionally or by hand. With a body (tổ chức) of the unit picked, the same for the body's plan and
+ * its child bodies on the line (set over the body's parent). The indicator, period, unit and body live in the
+ * address, so that a step down to a child is one step Back.
  */
 export function TargetsPage() {
   const { t } = useTranslation();
@@ -70,6 +70,7 @@ export function TargetsPage() {
     mine.data?.find((a) => a.unitCode && inForceOn(a.validFrom, a.validTo, today.format('YYYY-MM-DD')))?.unitCode ??
     null;
   const unitCode = params.get('don-vi') ?? myUnit;
+  const bodyId = unitCode ? params.get('to-chuc') : null;
   const asOf = period.lastDay;
 
   const unit = useQuery({
@@ -80,9 +81,20 @@ export function TargetsPage() {
   const children = useQuery({
     queryKey: childrenKey(asOf, unitCode),
     queryFn: ({ signal }) => listChildren(asOf, unitCode, signal),
-    enabled: !!unitCode,
+    enabled: !!unitCode && !bodyId,
   });
-  const q = { unit: unitCode ?? '', period: period.id, indicator: indicator?.code ?? '', asOf };
+  const body = useQuery({
+    queryKey: bodyDetailKey(bodyId ?? '', asOf),
+    queryFn: ({ signal }) => getBody(bodyId!, asOf, signal),
+    enabled: !!bodyId,
+  });
+  const q = {
+    unit: unitCode ?? '',
+    ...(bodyId ? { body: bodyId } : {}),
+    period: period.id,
+    indicator: indicator?.code ?? '',
+    asOf,
+  };
   const targets = useQuery({
     queryKey: targetsKey(q),
     queryFn: ({ signal }) => listTargets(q, signal),
@@ -93,10 +105,28 @@ export function TargetsPage() {
     setParams((prev) => mergeParams(prev, next), { replace: !push });
   const setKind = (kind: RangeKind) => write({ ky: periodIdOf(kind, period.start) });
 
-  const self = unit.data?.unit;
   const items = targets.data?.items ?? [];
-  const own = self ? items.find((x) => x.unit.id === self.id) : undefined;
-  const rows: Row[] = (children.data ?? []).map((c) => ({ unit: c, target: items.find((x) => x.unit.id === c.id) }));
+  // The plan shown is the unit's, or with a body picked the body's; the rows are the units or bodies below.
+  const holder = bodyId
+    ? body.data && { kind: 'body' as const, id: body.data.body.id, name: body.data.body.name }
+    : unit.data && { kind: 'unit' as const, id: unit.data.unit.id, name: unit.data.unit.name };
+  const targetOf = (kind: 'unit' | 'body', id: string) =>
+    items.find((x) => (kind === 'body' ? x.body?.id === id : !x.body && x.unit.id === id));
+  const own = holder ? targetOf(holder.kind, holder.id) : undefined;
+  const below = bodyId
+    ? body.data?.children.map((c) => ({
+        id: c.id,
+        name: c.name,
+        down: c.unitCode ? { 'don-vi': c.unitCode, 'to-chuc': c.id } : null,
+        target: targetOf('body', c.id),
+      }))
+    : children.data?.map((c) => ({
+        id: c.id,
+        name: c.name,
+        down: c.code ? { 'don-vi': c.code } : null,
+        target: targetOf('unit', c.id),
+      }));
+  const rows: Row[] = below ?? [];
   const decimals = targetDecimals(indicator?.valueType);
   const measure = indicator?.measure ? ` ${indicator.measure}` : '';
   const shown = (n: number) => `${formatNumber(n)}${measure}`;
@@ -136,40 +166,53 @@ export function TargetsPage() {
         <UnitSearchSelect
           asOf={asOf}
           value={unitCode}
-          valueLabel={self?.name ?? null}
-          onChange={(code) => write({ 'don-vi': code }, true)}
+          valueLabel={unit.data?.unit.name ?? null}
+          onChange={(code) => write({ 'don-vi': code, 'to-chuc': null }, true)}
           aria-label={t('reportingTargets.unit')}
           placeholder={t('reportingTargets.unit')}
         />
       </div>
+      {unitCode ? (
+        <div className="targets-body">
+          <BodySelect
+            asOf={asOf}
+            unit={unitCode}
+            value={bodyId}
+            initial={body.data ? { id: body.data.body.id, name: body.data.body.name } : null}
+            onChange={(id) => write({ 'to-chuc': id }, true)}
+            aria-label={t('reportingBodyTargets.body')}
+            placeholder={t('reportingBodyTargets.bodyPlaceholder')}
+          />
+        </div>
+      ) : null}
     </div>
   );
 
-  const problem = unit.error ?? children.error ?? targets.error ?? all.error;
-  let body;
-  if (!unitCode) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reportingTargets.pickUnit')} />;
-  else if (problem) body = <Alert type="error" showIcon title={errorText(problem, t)} />;
+  const problem = unit.error ?? children.error ?? body.error ?? targets.error ?? all.error;
+  let content;
+  if (!unitCode) content = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reportingTargets.pickUnit')} />;
+  else if (problem) content = <Alert type="error" showIcon title={errorText(problem, t)} />;
   else if (all.data && !indicator)
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reportingTargets.noIndicators')} />;
-  else if (!self || !children.data || !targets.data || !indicator) body = <Skeleton active paragraph={{ rows: 6 }} />;
+    content = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reportingTargets.noIndicators')} />;
+  else if (!holder || !below || !targets.data || !indicator) content = <Skeleton active paragraph={{ rows: 6 }} />;
   else {
     const split = rows.reduce((a, r) => a + scaled(r.target?.value ?? 0, decimals), 0) / 10 ** decimals;
     const columns: ColumnsType<Row> = [
       {
-        title: t('reportingTargets.childUnit'),
+        title: bodyId ? t('reportingBodyTargets.childBody') : t('reportingTargets.childUnit'),
         key: 'unit',
         render: (_v, r) =>
-          r.unit.code ? (
+          r.down ? (
             <Button
               type="link"
               className="targets-drill"
-              aria-label={t('reportingTargets.open', { name: r.unit.name })}
-              onClick={() => write({ 'don-vi': r.unit.code }, true)}
+              aria-label={t('reportingTargets.open', { name: r.name })}
+              onClick={() => write(r.down!, true)}
             >
-              {r.unit.name}
+              {r.name}
             </Button>
           ) : (
-            r.unit.name
+            r.name
           ),
       },
       {
@@ -188,18 +231,18 @@ export function TargetsPage() {
         render: (_v, r) => (r.target && own && own.value > 0 ? formatPercent((r.target.value * 100) / own.value) : ''),
       },
     ];
-    body = (
+    content = (
       <Flex vertical gap={16}>
         <div className="targets-own">
           <div>
             <Typography.Title level={2} className="entry-section-title">
-              {self.name}
+              {holder.name}
             </Typography.Title>
             <Typography.Text type="secondary">
               {t('reportingTargets.ownLine', { indicator: indicator.name, period: periodLabel })}
             </Typography.Text>
           </div>
-          <output className="targets-own-value" aria-label={t('reportingTargets.ownValue', { name: self.name })}>
+          <output className="targets-own-value" aria-label={t('reportingTargets.ownValue', { name: holder.name })}>
             {own ? shown(own.value) : t('reportingTargets.none')}
           </output>
           {canManage ? (
@@ -220,7 +263,7 @@ export function TargetsPage() {
             <SplitSummary own={own?.value ?? null} split={split} decimals={decimals} shown={shown} />
             <Table<Row>
               size="small"
-              rowKey={(r) => r.unit.id}
+              rowKey={(r) => r.id}
               columns={columns}
               dataSource={rows}
               pagination={false}
@@ -228,12 +271,14 @@ export function TargetsPage() {
             />
           </>
         ) : (
-          <Typography.Text type="secondary">{t('reportingTargets.noChildren')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {bodyId ? t('reportingBodyTargets.noChildren') : t('reportingTargets.noChildren')}
+          </Typography.Text>
         )}
         <TargetModal
           open={open === 'set'}
           onClose={() => setOpen(null)}
-          unit={self}
+          holder={holder}
           indicator={indicator}
           periodId={period.id}
           periodLabel={periodLabel}
@@ -244,7 +289,7 @@ export function TargetsPage() {
             open={open === 'split'}
             onClose={() => setOpen(null)}
             target={own}
-            unitName={self.name}
+            holder={holder}
             indicator={indicator}
             rows={rows}
           />
@@ -258,7 +303,7 @@ export function TargetsPage() {
       <PageHeader title={t('reportingTargets.title')} description={t('reportingTargets.intro')} />
       <Card>
         {filters}
-        {body}
+        {content}
       </Card>
     </>
   );

@@ -11,6 +11,10 @@ export type TargetSplit = Body<'/api/reporting/targets/{id}/split', 'post'>;
 export type SplitMethod = TargetSplit['method'];
 export type SplitBasis = NonNullable<TargetSplit['basis']>;
 
+/** A child's row (a unit below, or a body below on the line): its share of the plan, when it has one, and the
+ * address that steps down to it. */
+export type Row = { id: string; name: string; down: Record<string, string> | null; target: Target | undefined };
+
 /** Under the reporting key: a change of a target refreshes the dashboard's figures beside it too. */
 export const TARGETS_KEY = [...REPORTING_KEY, 'targets'] as const;
 export const targetsKey = (q: TargetsQuery) => [...TARGETS_KEY, q] as const;
