@@ -45,7 +45,9 @@ export async function benchDatabase(name: string, opts: { poolSize: number }) {
     version: () => serverVersion(handle.db),
     async close() {
       await handle.close();
-      if (external) await dropDatabase(base, dbName);
+      // --keep: leave an external server's database for a closer look (its URL is printed)
+      if (external && process.argv.includes('--keep')) console.error(`kept: ${url}`);
+      else if (external) await dropDatabase(base, dbName);
       if (server) await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,9 +1,10 @@
 /**
- * Reporting benchmark (issue 20), at reduced size. Not part of `npm test`.
- *   npm run bench:reporting [-- --villages 30] [-- --indicators 50] [-- --approvals 200] [-- --requests 3000]
- *                           [-- --database-url postgres://…] [-- --write]
- * Starts a throwaway embedded PostgreSQL 18 (fsync on) unless --database-url is given, imports Quảng Ninh's real
- * units (the built-in catalogue), adds N villages under each commune of today, and writes a year (2026) of monthly
+ * Reporting benchmark (issue 20). Not part of `npm test`.
+ *   npm run bench:reporting [-- --provinces all|22,01] [-- --villages 30] [-- --indicators 50] [-- --approvals 200]
+ *                           [-- --requests 3000] [-- --database-url postgres://…] [-- --write]
+ * Starts a throwaway embedded PostgreSQL 18 (fsync on) unless --database-url is given, imports the real units of the
+ * provinces named (the built-in catalogue; default Quảng Ninh, `all`: the country, 3,321 communes after the reform),
+ * adds N villages under each commune of today, and writes a year (2026) of monthly
  * reports of every village with every indicator, approved (set-based, as a bulk import writes them), then builds the
  * totals with rebuildTotals. It then measures: approving one village report (its values added into every ancestor
  * total in the approval's transaction, as the submissions service does), alone and four at a time; totals over HTTP
@@ -23,12 +24,15 @@ import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import { addToTotals, rebuildTotals } from '../server/features/reporting/totals.write.repository.ts';
 import { totalsAndFresh } from '../server/features/reporting/totals.testkit.ts';
+import { indicatorsBy } from '../server/features/reporting/totals.repository.ts';
+import { figuresAt, type Place } from '../server/features/reporting/totals.service.ts';
 import { arg, benchContext, benchDatabase, resultsHeading, resultTable, stats } from './bench-kit.ts';
 
 const PER_COMMUNE = Number(arg('villages') ?? 30);
 const INDICATORS = Number(arg('indicators') ?? 50);
 const APPROVALS = Number(arg('approvals') ?? 200);
 const REQUESTS = Number(arg('requests') ?? 3000);
+const PROVINCES = arg('provinces') ?? '22';
 const CLIENTS = 10;
 const TODAY = '2026-03-02';
 const actor = { accountId: null, label: 'bench' };
@@ -71,7 +75,12 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 try {
   const pgv = await bench.version();
-  await importCatalogue(db, actor, loadBuiltInCatalogue(), { provinces: ['22'] });
+  await importCatalogue(
+    db,
+    actor,
+    loadBuiltInCatalogue(),
+    PROVINCES === 'all' ? {} : { provinces: PROVINCES.split(',') },
+  );
   // N villages under each commune in force today, with an open start.
   await timeIt(() =>
     sql`
@@ -90,15 +99,27 @@ try {
   const { rebuildTree } = await import('../server/features/units/index.ts');
   await inTransaction(db, actor, (trx) => rebuildTree(trx));
   const villages = (
-    await sql<{ unit_id: string; code: string; parent_code: string }>`
-      select t.unit_id, t.code, p.code as parent_code from unit_tree t join unit_tree p on p.unit_id = t.parent_id
+    await sql<{ unit_id: string; code: string; parent_code: string; top: string }>`
+      select t.unit_id, t.code, p.code as parent_code, split_part(t.path::text, '.', 1) as top
+        from unit_tree t join unit_tree p on p.unit_id = t.parent_id
        and (p.valid_from is null or p.valid_from <= ${TODAY}::date) and (p.valid_to is null or ${TODAY}::date < p.valid_to)
        where t.level = 4 and (t.valid_from is null or t.valid_from <= ${TODAY}::date) and (t.valid_to is null or ${TODAY}::date < t.valid_to)`.execute(
       db,
     )
   ).rows;
   const communes = [...new Set(villages.map((v) => v.parent_code))];
-  out('Units', `Quảng Ninh today: ${communes.length} communes and wards, ${villages.length} villages (generated)`);
+  const provinces = (
+    await sql<{ unit_id: string; code: string }>`
+      select unit_id, code from unit_tree
+       where level = 1 and (valid_from is null or valid_from <= ${TODAY}::date) and (valid_to is null or ${TODAY}::date < valid_to)
+       order by code`.execute(db)
+  ).rows;
+  const where = PROVINCES === 'all' ? 'The country' : PROVINCES === '22' ? 'Quảng Ninh' : `Provinces ${PROVINCES}`;
+  out(
+    'Units',
+    `${where} today: ${provinces.length} provinces, ${communes.length.toLocaleString('en')} communes and wards, ` +
+      `${villages.length.toLocaleString('en')} villages (generated)`,
+  );
 
   // Indicators (most summed; a few by max, average, last) and one monthly form for villages.
   const rules = [
@@ -155,6 +176,18 @@ try {
   );
   await sql`analyze`.execute(db);
 
+  // Approvals in one province (the one with most villages), taking its communes in turn: approvals in one commune
+  // wait on its row by design; those in different communes must not wait on the province's rows.
+  const groupBy = <T>(xs: T[], key: (x: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) (m.get(key(x)) ?? m.set(key(x), []).get(key(x))!).push(x);
+    return [...m.values()];
+  };
+  const home = groupBy(villages, (v) => v.top).sort((a, b) => b.length - a.length)[0]!;
+  const inCommune = groupBy(home, (v) => v.parent_code);
+  const spread = Array.from({ length: Math.max(...inCommune.map((c) => c.length)) }, (_, i) =>
+    inCommune.map((c) => c[i]).filter((v) => v !== undefined),
+  ).flat();
   // Approvals: reports of 2027's first month, submitted, approved one by one (and four at a time).
   const pending = (
     await sql<{ id: string }>`
@@ -163,7 +196,7 @@ try {
                                         unit_id, status, submitted_at)
         select ${form.form_id}::uuid, ${form.version_id}::uuid, '202701', ${2027 * 12}, ${2027 * 12}, '2026-12-15', '2027-01-14',
                v.unit_id, 'submitted', now()
-          from unnest(${villages.slice(0, APPROVALS * 2).map((v) => v.unit_id)}::uuid[]) as v(unit_id)
+          from unnest(${spread.slice(0, APPROVALS * 2).map((v) => v.unit_id)}::uuid[]) as v(unit_id)
         returning id, unit_id)
       , vals as (
         insert into report_values (submission_id, indicator_id, category, num, first_month, last_month, unit_id, counted)
@@ -182,7 +215,10 @@ try {
   const one = await load(1, APPROVALS, (i) => approve(pending[i]!));
   out(`Approve one village report (${INDICATORS} values into every ancestor total), one at a time`, fmt(one.s));
   const four = await load(4, APPROVALS, (i) => approve(pending[APPROVALS + i]!));
-  out(`The same, four approvals at a time under one province`, `${fmt(four.s)}; ${four.rps.toFixed(0)} approvals/s`);
+  out(
+    `The same, four approvals at a time in one province (${inCommune.length} communes, taken in turn)`,
+    `${fmt(four.s)}; ${four.rps.toFixed(0)} approvals/s`,
+  );
 
   const [check, tCheck] = await timeIt(() => totalsAndFresh(db));
   const equal = JSON.stringify(check.kept) === JSON.stringify(check.fresh);
@@ -205,7 +241,7 @@ try {
     mustChangePassword: false,
   });
   await sql`insert into role_assignments (account_id, role, unit_id)
-    select ${account.id}::uuid, 'viewer', unit_id from unit_tree where code = '22' limit 1`.execute(db);
+    select ${account.id}::uuid, 'viewer', p from unnest(${provinces.map((p) => p.unit_id)}::uuid[]) as p`.execute(db);
   const login = await fetch(`${origin}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
@@ -223,7 +259,7 @@ try {
   };
   const ranges = ['202603', '2026Q2', '2026S1', '2026', '2026..202611', '202601..202609'];
   const query = () => {
-    const unit = pick([() => '22', () => pick(communes), () => pick(villages).code])();
+    const unit = pick([() => pick(provinces).code, () => pick(communes), () => pick(villages).code])();
     return `/api/reporting/totals?indicator=${pick(codes)}&unit=${unit}&period=${pick(ranges)}`;
   };
   for (let i = 0; i < 200; i++) await get(query()); // warm-up
@@ -244,21 +280,52 @@ try {
     `${fmt(bareLoad.s)}; ${bareLoad.rps.toFixed(0)} req/s`,
   );
   await bare.close();
-  const pivotUrl = `/api/reporting/pivot?unit=22&period=2026&indicators=${codes.join(',')}&by=units`;
+  // the largest province by communes: the heaviest pivot by units a province's officer opens
+  const big = (
+    await sql<{ code: string; n: number }>`
+      select p.code, count(*)::int as n from unit_tree c join unit_tree p on p.unit_id = c.parent_id
+       where c.level = 3 and p.level = 1 and (c.valid_from is null or c.valid_from <= ${TODAY}::date)
+         and (c.valid_to is null or ${TODAY}::date < c.valid_to)
+         and (p.valid_from is null or p.valid_from <= ${TODAY}::date) and (p.valid_to is null or ${TODAY}::date < p.valid_to)
+       group by p.code order by n desc limit 1`.execute(db)
+  ).rows[0]!;
+  const pivotUrl = `/api/reporting/pivot?unit=${big.code}&period=2026&indicators=${codes.join(',')}&by=units`;
   await get(pivotUrl);
   const pivot = await load(1, 20, () => get(pivotUrl).then(() => undefined));
   out(
-    `GET /api/reporting/pivot: ${INDICATORS} indicators × ${communes.length} communes (and the total) × 2026, with 2025 beside`,
+    `GET /api/reporting/pivot: ${INDICATORS} indicators × the ${big.n} communes of province ${big.code} (and its total) × 2026, with 2025 beside`,
     fmt(pivot.s),
   );
   const byMonths = await load(1, 20, () =>
-    get(`/api/reporting/pivot?unit=22&period=2026&indicators=${codes.join(',')}&by=periods`).then(() => undefined),
+    get(`/api/reporting/pivot?unit=${big.code}&period=2026&indicators=${codes.join(',')}&by=periods`).then(
+      () => undefined,
+    ),
   );
-  out(`GET /api/reporting/pivot: ${INDICATORS} indicators × the 12 months of 2026 (the province)`, fmt(byMonths.s));
+  out(
+    `GET /api/reporting/pivot: ${INDICATORS} indicators × the 12 months of 2026 (province ${big.code})`,
+    fmt(byMonths.s),
+  );
+  // Every province × every indicator × each of the 12 months, as a national pivot reads them: the totals only.
+  const inds = await indicatorsBy(db, { codes });
+  const places: Place[] = provinces.map((p) => ({
+    unit: { unit_id: p.unit_id, code: p.code, name: p.code, level: 1, path: '', valid_from: null, readable: true },
+    body: null,
+    own: false,
+    nodes: [{ id: p.unit_id, partial: false }],
+    day: '2026-12-31',
+  }));
+  const national = await load(1, 10, async () => {
+    for (const m of months) await figuresAt(db, inds, places, { firstMonth: m, lastMonth: m });
+  });
+  out(
+    `${INDICATORS} indicators × ${provinces.length} provinces × the 12 months of 2026, read from the totals in the ` +
+      'process (the national pivot’s read; no HTTP route serves the whole country yet)',
+    fmt(national.s),
+  );
   await app.close();
 
   const header = resultsHeading(
-    'Reporting (reduced size: Quảng Ninh)',
+    `Reporting (${where}, ${values.toLocaleString('en')} values)`,
     pgv,
     `${external ? 'external' : 'embedded'}, fsync on`,
   );
