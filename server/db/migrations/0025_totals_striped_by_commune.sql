@@ -16,11 +16,15 @@ with subs as (
     from subs s
     join report_values rv on rv.submission_id = s.id and rv.counted and rv.num is not null
    group by 1, 2, 3, 4, 5, 6
+), above as (
+  select b.base_id, b.base_path, a.id, a.level
+    from (select distinct base_id, base_path from subs) b
+    join units a on a.seq = any (string_to_array(b.base_path, '.')::bigint[]) and a.level <= 3
 )
 insert into report_totals (indicator_id, node_kind, node_id, first_month, last_month, category, stripe, sum, count, max)
 select c.indicator_id, 'unit', a.id, c.first_month, c.last_month, c.category,
        (case when a.level < 3 then abs(hashtext(c.base_id::text)::bigint) % 8 else 0 end)::smallint,
        sum(c.sum), sum(c.count), max(c.max)
   from per_commune c
-  join units a on a.seq = any (string_to_array(c.base_path, '.')::bigint[]) and a.level <= 3
+  join above a on a.base_id = c.base_id and a.base_path = c.base_path
  group by 1, 2, 3, 4, 5, 6, 7;
