@@ -10,22 +10,34 @@
 select
   indicator_id,
   node_id,
-  first_month,
-  last_month,
-  sum(sum)::float8 as sum,
-  sum(count)::int as count,
-  max(max)::float8 as max
+  json_agg(
+    json_build_array(first_month, last_month, sum, count, max)
+  ) as slots
 from
-  report_totals
-where
-  indicator_id = any ($1::uuid[])
-  and node_kind = $2
-  and node_id = any ($3::uuid[])
-  and category = $4
-  and first_month >= $5
-  and last_month <= $6
+  (
+    select
+      indicator_id,
+      node_id,
+      first_month,
+      last_month,
+      sum(sum)::float8 as sum,
+      sum(count)::int as count,
+      max(max)::float8 as max
+    from
+      report_totals
+    where
+      indicator_id = any ($1::uuid[])
+      and node_kind = $2
+      and node_id = any ($3::uuid[])
+      and category = $4
+      and first_month >= $5
+      and last_month <= $6
+    group by
+      indicator_id,
+      node_id,
+      first_month,
+      last_month
+  ) t
 group by
   indicator_id,
-  node_id,
-  first_month,
-  last_month;
+  node_id;

@@ -229,17 +229,23 @@ export async function figuresAt(
       ...bounds,
     }),
   ]);
-  const index = (rows: repo.TotalRow[]) => {
-    const m = new Map<string, repo.TotalRow[]>();
-    for (const r of rows) {
-      const k = `${r.indicator_id}|${r.node_id}`;
-      (m.get(k) ?? m.set(k, []).get(k)!).push(r);
-    }
+  const index = (rows: repo.NodeSlots[]) => {
+    const m = new Map<string, SlotRow[]>();
+    for (const r of rows)
+      m.set(
+        `${r.indicator_id}|${r.node_id}`,
+        r.slots.map(([firstMonth, lastMonth, sum, count, max]) => ({ firstMonth, lastMonth, sum, count, max })),
+      );
     return m;
   };
   const byUnit = index(unitRows);
   const byBody = index(bodyRows);
-  const byOwn = index(ownRows);
+  const byOwn = new Map<string, SlotRow[]>();
+  for (const r of ownRows) {
+    const k = `${r.indicator_id}|${r.node_id}`;
+    const slot = { firstMonth: r.first_month, lastMonth: r.last_month, sum: r.sum, count: r.count, max: r.max };
+    (byOwn.get(k) ?? byOwn.set(k, []).get(k)!).push(slot);
+  }
   const out: Map<string, Figure>[] = [];
   for (const p of places) {
     const figures = new Map<string, Figure>();
@@ -249,7 +255,7 @@ export async function figuresAt(
       let partial = false;
       for (const n of p.nodes) {
         for (const r of source.get(`${i.id}|${n.id}`) ?? []) {
-          rows.push({ firstMonth: r.first_month, lastMonth: r.last_month, sum: r.sum, count: r.count, max: r.max });
+          rows.push(r);
           if (n.partial && r.count > 0) partial = true;
         }
       }
