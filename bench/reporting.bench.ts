@@ -27,6 +27,7 @@ import { totalsAndFresh } from '../server/features/reporting/totals.testkit.ts';
 import { indicatorsBy } from '../server/features/reporting/totals.repository.ts';
 import { figuresAt, type Place } from '../server/features/reporting/totals.service.ts';
 import { arg, benchContext, benchDatabase, resultsHeading, resultTable, stats } from './bench-kit.ts';
+import { run, type WrkResult } from './work.load.ts';
 
 const PER_COMMUNE = Number(arg('villages') ?? 30);
 const INDICATORS = Number(arg('indicators') ?? 50);
@@ -279,6 +280,33 @@ try {
     `A bare Fastify route beside it, ${CLIENTS} clients, same client`,
     `${fmt(bareLoad.s)}; ${bareLoad.rps.toFixed(0)} req/s`,
   );
+  // The same two with wrk from outside the process (as the work benchmark measures), when it is installed: the
+  // in-process client above takes a share of the two cores itself.
+  if ((await run('which', ['wrk'])).code === 0) {
+    const urls = path.join(bench.dataDir, 'urls.txt');
+    fs.writeFileSync(urls, Array.from({ length: 3000 }, query).join('\n') + '\n');
+    fs.writeFileSync(path.join(bench.dataDir, 'ping.txt'), '/ping\n');
+    const wrk = async (origin: string, file: string, withCookie: boolean) => {
+      const r = await run('wrk', ['-t1', `-c${CLIENTS}`, '-d15s', '-s', path.resolve('bench/reporting.lua'), origin], {
+        env: { ...process.env, URLS_FILE: file, COOKIE: withCookie ? cookie : '' },
+        timeoutMs: 60_000,
+      });
+      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (!line) throw new Error(`wrk: ${r.stdout} ${r.stderr}`);
+      return JSON.parse(line.slice(7)) as WrkResult;
+    };
+    await wrk(origin, urls, true); // warm-up
+    const w = await wrk(origin, urls, true);
+    const wb = await wrk(bareOrigin, path.join(bench.dataDir, 'ping.txt'), false);
+    const line = (x: WrkResult) =>
+      `p50 ${ms(x.p50)}, p95 ${ms(x.p95)}, max ${ms(x.max)} (n = ${x.requests}); ${x.rps.toFixed(0)} req/s` +
+      (x.non2xx || x.socketErrors ? `; ${x.non2xx} non-2xx, ${x.socketErrors} socket errors` : '');
+    out(
+      `GET /api/reporting/totals as above, wrk from outside the process (1 thread, ${CLIENTS} connections, 15 s)`,
+      line(w),
+    );
+    out(`The bare Fastify route, the same wrk`, line(wb));
+  }
   await bare.close();
   // the largest province by communes: the heaviest pivot by units a province's officer opens
   const big = (
