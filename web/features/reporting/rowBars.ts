@@ -31,6 +31,7 @@ export function rowBarsFrame(labels: string[], labelWidth: number, grid: { right
         color: '#333',
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
+    // a phone's width holds few numbers: the ones that would overlap are dropped
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v), hideOverlap: true } },
   };
 }
