@@ -149,21 +149,7 @@ async function childrenOf(
     if (kids.length === 0) throw invalid('method', 'validation.targetNoChildBodies');
     return kids.map((k) => ({
       id: k.body_id,
-      place: {
-        unit: {
-          unit_id: k.unit_id,
-          code: k.code,
-          name: k.name,
-          level: k.level,
-          path: k.path,
-          valid_from: null,
-          readable: true,
-        },
-        body: { id: k.body_id, name: k.body_name },
-        own: false,
-        nodes: [{ id: k.body_id, partial: false }],
-        day,
-      },
+      place: childPlace(k, { id: k.body_id, name: k.body_name }, day),
     }));
   }
   const unit = await repo.unitRights(q, r.caller, { id: target.node_id }, day);
@@ -171,24 +157,30 @@ async function childrenOf(
   if (!r.caller.isAdmin && !unit.manages) throw new AppError('FORBIDDEN');
   const kids = await unitChildren(q, unit.unit_id, day);
   if (kids.length === 0) throw invalid('method', 'validation.targetNoChildren');
-  return kids.map((k) => ({
-    id: k.unit_id,
-    place: {
-      unit: {
-        unit_id: k.unit_id,
-        code: k.code,
-        name: k.name,
-        level: k.level,
-        path: k.path,
-        valid_from: null,
-        readable: true,
-      },
-      body: null,
-      own: k.level > 3,
-      nodes: [{ id: k.unit_id, partial: false }],
-      day,
+  return kids.map((k) => ({ id: k.unit_id, place: childPlace(k, null, day) }));
+}
+
+/** Where a child's results are read: a unit's subtree (a village's own values), or one body's line on its unit. */
+function childPlace(
+  u: { unit_id: string; code: string | null; name: string; level: number; path: string },
+  body: { id: string; name: string } | null,
+  day: string,
+): Place {
+  return {
+    unit: {
+      unit_id: u.unit_id,
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      path: u.path,
+      valid_from: null,
+      readable: true,
     },
-  }));
+    body,
+    own: !body && u.level > 3,
+    nodes: [{ id: body?.id ?? u.unit_id, partial: false }],
+    day,
+  };
 }
 
 /** Manual shares, each naming one child (a unit's by unitId, a body's by bodyId) once, adding up to the target. */
