@@ -4,16 +4,6 @@ import type { Trx } from '../../db/tx.ts';
 
 type Q = Database | Trx;
 
-/** How an indicator (not deleted) is split: 'organisation' or null. Undefined when there is no such indicator. */
-export async function breakdownOf(q: Q, code: string): Promise<{ breakdown: string | null } | undefined> {
-  return q
-    .selectFrom('indicators')
-    .select('breakdown')
-    .where('code', '=', code)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** The organisations (body kinds, in their order) that have an approved part of an indicator anywhere: the rows of
  * its breakdown, so that a unit or period where one reported nothing shows an empty cell, not a missing row. */
 export async function categoriesOf(q: Q, indicatorId: string) {

@@ -26,11 +26,9 @@ export async function pivotBreakdown(
   root: { place: Place; range: Range },
 ) {
   const q = r.app.db;
-  const split = await bRepo.breakdownOf(q, code);
-  if (!split) throw new AppError('NOT_FOUND', { field: 'breakdown' });
-  if (split.breakdown !== 'organisation') throw invalid('breakdown', 'validation.categoryNotAllowed');
   const [ind] = await repo.indicatorsBy(q, { codes: [code] });
   if (!ind) throw new AppError('NOT_FOUND', { field: 'breakdown' });
+  if (ind.breakdown !== 'organisation') throw invalid('breakdown', 'validation.categoryNotAllowed');
   const kinds = await bRepo.categoriesOf(q, ind.id);
   const categories = ['', ...kinds.map((k) => k.code)];
 

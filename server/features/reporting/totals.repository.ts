@@ -18,11 +18,13 @@ export type IndicatorRule = {
   coverage_source_id: string | null;
   coverage_min: string | null;
   coverage_level: number | null;
+  /** 'organisation': values are also kept per body kind (a category) */
+  breakdown: string | null;
   sort: number;
 };
 
 const indicatorColumns = sql`id, code, name, measure, tree_aggregation, time_aggregation, kind, formula,
-  coverage_source_id, coverage_min::text as coverage_min, coverage_level, sort`;
+  coverage_source_id, coverage_min::text as coverage_min, coverage_level, breakdown, sort`;
 
 /** Indicators (not deleted) by code or id. */
 export async function indicatorsBy(q: Q, by: { codes?: readonly string[]; ids?: readonly string[] }) {
