@@ -26,6 +26,7 @@ import { listTasksStatement } from '../server/features/work/task.list.repository
 import { progressOf, taskRowsByIds } from '../server/features/work/tasks.repository.ts';
 import * as s from '../server/features/work/task.list.schemas.ts';
 import type { Trx } from '../server/db/tx.ts';
+import { oneTotal } from '../server/features/reporting/totals.one.repository.ts';
 import { totalsOf } from '../server/features/reporting/totals.repository.ts';
 import { addToTotals } from '../server/features/reporting/totals.write.repository.ts';
 
@@ -328,6 +329,27 @@ describe('the SQL of the hot statements', () => {
       'reporting-totals.read',
       'Reporting totals (totalsOf): one indicator over a unit, 2021..202111, the stripes added up per period.',
       read[0]!,
+    );
+    const one = await record([[{}]], (db) =>
+      oneTotal(
+        db,
+        { accountId: ID.account, isAdmin: false, today: TODAY },
+        {
+          indicator: 'HS_TRUC_TUYEN',
+          unit: '06838',
+          asOf: '2021-11-30',
+          first: 24252,
+          last: 24262,
+          from: '2021-01-01',
+          to: '2021-11-30',
+        },
+      ),
+    );
+    await snapshot(
+      'reporting-totals.one',
+      'GET /totals in one statement (oneTotal): the indicator, the unit with the read scope, its totals or own ' +
+        'values, its target and the reporters each form expects, for an officer.',
+      one[0]!,
     );
     const write = await record([[]], (db) => addToTotals(db as unknown as Trx, ID.newTask, 1));
     await snapshot(

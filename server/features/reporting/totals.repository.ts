@@ -23,7 +23,7 @@ export type IndicatorRule = {
   sort: number;
 };
 
-const indicatorColumns = sql`id, code, name, measure, tree_aggregation, time_aggregation, kind, formula,
+export const indicatorColumns = sql`id, code, name, measure, tree_aggregation, time_aggregation, kind, formula,
   coverage_source_id, coverage_min::text as coverage_min, coverage_level, breakdown, sort`;
 
 /** Indicators (not deleted) by code or id. */
@@ -61,16 +61,18 @@ export type UnitAt = {
 
 /** The unit that had `code` on `asOf` (its version's first day, its path that day) and whether the caller reads it
  * (the read scope of today, over the unit placed in the tree of `asOf`; narrowed to a body: only with that body). */
-export async function unitAt(q: Q, c: ReportingCaller, code: string, asOf: string, bodyId: string | null) {
-  return (
-    await sql<UnitAt>`
+export function unitAtSql(c: ReportingCaller, code: string, asOf: string, bodyId: string | null) {
+  return sql<UnitAt>`
       select t.unit_id, t.code, t.name, t.level, t.path::text as path, v.valid_from::text as valid_from,
              ${readableSql(c, 't', sql`${bodyId}::uuid`)} as readable
         from unit_tree t join unit_versions v on v.id = t.version_id
        where t.code = ${code}
          and (t.valid_from is null or t.valid_from <= ${asOf}::date) and (t.valid_to is null or ${asOf}::date < t.valid_to)
-       limit 1`.execute(q)
-  ).rows[0];
+       limit 1`;
+}
+
+export async function unitAt(q: Q, c: ReportingCaller, code: string, asOf: string, bodyId: string | null) {
+  return (await unitAtSql(c, code, asOf, bodyId).execute(q)).rows[0];
 }
 
 /** A body (not deleted) on a unit, with the day it began (null: before the records). */
@@ -158,16 +160,36 @@ export async function totalsOf(
   // them as rows cost several times what one JSON.parse per node does.
   return (
     await sql<NodeSlots>`
-      select indicator_id, node_id, json_agg(json_build_array(first_month, last_month, sum, count, max)) as slots
-        from (select indicator_id, node_id, first_month, last_month, sum(sum)::float8 as sum, sum(count)::int as count,
-                     max(max)::float8 as max
-                from report_totals
-               where indicator_id = any (${[...f.indicatorIds]}::uuid[]) and node_kind = ${f.nodeKind}
-                 and node_id = any (${[...f.nodeIds]}::uuid[]) and category = ${f.category ?? ''}
-                 and first_month >= ${f.first} and last_month <= ${f.last}
-               group by indicator_id, node_id, first_month, last_month) t
+      select indicator_id, node_id, json_agg(${SLOT_JSON}) as slots
+        from (${totalSlotsSql({ ...f, indicatorIds: uuids(f.indicatorIds), nodeIds: uuids(f.nodeIds) })}) t
        group by indicator_id, node_id`.execute(q)
   ).rows;
+}
+
+/** A list of ids as a uuid[] expression (a parameter); the statement of one total passes sub-selects instead. */
+export const uuids = (ids: readonly string[]) => sql`${[...ids]}::uuid[]`;
+type Ids = RawBuilder<unknown>;
+
+/** A slot as JSON: [first_month, last_month, sum, count, max]. */
+export const SLOT_JSON = sql`json_build_array(first_month, last_month, sum, count, max)`;
+
+/** The totals rows of some indicators and nodes (uuid[] expressions), one per slot with the stripes added up. */
+export function totalSlotsSql(f: {
+  indicatorIds: Ids;
+  nodeKind: 'unit' | 'body';
+  nodeIds: Ids;
+  first: number;
+  last: number;
+  category?: string;
+}) {
+  return sql`
+    select indicator_id, node_id, first_month, last_month, sum(sum)::float8 as sum, sum(count)::int as count,
+           max(max)::float8 as max
+      from report_totals
+     where indicator_id = any (${f.indicatorIds}) and node_kind = ${f.nodeKind}
+       and node_id = any (${f.nodeIds}) and category = ${f.category ?? ''}
+       and first_month >= ${f.first} and last_month <= ${f.last}
+     group by indicator_id, node_id, first_month, last_month`;
 }
 
 /**
@@ -186,18 +208,28 @@ export async function ownValuesOf(
   },
 ): Promise<TotalRow[]> {
   if (!f.indicatorIds.length || !f.unitIds.length) return [];
+  return (await ownSlotsSql({ ...f, indicatorIds: uuids(f.indicatorIds), unitIds: uuids(f.unitIds) }).execute(q)).rows;
+}
+
+/** The own values' slots of some indicators and units (uuid[] expressions), as ownValuesOf returns them. */
+export function ownSlotsSql(f: {
+  indicatorIds: Ids;
+  unitIds: Ids;
+  bodyId: string | null;
+  first: number;
+  last: number;
+  category?: string;
+}) {
   const body = f.bodyId ? sql`and rv.body_id = ${f.bodyId}::uuid` : sql``;
-  return (
-    await sql<TotalRow>`
+  return sql<TotalRow>`
       select rv.indicator_id, rv.unit_id as node_id, rv.first_month, rv.last_month, sum(rv.num)::float8 as sum,
              count(*)::int as count, max(rv.num)::float8 as max
         from report_values rv
         join report_submissions s on s.id = rv.submission_id and s.status = 'approved' and s.deleted_at is null
-       where rv.unit_id = any (${[...f.unitIds]}::uuid[]) and rv.indicator_id = any (${[...f.indicatorIds]}::uuid[])
+       where rv.unit_id = any (${f.unitIds}) and rv.indicator_id = any (${f.indicatorIds})
          and rv.counted and rv.num is not null and rv.category = ${f.category ?? ''}
          and rv.first_month >= ${f.first} and rv.last_month <= ${f.last} ${body}
-       group by 1, 2, 3, 4`.execute(q)
-  ).rows;
+       group by 1, 2, 3, 4`;
 }
 
 /** Whether a body kind code exists (a category of the breakdown by organisation). */
@@ -235,16 +267,24 @@ export async function targetsFor(
   },
 ): Promise<TargetRow[]> {
   if (!f.indicatorIds.length || !f.nodeIds.length) return [];
-  return (
-    await sql<TargetRow>`
+  return (await targetsSql({ ...f, indicatorIds: uuids(f.indicatorIds), nodeIds: uuids(f.nodeIds) }).execute(q)).rows;
+}
+
+export function targetsSql(f: {
+  indicatorIds: Ids;
+  nodeKind: 'unit' | 'body';
+  nodeIds: Ids;
+  first: number;
+  last: number;
+}) {
+  return sql<TargetRow>`
       select distinct on (indicator_id, node_id) indicator_id, node_id, value::float8 as value,
              last_month = ${f.last} as exact
         from report_targets
-       where indicator_id = any (${[...f.indicatorIds]}::uuid[]) and node_kind = ${f.nodeKind}
-         and node_id = any (${[...f.nodeIds]}::uuid[]) and deleted_at is null
+       where indicator_id = any (${f.indicatorIds}) and node_kind = ${f.nodeKind}
+         and node_id = any (${f.nodeIds}) and deleted_at is null
          and first_month = ${f.first} and last_month >= ${f.last}
-       order by indicator_id, node_id, last_month`.execute(q)
-  ).rows;
+       order by indicator_id, node_id, last_month`;
 }
 
 export type ExpectedForm = {
@@ -259,18 +299,18 @@ export type ExpectedForm = {
 
 /** The form versions (not deleted) carrying an indicator, in force during some days. */
 export async function formsCarrying(q: Q, indicatorIds: readonly string[], from: string, to: string) {
-  return (
-    await sql<ExpectedForm>`
+  return (await formsCarryingSql(uuids(indicatorIds), from, to).execute(q)).rows;
+}
+
+export function formsCarryingSql(indicatorIds: Ids, from: string, to: string) {
+  return sql<ExpectedForm>`
       select distinct f.id as form_id, f.period_type, v.submitter, v.unit_kinds, v.body_kinds,
              v.valid_from::text as valid_from, v.valid_to::text as valid_to
         from report_form_indicators fi
         join report_form_versions v on v.id = fi.form_version_id and v.deleted_at is null
         join report_forms f on f.id = v.form_id and f.deleted_at is null
-       where fi.indicator_id = any (${[...indicatorIds]}::uuid[])
-         and (v.valid_from is null or v.valid_from <= ${to}::date) and (v.valid_to is null or ${from}::date < v.valid_to)`.execute(
-      q,
-    )
-  ).rows;
+       where fi.indicator_id = any (${indicatorIds})
+         and (v.valid_from is null or v.valid_from <= ${to}::date) and (v.valid_to is null or ${from}::date < v.valid_to)`;
 }
 
 /** How many units of some kinds, and bodies of some kinds, lie in force on a day under a unit (its path). */
@@ -278,20 +318,27 @@ export async function reportersUnder(
   q: Q,
   f: { path: string; day: string; unitKinds: readonly string[]; bodyKinds: readonly string[] },
 ) {
-  const row = (
-    await sql<{ units: number; bodies: number }>`
+  return (
+    await reportersSql({
+      path: sql`${f.path}::ltree`,
+      day: f.day,
+      unitKinds: sql`${[...f.unitKinds]}::text[]`,
+      bodyKinds: sql`${[...f.bodyKinds]}::text[]`,
+    }).execute(q)
+  ).rows[0]!;
+}
+
+/** reportersUnder's count as a select of one row (units, bodies), over expressions for the path and the kinds. */
+export function reportersSql(f: { path: RawBuilder<unknown>; day: string; unitKinds: Ids; bodyKinds: Ids }) {
+  return sql<{ units: number; bodies: number }>`
       select (select count(*)::int from unit_tree t
-               where t.path <@ ${f.path}::ltree and t.kind = any (${[...f.unitKinds]}::text[])
+               where t.path <@ ${f.path} and t.kind = any (${f.unitKinds})
                  and (t.valid_from is null or t.valid_from <= ${f.day}::date) and (t.valid_to is null or ${f.day}::date < t.valid_to)) as units,
              (select count(*)::int from bodies b
                 join unit_tree t on t.unit_id = b.unit_id
                  and (t.valid_from is null or t.valid_from <= ${f.day}::date) and (t.valid_to is null or ${f.day}::date < t.valid_to)
-               where t.path <@ ${f.path}::ltree and b.kind = any (${[...f.bodyKinds]}::text[]) and b.deleted_at is null
-                 and (b.valid_from is null or b.valid_from <= ${f.day}::date) and (b.valid_to is null or ${f.day}::date < b.valid_to)) as bodies`.execute(
-      q,
-    )
-  ).rows[0]!;
-  return row;
+               where t.path <@ ${f.path} and b.kind = any (${f.bodyKinds}) and b.deleted_at is null
+                 and (b.valid_from is null or b.valid_from <= ${f.day}::date) and (b.valid_to is null or ${f.day}::date < b.valid_to)) as bodies`;
 }
 
 export type SourceRow = {

@@ -7,6 +7,7 @@ import { sourcesOf } from '../units/index.ts';
 import { FormulaError, evaluate, parseFormula, type Formula } from './formula.ts';
 import { monthEnd, monthStart, parsePeriod, periodIdOf, type Period, type PeriodType } from './periods.ts';
 import type { ReportingRequest } from './reporting.scope.ts';
+import { oneTotal } from './totals.one.repository.ts';
 import * as repo from './totals.repository.ts';
 import { aggregate, countOf, type SlotRow } from './totals.rules.ts';
 
@@ -229,15 +230,8 @@ export async function figuresAt(
       ...bounds,
     }),
   ]);
-  const index = (rows: repo.NodeSlots[]) => {
-    const m = new Map<string, SlotRow[]>();
-    for (const r of rows)
-      m.set(
-        `${r.indicator_id}|${r.node_id}`,
-        r.slots.map(([firstMonth, lastMonth, sum, count, max]) => ({ firstMonth, lastMonth, sum, count, max })),
-      );
-    return m;
-  };
+  const index = (rows: repo.NodeSlots[]) =>
+    new Map(rows.map((r) => [`${r.indicator_id}|${r.node_id}`, slotRows(r.slots)]));
   const byUnit = index(unitRows);
   const byBody = index(bodyRows);
   const byOwn = new Map<string, SlotRow[]>();
@@ -292,6 +286,10 @@ export async function figuresAt(
   }
   return out;
 }
+
+/** Slots read as JSON ([first_month, last_month, sum, count, max]) as the rules take them. */
+const slotRows = (slots: readonly repo.NodeSlots['slots'][number][]): SlotRow[] =>
+  slots.map(([firstMonth, lastMonth, sum, count, max]) => ({ firstMonth, lastMonth, sum, count, max }));
 
 function codesOf(f: Formula): string[] {
   switch (f.kind) {
@@ -354,9 +352,25 @@ export async function expectedReports(
   range: { firstMonth: number; lastMonth: number },
 ): Promise<number> {
   if (!indicatorIds.length) return 0;
-  const from = monthStart(range.firstMonth);
-  const to = monthEnd(range.lastMonth);
-  const forms = await repo.formsCarrying(q, indicatorIds, from, to);
+  const forms = await repo.formsCarrying(q, indicatorIds, monthStart(range.firstMonth), monthEnd(range.lastMonth));
+  return expectedOf(forms, range, async (f) => {
+    if (place.body) return f.submitter === 'body' ? 1 : 0;
+    const n = await repo.reportersUnder(q, {
+      path: place.unit.path,
+      day: place.day,
+      unitKinds: f.submitter === 'unit' ? f.unit_kinds : [],
+      bodyKinds: f.submitter === 'body' ? f.body_kinds : [],
+    });
+    return n.units + n.bodies;
+  });
+}
+
+/** expectedReports over forms already read, with the reporters each form expects at the place. */
+export async function expectedOf<F extends repo.ExpectedForm>(
+  forms: readonly F[],
+  range: { firstMonth: number; lastMonth: number },
+  reporters: (f: F) => number | Promise<number>,
+): Promise<number> {
   let total = 0;
   const counted = new Set<string>();
   for (const f of forms) {
@@ -368,18 +382,7 @@ export async function expectedReports(
     const fresh = periods.filter((p) => !counted.has(`${f.form_id}|${p.id}`));
     if (!fresh.length) continue;
     fresh.forEach((p) => counted.add(`${f.form_id}|${p.id}`));
-    const reporters = place.body
-      ? f.submitter === 'body'
-        ? 1
-        : 0
-      : await repo.reportersUnder(q, {
-          path: place.unit.path,
-          day: place.day,
-          unitKinds: f.submitter === 'unit' ? f.unit_kinds : [],
-          bodyKinds: f.submitter === 'body' ? f.body_kinds : [],
-        });
-    const n = typeof reporters === 'number' ? reporters : reporters.units + reporters.bodies;
-    total += n * fresh.length;
+    total += (await reporters(f)) * fresh.length;
   }
   return total;
 }
@@ -410,16 +413,73 @@ export type TotalsQuery = {
   asOf?: string;
 };
 
-/** GET /totals: the fixed contract of issue 20. */
+/** GET /totals: the fixed contract of issue 20. The common request (an entered indicator at a unit whose version
+ * covers the range) is answered from one statement; the others read step by step. */
 export async function readTotal(r: ReportingRequest, input: TotalsQuery) {
-  const q = r.app.db;
   const range = parsePeriod(input.period);
   if (!range) throw new AppError('VALIDATION_FAILED', { field: 'period' });
+  const asOf = input.asOf ?? monthEnd(range.lastMonth);
+  if (!input.body && !input.category) {
+    const one = await oneTotal(r.app.db, r.caller, {
+      indicator: input.indicator,
+      unit: input.unit,
+      asOf,
+      first: range.firstMonth,
+      last: range.lastMonth,
+      from: monthStart(range.firstMonth),
+      to: monthEnd(range.lastMonth),
+    });
+    if (!one.indicator) throw new AppError('NOT_FOUND', { field: 'indicator' });
+    if (!one.unit?.readable) throw new AppError('NOT_FOUND', { field: 'unit' });
+    const i = one.indicator;
+    const startsAfter = one.unit.valid_from !== null && monthStart(range.firstMonth) < one.unit.valid_from;
+    if (i.kind === 'entered' && !startsAfter) {
+      const own = one.unit.level > 3 || i.tree_aggregation === 'none';
+      const rows = slotRows((own ? one.own : one.slots) ?? []);
+      const value = aggregate({ tree: i.tree_aggregation, time: i.time_aggregation }, rows, range);
+      const expected = await expectedOf(one.forms ?? [], range, (f) => f.reporters);
+      return totalOf(
+        i,
+        one.unit,
+        input,
+        range,
+        { value, partial: false, count: countOf(rows) },
+        one.targets?.[0]?.value ?? null,
+        expected,
+      );
+    }
+  }
+  return readTotalStepwise(r, input, range, asOf);
+}
+
+/** The contract's answer from its parts. */
+function totalOf(
+  indicator: Rule,
+  unit: { code: string | null },
+  input: TotalsQuery,
+  range: Period,
+  figure: Figure,
+  target: number | null,
+  expected: number,
+) {
+  return {
+    indicator: indicator.code,
+    unit: unit.code ?? input.unit,
+    period: range.id,
+    value: figure.value,
+    ...planOf(figure.value, target),
+    partial: figure.partial,
+    approvedReports: figure.count,
+    expectedReports: expected,
+  };
+}
+
+async function readTotalStepwise(r: ReportingRequest, input: TotalsQuery, range: Period, asOf: string) {
+  const q = r.app.db;
   const [indicator] = await repo.indicatorsBy(q, { codes: [input.indicator] });
   if (!indicator) throw new AppError('NOT_FOUND', { field: 'indicator' });
   const category = input.category ?? '';
   if (category && !(await repo.bodyKindExists(q, category))) throw invalid('category', 'validation.category');
-  const asOf = input.asOf ?? monthEnd(range.lastMonth);
   const place = await placeOf(r, q, { unit: input.unit, body: input.body, asOf, range });
   // the figure, the target and the reports expected are independent reads
   const [figure, targets, expected] = await Promise.all([
@@ -445,16 +505,7 @@ export async function readTotal(r: ReportingRequest, input: TotalsQuery) {
   ]);
   // a coverage indicator without a target of its own is measured against the units expected ("17/17")
   const target = targets[0]?.value ?? figure.of;
-  return {
-    indicator: indicator.code,
-    unit: place.unit.code ?? input.unit,
-    period: range.id,
-    value: figure.value,
-    ...planOf(figure.value, target),
-    partial: figure.partial,
-    approvedReports: figure.count,
-    expectedReports: expected,
-  };
+  return totalOf(indicator, place.unit, input, range, figure, target, expected);
 }
 
 /** The entered indicators whose reports a figure needs: itself, a computed one's inputs, a coverage one's source. */
