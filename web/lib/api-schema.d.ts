@@ -38866,8 +38866,8 @@ export interface operations {
                 indicators: string;
                 /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
                 period: string;
-                /** @description Official code (or Khối code for villages); unique only on a date */
-                unit: string;
+                /** @description The unit whose children are the rows; omitted: the whole country (the provinces), for whom reads each */
+                unit?: string;
             };
             header?: never;
             path?: never;
@@ -39109,8 +39109,8 @@ export interface operations {
                 indicators: string;
                 /** @description A period (2021, 2021S1, 2021Q3, 202107) or a range a..b (202101..202109, 2021..202111) */
                 period: string;
-                /** @description Official code (or Khối code for villages); unique only on a date */
-                unit: string;
+                /** @description The unit whose children are the rows; omitted: the whole country (the provinces), for whom reads each */
+                unit?: string;
             };
             header?: never;
             path?: never;

@@ -1,14 +1,25 @@
 import { AppError } from '../../http/errors.ts';
+import { translate } from '../../i18n/messages.ts';
 import { unitChildren } from '../units/index.ts';
 import { periodLabel } from './periods.labels.ts';
 import { idOfMonths, monthEnd, monthStart, parsePeriod, samePeriodLastYear, type Period } from './periods.ts';
 import type { ReportingRequest } from './reporting.scope.ts';
 import { pivotBreakdown } from './totals.breakdown.service.ts';
 import * as repo from './totals.repository.ts';
-import { coverageAt, figuresAt, nodesAcrossMany, placeOf, planOf, type Figure, type Place } from './totals.service.ts';
+import {
+  coverageAt,
+  figuresAt,
+  nodesAcross,
+  nodesAcrossMany,
+  placeOf,
+  planOf,
+  type Figure,
+  type Place,
+} from './totals.service.ts';
 
 export type PivotQuery = {
-  unit: string;
+  /** omitted: the whole country */
+  unit?: string;
   period: string;
   indicators: string;
   by: 'units' | 'periods';
@@ -23,7 +34,8 @@ type Cell = { value: number | null; target: number | null; partial: boolean };
 /**
  * GET /pivot: indicators × rows, read from the totals only (a village's own values when a row is a village). Rows by
  * units: the unit's children on `asOf` (each read across the reform as the totals are) and the unit's own total;
- * rows by periods: the months of the range (its years when it spans more than two).
+ * rows by periods: the months of the range (its years when it spans more than two). Without a unit, the whole
+ * country: its rows the provinces, its total theirs (for whom reads every province).
  */
 export async function readPivot(r: ReportingRequest, input: PivotQuery) {
   const q = r.app.db;
@@ -35,14 +47,15 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
   if (indicators.some((i) => !i)) throw new AppError('NOT_FOUND', { field: 'indicators' });
   const inds = indicators as repo.IndicatorRule[];
   const asOf = input.asOf ?? monthEnd(range.lastMonth);
-  const root = await placeOf(r, q, { unit: input.unit, asOf, range });
+  const country = input.unit ? null : await countryAt(r, asOf, range);
+  const root = country?.place ?? (await placeOf(r, q, { unit: input.unit!, asOf, range }));
 
   const rows: Row[] = [];
   // the range of each row, and where the rows of one range read (one step back across the reform for all of them)
   const ranges: Range[] = [];
   let placesOf: (rg: Range, rows: number[]) => Promise<Place[]>;
   if (input.by === 'units') {
-    const kids = await unitChildren(q, root.unit.unit_id, asOf);
+    const kids = await unitChildren(q, country ? null : root.unit.unit_id, asOf);
     for (const c of kids) {
       rows.push({ key: c.unit_id, label: c.name, unitCode: c.code, periodId: null, drill: Boolean(c.has_children) });
       ranges.push(range);
@@ -62,7 +75,8 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
       root.unit,
     ];
     placesOf = async (rg, idx) => {
-      const nodes = await nodesAcrossMany(q, units, asOf, monthStart(rg.firstMonth));
+      const nodes = await nodesAcrossMany(q, country ? units.slice(0, -1) : units, asOf, monthStart(rg.firstMonth));
+      if (country) nodes.set(root.unit.unit_id, wholeOf([...nodes.values()]));
       return idx.map((i) => {
         const unit = units[i]!;
         return { unit, body: null, own: unit.level > 3, nodes: nodes.get(unit.unit_id)!, day: asOf };
@@ -73,7 +87,14 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
       rows.push({ key: p.id, label: periodLabel(p), unitCode: null, periodId: p.id, drill: false });
       ranges.push(p);
     }
-    placesOf = (_rg, idx) => Promise.resolve(idx.map(() => root));
+    // the place read again for each range: the same period last year may reach before the unit began
+    placesOf = async (rg, idx) => {
+      const start = monthStart(rg.firstMonth);
+      const nodes = country
+        ? wholeOf([...(await nodesAcrossMany(q, country.tops, asOf, start)).values()])
+        : await nodesAcross(q, root.unit, asOf, start);
+      return idx.map(() => ({ ...root, nodes }));
+    };
   }
 
   const now = await cellsOf(r, inds, ranges, placesOf, (x) => x);
@@ -100,6 +121,37 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
     ),
     breakdown,
   };
+}
+
+/** The nil UUID: the whole country has no unit of its own (no target is set for it). */
+const COUNTRY_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The whole country as a place: the top units (provinces) in force on `asOf`, each read across the reform, added up
+ * once each. Read by whom reads every province (404 alike otherwise, as an unread unit is). Its path is the empty
+ * ltree, which holds every unit (coverage counts over the country).
+ */
+async function countryAt(r: ReportingRequest, asOf: string, range: Range) {
+  const tops = await repo.topUnits(r.app.db, r.caller, asOf);
+  if (!tops.length || tops.some((t) => !t.readable)) throw new AppError('NOT_FOUND', { field: 'unit' });
+  const nodes = await nodesAcrossMany(r.app.db, tops, asOf, monthStart(range.firstMonth));
+  const unit = {
+    unit_id: COUNTRY_ID,
+    code: null,
+    name: translate(r.lang, 'reporting.country'),
+    level: 0,
+    path: '',
+    valid_from: null,
+    readable: true,
+  };
+  const place: Place = { unit, body: null, own: false, nodes: wholeOf([...nodes.values()]), day: asOf };
+  return { place, tops };
+}
+
+/** The nodes of several places added up as one whole: each node once, and none partial (an old province split
+ * between two new ones is wholly inside the country). */
+function wholeOf(nodes: { id: string; partial: boolean }[][]): { id: string; partial: boolean }[] {
+  return [...new Set(nodes.flat().map((n) => n.id))].map((id) => ({ id, partial: false }));
 }
 
 /** The cells of every row for the rows' ranges moved by `shift` (the same period last year). Rows sharing a range

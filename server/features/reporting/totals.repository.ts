@@ -59,12 +59,16 @@ export type UnitAt = {
   readable: boolean;
 };
 
+/** A unit_tree row `t` and its version `v` as UnitAt. */
+const unitAtColumns = (c: ReportingCaller, bodyId?: RawBuilder<unknown>) =>
+  sql`t.unit_id, t.code, t.name, t.level, t.path::text as path, v.valid_from::text as valid_from,
+      ${readableSql(c, 't', bodyId)} as readable`;
+
 /** The unit that had `code` on `asOf` (its version's first day, its path that day) and whether the caller reads it
  * (the read scope of today, over the unit placed in the tree of `asOf`; narrowed to a body: only with that body). */
 export function unitAtSql(c: ReportingCaller, code: string, asOf: string, bodyId: string | null) {
   return sql<UnitAt>`
-      select t.unit_id, t.code, t.name, t.level, t.path::text as path, v.valid_from::text as valid_from,
-             ${readableSql(c, 't', sql`${bodyId}::uuid`)} as readable
+      select ${unitAtColumns(c, sql`${bodyId}::uuid`)}
         from unit_tree t join unit_versions v on v.id = t.version_id
        where t.code = ${code}
          and (t.valid_from is null or t.valid_from <= ${asOf}::date) and (t.valid_to is null or ${asOf}::date < t.valid_to)
@@ -73,6 +77,20 @@ export function unitAtSql(c: ReportingCaller, code: string, asOf: string, bodyId
 
 export async function unitAt(q: Q, c: ReportingCaller, code: string, asOf: string, bodyId: string | null) {
   return (await unitAtSql(c, code, asOf, bodyId).execute(q)).rows[0];
+}
+
+/** The top units (provinces) in force on a day, as the pivot's rows, and whether the caller reads every one of them
+ * (the whole country is read by whom reads each province). */
+export async function topUnits(q: Q, c: ReportingCaller, day: string) {
+  return (
+    await sql<UnitAt>`
+      select ${unitAtColumns(c)}
+        from unit_tree t join unit_versions v on v.id = t.version_id
+       where t.parent_id is null
+         and (t.valid_from is null or t.valid_from <= ${day}::date) and (t.valid_to is null or ${day}::date < t.valid_to)`.execute(
+      q,
+    )
+  ).rows;
 }
 
 /** A body (not deleted) on a unit, with the day it began (null: before the records). */

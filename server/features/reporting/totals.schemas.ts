@@ -59,7 +59,9 @@ export const totalsResponse = z
   .describe('ReportingTotal');
 
 export const pivotQuery = z.strictObject({
-  unit: unitCode,
+  unit: unitCode
+    .optional()
+    .describe('The unit whose children are the rows; omitted: the whole country (the provinces), for whom reads each'),
   period: periodParam,
   indicators: z
     .string()
