@@ -1,9 +1,11 @@
-import { DatePicker, Segmented, Select } from 'antd';
+import { Button, DatePicker, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayInVietnam } from '../../lib/format.ts';
+import { useMe } from '../auth/session.ts';
 import { UnitSearchSelect } from '../units/UnitSearchSelect.tsx';
 import { parseRange, rangeId, yearSoFar, type RangeKind } from './periodRange.ts';
 import type { Indicator } from './reporting.api.ts';
+import { COUNTRY } from './reporting.paths.ts';
 
 type Props = {
   unit: string | null;
@@ -22,6 +24,8 @@ const FORMATS: Record<RangeKind, string | undefined> = { month: 'MM/YYYY', quart
  * by periods. Each is written to the address. */
 export function DashboardFilters({ unit, unitName, period, indicators, all, by, onChange }: Props) {
   const { t } = useTranslation();
+  const me = useMe();
+  const country = unit === COUNTRY;
   const today = todayInVietnam();
   const range = parseRange(period) ?? parseRange(yearSoFar(today))!;
   const setKind = (kind: RangeKind) => onChange({ ky: rangeId(kind, range.from, range.to) });
@@ -30,13 +34,23 @@ export function DashboardFilters({ unit, unitName, period, indicators, all, by, 
       <div style={{ minWidth: 240, flex: '1 1 240px' }}>
         <UnitSearchSelect
           asOf={today.format('YYYY-MM-DD')}
-          value={unit}
+          value={country ? null : unit}
           valueLabel={unitName}
           onChange={(code) => onChange({ 'don-vi': code })}
           aria-label={t('reporting.dashboard.unit')}
           placeholder={t('reporting.dashboard.unit')}
         />
       </div>
+      {/* the whole country is read by whom reads every province: the administrators */}
+      {me.isAdmin ? (
+        <Button
+          type={country ? 'primary' : 'default'}
+          aria-pressed={country}
+          onClick={() => onChange({ 'don-vi': COUNTRY })}
+        >
+          {t('reporting.dashboard.country')}
+        </Button>
+      ) : null}
       <Segmented<RangeKind>
         aria-label={t('reporting.dashboard.step')}
         value={range.kind}

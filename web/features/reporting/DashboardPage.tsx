@@ -16,6 +16,7 @@ import { PivotChart } from './PivotChart.tsx';
 import { PivotTable } from './PivotTable.tsx';
 import { ShareView } from './ShareView.tsx';
 import { getPivot, indicatorsKey, listIndicators, pivotKey, type PivotQuery, type PivotRow } from './reporting.api.ts';
+import { COUNTRY } from './reporting.paths.ts';
 import './reporting.css';
 
 /** How often an open dashboard asks again, so that an approval anywhere below shows without a reload. */
@@ -36,6 +37,7 @@ export function DashboardPage() {
     mine.data?.find((a) => a.unitCode && inForceOn(a.validFrom, a.validTo, today.format('YYYY-MM-DD')))?.unitCode ??
     null;
   const unit = params.get('don-vi') ?? myUnit;
+  const country = unit === COUNTRY;
   const period = params.get('ky') ?? yearSoFar(today);
   const by = params.get('theo') === 'periods' ? 'periods' : 'units';
   const numeric = (all.data?.items ?? []).filter((i) => i.valueType !== 'text');
@@ -47,7 +49,7 @@ export function DashboardPage() {
   const tab = params.get('tab') === 'day-du' ? 'completeness' : 'figures';
   const view = params.get('xem') === 'to-chuc' && shareCode ? 'shares' : 'pivot';
 
-  const q: PivotQuery = { unit: unit ?? '', period, indicators: codes.join(','), by };
+  const q: PivotQuery = { ...(country ? {} : { unit: unit ?? '' }), period, indicators: codes.join(','), by };
   const pivot = useQuery({
     queryKey: pivotKey(q),
     queryFn: ({ signal }) => getPivot(q, signal),
@@ -78,7 +80,7 @@ export function DashboardPage() {
     <ShareView
       indicators={split}
       code={shareCode}
-      unit={unit}
+      unit={country ? undefined : unit}
       period={period}
       by={by}
       refreshMs={DASHBOARD_REFRESH_MS}
@@ -122,7 +124,7 @@ export function DashboardPage() {
       <Card>
         <DashboardFilters
           unit={unit}
-          unitName={pivot.data?.unit.code === unit ? pivot.data.unit.name : null}
+          unitName={!country && pivot.data?.unit.code === unit ? pivot.data.unit.name : null}
           period={period}
           indicators={codes}
           all={numeric}
@@ -158,7 +160,12 @@ export function DashboardPage() {
             {
               key: 'completeness',
               label: t('reporting.completeness.title'),
-              children: unit ? (
+              children: country ? (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={t('reporting.dashboard.countryCompleteness')}
+                />
+              ) : unit ? (
                 <CompletenessTab
                   unit={unit}
                   form={params.get('mau')}

@@ -15,14 +15,17 @@ import type { PivotQuery } from './reporting.api.ts';
 export function ExportButtons({ query }: { query: PivotQuery }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const disabled = !query.unit || !query.indicators;
+  const disabled = !query.indicators;
   return (
     <div className="dashboard-exports" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
       {disabled ? null : <ExportButton href={exportUrl('/api/reporting/pivot.xlsx', { ...query })} />}
+      {/* a review report is issued by a body of one unit: none for the whole country */}
       <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setOpen(true)} disabled={!query.unit}>
         {t('reporting.export.review')}
       </Button>
-      {open ? <ReviewDialog unit={query.unit} period={query.period} onClose={() => setOpen(false)} /> : null}
+      {open && query.unit ? (
+        <ReviewDialog unit={query.unit} period={query.period} onClose={() => setOpen(false)} />
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,8 @@ type Props = {
   /** the chosen indicators split by organisation (at least one) */
   indicators: Indicator[];
   code: string;
-  unit: string;
+  /** omitted: the whole country */
+  unit: string | undefined;
   period: string;
   by: 'units' | 'periods';
   refreshMs: number;
@@ -48,7 +49,7 @@ function linesOf(b: PivotBreakdown): Line[] {
 export function ShareView({ indicators, code, unit, period, by, refreshMs, onPick }: Props) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const q: PivotQuery = { unit, period, indicators: code, by, breakdown: code };
+  const q: PivotQuery = { ...(unit ? { unit } : {}), period, indicators: code, by, breakdown: code };
   const pivot = useQuery({
     queryKey: pivotKey(q),
     queryFn: ({ signal }) => getPivot(q, signal),
