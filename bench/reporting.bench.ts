@@ -9,8 +9,8 @@
  * totals with rebuildTotals. It then measures: approving one village report (its values added into every ancestor
  * total in the approval's transaction, as the submissions service does), alone and four at a time; totals over HTTP
  * with 10 concurrent clients signed in with a session (a viewer of the province: scope checked on every request),
- * a bare Fastify route beside it; a pivot of every indicator × the province's communes × 12 months; and checks that
- * the totals equal a fresh recomputation. --write appends the Markdown to bench/RESULTS.md.
+ * a bare Fastify route beside it; pivots of every indicator × the province's communes, × 12 months, and × the
+ * whole country's provinces; and checks that the totals equal a fresh recomputation. --write appends the Markdown to bench/RESULTS.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +24,6 @@ import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import { addToTotals, rebuildTotals } from '../server/features/reporting/totals.write.repository.ts';
 import { totalsAndFresh } from '../server/features/reporting/totals.testkit.ts';
-import { indicatorsBy } from '../server/features/reporting/totals.repository.ts';
-import { figuresAt, type Place } from '../server/features/reporting/totals.service.ts';
 import { arg, benchContext, benchDatabase, resultsHeading, resultTable, stats } from './bench-kit.ts';
 import { run, type WrkResult } from './work.load.ts';
 
@@ -333,22 +331,19 @@ try {
     `GET /api/reporting/pivot: ${INDICATORS} indicators × the 12 months of 2026 (province ${big.code})`,
     fmt(byMonths.s),
   );
-  // Every province × every indicator × each of the 12 months, as a national pivot reads them: the totals only.
-  const inds = await indicatorsBy(db, { codes });
-  const places: Place[] = provinces.map((p) => ({
-    unit: { unit_id: p.unit_id, code: p.code, name: p.code, level: 1, path: '', valid_from: null, readable: true },
-    body: null,
-    own: false,
-    nodes: [{ id: p.unit_id, partial: false }],
-    day: '2026-12-31',
-  }));
-  const national = await load(1, 10, async () => {
-    for (const m of months) await figuresAt(db, inds, places, { firstMonth: m, lastMonth: m });
-  });
+  // The whole country: every indicator × every province over the 12 months (2025 beside), and × the months.
+  const countryUrl = `/api/reporting/pivot?period=2026&indicators=${codes.join(',')}`;
+  await get(`${countryUrl}&by=units`);
+  const country = await load(1, 20, () => get(`${countryUrl}&by=units`).then(() => undefined));
   out(
-    `${INDICATORS} indicators × ${provinces.length} provinces × the 12 months of 2026, read from the totals in the ` +
-      'process (the national pivot’s read; no HTTP route serves the whole country yet)',
-    fmt(national.s),
+    `GET /api/reporting/pivot, the whole country: ${INDICATORS} indicators × ${provinces.length} provinces (and the ` +
+      'total) × the 12 months of 2026, with 2025 beside',
+    fmt(country.s),
+  );
+  const countryMonths = await load(1, 20, () => get(`${countryUrl}&by=periods`).then(() => undefined));
+  out(
+    `GET /api/reporting/pivot, the whole country: ${INDICATORS} indicators × the 12 months of 2026, 2025 beside`,
+    fmt(countryMonths.s),
   );
   await app.close();
 
