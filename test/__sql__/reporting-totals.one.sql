@@ -172,8 +172,6 @@ select
     from
       (
         select
-          indicator_id,
-          node_id,
           first_month,
           last_month,
           sum(sum)::float8 as sum,
@@ -182,33 +180,23 @@ select
         from
           report_totals
         where
-          indicator_id = any (
-            array[
-              (
-                select
-                  id
-                from
-                  i
-              )
-            ]
+          indicator_id = (
+            select
+              id
+            from
+              i
           )
           and node_kind = $15
-          and node_id = any (
-            array[
-              (
-                select
-                  unit_id
-                from
-                  u
-              )
-            ]
+          and node_id = (
+            select
+              unit_id
+            from
+              u
           )
           and category = $16
           and first_month >= $17
           and last_month <= $18
         group by
-          indicator_id,
-          node_id,
           first_month,
           last_month
       ) t

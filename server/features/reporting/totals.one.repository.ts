@@ -65,7 +65,7 @@ export function oneTotalSql(c: ReportingCaller, f: OneTotalAsk) {
          u as (${unitAtSql(c, f.unit, f.asOf, null)})
     select (select row_to_json(i) from i) as indicator,
            (select row_to_json(u) from u) as unit,
-           (select json_agg(${SLOT_JSON}) from (${totalSlotsSql({ indicatorIds: iIds, nodeKind: 'unit', nodeIds: uIds, ...bounds })}) t
+           (select json_agg(${SLOT_JSON}) from (${totalSlotsSql({ indicator: sql`(select id from i)`, nodeKind: 'unit', node: sql`(select unit_id from u)`, ...bounds })}) t
              where (select level from u) <= 3) as slots,
            (select json_agg(${SLOT_JSON}) from (${ownSlotsSql({ indicatorIds: iIds, unitIds: uIds, bodyId: null, ...bounds })}) o
              where (select level from u) > 3 or (select tree_aggregation from i) = 'none') as own,

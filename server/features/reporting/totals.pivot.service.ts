@@ -8,7 +8,7 @@ import { pivotBreakdown } from './totals.breakdown.service.ts';
 import * as repo from './totals.repository.ts';
 import {
   coverageAt,
-  figuresAt,
+  figuresOver,
   nodesAcross,
   nodesAcrossMany,
   placeOf,
@@ -87,13 +87,17 @@ export async function readPivot(r: ReportingRequest, input: PivotQuery) {
       rows.push({ key: p.id, label: periodLabel(p), unitCode: null, periodId: p.id, drill: false });
       ranges.push(p);
     }
-    // the place read again for each range: the same period last year may reach before the unit began
-    placesOf = async (rg, idx) => {
-      const start = monthStart(rg.firstMonth);
-      const nodes = country
-        ? wholeOf([...(await nodesAcrossMany(q, country.tops, asOf, start)).values()])
-        : await nodesAcross(q, root.unit, asOf, start);
-      return idx.map(() => ({ ...root, nodes }));
+    // The place read back to the earliest month asked (the first month last year): the same period last year may
+    // reach before the unit began. A node that did not report in a row's months adds nothing to it, so the rows
+    // after share these nodes.
+    const start = monthStart(Math.min(range.firstMonth, samePeriodLastYear(range)?.firstMonth ?? range.firstMonth));
+    let nodes: Promise<Place['nodes']> | undefined;
+    placesOf = async (_rg, idx) => {
+      nodes ??= country
+        ? nodesAcrossMany(q, country.tops, asOf, start).then((m) => wholeOf([...m.values()]))
+        : nodesAcross(q, root.unit, asOf, start);
+      const place = { ...root, nodes: await nodes };
+      return idx.map(() => place);
     };
   }
 
@@ -172,10 +176,32 @@ async function cellsOf(
     const key = `${rg.firstMonth}:${rg.lastMonth}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   });
+  const read = [];
   for (const idx of groups.values()) {
     const rg = shift(ranges[idx[0]!]!)!;
-    const places = await placesOf(rg, idx);
-    const figures: Map<string, Figure>[] = await figuresAt(q, inds, places, rg);
+    read.push({ idx, rg, places: await placesOf(rg, idx) });
+  }
+  // groups at the same places (the months of a by-periods pivot) read the totals once for all their ranges
+  const buckets = new Map<string, typeof read>();
+  for (const g of read) {
+    const key = g.places
+      .map((p) => `${p.unit.unit_id}:${p.nodes.map((n) => `${n.id}${n.partial ? '*' : ''}`).join(',')}`)
+      .join('|');
+    (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(g);
+  }
+  const figuresOf = new Map<(typeof read)[number], Map<string, Figure>[]>();
+  for (const b of buckets.values()) {
+    const all = await figuresOver(
+      q,
+      inds,
+      b[0]!.places,
+      b.map((g) => g.rg),
+    );
+    b.forEach((g, k) => figuresOf.set(g, all[k]!));
+  }
+  for (const g of read) {
+    const { idx, rg, places } = g;
+    const figures = figuresOf.get(g)!;
     const targets = await repo.targetsFor(q, {
       indicatorIds: inds.map((i) => i.id),
       nodeKind: 'unit',

@@ -175,12 +175,17 @@ export async function totalsOf(
 ): Promise<NodeSlots[]> {
   if (!f.indicatorIds.length || !f.nodeIds.length) return [];
   // One row per indicator and node with its periods as JSON: a national pivot reads ~100,000 periods, and decoding
-  // them as rows cost several times what one JSON.parse per node does.
+  // them as rows cost several times what one JSON.parse per node does. Each (indicator, node) is its own index range,
+  // added up in the index's order: one hash aggregate over every stripe of a national pivot (163,200 rows) took
+  // longer than reading them.
   return (
     await sql<NodeSlots>`
-      select indicator_id, node_id, json_agg(${SLOT_JSON}) as slots
-        from (${totalSlotsSql({ ...f, indicatorIds: uuids(f.indicatorIds), nodeIds: uuids(f.nodeIds) })}) t
-       group by indicator_id, node_id`.execute(q)
+      select i.id as indicator_id, n.id as node_id, s.slots
+        from unnest(${[...f.indicatorIds]}::uuid[]) as i(id) cross join unnest(${[...f.nodeIds]}::uuid[]) as n(id)
+        cross join lateral (
+          select json_agg(${SLOT_JSON}) as slots
+            from (${totalSlotsSql({ ...f, indicator: sql`i.id`, node: sql`n.id` })}) t) s
+       where s.slots is not null`.execute(q)
   ).rows;
 }
 
@@ -191,23 +196,21 @@ type Ids = RawBuilder<unknown>;
 /** A slot as JSON: [first_month, last_month, sum, count, max]. */
 export const SLOT_JSON = sql`json_build_array(first_month, last_month, sum, count, max)`;
 
-/** The totals rows of some indicators and nodes (uuid[] expressions), one per slot with the stripes added up. */
+/** The totals of one indicator at one node (expressions), one row per slot with the stripes added up. */
 export function totalSlotsSql(f: {
-  indicatorIds: Ids;
+  indicator: RawBuilder<unknown>;
   nodeKind: 'unit' | 'body';
-  nodeIds: Ids;
+  node: RawBuilder<unknown>;
   first: number;
   last: number;
   category?: string;
 }) {
   return sql`
-    select indicator_id, node_id, first_month, last_month, sum(sum)::float8 as sum, sum(count)::int as count,
-           max(max)::float8 as max
+    select first_month, last_month, sum(sum)::float8 as sum, sum(count)::int as count, max(max)::float8 as max
       from report_totals
-     where indicator_id = any (${f.indicatorIds}) and node_kind = ${f.nodeKind}
-       and node_id = any (${f.nodeIds}) and category = ${f.category ?? ''}
-       and first_month >= ${f.first} and last_month <= ${f.last}
-     group by indicator_id, node_id, first_month, last_month`;
+     where indicator_id = ${f.indicator} and node_kind = ${f.nodeKind} and node_id = ${f.node}
+       and category = ${f.category ?? ''} and first_month >= ${f.first} and last_month <= ${f.last}
+     group by first_month, last_month`;
 }
 
 /**

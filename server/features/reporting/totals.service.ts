@@ -205,6 +205,19 @@ export async function figuresAt(
   range: { firstMonth: number; lastMonth: number },
   category = '',
 ): Promise<Map<string, Figure>[]> {
+  return (await figuresOver(q, indicators, places, [range], category))[0]!;
+}
+
+/** figuresAt for several ranges at the same places (a pivot's months, and the same months last year): one read over
+ * all of them, each range's figures from the periods lying inside it. */
+export async function figuresOver(
+  q: Q,
+  indicators: readonly Rule[],
+  places: readonly Place[],
+  ranges: readonly { firstMonth: number; lastMonth: number }[],
+  category = '',
+): Promise<Map<string, Figure>[][]> {
+  if (!ranges.length) return [];
   const { byCode, parsed } = await withInputs(q, indicators);
   const all = [...byCode.values()];
   const entered = all.filter((i) => i.kind === 'entered');
@@ -219,7 +232,11 @@ export async function figuresAt(
     else p.nodes.forEach((n) => unitNodes.add(n.id));
     if (!p.body) p.nodes.forEach((n) => ownUnits.add(n.id));
   }
-  const bounds = { first: range.firstMonth, last: range.lastMonth, category };
+  const bounds = {
+    first: Math.min(...ranges.map((r) => r.firstMonth)),
+    last: Math.max(...ranges.map((r) => r.lastMonth)),
+    category,
+  };
   const [unitRows, bodyRows, ownRows] = await Promise.all([
     repo.totalsOf(q, { indicatorIds: fromTotals, nodeKind: 'unit', nodeIds: [...unitNodes], ...bounds }),
     repo.totalsOf(q, { indicatorIds: fromTotals, nodeKind: 'body', nodeIds: [...bodyNodes], ...bounds }),
@@ -240,8 +257,9 @@ export async function figuresAt(
     const slot = { firstMonth: r.first_month, lastMonth: r.last_month, sum: r.sum, count: r.count, max: r.max };
     (byOwn.get(k) ?? byOwn.set(k, []).get(k)!).push(slot);
   }
-  const out: Map<string, Figure>[] = [];
-  for (const p of places) {
+  return ranges.map((range) => places.map((p) => placeFigures(p, range)));
+
+  function placeFigures(p: Place, range: { firstMonth: number; lastMonth: number }): Map<string, Figure> {
     const figures = new Map<string, Figure>();
     const enteredFigure = (i: Rule): Figure => {
       const source = p.body ? byBody : p.own || i.tree_aggregation === 'none' ? byOwn : byUnit;
@@ -249,6 +267,7 @@ export async function figuresAt(
       let partial = false;
       for (const n of p.nodes) {
         for (const r of source.get(`${i.id}|${n.id}`) ?? []) {
+          if (r.firstMonth < range.firstMonth || r.lastMonth > range.lastMonth) continue;
           rows.push(r);
           if (n.partial && r.count > 0) partial = true;
         }
@@ -282,9 +301,8 @@ export async function figuresAt(
       return f;
     };
     for (const i of indicators) figureOf(i, 0);
-    out.push(figures);
+    return figures;
   }
-  return out;
 }
 
 /** Slots read as JSON ([first_month, last_month, sum, count, max]) as the rules take them. */
