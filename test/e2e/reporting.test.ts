@@ -208,6 +208,23 @@ describe.skipIf(!browserAvailable)('browser journeys: reporting', () => {
       await screenshot(dashboard, width === 360 ? 'bao-cao-theo-to-chuc-360' : 'bao-cao-theo-to-chuc');
     }
 
+    // An administrator's whole country: the provinces as rows and "Cả nước" last, its total as the API gives it.
+    const countryTotal = await ok<{ rows: { key: string }[]; cells: { value: number | null }[][] }>(h, {
+      url: '/api/reporting/pivot?period=202101..202111&indicators=HS_TRUC_TUYEN',
+      session: admin,
+    }).then((p) => p.cells[p.rows.findIndex((r) => r.key === 'total')]![0]!.value!);
+    const office = await h.newPage({ width: 1366, height: 900 });
+    await signInTo(office, 'admin', '/bao-cao/tong-hop?ky=202101..202111&chi-tieu=HS_TRUC_TUYEN');
+    await office.getByRole('button', { name: 'Cả nước' }).click();
+    const nation = office.locator('tr.pivot-total');
+    await expect.poll(() => nation.locator('td').first().textContent()).toBe('Cả nước');
+    await expect.poll(() => nation.locator('td').nth(1).textContent()).toBe(countryTotal.toLocaleString('vi-VN'));
+    await expect
+      .poll(() => rowOf(office, 'Tỉnh Quảng Ninh').locator('td').nth(1).textContent())
+      .toBe(countryTotal.toLocaleString('vi-VN'));
+    await settled(office);
+    await screenshot(office, 'bao-cao-ca-nuoc');
+
     // Chỉ tiêu and Mẫu báo cáo, on a desktop and on a phone (the page checks run on each).
     for (const width of [1366, 360]) {
       await dashboard.setViewportSize({ width, height: 900 });
