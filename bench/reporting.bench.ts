@@ -23,6 +23,7 @@ import { actingAs, createAccount } from '../server/features/accounts/accounts.se
 import { importCatalogue } from '../server/features/units/catalogue.import.ts';
 import { loadBuiltInCatalogue } from '../server/features/units/catalogue.plan.ts';
 import { addToTotals, rebuildTotals } from '../server/features/reporting/totals.write.repository.ts';
+import { settleTotals } from '../server/features/reporting/totals.settle.service.ts';
 import { totalsAndFresh } from '../server/features/reporting/totals.testkit.ts';
 import { arg, benchContext, benchDatabase, resultsHeading, resultTable, stats } from './bench-kit.ts';
 import { run, type WrkResult } from './work.load.ts';
@@ -219,10 +220,18 @@ try {
     `${fmt(four.s)}; ${four.rps.toFixed(0)} approvals/s`,
   );
 
+  // The daily job of 10/1/2027 settles January to October 2026: a year's national pivot then reads one row per month
+  // and node above the communes for ten months of twelve (November, December and January 2027 stay striped).
+  const [folded, tSettle] = await timeIt(() => settleTotals({ db }, '2027-01-10'));
+  out(
+    'The daily job of 10/1/2027 settles Jan–Oct 2026 (stripes above the communes folded into one row)',
+    `${folded.toLocaleString('en')} rows in ${(tSettle / 1000).toFixed(1)} s`,
+  );
+
   const [check, tCheck] = await timeIt(() => totalsAndFresh(db));
   const equal = JSON.stringify(check.kept) === JSON.stringify(check.fresh);
   out(
-    'Totals equal a fresh recomputation (after the approvals)',
+    'Totals equal a fresh recomputation (after the approvals and the settling)',
     `${equal ? 'yes' : 'NO'} — ${check.kept.length.toLocaleString('en')} keys, checked in ${(tCheck / 1000).toFixed(1)} s`,
   );
   if (!equal) process.exitCode = 1;

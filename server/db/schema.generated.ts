@@ -858,6 +858,11 @@ export interface ReportTotals {
   sum: Generated<Numeric>;
 }
 
+export interface ReportTotalsSettled {
+  month: Generated<number>;
+  one: Generated<boolean>;
+}
+
 export interface ReportValues {
   body_id: string | null;
   category: Generated<string>;
@@ -1182,6 +1187,7 @@ export interface DB {
   report_submissions: ReportSubmissions;
   report_targets: ReportTargets;
   report_totals: ReportTotals;
+  report_totals_settled: ReportTotalsSettled;
   report_values: ReportValues;
   retention_rules: RetentionRules;
   role_assignments: RoleAssignments;

@@ -7,6 +7,7 @@ import { erasePersonalData, type ErasureResult } from '../features/retention/ind
 import { purgeExpiredKeys } from '../http/idempotency.ts';
 import { runPetitionSweep, type PetitionSweepResult } from '../features/petitions/index.ts';
 import { dropStaleUploads } from '../features/petitions-public/index.ts';
+import { settleTotals } from '../features/reporting/index.ts';
 
 export type DailySweepResult = {
   day: string;
@@ -18,13 +19,15 @@ export type DailySweepResult = {
   idempotencyKeys: number;
   /** files attached to a public petition form that no submission took */
   staleUploads: number;
+  /** rows of the reporting totals folded as their months settled */
+  settledTotals: number;
   errors: string[];
 };
 
 /**
  * The daily job: the next occurrences of recurring tasks (so they are reminded of too), then the reminder sweep
  * and its delivery, then the erasure of personal data past its retention period, of idempotency keys past their 24 hours and of the files
- * citizens attached to a public form they never sent. Each part is idempotent for the day; a part that fails does not stop the next, and the job
+ * citizens attached to a public form they never sent, and the settling of past months' reporting totals. Each part is idempotent for the day; a part that fails does not stop the next, and the job
  * fails afterwards (pg-boss retries it) — including when some e-mails could not be sent, so they go out on retry.
  */
 export async function dailySweep(
@@ -40,6 +43,7 @@ export async function dailySweep(
     erased: [],
     idempotencyKeys: 0,
     staleUploads: 0,
+    settledTotals: 0,
     errors: [],
   };
   try {
@@ -74,6 +78,11 @@ export async function dailySweep(
   } catch (err) {
     result.errors.push(`public uploads: ${(err as Error).message}`);
   }
+  try {
+    result.settledTotals = await settleTotals(ctx, day);
+  } catch (err) {
+    result.errors.push(`reporting totals: ${(err as Error).message}`);
+  }
   return result;
 }
 
@@ -98,5 +107,6 @@ export function describeSweep(r: DailySweepResult): string {
     : '';
   const keys = r.idempotencyKeys ? `; ${r.idempotencyKeys} expired idempotency key(s) deleted` : '';
   const uploads = r.staleUploads ? `; ${r.staleUploads} unsent public upload(s) deleted` : '';
-  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${pet}${erased ? `; personal data erased: ${erased}` : ''}${keys}${uploads}.`;
+  const settled = r.settledTotals ? `; ${r.settledTotals} reporting total(s) of settled months folded` : '';
+  return `Daily sweep ${r.day}: ${r.occurrences} recurring task(s) created; reminders: ${written}${sent ? `; ${sent}` : ''}${pet}${erased ? `; personal data erased: ${erased}` : ''}${keys}${uploads}${settled}.`;
 }

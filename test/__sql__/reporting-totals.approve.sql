@@ -66,10 +66,26 @@ from
           s.id as submission_id,
           'unit'::text as node_kind,
           a.id as node_id,
-          a.level < 3 as striped,
+          (
+            "a".level < 3
+            and s.first_month >= (
+              select
+                month
+              from
+                report_totals_settled
+            )
+          ) as striped,
           (
             case
-              when a.level < 3 then (
+              when (
+                "a".level < 3
+                and s.first_month >= (
+                  select
+                    month
+                  from
+                    report_totals_settled
+                )
+              ) then (
                 abs(
                   hashtext (
                     (
@@ -90,7 +106,8 @@ from
               id,
               unit_id,
               body_id,
-              period_end
+              period_end,
+              first_month
             from
               report_submissions
             where
@@ -120,7 +137,8 @@ from
               id,
               unit_id,
               body_id,
-              period_end
+              period_end,
+              first_month
             from
               report_submissions
             where

@@ -25,6 +25,8 @@ export {
 export { submissionDetail } from './submissions.read.service.ts';
 // Importing figures from a sheet, and the set-based writer of many reports' values (imports, history, benchmarks).
 export { importReports, importTemplate, writeReports } from './submissions.import.service.ts';
+// The daily job settles the totals of past months.
+export { settleTotals } from './totals.settle.service.ts';
 // Who enters and who reviews a report (today's rights, the unit placed in its period's tree).
 export { reportingCaller, type ReportingCaller, type ReportingRequest } from './reporting.scope.ts';
 export { holdsSql, submissionVisible } from './reporting.scope.repository.ts';

@@ -2,14 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { call, useTestApp } from '../../../test/app.ts';
 import { signInAdmin } from '../../../test/factories.ts';
-import { addForm, addIndicator, addSubmission, reformTree, setApproved, totalsAndFresh } from './totals.testkit.ts';
+import { parsePeriod } from './periods.ts';
+import {
+  addForm,
+  addIndicator,
+  addSubmission,
+  reformTree,
+  setApproved,
+  settle,
+  totalsAndFresh,
+  unsettle,
+} from './totals.testkit.ts';
 
 describe('totals kept at approval', () => {
   const t = useTestApp({ start: '2026-03-02T02:00:00Z' });
   let built: ReturnType<typeof reformTree> | null = null;
   const tree = () => (built ??= reformTree(t().db.db));
 
-  it('equal a fresh recomputation after random submit, approve and reopen sequences', async () => {
+  it('equal a fresh recomputation after random submit, approve and reopen sequences, months settling among them', async () => {
     const { db } = t();
     const u = await tree();
     const ind = {
@@ -25,13 +35,18 @@ describe('totals kept at approval', () => {
       values: fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })),
       steps: fc.array(fc.boolean(), { minLength: 0, maxLength: 3 }),
     });
+    // the daily job settling the months before one of the periods (or all of them), between two approvals
+    const settling = fc.option(fc.record({ round: fc.nat(2), at: fc.nat(5), before: fc.nat(periods.length) }));
     let n = 0;
     let filled = 0;
+    let settled = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), settling, async (ops, settleAt) => {
+        await unsettle(db.db);
         // each run reports on a form of its own: one report per form, period and unit
         const form = await addForm(db.db, { code: `P_FORM_${n++}`, indicators: Object.values(ind) });
         const seen = new Set<string>();
+        const made: { id: string; steps: boolean[]; approved: boolean }[] = [];
         for (const o of ops) {
           if (seen.has(`${o.unit}/${o.period}`)) continue;
           seen.add(`${o.unit}/${o.period}`);
@@ -46,20 +61,28 @@ describe('totals kept at approval', () => {
               { indicatorId: ind.avg, num: o.values[2] },
             ],
           });
-          let approved = false;
-          for (const step of o.steps) {
-            if (step === approved) continue;
-            await setApproved(db.db, id, step);
-            approved = step;
-          }
+          made.push({ id, steps: o.steps, approved: false });
         }
+        // approvals and reopenings in rounds, so that a report approved before the months settle is reopened after
+        for (let round = 0; round < 3; round++)
+          for (const [k, m] of made.entries()) {
+            if (settleAt?.round === round && settleAt.at === k) {
+              const month = parsePeriod(periods[settleAt.before] ?? '202508')!.firstMonth;
+              if ((await settle(db.db, month)) > 0) settled++;
+            }
+            const step = m.steps[round];
+            if (step === undefined || step === m.approved) continue;
+            await setApproved(db.db, m.id, step);
+            m.approved = step;
+          }
         const { kept, fresh } = await totalsAndFresh(db.db);
         expect(kept).toEqual(fresh);
         if (kept.some((k) => k.count > 0)) filled++;
       }),
-      { seed: 20, numRuns: 25 },
+      { seed: 20, numRuns: 30 },
     );
     expect(filled).toBeGreaterThan(10);
+    expect(settled).toBeGreaterThan(3);
   });
 
   it('read per rule up the tree and over periods as a model computed from the approved values says', async () => {

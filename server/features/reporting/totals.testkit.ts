@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { rebuildTree } from '../units/index.ts';
 import { parsePeriod, periodDays } from './periods.ts';
-import { addToTotals, rebuildTotals } from './totals.write.repository.ts';
+import { addToTotals, rebuildTotals, settleMonths } from './totals.write.repository.ts';
 
 /**
  * Test data for totals, written straight into the tables (the submission lifecycle has its own tests): a small unit
@@ -192,6 +192,19 @@ export async function addSubmission(db: Database, s: SubmissionSpec): Promise<st
         .execute();
     if (status === 'approved') await addToTotals(trx, id, 1);
     return id;
+  });
+}
+
+/** Settles the months before `month` (a month number), as the daily job does. */
+export async function settle(db: Database, month: number): Promise<number> {
+  return inTransaction(db, actor, (trx) => settleMonths(trx, month));
+}
+
+/** Unsettles every month and builds the totals again (tests only: the mark never moves back in use). */
+export async function unsettle(db: Database): Promise<void> {
+  await inTransaction(db, actor, async (trx) => {
+    await sql`update report_totals_settled set month = 0`.execute(trx);
+    await rebuildTotals(trx);
   });
 }
 

@@ -9,6 +9,10 @@ import type { Trx } from '../../db/tx.ts';
  * that epoch, or the unit itself when its level is 3 or less — so that concurrent approvals under one province do
  * not wait on one row (approvals in one commune wait on the commune's row anyway); rows of communes and bodies have
  * stripe 0 and hold everything. Striping by commune rather than by submission lets a rebuild sum each commune once.
+ * Months before the settled month (report_totals_settled, moved forward by the daily job) are not striped: their
+ * approvals are rare, and a year's national pivot then reads one row per month and node instead of eight. A value
+ * is added into and taken out of the row the rule names at that moment; the rule changes only under an exclusive
+ * lock that every write holds shared, and the change folds the stripes it ends (settleMonths).
  *
  * A value is counted as stored: a breakdown by organisation is one value per body kind code, and the whole is its
  * own value under category '' (the submission stores both); text values (num null) are never in the totals.
@@ -20,12 +24,20 @@ const baseOf = (ut: string) =>
   sql`(case when ${sql.ref(ut)}.level > 3 then ${sql.ref(ut)}.parent_id else ${sql.ref(ut)}.unit_id end)`;
 const stripeOf = (base: RawBuilder<unknown>) => sql`(abs(hashtext(${base}::text)::bigint) % 8)`;
 
-/** The totals nodes of the submissions of `subs` (a relation with id, unit_id, body_id, period_end): node_kind,
- * node_id, stripe, and whether the node is striped (its rows hold only submissions of its stripe). */
+/** Held shared by every write of the totals, exclusive while months are settled. */
+const SETTLING = sql`hashtext('khoi.report_totals_settled')`;
+const holdSettling = (trx: Trx) => sql`select pg_advisory_xact_lock_shared(${SETTLING})`.execute(trx);
+/** Whether a unit `a` of that level is striped for a value of the month `firstMonth` (an expression). */
+const stripedSql = (a: string, firstMonth: RawBuilder<unknown>) =>
+  sql`(${sql.ref(a)}.level < 3 and ${firstMonth} >= (select month from report_totals_settled))`;
+
+/** The totals nodes of the submissions of `subs` (a relation with id, unit_id, body_id, period_end, first_month):
+ * node_kind, node_id, stripe, and whether the node is striped (its rows hold only submissions of its stripe). */
 function nodesOf(subs: RawBuilder<unknown>) {
+  const striped = stripedSql('a', sql`s.first_month`);
   return sql`
-    select s.id as submission_id, 'unit'::text as node_kind, a.id as node_id, a.level < 3 as striped,
-           (case when a.level < 3 then ${stripeOf(baseOf('ut'))} else 0 end)::smallint as stripe
+    select s.id as submission_id, 'unit'::text as node_kind, a.id as node_id, ${striped} as striped,
+           (case when ${striped} then ${stripeOf(baseOf('ut'))} else 0 end)::smallint as stripe
       from ${subs} s
       join unit_tree ut on ut.unit_id = s.unit_id
        and (ut.valid_from is null or ut.valid_from <= s.period_end) and (ut.valid_to is null or s.period_end < ut.valid_to)
@@ -54,9 +66,10 @@ function valuesOf(submissionId: string, which: Which) {
 }
 
 const submissionRow = (submissionId: string) =>
-  sql`(select id, unit_id, body_id, period_end from report_submissions where id = ${submissionId}::uuid)`;
+  sql`(select id, unit_id, body_id, period_end, first_month from report_submissions where id = ${submissionId}::uuid)`;
 
 async function apply(trx: Trx, submissionId: string, which: Which, sign: 1 | -1): Promise<void> {
+  await holdSettling(trx);
   const keys = sql`
     with v as (${valuesOf(submissionId, which)}),
          n as (${nodesOf(submissionRow(submissionId))})
@@ -127,7 +140,7 @@ export async function addValuesToTotals(
   await apply(trx, submissionId, { indicatorId, category }, sign);
 }
 
-const approved = sql`(select id, unit_id, body_id, period_end from report_submissions where status = 'approved' and deleted_at is null)`;
+const approved = sql`(select id, unit_id, body_id, period_end, first_month from report_submissions where status = 'approved' and deleted_at is null)`;
 
 /**
  * The totals built again from the counted values of approved submissions (after a change of the unit tree). Without
@@ -141,6 +154,7 @@ const approved = sql`(select id, unit_id, body_id, period_end from report_submis
 export async function rebuildTotals(trx: Trx, opts: { unitIds?: readonly string[] } = {}): Promise<void> {
   const only = opts.unitIds;
   if (only && only.length === 0) return;
+  await holdSettling(trx);
   if (only)
     await sql`delete from report_totals where node_kind = 'unit' and node_id = any (${only}::uuid[])`.execute(trx);
   else await sql`truncate report_totals`.execute(trx);
@@ -170,7 +184,7 @@ export async function rebuildTotals(trx: Trx, opts: { unitIds?: readonly string[
     )
     insert into report_totals (indicator_id, node_kind, node_id, first_month, last_month, category, stripe, sum, count, max)
     select c.indicator_id, 'unit', a.id, c.first_month, c.last_month, c.category,
-           (case when a.level < 3 then ${stripeOf(sql`c.base_id`)} else 0 end)::smallint,
+           (case when ${stripedSql('a', sql`c.first_month`)} then ${stripeOf(sql`c.base_id`)} else 0 end)::smallint,
            sum(c.sum), sum(c.count), max(c.max)
       from per_commune c
       join above a on a.base_id = c.base_id and a.base_path = c.base_path
@@ -184,4 +198,32 @@ export async function rebuildTotals(trx: Trx, opts: { unitIds?: readonly string[
       join report_values rv on rv.submission_id = s.id and rv.counted and rv.num is not null
      where s.body_id is not null
      group by 1, 2, 3, 4, 5, 6`.execute(trx);
+}
+
+/**
+ * Settles the months before `month` (never moving the mark back): their striped rows are folded into stripe 0 and
+ * every later write of theirs goes there. Under the exclusive lock, taken only when no write holds it shared: waiting
+ * for it would hold up every approval behind it, and an approval waiting on another's rows could close a cycle. A
+ * busy moment settles nothing (the next day's run catches up). Returns the rows folded.
+ */
+export async function settleMonths(trx: Trx, month: number): Promise<number> {
+  const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${SETTLING}) as ok`.execute(trx);
+  if (!lock.rows[0]!.ok) return 0;
+  const { rows } = await sql<{ month: number }>`select month from report_totals_settled`.execute(trx);
+  if (month <= rows[0]!.month) return 0;
+  const folded = await sql`
+    with moved as (
+      delete from report_totals where node_kind = 'unit' and stripe > 0 and first_month < ${month}
+      returning indicator_id, node_kind, node_id, first_month, last_month, category, sum, count, max)
+    insert into report_totals as t (indicator_id, node_kind, node_id, first_month, last_month, category, stripe, sum, count, max)
+    select indicator_id, node_kind, node_id, first_month, last_month, category, 0, sum(sum), sum(count), max(max)
+      from moved
+     group by 1, 2, 3, 4, 5, 6
+     order by 1, 2, 3, 4, 5, 6
+    on conflict (indicator_id, node_kind, node_id, first_month, last_month, category, stripe) do update
+       set sum = t.sum + excluded.sum, count = t.count + excluded.count, max = greatest(t.max, excluded.max)`.execute(
+    trx,
+  );
+  await sql`update report_totals_settled set month = ${month}`.execute(trx);
+  return Number(folded.numAffectedRows ?? 0);
 }
