@@ -225,7 +225,7 @@ try {
   const [folded, tSettle] = await timeIt(() => settleTotals({ db }, '2027-01-10'));
   out(
     'The daily job of 10/1/2027 settles Jan–Oct 2026 (stripes above the communes folded into one row)',
-    `${folded.toLocaleString('en')} rows in ${(tSettle / 1000).toFixed(1)} s`,
+    `into ${folded.toLocaleString('en')} rows in ${(tSettle / 1000).toFixed(1)} s`,
   );
 
   const [check, tCheck] = await timeIt(() => totalsAndFresh(db));
