@@ -121,6 +121,8 @@ const SEEDED_BY_MIGRATIONS = new Set([
   'legal_deadline_versions',
   'legal_deadline_variants',
   'legal_deadline_combinations',
+  // the reporting totals' settled month (one row, 0 until the daily job moves it)
+  'report_totals_settled',
   // the audit entries of those seeded rows (the legal rules are audited from their first version)
   'audit_log',
 ]);
