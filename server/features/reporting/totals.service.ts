@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Trx } from '../../db/tx.ts';
 import { planFigures } from '../../i18n/figures.ts';
 import dayjs from 'dayjs';
-import { sourcesOf } from '../units/index.ts';
+import { sourcesOfMany } from '../units/index.ts';
 import { FormulaError, evaluate, parseFormula, type Formula } from './formula.ts';
 import { monthEnd, monthStart, parsePeriod, periodIdOf, type Period, type PeriodType } from './periods.ts';
 import type { ReportingRequest } from './reporting.scope.ts';
@@ -95,8 +95,13 @@ export async function nodesAcrossMany(
       for (const r of rows)
         if (r.unit_id === f.id && r.day === f.day)
           found.push({ from: f, other: r.other_id, type: r.type, date: r.date, level: r.level });
-    for (const f of frontier.filter((x) => x.level <= 2))
-      for (const c of await sourcesOf(q, f.id, f.day))
+    const high = frontier.filter((x) => x.level <= 2);
+    const sources = await sourcesOfMany(
+      q,
+      high.map((f) => ({ id: f.id, day: f.day })),
+    );
+    for (const f of high)
+      for (const c of sources.get(`${f.id}@${f.day}`) ?? [])
         found.push({ from: f, other: c.id, type: c.type, date: c.date, level: f.level });
     const next: Step[] = [];
     for (const x of found) {

@@ -5,7 +5,14 @@ export { readSnapshotFile } from './snapshot.read.ts';
 export { provideTreeListener, rebuildTree, type TreeListener } from './tree.build.ts';
 export { asOfOnly, asOfQuery, unitCode } from './units.schemas.ts';
 // Old units to new and back (a report over a period that crosses a change of the tree maps through these).
-export { crossTo, sourcesOf, successorsOf, type Counterpart, type Crossing } from './units.crossing.service.ts';
+export {
+  crossTo,
+  sourcesOf,
+  sourcesOfMany,
+  successorsOf,
+  type Counterpart,
+  type Crossing,
+} from './units.crossing.service.ts';
 export { followMergedParents } from './villages.follow.ts';
 export { parseDate } from './villages.import.ts';
 export { createVillage } from './villages.service.ts';

@@ -54,14 +54,42 @@ export async function sourcesOf(q: Q, unitId: string, day: string): Promise<Coun
   return across(q, u, 'from', u.valid_from);
 }
 
+/**
+ * sourcesOf for many units, each on its own day, in four statements whatever their number (a national pivot steps
+ * back across the reform for every province at once). Keyed `${id}@${day}`; a unit without sources is absent.
+ */
+export async function sourcesOfMany(
+  q: Q,
+  units: readonly { id: string; day: string }[],
+): Promise<Map<string, Counterpart[]>> {
+  const versions = (await repo.versionsOn(q, units)).filter((u) => u.valid_from !== null);
+  const key = (u: { unit_id: string; day: string }) => `${u.unit_id}@${u.day}`;
+  const atChange = (date: string) => (l: repo.LinkRow) => l.direction === 'from' && l.link_date === date;
+  const links = await repo.linksOf(q, [...new Set(versions.map((u) => u.unit_id))]);
+  const own = new Map(
+    versions.map((u) => [key(u), links.filter((l) => l.unit_id === u.unit_id && atChange(u.valid_from!)(l))]),
+  );
+  const carried = versions.filter((u) => own.get(key(u))!.length === 0 && u.level <= CARRIED_BY_CHILDREN_UP_TO_LEVEL);
+  const kids = await repo.childrenOn(
+    q,
+    carried.map((u) => ({ id: u.unit_id, day: u.valid_from! })),
+  );
+  const kidLinks = await repo.linksOf(q, [...new Set(kids.map((k) => k.unit_id))]);
+  const out = new Map<string, Counterpart[]>();
+  for (const u of versions) {
+    const date = u.valid_from!;
+    const mine = kids.filter((k) => k.parent_id === u.unit_id && k.day === date);
+    const ids = new Set(mine.map((k) => k.unit_id));
+    const rows = kidLinks.filter((l) => ids.has(l.unit_id) && atChange(date)(l));
+    out.set(key(u), counterparts(u, own.get(key(u))!, mine, rows, date));
+  }
+  return out;
+}
+
 async function across(q: Q, u: TreeRow, direction: 'from' | 'to', date: string): Promise<Counterpart[]> {
   const atChange = (l: repo.LinkRow) => l.direction === direction && l.link_date === date;
   const own = (await repo.links(q, u.unit_id)).filter(atChange);
-  if (own.length > 0 || u.level > CARRIED_BY_CHILDREN_UP_TO_LEVEL) {
-    return own
-      .map((l) => ({ id: l.other_id, code: l.code, name: l.name, type: l.type, date, through: [] }))
-      .sort(byName);
-  }
+  if (own.length > 0 || u.level > CARRIED_BY_CHILDREN_UP_TO_LEVEL) return counterparts(u, own, [], [], date);
   // The children in force on the unit's last day (or its first), and where each of them went (or came from).
   const kids = await repo.children(q, u.unit_id, direction === 'to' ? dayBefore(date) : date);
   const rows = (
@@ -70,6 +98,23 @@ async function across(q: Q, u: TreeRow, direction: 'from' | 'to', date: string):
       kids.map((k) => k.unit_id),
     )
   ).filter(atChange);
+  return counterparts(u, own, kids, rows, date);
+}
+
+/** The other side of a change from a unit's own links at it, or, a unit of the upper levels without any, from its
+ * children's links at it (`rows`). */
+function counterparts(
+  u: { level: number },
+  own: repo.LinkRow[],
+  kids: readonly { unit_id: string; code: string | null; name: string }[],
+  rows: repo.LinkRow[],
+  date: string,
+): Counterpart[] {
+  if (own.length > 0 || u.level > CARRIED_BY_CHILDREN_UP_TO_LEVEL) {
+    return own
+      .map((l) => ({ id: l.other_id, code: l.code, name: l.name, type: l.type, date, through: [] }))
+      .sort(byName);
+  }
   const byOther = new Map<string, { link: repo.LinkRow; kids: Set<string> }>();
   for (const l of rows) {
     const entry = byOther.get(l.other_id) ?? { link: l, kids: new Set<string>() };

@@ -59,6 +59,32 @@ export async function children(q: Q, parentId: string | null, asOf: string) {
     .execute();
 }
 
+/** The versions in force of some units, each on its own day (one statement): its level and first day. */
+export async function versionsOn(q: Q, units: readonly { id: string; day: string }[]) {
+  if (units.length === 0) return [];
+  return (
+    await sql<{ unit_id: string; day: string; level: number; valid_from: string | null }>`
+      select t.unit_id, x.day::text as day, t.level, v.valid_from::text as valid_from
+        from unnest(${units.map((u) => u.id)}::uuid[], ${units.map((u) => u.day)}::date[]) as x(id, day)
+        join unit_tree t on t.unit_id = x.id
+         and (t.valid_from is null or t.valid_from <= x.day) and (t.valid_to is null or x.day < t.valid_to)
+        join unit_versions v on v.id = t.version_id`.execute(q)
+  ).rows;
+}
+
+/** The children in force of some units, each on its own day (one statement). */
+export async function childrenOn(q: Q, parents: readonly { id: string; day: string }[]) {
+  if (parents.length === 0) return [];
+  return (
+    await sql<{ parent_id: string; day: string; unit_id: string; code: string | null; name: string }>`
+      select x.id as parent_id, x.day::text as day, t.unit_id, t.code, t.name
+        from unnest(${parents.map((u) => u.id)}::uuid[], ${parents.map((u) => u.day)}::date[]) as x(id, day)
+        join unit_tree t on t.parent_id = x.id
+         and (t.valid_from is null or t.valid_from <= x.day) and (t.valid_to is null or x.day < t.valid_to)
+       order by t.code collate "C", t.name collate "vi-x-icu"`.execute(q)
+  ).rows;
+}
+
 /** Every unit under the unit whose path is `path` on `asOf` (all levels). */
 export async function subtree(q: Q, path: string, asOf: string) {
   return q

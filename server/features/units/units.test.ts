@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn, useTestApp, type Session } from '../../../test/app.ts';
 import { buildAccount, PASSWORD } from '../../../test/factories.ts';
 import { importQuangNinh } from '../../../test/units-fixture.ts';
-import { crossTo, sourcesOf, successorsOf } from './units.crossing.service.ts';
+import { crossTo, sourcesOf, sourcesOfMany, successorsOf } from './units.crossing.service.ts';
 import * as repo from './units.repository.ts';
 
 type Link = { direction: string; id: string; code: string | null; name: string; type: string; date: string };
@@ -93,6 +93,27 @@ describe('units across the 2025-07-01 reform', () => {
     const { db } = t();
     const mc1 = (await repo.findByCode(db.db, '06712', '2025-07-01'))!;
     expect((await sourcesOf(db.db, mc1.unit_id, '2025-07-01')).map((s) => s.name)).toEqual(MONG_CAI_1_SOURCES);
+  });
+
+  it('finds the sources of many units at once as it finds each one’s', async () => {
+    const { db } = t();
+    const asked = (
+      await db.db
+        .selectFrom('unit_tree')
+        .select('unit_id')
+        .where('level', '<=', 3)
+        .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', '2025-07-01')]))
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', '2025-07-01')]))
+        .execute()
+    ).map((u) => ({ id: u.unit_id, day: '2025-07-01' }));
+    const many = await sourcesOfMany(db.db, asked);
+    let found = 0;
+    for (const u of asked) {
+      const one = await sourcesOf(db.db, u.id, u.day);
+      expect(many.get(`${u.id}@${u.day}`) ?? []).toEqual(one);
+      if (one.length) found++;
+    }
+    expect(found).toBeGreaterThan(5);
   });
 
   it('walks a unit across the date: its successors forward, its sources back, itself when in force', async () => {
