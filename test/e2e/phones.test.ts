@@ -136,7 +136,13 @@ describe.skipIf(!browserAvailable)('browser journey: the catalogues and the admi
     const tokensCard = page.locator('.ant-card', { has: page.getByRole('heading', { name: 'Mã truy cập API' }) });
     await tokensCard.getByRole('button', { name: 'Thêm mới' }).click();
     const create = page.getByRole('dialog', { name: 'Tạo mã truy cập API' });
-    await create.getByLabel('Tên mã').fill('Đồng bộ báo cáo tháng gửi Ban Thường trực');
+    // Typed once the dialog has opened: at the end of its opening the dialog takes the focus, and text typed while it
+    // still moved was lost (the name then empty, the form refused).
+    await create.waitFor();
+    await settled(page);
+    const tokenName = create.getByLabel('Tên mã');
+    await tokenName.fill('Đồng bộ báo cáo tháng gửi Ban Thường trực');
+    await expect.poll(() => tokenName.inputValue()).toBe('Đồng bộ báo cáo tháng gửi Ban Thường trực');
     await create.getByRole('button', { name: 'Lưu' }).click();
     const created = page.getByRole('dialog', { name: 'Đã tạo mã truy cập' });
     await created.getByRole('button', { name: 'Xong' }).click();
